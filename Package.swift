@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+// FourOverSix: NVFP4 quantization with Four Over Six (4/6) adaptive block scaling.
+// Modules are layered; each imports only modules below it (see README "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "FourOverSix",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fouroversix", targets: ["fouroversix"]),
+        .library(name: "BlockFormats", targets: ["BlockFormats"]),
+        .library(name: "SafeTensors", targets: ["SafeTensors"]),
+        .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
+        .library(name: "CPUKernels", targets: ["CPUKernels"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Layer 0a: bytes and codecs.
+        .target(name: "BlockFormats"),
+        .target(name: "SafeTensors"),
+        // Layer 0b: the scalar reference quantizers ("the spec in code").
+        .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
+        // Layer 1: SIMD + threaded kernels, bit-identical with layer 0b.
+        .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization"]),
+        // Layer 2: tokenizers for Hugging Face tokenizer.json files.
+        .target(name: "Tokenizers"),
+        // Layer 4: the command-line tool.
+        .executableTarget(
+            name: "fouroversix",
+            dependencies: [
+                "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(
+            name: "BlockQuantizationTests",
+            dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["SafeTensors"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// BlockFormats: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// BlockQuantization: placeholder until the module lands.

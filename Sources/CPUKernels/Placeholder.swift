@@ -1,0 +1,1 @@
+// CPUKernels: placeholder until the module lands.

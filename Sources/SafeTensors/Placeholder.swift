@@ -1,0 +1,1 @@
+// SafeTensors: placeholder until the module lands.

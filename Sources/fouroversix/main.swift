@@ -1,0 +1,1 @@
+// fouroversix: entry point (placeholder).
