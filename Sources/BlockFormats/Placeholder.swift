@@ -1,1 +1,0 @@
-// BlockFormats: placeholder until the module lands.

@@ -1,1 +1,0 @@
-// BlockQuantization: placeholder until the module lands.

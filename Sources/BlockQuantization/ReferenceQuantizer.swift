@@ -1,0 +1,178 @@
+// Whole-tensor scalar reference quantization and dequantization.
+//
+// Promises: `ReferenceQuantizer.quantize` validates its input (shape, empty axis, NaN/Inf,
+// amax), pre-processes it (transpose, padding, RHT), takes the tensor amax, and quantizes
+// every 1×16 block (1×32 for MXFP4) or 16×16 tile with `ReferenceBlock`; the result is
+// bit-identical with the published reference. `dequantize` decodes codes and scale bytes
+// alone, in the spec's order `((q · scale) · amax) · (1 / (M·S))`.
+
+import BlockFormats
+
+public enum ReferenceQuantizer {
+    /// Quantizes a row-major `[rows, cols]` float32 tensor.
+    /// - Parameter amax: a tensor amax supplied by the caller (calibrated activations, or one
+    ///   amax shared by fused layers); by default the max |x| of the pre-processed tensor.
+    /// - Throws: `QuantizationError` for an invalid config, an empty quantization axis, a NaN
+    ///   or infinite input (the error gives the first such element), or an invalid amax.
+    public static func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
+                                amax suppliedAmax: Float? = nil) throws(QuantizationError) -> QuantizedTensor {
+        let pre = try validatedPreprocess(values, rows: rows, cols: cols, config: config, amax: suppliedAmax)
+        let amax = suppliedAmax ?? defaultAmax(pre.values, format: config.format)
+        return quantizePreprocessed(pre, sourceRows: rows, sourceCols: cols, config: config, amax: amax)
+    }
+
+    /// The input checks every quantizer (scalar or fast) performs, then the pre-processing.
+    public static func validatedPreprocess(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
+                                           amax: Float?) throws(QuantizationError) -> PreprocessedMatrix {
+        try validate(count: values.count, rows: rows, cols: cols, config: config, amax: amax)
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(index: bad, value: values[bad])
+        }
+        return values.withUnsafeBufferPointer { Preprocessing.apply($0, rows: rows, cols: cols, config: config) }
+    }
+
+    /// Shape, config and amax checks shared by all quantizers.
+    public static func validate(count: Int, rows: Int, cols: Int, config: QuantizationConfig,
+                                amax: Float?) throws(QuantizationError) {
+        try config.validate()
+        guard rows >= 0, cols >= 0, count == rows * cols else {
+            throw .shapeMismatch(expected: max(rows, 0) * max(cols, 0), actual: count)
+        }
+        let axis = config.transpose ? rows : cols
+        guard axis > 0 else { throw .emptyQuantizationAxis(rows: config.transpose ? cols : rows, cols: axis) }
+        if let amax, !(amax.isFinite && amax >= 0) { throw .invalidAmax(amax) }
+    }
+
+    /// max |x| (1.0 for MXFP4, which has no tensor scale).
+    public static func defaultAmax(_ x: [Float], format: BlockFormat) -> Float {
+        guard format != .mxfp4 else { return 1 }
+        var m: Float = 0
+        for v in x { m = max(m, Swift.abs(v)) }
+        return m
+    }
+
+    /// Quantizes an already pre-processed matrix with a known amax.
+    public static func quantizePreprocessed(_ pre: PreprocessedMatrix, sourceRows: Int, sourceCols: Int,
+                                            config: QuantizationConfig, amax: Float) -> QuantizedTensor {
+        let ctx = TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax,
+                                            rounding: config.rounding)
+        let block = config.format.blockSize
+        let rows = pre.rows, width = pre.paddedCols, scaleCols = width / block
+        var unpacked = [UInt8](repeating: 0, count: rows * width)   // [rows, paddedCols]
+        var scales = [UInt8](repeating: 0, count: rows * scaleCols) // [rows, scaleCols]
+        var alternatives = 0, blocks = 0
+        let tile = config.blockScale2D ? block : 1                  // rows per scale block
+        let n = tile * block
+        var x = [Float](repeating: 0, count: n), noise = [Float](repeating: 0, count: n)
+        var codes = [UInt8](repeating: 0, count: n)
+        for r0 in stride(from: 0, to: rows, by: tile) {
+            for b in 0..<scaleCols {
+                // Gather the block (tile-row-major); rows past the end are zero padding.
+                for t in 0..<tile {
+                    for i in 0..<block {
+                        let r = r0 + t, c = b * block + i
+                        x[t * block + i] = r < rows ? pre.values[r * width + c] : 0
+                        if let seed = ctx.stochasticSeed {
+                            noise[t * block + i] = StochasticNoise.value(seed: seed, index: UInt64(r * width + c))
+                        }
+                    }
+                }
+                let (byte, alternative) = x.withUnsafeBufferPointer { xb in
+                    noise.withUnsafeBufferPointer { nb in
+                        codes.withUnsafeMutableBufferPointer { cb in
+                            ReferenceBlock.quantize(xb, noise: ctx.stochasticSeed == nil ? nil : nb,
+                                                    context: ctx, codes: cb)
+                        }
+                    }
+                }
+                blocks += 1
+                if alternative { alternatives += 1 }
+                for t in 0..<tile where r0 + t < rows {
+                    scales[(r0 + t) * scaleCols + b] = byte
+                    for i in 0..<block { unpacked[(r0 + t) * width + b * block + i] = codes[t * block + i] }
+                }
+            }
+        }
+        let quantized = QuantizedTensor(
+            config: config.withLayout(.rowMajor), rows: rows, cols: pre.cols, paddedCols: width,
+            sourceRows: sourceRows, sourceCols: sourceCols, amax: amax,
+            codes: NibblePacking.pack(unpacked), scales: scales,
+            alternativeBlockCount: alternatives, blockCount: blocks)
+        return quantized.withScaleLayout(config.scaleLayout)
+    }
+
+    /// Decodes a quantized tensor to float32 `[rows, cols]` in the quantized orientation
+    /// (transposed and RHT-rotated if it was quantized so). See `restoreSourceBasis`.
+    public static func dequantize(_ q: QuantizedTensor) -> [Float] {
+        let scales = q.rowMajorScales()
+        let block = q.format.blockSize, scaleCols = q.scaleCols
+        let r = q.constants.reciprocalProduct
+        var out = [Float](repeating: 0, count: q.rows * q.cols)
+        q.codes.withUnsafeBufferPointer { codes in
+            for row in 0..<q.rows {
+                let packed = UnsafeBufferPointer(rebasing: codes[(row * q.packedRowBytes)..<((row + 1) * q.packedRowBytes)])
+                for c in 0..<q.cols {
+                    let code = NibblePacking.code(at: c, in: packed)
+                    out[row * q.cols + c] = dequantizedValue(code: code, scaleByte: scales[row * scaleCols + c / block],
+                                                             format: q.format, amax: q.amax, reciprocal: r)
+                }
+            }
+        }
+        return out
+    }
+
+    /// One element's dequantized value.
+    @inlinable
+    public static func dequantizedValue(code: UInt8, scaleByte: UInt8, format: BlockFormat,
+                                        amax: Float, reciprocal r: Float) -> Float {
+        switch format {
+        case .mxfp4:
+            return E2M1.value(ofCode: code) * UE8M0.scaleFloat(ofCode: scaleByte)
+        case .nvfp4:
+            return ((E2M1.value(ofCode: code) * E4M3.value(ofCode: scaleByte)) * amax) * r
+        case .nvint4:
+            return ((INT4.value(ofCode: code) * E4M3.value(ofCode: scaleByte)) * amax) * r
+        case .if4:
+            let scale = E4M3.value(ofCode: scaleByte & 0x7F)
+            if scaleByte & 0x80 != 0 {
+                return (((INT4.value(ofCode: code) * scale) * amax) * ReferenceBlock.if4IntExpansion) * r
+            }
+            return ((E2M1.value(ofCode: code) * scale) * amax) * r
+        }
+    }
+
+    /// Brings dequantized values `[q.rows, q.cols]` back to the source basis: inverse RHT
+    /// (exact up to float32 rounding), padding dropped, transpose undone. `[sourceRows, sourceCols]`.
+    public static func restoreSourceBasis(_ values: [Float], of q: QuantizedTensor) -> [Float] {
+        var v = values
+        if q.config.rht {
+            v.withUnsafeMutableBufferPointer { b in
+                var tmp = [Float](repeating: 0, count: 16)
+                for start in stride(from: 0, to: b.count, by: 16) {
+                    tmp.withUnsafeMutableBufferPointer { t in
+                        RandomHadamard.inverse(b.baseAddress! + start, into: t.baseAddress!)
+                        for i in 0..<16 { b[start + i] = t[i] }
+                    }
+                }
+            }
+        }
+        let qCols = q.config.transpose ? q.sourceRows : q.sourceCols
+        var out = [Float](repeating: 0, count: q.sourceRows * q.sourceCols)
+        for r in 0..<q.rows {
+            for c in 0..<qCols {
+                let value = v[r * q.cols + c]
+                if q.config.transpose { out[c * q.sourceCols + r] = value } else { out[r * q.sourceCols + c] = value }
+            }
+        }
+        return out
+    }
+}
+
+extension QuantizationConfig {
+    /// The same config with another scale layout.
+    public func withLayout(_ layout: ScaleLayout) -> QuantizationConfig {
+        var copy = self
+        copy.scaleLayout = layout
+        return copy
+    }
+}

@@ -1,1 +1,0 @@
-// SafeTensors: placeholder until the module lands.

@@ -1,1 +1,0 @@
-// Tokenizers: placeholder until the module lands.
