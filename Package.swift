@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers"),
+        // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
+        .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 4: the command-line tool.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
-                "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels",
+                "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(name: "CLITests", dependencies: ["SafeTensors"]),
     ]
 )

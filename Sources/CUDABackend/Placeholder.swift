@@ -1,0 +1,1 @@
+// CUDABackend: placeholder until the module lands.
