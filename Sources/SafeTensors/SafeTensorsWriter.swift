@@ -1,0 +1,302 @@
+// SafeTensorsWriter.swift — the streaming writer.
+// Promises: the output appears at the target path only through the rename in a successful
+// `finish()`, complete and fsync'ed; until then bytes go to a hidden, uniquely named temporary file
+// ("<dir>/.<name>.partial-XXXXXXXX") in the target's folder, which is deleted on `abort()`, on
+// deinit without `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory
+// use is bounded by one 4 MiB buffer whatever the file size; chunks of at least that size bypass it.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a safetensors file in one pass.
+///
+/// Declare every tensor up front (the header must know every offset), then pass each tensor's
+/// bytes in declared order, in as many `write(_:)` calls per tensor as convenient, then call
+/// `finish()`. A chunk never spans two tensors: it goes to the current tensor and may not exceed
+/// what that tensor still lacks. Zero-sized tensors need no bytes.
+///
+/// ```swift
+/// let writer = try SafeTensorsWriter(path: "out.safetensors", tensors: specs, metadata: ["format": "pt"])
+/// for chunk in chunks { try chunk.withUnsafeBytes { try writer.write($0) } }
+/// try writer.finish()
+/// ```
+public final class SafeTensorsWriter {
+    /// Size of the write buffer; chunks at least this large are written directly.
+    static let bufferCapacity = 4 << 20
+
+    /// The target path, as given.
+    public let path: String
+    /// The declared tensors, in declared (= file) order.
+    public let tensors: [TensorSpec]
+    /// Where the bytes go until `finish()` renames the file over `path`.
+    let temporaryPath: String
+
+    private let byteCounts: [Int]
+    private let directory: String
+    private var fd: Int32
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var buffered = 0
+    /// Index of the tensor the next bytes belong to (`tensors.count` once all are complete).
+    private var tensorIndex = 0
+    /// Bytes already written to `tensors[tensorIndex]`.
+    private var writtenInTensor = 0
+
+    private enum State { case open, finished, aborted, failed }
+    private var state = State.open
+
+    /// Validates the specs, creates the temporary file next to `path` and writes the header.
+    ///
+    /// Throws `duplicateTensor` for a repeated name (or one named "__metadata__"), `invalidShape` for
+    /// a negative dimension or an overflowing byte count, and `cannotWrite` if the temporary file
+    /// cannot be created (e.g. the folder does not exist) or `path` is a directory.
+    public init(path: String, tensors: [TensorSpec], metadata: [String: String] = [:]) throws(SafeTensorsError) {
+        // Validate everything before touching the file system.
+        var names = Set<String>(minimumCapacity: tensors.count)
+        var sized: [(spec: TensorSpec, byteCount: Int)] = []
+        sized.reserveCapacity(tensors.count)
+        var total = 0
+        for spec in tensors {
+            guard spec.name != "__metadata__", names.insert(spec.name).inserted else {
+                throw .duplicateTensor(path: path, tensor: spec.name)
+            }
+            switch Shape.byteCount(shape: spec.shape, dtype: spec.dtype) {
+            case .failure(let problem):
+                throw .invalidShape(path: path, tensor: spec.name, reason: problem.reason)
+            case .success(let count):
+                let (sum, overflow) = total.addingReportingOverflow(count)
+                if overflow {
+                    throw .invalidShape(path: path, tensor: spec.name, reason: "the file's total size overflows")
+                }
+                total = sum
+                sized.append((spec, count))
+            }
+        }
+        let (prefix, _) = HeaderEncoder.encode(tensors: sized, metadata: metadata)
+        let headerLength = prefix.count - HeaderParser.prefixLength
+        guard headerLength <= HeaderParser.maxHeaderLength else {
+            throw .cannotWrite(
+                path: path,
+                reason: "the header would be \(headerLength) bytes, over the \(HeaderParser.maxHeaderLength) readers accept")
+        }
+
+        // Work out the folder and the hidden temporary name.
+        if let status = POSIX.fileStatus(path: path), POSIX.isDirectory(status) {
+            throw .cannotWrite(path: path, reason: "is a directory")
+        }
+        let (directory, fileName) = Self.split(path)
+        guard !fileName.isEmpty, fileName != ".", fileName != ".." else {
+            throw .cannotWrite(path: path, reason: "the path names no file")
+        }
+        var createdFD: Int32?
+        var createdPath = ""
+        var lastError = ""
+        for _ in 0..<32 {
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            let candidate = (directory == "/" ? "/" : directory + "/")
+                + "." + fileName + ".partial-" + String(repeating: "0", count: 8 - suffix.count) + suffix
+            if let descriptor = POSIX.open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) {
+                createdFD = descriptor
+                createdPath = candidate
+                break
+            }
+            let code = errno
+            lastError = POSIX.errorString(code)
+            if code != EEXIST { break }
+        }
+        guard let createdFD else {
+            throw .cannotWrite(path: path, reason: "cannot create a temporary file in '\(directory)': \(lastError)")
+        }
+
+        self.path = path
+        self.tensors = tensors
+        self.byteCounts = sized.map(\.byteCount)
+        self.directory = directory
+        self.temporaryPath = createdPath
+        self.fd = createdFD
+        self.buffer = .allocate(byteCount: Self.bufferCapacity, alignment: 16)
+
+        skipCompleteTensors()
+        try append(prefix)  // On failure `append` has already removed the temporary file.
+    }
+
+    deinit {
+        abort()
+        buffer.deallocate()
+    }
+
+    /// The tensor the next bytes belong to, or nil when every declared tensor is complete.
+    public var currentTensor: TensorSpec? {
+        tensorIndex < tensors.count ? tensors[tensorIndex] : nil
+    }
+
+    /// How many more bytes the current tensor needs (0 when all are complete).
+    public var bytesRemainingInCurrentTensor: Int {
+        tensorIndex < tensors.count ? byteCounts[tensorIndex] - writtenInTensor : 0
+    }
+
+    /// Appends `bytes` to the current tensor.
+    ///
+    /// Throws `writeOrderViolation` (and writes nothing) if the chunk is longer than what the current
+    /// tensor still lacks, or if the writer is finished or aborted; throws `cannotWrite` on an I/O
+    /// failure, after which the temporary file is gone and the writer is unusable.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(SafeTensorsError) {
+        try checkOpen()
+        guard !bytes.isEmpty else { return }
+        guard tensorIndex < tensors.count else {
+            throw .writeOrderViolation(
+                path: path, reason: "\(bytes.count) bytes written after every declared tensor was complete")
+        }
+        let remaining = byteCounts[tensorIndex] - writtenInTensor
+        guard bytes.count <= remaining else {
+            throw .writeOrderViolation(
+                path: path,
+                reason: "chunk of \(bytes.count) bytes for tensor \(SafeTensorsError.quoted(tensors[tensorIndex].name)), "
+                    + "which lacks only \(remaining) of its \(byteCounts[tensorIndex]) bytes")
+        }
+        try append(bytes)
+        writtenInTensor += bytes.count
+        skipCompleteTensors()
+    }
+
+    /// Appends the bytes of `bytes` to the current tensor; see `write(_: UnsafeRawBufferPointer)`.
+    public func write(_ bytes: [UInt8]) throws(SafeTensorsError) {
+        var failure: SafeTensorsError?
+        bytes.withUnsafeBytes { raw in
+            do throws(SafeTensorsError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Completes the file: checks every tensor got all its bytes, flushes, fsyncs, closes, and renames
+    /// the temporary file over `path` (replacing any file there atomically).
+    ///
+    /// Throws `writeOrderViolation` if a tensor is short (the temporary file is then deleted and
+    /// nothing appears at `path`) or if called twice or after `abort()`; `cannotWrite` on I/O failure.
+    public func finish() throws(SafeTensorsError) {
+        try checkOpen()
+        if tensorIndex < tensors.count {
+            let name = SafeTensorsError.quoted(tensors[tensorIndex].name)
+            let reason = "finish() with tensor \(name) short: \(writtenInTensor) of \(byteCounts[tensorIndex]) bytes written"
+            abort()
+            throw .writeOrderViolation(path: path, reason: reason)
+        }
+        try flush()
+        if let failure = POSIX.fsync(fd) {
+            try fail("fsync of '\(temporaryPath)' failed: \(failure)")
+        }
+        POSIX.close(fd)
+        fd = -1
+        if let failure = POSIX.rename(temporaryPath, path) {
+            POSIX.unlink(temporaryPath)
+            state = .failed
+            throw .cannotWrite(path: path, reason: "renaming '\(temporaryPath)' failed: \(failure)")
+        }
+        state = .finished
+        POSIX.syncDirectory(directory)
+    }
+
+    /// Abandons the file: closes and deletes the temporary file, leaving `path` untouched.
+    /// Does nothing after `finish()` or a previous `abort()`.
+    public func abort() {
+        guard state == .open else { return }
+        state = .aborted
+        if fd >= 0 {
+            POSIX.close(fd)
+            fd = -1
+        }
+        POSIX.unlink(temporaryPath)
+    }
+
+    // MARK: - Internals
+
+    private func checkOpen() throws(SafeTensorsError) {
+        switch state {
+        case .open: return
+        case .finished: throw .writeOrderViolation(path: path, reason: "the writer has already finished")
+        case .aborted: throw .writeOrderViolation(path: path, reason: "the writer was aborted")
+        case .failed: throw .writeOrderViolation(path: path, reason: "the writer failed earlier")
+        }
+    }
+
+    /// Moves past the current tensor while it is complete (including zero-sized tensors).
+    private func skipCompleteTensors() {
+        while tensorIndex < tensors.count, writtenInTensor == byteCounts[tensorIndex] {
+            tensorIndex += 1
+            writtenInTensor = 0
+        }
+    }
+
+    private func append(_ bytes: [UInt8]) throws(SafeTensorsError) {
+        var failure: SafeTensorsError?
+        bytes.withUnsafeBytes { raw in
+            do throws(SafeTensorsError) { try append(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Buffers or writes `bytes` to the temporary file.
+    private func append(_ bytes: UnsafeRawBufferPointer) throws(SafeTensorsError) {
+        if buffered + bytes.count <= buffer.count {
+            UnsafeMutableRawBufferPointer(rebasing: buffer[buffered..<(buffered + bytes.count)])
+                .copyMemory(from: bytes)
+            buffered += bytes.count
+            return
+        }
+        try flush()
+        if bytes.count >= buffer.count {
+            if let failure = POSIX.writeAll(fd, bytes) {
+                try fail("writing '\(temporaryPath)' failed: \(failure)")
+            }
+        } else {
+            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]).copyMemory(from: bytes)
+            buffered = bytes.count
+        }
+    }
+
+    private func flush() throws(SafeTensorsError) {
+        guard buffered > 0 else { return }
+        let pending = UnsafeRawBufferPointer(rebasing: buffer[0..<buffered])
+        buffered = 0
+        if let failure = POSIX.writeAll(fd, pending) {
+            try fail("writing '\(temporaryPath)' failed: \(failure)")
+        }
+    }
+
+    /// Removes the temporary file, marks the writer failed and throws `cannotWrite`.
+    private func fail(_ reason: String) throws(SafeTensorsError) -> Never {
+        abort()
+        state = .failed
+        throw .cannotWrite(path: path, reason: reason)
+    }
+
+    /// Splits a path into its folder ("." if none) and its last component.
+    private static func split(_ path: String) -> (directory: String, file: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let directory = String(path[..<slash])
+        let file = String(path[path.index(after: slash)...])
+        return (directory.isEmpty ? "/" : directory, file)
+    }
+}
+
+/// Writes a whole safetensors file from in-memory tensors, in the given order (see `SafeTensorsWriter`).
+///
+/// Throws `byteCountMismatch` (before creating anything) if a tensor's bytes do not match its
+/// shape and dtype, and otherwise whatever `SafeTensorsWriter` throws.
+public func writeSafeTensors(
+    path: String, tensors: [(TensorSpec, [UInt8])], metadata: [String: String] = [:]
+) throws(SafeTensorsError) {
+    let writer = try SafeTensorsWriter(path: path, tensors: tensors.map(\.0), metadata: metadata)
+    for (spec, bytes) in tensors where bytes.count != spec.byteCount {
+        writer.abort()
+        throw .byteCountMismatch(path: path, tensor: spec.name, expected: spec.byteCount, actual: bytes.count)
+    }
+    for (_, bytes) in tensors {
+        try writer.write(bytes)
+    }
+    try writer.finish()
+}
