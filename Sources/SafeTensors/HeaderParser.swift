@@ -85,14 +85,12 @@ enum HeaderParser {
         }
         // Empty ranges hold no bytes and so overlap nothing; among the others each must start at or
         // after the furthest end seen so far.
-        var furthest: (end: Int, name: String)? = nil
+        var furthest: (end: Int, name: String) = (0, "")
         for tensor in tensors where !tensor.dataOffsets.isEmpty {
-            if let previous = furthest, tensor.dataOffsets.lowerBound < previous.end {
-                throw .overlappingTensors(path: path, first: previous.name, second: tensor.name)
+            if tensor.dataOffsets.lowerBound < furthest.end {
+                throw .overlappingTensors(path: path, first: furthest.name, second: tensor.name)
             }
-            if furthest == nil || tensor.dataOffsets.upperBound > furthest!.end {
-                furthest = (tensor.dataOffsets.upperBound, tensor.name)
-            }
+            furthest = (tensor.dataOffsets.upperBound, tensor.name)
         }
         return ParsedHeader(metadata: metadata, tensors: tensors, dataStart: 0)
     }
