@@ -24,8 +24,15 @@ let package = Package(
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
         // Layer 1: SIMD + threaded kernels, bit-identical with layer 0b.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization"]),
+        // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
+        .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers"),
+        // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
+        .target(
+            name: "CheckpointQuantization",
+            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels"]
+        ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 4: the command-line tool.
@@ -33,6 +40,7 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
+                "TensorIO", "CheckpointQuantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +54,10 @@ let package = Package(
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors"]),
+        .testTarget(
+            name: "CheckpointQuantizationTests",
+            dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO"]),
     ]
 )

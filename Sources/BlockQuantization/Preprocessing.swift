@@ -58,10 +58,8 @@ public enum Preprocessing {
     /// Applies transpose, padding and RHT to a row-major `[rows, cols]` input.
     public static func apply(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int,
                              config: QuantizationConfig) -> PreprocessedMatrix {
-        let (qRows, qCols) = config.transpose ? (cols, rows) : (rows, cols)
-        let block = config.format.blockSize
-        // RHT groups are 16 wide; pad to a multiple of both the group and the block.
-        let paddedCols = roundUp(qCols, config.rht ? max(block, 16) : block)
+        let (qRows, realCols, paddedCols) = config.quantizedShape(rows: rows, cols: cols)
+        let qCols = config.transpose ? rows : cols
         var out = [Float](repeating: 0, count: qRows * paddedCols)
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<qRows {
@@ -82,7 +80,6 @@ public enum Preprocessing {
                 }
             }
         }
-        return PreprocessedMatrix(rows: qRows, cols: config.rht ? paddedCols : qCols,
-                                  paddedCols: paddedCols, values: out)
+        return PreprocessedMatrix(rows: qRows, cols: realCols, paddedCols: paddedCols, values: out)
     }
 }

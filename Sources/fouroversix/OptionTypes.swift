@@ -1,0 +1,52 @@
+// Command-line spellings of the core's enums, and the quantization options several
+// commands share.
+//
+// Promises: the spellings are the spec's (`nvfp4`, `static_6`, `abs_max`, …); an invalid
+// (format, rule) pair is rejected during validation with the list of valid rules.
+
+import ArgumentParser
+import BlockQuantization
+
+extension BlockFormat: ExpressibleByArgument {}
+extension ScaleRule: ExpressibleByArgument {}
+
+enum RoundingName: String, ExpressibleByArgument, CaseIterable {
+    case nearest, stochastic
+}
+
+struct QuantizationOptions: ParsableArguments {
+    @Option(help: "Block format: nvfp4, mxfp4, nvint4 or if4.")
+    var format: BlockFormat = .nvfp4
+
+    @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default), mae, abs_max.")
+    var rule: ScaleRule?
+
+    @Option(help: "Element rounding: nearest or stochastic.")
+    var rounding: RoundingName = .nearest
+
+    @Option(help: "Seed of stochastic rounding (results are reproducible for a seed).")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Apply the 16-point random Hadamard transform before quantizing.")
+    var rht = false
+
+    @Flag(help: "Quantize the transpose (blocks run down the original columns).")
+    var transpose = false
+
+    @Flag(name: .customLong("block-2d"), help: "One scale per 16×16 tile (32×32 for MXFP4).")
+    var block2D = false
+
+    var config: QuantizationConfig {
+        QuantizationConfig(format: format, rule: rule,
+                           rounding: rounding == .nearest ? .nearest : .stochastic(seed: seed),
+                           transpose: transpose, rht: rht, blockScale2D: block2D)
+    }
+
+    func validate() throws {
+        do {
+            try config.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// Terminal output: progress bars on a TTY, plain lines elsewhere.
+//
+// Promises: progress goes to standard error and only when it is a terminal, so piped
+// output (and `--json`) stays clean; the bar is erased when the work ends.
+
+import Foundation
+
+final class ProgressBar {
+    private let total: Int
+    private let unit: String
+    private let enabled: Bool
+    private var done = 0
+    private var bytes = 0
+    private let totalBytes: Int
+    private let start = Date()
+
+    init(total: Int, unit: String, totalBytes: Int = 0) {
+        self.total = total
+        self.unit = unit
+        self.totalBytes = totalBytes
+        self.enabled = isatty(STDERR_FILENO) != 0 && total > 0
+    }
+
+    func advance(bytes: Int = 0, label: String = "") {
+        done += 1
+        self.bytes += bytes
+        guard enabled else { return }
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        var line = "\r\(bar) \(done)/\(total) \(unit)"
+        if totalBytes > 0 { line += "  \(formatBytes(self.bytes))/\(formatBytes(totalBytes))" }
+        let elapsed = Date().timeIntervalSince(start)
+        if done > 0 && done < total {
+            line += "  ETA \(Int(elapsed / Double(done) * Double(total - done)))s"
+        }
+        line += "  " + String(label.suffix(40))
+        FileHandle.standardError.write(Data((line.padding(toLength: 110, withPad: " ", startingAt: 0)).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 110) + "\r").utf8))
+    }
+}
+
+func formatBytes(_ n: Int) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB"]
+    var value = Double(n), unit = 0
+    while value >= 1000 && unit < units.count - 1 { value /= 1000; unit += 1 }
+    return unit == 0 ? "\(n) B" : String(format: "%.1f %@", value, units[unit])
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+}

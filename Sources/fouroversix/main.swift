@@ -1,1 +1,0 @@
-// fouroversix: entry point (placeholder).
