@@ -3,6 +3,7 @@
 // Promises: progress goes to standard error and only when it is a terminal, so piped
 // output (and `--json`) stays clean; the bar is erased when the work ends.
 
+import CheckpointQuantization
 import Foundation
 
 final class ProgressBar {
@@ -11,6 +12,7 @@ final class ProgressBar {
     private let enabled: Bool
     private var done = 0
     private var bytes = 0
+    var bytesDone: Int { bytes }
     private let totalBytes: Int
     private let start = Date()
 
@@ -54,3 +56,21 @@ func formatBytes(_ n: Int) -> String {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
 }
+
+/// On SIGINT/SIGTERM, delete temporary outputs before exiting, so an interrupted run leaves
+/// nothing that looks like a result.
+func installInterruptCleanup() {
+    for sig in [SIGINT, SIGTERM] {
+        signal(sig, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+        source.setEventHandler {
+            TemporaryPaths.removeAll()
+            FileHandle.standardError.write(Data("\ninterrupted: temporary output removed\n".utf8))
+            exit(130)
+        }
+        source.resume()
+        interruptSources.append(source)
+    }
+}
+
+nonisolated(unsafe) private var interruptSources: [DispatchSourceSignal] = []

@@ -1,0 +1,251 @@
+// `quantize`: a Hugging Face checkpoint in, a deployable NVFP4 (4/6) checkpoint out.
+//
+// Promises:
+// - Linear weights chosen by `LayerSelection` are quantized to NVFP4 with the requested
+//   rule; fused groups share one amax (the max over the group, across shards); everything
+//   else is copied byte for byte in its original dtype.
+// - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
+//   divisor or multiplier, config.json `quantization_config`, hf_quant_config.json), sharded
+//   by `maxShardBytes` with an index when there is more than one shard, with the other files
+//   of the folder copied, plus `fouroversix.json` recording the exact amax of every layer.
+// - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
+//   released after use; output is streamed.
+// - The output folder appears only when complete (see `OutputFolder`).
+
+import BlockQuantization
+import Foundation
+import SafeTensors
+import TensorIO
+
+public struct CheckpointQuantizationOptions: Sendable {
+    public var convention: CheckpointConvention = .compressedTensors
+    public var rule: ScaleRule = .mse
+    public var selection: LayerSelection
+    public var maxShardBytes: Int = 5_000_000_000
+    public var overwrite = false
+
+    public init(selection: LayerSelection) { self.selection = selection }
+}
+
+/// Progress of a run: tensors and input bytes processed so far.
+public struct QuantizationProgress: Sendable {
+    public var tensorsDone: Int
+    public var tensorsTotal: Int
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var tensor: String
+}
+
+public enum CheckpointQuantizer {
+    public static let producer = ["name": "fouroversix", "version": "0.1.0"]
+    /// Name of the file recording exact per-layer amax values and the settings used.
+    public static let recordFileName = "fouroversix.json"
+
+    /// Quantizes `modelDirectory` into `outputDirectory`.
+    public static func run(modelDirectory: String, outputDirectory: String, options: CheckpointQuantizationOptions,
+                           progress: (QuantizationProgress) -> Void = { _ in }) throws -> QuantizationReport {
+        let start = Date()
+        let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite)
+        defer { output.discard() }
+        let checkpoint = try ModelCheckpoint.open(modelDirectory)
+        if isQuantized(checkpoint) {
+            throw CheckpointError.inconsistent(path: modelDirectory, reason: "the checkpoint is already quantized (use `fouroversix dequantize` first)")
+        }
+        let config = QuantizationConfig(format: .nvfp4, rule: options.rule)
+        let constants = config.constants
+
+        // Plan: the role of every tensor.
+        var roles: [String: TensorRole] = [:]
+        for t in checkpoint.tensors {
+            let role = options.selection.role(of: t.info)
+            if case .quantize = role, ![DType.BF16, .F16, .F32].contains(t.info.dtype) {
+                throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
+            }
+            roles[t.name] = role
+        }
+
+        // Fused groups: one amax over every member, across shards.
+        var groupAmax: [String: Float] = [:]
+        for t in checkpoint.tensors {
+            guard case let .quantize(_, group?) = roles[t.name] else { continue }
+            let a = try TensorQuantization.amax(t.shard, t.name, config: config)
+            t.shard.releasePages(t.name)
+            groupAmax[group] = max(groupAmax[group] ?? 0, a)
+        }
+
+        // Output tensors in input order, cut into shards.
+        var outputSpecs: [(spec: TensorSpec, source: String)] = []
+        for t in checkpoint.tensors {
+            if case let .quantize(module, _) = roles[t.name] {
+                for s in options.convention.tensorSpecs(module: module, rows: t.info.shape[0], cols: t.info.shape[1],
+                                                        withInputScale: false) {
+                    outputSpecs.append((s, t.name))
+                }
+            } else {
+                outputSpecs.append((TensorSpec(name: t.name, dtype: t.info.dtype, shape: t.info.shape), t.name))
+            }
+        }
+        let shards = cutIntoShards(outputSpecs, maxBytes: options.maxShardBytes)
+        let shardNames = shards.count == 1 ? ["model.safetensors"]
+            : (1...shards.count).map { String(format: "model-%05d-of-%05d.safetensors", $0, shards.count) }
+
+        var layers: [LayerReport] = []
+        var weightMap: [String: String] = [:]
+        var done = 0, bytesDone = 0
+        let bytesTotal = checkpoint.weightBytes
+        for (shardIndex, shard) in shards.enumerated() {
+            let writer = try SafeTensorsWriter(path: output.path(shardNames[shardIndex]), tensors: shard.map(\.spec),
+                                               metadata: ["format": "pt"])
+            do {
+                var written = Set<String>()
+                for (spec, source) in shard {
+                    weightMap[spec.name] = shardNames[shardIndex]
+                    guard written.insert(source).inserted else { continue }
+                    let t = checkpoint.tensor(source)!
+                    defer {
+                        t.shard.releasePages(source)
+                        done += 1
+                        bytesDone += t.info.byteCount
+                        progress(QuantizationProgress(tensorsDone: done, tensorsTotal: checkpoint.tensors.count,
+                                                      bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
+                    }
+                    guard case let .quantize(module, group) = roles[source]! else {
+                        try writer.write(try t.shard.bytes(source))
+                        continue
+                    }
+                    let amax = group.flatMap { groupAmax[$0] }
+                    let q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                    try writer.write(q.codes)
+                    try writer.write(q.scales)
+                    let stored = options.convention.storedTensorScale(amax: q.amax, constants: constants)
+                    try withUnsafeBytes(of: stored) { try writer.write($0) }
+                    layers.append(try layerReport(t, module: module, group: group, quantized: q))
+                }
+                try writer.finish()
+            } catch {
+                writer.abort()
+                throw error
+            }
+        }
+
+        // Skipped Linear-like modules go into the ignore list (lm_head always: tied heads too).
+        var skipped: [SkippedModule] = []
+        for t in checkpoint.tensors {
+            if case let .skip(module, reason) = roles[t.name] { skipped.append(SkippedModule(module: module, reason: reason.description)) }
+        }
+        var ignored = skipped.map(\.module)
+        let architectures = (checkpoint.config["architectures"] as? [String]) ?? []
+        let hasHead = architectures.contains { $0.contains("CausalLM") || $0.contains("LMHead") }
+        if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
+            ignored.insert("lm_head", at: 0)
+        }
+
+        try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
+                                 weightMap: weightMap, ignored: ignored, options: options, layers: layers)
+        try copyOtherFiles(from: checkpoint.directory, to: output)
+        try output.commit()
+
+        let after = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
+        let totals = QuantizationReport.totals(layers: layers, before: bytesTotal, after: after,
+                                               seconds: Date().timeIntervalSince(start))
+        return QuantizationReport(model: modelDirectory, output: output.target, convention: options.convention.rawValue,
+                                  rule: options.rule.rawValue, layers: layers, skipped: skipped, totals: totals)
+    }
+
+    /// True when the checkpoint already holds NVFP4 tensors of either convention.
+    static func isQuantized(_ checkpoint: ModelCheckpoint) -> Bool {
+        checkpoint.config["quantization_config"] != nil
+            || checkpoint.tensors.contains { $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2") }
+    }
+
+    /// Greedy cut of the ordered specs into shards of at most `maxBytes` (a tensor larger than
+    /// that gets a shard of its own); the tensors of one quantized module stay together.
+    static func cutIntoShards(_ specs: [(spec: TensorSpec, source: String)], maxBytes: Int) -> [[(spec: TensorSpec, source: String)]] {
+        var shards: [[(spec: TensorSpec, source: String)]] = [[]]
+        var size = 0
+        var i = 0
+        while i < specs.count {
+            var j = i
+            var unit = 0
+            while j < specs.count && specs[j].source == specs[i].source { unit += specs[j].spec.byteCount; j += 1 }
+            if size > 0 && size + unit > maxBytes {
+                shards.append([])
+                size = 0
+            }
+            shards[shards.count - 1].append(contentsOf: specs[i..<j])
+            size += unit
+            i = j
+        }
+        return shards
+    }
+
+    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor) throws -> LayerReport {
+        let x = try t.shard.floats(t.name)
+        let (rows, cols) = (t.info.shape[0], t.info.shape[1])
+        let chosen = TensorQuantization.errorSums(original: x, reconstructed: TensorQuantization.dequantize(q))
+        let baselineQ = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols,
+                                                        config: QuantizationConfig(format: .nvfp4, rule: .static6))
+        let baseline = TensorQuantization.errorSums(original: x, reconstructed: TensorQuantization.dequantize(baselineQ))
+        let after = q.codes.count + q.scales.count + 4
+        return LayerReport(
+            module: module, shape: [rows, cols], dtype: t.info.dtype.rawValue, fusedGroup: group, amax: q.amax,
+            baselineRelativeError: chosen.energy == 0 ? 0 : baseline.squaredError / chosen.energy,
+            relativeError: chosen.energy == 0 ? 0 : chosen.squaredError / chosen.energy,
+            shareOfBlocksChoosing4: q.alternativeBlockShare, bytesBefore: t.info.byteCount, bytesAfter: after,
+            energy: chosen.energy, baselineSquaredError: baseline.squaredError, squaredError: chosen.squaredError,
+            blocks: q.blockCount, blocksChoosing4: q.alternativeBlockCount)
+    }
+
+    static func writeIndexAndConfigs(checkpoint: ModelCheckpoint, output: OutputFolder, shardNames: [String],
+                                     shards: [[(spec: TensorSpec, source: String)]], weightMap: [String: String],
+                                     ignored: [String], options: CheckpointQuantizationOptions,
+                                     layers: [LayerReport]) throws {
+        if shards.count > 1 {
+            let total = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
+            try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
+                          to: output.path("model.safetensors.index.json"))
+        }
+        var config = checkpoint.config
+        config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: false,
+                                                                              producer: producer)
+        try writeJSON(config, to: output.path("config.json"))
+        if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: false, producer: producer) {
+            try writeJSON(hf, to: output.path("hf_quant_config.json"))
+        }
+        let record: [String: Any] = [
+            "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
+            "rule": options.rule.rawValue,
+            "layers": Dictionary(uniqueKeysWithValues: layers.map {
+                ($0.module, ["amax": Double($0.amax), "amax_bits": Int($0.amax.bitPattern)] as [String: Any])
+            }),
+        ]
+        try writeJSON(record, to: output.path(recordFileName))
+    }
+
+    /// Copies every other top-level file (tokenizer, generation config, README, …).
+    static func copyOtherFiles(from directory: String, to output: OutputFolder) throws {
+        let fm = FileManager.default
+        let skip: Set<String> = ["config.json", "model.safetensors.index.json", "hf_quant_config.json", recordFileName]
+        for name in try fm.contentsOfDirectory(atPath: directory).sorted()
+        where !name.hasPrefix(".") && !name.hasSuffix(".safetensors") && !skip.contains(name) {
+            let source = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            do {
+                try fm.copyItem(atPath: source, toPath: output.path(name))
+            } catch {
+                throw CheckpointError.cannotWrite(path: output.path(name), reason: error.localizedDescription)
+            }
+        }
+    }
+}
+
+/// Writes pretty, key-sorted JSON.
+func writeJSON(_ object: Any, to path: String) throws {
+    do {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+    } catch {
+        throw CheckpointError.cannotWrite(path: path, reason: error.localizedDescription)
+    }
+}

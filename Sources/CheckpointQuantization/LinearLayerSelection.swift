@@ -1,0 +1,108 @@
+// Which tensors of a checkpoint are quantized, which are skipped and why, and which
+// layers are fused (share one tensor scale).
+//
+// Promises: a tensor is quantized iff it is a 2-D BF16/F16/F32 `*.weight` of a Linear-like
+// module (not an embedding, norm or `lm_head`), matches `--include` (when given), does not
+// match any `--exclude`, and has an input dimension that is a multiple of 16 (serving
+// engines cannot load others). Every Linear-like module not quantized is listed with its
+// reason. Fused groups (q/k/v, gate/up, MoE w1/w3, BERT query/key/value) are keyed by
+// their parent module.
+
+import Foundation
+import SafeTensors
+
+/// Why a Linear-like weight stays in its original dtype.
+public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
+    case languageModelHead
+    case excludedByUser(pattern: String)
+    case notIncluded
+    case inputDimensionNotMultipleOf16(Int)
+    case unsupportedDType(DType)
+
+    public var description: String {
+        switch self {
+        case .languageModelHead: return "lm_head is kept in high precision by default"
+        case let .excludedByUser(pattern): return "excluded by --exclude \(pattern)"
+        case .notIncluded: return "not matched by any --include pattern"
+        case let .inputDimensionNotMultipleOf16(n): return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
+        case let .unsupportedDType(d): return "dtype \(d.rawValue) is not quantized"
+        }
+    }
+}
+
+public enum TensorRole: Sendable, Equatable {
+    /// A Linear weight to quantize; `module` is the name without ".weight".
+    case quantize(module: String, fusedGroup: String?)
+    /// A Linear-like weight left as it is.
+    case skip(module: String, reason: SkipReason)
+    /// Anything else (embeddings, norms, biases, buffers): copied unchanged.
+    case copy
+}
+
+public struct LayerSelection: Sendable {
+    public var include: [String]
+    public var exclude: [String]
+    public var quantizeLanguageModelHead: Bool
+
+    private let includeRegexes: [NSRegularExpression]
+    private let excludeRegexes: [NSRegularExpression]
+
+    public init(include: [String] = [], exclude: [String] = [], quantizeLanguageModelHead: Bool = false) throws {
+        self.include = include
+        self.exclude = exclude
+        self.quantizeLanguageModelHead = quantizeLanguageModelHead
+        func compile(_ p: String) throws -> NSRegularExpression {
+            do { return try NSRegularExpression(pattern: p) } catch {
+                throw CheckpointError.inconsistent(path: "--include/--exclude", reason: "invalid regular expression '\(p)'")
+            }
+        }
+        includeRegexes = try include.map(compile)
+        excludeRegexes = try exclude.map(compile)
+    }
+
+    /// Module-name components that mark embeddings and norms, which are never Linear.
+    static let nonLinearMarkers = ["embed", "wte", "wpe", "norm", "ln_", "layernorm"]
+
+    /// The role of one tensor.
+    public func role(of info: TensorInfo) -> TensorRole {
+        guard info.name.hasSuffix(".weight"), info.shape.count == 2 else { return .copy }
+        let module = String(info.name.dropLast(".weight".count))
+        let lower = module.lowercased()
+        let components = lower.split(separator: ".")
+        if components.contains(where: { c in Self.nonLinearMarkers.contains { c.contains($0) } }) { return .copy }
+        guard info.dtype.isFloatingPoint else { return .copy }
+        if components.last == "lm_head" && !quantizeLanguageModelHead && include.isEmpty {
+            return .skip(module: module, reason: .languageModelHead)
+        }
+        let range = NSRange(module.startIndex..., in: module)
+        if let i = excludeRegexes.firstIndex(where: { $0.firstMatch(in: module, range: range) != nil }) {
+            return .skip(module: module, reason: .excludedByUser(pattern: exclude[i]))
+        }
+        if !includeRegexes.isEmpty && !includeRegexes.contains(where: { $0.firstMatch(in: module, range: range) != nil }) {
+            return .skip(module: module, reason: .notIncluded)
+        }
+        if info.dtype == .F64 { return .skip(module: module, reason: .unsupportedDType(.F64)) }
+        if info.shape[1] % 16 != 0 { return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1])) }
+        return .quantize(module: module, fusedGroup: FusedGroups.key(of: module))
+    }
+}
+
+/// Layers that engines fuse into one GEMM and that must therefore share one tensor scale.
+public enum FusedGroups {
+    /// Sets of sibling module names fused by serving engines.
+    public static let families: [Set<String>] = [
+        ["q_proj", "k_proj", "v_proj"],  // Llama, Mistral, Qwen, …
+        ["gate_proj", "up_proj"],        // SwiGLU MLPs
+        ["w1", "w3"],                    // Mixtral-style MoE experts
+        ["query", "key", "value"],       // BERT self-attention
+        ["q", "k", "v"],                 // T5-style attention
+    ]
+
+    /// `parent/familyIndex` for a module whose last component belongs to a family.
+    public static func key(of module: String) -> String? {
+        let parts = module.split(separator: ".")
+        guard let last = parts.last else { return nil }
+        guard let family = families.firstIndex(where: { $0.contains(String(last)) }) else { return nil }
+        return parts.dropLast().joined(separator: ".") + "#\(family)"
+    }
+}

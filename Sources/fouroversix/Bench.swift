@@ -1,0 +1,7 @@
+// `fouroversix bench`: the group command of the benchmarks (subcommands: `quantize`).
+import ArgumentParser
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks", subcommands: [BenchQuantize.self])
+}
