@@ -4,7 +4,8 @@
 // Promises: a tensor is quantized iff it is a 2-D BF16/F16/F32 `*.weight` of a Linear-like
 // module (not an embedding, norm or `lm_head`), matches `--include` (when given), does not
 // match any `--exclude`, and has an input dimension that is a multiple of 16 (serving
-// engines cannot load others). Every Linear-like module not quantized is listed with its
+// engines cannot load others). A selected weight whose dtype is not BF16/F16/F32 is an
+// error for the caller to report (it is probably already quantized). Every Linear-like module not quantized is listed with its
 // reason. Fused groups (q/k/v, gate/up, MoE w1/w3, BERT query/key/value) are keyed by
 // their parent module.
 
@@ -17,7 +18,6 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     case excludedByUser(pattern: String)
     case notIncluded
     case inputDimensionNotMultipleOf16(Int)
-    case unsupportedDType(DType)
 
     public var description: String {
         switch self {
@@ -25,7 +25,6 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case let .excludedByUser(pattern): return "excluded by --exclude \(pattern)"
         case .notIncluded: return "not matched by any --include pattern"
         case let .inputDimensionNotMultipleOf16(n): return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
-        case let .unsupportedDType(d): return "dtype \(d.rawValue) is not quantized"
         }
     }
 }
@@ -70,7 +69,6 @@ public struct LayerSelection: Sendable {
         let lower = module.lowercased()
         let components = lower.split(separator: ".")
         if components.contains(where: { c in Self.nonLinearMarkers.contains { c.contains($0) } }) { return .copy }
-        guard info.dtype.isFloatingPoint else { return .copy }
         if components.last == "lm_head" && !quantizeLanguageModelHead && include.isEmpty {
             return .skip(module: module, reason: .languageModelHead)
         }
@@ -81,7 +79,6 @@ public struct LayerSelection: Sendable {
         if !includeRegexes.isEmpty && !includeRegexes.contains(where: { $0.firstMatch(in: module, range: range) != nil }) {
             return .skip(module: module, reason: .notIncluded)
         }
-        if info.dtype == .F64 { return .skip(module: module, reason: .unsupportedDType(.F64)) }
         if info.shape[1] % 16 != 0 { return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1])) }
         return .quantize(module: module, fusedGroup: FusedGroups.key(of: module))
     }
@@ -98,11 +95,11 @@ public enum FusedGroups {
         ["q", "k", "v"],                 // T5-style attention
     ]
 
-    /// `parent/familyIndex` for a module whose last component belongs to a family.
+    /// `parent.{member,member,…}` for a module whose last component belongs to a family,
+    /// e.g. `model.layers.0.self_attn.{k_proj,q_proj,v_proj}`.
     public static func key(of module: String) -> String? {
         let parts = module.split(separator: ".")
-        guard let last = parts.last else { return nil }
-        guard let family = families.firstIndex(where: { $0.contains(String(last)) }) else { return nil }
-        return parts.dropLast().joined(separator: ".") + "#\(family)"
+        guard let last = parts.last, let family = families.first(where: { $0.contains(String(last)) }) else { return nil }
+        return (parts.dropLast() + ["{" + family.sorted().joined(separator: ",") + "}"]).joined(separator: ".")
     }
 }
