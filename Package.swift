@@ -58,6 +58,6 @@ let package = Package(
             name: "CheckpointQuantizationTests",
             dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO"]),
+        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),
     ]
 )
