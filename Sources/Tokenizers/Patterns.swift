@@ -353,23 +353,26 @@ func llama3Matches(_ text: [UInt8], maxDigits: Int) -> [Range<Int>] {
 
 private func regexMatches(_ re: NSRegularExpression, _ text: [UInt8]) -> [Range<Int>] {
     let string = String(decoding: text, as: UTF8.self)
-    // utf16 offset -> utf8 offset
+    let ascii = text.allSatisfy { $0 < 0x80 }
+    // utf16 offset -> utf8 offset (the identity for ASCII text)
     var map: [Int] = []
-    map.reserveCapacity(text.count + 1)
-    var u8 = 0
-    for s in string.unicodeScalars {
-        let l8 = UTF8.width(s)
-        let l16 = UTF16.width(s)
-        for _ in 0..<l16 { map.append(u8) }
-        u8 += l8
+    if !ascii {
+        map.reserveCapacity(text.count + 1)
+        var u8 = 0
+        for s in string.unicodeScalars {
+            let l8 = UTF8.width(s)
+            let l16 = UTF16.width(s)
+            for _ in 0..<l16 { map.append(u8) }
+            u8 += l8
+        }
+        map.append(u8)
     }
-    map.append(u8)
-    let ns = string as NSString
+    let length = ascii ? text.count : map.count - 1
     var out: [Range<Int>] = []
-    for m in re.matches(in: string, options: [], range: NSRange(location: 0, length: ns.length)) {
+    for m in re.matches(in: string, options: [], range: NSRange(location: 0, length: length)) {
         let r = m.range
         if r.location == NSNotFound { continue }
-        out.append(map[r.location]..<map[r.location + r.length])
+        out.append(ascii ? r.location..<(r.location + r.length) : map[r.location]..<map[r.location + r.length])
     }
     return out
 }
