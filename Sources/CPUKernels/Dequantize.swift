@@ -1,0 +1,108 @@
+// Fast dequantization: codes and scale bytes → float32 or BF16, rows split between threads.
+//
+// Promises: `CPUQuantizer.dequantize` writes exactly `ReferenceQuantizer.dequantize(q)`
+// (`[rows, cols]`, quantized orientation) bit for bit, and `dequantizeBF16` the RNE BF16 of
+// each of those floats. Each value is a function of (scale byte, code) alone, so a thread
+// fills a 16-entry table per scale byte on first use — with
+// `ReferenceQuantizer.dequantizedValue`, the reference itself — and then every element is
+// one table load.
+
+import BlockFormats
+import BlockQuantization
+
+extension CPUQuantizer {
+    /// Decodes `q` into float32 `out` (`q.rows × q.cols`, row-major).
+    public static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>,
+                                  threads: Int = CPUParallel.defaultThreadCount) {
+        dequantize(q, into: out, threads: threads, minimumPerThread: defaultMinimumPerThread)
+    }
+
+    /// Decodes `q` into BF16 bit patterns (`q.rows × q.cols`, row-major): RNE of the float32 result.
+    public static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>,
+                                      threads: Int = CPUParallel.defaultThreadCount) {
+        dequantizeBF16(q, into: out, threads: threads, minimumPerThread: defaultMinimumPerThread)
+    }
+
+    static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>, threads: Int,
+                           minimumPerThread: Int) {
+        decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in v }
+    }
+
+    static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>, threads: Int,
+                               minimumPerThread: Int) {
+        decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
+    }
+
+    private static func decode<T: BitwiseCopyable>(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<T>,
+                                                   threads: Int, minimumPerThread: Int,
+                                                   _ convert: @escaping @Sendable (Float) -> T) {
+        precondition(out.count == q.rows * q.cols, "output has \(out.count) elements, expected \(q.rows * q.cols)")
+        precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
+        guard q.rows > 0, q.cols > 0 else { return }
+        let t = CPUParallel.effectiveThreads(threads, work: out.count, minimumPerThread: minimumPerThread)
+        let format = q.format, amax = q.amax, reciprocal = q.constants.reciprocalProduct
+        let block = format.blockSize, scaleCols = q.scaleCols, rows = q.rows, cols = q.cols
+        let rowBytes = q.packedRowBytes
+        let swizzled = q.config.scaleLayout == .swizzled128x4
+        let paddedScaleCols = roundUp(scaleCols, 4)
+        q.codes.withUnsafeBufferPointer { codes in
+            q.scales.withUnsafeBufferPointer { scales in
+                let codesP = SendablePointer(UnsafeMutablePointer(mutating: codes.baseAddress!))
+                let scalesP = SendablePointer(UnsafeMutablePointer(mutating: scales.baseAddress!))
+                let outP = SendablePointer(out.baseAddress!)
+                CPUParallel.parallelFor(rows, threads: t) { range in
+                    // table[16·byte + code]; filled[byte] says whether the row of the table is ready.
+                    let table = UnsafeMutablePointer<T>.allocate(capacity: 256 * 16)
+                    let filled = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+                    filled.initialize(repeating: false, count: 256)
+                    defer { table.deallocate(); filled.deallocate() }
+                    @inline(__always) func entries(_ byte: UInt8) -> UnsafeMutablePointer<T> {
+                        let e = table + 16 * Int(byte)
+                        if !filled[Int(byte)] {
+                            for code in 0..<16 {
+                                (e + code).initialize(to: convert(ReferenceQuantizer.dequantizedValue(
+                                    code: UInt8(code), scaleByte: byte, format: format, amax: amax, reciprocal: reciprocal)))
+                            }
+                            filled[Int(byte)] = true
+                        }
+                        return e
+                    }
+                    for r in range {
+                        let src = codesP.p + r * rowBytes
+                        let dst = outP.p + r * cols
+                        let scaleBase = swizzled ? 0 : r * scaleCols
+                        var c = 0
+                        var b = 0
+                        while c < cols {
+                            let byte = swizzled
+                                ? scalesP.p[ScaleLayout.swizzledIndex(row: r, col: b, paddedCols: paddedScaleCols)]
+                                : scalesP.p[scaleBase + b]
+                            let e = entries(byte)
+                            let end = min(cols, c + block)
+                            if end - c == block {
+                                // Whole block: 8 code bytes at a time.
+                                var j = 0
+                                while j < block {
+                                    let w = UnsafeRawPointer(src + (c + j) / 2).loadUnaligned(as: UInt64.self)
+                                    for k in 0..<8 {
+                                        let byteK = Int(truncatingIfNeeded: w &>> UInt64(8 * k))
+                                        dst[c + j + 2 * k] = e[byteK & 15]
+                                        dst[c + j + 2 * k + 1] = e[(byteK >> 4) & 15]
+                                    }
+                                    j += 16
+                                }
+                            } else {
+                                for i in c..<end {
+                                    let v = src[i >> 1]
+                                    dst[i] = e[Int(i & 1 == 0 ? v & 15 : v >> 4)]
+                                }
+                            }
+                            c = end
+                            b += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+// Lanewise (SIMD4, one SSE register) versions of the element and scale codecs of BlockFormats.
+//
+// Promises: for every lane, each function returns bit for bit what its scalar twin in
+// BlockFormats / ReferenceBlock returns for the inputs the fast path feeds it (finite or
+// ±infinity values; never NaN): `e2m1` ≡ `E2M1.code(forScaled:)` / `stochasticCode`,
+// `int4` ≡ `INT4.code(forScaled:)` / `stochasticCode`, `e4m3Code` ≡ `E4M3.code(for:)` for
+// x ≥ 0, `e4m3Value` ≡ `E4M3.value(ofCode:)` for codes 0…0x7E, `ue8m0RoundingUp` ≡
+// `UE8M0.roundingUp` for finite s ≥ 0. Tests in CPUKernelsTests compare them with the
+// scalar twins on exhaustive or dense input sets.
+//
+// Everything lowers to baseline x86-64 (SSE2) instructions: no `roundps`, no
+// float→int conversion, no `SIMD.min/max` (they scalarize), no horizontal reductions.
+// Rounding uses the magic-number trick `(v + 1.5·2^k) − 1.5·2^k`, whose step 2^(k−23) is
+// picked per lane from the exponent of the clamped magnitude, and reads the integer result
+// from the bit pattern of the sum.
+
+typealias F4 = SIMD4<Float>
+typealias I4 = SIMD4<Int32>
+
+@inline(__always) func bits(_ v: F4) -> I4 { unsafeBitCast(v, to: I4.self) }
+@inline(__always) func floats(_ v: I4) -> F4 { unsafeBitCast(v, to: F4.self) }
+
+/// Lanewise minimum (`minps`; the inputs are never NaN). `pointwiseMin` scalarizes.
+@inline(__always) func vmin(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .< a) }
+/// Lanewise maximum (`maxps`; the inputs are never NaN).
+@inline(__always) func vmax(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .> a) }
+/// |v| by clearing the sign bit.
+@inline(__always) func vabs(_ v: F4) -> F4 { floats(bits(v) & 0x7FFF_FFFF) }
+
+/// The rounding policy of a kernel, resolved at compile time by specialization.
+protocol RoundingPolicy { static var isStochastic: Bool { get } }
+enum NearestRounding: RoundingPolicy { static var isStochastic: Bool { false } }
+enum StochasticRounding: RoundingPolicy { static var isStochastic: Bool { true } }
+
+/// The block-error rule of an adaptive kernel, resolved at compile time.
+protocol ErrorRule {
+    /// True for absMax (the block error is a maximum, not a sum).
+    static var isMax: Bool { get }
+    /// Per-element error of a difference d − x.
+    static func term(_ diff: F4) -> F4
+}
+enum SquaredError: ErrorRule {
+    static var isMax: Bool { false }
+    @inline(__always) static func term(_ diff: F4) -> F4 { diff * diff }
+}
+enum AbsoluteError: ErrorRule {
+    static var isMax: Bool { false }
+    @inline(__always) static func term(_ diff: F4) -> F4 { vabs(diff) }
+}
+enum MaxAbsoluteError: ErrorRule {
+    static var isMax: Bool { true }
+    @inline(__always) static func term(_ diff: F4) -> F4 { vabs(diff) }
+}
+
+/// E2M1 code (sign << 3 | index) and decoded value of a block-scaled `y`.
+///
+/// Nearest: the magnitude a = min(|y|, 8) is rounded at the step of its segment
+/// (0.5 below 2, 1 below 4, 2 above) by adding M = 1.5·2^(22+E), E ∈ {0, 1, 2} the exponent
+/// of clamp(a, 1, 4); `bits(a + M) − bits(M)` is then the number of steps, and the index is
+/// steps + 2E, saturated at 7 (only 8 can occur above it). Stochastic: the same with
+/// a + r·step in place of a (exactly the reference's `rne(2a + r)/2`, `rne(a + r)`,
+/// `2·rne(a/2 + r)`, since scaling by the step is exact).
+/// The sign nibble is set iff y < 0 (not for −0), as `E2M1.code(forScaled:)` does.
+@inline(__always)
+func e2m1<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, value: F4) {
+    let yBits = bits(y)
+    let aBits = yBits & 0x7FFF_FFFF
+    let a = vmin(floats(aBits), F4(repeating: 8))
+    let e = bits(vmax(vmin(a, F4(repeating: 4)), F4(repeating: 1))) & 0x7F80_0000
+    let mBits = e &+ ((22 << 23) | 0x40_0000)
+    let m = floats(mBits)
+    let s: F4
+    if R.isStochastic {
+        let step = floats(e &- (1 << 23))
+        s = (a + r * step) + m
+    } else {
+        s = a + m
+    }
+    var index = (bits(s) &- mBits) &+ (e &>> 22) &- 254
+    index = index &- (index &>> 3)
+    let sign = (yBits & (0 &- aBits)) &>> 31          // −1 where y < 0, else 0
+    let code = index | (sign & 8)
+    let magnitude = vmin(s - m, F4(repeating: 6))
+    let value = floats(bits(magnitude) | (sign & Int32(bitPattern: 0x8000_0000)))
+    return (code, value)
+}
+
+/// INT4 code (two's-complement nibble) and value of a block-scaled `y`:
+/// nearest `clamp(rne(y), −7, 7)`; stochastic `sign(y)·rne(min(|y| + r, 7))`.
+@inline(__always)
+func int4<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, value: F4) {
+    let magic = F4(repeating: 12_582_912)  // 1.5 · 2^23: step 1
+    let magicBits = bits(magic)
+    let q: I4
+    if R.isStochastic {
+        let t = vmin(vabs(y) + r, F4(repeating: 7))
+        let m = bits(t + magic) &- magicBits        // ≥ 0: t ≥ −0.5 rounds to 0
+        let sign = bits(y) &>> 31
+        q = (m ^ sign) &- sign
+    } else {
+        let t = vmax(vmin(y, F4(repeating: 7)), F4(repeating: -7))
+        q = bits(t + magic) &- magicBits
+    }
+    return (q & 0xF, F4(q))
+}
+
+/// E4M3 code of x ≥ 0 (finite or +inf), round half to even, saturating at 448 (0x7E).
+/// The step is 2^(E−3) with E = max(exponent(x), −6) (the subnormal step 2^-9 below 2^-6);
+/// code = steps + 8·(E + 6).
+@inline(__always)
+func e4m3Code(_ x: F4) -> I4 {
+    let a = vmin(x, F4(repeating: 448))
+    let e = bits(vmax(a, F4(repeating: 0x1p-6))) & 0x7F80_0000
+    let mBits = e &+ ((20 << 23) | 0x40_0000)      // 1.5 · 2^(E+20)
+    let s = a + floats(mBits)
+    return (bits(s) &- mBits) &+ (e &>> 20) &- 968
+}
+
+/// The value of E4M3 codes 0…0x7E.
+@inline(__always)
+func e4m3Value(_ c: I4) -> F4 {
+    let normal = (c &<< 20) &+ (120 << 23)
+    let subnormal = bits(floats((c &<< 20) &+ (121 << 23)) - F4(repeating: 0x1p-6))
+    let isSubnormal = (c &- 8) &>> 31
+    return floats((normal & ~isSubnormal) | (subnormal & isSubnormal))
+}
+
+/// `UE8M0.roundingUp(s)` for finite s ≥ 0: the exponent field, plus one if the mantissa is
+/// non-zero.
+@inline(__always)
+func ue8m0RoundingUp(_ s: F4) -> I4 {
+    let b = bits(s)
+    let mantissaNonZero = I4(truncatingIfNeeded: SIMD4<UInt32>(truncatingIfNeeded: 0 &- (b & 0x7F_FFFF)) &>> 31)
+    return ((b &>> 23) &+ mantissaNonZero) & 0xFF
+}
+
+/// `1 / (dec · scale)`, or 0 where scale is 0 (`TensorQuantizationContext.elementMultiplier`).
+@inline(__always)
+func elementMultiplier(dec: F4, scale: F4) -> F4 {
+    let k = F4(repeating: 1) / (dec * scale)
+    return k.replacing(with: 0, where: scale .== 0)
+}
+
+/// Transposes four vectors: lane j of result i is lane i of input j.
+@inline(__always)
+func transpose(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> (F4, F4, F4, F4) {
+    let t0 = F4(lowHalf: a.lowHalf, highHalf: b.lowHalf)   // a0 a1 b0 b1
+    let t1 = F4(lowHalf: c.lowHalf, highHalf: d.lowHalf)   // c0 c1 d0 d1
+    let t2 = F4(lowHalf: a.highHalf, highHalf: b.highHalf) // a2 a3 b2 b3
+    let t3 = F4(lowHalf: c.highHalf, highHalf: d.highHalf) // c2 c3 d2 d3
+    return (F4(t0.evenHalf, t1.evenHalf), F4(t0.oddHalf, t1.oddHalf),
+            F4(t2.evenHalf, t3.evenHalf), F4(t2.oddHalf, t3.oddHalf))
+}
+
+extension SIMD4 where Scalar == Float {
+    @inline(__always) init(_ lo: SIMD2<Float>, _ hi: SIMD2<Float>) { self.init(lowHalf: lo, highHalf: hi) }
+}
+
+/// Lane i of the result is the maximum of the four lanes of input i.
+@inline(__always)
+func horizontalMax4(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> F4 {
+    let (t0, t1, t2, t3) = transpose(a, b, c, d)
+    return vmax(vmax(t0, t1), vmax(t2, t3))
+}
+
+/// Packs 16 codes (four vectors, element order) into the 8 nibble-packed bytes of a block:
+/// byte j = code 2j | code 2j+1 << 4.
+@inline(__always)
+func packNibbles(_ c0: I4, _ c1: I4, _ c2: I4, _ c3: I4) -> UInt64 {
+    // Within each 64-bit pair (even, odd), even | odd << 4 lands in the low byte.
+    func pairs(_ c: I4) -> SIMD2<UInt64> {
+        let w = unsafeBitCast(c, to: SIMD2<UInt64>.self)
+        return w | (w &>> 28)
+    }
+    let p0 = unsafeBitCast(pairs(c0), to: SIMD4<UInt32>.self)
+    let p1 = unsafeBitCast(pairs(c1), to: SIMD4<UInt32>.self)
+    let p2 = unsafeBitCast(pairs(c2), to: SIMD4<UInt32>.self)
+    let p3 = unsafeBitCast(pairs(c3), to: SIMD4<UInt32>.self)
+    let lo = SIMD4<UInt32>(lowHalf: p0.evenHalf, highHalf: p1.evenHalf)
+    let hi = SIMD4<UInt32>(lowHalf: p2.evenHalf, highHalf: p3.evenHalf)
+    let bytes = SIMD8<UInt8>(truncatingIfNeeded: SIMD8<UInt32>(lowHalf: lo, highHalf: hi))
+    return unsafeBitCast(bytes, to: UInt64.self)
+}

@@ -1,1 +1,0 @@
-// CPUKernels: placeholder until the module lands.

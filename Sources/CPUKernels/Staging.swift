@@ -1,0 +1,168 @@
+// Pre-processing into small float32 panels: transpose, zero padding and the random Hadamard
+// transform of spec §2, applied to a window of the quantized orientation at a time, plus
+// the stochastic-rounding noise of that window.
+//
+// Promises: `stage` writes rows [r0, r0+P) × columns [c0, c0+C) of the matrix that
+// `Preprocessing.apply` would produce (zeros beyond its real rows and columns) into a
+// P×C buffer, bit for bit: the RHT output of each 16-group is the float32 sum of its 16
+// products in index order, rounded to BF16, exactly as `RandomHadamard.transform`.
+// `stageNoise` writes `StochasticNoise.value(seed:index:)` at index row·paddedCols + col.
+
+import BlockFormats
+import BlockQuantization
+
+/// Shapes of one quantization: the source tensor and its quantized orientation.
+struct QuantizationGeometry: Sendable {
+    let sourceRows: Int, sourceCols: Int
+    /// Quantized orientation: rows, real columns, stored width.
+    let rows: Int, cols: Int, paddedCols: Int
+    /// Columns of the quantized orientation that come from the source (before padding).
+    let sourceBackedCols: Int
+    let transpose: Bool, rht: Bool
+    let block: Int
+    /// Rows sharing one scale: 1, or `block` for 2-D tiles.
+    let tileRows: Int
+    var scaleCols: Int { paddedCols / block }
+
+    init(rows: Int, cols: Int, config: QuantizationConfig) {
+        sourceRows = rows
+        sourceCols = cols
+        let shape = config.quantizedShape(rows: rows, cols: cols)
+        self.rows = shape.rows
+        self.cols = shape.cols
+        paddedCols = shape.paddedCols
+        sourceBackedCols = config.transpose ? rows : cols
+        transpose = config.transpose
+        rht = config.rht
+        block = config.format.blockSize
+        tileRows = config.blockScale2D ? block : 1
+    }
+}
+
+/// The 16×16 RHT matrix as 64 vectors: `rhtRows[4·i + q]` holds R[i][4q ..< 4q+4].
+let rhtRows: [F4] = (0..<64).map { k in
+    let i = k / 4, q = k % 4
+    return F4((0..<4).map { RandomHadamard.matrix[i * 16 + 4 * q + $0] })
+}
+
+/// Applies the RHT in place to one group of 16 floats (vectorized over the 16 outputs, each
+/// a sequential sum over i, then rounded to BF16).
+@inline(__always)
+func rhtGroup(_ g: UnsafeMutablePointer<Float>, _ r: UnsafePointer<F4>) {
+    let raw = UnsafeMutableRawPointer(g)
+    let x0 = raw.loadUnaligned(as: F4.self), x1 = raw.loadUnaligned(fromByteOffset: 16, as: F4.self)
+    let x2 = raw.loadUnaligned(fromByteOffset: 32, as: F4.self), x3 = raw.loadUnaligned(fromByteOffset: 48, as: F4.self)
+    var y0 = F4(), y1 = F4(), y2 = F4(), y3 = F4()
+    @inline(__always) func step(_ v: Float, _ i: Int) {
+        let b = F4(repeating: v)
+        y0 += b * r[4 * i]
+        y1 += b * r[4 * i + 1]
+        y2 += b * r[4 * i + 2]
+        y3 += b * r[4 * i + 3]
+    }
+    for i in 0..<4 { step(x0[i], i) }
+    for i in 0..<4 { step(x1[i], 4 + i) }
+    for i in 0..<4 { step(x2[i], 8 + i) }
+    for i in 0..<4 { step(x3[i], 12 + i) }
+    @inline(__always) func bf16(_ v: F4) -> F4 {
+        let b = bits(v)
+        return floats((b &+ 0x7FFF &+ ((b &>> 16) & 1)) & Int32(bitPattern: 0xFFFF_0000))
+    }
+    raw.storeBytes(of: bf16(y0), as: F4.self)
+    raw.storeBytes(of: bf16(y1), toByteOffset: 16, as: F4.self)
+    raw.storeBytes(of: bf16(y2), toByteOffset: 32, as: F4.self)
+    raw.storeBytes(of: bf16(y3), toByteOffset: 48, as: F4.self)
+}
+
+/// Writes the pre-processed window rows [r0, r0+p) × cols [c0, c0+c) into `buf` (row stride c).
+/// `c0` and `c` are multiples of 16 when RHT is on.
+func stage(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int,
+           into buf: UnsafeMutablePointer<Float>) {
+    let realRows = max(0, min(p, g.rows - r0))
+    let realCols = max(0, min(c, g.sourceBackedCols - c0))
+    if !g.transpose {
+        for i in 0..<realRows {
+            let out = buf + i * c
+            widen(x, start: (r0 + i) * g.sourceCols + c0, count: realCols, into: out)
+            if realCols < c { (out + realCols).initialize(repeating: 0, count: c - realCols) }
+        }
+    } else {
+        // Quantized (r, col) = source (col, r): read `realRows` consecutive source elements of
+        // each source row, scatter them down the buffer's column.
+        stageTransposed(x, g, r0: r0, realRows: realRows, c0: c0, realCols: realCols, c: c, into: buf)
+        if realCols < c {
+            for i in 0..<realRows { (buf + i * c + realCols).initialize(repeating: 0, count: c - realCols) }
+        }
+    }
+    if realRows < p { (buf + realRows * c).initialize(repeating: 0, count: (p - realRows) * c) }
+    if g.rht {
+        let groups = min(c, g.paddedCols - c0) / 16
+        rhtRows.withUnsafeBufferPointer { r in
+            for i in 0..<realRows {
+                for j in 0..<groups { rhtGroup(buf + i * c + 16 * j, r.baseAddress!) }
+            }
+        }
+    }
+}
+
+private func stageTransposed(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, realRows: Int,
+                             c0: Int, realCols: Int, c: Int, into buf: UnsafeMutablePointer<Float>) {
+    let rowStride = g.sourceCols
+    // 4×4 sub-blocks: 4 source rows × 4 source columns → 4 quantized rows × 4 columns.
+    let rows4 = realRows & ~3, cols4 = realCols & ~3
+    let tmp = UnsafeMutablePointer<Float>.allocate(capacity: 16)
+    defer { tmp.deallocate() }
+    for j in stride(from: 0, to: cols4, by: 4) {
+        let src = (c0 + j) * rowStride + r0
+        var i = 0
+        while i < rows4 {
+            let a = load4(x, src + i), b = load4(x, src + rowStride + i)
+            let cc = load4(x, src + 2 * rowStride + i), d = load4(x, src + 3 * rowStride + i)
+            let (t0, t1, t2, t3) = transpose(a, b, cc, d)
+            let o = UnsafeMutableRawPointer(buf + i * c + j)
+            o.storeBytes(of: t0, as: F4.self)
+            o.storeBytes(of: t1, toByteOffset: 4 * c, as: F4.self)
+            o.storeBytes(of: t2, toByteOffset: 8 * c, as: F4.self)
+            o.storeBytes(of: t3, toByteOffset: 12 * c, as: F4.self)
+            i += 4
+        }
+        for i in rows4..<realRows {
+            for k in 0..<4 { buf[i * c + j + k] = x.value(at: src + k * rowStride + i) }
+        }
+    }
+    for j in cols4..<realCols {
+        let src = (c0 + j) * rowStride + r0
+        for i in 0..<realRows { buf[i * c + j] = x.value(at: src + i) }
+    }
+}
+
+@inline(__always)
+private func load4(_ x: TensorElements, _ i: Int) -> F4 {
+    switch x {
+    case let .f32(b): return UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: F4.self)
+    case let .bf16(b):
+        let h = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: SIMD4<UInt16>.self)
+        return unsafeBitCast(SIMD4<UInt32>(truncatingIfNeeded: h) &<< 16, to: F4.self)
+    case let .f16(b):
+        let p = b.baseAddress! + i
+        return F4(Float16Bits.float(fromBits: p[0]), Float16Bits.float(fromBits: p[1]),
+                  Float16Bits.float(fromBits: p[2]), Float16Bits.float(fromBits: p[3]))
+    }
+}
+
+/// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix).
+func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int,
+                into buf: UnsafeMutablePointer<Float>) {
+    let width = min(c, g.paddedCols - c0)
+    for i in 0..<p {
+        let out = buf + i * c
+        let row = r0 + i
+        if row >= g.rows {
+            out.initialize(repeating: 0, count: c)
+            continue
+        }
+        let base = UInt64(row * g.paddedCols + c0)
+        for j in 0..<width { out[j] = StochasticNoise.value(seed: seed, index: base + UInt64(j)) }
+        if width < c { (out + width).initialize(repeating: 0, count: c - width) }
+    }
+}
