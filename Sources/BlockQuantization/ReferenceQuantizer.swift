@@ -62,6 +62,7 @@ public enum ReferenceQuantizer {
         var scales = [UInt8](repeating: 0, count: rows * scaleCols) // [rows, scaleCols]
         var alternatives = 0, blocks = 0
         let tile = config.blockScale2D ? block : 1                  // rows per scale block
+        let noiseKey = ctx.stochasticSeed.map(StochasticNoise.key(seed:))
         let n = tile * block
         var x = [Float](repeating: 0, count: n), noise = [Float](repeating: 0, count: n)
         var codes = [UInt8](repeating: 0, count: n)
@@ -72,8 +73,8 @@ public enum ReferenceQuantizer {
                     for i in 0..<block {
                         let r = r0 + t, c = b * block + i
                         x[t * block + i] = r < rows ? pre.values[r * width + c] : 0
-                        if let seed = ctx.stochasticSeed {
-                            noise[t * block + i] = StochasticNoise.value(seed: seed, index: UInt64(r * width + c))
+                        if let noiseKey {
+                            noise[t * block + i] = StochasticNoise.value(key: noiseKey, index: UInt64(r * width + c))
                         }
                     }
                 }
