@@ -180,19 +180,21 @@ public enum CheckpointQuantizer {
     }
 
     static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor) throws -> LayerReport {
-        let x = try t.shard.floats(t.name)
         let (rows, cols) = (t.info.shape[0], t.info.shape[1])
-        let chosen = TensorQuantization.errorSums(original: x, reconstructed: TensorQuantization.dequantize(q))
-        let baselineQ = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols,
-                                                        config: QuantizationConfig(format: .nvfp4, rule: .static6))
-        let baseline = TensorQuantization.errorSums(original: x, reconstructed: TensorQuantization.dequantize(baselineQ))
+        let baselineQ = q.rule == .static6 ? q
+            : try TensorQuantization.quantizeTensor(t.shard, t.name, config: QuantizationConfig(format: .nvfp4, rule: .static6))
+        let (chosen, baseline) = try t.shard.withElements(t.name) { x in
+            (TensorQuantization.errorSums(original: x, quantized: q),
+             q.rule == .static6 ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
+        }
+        let baselineError = baseline?.squaredError ?? chosen.squaredError
         let after = q.codes.count + q.scales.count + 4
         return LayerReport(
             module: module, shape: [rows, cols], dtype: t.info.dtype.rawValue, fusedGroup: group, amax: q.amax,
-            baselineRelativeError: chosen.energy == 0 ? 0 : baseline.squaredError / chosen.energy,
+            baselineRelativeError: chosen.energy == 0 ? 0 : baselineError / chosen.energy,
             relativeError: chosen.energy == 0 ? 0 : chosen.squaredError / chosen.energy,
             shareOfBlocksChoosing4: q.alternativeBlockShare, bytesBefore: t.info.byteCount, bytesAfter: after,
-            energy: chosen.energy, baselineSquaredError: baseline.squaredError, squaredError: chosen.squaredError,
+            energy: chosen.energy, baselineSquaredError: baselineError, squaredError: chosen.squaredError,
             blocks: q.blockCount, blocksChoosing4: q.alternativeBlockCount)
     }
 

@@ -1,11 +1,12 @@
 // Quantizing one checkpoint tensor, and measuring what quantization costs it.
 //
 // Promises: `quantizeTensor` reads a 2-D BF16/F16/F32/F64 tensor straight from its
-// (memory-mapped) shard and returns the core's `QuantizedTensor`, bit-identical with the
-// scalar reference; errors name the file and tensor. `relativeError` is Σ(x̂−x)² / Σx²,
-// accumulated in double precision, in the tensor's own basis.
+// (memory-mapped) shard and returns the core's `QuantizedTensor` from the fast kernels,
+// bit-identical with the scalar reference; errors name the file and tensor. Relative
+// errors are Σ(x̂−x)² / Σx², accumulated in double precision, in the tensor's own basis.
 
 import BlockQuantization
+import CPUKernels
 import SafeTensors
 import TensorIO
 
@@ -46,47 +47,96 @@ public struct QuantizationVariant: Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum TensorQuantization {
-    /// Quantizes a 2-D floating-point tensor of a shard.
+    /// Quantizes a 2-D floating-point tensor of a shard with the fast CPU kernels (bit-identical
+    /// with `ReferenceQuantizer`), reading it in place.
     public static func quantizeTensor(_ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
-                                      amax: Float? = nil) throws -> QuantizedTensor {
+                                      amax: Float? = nil,
+                                      threads: Int = CPUParallel.defaultThreadCount) throws -> QuantizedTensor {
         let (rows, cols) = try file.matrixShape(name)
-        let values = try file.floats(name)
-        do {
-            return try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config, amax: amax)
-        } catch {
-            throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
+        return try file.withElements(name) { x in
+            do {
+                return try CPUQuantizer.quantize(x, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
+            } catch let error as QuantizationError {
+                throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
+            }
         }
     }
 
     /// The amax `quantizeTensor` would use with `config` (for sharing one amax over a fused group).
-    public static func amax(_ file: SafeTensorsFile, _ name: String, config: QuantizationConfig) throws -> Float {
+    public static func amax(_ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
+                            threads: Int = CPUParallel.defaultThreadCount) throws -> Float {
         let (rows, cols) = try file.matrixShape(name)
-        let values = try file.floats(name)
-        do {
-            let pre = try ReferenceQuantizer.validatedPreprocess(values, rows: rows, cols: cols, config: config, amax: nil)
-            return ReferenceQuantizer.defaultAmax(pre.values, format: config.format)
-        } catch {
-            throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
+        return try file.withElements(name) { x in
+            do {
+                return try CPUQuantizer.amax(x, rows: rows, cols: cols, config: config, threads: threads)
+            } catch let error as QuantizationError {
+                throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
+            }
         }
     }
 
     /// Decodes to float32 `[rows, cols]` in the source basis (RHT and transpose undone).
-    public static func dequantize(_ q: QuantizedTensor) -> [Float] {
-        let values = ReferenceQuantizer.dequantize(q)
+    public static func dequantize(_ q: QuantizedTensor, threads: Int = CPUParallel.defaultThreadCount) -> [Float] {
+        var values = [Float](repeating: 0, count: q.rows * q.cols)
+        values.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads) }
         if !q.config.rht && !q.config.transpose && q.cols == q.sourceCols { return values }
         return ReferenceQuantizer.restoreSourceBasis(values, of: q)
     }
 
-    /// Σ(x̂−x)² and Σx² in double precision.
-    public static func errorSums(original x: [Float], reconstructed y: [Float]) -> (squaredError: Double, energy: Double) {
-        precondition(x.count == y.count, "error of tensors with different sizes")
-        var err = 0.0, energy = 0.0
-        for i in 0..<x.count {
-            let d = Double(y[i]) - Double(x[i])
-            err += d * d
-            energy += Double(x[i]) * Double(x[i])
+    /// Σ(x̂−x)² and Σx² in double precision, for a tensor quantized without transpose or RHT.
+    /// Works through row chunks (dequantizing each into a small buffer), so memory stays
+    /// near the quantized tensor's own size; chunk sums merge in a fixed order.
+    public static func errorSums(original x: TensorElements, quantized q: QuantizedTensor,
+                                 threads: Int = CPUParallel.defaultThreadCount) -> (squaredError: Double, energy: Double) {
+        precondition(!q.config.rht && !q.config.transpose && q.config.scaleLayout == .rowMajor,
+                     "error sums are measured in the source basis of row-major, untransformed tensors")
+        let rowsPerChunk = max(1, 65_536 / max(q.cols, 1))
+        let chunks = (q.rows + rowsPerChunk - 1) / rowsPerChunk
+        var partial = [(Double, Double)](repeating: (0, 0), count: chunks)
+        partial.withUnsafeMutableBufferPointer { out in
+            let results = UnsafeSendable(out.baseAddress!)
+            CPUParallel.parallelFor(chunks, threads: threads) { range in
+                var buffer = [Float](repeating: 0, count: rowsPerChunk * q.cols)
+                for chunk in range {
+                    let rows = (chunk * rowsPerChunk)..<min(q.rows, (chunk + 1) * rowsPerChunk)
+                    let slice = q.rowSlice(rows)
+                    var err = 0.0, energy = 0.0
+                    buffer.withUnsafeMutableBufferPointer { b in
+                        CPUQuantizer.dequantize(slice, into: UnsafeMutableBufferPointer(rebasing: b[0..<(rows.count * q.cols)]),
+                                                threads: 1)
+                        let base = rows.lowerBound * q.cols
+                        for i in 0..<(rows.count * q.cols) {
+                            let v = Double(x.value(at: base + i))
+                            let d = Double(b[i]) - v
+                            err += d * d
+                            energy += v * v
+                        }
+                    }
+                    results.pointer[chunk] = (err, energy)
+                }
+            }
         }
-        return (err, energy)
+        return partial.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+    }
+}
+
+/// A pointer that may cross into worker closures; each worker writes its own elements.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+extension QuantizedTensor {
+    /// Rows `range` of a row-major tensor as a tensor of its own (scales are stored per row,
+    /// also for 2-D tiles).
+    public func rowSlice(_ range: Range<Int>) -> QuantizedTensor {
+        precondition(config.scaleLayout == .rowMajor, "row slices need row-major scales")
+        var copy = self
+        copy.rows = range.count
+        copy.sourceRows = range.count
+        copy.codes = Array(codes[(range.lowerBound * packedRowBytes)..<(range.upperBound * packedRowBytes)])
+        copy.scales = Array(scales[(range.lowerBound * scaleCols)..<(range.upperBound * scaleCols)])
+        return copy
     }
 }
 
@@ -109,16 +159,10 @@ public struct TensorErrorReport: Sendable {
     public static func measure(_ file: SafeTensorsFile, _ name: String,
                                variants: [QuantizationVariant]) throws -> TensorErrorReport {
         let (rows, cols) = try file.matrixShape(name)
-        let x = try file.floats(name)
         var errors: [Double] = [], alternatives: [Int] = [], blocks: [Int] = [], energy = 0.0
         for variant in variants {
-            let q: QuantizedTensor
-            do {
-                q = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: variant.config)
-            } catch {
-                throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
-            }
-            let sums = TensorQuantization.errorSums(original: x, reconstructed: TensorQuantization.dequantize(q))
+            let q = try TensorQuantization.quantizeTensor(file, name, config: variant.config)
+            let sums = try file.withElements(name) { TensorQuantization.errorSums(original: $0, quantized: q) }
             errors.append(sums.squaredError)
             energy = sums.energy
             alternatives.append(q.alternativeBlockCount)
