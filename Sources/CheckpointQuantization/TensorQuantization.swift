@@ -104,12 +104,11 @@ public enum TensorQuantization {
                     buffer.withUnsafeMutableBufferPointer { b in
                         CPUQuantizer.dequantize(slice, into: UnsafeMutableBufferPointer(rebasing: b[0..<(rows.count * q.cols)]),
                                                 threads: 1)
-                        let base = rows.lowerBound * q.cols
-                        for i in 0..<(rows.count * q.cols) {
-                            let v = Double(x.value(at: base + i))
-                            let d = Double(b[i]) - v
-                            err += d * d
-                            energy += v * v
+                        for r in 0..<rows.count {
+                            let sums = rowErrorSums(x, offset: (rows.lowerBound + r) * q.cols,
+                                                    dequantized: b.baseAddress! + r * q.cols, count: q.cols)
+                            err += sums.0
+                            energy += sums.1
                         }
                     }
                     results.pointer[chunk] = (err, energy)
@@ -118,6 +117,41 @@ public enum TensorQuantization {
         }
         return partial.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
     }
+}
+
+/// Σ(x̂−x)² and Σx² of one row: 8-lane float accumulators (a row is short enough for float
+/// partial sums; rows add up in double).
+@inline(__always)
+func rowErrorSums(_ x: TensorElements, offset: Int, dequantized d: UnsafePointer<Float>, count n: Int) -> (Double, Double) {
+    var err = SIMD8<Float>(), energy = SIMD8<Float>()
+    var tailErr = 0.0, tailEnergy = 0.0
+    let vectors = n / 8
+    func accumulate(_ load: (Int) -> SIMD8<Float>) {
+        for v in 0..<vectors {
+            let xv = load(offset + 8 * v)
+            let dv = SIMD8<Float>(UnsafeBufferPointer(start: d + 8 * v, count: 8))
+            let diff = dv - xv
+            err += diff * diff
+            energy += xv * xv
+        }
+    }
+    switch x {
+    case let .f32(b):
+        accumulate { SIMD8<Float>(UnsafeBufferPointer(rebasing: b[$0..<($0 + 8)])) }
+    case let .bf16(b):
+        accumulate { i in
+            let bits = SIMD8<UInt16>(UnsafeBufferPointer(rebasing: b[i..<(i + 8)]))
+            return unsafeBitCast(SIMD8<UInt32>(truncatingIfNeeded: bits) &<< 16, to: SIMD8<Float>.self)
+        }
+    case .f16:
+        accumulate { i in SIMD8<Float>((0..<8).map { x.value(at: i + $0) }) }
+    }
+    for i in (8 * vectors)..<n {
+        let v = Double(x.value(at: offset + i)), e = Double(d[i]) - v
+        tailErr += e * e
+        tailEnergy += v * v
+    }
+    return (Double(err.sum()) + tailErr, Double(energy.sum()) + tailEnergy)
 }
 
 /// A pointer that may cross into worker closures; each worker writes its own elements.
