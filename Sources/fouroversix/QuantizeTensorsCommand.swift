@@ -10,6 +10,7 @@
 import ArgumentParser
 import BlockQuantization
 import CheckpointQuantization
+import CPUKernels
 import Foundation
 import SafeTensors
 
@@ -78,7 +79,8 @@ struct QuantizeTensorsCommand: ParsableCommand {
                 let q = try TensorQuantization.quantizeTensor(file, info.name, config: config)
                 quantizedCount += 1
                 if dequantize {
-                    let values = ReferenceQuantizer.dequantize(q)
+                    var values = [Float](repeating: 0, count: q.rows * q.cols)
+                    values.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0) }
                     try values.withUnsafeBytes { try writer.write($0) }
                 } else {
                     try writer.write(q.codes)
