@@ -14,16 +14,72 @@
 // picked per lane from the exponent of the clamped magnitude, and reads the integer result
 // from the bit pattern of the sum.
 
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 typealias F4 = SIMD4<Float>
 typealias I4 = SIMD4<Int32>
 
 @inline(__always) func bits(_ v: F4) -> I4 { unsafeBitCast(v, to: I4.self) }
 @inline(__always) func floats(_ v: I4) -> F4 { unsafeBitCast(v, to: F4.self) }
 
-/// Lanewise minimum (`minps`; the inputs are never NaN). `pointwiseMin` scalarizes.
-@inline(__always) func vmin(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .< a) }
+// The few operations whose generic SIMD spelling does not reliably become one SSE
+// instruction once inlined (LLVM rewrites `replacing(with:where:)` selects into blends and
+// per-lane branches) use the SSE2 intrinsics on x86-64; elsewhere the portable spelling.
+#if arch(x86_64)
+@inline(__always) private func m(_ v: F4) -> __m128 { unsafeBitCast(v, to: __m128.self) }
+@inline(__always) private func f(_ v: __m128) -> F4 { unsafeBitCast(v, to: F4.self) }
+@inline(__always) private func mi(_ v: I4) -> __m128i { unsafeBitCast(v, to: __m128i.self) }
+@inline(__always) private func i(_ v: __m128i) -> I4 { unsafeBitCast(v, to: I4.self) }
+
+/// Lanewise minimum (`minps`; the inputs are never NaN).
+@inline(__always) func vmin(_ a: F4, _ b: F4) -> F4 { f(_mm_min_ps(m(a), m(b))) }
 /// Lanewise maximum (`maxps`; the inputs are never NaN).
+@inline(__always) func vmax(_ a: F4, _ b: F4) -> F4 { f(_mm_max_ps(m(a), m(b))) }
+/// `v`, with 0 where `mask` is 0.
+@inline(__always) func zeroWhereZero(_ v: F4, mask: F4) -> F4 {
+    f(_mm_andnot_ps(_mm_cmpeq_ps(m(mask), _mm_setzero_ps()), m(v)))
+}
+@inline(__always) func zeroWhereZero(_ v: F4, mask: I4) -> F4 {
+    f(_mm_andnot_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(mi(mask), _mm_setzero_si128())), m(v)))
+}
+/// All-ones lanes where a < b (`cmpltps`).
+@inline(__always) func lessThanLanes(_ a: F4, _ b: F4) -> I4 { i(_mm_castps_si128(_mm_cmplt_ps(m(a), m(b)))) }
+/// Bit j set iff lane j's sign bit is set (`movmskps`).
+@inline(__always) func signMask(_ v: I4) -> Int { Int(_mm_movemask_ps(_mm_castsi128_ps(mi(v)))) }
+/// Bit j set iff a[j] < b[j].
+@inline(__always) func lessThanMask(_ a: F4, _ b: F4) -> Int { Int(_mm_movemask_ps(_mm_cmplt_ps(m(a), m(b)))) }
+/// Lanewise maximum of 16-bit integers (`pmaxsw`).
+@inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> {
+    unsafeBitCast(_mm_max_epi16(unsafeBitCast(a, to: __m128i.self), unsafeBitCast(b, to: __m128i.self)),
+                  to: SIMD8<Int16>.self)
+}
+/// Low bytes of 8 lanes (values 0…255): `packssdw` + `packuswb`.
+@inline(__always) func packBytes(_ lo: I4, _ hi: I4) -> UInt64 {
+    let w = _mm_packs_epi32(mi(lo), mi(hi))
+    return UInt64(bitPattern: _mm_cvtsi128_si64(_mm_packus_epi16(w, w)))
+}
+#else
+@inline(__always) func vmin(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .< a) }
 @inline(__always) func vmax(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .> a) }
+@inline(__always) func zeroWhereZero(_ v: F4, mask: F4) -> F4 { v.replacing(with: 0, where: mask .== 0) }
+@inline(__always) func zeroWhereZero(_ v: F4, mask: I4) -> F4 { v.replacing(with: 0, where: mask .== 0) }
+@inline(__always) func lessThanMask(_ a: F4, _ b: F4) -> Int {
+    (a[0] < b[0] ? 1 : 0) | (a[1] < b[1] ? 2 : 0) | (a[2] < b[2] ? 4 : 0) | (a[3] < b[3] ? 8 : 0)
+}
+@inline(__always) func lessThanLanes(_ a: F4, _ b: F4) -> I4 {
+    I4(a[0] < b[0] ? -1 : 0, a[1] < b[1] ? -1 : 0, a[2] < b[2] ? -1 : 0, a[3] < b[3] ? -1 : 0)
+}
+@inline(__always) func signMask(_ v: I4) -> Int {
+    (v[0] < 0 ? 1 : 0) | (v[1] < 0 ? 2 : 0) | (v[2] < 0 ? 4 : 0) | (v[3] < 0 ? 8 : 0)
+}
+@inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> { a.replacing(with: b, where: b .> a) }
+@inline(__always) func packBytes(_ lo: I4, _ hi: I4) -> UInt64 {
+    unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: SIMD8<Int32>(lowHalf: lo, highHalf: hi)), to: UInt64.self)
+}
+#endif
+
 /// |v| by clearing the sign bit.
 @inline(__always) func vabs(_ v: F4) -> F4 { floats(bits(v) & 0x7FFF_FFFF) }
 
@@ -137,8 +193,7 @@ func ue8m0RoundingUp(_ s: F4) -> I4 {
 /// `1 / (dec · scale)`, or 0 where scale is 0 (`TensorQuantizationContext.elementMultiplier`).
 @inline(__always)
 func elementMultiplier(dec: F4, scale: F4) -> F4 {
-    let k = F4(repeating: 1) / (dec * scale)
-    return k.replacing(with: 0, where: scale .== 0)
+    zeroWhereZero(F4(repeating: 1) / (dec * scale), mask: scale)
 }
 
 /// Transposes four vectors: lane j of result i is lane i of input j.
@@ -167,17 +222,7 @@ func horizontalMax4(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> F4 {
 /// byte j = code 2j | code 2j+1 << 4.
 @inline(__always)
 func packNibbles(_ c0: I4, _ c1: I4, _ c2: I4, _ c3: I4) -> UInt64 {
-    // Within each 64-bit pair (even, odd), even | odd << 4 lands in the low byte.
-    func pairs(_ c: I4) -> SIMD2<UInt64> {
-        let w = unsafeBitCast(c, to: SIMD2<UInt64>.self)
-        return w | (w &>> 28)
-    }
-    let p0 = unsafeBitCast(pairs(c0), to: SIMD4<UInt32>.self)
-    let p1 = unsafeBitCast(pairs(c1), to: SIMD4<UInt32>.self)
-    let p2 = unsafeBitCast(pairs(c2), to: SIMD4<UInt32>.self)
-    let p3 = unsafeBitCast(pairs(c3), to: SIMD4<UInt32>.self)
-    let lo = SIMD4<UInt32>(lowHalf: p0.evenHalf, highHalf: p1.evenHalf)
-    let hi = SIMD4<UInt32>(lowHalf: p2.evenHalf, highHalf: p3.evenHalf)
-    let bytes = SIMD8<UInt8>(truncatingIfNeeded: SIMD8<UInt32>(lowHalf: lo, highHalf: hi))
-    return unsafeBitCast(bytes, to: UInt64.self)
+    let lo = I4(lowHalf: c0.evenHalf, highHalf: c1.evenHalf) | (I4(lowHalf: c0.oddHalf, highHalf: c1.oddHalf) &<< 4)
+    let hi = I4(lowHalf: c2.evenHalf, highHalf: c3.evenHalf) | (I4(lowHalf: c2.oddHalf, highHalf: c3.oddHalf) &<< 4)
+    return packBytes(lo, hi)
 }

@@ -128,6 +128,94 @@ func storeCodes(_ p: UnsafeMutablePointer<UInt8>, _ v: UInt64) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: UInt64.self)
 }
 
+// MARK: - Lane layout: four blocks across the four lanes
+
+/// Element vectors 4q ..< 4q+4 of the four consecutive `width`-value blocks at `p`
+/// (natural order): lane j of result i is element 4q + i of block j.
+@inline(__always)
+func quarter(_ p: UnsafePointer<Float>, _ q: Int, width: Int) -> (F4, F4, F4, F4) {
+    transpose(load4(p, 4 * q), load4(p, width + 4 * q), load4(p, 2 * width + 4 * q), load4(p, 3 * width + 4 * q))
+}
+
+@inline(__always)
+func noiseQuarter<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ q: Int, width: Int, _: R.Type) -> (F4, F4, F4, F4) {
+    R.isStochastic ? quarter(p, q, width: width) : (F4(), F4(), F4(), F4())
+}
+
+/// Packed code words of four blocks (lane j = block j): word w holds the codes of elements
+/// 8w ..< 8w+8, element e in bits 4·(e mod 8) — little-endian, the nibble order of a row.
+struct CodeWords {
+    var w0 = I4(), w1 = I4(), w2 = I4(), w3 = I4()
+
+    @inline(__always)
+    mutating func add(_ code: I4, element e: Int) {
+        let c = code &<< Int32(4 * (e & 7))
+        switch e >> 3 {
+        case 0: w0 |= c
+        case 1: w1 |= c
+        case 2: w2 |= c
+        default: w3 |= c
+        }
+    }
+
+    /// Lanewise choice: `other` where `mask` is all ones.
+    @inline(__always)
+    func choosing(_ other: CodeWords, where mask: I4) -> CodeWords {
+        CodeWords(w0: (w0 & ~mask) | (other.w0 & mask), w1: (w1 & ~mask) | (other.w1 & mask),
+                  w2: w2, w3: w3)
+    }
+
+    /// Stores the 8 bytes of each of the first `n` 16-value blocks at `out` (block j at 8j).
+    /// Not inlined on purpose: inlined, LLVM pushes the final lane shuffles up through the
+    /// shifts and ORs that build the words and turns them into per-lane multiplies.
+    @inline(never)
+    func store16(_ out: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let raw = UnsafeMutableRawPointer(out)
+        if n == 4 {
+            raw.storeBytes(of: I4(w0[0], w1[0], w0[1], w1[1]), as: I4.self)
+            raw.storeBytes(of: I4(w0[2], w1[2], w0[3], w1[3]), toByteOffset: 16, as: I4.self)
+            return
+        }
+        for j in 0..<n {
+            raw.storeBytes(of: SIMD2<Int32>(w0[j], w1[j]), toByteOffset: 8 * j, as: SIMD2<Int32>.self)
+        }
+    }
+
+    /// Stores the 16 bytes of each of the first `n` 32-value blocks at `out` (block j at 16j).
+    @inline(never)
+    func store32(_ out: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let raw = UnsafeMutableRawPointer(out)
+        let (b0, b1, b2, b3) = transpose(floats(w0), floats(w1), floats(w2), floats(w3))
+        raw.storeBytes(of: b0, as: F4.self)
+        if n > 1 { raw.storeBytes(of: b1, toByteOffset: 16, as: F4.self) }
+        if n > 2 { raw.storeBytes(of: b2, toByteOffset: 32, as: F4.self) }
+        if n > 3 { raw.storeBytes(of: b3, toByteOffset: 48, as: F4.self) }
+    }
+}
+
+
+/// Elements 4q ..< 4q+4 of a static group: codes into `words`.
+@inline(__always)
+func staticQuarter<E: ElementEncoder, R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int,
+                                                         _ k: F4, _ words: inout CodeWords, _: E.Type, _ r: R.Type) {
+    let v = quarter(p, q, width: 16), n = noiseQuarter(z, q, width: 16, r)
+    words.add(E.encode(v.0 * k, noise: n.0, r), element: 4 * q)
+    words.add(E.encode(v.1 * k, noise: n.1, r), element: 4 * q + 1)
+    words.add(E.encode(v.2 * k, noise: n.2, r), element: 4 * q + 2)
+    words.add(E.encode(v.3 * k, noise: n.3, r), element: 4 * q + 3)
+}
+
+/// Elements 4q ..< 4q+4 of a group of 32-value blocks: codes into `words`.
+@inline(__always)
+func mxQuarter<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int, _ k: F4,
+                                  _ words: inout CodeWords, _ r: R.Type) {
+    let v = quarter(p, q, width: 32), n = noiseQuarter(z, q, width: 32, r)
+    words.add(e2m1(v.0 * k, noise: n.0, r).code, element: 4 * q)
+    words.add(e2m1(v.1 * k, noise: n.1, r).code, element: 4 * q + 1)
+    words.add(e2m1(v.2 * k, noise: n.2, r).code, element: 4 * q + 2)
+    words.add(e2m1(v.3 * k, noise: n.3, r).code, element: 4 * q + 3)
+}
+
 // MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
 
 /// Quantizes `blockCount` 16-value blocks of `x` (zero-padded to a multiple of 64 floats).
@@ -135,25 +223,147 @@ func quantizeRowStatic<E: ElementEncoder, R: RoundingPolicy>(
     _ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, blockCount: Int, out: RowOutput,
     constants c: KernelConstants, _ e: E.Type, _ r: R.Type
 ) {
-    let invM = F4(repeating: c.maxValue), enc = F4(repeating: c.encodeScale)
+    let m = F4(repeating: c.maxValue), enc = F4(repeating: c.encodeScale)
     let dec = F4(repeating: c.inverseEncodeScale)
     var b = 0
     while b < blockCount {
-        let p = x + 16 * b, q = noise + 16 * b
+        let p = x + 16 * b, z = noise + 16 * b
         let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
-        let (code, _, k) = e4m3Scales((bmax / invM) * enc, dec: dec)
+        let (code, _, k) = e4m3Scales((bmax / m) * enc, dec: dec)
+        var words = CodeWords()
+        staticQuarter(p, z, 0, k, &words, e, r)
+        staticQuarter(p, z, 1, k, &words, e, r)
+        staticQuarter(p, z, 2, k, &words, e, r)
+        staticQuarter(p, z, 3, k, &words, e, r)
         let n = min(4, blockCount - b)
-        let o = out.codes + 8 * b
-        storeCodes(o, encodeBlock16(p, q, F4(repeating: k[0]), e, r))
-        if n > 1 { storeCodes(o + 8, encodeBlock16(p + 16, q + 16, F4(repeating: k[1]), e, r)) }
-        if n > 2 { storeCodes(o + 16, encodeBlock16(p + 32, q + 32, F4(repeating: k[2]), e, r)) }
-        if n > 3 { storeCodes(o + 24, encodeBlock16(p + 48, q + 48, F4(repeating: k[3]), e, r)) }
+        words.store16(out.codes + 8 * b, count: n)
         out.storeScales(code, group: b, count: n, rows: out.row..<(out.row + 1))
         b += 4
     }
 }
 
 // MARK: - NVFP4 4/6 (mse, mae, absMax)
+
+/// Running block errors of four blocks (lane j = block j) in `ErrorReduction.sum`'s order
+/// for n = 16: pairs p_k = e[k] + e[k+8] added left to right over k; or the maximum.
+struct LaneErrorSum<Rule: ErrorRule> {
+    var total = F4()
+
+    /// Adds the pair (e[k], e[k+8]) for k = 0, 1, … in order.
+    @inline(__always)
+    mutating func add(_ low: F4, _ high: F4) {
+        if Rule.isMax {
+            total = vmax(total, vmax(low, high))
+        } else {
+            total += low + high
+        }
+    }
+}
+
+/// Per-lane constants of a block group's two candidates.
+struct CandidatePair {
+    let kA: F4, kB: F4, sA: F4, sB: F4, amax: F4, divisor: F4
+}
+
+/// Elements 4h ..< 4h+4 and their partners 8 later, for 4/6: codes of both candidates into
+/// their words, the pair errors into the running sums in the reference's order.
+@inline(__always)
+func fourOverSixHalf<Rule: ErrorRule, R: RoundingPolicy>(
+    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ h: Int, _ c: CandidatePair,
+    _ words6: inout CodeWords, _ words4: inout CodeWords, _ err6: inout LaneErrorSum<Rule>,
+    _ err4: inout LaneErrorSum<Rule>, _ r: R.Type
+) {
+    let lo = quarter(p, h, width: 16), hi = quarter(p, h + 2, width: 16)
+    let nlo = noiseQuarter(z, h, width: 16, r), nhi = noiseQuarter(z, h + 2, width: 16, r)
+    @inline(__always) func element(_ v: F4, _ n: F4, _ e: Int, _ w6: inout CodeWords, _ w4: inout CodeWords) -> (F4, F4) {
+        let q6 = e2m1(v * c.kA, noise: n, r), q4 = e2m1(v * c.kB, noise: n, r)
+        w6.add(q6.code, element: e)
+        w4.add(q4.code, element: e)
+        let d6 = ((q6.value * c.sA) * c.amax) / c.divisor
+        let d4 = ((q4.value * c.sB) * c.amax) / c.divisor
+        return (Rule.term(d6 - v), Rule.term(d4 - v))
+    }
+    @inline(__always) func pair(_ a: F4, _ na: F4, _ b: F4, _ nb: F4, _ k: Int) {
+        let ea = element(a, na, k, &words6, &words4), eb = element(b, nb, k + 8, &words6, &words4)
+        err6.add(ea.0, eb.0)
+        err4.add(ea.1, eb.1)
+    }
+    pair(lo.0, nlo.0, hi.0, nhi.0, 4 * h)
+    pair(lo.1, nlo.1, hi.1, nhi.1, 4 * h + 1)
+    pair(lo.2, nlo.2, hi.2, nhi.2, 4 * h + 2)
+    pair(lo.3, nlo.3, hi.3, nhi.3, 4 * h + 3)
+}
+
+/// The IF4 twin of `fourOverSixHalf`: candidate A is FP4, candidate B is INT4.
+@inline(__always)
+func if4Half<Rule: ErrorRule, R: RoundingPolicy>(
+    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ h: Int, _ c: CandidatePair,
+    _ wordsFP: inout CodeWords, _ wordsInt: inout CodeWords, _ errFP: inout LaneErrorSum<Rule>,
+    _ errInt: inout LaneErrorSum<Rule>, _ r: R.Type
+) {
+    let expandReciprocal = F4(repeating: ReferenceBlock.if4IntExpansionReciprocal)
+    let expand = F4(repeating: ReferenceBlock.if4IntExpansion)
+    let lo = quarter(p, h, width: 16), hi = quarter(p, h + 2, width: 16)
+    let nlo = noiseQuarter(z, h, width: 16, r), nhi = noiseQuarter(z, h + 2, width: 16, r)
+    @inline(__always) func element(_ v: F4, _ n: F4, _ e: Int, _ wf: inout CodeWords, _ wi: inout CodeWords) -> (F4, F4) {
+        let y = v * c.kA
+        let qf = e2m1(y, noise: n, r), qi = int4(y * expandReciprocal, noise: n, r)
+        wf.add(qf.code, element: e)
+        wi.add(qi.code, element: e)
+        let df = ((qf.value * c.sA) * c.amax) / c.divisor
+        let di = (((qi.value * c.sA) * c.amax) * expand) / c.divisor
+        return (Rule.term(df - v), Rule.term(di - v))
+    }
+    @inline(__always) func pair(_ a: F4, _ na: F4, _ b: F4, _ nb: F4, _ k: Int) {
+        let ea = element(a, na, k, &wordsFP, &wordsInt), eb = element(b, nb, k + 8, &wordsFP, &wordsInt)
+        errFP.add(ea.0, eb.0)
+        errInt.add(ea.1, eb.1)
+    }
+    pair(lo.0, nlo.0, hi.0, nhi.0, 4 * h)
+    pair(lo.1, nlo.1, hi.1, nhi.1, 4 * h + 1)
+    pair(lo.2, nlo.2, hi.2, nhi.2, 4 * h + 2)
+    pair(lo.3, nlo.3, hi.3, nhi.3, 4 * h + 3)
+}
+
+/// NVFP4 with 4/6 selection; returns the number of blocks that chose 4.
+func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
+    _ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, blockCount: Int, out: RowOutput,
+    constants c: KernelConstants, _ rule: Rule.Type, _ r: R.Type
+) -> Int {
+    let m = F4(repeating: c.maxValue), enc = F4(repeating: c.encodeScale)
+    let dec = F4(repeating: c.inverseEncodeScale)
+    let amax = F4(repeating: c.amax), divisor = F4(repeating: c.product)
+    var alternatives = 0
+    var b = 0
+    while b < blockCount {
+        let p = x + 16 * b, z = noise + 16 * b
+        let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
+        let sHP = (bmax / m) * enc
+        let six = e4m3Scales(sHP, dec: dec)
+        let four = e4m3Scales(sHP * 1.5, dec: dec)
+        var words6 = CodeWords(), words4 = CodeWords()
+        var err6 = LaneErrorSum<Rule>(), err4 = LaneErrorSum<Rule>()
+        let cand = CandidatePair(kA: six.k, kB: four.k, sA: six.scale, sB: four.scale, amax: amax, divisor: divisor)
+        // Quarters h and h + 2 hold elements k and k + 8 for k = 4h ..< 4h + 4.
+        fourOverSixHalf(p, z, 0, cand, &words6, &words4, &err6, &err4, r)
+        fourOverSixHalf(p, z, 1, cand, &words6, &words4, &err6, &err4, r)
+        let n = min(4, blockCount - b)
+        let useFour = lessThanLanes(err4.total, err6.total) & validLanes(n)
+        words6.choosing(words4, where: useFour).store16(out.codes + 8 * b, count: n)
+        out.storeScales((six.code & ~useFour) | (four.code & useFour), group: b, count: n, rows: out.row..<(out.row + 1))
+        alternatives += laneCount(useFour)
+        b += 4
+    }
+    return alternatives
+}
+
+/// All-ones in lanes 0 ..< n.
+@inline(__always) func validLanes(_ n: Int) -> I4 {
+    (I4(0, 1, 2, 3) &- I4(repeating: Int32(n))) &>> 31
+}
+
+/// Number of all-ones lanes.
+@inline(__always) func laneCount(_ mask: I4) -> Int { signMask(mask).nonzeroBitCount }
 
 /// One block's two candidates: packed codes and the partial error vectors
 /// (p[0..4), p[4..8) of the reference order, or the lane maxima for absMax).
@@ -195,47 +405,6 @@ func blockErrors<Rule: ErrorRule>(_ a: ErrorVectors, _ b: ErrorVectors, _ c: Err
     return ((((((t0 + t1) + t2) + t3) + t4) + t5) + t6) + t7
 }
 
-/// NVFP4 with 4/6 selection; returns the number of blocks that chose 4.
-func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
-    _ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, blockCount: Int, out: RowOutput,
-    constants c: KernelConstants, _ rule: Rule.Type, _ r: R.Type
-) -> Int {
-    let m = F4(repeating: c.maxValue), enc = F4(repeating: c.encodeScale)
-    let dec = F4(repeating: c.inverseEncodeScale)
-    let amax = F4(repeating: c.amax), divisor = F4(repeating: c.product)
-    var alternatives = 0
-    var b = 0
-    while b < blockCount {
-        let p = x + 16 * b, q = noise + 16 * b
-        let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
-        let sHP = (bmax / m) * enc
-        let six = e4m3Scales(sHP, dec: dec)
-        let four = e4m3Scales(sHP * 1.5, dec: dec)
-        @inline(__always) func block(_ j: Int) -> (UInt64, UInt64, ErrorVectors, ErrorVectors) {
-            candidates46(p + 16 * j, q + 16 * j, k6: F4(repeating: six.k[j]), k4: F4(repeating: four.k[j]),
-                         s6: F4(repeating: six.scale[j]), s4: F4(repeating: four.scale[j]),
-                         amax: amax, divisor: divisor, rule, r)
-        }
-        let n = min(4, blockCount - b)
-        let zero: ErrorVectors = (F4(), F4(), F4(), F4()), none = (UInt64(0), UInt64(0), zero, zero)
-        let b0 = block(0), b1 = n > 1 ? block(1) : none, b2 = n > 2 ? block(2) : none, b3 = n > 3 ? block(3) : none
-        let err6 = blockErrors(b0.2, b1.2, b2.2, b3.2, rule)
-        let err4 = blockErrors(b0.3, b1.3, b2.3, b3.3, rule)
-        let o = out.codes + 8 * b
-        var chosen = six.code
-        @inline(__always) func emit(_ j: Int, _ cand: (UInt64, UInt64, ErrorVectors, ErrorVectors)) {
-            guard j < n else { return }
-            let useFour = err4[j] < err6[j]
-            storeCodes(o + 8 * j, useFour ? cand.1 : cand.0)
-            if useFour { chosen[j] = four.code[j]; alternatives += 1 }
-        }
-        emit(0, b0); emit(1, b1); emit(2, b2); emit(3, b3)
-        out.storeScales(chosen, group: b, count: n, rows: out.row..<(out.row + 1))
-        b += 4
-    }
-    return alternatives
-}
-
 // MARK: - IF4 (FP4 or INT4 per block)
 
 @inline(__always)
@@ -273,28 +442,19 @@ func quantizeRowIF4<Rule: ErrorRule, R: RoundingPolicy>(
     var alternatives = 0
     var b = 0
     while b < blockCount {
-        let p = x + 16 * b, q = noise + 16 * b
+        let p = x + 16 * b, z = noise + 16 * b
         let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
         let sc = e4m3Scales((bmax / m) * enc, dec: dec)
-        @inline(__always) func block(_ j: Int) -> (UInt64, UInt64, ErrorVectors, ErrorVectors) {
-            candidatesIF4(p + 16 * j, q + 16 * j, k: F4(repeating: sc.k[j]), s: F4(repeating: sc.scale[j]),
-                          amax: amax, divisor: divisor, rule, r)
-        }
+        var wordsFP = CodeWords(), wordsInt = CodeWords()
+        var errFP = LaneErrorSum<Rule>(), errInt = LaneErrorSum<Rule>()
+        let cand = CandidatePair(kA: sc.k, kB: sc.k, sA: sc.scale, sB: sc.scale, amax: amax, divisor: divisor)
+        if4Half(p, z, 0, cand, &wordsFP, &wordsInt, &errFP, &errInt, r)
+        if4Half(p, z, 1, cand, &wordsFP, &wordsInt, &errFP, &errInt, r)
         let n = min(4, blockCount - b)
-        let zero: ErrorVectors = (F4(), F4(), F4(), F4()), none = (UInt64(0), UInt64(0), zero, zero)
-        let b0 = block(0), b1 = n > 1 ? block(1) : none, b2 = n > 2 ? block(2) : none, b3 = n > 3 ? block(3) : none
-        let eFP = blockErrors(b0.2, b1.2, b2.2, b3.2, rule)
-        let eInt = blockErrors(b0.3, b1.3, b2.3, b3.3, rule)
-        let o = out.codes + 8 * b
-        var chosen = sc.code
-        @inline(__always) func emit(_ j: Int, _ cand: (UInt64, UInt64, ErrorVectors, ErrorVectors)) {
-            guard j < n else { return }
-            let useInt = eInt[j] < eFP[j]
-            storeCodes(o + 8 * j, useInt ? cand.1 : cand.0)
-            if useInt { chosen[j] &+= 128; alternatives += 1 }
-        }
-        emit(0, b0); emit(1, b1); emit(2, b2); emit(3, b3)
-        out.storeScales(chosen, group: b, count: n, rows: out.row..<(out.row + 1))
+        let useInt = lessThanLanes(errInt.total, errFP.total) & validLanes(n)
+        wordsFP.choosing(wordsInt, where: useInt).store16(out.codes + 8 * b, count: n)
+        out.storeScales(sc.code | (useInt & 128), group: b, count: n, rows: out.row..<(out.row + 1))
+        alternatives += laneCount(useInt)
         b += 4
     }
     return alternatives
@@ -310,17 +470,17 @@ func quantizeRowMX<R: RoundingPolicy>(
     let m = F4(repeating: c.maxValue)
     var b = 0
     while b < blockCount {
-        let p = x + 32 * b, q = noise + 32 * b
+        let p = x + 32 * b, z = noise + 32 * b
         @inline(__always) func max32(_ p: UnsafePointer<Float>) -> F4 { vmax(blockMax16(p), blockMax16(p + 16)) }
         let bmax = horizontalMax4(max32(p), max32(p + 32), max32(p + 64), max32(p + 96))
         let (e, k) = mxScales(bmax, maxValue: m)
+        var words = CodeWords()
+        mxQuarter(p, z, 0, k, &words, r); mxQuarter(p, z, 1, k, &words, r)
+        mxQuarter(p, z, 2, k, &words, r); mxQuarter(p, z, 3, k, &words, r)
+        mxQuarter(p, z, 4, k, &words, r); mxQuarter(p, z, 5, k, &words, r)
+        mxQuarter(p, z, 6, k, &words, r); mxQuarter(p, z, 7, k, &words, r)
         let n = min(4, blockCount - b)
-        let o = out.codes + 16 * b
-        for j in 0..<n {
-            let kj = F4(repeating: k[j])
-            storeCodes(o + 16 * j, encodeBlock16(p + 32 * j, q + 32 * j, kj, E2M1Encoder.self, r))
-            storeCodes(o + 16 * j + 8, encodeBlock16(p + 32 * j + 16, q + 32 * j + 16, kj, E2M1Encoder.self, r))
-        }
+        words.store32(out.codes + 16 * b, count: n)
         out.storeScales(e, group: b, count: n, rows: out.row..<(out.row + 1))
         b += 4
     }
@@ -333,6 +493,6 @@ func quantizeRowMX<R: RoundingPolicy>(
 func mxScales(_ bmax: F4, maxValue: F4) -> (code: I4, k: F4) {
     let e = ue8m0RoundingUp(bmax / maxValue)
     let scale = floats(e &<< 23)
-    let k = (F4(repeating: 1) / scale).replacing(with: 0, where: e .== 0)
+    let k = zeroWhereZero(F4(repeating: 1) / scale, mask: e)
     return (e, k)
 }

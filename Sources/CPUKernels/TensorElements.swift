@@ -128,11 +128,11 @@ private func scanHalfBits(_ p: UnsafePointer<UInt16>, _ range: Range<Int>) -> UI
     while i + 16 <= range.upperBound {
         let a = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Int16>.self) & mask
         let b = UnsafeRawPointer(p + i + 8).loadUnaligned(as: SIMD8<Int16>.self) & mask
-        acc = acc.replacing(with: a, where: a .> acc)
-        acc2 = acc2.replacing(with: b, where: b .> acc2)
+        acc = vmax16(acc, a)
+        acc2 = vmax16(acc2, b)
         i += 16
     }
-    acc = acc.replacing(with: acc2, where: acc2 .> acc)
+    acc = vmax16(acc, acc2)
     var m: Int16 = 0
     for lane in 0..<8 { m = max(m, acc[lane]) }
     while i < range.upperBound { m = max(m, Int16(bitPattern: p[i] & 0x7FFF)); i += 1 }
