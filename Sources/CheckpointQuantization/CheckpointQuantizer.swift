@@ -23,6 +23,11 @@ public struct CheckpointQuantizationOptions: Sendable {
     public var selection: LayerSelection
     public var maxShardBytes: Int = 5_000_000_000
     public var overwrite = false
+    /// Calibrated input amax per module (from a forward pass over calibration text). When set,
+    /// the checkpoint is W4A4: every quantized module gets an input scale, in the standard
+    /// NVFP4 form (M·S = 2688: engines quantize activations with standard NVFP4), one value
+    /// per fused group (the group's maximum).
+    public var activationAmax: [String: Float]?
 
     public init(selection: LayerSelection) { self.selection = selection }
 }
@@ -64,6 +69,9 @@ public enum CheckpointQuantizer {
             roles[t.name] = role
         }
 
+        let inputAmax = try groupedActivationAmax(options.activationAmax, roles: roles, directory: modelDirectory)
+        let activationConstants = ScaleConstants(format: .nvfp4, rule: .static6)
+
         // Fused groups: one amax over every member, across shards.
         var groupAmax: [String: Float] = [:]
         for t in checkpoint.tensors {
@@ -78,7 +86,7 @@ public enum CheckpointQuantizer {
         for t in checkpoint.tensors {
             if case let .quantize(module, _) = roles[t.name] {
                 for s in options.convention.tensorSpecs(module: module, rows: t.info.shape[0], cols: t.info.shape[1],
-                                                        withInputScale: false) {
+                                                        withInputScale: options.activationAmax != nil) {
                     outputSpecs.append((s, t.name))
                 }
             } else {
@@ -119,6 +127,10 @@ public enum CheckpointQuantizer {
                     try writer.write(q.scales)
                     let stored = options.convention.storedTensorScale(amax: q.amax, constants: constants)
                     try withUnsafeBytes(of: stored) { try writer.write($0) }
+                    if let a = inputAmax[module] {
+                        let input = options.convention.storedTensorScale(amax: a, constants: activationConstants)
+                        try withUnsafeBytes(of: input) { try writer.write($0) }
+                    }
                     layers.append(try layerReport(t, module: module, group: group, quantized: q))
                 }
                 try writer.finish()
@@ -150,6 +162,25 @@ public enum CheckpointQuantizer {
                                                seconds: Date().timeIntervalSince(start))
         return QuantizationReport(model: modelDirectory, output: output.target, convention: options.convention.rawValue,
                                   rule: options.rule.rawValue, layers: layers, skipped: skipped, totals: totals)
+    }
+
+    /// Calibrated input amax per quantized module, each fused group sharing its maximum.
+    /// Empty for weight-only checkpoints; a quantized module without a calibrated amax is an error.
+    static func groupedActivationAmax(_ amax: [String: Float]?, roles: [String: TensorRole],
+                                      directory: String) throws -> [String: Float] {
+        guard let amax else { return [:] }
+        var modules: [(module: String, group: String?)] = []
+        for case let .quantize(module, group) in roles.values { modules.append((module, group)) }
+        var groupMax: [String: Float] = [:]
+        for (module, group) in modules {
+            guard let a = amax[module], a.isFinite, a > 0 else {
+                throw CheckpointError.inconsistent(path: directory, reason: "no calibrated input amax for module '\(module)'")
+            }
+            if let group { groupMax[group] = max(groupMax[group] ?? 0, a) }
+        }
+        var out: [String: Float] = [:]
+        for (module, group) in modules { out[module] = group.flatMap { groupMax[$0] } ?? amax[module]! }
+        return out
     }
 
     /// True when the checkpoint already holds NVFP4 tensors of either convention.
@@ -208,10 +239,11 @@ public enum CheckpointQuantizer {
                           to: output.path("model.safetensors.index.json"))
         }
         var config = checkpoint.config
-        config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: false,
+        let activations = options.activationAmax != nil
+        config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: activations,
                                                                               producer: producer)
         try writeJSON(config, to: output.path("config.json"))
-        if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: false, producer: producer) {
+        if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
         let record: [String: Any] = [

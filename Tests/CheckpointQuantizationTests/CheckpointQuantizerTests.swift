@@ -160,6 +160,47 @@ import Testing
         #expect(q.tensor("\(a).self.query.bias")?.info.dtype == .F32)
     }
 
+    @Test(arguments: CheckpointConvention.allCases)
+    func calibratedActivationsMakeAW4A4Checkpoint(_ convention: CheckpointConvention) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try ModelCheckpoint.open(bundledModel)
+        var amax: [String: Float] = [:]
+        for (i, t) in original.tensors.enumerated() where t.name.hasSuffix("_proj.weight") {
+            amax[String(t.name.dropLast(7))] = Float(i + 1) / 8
+        }
+        var options = CheckpointQuantizationOptions(selection: try LayerSelection())
+        options.convention = convention
+        options.activationAmax = amax
+        let report = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir + "/q", options: options)
+        let q = try QuantizedCheckpoint.open(dir + "/q")
+        let inputScales = try Dictionary(uniqueKeysWithValues: q.modules.map { m in
+            (m.module, try m.inputScale!.shard.bytes(m.inputScale!.name).loadUnaligned(as: Float.self))
+        })
+        for layer in report.layers {
+            // Fused layers share their group's largest calibrated amax; activations use standard NVFP4 (2688).
+            let expected = layer.fusedGroup.map { g in
+                report.layers.filter { $0.fusedGroup == g }.map { amax[$0.module]! }.max()!
+            } ?? amax[layer.module]!
+            let stored = inputScales[layer.module]!
+            #expect(stored == (convention == .compressedTensors ? 2688 / expected : expected / 2688), "\(layer.module)")
+        }
+        let config = q.checkpoint.config["quantization_config"] as! [String: Any]
+        if convention == .compressedTensors {
+            let group = (config["config_groups"] as! [String: Any])["group_0"] as! [String: Any]
+            #expect((group["input_activations"] as? [String: Any])?["dynamic"] as? String == "local")
+        } else {
+            #expect(config["quant_algo"] as? String == "NVFP4")
+        }
+        // A module without a calibrated amax is an error, before anything is written.
+        amax.removeValue(forKey: "model.layers.2.self_attn.o_proj")
+        options.activationAmax = amax
+        #expect(throws: CheckpointError.self) {
+            try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir + "/q2", options: options)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/q2"))
+    }
+
     @Test func excludeAndDtypeRules() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
