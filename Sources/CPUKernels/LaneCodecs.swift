@@ -60,7 +60,24 @@ typealias I4 = SIMD4<Int32>
     let w = _mm_packs_epi32(mi(lo), mi(hi))
     return UInt64(bitPattern: _mm_cvtsi128_si64(_mm_packus_epi16(w, w)))
 }
+/// Interleaves four rows of 8 16-bit values: result t holds elements 2t and 2t+1 of rows
+/// 0…3, as (r0[2t], r1[2t], r2[2t], r3[2t], r0[2t+1], …).
+@inline(__always) func interleave4x8(_ r0: SIMD8<UInt16>, _ r1: SIMD8<UInt16>, _ r2: SIMD8<UInt16>, _ r3: SIMD8<UInt16>)
+    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>) {
+    @inline(__always) func v(_ x: SIMD8<UInt16>) -> __m128i { unsafeBitCast(x, to: __m128i.self) }
+    @inline(__always) func u(_ x: __m128i) -> SIMD8<UInt16> { unsafeBitCast(x, to: SIMD8<UInt16>.self) }
+    let a = _mm_unpacklo_epi16(v(r0), v(r1)), b = _mm_unpackhi_epi16(v(r0), v(r1))
+    let c = _mm_unpacklo_epi16(v(r2), v(r3)), d = _mm_unpackhi_epi16(v(r2), v(r3))
+    return (u(_mm_unpacklo_epi32(a, c)), u(_mm_unpackhi_epi32(a, c)), u(_mm_unpacklo_epi32(b, d)), u(_mm_unpackhi_epi32(b, d)))
+}
 #else
+@inline(__always) func interleave4x8(_ r0: SIMD8<UInt16>, _ r1: SIMD8<UInt16>, _ r2: SIMD8<UInt16>, _ r3: SIMD8<UInt16>)
+    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>) {
+    func t(_ i: Int) -> SIMD8<UInt16> {
+        SIMD8(r0[2 * i], r1[2 * i], r2[2 * i], r3[2 * i], r0[2 * i + 1], r1[2 * i + 1], r2[2 * i + 1], r3[2 * i + 1])
+    }
+    return (t(0), t(1), t(2), t(3))
+}
 @inline(__always) func vmin(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .< a) }
 @inline(__always) func vmax(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .> a) }
 @inline(__always) func zeroWhereZero(_ v: F4, mask: F4) -> F4 { v.replacing(with: 0, where: mask .== 0) }
@@ -110,19 +127,19 @@ enum MaxAbsoluteError: ErrorRule {
 
 /// E2M1 code (sign << 3 | index) and decoded value of a block-scaled `y`.
 ///
-/// Nearest: the magnitude a = min(|y|, 8) is rounded at the step of its segment
-/// (0.5 below 2, 1 below 4, 2 above) by adding M = 1.5·2^(22+E), E ∈ {0, 1, 2} the exponent
-/// of clamp(a, 1, 4); `bits(a + M) − bits(M)` is then the number of steps, and the index is
-/// steps + 2E, saturated at 7 (only 8 can occur above it). Stochastic: the same with
-/// a + r·step in place of a (exactly the reference's `rne(2a + r)/2`, `rne(a + r)`,
-/// `2·rne(a/2 + r)`, since scaling by the step is exact).
+/// Nearest: the magnitude a = min(|y|, 6) is rounded at the step of its segment (0.5 below
+/// 2, 1 below 4, 2 above) by adding M = 1.5·2^(22+E), E ∈ {0, 1, 2} the exponent of
+/// max(a, 1); `bits(a + M) − bits(M)` is then the number of steps, and the index is
+/// steps + 2E. (Clamping at 6 instead of 8 changes nothing: every a ≥ 6 rounds to 6.)
+/// Stochastic: a = min(|y|, 7) plus r·step, then the same; there the sum can reach 8, which
+/// saturates to index 7 — exactly the reference's `rne(2a + r)/2`, `rne(a + r)`,
+/// `2·rne(a/2 + r)` capped at 6, since scaling by the step is exact (and every a ≥ 7 gives 6).
 /// The sign nibble is set iff y < 0 (not for −0), as `E2M1.code(forScaled:)` does.
 @inline(__always)
 func e2m1<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, value: F4) {
     let yBits = bits(y)
-    let aBits = yBits & 0x7FFF_FFFF
-    let a = vmin(floats(aBits), F4(repeating: 8))
-    let e = bits(vmax(vmin(a, F4(repeating: 4)), F4(repeating: 1))) & 0x7F80_0000
+    let a = vmin(floats(yBits & 0x7FFF_FFFF), F4(repeating: R.isStochastic ? 7 : 6))
+    let e = bits(vmax(a, F4(repeating: 1))) & 0x7F80_0000
     let mBits = e &+ ((22 << 23) | 0x40_0000)
     let m = floats(mBits)
     let s: F4
@@ -132,12 +149,14 @@ func e2m1<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, valu
     } else {
         s = a + m
     }
-    var index = (bits(s) &- mBits) &+ (e &>> 22) &- 254
-    index = index &- (index &>> 3)
-    let sign = (yBits & (0 &- aBits)) &>> 31          // −1 where y < 0, else 0
-    let code = index | (sign & 8)
-    let magnitude = vmin(s - m, F4(repeating: 6))
-    let value = floats(bits(magnitude) | (sign & Int32(bitPattern: 0x8000_0000)))
+    var index = (bits(s) &- mBits) &+ ((e &>> 22) &- 254)
+    var magnitude = s - m
+    if R.isStochastic {
+        index = index &- (index &>> 3)
+        magnitude = vmin(magnitude, F4(repeating: 6))
+    }
+    let code = index | (lessThanLanes(y, F4()) & 8)
+    let value = floats(bits(magnitude) | (yBits & Int32.min))
     return (code, value)
 }
 

@@ -73,16 +73,24 @@ private func quantizeUnits<R: RoundingPolicy>(
     let n = plan.panelFloats
     let buf = UnsafeMutablePointer<Float>.allocate(capacity: n)
     let noise = UnsafeMutablePointer<Float>.allocate(capacity: R.isStochastic ? n : 4)
+    let natural = UnsafeMutablePointer<Float>.allocate(capacity: n)
     let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 32)
-    defer { buf.deallocate(); noise.deallocate(); scratch.deallocate() }
+    defer { buf.deallocate(); noise.deallocate(); natural.deallocate(); scratch.deallocate() }
+    let interleaveWidth = g.tileRows > 1 ? 0 : g.block
     var alternatives = 0
     for u in units {
         let r0 = u * plan.panelRows
         let realRows = min(plan.panelRows, g.rows - r0)
         for c0 in stride(from: 0, to: g.paddedCols, by: plan.chunkCols) {
-            stage(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: buf)
+            if interleaveWidth > 0 {
+                stageInterleaved(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, width: interleaveWidth,
+                                 into: buf, scratch: natural)
+            } else {
+                stage(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: buf)
+            }
             if R.isStochastic, let seed = ctx.stochasticSeed {
-                stageNoise(seed: seed, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: noise)
+                stageNoise(seed: seed, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols,
+                           interleave: interleaveWidth, into: noise)
             }
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / g.block
             let firstBlock = c0 / g.block

@@ -1,12 +1,12 @@
-// 1-D block kernels: quantize the blocks of one pre-processed row segment, four blocks at a
-// time (16 values = 4 SSE vectors per NVFP4 block; 32 = 8 vectors per MXFP4 block).
+// 1-D block kernels: quantize the blocks of one pre-processed row segment four blocks at a
+// time, one block per SSE lane. The segment is staged "interleaved": in each group of four
+// blocks (64 floats; 128 for MXFP4's 32-value blocks) element e of block j sits at 4e + j,
+// so element vector e is one load and every per-block quantity is a vertical operation.
 //
 // Promises: for each block, the stored codes, the scale byte and the "alternative" flag are
 // bit-identical with `ReferenceBlock.quantize` (the scalar reference) for the tensor's
-// context. Per-block quantities (block max, E4M3/UE8M0 scales, multipliers, 4/6 and IF4
-// errors) are computed for the four blocks of a group in the four lanes of one vector; the
-// block errors follow `ErrorReduction.sum`'s order for n = 16: Σ_k (e[k] + e[k+8]) added
-// left to right over k = 0…7.
+// context. The block errors follow `ErrorReduction.sum`'s order for n = 16: the pairs
+// e[k] + e[k+8] added left to right over k = 0…7.
 
 import BlockFormats
 import BlockQuantization
@@ -130,16 +130,25 @@ func storeCodes(_ p: UnsafeMutablePointer<UInt8>, _ v: UInt64) {
 
 // MARK: - Lane layout: four blocks across the four lanes
 
-/// Element vectors 4q ..< 4q+4 of the four consecutive `width`-value blocks at `p`
-/// (natural order): lane j of result i is element 4q + i of block j.
+/// Element vector e of an interleaved group: lane j is element e of block j.
 @inline(__always)
-func quarter(_ p: UnsafePointer<Float>, _ q: Int, width: Int) -> (F4, F4, F4, F4) {
-    transpose(load4(p, 4 * q), load4(p, width + 4 * q), load4(p, 2 * width + 4 * q), load4(p, 3 * width + 4 * q))
-}
+func element(_ p: UnsafePointer<Float>, _ e: Int) -> F4 { load4(p, 4 * e) }
 
 @inline(__always)
-func noiseQuarter<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ q: Int, width: Int, _: R.Type) -> (F4, F4, F4, F4) {
-    R.isStochastic ? quarter(p, q, width: width) : (F4(), F4(), F4(), F4())
+func noiseElement<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ e: Int, _: R.Type) -> F4 {
+    R.isStochastic ? load4(p, 4 * e) : F4()
+}
+
+/// Block maxima of an interleaved group of `n` elements per block (lane j = block j).
+@inline(__always)
+func groupMax(_ p: UnsafePointer<Float>, elements n: Int) -> F4 {
+    @inline(__always) func m8(_ q: UnsafePointer<Float>) -> F4 {
+        vmax(vmax(vmax(vabs(load4(q, 0)), vabs(load4(q, 4))), vmax(vabs(load4(q, 8)), vabs(load4(q, 12)))),
+             vmax(vmax(vabs(load4(q, 16)), vabs(load4(q, 20))), vmax(vabs(load4(q, 24)), vabs(load4(q, 28)))))
+    }
+    let m = vmax(m8(p), m8(p + 32))
+    if n == 16 { return m }
+    return vmax(m, vmax(m8(p + 64), m8(p + 96)))
 }
 
 /// Packed code words of four blocks (lane j = block j): word w holds the codes of elements
@@ -194,26 +203,14 @@ struct CodeWords {
 }
 
 
-/// Elements 4q ..< 4q+4 of a static group: codes into `words`.
+/// Elements 4q ..< 4q+4 of an interleaved group: codes into `words`.
 @inline(__always)
-func staticQuarter<E: ElementEncoder, R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int,
+func encodeQuarter<E: ElementEncoder, R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int,
                                                          _ k: F4, _ words: inout CodeWords, _: E.Type, _ r: R.Type) {
-    let v = quarter(p, q, width: 16), n = noiseQuarter(z, q, width: 16, r)
-    words.add(E.encode(v.0 * k, noise: n.0, r), element: 4 * q)
-    words.add(E.encode(v.1 * k, noise: n.1, r), element: 4 * q + 1)
-    words.add(E.encode(v.2 * k, noise: n.2, r), element: 4 * q + 2)
-    words.add(E.encode(v.3 * k, noise: n.3, r), element: 4 * q + 3)
-}
-
-/// Elements 4q ..< 4q+4 of a group of 32-value blocks: codes into `words`.
-@inline(__always)
-func mxQuarter<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int, _ k: F4,
-                                  _ words: inout CodeWords, _ r: R.Type) {
-    let v = quarter(p, q, width: 32), n = noiseQuarter(z, q, width: 32, r)
-    words.add(e2m1(v.0 * k, noise: n.0, r).code, element: 4 * q)
-    words.add(e2m1(v.1 * k, noise: n.1, r).code, element: 4 * q + 1)
-    words.add(e2m1(v.2 * k, noise: n.2, r).code, element: 4 * q + 2)
-    words.add(e2m1(v.3 * k, noise: n.3, r).code, element: 4 * q + 3)
+    @inline(__always) func one(_ e: Int) {
+        words.add(E.encode(element(p, e) * k, noise: noiseElement(z, e, r), r), element: e)
+    }
+    one(4 * q); one(4 * q + 1); one(4 * q + 2); one(4 * q + 3)
 }
 
 // MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
@@ -228,13 +225,13 @@ func quantizeRowStatic<E: ElementEncoder, R: RoundingPolicy>(
     var b = 0
     while b < blockCount {
         let p = x + 16 * b, z = noise + 16 * b
-        let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
+        let bmax = groupMax(p, elements: 16)
         let (code, _, k) = e4m3Scales((bmax / m) * enc, dec: dec)
         var words = CodeWords()
-        staticQuarter(p, z, 0, k, &words, e, r)
-        staticQuarter(p, z, 1, k, &words, e, r)
-        staticQuarter(p, z, 2, k, &words, e, r)
-        staticQuarter(p, z, 3, k, &words, e, r)
+        encodeQuarter(p, z, 0, k, &words, e, r)
+        encodeQuarter(p, z, 1, k, &words, e, r)
+        encodeQuarter(p, z, 2, k, &words, e, r)
+        encodeQuarter(p, z, 3, k, &words, e, r)
         let n = min(4, blockCount - b)
         words.store16(out.codes + 8 * b, count: n)
         out.storeScales(code, group: b, count: n, rows: out.row..<(out.row + 1))
@@ -265,7 +262,7 @@ struct CandidatePair {
     let kA: F4, kB: F4, sA: F4, sB: F4, amax: F4, divisor: F4
 }
 
-/// Elements 4h ..< 4h+4 and their partners 8 later, for 4/6: codes of both candidates into
+/// Elements k = 4h ..< 4h+4 and their partners k + 8, for 4/6: codes of both candidates into
 /// their words, the pair errors into the running sums in the reference's order.
 @inline(__always)
 func fourOverSixHalf<Rule: ErrorRule, R: RoundingPolicy>(
@@ -273,9 +270,7 @@ func fourOverSixHalf<Rule: ErrorRule, R: RoundingPolicy>(
     _ words6: inout CodeWords, _ words4: inout CodeWords, _ err6: inout LaneErrorSum<Rule>,
     _ err4: inout LaneErrorSum<Rule>, _ r: R.Type
 ) {
-    let lo = quarter(p, h, width: 16), hi = quarter(p, h + 2, width: 16)
-    let nlo = noiseQuarter(z, h, width: 16, r), nhi = noiseQuarter(z, h + 2, width: 16, r)
-    @inline(__always) func element(_ v: F4, _ n: F4, _ e: Int, _ w6: inout CodeWords, _ w4: inout CodeWords) -> (F4, F4) {
+    @inline(__always) func one(_ v: F4, _ n: F4, _ e: Int, _ w6: inout CodeWords, _ w4: inout CodeWords) -> (F4, F4) {
         let q6 = e2m1(v * c.kA, noise: n, r), q4 = e2m1(v * c.kB, noise: n, r)
         w6.add(q6.code, element: e)
         w4.add(q4.code, element: e)
@@ -283,15 +278,15 @@ func fourOverSixHalf<Rule: ErrorRule, R: RoundingPolicy>(
         let d4 = ((q4.value * c.sB) * c.amax) / c.divisor
         return (Rule.term(d6 - v), Rule.term(d4 - v))
     }
-    @inline(__always) func pair(_ a: F4, _ na: F4, _ b: F4, _ nb: F4, _ k: Int) {
-        let ea = element(a, na, k, &words6, &words4), eb = element(b, nb, k + 8, &words6, &words4)
+    // Written out: a `for` loop here is left rolled and then "vectorized" across its
+    // iterations by LLVM into lane shuffles and scalar code.
+    @inline(__always) func pair(_ k: Int) {
+        let ea = one(element(p, k), noiseElement(z, k, r), k, &words6, &words4)
+        let eb = one(element(p, k + 8), noiseElement(z, k + 8, r), k + 8, &words6, &words4)
         err6.add(ea.0, eb.0)
         err4.add(ea.1, eb.1)
     }
-    pair(lo.0, nlo.0, hi.0, nhi.0, 4 * h)
-    pair(lo.1, nlo.1, hi.1, nhi.1, 4 * h + 1)
-    pair(lo.2, nlo.2, hi.2, nhi.2, 4 * h + 2)
-    pair(lo.3, nlo.3, hi.3, nhi.3, 4 * h + 3)
+    pair(4 * h); pair(4 * h + 1); pair(4 * h + 2); pair(4 * h + 3)
 }
 
 /// The IF4 twin of `fourOverSixHalf`: candidate A is FP4, candidate B is INT4.
@@ -303,9 +298,7 @@ func if4Half<Rule: ErrorRule, R: RoundingPolicy>(
 ) {
     let expandReciprocal = F4(repeating: ReferenceBlock.if4IntExpansionReciprocal)
     let expand = F4(repeating: ReferenceBlock.if4IntExpansion)
-    let lo = quarter(p, h, width: 16), hi = quarter(p, h + 2, width: 16)
-    let nlo = noiseQuarter(z, h, width: 16, r), nhi = noiseQuarter(z, h + 2, width: 16, r)
-    @inline(__always) func element(_ v: F4, _ n: F4, _ e: Int, _ wf: inout CodeWords, _ wi: inout CodeWords) -> (F4, F4) {
+    @inline(__always) func one(_ v: F4, _ n: F4, _ e: Int, _ wf: inout CodeWords, _ wi: inout CodeWords) -> (F4, F4) {
         let y = v * c.kA
         let qf = e2m1(y, noise: n, r), qi = int4(y * expandReciprocal, noise: n, r)
         wf.add(qf.code, element: e)
@@ -314,15 +307,13 @@ func if4Half<Rule: ErrorRule, R: RoundingPolicy>(
         let di = (((qi.value * c.sA) * c.amax) * expand) / c.divisor
         return (Rule.term(df - v), Rule.term(di - v))
     }
-    @inline(__always) func pair(_ a: F4, _ na: F4, _ b: F4, _ nb: F4, _ k: Int) {
-        let ea = element(a, na, k, &wordsFP, &wordsInt), eb = element(b, nb, k + 8, &wordsFP, &wordsInt)
+    @inline(__always) func pair(_ k: Int) {
+        let ea = one(element(p, k), noiseElement(z, k, r), k, &wordsFP, &wordsInt)
+        let eb = one(element(p, k + 8), noiseElement(z, k + 8, r), k + 8, &wordsFP, &wordsInt)
         errFP.add(ea.0, eb.0)
         errInt.add(ea.1, eb.1)
     }
-    pair(lo.0, nlo.0, hi.0, nhi.0, 4 * h)
-    pair(lo.1, nlo.1, hi.1, nhi.1, 4 * h + 1)
-    pair(lo.2, nlo.2, hi.2, nhi.2, 4 * h + 2)
-    pair(lo.3, nlo.3, hi.3, nhi.3, 4 * h + 3)
+    pair(4 * h); pair(4 * h + 1); pair(4 * h + 2); pair(4 * h + 3)
 }
 
 /// NVFP4 with 4/6 selection; returns the number of blocks that chose 4.
@@ -337,7 +328,7 @@ func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
     var b = 0
     while b < blockCount {
         let p = x + 16 * b, z = noise + 16 * b
-        let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
+        let bmax = groupMax(p, elements: 16)
         let sHP = (bmax / m) * enc
         let six = e4m3Scales(sHP, dec: dec)
         let four = e4m3Scales(sHP * 1.5, dec: dec)
@@ -443,7 +434,7 @@ func quantizeRowIF4<Rule: ErrorRule, R: RoundingPolicy>(
     var b = 0
     while b < blockCount {
         let p = x + 16 * b, z = noise + 16 * b
-        let bmax = horizontalMax4(blockMax16(p), blockMax16(p + 16), blockMax16(p + 32), blockMax16(p + 48))
+        let bmax = groupMax(p, elements: 16)
         let sc = e4m3Scales((bmax / m) * enc, dec: dec)
         var wordsFP = CodeWords(), wordsInt = CodeWords()
         var errFP = LaneErrorSum<Rule>(), errInt = LaneErrorSum<Rule>()
@@ -471,14 +462,17 @@ func quantizeRowMX<R: RoundingPolicy>(
     var b = 0
     while b < blockCount {
         let p = x + 32 * b, z = noise + 32 * b
-        @inline(__always) func max32(_ p: UnsafePointer<Float>) -> F4 { vmax(blockMax16(p), blockMax16(p + 16)) }
-        let bmax = horizontalMax4(max32(p), max32(p + 32), max32(p + 64), max32(p + 96))
+        let bmax = groupMax(p, elements: 32)
         let (e, k) = mxScales(bmax, maxValue: m)
         var words = CodeWords()
-        mxQuarter(p, z, 0, k, &words, r); mxQuarter(p, z, 1, k, &words, r)
-        mxQuarter(p, z, 2, k, &words, r); mxQuarter(p, z, 3, k, &words, r)
-        mxQuarter(p, z, 4, k, &words, r); mxQuarter(p, z, 5, k, &words, r)
-        mxQuarter(p, z, 6, k, &words, r); mxQuarter(p, z, 7, k, &words, r)
+        encodeQuarter(p, z, 0, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 1, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 2, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 3, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 4, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 5, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 6, k, &words, E2M1Encoder.self, r)
+        encodeQuarter(p, z, 7, k, &words, E2M1Encoder.self, r)
         let n = min(4, blockCount - b)
         words.store32(out.codes + 16 * b, count: n)
         out.storeScales(e, group: b, count: n, rows: out.row..<(out.row + 1))

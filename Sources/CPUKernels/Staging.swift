@@ -6,7 +6,10 @@
 // `Preprocessing.apply` would produce (zeros beyond its real rows and columns) into a
 // P×C buffer, bit for bit: the RHT output of each 16-group is the float32 sum of its 16
 // products in index order, rounded to BF16, exactly as `RandomHadamard.transform`.
-// `stageNoise` writes `StochasticNoise.value(seed:index:)` at index row·paddedCols + col.
+// `stageInterleaved` writes the same values in the row kernels' interleaved order (within
+// each group of four blocks of width w, element e of block j at 4e + j).
+// `stageNoise` writes `StochasticNoise.value(seed:index:)` at index row·paddedCols + col
+// (interleaved the same way when asked).
 
 import BlockFormats
 import BlockQuantization
@@ -150,19 +153,141 @@ private func load4(_ x: TensorElements, _ i: Int) -> F4 {
     }
 }
 
-/// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix).
-func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int,
+/// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix),
+/// interleaved for blocks of `interleave` values (0: natural order).
+func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, interleave w: Int,
                 into buf: UnsafeMutablePointer<Float>) {
     let width = min(c, g.paddedCols - c0)
     for i in 0..<p {
         let out = buf + i * c
         let row = r0 + i
-        if row >= g.rows {
-            out.initialize(repeating: 0, count: c)
-            continue
-        }
+        out.initialize(repeating: 0, count: c)
+        if row >= g.rows { continue }
         let base = UInt64(row * g.paddedCols + c0)
-        for j in 0..<width { out[j] = StochasticNoise.value(seed: seed, index: base + UInt64(j)) }
-        if width < c { (out + width).initialize(repeating: 0, count: c - width) }
+        for j in 0..<width {
+            let v = StochasticNoise.value(seed: seed, index: base + UInt64(j))
+            out[w == 0 ? j : interleavedIndex(j, width: w)] = v
+        }
     }
+}
+
+/// Position of natural column j in the interleaved layout of blocks of width w.
+@inline(__always)
+func interleavedIndex(_ j: Int, width w: Int) -> Int {
+    let group = j / (4 * w), inGroup = j % (4 * w)
+    return group * 4 * w + 4 * (inGroup % w) + inGroup / w
+}
+
+/// Interleaves `count` floats (a multiple of 4·w) from natural `src` into `dst`.
+func interleave(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int, width w: Int) {
+    var g = 0
+    while g < count {
+        let s = src + g, d = UnsafeMutableRawPointer(dst + g)
+        for q in 0..<(w / 4) {
+            let (t0, t1, t2, t3) = transpose(load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
+                                             load4(s, 3 * w + 4 * q))
+            d.storeBytes(of: t0, toByteOffset: 64 * q, as: F4.self)
+            d.storeBytes(of: t1, toByteOffset: 64 * q + 16, as: F4.self)
+            d.storeBytes(of: t2, toByteOffset: 64 * q + 32, as: F4.self)
+            d.storeBytes(of: t3, toByteOffset: 64 * q + 48, as: F4.self)
+        }
+        g += 4 * w
+    }
+}
+
+/// `stage` in the row kernels' interleaved order for blocks of width `w` (`c` a multiple of
+/// 4w). Plain row-major input without RHT is widened straight into place; other windows are
+/// staged in natural order into `scratch` first.
+func stageInterleaved(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, width w: Int,
+                      into buf: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    if g.transpose || g.rht {
+        stage(x, g, r0: r0, p: p, c0: c0, c: c, into: scratch)
+        for i in 0..<p { interleave(scratch + i * c, into: buf + i * c, count: c, width: w) }
+        return
+    }
+    let realRows = max(0, min(p, g.rows - r0))
+    let realCols = max(0, min(c, g.sourceBackedCols - c0))
+    let groupFloats = 4 * w
+    let fullGroups = realCols / groupFloats
+    for i in 0..<realRows {
+        let out = buf + i * c
+        let start = (r0 + i) * g.sourceCols + c0
+        widenInterleaved(x, start: start, groups: fullGroups, width: w, into: out)
+        let done = fullGroups * groupFloats
+        if done < c {
+            // The ragged tail: natural order with zeros, then interleaved.
+            let tail = scratch
+            tail.initialize(repeating: 0, count: c - done)
+            if realCols > done { widen(x, start: start + done, count: realCols - done, into: tail) }
+            interleave(tail, into: out + done, count: c - done, width: w)
+        }
+    }
+    if realRows < p { (buf + realRows * c).initialize(repeating: 0, count: (p - realRows) * c) }
+}
+
+/// Widens `groups` whole groups of four w-blocks from row-major input straight into the
+/// interleaved order: 16-bit inputs are interleaved as 16-bit lanes, then widened.
+private func widenInterleaved(_ x: TensorElements, start: Int, groups: Int, width w: Int,
+                              into out: UnsafeMutablePointer<Float>) {
+    switch x {
+    case let .f32(b):
+        let src = b.baseAddress! + start
+        for gi in 0..<groups {
+            let s = src + gi * 4 * w, d = UnsafeMutableRawPointer(out + gi * 4 * w)
+            for q in 0..<(w / 4) {
+                let (t0, t1, t2, t3) = transpose(load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
+                                                 load4(s, 3 * w + 4 * q))
+                d.storeBytes(of: t0, toByteOffset: 64 * q, as: F4.self)
+                d.storeBytes(of: t1, toByteOffset: 64 * q + 16, as: F4.self)
+                d.storeBytes(of: t2, toByteOffset: 64 * q + 32, as: F4.self)
+                d.storeBytes(of: t3, toByteOffset: 64 * q + 48, as: F4.self)
+            }
+        }
+    case let .bf16(b):
+        interleave16(b.baseAddress! + start, groups: groups, width: w, into: out, widenBF16Lanes)
+    case let .f16(b):
+        interleave16(b.baseAddress! + start, groups: groups, width: w, into: out, widenF16Lanes)
+    }
+}
+
+/// 16-bit interleave of four blocks, 8 elements at a time, then `widen` to two float vectors.
+@inline(__always)
+private func interleave16(_ src: UnsafePointer<UInt16>, groups: Int, width w: Int, into out: UnsafeMutablePointer<Float>,
+                          _ widen: (SIMD8<UInt16>) -> (F4, F4)) {
+    for gi in 0..<groups {
+        let s = UnsafeRawPointer(src + gi * 4 * w), d = UnsafeMutableRawPointer(out + gi * 4 * w)
+        for t in 0..<(w / 8) {
+            let r0 = s.loadUnaligned(fromByteOffset: 16 * t, as: SIMD8<UInt16>.self)
+            let r1 = s.loadUnaligned(fromByteOffset: 2 * w + 16 * t, as: SIMD8<UInt16>.self)
+            let r2 = s.loadUnaligned(fromByteOffset: 4 * w + 16 * t, as: SIMD8<UInt16>.self)
+            let r3 = s.loadUnaligned(fromByteOffset: 6 * w + 16 * t, as: SIMD8<UInt16>.self)
+            let (e0, e1, e2, e3) = interleave4x8(r0, r1, r2, r3)
+            @inline(__always) func put(_ e: SIMD8<UInt16>, _ i: Int) {
+                let (lo, hi) = widen(e)
+                d.storeBytes(of: lo, toByteOffset: 128 * t + 32 * i, as: F4.self)
+                d.storeBytes(of: hi, toByteOffset: 128 * t + 32 * i + 16, as: F4.self)
+            }
+            put(e0, 0); put(e1, 1); put(e2, 2); put(e3, 3)
+        }
+    }
+}
+
+/// BF16 lanes → float32 (exact).
+@inline(__always)
+func widenBF16Lanes(_ h: SIMD8<UInt16>) -> (F4, F4) {
+    let w = SIMD8<UInt32>(truncatingIfNeeded: h) &<< 16
+    return (unsafeBitCast(w.lowHalf, to: F4.self), unsafeBitCast(w.highHalf, to: F4.self))
+}
+
+/// Finite F16 lanes → float32 (exact).
+@inline(__always)
+func widenF16Lanes(_ h: SIMD8<UInt16>) -> (F4, F4) {
+    let w = SIMD8<UInt32>(truncatingIfNeeded: h)
+    let magnitude = (w & 0x7FFF) &<< 13
+    let sign = (w & 0x8000) &<< 16
+    let scale = F4(repeating: 0x1p112)
+    let lo = unsafeBitCast(magnitude.lowHalf, to: F4.self) * scale
+    let hi = unsafeBitCast(magnitude.highHalf, to: F4.self) * scale
+    return (floats(bits(lo) | I4(truncatingIfNeeded: sign.lowHalf)),
+            floats(bits(hi) | I4(truncatingIfNeeded: sign.highHalf)))
 }
