@@ -33,6 +33,11 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels"]
         ),
+        // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
+        .target(
+            name: "Training",
+            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+        ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 4: the command-line tool.
@@ -40,7 +45,7 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization",
+                "TensorIO", "CheckpointQuantization", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "CheckpointQuantizationTests",
             dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization"]
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
         ),
         .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),
     ]

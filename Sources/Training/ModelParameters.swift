@@ -1,0 +1,109 @@
+// The trainable tensors of a Llama-style decoder, named as in Hugging Face checkpoints, and
+// their deterministic initialization.
+//
+// Promises: tensors are stored in one fixed order (embedding; per layer: input norm, q, k, v,
+// o, post-attention norm, gate, up, down; final norm; untied head last), each as a row-major
+// float32 array with its HF name and shape (`[out, in]` for linear weights). Initialization is
+// a pure function of (config, seed): N(0, initializer_range) for matrices, the output
+// projections (o_proj, down_proj) scaled by 1/√(2·layers), RMSNorm gains 1.
+
+public struct ParameterTensor: Sendable {
+    public let name: String
+    public let shape: [Int]
+    public var values: [Float]
+    /// AdamW's weight decay applies (matrices yes, RMSNorm gains no).
+    public let decays: Bool
+
+    public var count: Int { values.count }
+}
+
+/// The role of a tensor inside a decoder layer.
+public enum LayerTensor: Int, CaseIterable, Sendable {
+    case inputNorm, q, k, v, o, postAttentionNorm, gate, up, down
+
+    var huggingFaceSuffix: String {
+        switch self {
+        case .inputNorm: return "input_layernorm.weight"
+        case .q: return "self_attn.q_proj.weight"
+        case .k: return "self_attn.k_proj.weight"
+        case .v: return "self_attn.v_proj.weight"
+        case .o: return "self_attn.o_proj.weight"
+        case .postAttentionNorm: return "post_attention_layernorm.weight"
+        case .gate: return "mlp.gate_proj.weight"
+        case .up: return "mlp.up_proj.weight"
+        case .down: return "mlp.down_proj.weight"
+        }
+    }
+}
+
+public struct ModelParameters: Sendable {
+    public let config: TrainingModelConfig
+    public var tensors: [ParameterTensor]
+
+    public static let embeddingIndex = 0
+
+    /// Index of a layer tensor in `tensors`.
+    @inline(__always)
+    public static func index(layer: Int, _ t: LayerTensor) -> Int {
+        1 + layer * LayerTensor.allCases.count + t.rawValue
+    }
+
+    public var finalNormIndex: Int { 1 + config.layers * LayerTensor.allCases.count }
+    /// The head's tensor: the embedding when tied.
+    public var headIndex: Int { config.tieEmbeddings ? Self.embeddingIndex : finalNormIndex + 1 }
+
+    /// Names and shapes in storage order.
+    public static func layout(_ c: TrainingModelConfig) -> [(name: String, shape: [Int], decays: Bool)] {
+        let d = c.hiddenSize, f = c.intermediateSize
+        var out: [(String, [Int], Bool)] = [("model.embed_tokens.weight", [c.vocabularySize, d], true)]
+        for l in 0..<c.layers {
+            for t in LayerTensor.allCases {
+                let shape: [Int]
+                switch t {
+                case .inputNorm, .postAttentionNorm: shape = [d]
+                case .q, .k, .v, .o: shape = [d, d]
+                case .gate, .up: shape = [f, d]
+                case .down: shape = [d, f]
+                }
+                out.append(("model.layers.\(l).\(t.huggingFaceSuffix)", shape, shape.count == 2))
+            }
+        }
+        out.append(("model.norm.weight", [d], false))
+        if !c.tieEmbeddings { out.append(("lm_head.weight", [c.vocabularySize, d], true)) }
+        return out
+    }
+
+    /// Zero-filled tensors of the config's layout (gradients, optimizer moments).
+    public static func zeros(_ c: TrainingModelConfig) -> ModelParameters {
+        ModelParameters(config: c, tensors: layout(c).map {
+            ParameterTensor(name: $0.name, shape: $0.shape, values: [Float](repeating: 0, count: $0.shape.reduce(1, *)),
+                            decays: $0.decays)
+        })
+    }
+
+    public init(config: TrainingModelConfig, tensors: [ParameterTensor]) {
+        self.config = config
+        self.tensors = tensors
+    }
+
+    /// The deterministic initialization described above.
+    public static func initialized(_ c: TrainingModelConfig, seed: UInt64) -> ModelParameters {
+        var p = zeros(c)
+        let outScale = 1 / Float(2 * c.layers).squareRoot()
+        for i in p.tensors.indices {
+            let name = p.tensors[i].name
+            if p.tensors[i].shape.count == 1 {
+                for j in p.tensors[i].values.indices { p.tensors[i].values[j] = 1 }
+                continue
+            }
+            var rng = SplitMix64(seed: SplitMix64.mix(seed, 0x1A17, UInt64(i)))
+            let std = c.initializerRange * (name.hasSuffix("o_proj.weight") || name.hasSuffix("down_proj.weight") ? outScale : 1)
+            p.tensors[i].values.withUnsafeMutableBufferPointer { v in
+                for j in v.indices { v[j] = rng.normal() * std }
+            }
+        }
+        return p
+    }
+
+    public var totalCount: Int { tensors.reduce(0) { $0 + $1.count } }
+}

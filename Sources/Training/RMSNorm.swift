@@ -1,0 +1,88 @@
+// RMSNorm forward and backward over rows of a [rows, width] matrix.
+//
+// Promises: forward is Hugging Face Llama's `weight · (x · rsqrt(mean(x²) + eps))` in float32
+// (the mean summed in float64); it returns the per-row 1/rms that backward needs. Backward
+// adds the gain gradient into `gainGradient`, summed over rows in a fixed partition order, so
+// results do not depend on the thread count.
+// Math: y = g ⊙ x·r, r = (Σx²/n + ε)^-½;  dx = r·(g⊙dy) − x·r³/n·Σ(g⊙dy⊙x);  dg = Σ_rows dy⊙x·r.
+
+import CPUKernels
+
+enum RMSNorm {
+    /// Fixed number of row partitions of the gain-gradient reduction.
+    static let partitions = 16
+
+    /// y[rows, n] and the per-row inverse rms [rows].
+    static func forward(_ x: UnsafeBufferPointer<Float>, rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
+                        epsilon: Float, threads: Int) -> (y: [Float], inverseRMS: [Float]) {
+        var y = [Float](repeating: 0, count: rows * n)
+        var r = [Float](repeating: 0, count: rows)
+        let xp = x.baseAddress!, gp = gain.baseAddress!
+        y.withUnsafeMutableBufferPointer { yb in
+            r.withUnsafeMutableBufferPointer { rb in
+                let yp = SendableMutablePointer(yb.baseAddress!), rp = SendableMutablePointer(rb.baseAddress!)
+                let xs = SendablePointerF(xp), gs = SendablePointerF(gp)
+                CPUParallel.parallelFor(rows, threads: rowThreads(rows * n, threads)) { range in
+                    for i in range {
+                        let row = xs.p + i * n
+                        var ss: Double = 0
+                        for j in 0..<n { ss += Double(row[j]) * Double(row[j]) }
+                        let inv = 1 / (Float(ss / Double(n)) + epsilon).squareRoot()
+                        rp.p[i] = inv
+                        let out = yp.p + i * n
+                        for j in 0..<n { out[j] = gs.p[j] * (row[j] * inv) }
+                    }
+                }
+            }
+        }
+        return (y, r)
+    }
+
+    /// dx[rows, n]; adds Σ_rows dy⊙x·r into `gainGradient`.
+    static func backward(_ dy: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>, inverseRMS: UnsafeBufferPointer<Float>,
+                         rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
+                         gainGradient: UnsafeMutableBufferPointer<Float>, threads: Int) -> [Float] {
+        var dx = [Float](repeating: 0, count: rows * n)
+        let parts = min(partitions, max(rows, 1))
+        var partial = [Float](repeating: 0, count: parts * n)
+        let dys = SendablePointerF(dy.baseAddress!), xs = SendablePointerF(x.baseAddress!)
+        let rs = SendablePointerF(inverseRMS.baseAddress!), gs = SendablePointerF(gain.baseAddress!)
+        dx.withUnsafeMutableBufferPointer { dxb in
+            partial.withUnsafeMutableBufferPointer { pb in
+                let dxp = SendableMutablePointer(dxb.baseAddress!), pp = SendableMutablePointer(pb.baseAddress!)
+                CPUParallel.parallelFor(parts, threads: rowThreads(rows * n, threads)) { partRange in
+                    for part in partRange {
+                        let acc = pp.p + part * n
+                        for i in CPUParallel.range(part, of: parts, count: rows) {
+                            let dyr = dys.p + i * n, xr = xs.p + i * n, r = rs.p[i]
+                            var dot: Float = 0
+                            for j in 0..<n {
+                                dot += gs.p[j] * dyr[j] * xr[j]
+                                acc[j] += dyr[j] * xr[j] * r
+                            }
+                            let c = r * r * r * dot / Float(n)
+                            let out = dxp.p + i * n
+                            for j in 0..<n { out[j] = r * gs.p[j] * dyr[j] - xr[j] * c }
+                        }
+                    }
+                }
+            }
+        }
+        for part in 0..<parts {
+            for j in 0..<n { gainGradient[j] += partial[part * n + j] }
+        }
+        return dx
+    }
+}
+
+/// Threads worth using for an elementwise pass over `work` values.
+@inline(__always)
+func rowThreads(_ work: Int, _ threads: Int) -> Int {
+    CPUParallel.effectiveThreads(threads, work: work, minimumPerThread: 1 << 14)
+}
+
+/// A read-only float pointer that may cross into worker closures.
+struct SendablePointerF: @unchecked Sendable {
+    let p: UnsafePointer<Float>
+    init(_ p: UnsafePointer<Float>) { self.p = p }
+}

@@ -1,0 +1,79 @@
+// Everything that determines a training run, saved with every checkpoint so that a resume
+// continues the same run.
+//
+// Promises: two runs with equal options, corpus and tokenizer produce the same weights and
+// losses bit for bit, for any thread count. `resumeCompatible` lists the fields a resume may
+// not change (all but `steps`, evaluation, checkpointing and threads).
+
+public struct TrainingOptions: Sendable, Hashable, Codable {
+    public var recipe: TrainingRecipe = .bf16
+    /// Name of the architecture preset (informational; `model` is authoritative).
+    public var preset: String = "small"
+    public var model: TrainingModelConfig
+    public var steps: Int = 1000
+    public var batchSize: Int = 16
+    public var sequenceLength: Int = 128
+    public var learningRate: Float = 3e-3
+    public var warmupSteps: Int = 50
+    public var minimumLearningRateRatio: Float = 0.1
+    public var adamW = AdamWSettings()
+    public var gradientClip: Float = 1.0
+    /// Seeds initialization and stochastic rounding.
+    public var seed: UInt64 = 1234
+    /// Seeds the batch order (defaults to `seed`).
+    public var dataSeed: UInt64 = 1234
+    /// Decoder blocks at the end kept in BF16 by the NVFP4 recipes.
+    public var highPrecisionLastLayers: Int = 1
+    /// Validation every N steps (0: only at the end), on the first `evaluationWindows` windows.
+    public var evaluationEvery: Int = 100
+    public var evaluationWindows: Int = 64
+    /// The final validation loss uses at most this many windows (nil: all).
+    public var finalEvaluationWindows: Int? = nil
+    /// Checkpoint every N steps (0: only at the end).
+    public var checkpointEvery: Int = 0
+    public var threads: Int = 0
+
+    public init(model: TrainingModelConfig) {
+        self.model = model
+    }
+
+    public var schedule: LearningRateSchedule {
+        LearningRateSchedule(peak: learningRate, warmupSteps: warmupSteps, totalSteps: steps,
+                             minimumRatio: minimumLearningRateRatio)
+    }
+
+    public var recipeSettings: RecipeSettings {
+        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers)
+    }
+
+    public var tokensPerStep: Int { batchSize * sequenceLength }
+
+    public func validate() throws(TrainingError) {
+        try model.validate()
+        guard steps > 0, batchSize > 0 else { throw .invalidConfiguration("steps and batch size must be positive") }
+        guard sequenceLength > 1, sequenceLength <= model.contextLength else {
+            throw .invalidConfiguration("sequence length \(sequenceLength) must be in 2…\(model.contextLength) (the model's context)")
+        }
+        guard learningRate > 0, learningRate.isFinite else { throw .invalidConfiguration("learning rate must be positive") }
+        guard warmupSteps >= 0, highPrecisionLastLayers >= 0 else {
+            throw .invalidConfiguration("warmup steps and high-precision layers must not be negative")
+        }
+    }
+
+    /// The fields that must match between a checkpoint and a resumed run (a description of the
+    /// first difference, or nil).
+    public func resumeDifference(from saved: TrainingOptions) -> String? {
+        var a = self, b = saved
+        a.steps = 0; b.steps = 0
+        a.evaluationEvery = 0; b.evaluationEvery = 0
+        a.evaluationWindows = 0; b.evaluationWindows = 0
+        a.finalEvaluationWindows = nil; b.finalEvaluationWindows = nil
+        a.checkpointEvery = 0; b.checkpointEvery = 0
+        a.threads = 0; b.threads = 0
+        a.preset = ""; b.preset = ""
+        if a == b { return nil }
+        if a.recipe != b.recipe { return "recipe \(self.recipe.rawValue) ≠ checkpoint's \(saved.recipe.rawValue)" }
+        if a.model != b.model { return "model shape differs from the checkpoint's" }
+        return "hyperparameters differ from the checkpoint's (seed, batch, sequence length, learning rate, …); the checkpoint's trainer_state.json lists them"
+    }
+}

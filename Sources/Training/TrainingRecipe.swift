@@ -1,0 +1,112 @@
+// The training recipes: which precision every GEMM operand of every linear layer takes.
+//
+// Promises: the three named presets are exactly those of docs/training.md:
+// - `bf16`: float32 master weights; the inputs of all three GEMMs of every linear layer and of
+//   the head are rounded to BF16 (RNE), products summed in float32.
+// - `nvfp4`: every linear layer of the decoder blocks, except the last `highPrecisionLastLayers`
+//   blocks, takes NVFP4 operands in all three GEMMs (quantize → dequantize, float32 multiply):
+//   forward X in 1×16 blocks and W in 16×16 tiles, round-to-nearest; data gradient with dY
+//   stochastically rounded (1×16 along the output features); weight gradient with dY and X
+//   both transposed (blocks run along tokens), the 16-point RHT on both, dY stochastically
+//   rounded. Scale rule `static_6`. The head and the kept blocks use the `bf16` path.
+// - `nvfp4-4over6`: the same with the 4/6 `mse` rule for every operand.
+// The attention core (QKᵀ, softmax, PV), norms, SwiGLU and the loss run in float32 in all.
+
+import BlockQuantization
+
+public enum TrainingRecipe: String, CaseIterable, Sendable, Codable {
+    case bf16
+    case nvfp4
+    case nvfp4FourOverSix = "nvfp4-4over6"
+
+    /// The scale rule of the quantized layers (nil for bf16).
+    public var rule: ScaleRule? {
+        switch self {
+        case .bf16: return nil
+        case .nvfp4: return .static6
+        case .nvfp4FourOverSix: return .mse
+        }
+    }
+}
+
+/// How the three GEMMs of one linear layer treat their operands.
+public enum GEMMPrecision: Sendable, Hashable, CustomStringConvertible {
+    /// No rounding at all (finite-difference tests).
+    case float32
+    /// Inputs rounded to BF16.
+    case bf16
+    /// NVFP4 operands with the given options.
+    case nvfp4(NVFP4Operands)
+
+    public var description: String {
+        switch self {
+        case .float32: return "float32"
+        case .bf16: return "bf16"
+        case .nvfp4(let o): return "nvfp4(\(o.rule.rawValue))"
+        }
+    }
+}
+
+/// The NVFP4 options of a quantized linear layer (the recipe fixes them; tests may vary them).
+public struct NVFP4Operands: Sendable, Hashable {
+    public var rule: ScaleRule
+    /// W in 16×16 tiles (so W and Wᵀ quantize alike) instead of 1×16 blocks.
+    public var weightTiles: Bool = true
+    /// 16-point random Hadamard transform on both weight-gradient operands.
+    public var weightGradientRHT: Bool = true
+    /// Stochastic rounding of dY in both backward GEMMs.
+    public var stochasticGradients: Bool = true
+
+    public init(rule: ScaleRule, weightTiles: Bool = true, weightGradientRHT: Bool = true, stochasticGradients: Bool = true) {
+        self.rule = rule
+        self.weightTiles = weightTiles
+        self.weightGradientRHT = weightGradientRHT
+        self.stochasticGradients = stochasticGradients
+    }
+
+    var forwardInput: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule) }
+    var weight: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule, blockScale2D: weightTiles) }
+    func dataGradientOutput(seed: UInt64) -> QuantizationConfig {
+        QuantizationConfig(format: .nvfp4, rule: rule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest)
+    }
+    func weightGradientOutput(seed: UInt64) -> QuantizationConfig {
+        QuantizationConfig(format: .nvfp4, rule: rule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest,
+                           transpose: true, rht: weightGradientRHT)
+    }
+    var weightGradientInput: QuantizationConfig {
+        QuantizationConfig(format: .nvfp4, rule: rule, transpose: true, rht: weightGradientRHT)
+    }
+}
+
+/// A recipe applied to a model: the precision of each linear layer.
+public struct RecipeSettings: Sendable, Hashable {
+    public var recipe: TrainingRecipe
+    /// Decoder blocks at the end of the stack whose linear layers stay in BF16 (NVFP4 recipes).
+    public var highPrecisionLastLayers: Int
+
+    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1) {
+        self.recipe = recipe
+        self.highPrecisionLastLayers = highPrecisionLastLayers
+    }
+
+    /// The precision of the linear layers of decoder block `layer` (of `layers`).
+    public func precision(layer: Int, of layers: Int) -> GEMMPrecision {
+        guard let rule = recipe.rule, layer < layers - highPrecisionLastLayers else { return .bf16 }
+        return .nvfp4(NVFP4Operands(rule: rule))
+    }
+
+    /// The head (and anything else kept out of NVFP4) always uses BF16 inputs.
+    public var headPrecision: GEMMPrecision { .bf16 }
+}
+
+/// Stochastic-rounding seeds: a pure function of (run seed, step, linear layer, operand).
+public enum StochasticSeeds {
+    public enum Operand: UInt64, Sendable {
+        case dataGradientOutput = 1
+        case weightGradientOutput = 2
+    }
+
+    public static func seed(run: UInt64, step: Int, linear: Int, operand: Operand) -> UInt64 {
+        SplitMix64.mix(run, 0x5EED, UInt64(step), UInt64(linear), operand.rawValue)
+    }
+}

@@ -1,0 +1,73 @@
+// `fouroversix train`: pre-train a small Llama-style model with one recipe.
+//
+// Promises: writes (with --out) a Hugging Face Llama folder that `eval` and `quantize` read,
+// plus loss.csv, summary.json and the optimizer state for --resume; progress goes to standard
+// error; with --json the last stdout line is {"recipe", "steps", "initial_loss", "train_loss",
+// "val_loss", "tokens_per_second"}. A diverged run exits non-zero after writing its log.
+
+import ArgumentParser
+import Foundation
+import Training
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Pre-train a small Llama-style model with BF16, NVFP4 or NVFP4 + 4/6 GEMMs (CPU, simulated).",
+        discussion: """
+        Recipes (docs/training.md): bf16 rounds every GEMM input to BF16; nvfp4 quantizes all three GEMMs of every \
+        linear layer to NVFP4 (weights in 16×16 tiles, gradients stochastically rounded, RHT on the weight-gradient \
+        operands, scale rule static_6) except the last --bf16-last-layers blocks and the head; nvfp4-4over6 is the \
+        same with the 4/6 mse rule.
+        """
+    )
+
+    @Option(help: "Recipe: bf16, nvfp4 or nvfp4-4over6.")
+    var recipe: TrainingRecipe = .bf16
+
+    @OptionGroup var training: TrainingArguments
+
+    @Option(help: "Output folder: checkpoint (HF layout), loss.csv, summary.json.")
+    var out: String?
+
+    @Option(help: "Resume from this checkpoint folder (written by --out).")
+    var resume: String?
+
+    @Flag(help: "Print the final result as one JSON line.")
+    var json = false
+
+    func run() throws {
+        let corpus = try training.prepareCorpus()
+        let options = try training.options(recipe: recipe, corpus: corpus)
+        let out = self.out ?? resume
+        if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        let trainer = try Trainer(options: options, corpus: corpus, outputDirectory: out, resumeFrom: resume)
+        let startStep = resume == nil ? 0 : try TrainingCheckpoint.loadForResume(from: resume!).2.completedSteps
+        let log = try out.map { try LossLog(path: "\($0)/loss.csv", keepThrough: startStep) }
+        if !json {
+            print("\(recipe.rawValue): \(options.preset) model, \(String(format: "%.2f", Double(options.model.parameterCount) / 1e6)) M parameters, "
+                  + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(training.describe(corpus))")
+        }
+        let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery))
+        let summary = try trainer.run(log: { log?.append($0) }, progress: printer.update)
+        if let out { try RunSummary(summary, options: options).write(to: "\(out)/summary.json") }
+        Self.report(summary, json: json)
+        if let step = summary.divergedAtStep {
+            throw TrainingError.diverged(step: step, loss: .nan)
+        }
+    }
+
+    static func report(_ s: TrainingSummary, json: Bool) {
+        if json {
+            func number(_ x: Double, _ digits: Int) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "null" }
+            print("{\"recipe\": \"\(s.recipe.rawValue)\", \"steps\": \(s.steps), \"initial_loss\": \(number(s.initialLoss, 6)), "
+                  + "\"train_loss\": \(number(s.trainLoss, 6)), \"val_loss\": \(number(s.validationLoss, 6)), "
+                  + "\"tokens_per_second\": \(number(s.tokensPerSecond, 1))}")
+        } else {
+            print(renderTable(header: ["recipe", "steps", "initial loss", "train loss", "val loss", "val (BF16 fwd)", "tokens/s", "casting"],
+                              rows: [[s.recipe.rawValue, "\(s.steps)", String(format: "%.4f", s.initialLoss),
+                                      String(format: "%.4f", s.trainLoss), String(format: "%.4f", s.validationLoss),
+                                      String(format: "%.4f", s.validationLossBF16), String(format: "%.0f", s.tokensPerSecond),
+                                      String(format: "%.0f%%", 100 * s.castSeconds / max(s.trainingSeconds, 1e-9))]]))
+        }
+    }
+}

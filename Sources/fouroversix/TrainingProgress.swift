@@ -1,0 +1,41 @@
+// Progress output of training commands.
+//
+// Promises: on a terminal, one status line on standard error rewritten after every step
+// (step, loss, last validation loss, tokens/s, elapsed, ETA); elsewhere a plain line every
+// `every` steps and at the end, also on standard error, so --json stdout stays clean.
+
+import Foundation
+import Training
+
+final class TrainingProgressPrinter {
+    private let label: String
+    private let tty = isatty(STDERR_FILENO) != 0
+    private let every: Int
+    private var lastWidth = 0
+
+    init(label: String, every: Int) {
+        self.label = label
+        self.every = max(1, every)
+    }
+
+    static func duration(_ s: Double) -> String {
+        guard s.isFinite, s >= 0 else { return "?" }
+        let t = Int(s.rounded())
+        return t >= 3600 ? String(format: "%dh%02dm", t / 3600, t / 60 % 60) : String(format: "%dm%02ds", t / 60, t % 60)
+    }
+
+    func update(_ p: TrainingProgress) {
+        var line = "\(label) step \(p.step)/\(p.steps)  loss \(String(format: "%.4f", p.loss))"
+        if let v = p.validationLoss { line += "  val \(String(format: "%.4f", v))" }
+        line += "  \(String(format: "%.0f", p.tokensPerSecond)) tok/s  elapsed \(Self.duration(p.elapsedSeconds))"
+        line += "  ETA \(Self.duration(p.etaSeconds))"
+        if tty {
+            let padded = line.padding(toLength: max(line.count, lastWidth), withPad: " ", startingAt: 0)
+            lastWidth = line.count
+            FileHandle.standardError.write(Data(("\r" + padded).utf8))
+            if p.step == p.steps { FileHandle.standardError.write(Data("\n".utf8)) }
+        } else if p.step % every == 0 || p.step == p.steps {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
