@@ -1,0 +1,179 @@
+// Throughput of the GPU kernels on device-resident data, timed with CUDA events.
+//
+// Promises: inputs are generated on the device (random, roughly normal with a heavier tail, never
+// all zeros) and stay there; every figure is the median over `repeats` samples of back-to-back
+// launches after warm-up, measured with events on the same stream; the device-to-device copy
+// bandwidth of the same input is measured in the same run, so the kernels can be read against it.
+// Bytes are counted as the fewest a kernel must move: each input read once, each output written
+// once (quantize: input + codes + scale bytes; dequantize: codes + scale bytes + output; copy:
+// read + write).
+
+import BlockFormats
+import BlockQuantization
+
+public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
+    /// The GPU, e.g. "NVIDIA H200 (sm_90, 132 SMs, …)".
+    public let device: String
+    public let rows: Int
+    public let cols: Int
+    public let elementType: CUDAElementType
+    public let config: QuantizationConfig
+    /// The quantization kernel alone, with the tensor amax already on the device (supplied or
+    /// computed earlier), seconds per call.
+    public let quantizeSeconds: Double
+    /// The amax pass alone (zeroing included).
+    public let amaxSeconds: Double
+    /// What `quantize` costs when the amax is not supplied: amax pass, then the kernel.
+    public let pipelineSeconds: Double
+    /// Dequantization to the input's element type.
+    public let dequantizeSeconds: Double
+    /// `cuMemcpyDtoD` of the input buffer.
+    public let copySeconds: Double
+    public let quantizeBytes: Int
+    public let dequantizeBytes: Int
+    public let copyBytes: Int
+    /// Share of blocks that chose the alternative candidate (scale to 4, or INT for IF4).
+    public let alternativeShare: Double
+
+    public var elements: Int { rows * cols }
+    public var quantizeElementsPerSecond: Double { Double(elements) / quantizeSeconds }
+    public var pipelineElementsPerSecond: Double { Double(elements) / pipelineSeconds }
+    public var dequantizeElementsPerSecond: Double { Double(elements) / dequantizeSeconds }
+    public var quantizeBytesPerSecond: Double { Double(quantizeBytes) / quantizeSeconds }
+    public var dequantizeBytesPerSecond: Double { Double(dequantizeBytes) / dequantizeSeconds }
+    public var copyBytesPerSecond: Double { Double(copyBytes) / copySeconds }
+
+    /// A short name of the configuration: "nvfp4 mse +rht +transpose", …
+    public var label: String { CUDABenchmarkResult.label(config) }
+
+    static func label(_ c: QuantizationConfig) -> String {
+        var s = "\(c.format.rawValue) \(c.rule.rawValue)"
+        if c.rht { s += " +rht" }
+        if c.transpose { s += " +transpose" }
+        if c.blockScale2D { s += " +2d" }
+        if case .stochastic = c.rounding { s += " +stochastic" }
+        if c.scaleLayout == .swizzled128x4 { s += " +swizzled" }
+        return s
+    }
+
+    public var description: String {
+        "\(label) [\(rows)×\(cols) \(elementType.rawValue)]: quantize \(fmt(quantizeSeconds * 1e6, 1)) µs "
+            + "(\(fmt(quantizeElementsPerSecond / 1e9, 0)) G el/s, \(fmt(quantizeBytesPerSecond / 1e9, 0)) GB/s), "
+            + "with amax pass \(fmt(pipelineSeconds * 1e6, 1)) µs (\(fmt(pipelineElementsPerSecond / 1e9, 0)) G el/s), "
+            + "dequantize \(fmt(dequantizeSeconds * 1e6, 1)) µs (\(fmt(dequantizeElementsPerSecond / 1e9, 0)) G el/s), "
+            + "copy \(fmt(copyBytesPerSecond / 1e12, 2)) TB/s"
+    }
+
+    /// A Markdown table of results (one row each).
+    public static func table(_ results: [CUDABenchmarkResult]) -> String {
+        var lines = [
+            "| config | quantize µs | G el/s | GB/s | % of copy BW | with amax pass µs | G el/s | dequantize µs | G el/s | GB/s | D2D copy TB/s | alt. blocks |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in results {
+            let share = r.quantizeBytesPerSecond / r.copyBytesPerSecond * 100
+            lines.append("| \(r.label) | \(fmt(r.quantizeSeconds * 1e6, 1)) | \(fmt(r.quantizeElementsPerSecond / 1e9, 0)) | "
+                + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | \(fmt(r.pipelineSeconds * 1e6, 1)) | "
+                + "\(fmt(r.pipelineElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeSeconds * 1e6, 1)) | "
+                + "\(fmt(r.dequantizeElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeBytesPerSecond / 1e9, 0)) | "
+                + "\(fmt(r.copyBytesPerSecond / 1e12, 2)) | \(fmt(r.alternativeShare * 100, 1))% |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `value` with `decimals` digits after the point (no Foundation).
+func fmt(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let n = (abs(value) * scale).rounded()
+    let whole = Int(n / scale)
+    var s = (value < 0 ? "-" : "") + String(whole)
+    if decimals > 0 {
+        let frac = Int(n - Double(whole) * scale)
+        let f = String(frac)
+        s += "." + String(repeating: "0", count: decimals - f.count) + f
+    }
+    return s
+}
+
+extension CUDAQuantizer {
+    /// Times one configuration on a device-resident `[rows, cols]` input (see `benchmark(rows:cols:configs:…)`).
+    public func benchmark(rows: Int, cols: Int, config: QuantizationConfig, dtype: CUDAElementType = .bf16,
+                          repeats: Int = 20) throws -> CUDABenchmarkResult {
+        try benchmark(rows: rows, cols: cols, configs: [config], dtype: dtype, repeats: repeats)[0]
+    }
+
+    /// Times several configurations on one device-resident random `[rows, cols]` input of
+    /// `dtype`: for each, the quantization kernel (amax on the device), the amax pass, both
+    /// together, dequantization to `dtype`, and the device-to-device copy of the input.
+    /// Each figure is the median of `repeats` samples of 10 back-to-back calls, after warm-up.
+    public func benchmark(rows: Int, cols: Int, configs: [QuantizationConfig], dtype: CUDAElementType = .bf16,
+                          repeats: Int = 20, seed: UInt64 = 0x4F53_6978) throws -> [CUDABenchmarkResult] {
+        precondition(rows > 0 && cols > 0 && repeats > 0, "benchmark needs a non-empty tensor and repeats > 0")
+        let n = rows * cols
+        let input = try device.allocate(bytes: n * dtype.byteSize)
+        let copyTarget = try device.allocate(bytes: n * dtype.byteSize)
+        let sms = max(device.multiprocessorCount, 1)
+        try device.launch(function("fos_fill_random", dtype), blocks: sms * 16, threads: 256,
+                          [.buffer(input), .uint64(UInt64(n)), .uint64(seed)])
+        let copySeconds = try time(repeats: repeats) {
+            try device.copy(from: input, to: copyTarget, bytes: n * dtype.byteSize)
+        }
+        var results: [CUDABenchmarkResult] = []
+        for config in configs {
+            try config.validate()
+            let plan = try QuantizationPlan(rows: rows, cols: cols, config: config)
+            let buffers = PlanBuffers(
+                input: input, amax: try device.allocate(bytes: 4), codes: try device.allocate(bytes: plan.codeBytes),
+                scales: try device.allocate(bytes: plan.scaleBytes), alternatives: try device.allocate(bytes: 4))
+            // One full run first: the amax stays on the device for the kernel-only timing.
+            try run(plan, buffers, elementType: dtype, amax: nil)
+            let amax = Float(bitPattern: try device.download(buffers.amax, count: 1, as: UInt32.self)[0])
+            let alternatives = try device.download(buffers.alternatives, count: 1, as: UInt32.self)[0]
+            let quantizeSeconds = try time(repeats: repeats) {
+                try launchQuantize(plan, buffers, dtype, resetOutputs: false)
+            }
+            let amaxSeconds = config.format == .mxfp4 ? 0
+                : try time(repeats: repeats) { try launchAmax(plan, buffers, dtype) }
+            let pipelineSeconds = try time(repeats: repeats) {
+                if config.format != .mxfp4 { try launchAmax(plan, buffers, dtype) }
+                try launchQuantize(plan, buffers, dtype, resetOutputs: false)
+            }
+            let shape = DequantizationShape(plan: plan, amax: amax)
+            let output = try device.allocate(bytes: shape.rows * shape.cols * dtype.byteSize)
+            let dequantizeSeconds = try time(repeats: repeats) {
+                try launchDequantize(q: shape, codes: buffers.codes, scales: buffers.scales, output: output,
+                                     outputType: dtype)
+            }
+            let codesAndScales = plan.codeBytes + plan.scaleBytes
+            results.append(CUDABenchmarkResult(
+                device: device.summary, rows: rows, cols: cols, elementType: dtype, config: config,
+                quantizeSeconds: quantizeSeconds, amaxSeconds: amaxSeconds, pipelineSeconds: pipelineSeconds,
+                dequantizeSeconds: dequantizeSeconds, copySeconds: copySeconds,
+                quantizeBytes: n * dtype.byteSize + codesAndScales,
+                dequantizeBytes: codesAndScales + shape.rows * shape.cols * dtype.byteSize,
+                copyBytes: 2 * n * dtype.byteSize,
+                alternativeShare: plan.blockCount == 0 ? 0 : Double(alternatives) / Double(plan.blockCount)))
+        }
+        return results
+    }
+
+    /// Median seconds per call of `body` over `repeats` samples of `inner` calls (events on the
+    /// default stream), after 3 warm-up calls.
+    func time(repeats: Int, inner: Int = 10, _ body: () throws -> Void) throws -> Double {
+        for _ in 0..<3 { try body() }
+        try device.synchronize()
+        let start = try device.makeEvent(), stop = try device.makeEvent()
+        var samples: [Double] = []
+        for _ in 0..<repeats {
+            try device.record(start)
+            for _ in 0..<inner { try body() }
+            try device.record(stop)
+            samples.append(try device.elapsedMilliseconds(from: start, to: stop) / 1000 / Double(inner))
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+}

@@ -1,0 +1,1139 @@
+// The CUDA C++ source of every kernel, shipped inside the binary as a string so that a copied
+// static executable carries it; NVRTC compiles it on the machine that runs it.
+//
+// Promises: the kernels follow Sources/BlockQuantization's arithmetic in the same order of float
+// operations (see the comment at the top of the source); `KernelSource.cuda` is the only copy.
+
+enum KernelSource {
+    static let cuda: String = #"""
+// FourOverSix CUDA kernels: tensor amax (optionally over the RHT output), block quantization
+// (NVFP4 static/4-over-6, MXFP4, NVINT4, IF4; round-to-nearest or stochastic; transpose;
+// 16-point RHT; 1-D blocks or square tiles), dequantization, and a random fill for benchmarks.
+//
+// Promises: every float operation that decides a code, a scale byte or the amax is the one of
+// Sources/BlockQuantization (ReferenceBlock, ReferenceQuantizer, Preprocessing, ErrorReduction,
+// StochasticNoise) in the same order, written with explicit round-to-nearest intrinsics
+// (__fmul_rn, __fadd_rn, __fdiv_rn, __fmaf_rn where an exact identity was checked exhaustively),
+// so the outputs are bit-identical with the Swift reference. Compiled by NVRTC with
+// --fmad=false; FOS_DT selects the input element type (0 f32, 1 bf16, 2 f16).
+
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef unsigned short u16;
+typedef unsigned char u8;
+
+#ifndef FOS_DT
+#define FOS_DT 1
+#endif
+#if FOS_DT == 0
+typedef float elem_t;
+#else
+typedef u16 elem_t;
+#endif
+
+#define FK_NVFP4_STATIC 0
+#define FK_NVFP4_ADAPTIVE 1
+#define FK_MXFP4 2
+#define FK_NVINT4 3
+#define FK_IF4 4
+
+#define METRIC_MSE 0
+#define METRIC_MAE 1
+#define METRIC_ABSMAX 2
+
+#define FOS_MAGIC 12582912.0f  // 1.5 * 2^23: (v + magic) - magic is round-half-even for |v| < 2^22
+
+// ---------------------------------------------------------------- element conversions
+
+__device__ __forceinline__ float bits_to_f32_bf16(u32 h) { return __uint_as_float(h << 16); }
+
+__device__ __forceinline__ float f16_to_f32(u16 h) {
+    float f;
+    asm("cvt.f32.f16 %0, %1;" : "=f"(f) : "h"(h));
+    return f;
+}
+
+__device__ __forceinline__ float to_f32(elem_t v) {
+#if FOS_DT == 0
+    return v;
+#elif FOS_DT == 1
+    return bits_to_f32_bf16((u32)v);
+#else
+    return f16_to_f32(v);
+#endif
+}
+
+// BFloat16.bits(from:): round half to even; NaN -> quiet NaN with the sign kept.
+__device__ __forceinline__ u32 f32_to_bf16_bits(float x) {
+    u32 b = __float_as_uint(x);
+    if (x != x) return 0x7FC0u | ((b >> 16) & 0x8000u);
+    return (b + 0x7FFFu + ((b >> 16) & 1u)) >> 16;
+}
+
+__device__ __forceinline__ float bf16_round(float x) { return __uint_as_float(f32_to_bf16_bits(x) << 16); }
+
+__device__ __forceinline__ u16 f32_to_f16_bits(float x) {
+    u16 h;
+    asm("cvt.rn.f16.f32 %0, %1;" : "=h"(h) : "f"(x));
+    return h;
+}
+
+// ---------------------------------------------------------------- codecs (BlockFormats)
+
+// roundHalfEven(v) as an integer, for |v| < 2^22: the bits of v + 1.5*2^23 minus those of 1.5*2^23.
+__device__ __forceinline__ int rne_int(float v) {
+    return (int)(__float_as_uint(__fadd_rn(v, FOS_MAGIC)) - 0x4B400000u);
+}
+
+// E4M3.code(for:): RNE, |x| >= 448 saturates to 0x7E, NaN -> 0x7F.
+__device__ __forceinline__ u32 e4m3_encode(float x) {
+    if (x != x) return 0x7Fu;
+    u32 sign = (__float_as_uint(x) >> 24) & 0x80u;
+    float a = fabsf(x);
+    if (a >= 448.0f) return sign | 0x7Eu;
+    if (a < 0.015625f) return sign | (u32)rne_int(__fmul_rn(a, 512.0f));
+    u32 b = __float_as_uint(a);
+    u32 rounded = (b + 0x7FFFFu + ((b >> 20) & 1u)) >> 20;
+    return sign | (rounded - (120u << 3));
+}
+
+__device__ __forceinline__ float e4m3_decode(u32 code) {
+    u32 e = (code >> 3) & 0xFu, m = code & 7u;
+    float mag = e == 0 ? __fmul_rn((float)m, 0.001953125f)
+                       : __uint_as_float(((e + 120u) << 23) | (m << 20));
+    return (code & 0x80u) ? -mag : mag;
+}
+
+// E2M1 index (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN). For a < 1 this is
+// rne(2a) (one fma with the magic constant); for a >= 1 it is a's float32 rounded to one
+// mantissa bit in the integer domain, which equals the spec's rne(a) / 2*rne(a/2) segments.
+// Checked against E2M1.code(forScaled:) for every float32 in [0, inf].
+__device__ __forceinline__ u32 e2m1_index_rtn(float a) {
+#if defined(FOS_HW_FP4)
+    // Blackwell: the hardware converter (RNE, satfinite); magnitudes only, so the sign is ours.
+    u32 packed;
+    asm("{\n .reg .b8 t;\n cvt.rn.satfinite.e2m1x2.f32 t, %1, %1;\n mov.b32 %0, {t, t, t, t};\n}" : "=r"(packed) : "f"(a));
+    return packed & 7u;
+#else
+    float f = __fmaf_rn(a, 2.0f, FOS_MAGIC);
+    int lo = (int)(__float_as_uint(f) - 0x4B400000u);
+    u32 b = __float_as_uint(a);
+    u32 t = b + 0x1FFFFFu + ((b >> 22) & 1u);
+    int hi = min((int)(t >> 22) - 252, 7);
+    return (u32)(a < 1.0f ? lo : hi);
+#endif
+}
+
+// E2M1.stochasticCode(forScaled:noise:) index, with a = min(|y|, 8).
+__device__ __forceinline__ u32 e2m1_index_stochastic(float ay, float r) {
+    float a = fminf(ay, 8.0f);
+    int idx;
+    if (a < 2.0f) {
+        idx = max(rne_int(__fadd_rn(__fmul_rn(2.0f, a), r)), 0);
+    } else if (a < 4.0f) {
+        idx = rne_int(__fadd_rn(a, r)) + 2;
+    } else {
+        idx = min(rne_int(__fadd_rn(__fmul_rn(a, 0.5f), r)), 3) + 4;
+    }
+    return (u32)idx;
+}
+
+// The magnitude of E2M1 index idx: 0, 0.5, 1, 1.5, 2, 3, 4, 6.
+__device__ __forceinline__ float e2m1_magnitude(u32 idx) {
+    u32 bits = idx >= 2u ? (idx + 252u) << 22 : (idx ? 0x3F000000u : 0u);
+    return __uint_as_float(bits);
+}
+
+// INT4.code(forScaled:) as a signed integer: rne(min(max(y, -7), 7)).
+__device__ __forceinline__ int int4_rtn(float y) { return rne_int(fminf(fmaxf(y, -7.0f), 7.0f)); }
+
+// INT4.stochasticCode(forScaled:noise:) as a signed integer.
+__device__ __forceinline__ int int4_stochastic(float y, float r) {
+    int m = max(rne_int(fminf(__fadd_rn(fabsf(y), r), 7.0f)), 0);
+    return y < 0.0f ? -m : m;
+}
+
+// X / d, correctly rounded, for the constants d = 6, 7, 1536, 2688 (and 4) with c = RN(1/d): one
+// multiply and two fmas. Checked exhaustively against float division for every finite X >= 2^-117
+// (and X = 0); callers use it only where every operand is in that range (`division_fast`).
+__device__ __forceinline__ float div_exact(float X, float d, float c) {
+    float q0 = __fmul_rn(X, c);
+    float r = __fmaf_rn(-q0, d, X);
+    return __fmaf_rn(r, c, q0);
+}
+
+// X / d for any X: the exact shortcut where it is proven, the division elsewhere.
+__device__ __forceinline__ float div_guarded(float X, float d, float c) {
+    float ax = fabsf(X);
+    if ((ax != 0.0f && ax < 0x1p-117f) || !(ax <= 0x1p+126f)) return __fdiv_rn(X, d);
+    return div_exact(X, d, c);
+}
+
+// Whether every dequantized candidate X = (m * s) * A of a block (m from 0 to 7) stays in the
+// range where div_exact is exact: s == 0, or (0.5 s) A >= 2^-117 and (7 s) A <= 2^126.
+__device__ __forceinline__ bool division_fast(float s, float A) {
+    if (s == 0.0f) return true;
+    return __fmul_rn(__fmul_rn(0.5f, s), A) >= 0x1p-117f && __fmul_rn(__fmul_rn(7.0f, s), A) <= 0x1p+126f;
+}
+
+// StochasticNoise.value(key:index:): the top 24 bits k of mix(key + (index + 1) * golden) as
+// k * 2^-24 - 0.5, where mix is SplitMix64's finalizer and key = StochasticNoise.key(seed:)
+// (computed on the host). The finalizer's last `z ^= z >> 31` leaves bits 40...63 unchanged,
+// so it is skipped.
+__device__ __forceinline__ float noise_of(u64 z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    u32 k = (u32)(z >> 40);
+    return __fadd_rn(__fmul_rn(__uint2float_rn(k), 0x1p-24f), -0.5f);
+}
+
+// noise[i] = StochasticNoise.value(key: key, index: base + i) for i < N.
+template <int N>
+__device__ __forceinline__ void fill_noise(float* noise, u64 key, u64 base) {
+    u64 t = (base + 1ull) * 0x9E3779B97F4A7C15ull;
+#pragma unroll
+    for (int i = 0; i < N; ++i) {
+        noise[i] = noise_of(key + t);
+        t += 0x9E3779B97F4A7C15ull;
+    }
+}
+
+// ---------------------------------------------------------------- pre-processing
+
+// RandomHadamard.transform: y_j = BF16(sum_i g_i * R[i][j]) with R = diag(s) H16 / 4, summed
+// in index order from 0. g_i * (+-0.25) = +-(g_i * 0.25) exactly, so the products are formed once.
+#define RHT_NEG_SIGNS 0xD7E8u  // bit i set where s_i = -1: i = 3,5,6,7,8,9,10,12,14,15
+
+__device__ __forceinline__ void rht16(float* g) {
+    float q[16];
+#pragma unroll
+    for (int i = 0; i < 16; ++i) q[i] = __fmul_rn(g[i], 0.25f);
+#pragma unroll
+    for (int j = 0; j < 16; ++j) {
+        float acc = 0.0f;
+#pragma unroll
+        for (int i = 0; i < 16; ++i) {
+            const int pc = ((i & j) & 1) + (((i & j) >> 1) & 1) + (((i & j) >> 2) & 1) + (((i & j) >> 3) & 1);
+            const bool negative = ((pc & 1) != 0) != (((RHT_NEG_SIGNS >> i) & 1u) != 0);
+            acc = negative ? __fsub_rn(acc, q[i]) : __fadd_rn(acc, q[i]);
+        }
+        g[j] = acc;
+    }
+#pragma unroll
+    for (int j = 0; j < 16; ++j) g[j] = bf16_round(g[j]);
+}
+
+// The geometry every kernel shares: the source is row-major [srcRows, srcCols]; the quantized
+// orientation is [R, P] (R = srcCols, Q = srcRows when transposed), real columns Q <= P.
+struct Geometry {
+    int srcCols;
+    int R;
+    int Q;
+    int P;
+    int transpose;
+};
+
+// Loads n (16 or 32) consecutive values of quantized row r from column c0, zeros past Q.
+// `fast`: not transposed and srcCols a multiple of n, so the values are contiguous, in bounds
+// and aligned to n elements (16-byte vector loads).
+template <int N>
+__device__ __forceinline__ void load_row_segment(float* x, const elem_t* __restrict__ in, const Geometry& g,
+                                                 int r, int c0, bool fast, bool rowValid) {
+    if (!rowValid) {
+#pragma unroll
+        for (int i = 0; i < N; ++i) x[i] = 0.0f;
+        return;
+    }
+    if (fast) {
+        const uint4* p = reinterpret_cast<const uint4*>(in + (size_t)r * g.srcCols + c0);
+#if FOS_DT == 0
+#pragma unroll
+        for (int v = 0; v < N / 4; ++v) {
+            uint4 w = __ldg(p + v);
+            x[4 * v + 0] = __uint_as_float(w.x);
+            x[4 * v + 1] = __uint_as_float(w.y);
+            x[4 * v + 2] = __uint_as_float(w.z);
+            x[4 * v + 3] = __uint_as_float(w.w);
+        }
+#else
+        uint4 w[N / 8];
+#pragma unroll
+        for (int v = 0; v < N / 8; ++v) w[v] = __ldg(p + v);
+#pragma unroll
+        for (int v = 0; v < N / 8; ++v) {
+            u32 ws[4] = {w[v].x, w[v].y, w[v].z, w[v].w};
+#pragma unroll
+            for (int k = 0; k < 4; ++k) {
+#if FOS_DT == 1
+                x[8 * v + 2 * k] = __uint_as_float(ws[k] << 16);
+                x[8 * v + 2 * k + 1] = __uint_as_float(ws[k] & 0xFFFF0000u);
+#else
+                x[8 * v + 2 * k] = f16_to_f32((u16)(ws[k] & 0xFFFFu));
+                x[8 * v + 2 * k + 1] = f16_to_f32((u16)(ws[k] >> 16));
+#endif
+            }
+        }
+#endif
+        return;
+    }
+    if (g.transpose) {
+#pragma unroll
+        for (int i = 0; i < N; ++i) {
+            int c = c0 + i;
+            x[i] = c < g.Q ? to_f32(__ldg(in + (size_t)c * g.srcCols + r)) : 0.0f;
+        }
+    } else {
+#pragma unroll
+        for (int i = 0; i < N; ++i) {
+            int c = c0 + i;
+            x[i] = c < g.Q ? to_f32(__ldg(in + (size_t)r * g.srcCols + c)) : 0.0f;
+        }
+    }
+}
+
+// Pre-processed values of a segment: loaded, then RHT'd per group of 16 when asked.
+template <int N>
+__device__ __forceinline__ void load_preprocessed(float* x, const elem_t* __restrict__ in, const Geometry& g,
+                                                  int r, int c0, bool fast, bool rowValid, bool rht) {
+    load_row_segment<N>(x, in, g, r, c0, fast, rowValid);
+    if (rht) {
+#pragma unroll
+        for (int k = 0; k < N / 16; ++k) rht16(x + 16 * k);
+    }
+}
+
+// Byte offset of scale (r, c): row-major [R, scaleCols], or the Blackwell 128x4 swizzle.
+__device__ __forceinline__ size_t scale_offset(int r, int c, int scaleCols, int swizzle, int scaleColsPadded) {
+    if (!swizzle) return (size_t)r * scaleCols + c;
+    return ((size_t)(r / 128) * (scaleColsPadded / 4) + c / 4) * 512 + (r % 32) * 16 + ((r % 128) / 32) * 4 + (c % 4);
+}
+
+// 1 / 2^(e-127) for the UE8M0 scale byte e (1...255), exactly: x * this == RN(x / scale), as a
+// division by a power of two is. 2^-127 (e = 254) is subnormal but exact; e = 255 (an infinite
+// scale) gives 0, as x / infinity does.
+__device__ __forceinline__ float mx_inverse_scale(u32 e) {
+    return e == 255u ? 0.0f : (e == 254u ? __uint_as_float(0x00400000u) : __uint_as_float((254u - e) << 23));
+}
+
+// ---------------------------------------------------------------- per-tensor context
+
+// TensorQuantizationContext: enc = M*S / amax, dec = 1 / enc (both as the reference divides).
+struct Context {
+    float amax;
+    float enc;
+    float dec;
+    float M;         // largest value a block max maps to
+    float Mrecip;    // RN(1 / M), for div_guarded
+    float divisor;   // M*S of the error's dequantization (1536 for 4/6, 2688 for IF4)
+    float divisorReciprocal;
+    int metric;
+    int stochastic;
+    u64 seed;  // StochasticNoise.key(seed:) of the rounding seed
+};
+
+// (bmax / M) * enc, or 0 when amax is 0.
+__device__ __forceinline__ float high_precision_scale(const Context& ctx, float bmax) {
+    return ctx.amax == 0.0f ? 0.0f : __fmul_rn(div_guarded(bmax, ctx.M, ctx.Mrecip), ctx.enc);
+}
+
+// 1 / (dec * scale) (a correctly rounded reciprocal is the division 1 / v), or 0 for scale 0.
+__device__ __forceinline__ float element_multiplier(const Context& ctx, float scale) {
+    return scale == 0.0f ? 0.0f : __frcp_rn(__fmul_rn(ctx.dec, scale));
+}
+
+// (d - x)^2 for mse, |d - x| for mae and abs_max. METRIC < 0: chosen at run time.
+template <int METRIC>
+__device__ __forceinline__ float element_error(float diff, int metric) {
+    const int m = METRIC >= 0 ? METRIC : metric;
+    return m == METRIC_MSE ? __fmul_rn(diff, diff) : fabsf(diff);
+}
+
+// ErrorReduction for a 1x16 block, element by element: lane l holds (0 + e[l]) + e[l + 8]
+// (or the running max for abs_max); the total is the lanes summed in order from 0.
+template <int METRIC>
+__device__ __forceinline__ void accumulate_error(float* acc, int i, float e, int metric) {
+    const int m = METRIC >= 0 ? METRIC : metric;
+    if (m == METRIC_ABSMAX) {
+        acc[i & 7] = i < 8 ? e : fmaxf(acc[i & 7], e);
+    } else {
+        acc[i & 7] = __fadd_rn(i < 8 ? 0.0f : acc[i & 7], e);
+    }
+}
+
+template <int METRIC>
+__device__ __forceinline__ float block_error(const float* acc, int metric) {
+    const int m = METRIC >= 0 ? METRIC : metric;
+    float t = 0.0f;
+#pragma unroll
+    for (int l = 0; l < 8; ++l) t = m == METRIC_ABSMAX ? fmaxf(t, acc[l]) : __fadd_rn(t, acc[l]);
+    return t;
+}
+
+// Nibble i of a code vector kept as N/8 32-bit words (element 2j low nibble of byte j).
+__device__ __forceinline__ void put_code(u32* w, int i, u32 code) { w[i >> 3] |= code << (4 * (i & 7)); }
+
+// The FP4 code of y (sign from y < 0, as E2M1.code) and its magnitude.
+__device__ __forceinline__ u32 fp4_code(float y, float noise, bool stochastic, float* magnitude) {
+    float a = fabsf(y);
+    u32 idx = stochastic ? e2m1_index_stochastic(a, noise) : e2m1_index_rtn(a);
+    *magnitude = e2m1_magnitude(idx);
+    return idx | (y < 0.0f ? 8u : 0u);
+}
+
+__device__ __forceinline__ int int4_value(float y, float noise, bool stochastic) {
+    return stochastic ? int4_stochastic(y, noise) : int4_rtn(y);
+}
+
+// The per-element work of the two-candidate rules for n values: candidate A (scale to 6, or FP
+// for IF4) into wA, candidate B (scale to 4, or INT) into wB, and each element's error term
+// e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly), passed to `sink`.
+// FAST: every X is in div_exact's range (division_fast); otherwise each X is divided.
+// ST: 0 round to nearest, 1 stochastic, -1 read from ctx at run time (the compile-time cases keep
+// per-element branches out of the hot loops).
+template <int METRIC, bool FAST, bool IF4, int ST>
+__device__ __forceinline__ void candidate_element(float x, float noise, const Context& ctx, float kA, float sA,
+                                                  float kB, float sB, u32* codeA, u32* codeB, float* eA,
+                                                  float* eB) {
+    const bool st = ST >= 0 ? ST == 1 : ctx.stochastic != 0;
+    const float A = ctx.amax, D = ctx.divisor, C = ctx.divisorReciprocal;
+    const float ax = fabsf(x);
+    const float yA = __fmul_rn(x, kA);
+    float mA, XB;
+    *codeA = fp4_code(yA, noise, st, &mA);
+    const float XA = __fmul_rn(__fmul_rn(mA, sA), A);
+    if (IF4) {
+        const int qi = int4_value(__fmul_rn(yA, 1.16666666f), noise, st);
+        *codeB = (u32)qi & 0xFu;
+        XB = __fmul_rn(__fmul_rn(__fmul_rn((float)abs(qi), sB), A), 0.8571428571f);
+    } else {
+        float mB;
+        *codeB = fp4_code(__fmul_rn(x, kB), noise, st, &mB);
+        XB = __fmul_rn(__fmul_rn(mB, sB), A);
+    }
+    const float dA = FAST ? div_exact(XA, D, C) : __fdiv_rn(XA, D);
+    const float dB = FAST ? div_exact(XB, D, C) : __fdiv_rn(XB, D);
+    *eA = element_error<METRIC>(__fsub_rn(dA, ax), ctx.metric);
+    *eB = element_error<METRIC>(__fsub_rn(dB, ax), ctx.metric);
+}
+
+// The rare case (tiny or huge amax): out of line, not unrolled, with its inputs and outputs passed
+// by value so that the hot path's arrays stay in registers.
+struct Values16 {
+    float v[16];
+};
+struct CandidatesOut {
+    u32 wA[2];
+    u32 wB[2];
+    float eA[16];
+    float eB[16];
+};
+
+template <bool IF4>
+__device__ __noinline__ CandidatesOut candidates_slow(Values16 x, Values16 noise, Context ctx, float kA, float sA,
+                                                      float kB, float sB) {
+    CandidatesOut out;
+    out.wA[0] = out.wA[1] = out.wB[0] = out.wB[1] = 0u;
+#pragma unroll 1
+    for (int i = 0; i < 16; ++i) {
+        u32 cA, cB;
+        candidate_element<-1, false, IF4, -1>(x.v[i], noise.v[i], ctx, kA, sA, kB, sB, &cA, &cB, &out.eA[i],
+                                              &out.eB[i]);
+        out.wA[i >> 3] |= cA << (4 * (i & 7));
+        out.wB[i >> 3] |= cB << (4 * (i & 7));
+    }
+    return out;
+}
+
+// n = 16 values (the two-candidate formats have blocks of 16).
+template <int METRIC, bool IF4, int ST, typename Sink>
+__device__ __forceinline__ void two_candidates(const float* x, const float* noise, const Context& ctx, float kA,
+                                               float sA, float kB, float sB, u32* wA, u32* wB, Sink sink) {
+    if (division_fast(sA, ctx.amax) && division_fast(sB, ctx.amax)) {
+#pragma unroll
+        for (int i = 0; i < 16; ++i) {
+            u32 cA, cB;
+            float eA, eB;
+            candidate_element<METRIC, true, IF4, ST>(x[i], noise[i], ctx, kA, sA, kB, sB, &cA, &cB, &eA, &eB);
+            put_code(wA, i, cA);
+            put_code(wB, i, cB);
+            sink(i, eA, eB);
+        }
+    } else {
+        Values16 xv, nv;
+#pragma unroll
+        for (int i = 0; i < 16; ++i) {
+            xv.v[i] = x[i];
+            nv.v[i] = noise[i];
+        }
+        const CandidatesOut out = candidates_slow<IF4>(xv, nv, ctx, kA, sA, kB, sB);
+        wA[0] = out.wA[0];
+        wA[1] = out.wA[1];
+        wB[0] = out.wB[0];
+        wB[1] = out.wB[1];
+#pragma unroll
+        for (int i = 0; i < 16; ++i) sink(i, out.eA[i], out.eB[i]);
+    }
+}
+
+// ---------------------------------------------------------------- 1-D blocks (ReferenceBlock)
+
+// Quantizes one block of N values (noise[i] used when stochastic). Writes N/8 code words and
+// returns the scale byte; *alternative is set when the 4-candidate (4/6) or INT (IF4) won.
+template <int FK, int METRIC, int N, int ST>
+__device__ __forceinline__ u32 quantize_block(const float* x, const float* noise, const Context& ctx, u32* w,
+                                              bool* alternative) {
+    const bool st = ST >= 0 ? ST == 1 : ctx.stochastic != 0;
+#pragma unroll
+    for (int k = 0; k < N / 8; ++k) w[k] = 0u;
+    *alternative = false;
+    float bmax = 0.0f;
+#pragma unroll
+    for (int i = 0; i < N; ++i) bmax = fmaxf(bmax, fabsf(x[i]));
+
+    if (FK == FK_MXFP4) {
+        u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
+        u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
+        const float inv = mx_inverse_scale(e);
+#pragma unroll
+        for (int i = 0; i < N; ++i) {
+            float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
+            float m;
+            put_code(w, i, fp4_code(y, noise[i], st, &m));
+        }
+        return e;
+    } else if (FK == FK_NVINT4) {
+        u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
+        float k = element_multiplier(ctx, e4m3_decode(byte));
+#pragma unroll
+        for (int i = 0; i < N; ++i) put_code(w, i, (u32)int4_value(__fmul_rn(x[i], k), noise[i], st) & 0xFu);
+        return byte;
+    } else if (FK == FK_NVFP4_STATIC) {
+        u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
+        float k = element_multiplier(ctx, e4m3_decode(byte));
+#pragma unroll
+        for (int i = 0; i < N; ++i) {
+            float m;
+            put_code(w, i, fp4_code(__fmul_rn(x[i], k), noise[i], st, &m));
+        }
+        return byte;
+    } else {
+        constexpr bool IS_IF4 = FK == FK_IF4;
+        const float sHP = high_precision_scale(ctx, bmax);
+        const u32 byteA = e4m3_encode(sHP);
+        const u32 byteB = IS_IF4 ? byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
+        const float sA = e4m3_decode(byteA), sB = e4m3_decode(byteB);
+        const float kA = element_multiplier(ctx, sA), kB = element_multiplier(ctx, sB);
+        u32 wB[N / 8];
+#pragma unroll
+        for (int k = 0; k < N / 8; ++k) wB[k] = 0u;
+        float accA[8], accB[8];
+        auto sink = [&](int i, float eA, float eB) {
+            accumulate_error<METRIC>(accA, i, eA, ctx.metric);
+            accumulate_error<METRIC>(accB, i, eB, ctx.metric);
+        };
+        two_candidates<METRIC, IS_IF4, ST>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+        const float errA = block_error<METRIC>(accA, ctx.metric), errB = block_error<METRIC>(accB, ctx.metric);
+        if (errB < errA) {
+#pragma unroll
+            for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+            *alternative = true;
+            return IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
+        }
+        return byteA;
+    }
+}
+
+__device__ __forceinline__ Context make_context(const u32* amaxBits, float M, float MS, float divisor, int metric,
+                                                int stochastic, u64 seed) {
+    Context ctx;
+    ctx.amax = __uint_as_float(__ldg(amaxBits));
+    ctx.enc = __fdiv_rn(MS, ctx.amax);
+    ctx.dec = __fdiv_rn(1.0f, ctx.enc);
+    ctx.M = M;
+    ctx.Mrecip = __fdiv_rn(1.0f, M);
+    ctx.divisor = divisor;
+    ctx.divisorReciprocal = __fdiv_rn(1.0f, divisor);
+    ctx.metric = metric;
+    ctx.stochastic = stochastic;
+    ctx.seed = seed;
+    return ctx;
+}
+
+__device__ __forceinline__ void count_alternatives(u32 alt, u32* altCount) {
+    alt = __reduce_add_sync(0xFFFFFFFFu, alt);
+    if ((threadIdx.x & 31) == 0 && alt != 0u) atomicAdd(altCount, alt);
+}
+
+// Pre-processes (RHT), draws the noise and quantizes the block whose first element has
+// quantized-orientation index `noiseBase` (row * P + column). Rounding is dispatched once per
+// block, so the element loops are compiled for each rounding without branches.
+template <int FK, int METRIC, int N>
+__device__ __forceinline__ u32 process_block(float* x, bool rht, const Context& ctx, u64 noiseBase, u32* w,
+                                             bool* alternative) {
+    if (rht) {
+#pragma unroll
+        for (int k = 0; k < N / 16; ++k) rht16(x + 16 * k);
+    }
+    float noise[N];
+    if (ctx.stochastic) {
+        fill_noise<N>(noise, ctx.seed, noiseBase);
+        return quantize_block<FK, METRIC, N, 1>(x, noise, ctx, w, alternative);
+    }
+#pragma unroll
+    for (int i = 0; i < N; ++i) noise[i] = 0.0f;
+    return quantize_block<FK, METRIC, N, 0>(x, noise, ctx, w, alternative);
+}
+
+__device__ __forceinline__ void store_codes(u8* dst, const u32* w, int n) {
+    if (n == 16) {
+        *reinterpret_cast<uint2*>(dst) = make_uint2(w[0], w[1]);
+    } else {
+        *reinterpret_cast<uint4*>(dst) = make_uint4(w[0], w[1], w[2 % (n / 8)], w[3 % (n / 8)]);
+    }
+}
+
+// Contiguous N values at p (16-byte aligned).
+template <int N>
+__device__ __forceinline__ void load_contiguous(float* x, const elem_t* __restrict__ p) {
+    const uint4* v = reinterpret_cast<const uint4*>(p);
+#if FOS_DT == 0
+    uint4 w[N / 4];
+#pragma unroll
+    for (int k = 0; k < N / 4; ++k) w[k] = __ldg(v + k);
+#pragma unroll
+    for (int k = 0; k < N / 4; ++k) {
+        x[4 * k + 0] = __uint_as_float(w[k].x);
+        x[4 * k + 1] = __uint_as_float(w[k].y);
+        x[4 * k + 2] = __uint_as_float(w[k].z);
+        x[4 * k + 3] = __uint_as_float(w[k].w);
+    }
+#else
+    uint4 w[N / 8];
+#pragma unroll
+    for (int k = 0; k < N / 8; ++k) w[k] = __ldg(v + k);
+#pragma unroll
+    for (int k = 0; k < N / 8; ++k) {
+        const u32 ws[4] = {w[k].x, w[k].y, w[k].z, w[k].w};
+#pragma unroll
+        for (int j = 0; j < 4; ++j) {
+#if FOS_DT == 1
+            x[8 * k + 2 * j] = __uint_as_float(ws[j] << 16);
+            x[8 * k + 2 * j + 1] = __uint_as_float(ws[j] & 0xFFFF0000u);
+#else
+            x[8 * k + 2 * j] = f16_to_f32((u16)(ws[j] & 0xFFFFu));
+            x[8 * k + 2 * j + 1] = f16_to_f32((u16)(ws[j] >> 16));
+#endif
+        }
+    }
+#endif
+}
+
+// Not transposed, one block per thread and iteration (grid-stride), the next block's loads issued
+// before the current block is processed. When the source rows are whole blocks
+// (srcCols % N == 0, so P == srcCols) a block's values are contiguous and read with 16-byte
+// loads; otherwise (padding) element by element. CTAs run from the end of the tensor backwards,
+// so that right after the amax pass (which reads forwards) the first CTAs find their input in L2.
+template <int FK, int METRIC>
+__device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geometry g, int rht, const Context& ctx,
+                                            u8* __restrict__ codes, u8* __restrict__ scales, int swizzle,
+                                            int scaleColsPadded, u32* altCount) {
+    constexpr int N = FK == FK_MXFP4 ? 32 : 16;
+    const u32 blocksPerRow = (u32)g.P / N;
+    const u32 total = (u32)g.R * blocksPerRow;
+    const u32 cta = blockIdx.x;
+    const u32 stride = gridDim.x * blockDim.x;
+    const bool contiguous = (g.srcCols % N) == 0;
+    u32 alt = 0u;
+    // Logical index j runs forwards; the block it names, total - 1 - j, runs backwards.
+    u32 j = cta * blockDim.x + threadIdx.x;
+    float next[N];
+    auto load = [&](float* x, u32 b) {
+        if (contiguous) {
+            load_contiguous<N>(x, in + (size_t)b * N);
+        } else {
+            const u32 r = b / blocksPerRow;
+            load_row_segment<N>(x, in, g, (int)r, (int)(b - r * blocksPerRow) * N, false, true);
+        }
+    };
+    if (j < total) load(next, total - 1u - j);
+    for (; j < total; j += stride) {
+        float x[N];
+#pragma unroll
+        for (int i = 0; i < N; ++i) x[i] = next[i];
+        if (j + stride < total) load(next, total - 1u - (j + stride));
+        const u32 blk = total - 1u - j;
+        // Row-major offsets of block blk: P == blocksPerRow * N, so row r, block b sits at
+        // element blk * N, code byte blk * N / 2 and scale byte blk.
+        u32 w[N / 8];
+        bool alternative;
+        const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)blk * N, w, &alternative);
+        alt += alternative ? 1u : 0u;
+        store_codes(codes + (size_t)blk * (N / 2), w, N);
+        if (swizzle) {
+            const u32 r = blk / blocksPerRow, b = blk - r * blocksPerRow;
+            scales[scale_offset((int)r, (int)b, (int)blocksPerRow, 1, scaleColsPadded)] = (u8)byte;
+        } else {
+            scales[blk] = (u8)byte;
+        }
+    }
+    count_alternatives(alt, altCount);
+}
+
+// Transposed 1-D blocks: quantized row r is source column r, and its blocks run down the source
+// rows. A CTA of TT_COLS threads stages a tile of TT_ROWS source rows x TT_COLS source columns in
+// shared memory with 16-byte loads along the source rows; thread t then owns source column
+// tileCol + t and quantizes its TT_ROWS / N consecutive blocks (neighbouring threads write
+// neighbouring rows; a row's blocks follow each other).
+#define TT_ROWS 64
+#define TT_COLS 128
+template <int FK, int METRIC>
+__device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict__ in, Geometry g, int rht,
+                                                       const Context& ctx, u8* __restrict__ codes,
+                                                       u8* __restrict__ scales, int swizzle, int scaleColsPadded,
+                                                       u32* altCount) {
+    constexpr int N = FK == FK_MXFP4 ? 32 : 16;
+    constexpr int NB = TT_ROWS / N;
+    constexpr int VEC = 16 / sizeof(elem_t);
+    __shared__ __align__(16) elem_t tile[TT_ROWS * TT_COLS];
+    const int srcRows = g.Q, srcCols = g.srcCols;
+    const u32 scaleCols = (u32)g.P / N;
+    const u32 tileRows = ((u32)g.P + TT_ROWS - 1) / TT_ROWS, tileCols = ((u32)srcCols + TT_COLS - 1) / TT_COLS;
+    const u32 tiles = tileRows * tileCols;
+    const bool vectorLoads = (srcCols % VEC) == 0;
+    u32 alt = 0u;
+    for (u32 tj = blockIdx.x; tj < tiles; tj += gridDim.x) {
+        const u32 t = tiles - 1u - tj;  // from the end backwards (see quantize_1d)
+        const u32 tr = t / tileCols, tc = t - tr * tileCols;
+        const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
+        for (int v = threadIdx.x; v < TT_ROWS * TT_COLS / VEC; v += blockDim.x) {
+            const int rr = v / (TT_COLS / VEC), cc = (v - rr * (TT_COLS / VEC)) * VEC;
+            const int sr = row0 + rr, sc = col0 + cc;
+            uint4 w = make_uint4(0u, 0u, 0u, 0u);
+            if (sr < srcRows) {
+                const elem_t* src = in + (size_t)sr * srcCols + sc;
+                if (vectorLoads && sc + VEC <= srcCols) {
+                    w = __ldg(reinterpret_cast<const uint4*>(src));
+                } else {
+                    elem_t e[VEC];
+#pragma unroll
+                    for (int k = 0; k < VEC; ++k) e[k] = sc + k < srcCols ? __ldg(src + k) : (elem_t)0;
+                    w = *reinterpret_cast<const uint4*>(e);
+                }
+            }
+            *reinterpret_cast<uint4*>(tile + rr * TT_COLS + cc) = w;
+        }
+        __syncthreads();
+        const int r = col0 + (int)threadIdx.x;  // quantized row = source column
+        if (r < g.R) {
+#pragma unroll 1
+            for (int k = 0; k < NB; ++k) {
+                const int c0 = row0 + k * N;
+                if (c0 >= g.P) break;
+                float x[N];
+#pragma unroll
+                for (int i = 0; i < N; ++i) x[i] = to_f32(tile[(k * N + i) * TT_COLS + threadIdx.x]);
+                u32 w[N / 8];
+                bool alternative;
+                const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)r * (u64)g.P + (u64)c0, w,
+                                                              &alternative);
+                alt += alternative ? 1u : 0u;
+                store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)c0 / 2, w, N);
+                scales[scale_offset(r, c0 / N, (int)scaleCols, swizzle, scaleColsPadded)] = (u8)byte;
+            }
+        }
+        __syncthreads();
+    }
+    count_alternatives(alt, altCount);
+}
+
+// ---------------------------------------------------------------- square tiles
+
+// The error sum of a 16x16 tile in ErrorReduction's order: vector m = 2*row + (col >= 8) goes
+// to accumulator m % 4 (8 lanes each, summed in m order from 0), then
+// v = ((a0 + a1) + a2) + a3 and the total is v[0] + ... + v[7] from 0.
+// errs: [2 candidates][16 rows][16 cols] (candidate stride TILE_ERR_STRIDE) in shared memory,
+// written by the 16 lanes of the tile; sub = lane within the tile; vsh: 16 floats of scratch.
+#define TILE_ERR_STRIDE 264
+__device__ __forceinline__ void tile_error_sums(const float* errs, float* vsh, int sub, float* total0,
+                                               float* total1) {
+    const int cand = sub >> 3, l = sub & 7;
+    const float* e = errs + cand * TILE_ERR_STRIDE;
+    float a[4];
+#pragma unroll
+    for (int k = 0; k < 4; ++k) {
+        float acc = 0.0f;
+#pragma unroll
+        for (int i = 0; i < 8; ++i) acc = __fadd_rn(acc, e[(2 * i + (k >> 1)) * 16 + 8 * (k & 1) + l]);
+        a[k] = acc;
+    }
+    vsh[sub] = __fadd_rn(__fadd_rn(__fadd_rn(a[0], a[1]), a[2]), a[3]);
+    __syncwarp();
+    float t0 = 0.0f, t1 = 0.0f;
+#pragma unroll
+    for (int lane = 0; lane < 8; ++lane) {
+        t0 = __fadd_rn(t0, vsh[lane]);
+        t1 = __fadd_rn(t1, vsh[8 + lane]);
+    }
+    *total0 = t0;
+    *total1 = t1;
+}
+
+// One tile of N x N per N lanes (N = 16: two tiles per warp; N = 32 for MXFP4): lane `sub` holds
+// quantized row tileRow * N + sub. Neighbouring tiles go to neighbouring lanes along the
+// direction that keeps loads contiguous.
+template <int FK>
+__device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geometry g, int rht, const Context& ctx,
+                                            u8* __restrict__ codes, u8* __restrict__ scales, int swizzle,
+                                            int scaleColsPadded, u32* altCount) {
+    constexpr int N = FK == FK_MXFP4 ? 32 : 16;
+    constexpr int TILES_PER_WARP = 32 / N;
+    constexpr bool ADAPTIVE = FK == FK_NVFP4_ADAPTIVE || FK == FK_IF4;
+    __shared__ float errShared[ADAPTIVE ? 8 * 2 * 2 * TILE_ERR_STRIDE : 1];
+    __shared__ float vShared[ADAPTIVE ? 8 * 2 * 16 : 1];
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    const int group = lane / N, sub = lane % N;
+    const u32 tileRows = ((u32)g.R + N - 1) / N, tileCols = (u32)g.P / N;
+    const u32 totalTiles = tileRows * tileCols;
+    const bool fast = !g.transpose && (g.srcCols % N) == 0;
+    const u32 warpsPerCta = blockDim.x >> 5;
+    const u32 cta = gridDim.x - 1u - blockIdx.x;
+    const u32 warpGlobal = cta * warpsPerCta + (u32)warp;
+    const u32 warpCount = gridDim.x * warpsPerCta;
+    const bool st = ctx.stochastic != 0;
+    u32 alt = 0u;
+    for (u32 first = warpGlobal * TILES_PER_WARP; first < totalTiles; first += warpCount * TILES_PER_WARP) {
+        const u32 tile = first + (u32)group;
+        const bool tileValid = tile < totalTiles;
+        u32 tr = 0, tc = 0;
+        if (tileValid) {
+            if (g.transpose) {
+                tc = tile / tileRows;
+                tr = tile - tc * tileRows;
+            } else {
+                tr = tile / tileCols;
+                tc = tile - tr * tileCols;
+            }
+        }
+        const int r = (int)tr * N + sub;
+        const int c0 = (int)tc * N;
+        const bool rowValid = tileValid && r < g.R;
+        float x[N];
+        load_preprocessed<N>(x, in, g, r, c0, fast, rowValid, rht != 0);
+        float noise[N];
+        if (st) {
+            fill_noise<N>(noise, ctx.seed, (u64)r * (u64)g.P + (u64)c0);
+        } else {
+#pragma unroll
+            for (int i = 0; i < N; ++i) noise[i] = 0.0f;
+        }
+        float bmax = 0.0f;
+#pragma unroll
+        for (int i = 0; i < N; ++i) bmax = fmaxf(bmax, fabsf(x[i]));
+#pragma unroll
+        for (int o = N / 2; o > 0; o >>= 1) bmax = fmaxf(bmax, __shfl_xor_sync(0xFFFFFFFFu, bmax, o));
+
+        u32 w[N / 8];
+#pragma unroll
+        for (int k = 0; k < N / 8; ++k) w[k] = 0u;
+        u32 byte;
+        bool alternative = false;
+        if (FK == FK_MXFP4) {
+            u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
+            u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
+            const float inv = mx_inverse_scale(e);
+#pragma unroll
+            for (int i = 0; i < N; ++i) {
+                float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
+                float m;
+                put_code(w, i, fp4_code(y, noise[i], st, &m));
+            }
+            byte = e;
+        } else if (FK == FK_NVINT4) {
+            byte = e4m3_encode(high_precision_scale(ctx, bmax));
+            float k = element_multiplier(ctx, e4m3_decode(byte));
+#pragma unroll
+            for (int i = 0; i < N; ++i) put_code(w, i, (u32)int4_value(__fmul_rn(x[i], k), noise[i], st) & 0xFu);
+        } else if (FK == FK_NVFP4_STATIC) {
+            byte = e4m3_encode(high_precision_scale(ctx, bmax));
+            float k = element_multiplier(ctx, e4m3_decode(byte));
+#pragma unroll
+            for (int i = 0; i < N; ++i) {
+                float m;
+                put_code(w, i, fp4_code(__fmul_rn(x[i], k), noise[i], st, &m));
+            }
+        } else {
+            // Two candidates: (byteA, sA, codes w) is the default (6 / FP), (byteB, sB, wB) the
+            // alternative (4 / INT).
+            constexpr bool IS_IF4 = FK == FK_IF4;
+            const float sHP = high_precision_scale(ctx, bmax);
+            const u32 byteA = e4m3_encode(sHP);
+            const u32 byteB = IS_IF4 ? byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
+            const float sA = e4m3_decode(byteA), sB = e4m3_decode(byteB);
+            const float kA = element_multiplier(ctx, sA), kB = element_multiplier(ctx, sB);
+            u32 wB[N / 8];
+#pragma unroll
+            for (int k = 0; k < N / 8; ++k) wB[k] = 0u;
+            float* errs = errShared + (warp * 2 + group) * 2 * TILE_ERR_STRIDE;
+            float maxA = 0.0f, maxB = 0.0f;
+            auto sink = [&](int i, float eA, float eB) {
+                errs[sub * 16 + i] = eA;
+                errs[TILE_ERR_STRIDE + sub * 16 + i] = eB;
+                maxA = fmaxf(maxA, eA);
+                maxB = fmaxf(maxB, eB);
+            };
+            two_candidates<-1, IS_IF4, -1>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+            float errA, errB;
+            if (ctx.metric == METRIC_ABSMAX) {
+#pragma unroll
+                for (int o = N / 2; o > 0; o >>= 1) {
+                    maxA = fmaxf(maxA, __shfl_xor_sync(0xFFFFFFFFu, maxA, o));
+                    maxB = fmaxf(maxB, __shfl_xor_sync(0xFFFFFFFFu, maxB, o));
+                }
+                errA = maxA;
+                errB = maxB;
+            } else {
+                __syncwarp();
+                tile_error_sums(errs, vShared + (warp * 2 + group) * 16, sub, &errA, &errB);
+            }
+            __syncwarp();
+            if (errB < errA) {
+#pragma unroll
+                for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+                alternative = true;
+                byte = IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
+            } else {
+                byte = byteA;
+            }
+        }
+        if (tileValid && sub == 0 && alternative) alt += 1u;
+        if (rowValid) {
+            store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
+            scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
+        }
+    }
+    count_alternatives(alt, altCount);
+}
+
+// ---------------------------------------------------------------- kernels
+
+#define FOS_QUANT_PARAMS                                                                                  \
+    const elem_t *__restrict__ in, int srcCols, int R, int Q, int P, int transpose, int rht,             \
+        const u32 *amaxBits, float M, float MS, float divisor, int metric, int stochastic, u64 seed,     \
+        u8 *__restrict__ codes, u8 *__restrict__ scales, int swizzle, int scaleColsPadded, u32 *altCount
+
+#define FOS_QUANT_BODY(CALL)                                                                              \
+    Geometry g;                                                                                           \
+    g.srcCols = srcCols;                                                                                  \
+    g.R = R;                                                                                              \
+    g.Q = Q;                                                                                              \
+    g.P = P;                                                                                              \
+    g.transpose = transpose;                                                                              \
+    Context ctx = make_context(amaxBits, M, MS, divisor, metric, stochastic, seed);                       \
+    CALL(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+
+#define FOS_KERNEL(NAME, THREADS, CALL) \
+    extern "C" __global__ void __launch_bounds__(THREADS) NAME(FOS_QUANT_PARAMS) { FOS_QUANT_BODY(CALL) }
+
+// 1-D blocks, not transposed (256 threads per CTA).
+FOS_KERNEL(fos_quantize_1d_nvfp4_static, 256, (quantize_1d<FK_NVFP4_STATIC, -1>))
+FOS_KERNEL(fos_quantize_1d_nvfp4_adaptive, 256, (quantize_1d<FK_NVFP4_ADAPTIVE, -1>))
+FOS_KERNEL(fos_quantize_1d_nvfp4_mse, 256, (quantize_1d<FK_NVFP4_ADAPTIVE, METRIC_MSE>))
+FOS_KERNEL(fos_quantize_1d_mxfp4, 256, (quantize_1d<FK_MXFP4, -1>))
+FOS_KERNEL(fos_quantize_1d_nvint4, 256, (quantize_1d<FK_NVINT4, -1>))
+FOS_KERNEL(fos_quantize_1d_if4, 256, (quantize_1d<FK_IF4, -1>))
+// 1-D blocks, transposed (TT_COLS threads per CTA, one tile each).
+FOS_KERNEL(fos_quantize_1dt_nvfp4_static, TT_COLS, (quantize_1d_transposed<FK_NVFP4_STATIC, -1>))
+FOS_KERNEL(fos_quantize_1dt_nvfp4_adaptive, TT_COLS, (quantize_1d_transposed<FK_NVFP4_ADAPTIVE, -1>))
+FOS_KERNEL(fos_quantize_1dt_nvfp4_mse, TT_COLS, (quantize_1d_transposed<FK_NVFP4_ADAPTIVE, METRIC_MSE>))
+FOS_KERNEL(fos_quantize_1dt_mxfp4, TT_COLS, (quantize_1d_transposed<FK_MXFP4, -1>))
+FOS_KERNEL(fos_quantize_1dt_nvint4, TT_COLS, (quantize_1d_transposed<FK_NVINT4, -1>))
+FOS_KERNEL(fos_quantize_1dt_if4, TT_COLS, (quantize_1d_transposed<FK_IF4, -1>))
+// Square tiles (256 threads per CTA).
+FOS_KERNEL(fos_quantize_2d_nvfp4_static, 256, (quantize_2d<FK_NVFP4_STATIC>))
+FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive, 256, (quantize_2d<FK_NVFP4_ADAPTIVE>))
+FOS_KERNEL(fos_quantize_2d_mxfp4, 256, (quantize_2d<FK_MXFP4>))
+FOS_KERNEL(fos_quantize_2d_nvint4, 256, (quantize_2d<FK_NVINT4>))
+FOS_KERNEL(fos_quantize_2d_if4, 256, (quantize_2d<FK_IF4>))
+
+// max over the u32 bit patterns of |x| (exactly the float max for finite values; any NaN or
+// infinity yields bits >= 0x7F800000, which the host reports as a non-finite input).
+__device__ __forceinline__ void reduce_amax(u32 m, u32* out) {
+    __shared__ u32 warpMax[32];
+    m = __reduce_max_sync(0xFFFFFFFFu, m);
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    if (lane == 0) warpMax[warp] = m;
+    __syncthreads();
+    if (warp == 0) {
+        m = lane < (int)(blockDim.x >> 5) ? warpMax[lane] : 0u;
+        m = __reduce_max_sync(0xFFFFFFFFu, m);
+        if (lane == 0 && m != 0u) atomicMax(out, m);
+    }
+}
+
+// Tensor amax of the raw input (no RHT): n elements, 16-byte loads; *out must start at 0.
+extern "C" __global__ void __launch_bounds__(256) fos_amax(const elem_t* __restrict__ in, u64 n, u32* out) {
+    constexpr int PER_VEC = 16 / sizeof(elem_t);
+    const u64 vectors = n / PER_VEC;
+    const uint4* v = reinterpret_cast<const uint4*>(in);
+    u32 m = 0u;
+    const u64 stride = (u64)gridDim.x * blockDim.x;
+    for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < vectors; i += stride) {
+        uint4 w = __ldg(v + i);
+        u32 ws[4] = {w.x, w.y, w.z, w.w};
+#pragma unroll
+        for (int k = 0; k < 4; ++k) {
+#if FOS_DT == 0
+            m = max(m, ws[k] & 0x7FFFFFFFu);
+#elif FOS_DT == 1
+            m = max(m, (ws[k] << 16) & 0x7FFFFFFFu);
+            m = max(m, ws[k] & 0x7FFF0000u);
+#else
+            m = max(m, __float_as_uint(fabsf(f16_to_f32((u16)(ws[k] & 0xFFFFu)))));
+            m = max(m, __float_as_uint(fabsf(f16_to_f32((u16)(ws[k] >> 16)))));
+#endif
+        }
+    }
+    for (u64 i = vectors * PER_VEC + (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        m = max(m, __float_as_uint(fabsf(to_f32(in[i]))));
+    }
+    reduce_amax(m, out);
+}
+
+// Tensor amax after RHT (and transpose): a group of 16 of the quantized orientation per thread and
+// iteration (grid-stride, the next group's loads issued first; 16-byte loads when not transposed
+// and the rows are whole groups).
+extern "C" __global__ void __launch_bounds__(256) fos_amax_rht(const elem_t* __restrict__ in, int srcCols, int R,
+                                                               int Q, int P, int transpose, u32* out) {
+    Geometry g;
+    g.srcCols = srcCols;
+    g.R = R;
+    g.Q = Q;
+    g.P = P;
+    g.transpose = transpose;
+    const u32 groupsPerRow = (u32)P / 16, total = (u32)R * groupsPerRow;
+    const bool contiguous = !transpose && (srcCols % 16) == 0;
+    const u32 stride = gridDim.x * blockDim.x;
+    auto load = [&](float* x, u32 grp) {
+        if (contiguous) {
+            load_contiguous<16>(x, in + (size_t)grp * 16);
+        } else if (transpose) {
+            const u32 b = grp / (u32)R, r = grp - b * (u32)R;
+            load_row_segment<16>(x, in, g, (int)r, (int)b * 16, false, true);
+        } else {
+            const u32 r = grp / groupsPerRow, b = grp - r * groupsPerRow;
+            load_row_segment<16>(x, in, g, (int)r, (int)b * 16, false, true);
+        }
+    };
+    u32 m = 0u;
+    u32 grp = blockIdx.x * blockDim.x + threadIdx.x;
+    float next[16];
+    if (grp < total) load(next, grp);
+    for (; grp < total; grp += stride) {
+        float x[16];
+#pragma unroll
+        for (int i = 0; i < 16; ++i) x[i] = next[i];
+        if (grp + stride < total) load(next, grp + stride);
+        rht16(x);
+#pragma unroll
+        for (int i = 0; i < 16; ++i) m = max(m, __float_as_uint(x[i]) & 0x7FFFFFFFu);
+    }
+    reduce_amax(m, out);
+}
+
+// Dequantization (ReferenceQuantizer.dequantize): x = ((q * scale) * amax) * r, one thread per
+// 16 codes; out is [R, cols] of f32 (outType 0), bf16 (1) or f16 (2), rounded to nearest even.
+// format: 0 NVFP4, 1 MXFP4, 2 NVINT4, 3 IF4. blockSize: 16 or 32 (scale column = c / blockSize).
+extern "C" __global__ void __launch_bounds__(256) fos_dequantize(const u8* __restrict__ codes,
+                                                                 const u8* __restrict__ scales, int R, int cols,
+                                                                 int P, int format, int blockSize, int swizzle,
+                                                                 int scaleColsPadded, float amax, float recip,
+                                                                 void* out, int outType) {
+    const u32 chunksPerRow = (u32)P / 16, total = (u32)R * chunksPerRow;
+    const int scaleCols = P / blockSize;
+    for (u32 ch = blockIdx.x * blockDim.x + threadIdx.x; ch < total; ch += gridDim.x * blockDim.x) {
+        const u32 r = ch / chunksPerRow, b = ch - r * chunksPerRow;
+        const int c0 = (int)b * 16;
+        if (c0 >= cols) continue;  // padding of an MXFP4 row (P rounds up to 32)
+        const bool whole = (cols & 15) == 0 && c0 + 16 <= cols;  // 16 aligned outputs
+        const uint2 cw = __ldg(reinterpret_cast<const uint2*>(codes + (size_t)r * (P / 2) + (size_t)b * 8));
+        const u32 byte = __ldg(scales + scale_offset((int)r, c0 / blockSize, scaleCols, swizzle, scaleColsPadded));
+        float v[16];
+        float scale = 0.0f;
+        bool intBlock = format == 2;
+        if (format == 1) {
+            scale = __uint_as_float(byte << 23);
+        } else if (format == 3) {
+            scale = e4m3_decode(byte & 0x7Fu);
+            intBlock = (byte & 0x80u) != 0u;
+        } else {
+            scale = e4m3_decode(byte);
+        }
+#pragma unroll
+        for (int i = 0; i < 16; ++i) {
+            const u32 code = ((i < 8 ? cw.x : cw.y) >> (4 * (i & 7))) & 0xFu;
+            float q;
+            if (intBlock) {
+                q = (float)((int)(code ^ 8u) - 8);
+            } else {
+                float m = e2m1_magnitude(code & 7u);
+                q = (code & 8u) ? -m : m;
+            }
+            if (format == 1) {
+                v[i] = __fmul_rn(q, scale);
+            } else if (format == 3 && intBlock) {
+                v[i] = __fmul_rn(__fmul_rn(__fmul_rn(__fmul_rn(q, scale), amax), 0.8571428571f), recip);
+            } else {
+                v[i] = __fmul_rn(__fmul_rn(__fmul_rn(q, scale), amax), recip);
+            }
+        }
+        const size_t rowStart = (size_t)r * cols;
+        if (outType == 0) {
+            float* o = reinterpret_cast<float*>(out) + rowStart;
+            if (whole) {
+#pragma unroll
+                for (int k = 0; k < 4; ++k)
+                    *reinterpret_cast<float4*>(o + c0 + 4 * k) = make_float4(v[4 * k], v[4 * k + 1], v[4 * k + 2], v[4 * k + 3]);
+            } else {
+                for (int i = 0; i < 16 && c0 + i < cols; ++i) o[c0 + i] = v[i];
+            }
+        } else {
+            u16* o = reinterpret_cast<u16*>(out) + rowStart;
+            u32 h[16];
+#pragma unroll
+            for (int i = 0; i < 16; ++i) h[i] = outType == 1 ? f32_to_bf16_bits(v[i]) : (u32)f32_to_f16_bits(v[i]);
+            if (whole) {
+                uint4* o4 = reinterpret_cast<uint4*>(o + c0);
+                o4[0] = make_uint4(h[0] | (h[1] << 16), h[2] | (h[3] << 16), h[4] | (h[5] << 16), h[6] | (h[7] << 16));
+                o4[1] = make_uint4(h[8] | (h[9] << 16), h[10] | (h[11] << 16), h[12] | (h[13] << 16), h[14] | (h[15] << 16));
+            } else {
+                for (int i = 0; i < 16 && c0 + i < cols; ++i) o[c0 + i] = (u16)h[i];
+            }
+        }
+    }
+}
+
+// Benchmark input: roughly normal values (sum of four uniforms), with a heavier tail on every
+// 61st element so that blocks differ in range; a pure function of (seed, index).
+extern "C" __global__ void __launch_bounds__(256) fos_fill_random(elem_t* out, u64 n, u64 seed) {
+    const u64 stride = (u64)gridDim.x * blockDim.x;
+    for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        u64 z = seed ^ (i * 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        z ^= z >> 31;
+        float s = 0.0f;
+#pragma unroll
+        for (int k = 0; k < 4; ++k) s += (float)((z >> (16 * k)) & 0xFFFFu) * (1.0f / 65536.0f);
+        float v = (s - 2.0f) * 1.7320508f;
+        if (i % 61 == 0) v *= 8.0f;
+#if FOS_DT == 0
+        out[i] = v;
+#elif FOS_DT == 1
+        out[i] = (u16)f32_to_bf16_bits(v);
+#else
+        out[i] = f32_to_f16_bits(v);
+#endif
+    }
+}
+"""#
+}

@@ -1,1 +1,0 @@
-// CUDABackend: placeholder until the module lands.
