@@ -12,6 +12,22 @@
 
 import BlockFormats
 import BlockQuantization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks Linux for transparent huge pages on a large, untouched output buffer: its first
+/// writes then fault once per 2 MB instead of once per 4 KB (measured: page faults were ~10%
+/// of a quantization pass). A hint only; nothing depends on it.
+func adviseHugePages(_ b: UnsafeMutableBufferPointer<UInt8>) {
+    #if os(Linux)
+    let huge = 1 << 21
+    guard let base = b.baseAddress, b.count >= 2 * huge else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + b.count) & ~(huge - 1)
+    if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+    #endif
+}
 
 public enum CPUQuantizer {
     /// Quantizes a row-major `[rows, cols]` tensor; see `ReferenceQuantizer.quantize`.
@@ -152,7 +168,10 @@ public enum CPUQuantizer {
         var alternatives = [Int](repeating: 0, count: max(1, threads))
         let kernel = KernelChoice(config)
         // Every code byte, and every row-major scale byte, is written by the kernels.
-        var codes = [UInt8](unsafeUninitializedCapacity: g.rows * rowBytes) { _, n in n = g.rows * rowBytes }
+        var codes = [UInt8](unsafeUninitializedCapacity: g.rows * rowBytes) { b, n in
+            adviseHugePages(b)
+            n = g.rows * rowBytes
+        }
         var scales = swizzled ? [UInt8](repeating: 0, count: scaleCount)
             : [UInt8](unsafeUninitializedCapacity: scaleCount) { _, n in n = scaleCount }
         codes.withUnsafeMutableBufferPointer { codeBuffer in

@@ -154,7 +154,8 @@ private func load4(_ x: TensorElements, _ i: Int) -> F4 {
 }
 
 /// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix),
-/// interleaved for blocks of `interleave` values (0: natural order).
+/// interleaved for blocks of `interleave` values (0: natural order; `c` is then a multiple
+/// of 4·interleave).
 func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, interleave w: Int,
                 into buf: UnsafeMutablePointer<Float>) {
     let width = min(c, g.paddedCols - c0)
@@ -164,18 +165,25 @@ func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: In
         out.initialize(repeating: 0, count: c)
         if row >= g.rows { continue }
         let base = UInt64(row * g.paddedCols + c0)
-        for j in 0..<width {
-            let v = StochasticNoise.value(seed: seed, index: base + UInt64(j))
-            out[w == 0 ? j : interleavedIndex(j, width: w)] = v
+        if w == 0 {
+            for j in 0..<width { out[j] = StochasticNoise.value(seed: seed, index: base + UInt64(j)) }
+            continue
+        }
+        // Natural column j = group·4w + block·w + e goes to group·4w + 4e + block.
+        var groupStart = 0
+        while groupStart < width {
+            for block in 0..<4 {
+                let first = groupStart + block * w
+                let n = min(w, width - first)
+                if n <= 0 { break }
+                let o = out + groupStart + block
+                for e in 0..<n {
+                    o[4 * e] = StochasticNoise.value(seed: seed, index: base + UInt64(first + e))
+                }
+            }
+            groupStart += 4 * w
         }
     }
-}
-
-/// Position of natural column j in the interleaved layout of blocks of width w.
-@inline(__always)
-func interleavedIndex(_ j: Int, width w: Int) -> Int {
-    let group = j / (4 * w), inGroup = j % (4 * w)
-    return group * 4 * w + 4 * (inGroup % w) + inGroup / w
 }
 
 /// Interleaves `count` floats (a multiple of 4·w) from natural `src` into `dst`.
