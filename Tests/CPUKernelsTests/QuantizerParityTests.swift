@@ -160,6 +160,15 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         #expect(err == .nonFinite(index: 77, value: .infinity))
     }
 
+    /// Tensors with no rows (a real quantization axis, nothing on it) quantize to nothing.
+    @Test func emptyTensors() {
+        for config in [QuantizationConfig(), QuantizationConfig(format: .mxfp4, scaleLayout: .swizzled128x4),
+                       QuantizationConfig(transpose: true, blockScale2D: true)] {
+            let (rows, cols) = config.transpose ? (16, 0) : (0, 16)
+            #expect(compare([], rows: rows, cols: cols, config: config, threads: [1, 2]) == nil, "\(config.label)")
+        }
+    }
+
     /// Public amax agrees with what quantize uses, for every pre-processing.
     @Test func amaxMatchesQuantize() throws {
         let (rows, cols) = (21, 40)
