@@ -84,6 +84,12 @@ struct BenchQuantize: ParsableCommand {
         let dequantBF16Time = try best { CPUQuantizer.dequantizeBF16(tensor, into: outBF16, threads: threads) }
         let dequantBF16CPU = BenchQuantize.lastCPU
 
+        // Cost of one parallelFor call (waking the workers and joining them), empty body.
+        let calls = 200
+        let forkStart = now()
+        for _ in 0..<calls { CPUParallel.parallelFor(threads, threads: threads) { _ in } }
+        let forkJoin = (now() - forkStart) / Double(calls)
+
         let packed = Double(tensor.codes.count + tensor.scales.count)
         // Bytes each operation must move at least once: input + codes + scales for quantize.
         let quantizeBytes = Double(inputBytes) + packed
@@ -101,6 +107,7 @@ struct BenchQuantize: ParsableCommand {
                 "\"dtype\": \"\(dtype)\"", "\"threads\": \(threads)", "\"repeats\": \(repeats)",
                 "\"rht\": \(rht)", "\"transpose\": \(transpose)", "\"block_2d\": \(block2D)", "\"stochastic\": \(stochastic)",
                 "\"copy_gb_per_s\": \(fmt3(copyBandwidth / 1e9))",
+                "\"parallel_for_overhead_us\": \(fmt1(forkJoin * 1e6))",
                 "\"alternative_share\": \(fmt3(tensor.alternativeBlockShare))",
             ]
             for (name, t, bytes, elements, cpu) in ops {
@@ -119,7 +126,8 @@ struct BenchQuantize: ParsableCommand {
             if stochastic { options.append("stochastic") }
             print("\(fmt.rawValue) \(label)\(options.isEmpty ? "" : " + " + options.joined(separator: ", ")), "
                 + "\(dtype) \(rows)×\(cols), \(threads) thread\(threads == 1 ? "" : "s"), best of \(repeats)")
-            print("memory copy: \(fmt3(copyBandwidth / 1e9)) GB/s (read + write)")
+            print("memory copy: \(fmt3(copyBandwidth / 1e9)) GB/s (read + write); "
+                + "parallelFor fork/join: \(fmt1(forkJoin * 1e6)) µs")
             for (name, t, bytes, elements, cpu) in ops {
                 let bound = copyBandwidth / (bytes / elements)
                 print(pad(name, 16) + "\(fmt3(elements / t / 1e9)) G elements/s  \(fmt3(bytes / t / 1e9)) GB/s  "
