@@ -22,12 +22,20 @@ let package = Package(
         .target(name: "SafeTensors"),
         // Layer 0b: the scalar reference quantizers ("the spec in code").
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
+        // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
+        .target(name: "CPUKernelsISA"),
         // Layer 1: SIMD + threaded kernels, bit-identical with layer 0b.
-        .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization"]),
+        .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
         // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
         .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers"),
+        // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
+        // quantization during evaluation (W4A16 / W4A4) and activation calibration.
+        .target(
+            name: "Transformer",
+            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers"]
+        ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
@@ -45,7 +53,7 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization", "Training",
+                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +74,12 @@ let package = Package(
         .testTarget(
             name: "TrainingTests",
             dependencies: ["Training", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+        ),
+        .testTarget(
+            name: "TransformerTests",
+            dependencies: [
+                "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),
     ]

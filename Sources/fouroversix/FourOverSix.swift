@@ -15,6 +15,6 @@ struct FourOverSix: ParsableCommand {
         Four Over Six quantizes every 16-value block twice — block maximum mapped to 6 and to 4 — \
         and keeps the candidate with the smaller error. The result is an ordinary NVFP4 tensor.
         """,
-        subcommands: [QuantizeCommand.self, TrainCommand.self, ExperimentCommand.self, DequantizeCommand.self, InspectCommand.self, QuantizeTensorsCommand.self, ErrorCommand.self, Bench.self]
+        subcommands: [QuantizeCommand.self, EvalCommand.self, GenerateCommand.self, TrainCommand.self, ExperimentCommand.self, DequantizeCommand.self, InspectCommand.self, QuantizeTensorsCommand.self, ErrorCommand.self, Bench.self]
     )
 }

@@ -1,0 +1,181 @@
+// The architecture hyper-parameters of a Llama-family causal LM, read from config.json.
+//
+// Promises: `ModelConfiguration(json:path:)` accepts LlamaForCausalLM, MistralForCausalLM,
+// Qwen2ForCausalLM and Qwen3ForCausalLM (they differ only by the switches held here: q/k/v
+// biases, QK-norm, tied embeddings, GQA, rope_theta, head_dim); anything it cannot run exactly
+// (another activation, an unknown rope_scaling type, a sliding window that would bite) is a
+// typed error naming the key, never a silent approximation.
+
+import Foundation
+
+public struct ModelConfiguration: Sendable, Equatable {
+    public enum RopeScaling: Sendable, Equatable {
+        /// HF "linear": positions divided by `factor`.
+        case linear(factor: Double)
+        /// HF "llama3": per-frequency interpolation (Llama 3.1+).
+        case llama3(factor: Double, lowFrequencyFactor: Double, highFrequencyFactor: Double,
+                    originalMaxPositions: Double)
+    }
+
+    public var architecture: String
+    public var hiddenSize: Int
+    public var intermediateSize: Int
+    public var layerCount: Int
+    public var headCount: Int
+    public var keyValueHeadCount: Int
+    public var headDimension: Int
+    public var vocabularySize: Int
+    public var rmsNormEpsilon: Float
+    public var ropeTheta: Double
+    public var ropeScaling: RopeScaling?
+    public var tieWordEmbeddings: Bool
+    /// q/k/v projections carry biases (Qwen2; Llama with attention_bias).
+    public var qkvBias: Bool
+    /// o_proj carries a bias (Llama with attention_bias).
+    public var outputBias: Bool
+    /// MLP projections carry biases (Llama with mlp_bias).
+    public var mlpBias: Bool
+    /// RMSNorm over each head of q and k before RoPE (Qwen3).
+    public var qkNorm: Bool
+    /// Keys further back than this are masked (Mistral, Qwen2 with use_sliding_window).
+    public var slidingWindow: Int?
+    public var maxPositionEmbeddings: Int?
+    public var bosTokenID: Int?
+    public var eosTokenIDs: [Int]
+
+    public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM"]
+
+    /// A configuration built in code (tests, synthetic models).
+    public init(architecture: String = "LlamaForCausalLM", hiddenSize: Int, intermediateSize: Int, layerCount: Int,
+                headCount: Int, keyValueHeadCount: Int, headDimension: Int? = nil, vocabularySize: Int,
+                rmsNormEpsilon: Float = 1e-5, ropeTheta: Double = 10000, ropeScaling: RopeScaling? = nil,
+                tieWordEmbeddings: Bool = false, qkvBias: Bool = false, outputBias: Bool = false, mlpBias: Bool = false,
+                qkNorm: Bool = false, slidingWindow: Int? = nil, maxPositionEmbeddings: Int? = nil,
+                bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
+        self.architecture = architecture
+        self.hiddenSize = hiddenSize
+        self.intermediateSize = intermediateSize
+        self.layerCount = layerCount
+        self.headCount = headCount
+        self.keyValueHeadCount = keyValueHeadCount
+        self.headDimension = headDimension ?? hiddenSize / headCount
+        self.vocabularySize = vocabularySize
+        self.rmsNormEpsilon = rmsNormEpsilon
+        self.ropeTheta = ropeTheta
+        self.ropeScaling = ropeScaling
+        self.tieWordEmbeddings = tieWordEmbeddings
+        self.qkvBias = qkvBias
+        self.outputBias = outputBias
+        self.mlpBias = mlpBias
+        self.qkNorm = qkNorm
+        self.slidingWindow = slidingWindow
+        self.maxPositionEmbeddings = maxPositionEmbeddings
+        self.bosTokenID = bosTokenID
+        self.eosTokenIDs = eosTokenIDs
+    }
+
+    /// Reads `config.json` of a model folder.
+    public init(contentsOf path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TransformerError.missingConfigKey(path: path, key: "(file not found)")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw TransformerError.invalidConfigValue(path: path, key: "(root)", reason: "invalid JSON: \(error.localizedDescription)")
+        }
+        guard let json = object as? [String: Any] else {
+            throw TransformerError.invalidConfigValue(path: path, key: "(root)", reason: "not a JSON object")
+        }
+        try self.init(json: json, path: path)
+    }
+
+    /// Parses a config.json object; `path` is only used in error messages.
+    public init(json: [String: Any], path: String = "config.json") throws {
+        func int(_ key: String) throws -> Int {
+            guard let v = json[key] else { throw TransformerError.missingConfigKey(path: path, key: key) }
+            guard let n = (v as? NSNumber)?.intValue else {
+                throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not an integer")
+            }
+            return n
+        }
+        func optionalInt(_ key: String) throws -> Int? {
+            guard let v = json[key], !(v is NSNull) else { return nil }
+            return try int(key)
+        }
+        func double(_ key: String, default value: Double) throws -> Double {
+            guard let v = json[key], !(v is NSNull) else { return value }
+            guard let d = (v as? NSNumber)?.doubleValue else {
+                throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not a number")
+            }
+            return d
+        }
+        func bool(_ key: String, default value: Bool) throws -> Bool {
+            guard let v = json[key], !(v is NSNull) else { return value }
+            guard let b = v as? Bool else { throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not a boolean") }
+            return b
+        }
+
+        let architectures = json["architectures"] as? [String] ?? []
+        let modelType = json["model_type"] as? String ?? ""
+        let byType = ["llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
+                      "qwen3": "Qwen3ForCausalLM"]
+        guard let architecture = architectures.first ?? byType[modelType] else {
+            throw TransformerError.missingConfigKey(path: path, key: "architectures")
+        }
+        guard Self.supportedArchitectures.contains(architecture) else {
+            throw TransformerError.unsupportedArchitecture(architecture)
+        }
+        let act = (json["hidden_act"] as? String) ?? (json["hidden_activation"] as? String) ?? "silu"
+        guard act == "silu" || act == "swish" else {
+            throw TransformerError.invalidConfigValue(path: path, key: "hidden_act", reason: "\(act) is not supported (silu only)")
+        }
+
+        let hidden = try int("hidden_size"), heads = try int("num_attention_heads")
+        let kvHeads = try optionalInt("num_key_value_heads") ?? heads
+        let headDim = try optionalInt("head_dim") ?? hidden / heads
+        guard hidden > 0, heads > 0, kvHeads > 0, headDim > 0, headDim % 2 == 0, heads % kvHeads == 0 else {
+            throw TransformerError.invalidConfigValue(
+                path: path, key: "num_attention_heads",
+                reason: "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim")
+        }
+        let isQwen2 = architecture == "Qwen2ForCausalLM", isQwen3 = architecture == "Qwen3ForCausalLM"
+        let attentionBias = try bool("attention_bias", default: false)
+
+        var scaling: RopeScaling?
+        if let rs = json["rope_scaling"] as? [String: Any] {
+            let type = (rs["rope_type"] as? String) ?? (rs["type"] as? String) ?? "default"
+            let factor = (rs["factor"] as? NSNumber)?.doubleValue ?? 1
+            switch type {
+            case "default": scaling = nil
+            case "linear": scaling = .linear(factor: factor)
+            case "llama3":
+                scaling = .llama3(factor: factor,
+                                  lowFrequencyFactor: (rs["low_freq_factor"] as? NSNumber)?.doubleValue ?? 1,
+                                  highFrequencyFactor: (rs["high_freq_factor"] as? NSNumber)?.doubleValue ?? 4,
+                                  originalMaxPositions: (rs["original_max_position_embeddings"] as? NSNumber)?.doubleValue ?? 8192)
+            default:
+                throw TransformerError.invalidConfigValue(path: path, key: "rope_scaling", reason: "type \"\(type)\" is not supported (linear, llama3)")
+            }
+        }
+
+        var window: Int?
+        if architecture == "MistralForCausalLM" { window = try optionalInt("sliding_window") }
+        let qwenWindow = try bool("use_sliding_window", default: false)
+        if isQwen2 && qwenWindow { window = try optionalInt("sliding_window") }
+
+        var eos: [Int] = []
+        if let e = json["eos_token_id"] as? NSNumber { eos = [e.intValue] }
+        if let e = json["eos_token_id"] as? [NSNumber] { eos = e.map(\.intValue) }
+
+        self.init(architecture: architecture, hiddenSize: hidden, intermediateSize: try int("intermediate_size"),
+                  layerCount: try int("num_hidden_layers"), headCount: heads, keyValueHeadCount: kvHeads,
+                  headDimension: headDim, vocabularySize: try int("vocab_size"),
+                  rmsNormEpsilon: Float(try double("rms_norm_eps", default: 1e-6)),
+                  ropeTheta: try double("rope_theta", default: 10000), ropeScaling: scaling,
+                  tieWordEmbeddings: try bool("tie_word_embeddings", default: false),
+                  qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
+                  mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
+                  maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
+                  bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
+    }
+}

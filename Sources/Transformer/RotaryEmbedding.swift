@@ -1,0 +1,74 @@
+// Rotary position embedding in Hugging Face's rotate_half layout.
+//
+// Promises: the inverse frequencies are HF's (`1 / θ^(2i/d)` in float32, with "linear" or
+// "llama3" scaling applied the way transformers does); the angle of position p is the float32
+// product p · inv_freq, its cosine and sine rounded to float32; `apply` rotates each head
+// vector as `x·cos + rotate_half(x)·sin` with rotate_half(x) = (−x₂, x₁), x₁/x₂ its halves.
+
+import Foundation
+
+struct RotaryEmbedding: Sendable {
+    let headDimension: Int
+    /// `[headDimension / 2]`.
+    let inverseFrequencies: [Float]
+
+    init(configuration c: ModelConfiguration) {
+        headDimension = c.headDimension
+        let d = c.headDimension
+        var inv: [Float] = (0..<(d / 2)).map { i in
+            let exponent = Float(2 * i) / Float(d)
+            return 1 / Float(Foundation.pow(c.ropeTheta, Double(exponent)))
+        }
+        switch c.ropeScaling {
+        case nil: break
+        case let .linear(factor)?:
+            inv = inv.map { $0 / Float(factor) }
+        case let .llama3(factor, low, high, original)?:
+            let lowWavelength = original / low, highWavelength = original / high
+            inv = inv.map { f in
+                let wavelength = 2 * Double.pi / Double(f)
+                if wavelength < highWavelength { return f }
+                if wavelength > lowWavelength { return f / Float(factor) }
+                let smooth = (original / wavelength - low) / (high - low)
+                return Float((1 - smooth) * Double(f) / factor + smooth * Double(f))
+            }
+        }
+        inverseFrequencies = inv
+    }
+
+    /// cos and sin tables `[positions.count, headDimension / 2]`.
+    func table(positions: Range<Int>) -> (cos: [Float], sin: [Float]) {
+        let half = headDimension / 2
+        var cosines = [Float](repeating: 0, count: positions.count * half)
+        var sines = cosines
+        for (t, p) in positions.enumerated() {
+            for i in 0..<half {
+                let angle = Double(Float(p) * inverseFrequencies[i])
+                cosines[t * half + i] = Float(Foundation.cos(angle))
+                sines[t * half + i] = Float(Foundation.sin(angle))
+            }
+        }
+        return (cosines, sines)
+    }
+
+    /// Rotates `heads` head vectors of each of `rows` rows of `x` (row stride `heads · d`), row t
+    /// at table row t.
+    func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, cos: [Float], sin: [Float]) {
+        let d = headDimension, half = d / 2
+        cos.withUnsafeBufferPointer { c in
+            sin.withUnsafeBufferPointer { s in
+                for t in 0..<rows {
+                    let ct = c.baseAddress! + t * half, st = s.baseAddress! + t * half
+                    for h in 0..<heads {
+                        let v = x + (t * heads + h) * d
+                        for i in 0..<half {
+                            let x1 = v[i], x2 = v[i + half]
+                            v[i] = x1 * ct[i] - x2 * st[i]
+                            v[i + half] = x2 * ct[i] + x1 * st[i]
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

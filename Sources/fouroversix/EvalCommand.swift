@@ -1,0 +1,120 @@
+// `fouroversix eval`: perplexity of a causal LM on a text, with weights and activations
+// optionally quantized on the fly (W4A16 / W4A4), or `--compare` for the BF16 / NVFP4 / 4/6 table.
+//
+// Promises: the windowing is the documented one (Transformer's `Perplexity`: BOS + chunks of
+// context − 1 tokens); with no model argument the bundled stories260K and its bundled text are
+// used; a quantized checkpoint (either convention) is evaluated with its stored weights;
+// `--json` prints {"perplexity", "tokens", "windows", "weights", "activations", "rule", …} on
+// stdout; progress goes to stderr on a terminal only.
+
+import ArgumentParser
+import BlockQuantization
+import CPUKernels
+import Foundation
+import Transformer
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Perplexity of a causal LM on a text, with weights/activations quantized on the fly.",
+        discussion: """
+        Windowing: the whole text is tokenized once (BOS first, no EOS); the tokens after BOS are cut \
+        into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every chunk token is predicted \
+        from its left context in its window. Perplexity = exp(total NLL / counted tokens).
+        Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down); q/k/v and gate/up share \
+        one weight amax. Activations use the layer input's max |x| per window unless calibrated.
+        """
+    )
+
+    @Argument(help: "Model folder: Hugging Face (F32/BF16/F16) or an NVFP4 checkpoint. Default: the bundled stories260K.")
+    var model: String?
+
+    @Option(help: "Text file to evaluate (default: the bundled Data/tinystories-sample.txt).")
+    var text: String?
+
+    @Option(help: "Tokens per window, BOS included.")
+    var context: Int = 512
+
+    @Option(help: "Evaluate only the first N windows.")
+    var windows: Int?
+
+    @OptionGroup var quantization: EvalQuantizationOptions
+
+    @Flag(help: "Evaluate BF16, NVFP4 static_6 and 4/6 (mse, mae, abs_max) for W4A16 and W4A4; print and save the table.")
+    var compare = false
+
+    @Option(help: "Folder for --compare's compare.md, compare.csv and compare.svg (default: results/<model>).")
+    var out: String?
+
+    @Option(help: "Worker threads (default: all online processors).")
+    var threads: Int = CPUParallel.defaultThreadCount
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        guard context >= 2 else { throw ValidationError("--context must be at least 2") }
+        if let windows, windows < 1 { throw ValidationError("--windows must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if compare && (quantization.weights != .none || quantization.activations != .none || quantization.rule != nil) {
+            throw ValidationError("--compare chooses the formats itself; drop --weights/--activations/--rule")
+        }
+    }
+
+    func run() throws {
+        let directory = try model ?? BundledModel.directory()
+        let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
+        let loaded = try LoadedModel(directory: directory, threads: threads)
+        let tokens = try loaded.tokens(ofTextFile: textPath)
+        if compare {
+            try EvalComparison(loaded: loaded, tokens: tokens, textPath: textPath, context: context, windows: windows,
+                               options: quantization, outputDirectory: out ?? "results/\(loaded.name)", json: json).run()
+            return
+        }
+        let setting = try quantization.quantization(for: loaded, context: context)
+        try loaded.model.apply(setting)
+        let start = Date()
+        let bar = ProgressBar(total: (try? Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context,
+                                                               limit: windows).count) ?? 0, unit: "windows")
+        let result = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
+                                             context: context, windows: windows) { _, _ in bar.advance() }
+        bar.finish()
+        let seconds = Date().timeIntervalSince(start)
+        let description = describe(setting, loaded: loaded)
+        if json {
+            printJSONObject([
+                "perplexity": result.perplexity, "tokens": result.tokens, "windows": result.windows,
+                "weights": description.weights, "activations": description.activations,
+                "rule": description.rule.map { $0 as Any } ?? NSNull(),
+                "activation_scale": description.activationScale, "nll": result.negativeLogLikelihood,
+                "context": context, "model": directory, "text": textPath, "seconds": seconds,
+            ])
+            return
+        }
+        print("\(loaded.name) (\(loaded.weights.summary)) on \(textPath), context \(context): "
+              + "\(result.windows) windows, \(result.tokens) tokens")
+        print("weights \(description.weights), activations \(description.activations)"
+              + (description.rule.map { ", rule \($0)" } ?? "")
+              + (description.activations == "none" ? "" : ", activation amax \(description.activationScale)"))
+        print(String(format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
+                     result.negativeLogLikelihood / Double(result.tokens), seconds))
+    }
+
+    /// What the run quantizes, in the words of the JSON output.
+    private func describe(_ q: EvaluationQuantization, loaded: LoadedModel)
+        -> (weights: String, activations: String, rule: String?, activationScale: String) {
+        var weights = q.weights.config?.format.rawValue ?? q.weights.description
+        var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
+        if let stored = loaded.weights.quantized {
+            weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
+            rule = rule ?? stored.rule?.rawValue
+        }
+        let activations = q.activations.config?.format.rawValue ?? q.activations.description
+        let scale: String
+        switch q.activationScale {
+        case .dynamic: scale = "dynamic"
+        case .calibrated: scale = quantization.storedInputScales ? "stored" : "calibrated"
+        }
+        return (weights, activations, rule, scale)
+    }
+}

@@ -1,0 +1,118 @@
+// Loading a model folder for `eval`, `generate` and calibration: a plain Hugging Face
+// checkpoint or an NVFP4 checkpoint of either convention, seen by the Transformer module
+// through its `WeightProvider` protocol.
+//
+// Promises: a quantized folder (compressed-tensors `weight_packed` or ModelOpt
+// `weight_scale_2` tensors) presents each quantized module as its dequantized `<module>.weight`
+// (QuantizedCheckpoint's exact decoding), hides the scale tensors, marks the module as stored
+// quantized and recovers a stored input amax (W4A4) from `input_global_scale` / `input_scale`
+// (standard NVFP4 form, M·S = 2688);
+// a plain folder presents its tensors as they are. Errors name the file and tensor.
+
+import BlockQuantization
+import CheckpointQuantization
+import Foundation
+import SafeTensors
+import TensorIO
+import Tokenizers
+import Transformer
+
+/// A checkpoint folder as a `WeightProvider`.
+struct CheckpointWeights: WeightProvider {
+    let checkpoint: ModelCheckpoint
+    let quantized: QuantizedCheckpoint?
+    private let moduleOfWeight: [String: QuantizedModule]
+    private let moduleByName: [String: QuantizedModule]
+    let tensorNames: [String]
+
+    init(directory: String) throws {
+        let checkpoint = try ModelCheckpoint.open(directory)
+        let isQuantized = checkpoint.tensors.contains {
+            $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2")
+        }
+        let quantized = isQuantized ? try QuantizedCheckpoint.open(directory) : nil
+        self.checkpoint = quantized?.checkpoint ?? checkpoint
+        self.quantized = quantized
+        var hidden = Set<String>()
+        var weightNames: [String: QuantizedModule] = [:]
+        var byName: [String: QuantizedModule] = [:]
+        for m in quantized?.modules ?? [] {
+            hidden.formUnion(m.tensorNames)
+            weightNames[m.module + ".weight"] = m
+            byName[m.module] = m
+        }
+        moduleOfWeight = weightNames
+        moduleByName = byName
+        var names = self.checkpoint.tensors.map(\.name).filter { !hidden.contains($0) }
+        names += weightNames.keys.sorted()
+        tensorNames = names
+    }
+
+    func shape(of name: String) -> [Int]? {
+        if let m = moduleOfWeight[name] { return [m.rows, m.cols] }
+        return checkpoint.tensor(name)?.info.shape
+    }
+
+    func floats(_ name: String) throws -> [Float] {
+        if let m = moduleOfWeight[name], let quantized { return try quantized.dequantizedWeight(m) }
+        guard let t = checkpoint.tensor(name) else { throw TransformerError.missingTensor(name: name) }
+        defer { t.shard.releasePages(name) }
+        return try t.shard.floats(name)
+    }
+
+    func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
+
+    /// The stored input scale turned back into an amax. Input scales are always in the standard
+    /// NVFP4 form (M·S = 6·448 = 2688), whatever the weights' rule, as `quantize` writes them.
+    func storedInputAmax(module: String) -> Float? {
+        guard let quantized, let m = moduleByName[module], let input = m.inputScale,
+              let raw = try? input.shard.bytes(input.name), raw.count == 4 else { return nil }
+        let stored = raw.loadUnaligned(as: Float.self)
+        let constants = ScaleConstants(format: .nvfp4, rule: .static6)
+        return quantized.convention.amax(fromStoredTensorScale: stored, constants: constants)
+    }
+
+    /// "F32", "BF16", … (the dtypes of the floating-point tensors), or "NVFP4 <convention>".
+    var summary: String {
+        if let quantized {
+            return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, rule \(quantized.rule?.rawValue ?? "not recorded")"
+        }
+        let dtypes = Set(checkpoint.tensors.map(\.info.dtype.rawValue)).sorted()
+        return dtypes.joined(separator: "/")
+    }
+}
+
+/// A model folder loaded for evaluation.
+struct LoadedModel {
+    let directory: String
+    let name: String
+    let weights: CheckpointWeights
+    let model: TransformerModel
+    let tokenizer: Tokenizer
+
+    init(directory: String, threads: Int) throws {
+        self.directory = directory
+        name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        let configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
+        weights = try CheckpointWeights(directory: directory)
+        model = try TransformerModel(configuration: configuration, weights: weights, threads: threads)
+        let tokenizerPath = directory + "/tokenizer.json"
+        guard FileManager.default.fileExists(atPath: tokenizerPath) else {
+            throw TransformerError.invalidOption("\(directory): no tokenizer.json (the tokenizer is needed to read text)")
+        }
+        tokenizer = try Tokenizer(contentsOf: tokenizerPath)
+    }
+
+    /// The token stream of a text file: BOS (config's, else the tokenizer's) first, no EOS.
+    func tokens(ofTextFile path: String) throws -> [Int] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CheckpointError.notFound(path: path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var ids = tokenizer.encode(text)
+        if let bos = bosTokenID { ids.insert(bos, at: 0) }
+        return ids
+    }
+
+    var bosTokenID: Int? { model.configuration.bosTokenID ?? tokenizer.bosTokenID }
+}

@@ -1,0 +1,41 @@
+// Activation calibration for W4A4: per-module input amax, shared by modules that read the
+// same input, and usable as static activation scales.
+
+import BlockQuantization
+import Testing
+@testable import Transformer
+
+@Suite struct CalibrationTests {
+    @Test func inputAmaxIsSharedByFusedModulesAndBoundsTheInputs() throws {
+        let model = try loadBundledModel()
+        let tokens = try bundledTokens()
+        let amax = try ActivationCalibration.inputAmax(model: model, tokens: tokens, bos: 1, context: 64, windows: 3)
+        #expect(amax.count == 35)
+        for layer in 0..<5 {
+            let p = "model.layers.\(layer)."
+            let q = amax[p + "self_attn.q_proj"]!
+            #expect(amax[p + "self_attn.k_proj"] == q && amax[p + "self_attn.v_proj"] == q)
+            #expect(amax[p + "mlp.gate_proj"] == amax[p + "mlp.up_proj"])
+            #expect(q > 0 && amax[p + "mlp.down_proj"]! > 0)
+        }
+        // More text can only raise a maximum.
+        let more = try ActivationCalibration.inputAmax(model: model, tokens: tokens, bos: 1, context: 64, windows: 6)
+        for (module, a) in amax { #expect(more[module]! >= a) }
+    }
+
+    @Test func calibratedScalesDriveW4A4() throws {
+        let model = try loadBundledModel()
+        let tokens = try bundledTokens()
+        let config = QuantizationConfig(format: .nvfp4, rule: .mse)
+        let table = try ActivationCalibration.inputAmax(model: model, tokens: tokens, bos: 1, context: 64, windows: 4)
+        try model.apply(EvaluationQuantization(weights: .block(config), activations: .block(config),
+                                               activationScale: .calibrated(table)))
+        // Calibrating must not have changed the setting; the scales are the table's.
+        #expect(model.linearLayers.allSatisfy { $0.inputAmax == table[$0.module] })
+        let calibrated = try Perplexity.evaluate(model: model, tokens: tokens, bos: 1, context: 64, windows: 2).perplexity
+        #expect(calibrated.isFinite && calibrated > 1)
+        #expect(throws: TransformerError.self) {
+            try model.apply(EvaluationQuantization(activations: .block(config), activationScale: .calibrated([:])))
+        }
+    }
+}
