@@ -10,7 +10,9 @@
 import ArgumentParser
 import BlockQuantization
 import CheckpointQuantization
+import CPUKernels
 import Foundation
+import Transformer
 
 extension CheckpointConvention: ExpressibleByArgument {}
 
@@ -56,7 +58,19 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Option(help: "Text to calibrate activation scales on (writes a W4A4 checkpoint with input scales).")
+    var calibrationText: String?
+
+    @Option(help: "Windows of the calibration text to run (of --calibration-context tokens each).")
+    var calibrationWindows: Int = 16
+
+    @Option(help: "Tokens per calibration window.")
+    var calibrationContext: Int = 512
+
     func validate() throws {
+        guard calibrationWindows > 0, calibrationContext > 1 else {
+            throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
+        }
         guard [.mse, .mae, .absMax, .static6].contains(rule) else {
             throw ValidationError("rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
         }
@@ -75,6 +89,9 @@ struct QuantizeCommand: ParsableCommand {
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
 
+        if let calibrationText {
+            options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
+        }
         installInterruptCleanup()
         var bar: ProgressBar?
         let result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
@@ -97,6 +114,22 @@ struct QuantizeCommand: ParsableCommand {
         }
     }
 
+    /// Per-module input amax of the full-precision model over the calibration text; fused
+    /// layers share their group's maximum.
+    private func calibrate(modelDirectory: String, text: String) throws -> [String: Float] {
+        let loaded = try LoadedModel(directory: modelDirectory, threads: CPUParallel.defaultThreadCount)
+        let tokens = try loaded.tokens(ofTextFile: text)
+        var bar: ProgressBar?
+        let amax = try ActivationCalibration.inputAmax(
+            model: loaded.model, tokens: tokens, bos: loaded.bosTokenID, context: calibrationContext,
+            windows: calibrationWindows, fusedGroup: FusedGroups.key(of:)) { done, total in
+            if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
+            bar?.advance()
+        }
+        bar?.finish()
+        return amax
+    }
+
     private func printReport(_ r: QuantizationReport) {
         let header = ["layer", "shape", "NVFP4 rel. err", "\(r.rule) rel. err", "change", "→4", "bytes before", "after"]
         var rows: [[String]] = r.layers.map { l in
@@ -112,7 +145,8 @@ struct QuantizeCommand: ParsableCommand {
                      String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
                      change(t.relativeError, t.baselineRelativeError), String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
                      formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
-        print("Quantized \(r.model) → \(r.output) (NVFP4, rule \(r.rule), \(r.convention))")
+        let w4a4 = calibrationText == nil ? "W4A16" : "W4A4, activation scales calibrated"
+        print("Quantized \(r.model) → \(r.output) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
         print(renderTable(header: header, rows: rows, separatorBeforeLast: true))
         if !r.skipped.isEmpty {
             print("\nKept in original precision (\(r.skipped.count)):")
