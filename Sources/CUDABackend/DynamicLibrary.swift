@@ -68,8 +68,11 @@ struct LibraryLoadFailure: Error, Sendable {
 public enum LibrarySearch {
     static let nvrtcNames = ["libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2"]
 
+    /// The process environment as a dictionary.
+    public static var processEnvironment: [String: String] { Environment.current }
+
     /// Candidate paths for the CUDA driver library, in order.
-    public static func driverCandidates(environment env: [String: String] = Environment.current) -> [String] {
+    public static func driverCandidates(environment env: [String: String] = LibrarySearch.processEnvironment) -> [String] {
         var list: [String] = []
         if let p = env["FOUROVERSIX_LIBCUDA"], !p.isEmpty { list.append(p) }
         list += ["libcuda.so.1", "libcuda.so"]
@@ -82,7 +85,7 @@ public enum LibrarySearch {
 
     /// Candidate paths for NVRTC, in order. `cudaFolders` lists `/usr/local/cuda-*` folders
     /// (by default read from the file system).
-    public static func nvrtcCandidates(environment env: [String: String] = Environment.current,
+    public static func nvrtcCandidates(environment env: [String: String] = LibrarySearch.processEnvironment,
                                        cudaFolders: [String]? = nil) -> [String] {
         var list: [String] = []
         if let p = env["FOUROVERSIX_NVRTC"], !p.isEmpty {
@@ -132,9 +135,9 @@ public enum LibrarySearch {
     }
 }
 
-/// The process environment as a dictionary (read once per call; no Foundation).
-public enum Environment {
-    public static var current: [String: String] {
+/// The process environment (read on each call; no Foundation).
+enum Environment {
+    static var current: [String: String] {
         var result: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {

@@ -85,16 +85,17 @@ __device__ __forceinline__ int rne_int(float v) {
     return (int)(__float_as_uint(__fadd_rn(v, FOS_MAGIC)) - 0x4B400000u);
 }
 
-// E4M3.code(for:): RNE, |x| >= 448 saturates to 0x7E, NaN -> 0x7F.
+// E4M3.code(for:): RNE, |x| >= 448 saturates to 0x7E, NaN -> 0x7F. Branch-free: below 2^-6 the
+// subnormal code rne(|x| * 512); otherwise the float's bits rounded to 3 mantissa bits and
+// rebiased, which reaches 0x7E exactly at 448 and only grows above it (min saturates).
 __device__ __forceinline__ u32 e4m3_encode(float x) {
-    if (x != x) return 0x7Fu;
-    u32 sign = (__float_as_uint(x) >> 24) & 0x80u;
-    float a = fabsf(x);
-    if (a >= 448.0f) return sign | 0x7Eu;
-    if (a < 0.015625f) return sign | (u32)rne_int(__fmul_rn(a, 512.0f));
-    u32 b = __float_as_uint(a);
-    u32 rounded = (b + 0x7FFFFu + ((b >> 20) & 1u)) >> 20;
-    return sign | (rounded - (120u << 3));
+    const u32 sign = (__float_as_uint(x) >> 24) & 0x80u;
+    const float a = fabsf(x);
+    const u32 b = __float_as_uint(a);
+    const u32 normal = min(((b + 0x7FFFFu + ((b >> 20) & 1u)) >> 20) - (120u << 3), 0x7Eu);
+    const u32 subnormal = (u32)rne_int(__fmul_rn(a, 512.0f));
+    const u32 code = sign | (a < 0.015625f ? subnormal : normal);
+    return x != x ? 0x7Fu : code;
 }
 
 __device__ __forceinline__ float e4m3_decode(u32 code) {
@@ -219,8 +220,15 @@ __device__ __forceinline__ void rht16(float* g) {
         }
         g[j] = acc;
     }
+    // Round to BF16 in pairs (cvt.rn.bf16x2.f32: round to nearest even, as BFloat16.rounded; the
+    // sums of finite inputs are never NaN, so its NaN handling does not matter).
 #pragma unroll
-    for (int j = 0; j < 16; ++j) g[j] = bf16_round(g[j]);
+    for (int j = 0; j < 16; j += 2) {
+        u32 pair;
+        asm("cvt.rn.bf16x2.f32 %0, %1, %2;" : "=r"(pair) : "f"(g[j + 1]), "f"(g[j]));
+        g[j] = __uint_as_float(pair << 16);
+        g[j + 1] = __uint_as_float(pair & 0xFFFF0000u);
+    }
 }
 
 // The geometry every kernel shares: the source is row-major [srcRows, srcCols]; the quantized
@@ -370,7 +378,33 @@ __device__ __forceinline__ float block_error(const float* acc, int metric) {
 }
 
 // Nibble i of a code vector kept as N/8 32-bit words (element 2j low nibble of byte j).
-__device__ __forceinline__ void put_code(u32* w, int i, u32 code) { w[i >> 3] |= code << (4 * (i & 7)); }
+__device__ __forceinline__ void put_code(u32* w, int i, u32 code) { w[i >> 3] += code << (4 * (i & 7)); }
+
+template <int V>
+struct IntTag {
+    static constexpr int value = V;
+};
+
+// max |x| over N values, as a tree (max is exact and order-free; the tree only shortens the chain).
+template <int N>
+__device__ __forceinline__ float block_absmax(const float* x) {
+    if constexpr (N > 16) {  // MXFP4's 32 values: a chain keeps fewer registers live
+        float m = 0.0f;
+#pragma unroll
+        for (int i = 0; i < N; ++i) m = fmaxf(m, fabsf(x[i]));
+        return m;
+    } else {
+        float m[N / 2];
+#pragma unroll
+        for (int i = 0; i < N / 2; ++i) m[i] = fmaxf(fabsf(x[2 * i]), fabsf(x[2 * i + 1]));
+#pragma unroll
+        for (int w = N / 4; w >= 1; w /= 2) {
+#pragma unroll
+            for (int i = 0; i < w; ++i) m[i] = fmaxf(m[2 * i], m[2 * i + 1]);
+        }
+        return m[0];
+    }
+}
 
 // The FP4 code of y (sign from y < 0, as E2M1.code) and its magnitude.
 __device__ __forceinline__ u32 fp4_code(float y, float noise, bool stochastic, float* magnitude) {
@@ -486,9 +520,7 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
 #pragma unroll
     for (int k = 0; k < N / 8; ++k) w[k] = 0u;
     *alternative = false;
-    float bmax = 0.0f;
-#pragma unroll
-    for (int i = 0; i < N; ++i) bmax = fmaxf(bmax, fabsf(x[i]));
+    const float bmax = block_absmax<N>(x);
 
     if (FK == FK_MXFP4) {
         u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
@@ -592,14 +624,10 @@ __device__ __forceinline__ void store_codes(u8* dst, const u32* w, int n) {
     }
 }
 
-// Contiguous N values at p (16-byte aligned).
+// The N values held in N * sizeof(elem_t) / 16 raw 16-byte words, widened to float32 (exactly).
 template <int N>
-__device__ __forceinline__ void load_contiguous(float* x, const elem_t* __restrict__ p) {
-    const uint4* v = reinterpret_cast<const uint4*>(p);
+__device__ __forceinline__ void widen_words(const uint4* w, float* x) {
 #if FOS_DT == 0
-    uint4 w[N / 4];
-#pragma unroll
-    for (int k = 0; k < N / 4; ++k) w[k] = __ldg(v + k);
 #pragma unroll
     for (int k = 0; k < N / 4; ++k) {
         x[4 * k + 0] = __uint_as_float(w[k].x);
@@ -608,9 +636,6 @@ __device__ __forceinline__ void load_contiguous(float* x, const elem_t* __restri
         x[4 * k + 3] = __uint_as_float(w[k].w);
     }
 #else
-    uint4 w[N / 8];
-#pragma unroll
-    for (int k = 0; k < N / 8; ++k) w[k] = __ldg(v + k);
 #pragma unroll
     for (int k = 0; k < N / 8; ++k) {
         const u32 ws[4] = {w[k].x, w[k].y, w[k].z, w[k].w};
@@ -628,7 +653,17 @@ __device__ __forceinline__ void load_contiguous(float* x, const elem_t* __restri
 #endif
 }
 
-// Not transposed, one block per thread and iteration (grid-stride), the next block's loads issued
+// Contiguous N values at p (16-byte aligned).
+template <int N>
+__device__ __forceinline__ void load_contiguous(float* x, const elem_t* __restrict__ p) {
+    constexpr int WORDS = N * (int)sizeof(elem_t) / 16;
+    uint4 w[WORDS];
+#pragma unroll
+    for (int k = 0; k < WORDS; ++k) w[k] = __ldg(reinterpret_cast<const uint4*>(p) + k);
+    widen_words<N>(w, x);
+}
+
+// Not transposed, one block per thread and iteration (grid-stride), the following blocks' loads issued
 // before the current block is processed. When the source rows are whole blocks
 // (srcCols % N == 0, so P == srcCols) a block's values are contiguous and read with 16-byte
 // loads; otherwise (padding) element by element. CTAs run from the end of the tensor backwards,
@@ -645,25 +680,11 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
     const bool contiguous = (g.srcCols % N) == 0;
     u32 alt = 0u;
     // Logical index j runs forwards; the block it names, total - 1 - j, runs backwards.
-    u32 j = cta * blockDim.x + threadIdx.x;
-    float next[N];
-    auto load = [&](float* x, u32 b) {
-        if (contiguous) {
-            load_contiguous<N>(x, in + (size_t)b * N);
-        } else {
-            const u32 r = b / blocksPerRow;
-            load_row_segment<N>(x, in, g, (int)r, (int)(b - r * blocksPerRow) * N, false, true);
-        }
-    };
-    if (j < total) load(next, total - 1u - j);
-    for (; j < total; j += stride) {
-        float x[N];
-#pragma unroll
-        for (int i = 0; i < N; ++i) x[i] = next[i];
-        if (j + stride < total) load(next, total - 1u - (j + stride));
+    const u32 first = cta * blockDim.x + threadIdx.x;
+    auto finish = [&](float* x, u32 j) {
         const u32 blk = total - 1u - j;
-        // Row-major offsets of block blk: P == blocksPerRow * N, so row r, block b sits at
-        // element blk * N, code byte blk * N / 2 and scale byte blk.
+        // Row-major offsets of block blk: P == blocksPerRow * N, so row r, block b sits at code
+        // byte blk * N / 2, scale byte blk and quantized index blk * N.
         u32 w[N / 8];
         bool alternative;
         const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)blk * N, w, &alternative);
@@ -674,6 +695,42 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
             scales[scale_offset((int)r, (int)b, (int)blocksPerRow, 1, scaleColsPadded)] = (u8)byte;
         } else {
             scales[blk] = (u8)byte;
+        }
+    };
+    if (contiguous) {
+        // The next two blocks' raw words are in flight while a block is processed.
+        constexpr int WORDS = N * (int)sizeof(elem_t) / 16;
+        uint4 r0[WORDS], r1[WORDS];
+        auto fetch = [&](uint4* r, u32 j) {
+            if (j < total) {
+                const uint4* p = reinterpret_cast<const uint4*>(in + (size_t)(total - 1u - j) * N);
+#pragma unroll
+                for (int k = 0; k < WORDS; ++k) r[k] = __ldg(p + k);
+            }
+        };
+        fetch(r0, first);
+        fetch(r1, first + stride);
+        for (u32 j = first; j < total; j += stride) {
+            float x[N];
+            widen_words<N>(r0, x);
+#pragma unroll
+            for (int k = 0; k < WORDS; ++k) r0[k] = r1[k];
+            fetch(r1, j + 2u * stride);
+            finish(x, j);
+        }
+    } else {
+        float next[N];
+        auto load = [&](float* x, u32 j) {
+            const u32 b = total - 1u - j, r = b / blocksPerRow;
+            load_row_segment<N>(x, in, g, (int)r, (int)(b - r * blocksPerRow) * N, false, true);
+        };
+        if (first < total) load(next, first);
+        for (u32 j = first; j < total; j += stride) {
+            float x[N];
+#pragma unroll
+            for (int i = 0; i < N; ++i) x[i] = next[i];
+            if (j + stride < total) load(next, j + stride);
+            finish(x, j);
         }
     }
     count_alternatives(alt, altCount);
@@ -725,6 +782,12 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
         __syncthreads();
         const int r = col0 + (int)threadIdx.x;  // quantized row = source column
         if (r < g.R) {
+            // A tile that lies wholly inside P gives each thread TT_ROWS / 2 contiguous code bytes
+            // (one 32-byte sector) and NB contiguous scale bytes: they are gathered in registers,
+            // shifted in block by block, and written at once. Edge tiles write block by block.
+            const bool whole = row0 + TT_ROWS <= g.P;
+            u32 c[8] = {0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u};
+            u32 sc = 0u;
 #pragma unroll 1
             for (int k = 0; k < NB; ++k) {
                 const int c0 = row0 + k * N;
@@ -737,8 +800,38 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
                 const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)r * (u64)g.P + (u64)c0, w,
                                                               &alternative);
                 alt += alternative ? 1u : 0u;
-                store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)c0 / 2, w, N);
-                scales[scale_offset(r, c0 / N, (int)scaleCols, swizzle, scaleColsPadded)] = (u8)byte;
+                if (whole) {
+#pragma unroll
+                    for (int q = 0; q < 8 - N / 8; ++q) c[q] = c[q + N / 8];
+#pragma unroll
+                    for (int q = 0; q < N / 8; ++q) c[8 - N / 8 + q] = w[q];
+                    sc = (sc >> (32 / NB)) | (byte << (32 - 32 / NB));
+                } else {
+                    store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)c0 / 2, w, N);
+                    scales[scale_offset(r, c0 / N, (int)scaleCols, swizzle, scaleColsPadded)] = (u8)byte;
+                }
+            }
+            if (whole) {
+                u8* dst = codes + (size_t)r * (size_t)(g.P / 2) + (size_t)row0 / 2;
+                if (((g.P / 2) % 16) == 0) {
+                    reinterpret_cast<uint4*>(dst)[0] = make_uint4(c[0], c[1], c[2], c[3]);
+                    reinterpret_cast<uint4*>(dst)[1] = make_uint4(c[4], c[5], c[6], c[7]);
+                } else {
+#pragma unroll
+                    for (int q = 0; q < 4; ++q) reinterpret_cast<uint2*>(dst)[q] = make_uint2(c[2 * q], c[2 * q + 1]);
+                }
+                const int b0 = row0 / N;
+                if (!swizzle && NB == 4 && (scaleCols % 4) == 0) {
+                    *reinterpret_cast<u32*>(scales + (size_t)r * scaleCols + b0) = sc;
+                } else if (!swizzle && NB == 2 && (scaleCols % 2) == 0) {
+                    *reinterpret_cast<u16*>(scales + (size_t)r * scaleCols + b0) =
+                        (u16)((sc & 0xFFu) | (((sc >> 16) & 0xFFu) << 8));
+                } else {
+#pragma unroll
+                    for (int k = 0; k < NB; ++k)  // block k's byte sits at bit (32 / NB) * k
+                        scales[scale_offset(r, b0 + k, (int)scaleCols, swizzle, scaleColsPadded)] =
+                            (u8)(sc >> ((32 / NB) * k));
+                }
             }
         }
         __syncthreads();
@@ -751,9 +844,11 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
 // The error sum of a 16x16 tile in ErrorReduction's order: vector m = 2*row + (col >= 8) goes
 // to accumulator m % 4 (8 lanes each, summed in m order from 0), then
 // v = ((a0 + a1) + a2) + a3 and the total is v[0] + ... + v[7] from 0.
-// errs: [2 candidates][16 rows][16 cols] (candidate stride TILE_ERR_STRIDE) in shared memory,
-// written by the 16 lanes of the tile; sub = lane within the tile; vsh: 16 floats of scratch.
-#define TILE_ERR_STRIDE 264
+// errs: [2 candidates][16 rows][TILE_ERR_ROW floats] (candidate stride TILE_ERR_STRIDE) in shared
+// memory, written by the 16 lanes of the tile; sub = lane within the tile; vsh: 16 floats of
+// scratch. Rows of 17 floats keep the lanes' writes and reads on distinct banks.
+#define TILE_ERR_ROW 17
+#define TILE_ERR_STRIDE 280
 __device__ __forceinline__ void tile_error_sums(const float* errs, float* vsh, int sub, float* total0,
                                                float* total1) {
     const int cand = sub >> 3, l = sub & 7;
@@ -763,7 +858,7 @@ __device__ __forceinline__ void tile_error_sums(const float* errs, float* vsh, i
     for (int k = 0; k < 4; ++k) {
         float acc = 0.0f;
 #pragma unroll
-        for (int i = 0; i < 8; ++i) acc = __fadd_rn(acc, e[(2 * i + (k >> 1)) * 16 + 8 * (k & 1) + l]);
+        for (int i = 0; i < 8; ++i) acc = __fadd_rn(acc, e[(2 * i + (k >> 1)) * TILE_ERR_ROW + 8 * (k & 1) + l]);
         a[k] = acc;
     }
     vsh[sub] = __fadd_rn(__fadd_rn(__fadd_rn(a[0], a[1]), a[2]), a[3]);
@@ -826,9 +921,7 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
 #pragma unroll
             for (int i = 0; i < N; ++i) noise[i] = 0.0f;
         }
-        float bmax = 0.0f;
-#pragma unroll
-        for (int i = 0; i < N; ++i) bmax = fmaxf(bmax, fabsf(x[i]));
+        float bmax = block_absmax<N>(x);
 #pragma unroll
         for (int o = N / 2; o > 0; o >>= 1) bmax = fmaxf(bmax, __shfl_xor_sync(0xFFFFFFFFu, bmax, o));
 
@@ -837,6 +930,10 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
         for (int k = 0; k < N / 8; ++k) w[k] = 0u;
         u32 byte;
         bool alternative = false;
+        // Rounding is dispatched once per tile so that the element loops have no branches.
+        auto compute = [&](auto roundingTag) {
+        constexpr int STV = decltype(roundingTag)::value;
+        const bool st = STV == 1;
         if (FK == FK_MXFP4) {
             u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
             u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
@@ -876,12 +973,12 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
             float* errs = errShared + (warp * 2 + group) * 2 * TILE_ERR_STRIDE;
             float maxA = 0.0f, maxB = 0.0f;
             auto sink = [&](int i, float eA, float eB) {
-                errs[sub * 16 + i] = eA;
-                errs[TILE_ERR_STRIDE + sub * 16 + i] = eB;
+                errs[sub * TILE_ERR_ROW + i] = eA;
+                errs[TILE_ERR_STRIDE + sub * TILE_ERR_ROW + i] = eB;
                 maxA = fmaxf(maxA, eA);
                 maxB = fmaxf(maxB, eB);
             };
-            two_candidates<-1, IS_IF4, -1>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+            two_candidates<-1, IS_IF4, STV>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
             float errA, errB;
             if (ctx.metric == METRIC_ABSMAX) {
 #pragma unroll
@@ -904,6 +1001,12 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
             } else {
                 byte = byteA;
             }
+        }
+        };
+        if (st) {
+            compute(IntTag<1>());
+        } else {
+            compute(IntTag<0>());
         }
         if (tileValid && sub == 0 && alternative) alt += 1u;
         if (rowValid) {
@@ -1100,7 +1203,17 @@ extern "C" __global__ void __launch_bounds__(256) fos_dequantize(const u8* __res
             u16* o = reinterpret_cast<u16*>(out) + rowStart;
             u32 h[16];
 #pragma unroll
-            for (int i = 0; i < 16; ++i) h[i] = outType == 1 ? f32_to_bf16_bits(v[i]) : (u32)f32_to_f16_bits(v[i]);
+            for (int i = 0; i < 16; i += 2) {
+                if (outType == 1) {
+                    u32 pair;
+                    asm("cvt.rn.bf16x2.f32 %0, %1, %2;" : "=r"(pair) : "f"(v[i + 1]), "f"(v[i]));
+                    h[i] = pair & 0xFFFFu;
+                    h[i + 1] = pair >> 16;
+                } else {
+                    h[i] = (u32)f32_to_f16_bits(v[i]);
+                    h[i + 1] = (u32)f32_to_f16_bits(v[i + 1]);
+                }
+            }
             if (whole) {
                 uint4* o4 = reinterpret_cast<uint4*>(o + c0);
                 o4[0] = make_uint4(h[0] | (h[1] << 16), h[2] | (h[3] << 16), h[4] | (h[5] << 16), h[6] | (h[7] << 16));
