@@ -257,63 +257,42 @@ struct LaneErrorSum<Rule: ErrorRule> {
     }
 }
 
-/// Per-lane constants of a block group's two candidates.
-struct CandidatePair {
-    let kA: F4, kB: F4, sA: F4, sB: F4, amax: F4, divisor: F4
-}
-
-/// Elements k = 4h ..< 4h+4 and their partners k + 8, for 4/6: codes of both candidates into
-/// their words, the pair errors into the running sums in the reference's order.
+/// One FP4 candidate of a group of four 16-value blocks (lane j = block j): codes into
+/// `words`, the block errors into `err` in the reference's order (pairs e[k] + e[k+8],
+/// k = 0…7). The dequantized value is ((q · scale) · amax) / divisor.
 @inline(__always)
-func fourOverSixHalf<Rule: ErrorRule, R: RoundingPolicy>(
-    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ h: Int, _ c: CandidatePair,
-    _ words6: inout CodeWords, _ words4: inout CodeWords, _ err6: inout LaneErrorSum<Rule>,
-    _ err4: inout LaneErrorSum<Rule>, _ r: R.Type
+func fp4Candidate<Rule: ErrorRule, R: RoundingPolicy>(
+    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, k: F4, scale: F4, amax: F4, divisor: F4,
+    _ words: inout CodeWords, _ err: inout LaneErrorSum<Rule>, _ r: R.Type
 ) {
-    @inline(__always) func one(_ v: F4, _ n: F4, _ e: Int, _ w6: inout CodeWords, _ w4: inout CodeWords) -> (F4, F4) {
-        let q6 = e2m1(v * c.kA, noise: n, r), q4 = e2m1(v * c.kB, noise: n, r)
-        w6.add(q6.code, element: e)
-        w4.add(q4.code, element: e)
-        let d6 = ((q6.value * c.sA) * c.amax) / c.divisor
-        let d4 = ((q4.value * c.sB) * c.amax) / c.divisor
-        return (Rule.term(d6 - v), Rule.term(d4 - v))
+    @inline(__always) func one(_ e: Int) -> F4 {
+        let v = element(p, e)
+        let q = e2m1(v * k, noise: noiseElement(z, e, r), r)
+        words.add(q.code, element: e)
+        return Rule.term(((q.value * scale) * amax) / divisor - v)
     }
     // Written out: a `for` loop here is left rolled and then "vectorized" across its
     // iterations by LLVM into lane shuffles and scalar code.
-    @inline(__always) func pair(_ k: Int) {
-        let ea = one(element(p, k), noiseElement(z, k, r), k, &words6, &words4)
-        let eb = one(element(p, k + 8), noiseElement(z, k + 8, r), k + 8, &words6, &words4)
-        err6.add(ea.0, eb.0)
-        err4.add(ea.1, eb.1)
-    }
-    pair(4 * h); pair(4 * h + 1); pair(4 * h + 2); pair(4 * h + 3)
+    @inline(__always) func pair(_ e: Int) { err.add(one(e), one(e + 8)) }
+    pair(0); pair(1); pair(2); pair(3); pair(4); pair(5); pair(6); pair(7)
 }
 
-/// The IF4 twin of `fourOverSixHalf`: candidate A is FP4, candidate B is INT4.
+/// IF4's INT4 candidate: q = INT4(y · 1.16666666), value (((q · scale) · amax) · 0.8571428571) / divisor.
 @inline(__always)
-func if4Half<Rule: ErrorRule, R: RoundingPolicy>(
-    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ h: Int, _ c: CandidatePair,
-    _ wordsFP: inout CodeWords, _ wordsInt: inout CodeWords, _ errFP: inout LaneErrorSum<Rule>,
-    _ errInt: inout LaneErrorSum<Rule>, _ r: R.Type
+func int4Candidate<Rule: ErrorRule, R: RoundingPolicy>(
+    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, k: F4, scale: F4, amax: F4, divisor: F4,
+    _ words: inout CodeWords, _ err: inout LaneErrorSum<Rule>, _ r: R.Type
 ) {
     let expandReciprocal = F4(repeating: ReferenceBlock.if4IntExpansionReciprocal)
     let expand = F4(repeating: ReferenceBlock.if4IntExpansion)
-    @inline(__always) func one(_ v: F4, _ n: F4, _ e: Int, _ wf: inout CodeWords, _ wi: inout CodeWords) -> (F4, F4) {
-        let y = v * c.kA
-        let qf = e2m1(y, noise: n, r), qi = int4(y * expandReciprocal, noise: n, r)
-        wf.add(qf.code, element: e)
-        wi.add(qi.code, element: e)
-        let df = ((qf.value * c.sA) * c.amax) / c.divisor
-        let di = (((qi.value * c.sA) * c.amax) * expand) / c.divisor
-        return (Rule.term(df - v), Rule.term(di - v))
+    @inline(__always) func one(_ e: Int) -> F4 {
+        let v = element(p, e)
+        let q = int4((v * k) * expandReciprocal, noise: noiseElement(z, e, r), r)
+        words.add(q.code, element: e)
+        return Rule.term((((q.value * scale) * amax) * expand) / divisor - v)
     }
-    @inline(__always) func pair(_ k: Int) {
-        let ea = one(element(p, k), noiseElement(z, k, r), k, &wordsFP, &wordsInt)
-        let eb = one(element(p, k + 8), noiseElement(z, k + 8, r), k + 8, &wordsFP, &wordsInt)
-        errFP.add(ea.0, eb.0)
-        errInt.add(ea.1, eb.1)
-    }
-    pair(4 * h); pair(4 * h + 1); pair(4 * h + 2); pair(4 * h + 3)
+    @inline(__always) func pair(_ e: Int) { err.add(one(e), one(e + 8)) }
+    pair(0); pair(1); pair(2); pair(3); pair(4); pair(5); pair(6); pair(7)
 }
 
 /// NVFP4 with 4/6 selection; returns the number of blocks that chose 4.
@@ -334,10 +313,10 @@ func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         let four = e4m3Scales(sHP * 1.5, dec: dec)
         var words6 = CodeWords(), words4 = CodeWords()
         var err6 = LaneErrorSum<Rule>(), err4 = LaneErrorSum<Rule>()
-        let cand = CandidatePair(kA: six.k, kB: four.k, sA: six.scale, sB: four.scale, amax: amax, divisor: divisor)
-        // Quarters h and h + 2 hold elements k and k + 8 for k = 4h ..< 4h + 4.
-        fourOverSixHalf(p, z, 0, cand, &words6, &words4, &err6, &err4, r)
-        fourOverSixHalf(p, z, 1, cand, &words6, &words4, &err6, &err4, r)
+        // One candidate after the other: half the live values of interleaving them (SSE has
+        // 16 registers), so far fewer spills.
+        fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &words6, &err6, r)
+        fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &words4, &err4, r)
         let n = min(4, blockCount - b)
         let useFour = lessThanLanes(err4.total, err6.total) & validLanes(n)
         words6.choosing(words4, where: useFour).store16(out.codes + 8 * b, count: n)
@@ -438,9 +417,8 @@ func quantizeRowIF4<Rule: ErrorRule, R: RoundingPolicy>(
         let sc = e4m3Scales((bmax / m) * enc, dec: dec)
         var wordsFP = CodeWords(), wordsInt = CodeWords()
         var errFP = LaneErrorSum<Rule>(), errInt = LaneErrorSum<Rule>()
-        let cand = CandidatePair(kA: sc.k, kB: sc.k, sA: sc.scale, sB: sc.scale, amax: amax, divisor: divisor)
-        if4Half(p, z, 0, cand, &wordsFP, &wordsInt, &errFP, &errInt, r)
-        if4Half(p, z, 1, cand, &wordsFP, &wordsInt, &errFP, &errInt, r)
+        fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsFP, &errFP, r)
+        int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsInt, &errInt, r)
         let n = min(4, blockCount - b)
         let useInt = lessThanLanes(errInt.total, errFP.total) & validLanes(n)
         wordsFP.choosing(wordsInt, where: useInt).store16(out.codes + 8 * b, count: n)
