@@ -2,10 +2,12 @@
 // modules take part, which share a tensor amax, and where activation amax values come from.
 //
 // Promises: only the decoder's Linear modules (q/k/v/o, gate/up/down) ever take part —
-// embeddings, norms and the LM head stay as loaded. A module takes part unless it is stored
-// quantized already (its checkpoint weight is used as is), matches an exclude pattern, or has
-// an input dimension that is not a multiple of 16 while `skipRaggedInputs` is set (the rule
-// `fouroversix quantize` applies). Weight amax is shared by the modules `fusedGroup` maps to
+// embeddings, norms and the LM head stay as loaded. A module's weight is quantized unless it
+// is stored quantized already (its checkpoint weight is used as is), matches an exclude
+// pattern, has an input dimension that is not a multiple of 16 while `skipRaggedInputs` is set
+// (the rule `fouroversix quantize` applies), or is not stored quantized while
+// `storedQuantizedOnly` is set (a checkpoint's own selection). Activations are quantized for
+// those modules and the ones stored quantized. Weight amax is shared by the modules `fusedGroup` maps to
 // one key (taking part or not is decided first); activation amax is dynamic (max |x| of the
 // layer input of one forward call — one window — so results do not depend on batching) or
 // calibrated (per module, given).
@@ -26,14 +28,18 @@ public struct LinearSelection: @unchecked Sendable {
     public var skipRaggedInputs: Bool
     /// Regular expressions over module names (e.g. `down_proj`); a match stays unquantized.
     public var excludePatterns: [String]
+    /// Only modules stored quantized take part (a quantized checkpoint evaluated with its own
+    /// layer selection: what it kept in high precision stays so, also for activations).
+    public var storedQuantizedOnly: Bool
     /// The fused-group key of a module, or nil: modules with the same key share one weight amax.
     /// (The CLI passes CheckpointQuantization's `FusedGroups.key`, the rule `quantize` uses.)
     public var fusedGroup: @Sendable (String) -> String?
     private let regexes: [NSRegularExpression]
 
-    public init(skipRaggedInputs: Bool = false, excludePatterns: [String] = [],
+    public init(skipRaggedInputs: Bool = false, excludePatterns: [String] = [], storedQuantizedOnly: Bool = false,
                 fusedGroup: @escaping @Sendable (String) -> String? = { _ in nil }) throws {
         self.skipRaggedInputs = skipRaggedInputs
+        self.storedQuantizedOnly = storedQuantizedOnly
         self.excludePatterns = excludePatterns
         self.fusedGroup = fusedGroup
         regexes = try excludePatterns.map { p in
@@ -46,6 +52,7 @@ public struct LinearSelection: @unchecked Sendable {
     /// Why a module stays unquantized, or nil when it takes part.
     public func reasonToSkip(module: String, inFeatures: Int, storedQuantized: Bool) -> String? {
         if storedQuantized { return "stored quantized in the checkpoint" }
+        if storedQuantizedOnly { return "kept in high precision by the checkpoint" }
         let range = NSRange(module.startIndex..., in: module)
         if let i = regexes.firstIndex(where: { $0.firstMatch(in: module, range: range) != nil }) {
             return "excluded by \(excludePatterns[i])"

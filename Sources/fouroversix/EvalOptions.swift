@@ -47,11 +47,14 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Option(parsing: .singleValue, help: "Regex of module names to leave unquantized (repeatable).")
     var exclude: [String] = []
 
-    @Option(help: "Calibrate activation amax on this text instead of taking it per window (dynamic).")
+    @Option(help: "Calibrate activation amax on this text (model as loaded, like quantize --calibration-text) instead of taking it per window.")
     var calibrationText: String?
 
-    @Option(help: "Windows of the calibration text to use (default: all).")
-    var calibrationWindows: Int?
+    @Option(help: "Windows of the calibration text to use (default 16, as quantize).")
+    var calibrationWindows: Int = 16
+
+    @Option(help: "Tokens per calibration window (default 512, as quantize).")
+    var calibrationContext: Int = 512
 
     @Flag(help: "Use the input scales stored in a W4A4 checkpoint as activation amax.")
     var storedInputScales = false
@@ -62,6 +65,9 @@ struct EvalQuantizationOptions: ParsableArguments {
             guard f.supportedRules.contains(r) else {
                 throw ValidationError("\(name) \(f.rawValue) has no rule \(r.rawValue) (use \(f.supportedRules.map(\.rawValue).joined(separator: ", ")))")
             }
+        }
+        guard calibrationWindows >= 1, calibrationContext >= 2 else {
+            throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
         if calibrationText != nil && storedInputScales {
             throw ValidationError("--calibration-text and --stored-input-scales are alternatives")
@@ -78,8 +84,11 @@ struct EvalQuantizationOptions: ParsableArguments {
         return requested.flatMap { f.supportedRules.contains($0) ? $0 : nil } ?? f.defaultRule
     }
 
-    func selection() throws -> LinearSelection {
+    /// On a quantized checkpoint without `--weights`, only the modules it stores quantized take
+    /// part (its own layer selection), so W4A4 on it mirrors what the checkpoint describes.
+    func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
         try LinearSelection(skipRaggedInputs: skipRagged, excludePatterns: exclude,
+                            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
                             fusedGroup: { FusedGroups.key(of: $0) })
     }
 
@@ -89,7 +98,7 @@ struct EvalQuantizationOptions: ParsableArguments {
         let wf = w ?? weights, af = a ?? activations
         let wRule = r ?? effectiveRule(for: wf), aRule = r ?? effectiveRule(for: af, activations: true)
         var q = EvaluationQuantization(weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),
-                                       selection: try selection())
+                                       selection: try selection(for: loaded, weights: wf))
         if storedInputScales {
             var table: [String: Float] = [:]
             for l in loaded.model.linearLayers {
@@ -100,10 +109,11 @@ struct EvalQuantizationOptions: ParsableArguments {
             }
             q.activationScale = .calibrated(table)
         } else if let calibrationText, af.blockFormat != nil {
-            try loaded.model.apply(EvaluationQuantization(weights: q.weights, selection: q.selection))
+            // Calibrated on the model as loaded (full precision), as `quantize --calibration-text` does.
+            try loaded.model.apply(.none)
             let tokens = try loaded.tokens(ofTextFile: calibrationText)
             let table = try ActivationCalibration.inputAmax(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                                            context: context, windows: calibrationWindows,
+                                                            context: calibrationContext, windows: calibrationWindows,
                                                             fusedGroup: { FusedGroups.key(of: $0) })
             q.activationScale = .calibrated(table)
         }

@@ -23,6 +23,8 @@ struct CheckpointWeights: WeightProvider {
     let quantized: QuantizedCheckpoint?
     private let moduleOfWeight: [String: QuantizedModule]
     private let moduleByName: [String: QuantizedModule]
+    /// Exact input amax per module when `fouroversix.json` records `input_amax_bits`.
+    private let exactInputAmax: [String: Float]
     let tensorNames: [String]
 
     init(directory: String) throws {
@@ -43,6 +45,15 @@ struct CheckpointWeights: WeightProvider {
         }
         moduleOfWeight = weightNames
         moduleByName = byName
+        var exact: [String: Float] = [:]
+        let record = directory + "/" + CheckpointQuantizer.recordFileName
+        if quantized != nil, FileManager.default.fileExists(atPath: record),
+           let layers = (try readJSONObject(record))["layers"] as? [String: [String: Any]] {
+            for (module, entry) in layers {
+                if let bits = entry["input_amax_bits"] as? Int { exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+            }
+        }
+        exactInputAmax = exact
         var names = self.checkpoint.tensors.map(\.name).filter { !hidden.contains($0) }
         names += weightNames.keys.sorted()
         tensorNames = names
@@ -62,9 +73,11 @@ struct CheckpointWeights: WeightProvider {
 
     func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
 
-    /// The stored input scale turned back into an amax. Input scales are always in the standard
-    /// NVFP4 form (M·S = 6·448 = 2688), whatever the weights' rule, as `quantize` writes them.
+    /// The exact input amax `fouroversix.json` records, else the stored input scale turned back
+    /// into an amax (within an ulp). Input scales are always in the standard NVFP4 form
+    /// (M·S = 6·448 = 2688), whatever the weights' rule, as `quantize` writes them.
     func storedInputAmax(module: String) -> Float? {
+        if let exact = exactInputAmax[module], moduleByName[module]?.inputScale != nil { return exact }
         guard let quantized, let m = moduleByName[module], let input = m.inputScale,
               let raw = try? input.shard.bytes(input.name), raw.count == 4 else { return nil }
         let stored = raw.loadUnaligned(as: Float.self)
