@@ -31,10 +31,19 @@ public struct TensorQuantizationContext: Sendable {
         if case let .stochastic(seed) = rounding { stochasticSeed = seed } else { stochasticSeed = nil }
     }
 
-    /// The E4M3-candidate block scale `(bmax / M) · enc` (before the ×1.5 of the 4 candidate).
+    /// True when the tensor scale does not fit float32: `M·S / amax` overflows, or
+    /// `1 / (dec · scale)` could overflow for the smallest E4M3 scale 2^-9 (dec < 2^-116),
+    /// i.e. amax below about 1e-32. The spec's arithmetic produces ∞/NaN there (the reference
+    /// stores NaN scales); such tensors are stored as zeros: every block scale 0, every code +0.
+    public var isDegenerate: Bool {
+        format != .mxfp4 && amax > 0 && !(encodeScale.isFinite && inverseEncodeScale >= 0x1p-116)
+    }
+
+    /// The E4M3-candidate block scale `(bmax / M) · enc` (before the ×1.5 of the 4 candidate);
+    /// 0 for an all-zero or degenerate tensor.
     @inlinable
     public func highPrecisionScale(blockMax: Float) -> Float {
-        amax == 0 ? 0 : (blockMax / constants.maxValue) * encodeScale
+        amax == 0 || isDegenerate ? 0 : (blockMax / constants.maxValue) * encodeScale
     }
 
     /// `1 / (dec · scale)`: the per-block multiplier applied to each element; 0 for scale 0.

@@ -36,6 +36,15 @@ public enum CUDAHostTensor: Sendable {
         }
     }
 
+    /// The elements widened to float32.
+    public func floatValues() -> [Float] {
+        switch self {
+        case .f32(let v): return v
+        case .bf16(let v): return v.map(BFloat16.float(fromBits:))
+        case .f16(let v): return v.map(Float16Bits.float(fromBits:))
+        }
+    }
+
     public var count: Int {
         switch self {
         case .f32(let v): return v.count
@@ -152,6 +161,10 @@ public final class CUDAQuantizer: @unchecked Sendable {
         let amax = Float(bitPattern: amaxBits[0])
         guard amax.isFinite else {
             throw CUDAError(call: "quantize", code: 0, message: "the GPU amax is not finite (\(amax))")
+        }
+        // A tensor scale too small for float32 is stored as zeros; the scalar reference defines it.
+        if TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax, rounding: config.rounding).isDegenerate {
+            return try ReferenceQuantizer.quantize(input.floatValues(), rows: rows, cols: cols, config: config, amax: suppliedAmax)
         }
         let codes: [UInt8] = try device.download(buffers.codes, count: plan.codeBytes, as: UInt8.self)
         let scales: [UInt8] = try device.download(buffers.scales, count: plan.scaleBytes, as: UInt8.self)

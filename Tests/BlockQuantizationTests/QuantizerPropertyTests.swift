@@ -206,3 +206,20 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         #expect(ScaleConstants(format: .nvint4, rule: .static6).product == 3136)
     }
 }
+
+@Suite struct DegenerateTensorScaleTests {
+    /// amax so small that M·S/amax or 1/(dec·scale) overflows float32: stored as zeros, no trap.
+    @Test(arguments: [Float(1e-36), 1e-34, 0x1p-126, 0x1p-149])
+    func tinyTensorsAreStoredAsZeros(_ magnitude: Float) throws {
+        let x = testValues(4 * 32, seed: 21).map { $0 * magnitude }
+        for rule in ScaleRule.allCases {
+            let q = try ReferenceQuantizer.quantize(x, rows: 4, cols: 32, config: QuantizationConfig(rule: rule))
+            #expect(q.scales.allSatisfy { $0 == 0 } && q.codes.allSatisfy { $0 == 0 }, "\(rule)")
+            #expect(ReferenceQuantizer.dequantize(q).allSatisfy { $0 == 0 })
+        }
+        // Just above the threshold the arithmetic is ordinary.
+        let y = testValues(4 * 32, seed: 21).map { $0 * 1e-30 }
+        let q = try ReferenceQuantizer.quantize(y, rows: 4, cols: 32, config: QuantizationConfig(rule: .mse))
+        #expect(q.scales.contains { $0 != 0 })
+    }
+}
