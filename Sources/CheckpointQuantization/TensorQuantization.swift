@@ -16,6 +16,12 @@ public struct TensorQuantizationError: Error, CustomStringConvertible {
     public let tensor: String
     public let underlying: QuantizationError
     public var description: String { "\(path): tensor '\(tensor)': \(underlying)" }
+
+    public init(path: String, tensor: String, underlying: QuantizationError) {
+        self.path = path
+        self.tensor = tensor
+        self.underlying = underlying
+    }
 }
 
 /// A format and rule pair, written `FORMAT:RULE` (e.g. `nvfp4:mse`) or `FORMAT` for its default rule.

@@ -11,6 +11,7 @@ import ArgumentParser
 import BlockQuantization
 import CheckpointQuantization
 import CPUKernels
+import CUDABackend
 import Foundation
 import SafeTensors
 
@@ -35,6 +36,9 @@ struct QuantizeTensorsCommand: ParsableCommand {
 
     @Flag(help: "Write each quantized tensor back as F32 (dequantized) instead of codes and scales.")
     var dequantize = false
+
+    @Option(help: "Where to quantize: cpu, or cuda (an NVIDIA GPU, loaded at run time; same results bit for bit).")
+    var device: ComputeDevice = .cpu
 
     func run() throws {
         let file = try SafeTensorsFile(path: input)
@@ -66,6 +70,7 @@ struct QuantizeTensorsCommand: ParsableCommand {
         metadata["fouroversix.format"] = config.format.rawValue
         metadata["fouroversix.rule"] = config.rule.rawValue
         metadata["fouroversix.options"] = optionSummary(config)
+        let gpu = device == .cuda ? try openCUDA() : nil
         let writer = try SafeTensorsWriter(path: output, tensors: specs, metadata: metadata)
         let progress = ProgressBar(total: file.tensors.count, unit: "tensors", totalBytes: file.dataSectionSize)
         var quantizedCount = 0
@@ -76,7 +81,8 @@ struct QuantizeTensorsCommand: ParsableCommand {
                     try writer.write(try file.bytes(info.name))
                     continue
                 }
-                let q = try TensorQuantization.quantizeTensor(file, info.name, config: config)
+                let q = try gpu.map { try quantizeOnGPU($0, file, info, config: config) }
+                    ?? TensorQuantization.quantizeTensor(file, info.name, config: config)
                 quantizedCount += 1
                 if dequantize {
                     var values = [Float](repeating: 0, count: q.rows * q.cols)
@@ -99,6 +105,24 @@ struct QuantizeTensorsCommand: ParsableCommand {
               + (dequantize ? ", written dequantized as F32" : "") + ", \(file.tensors.count - quantizedCount) copied")
     }
 
+    /// Quantizes one tensor on the GPU (errors name the file and tensor).
+    private func quantizeOnGPU(_ gpu: CUDAQuantizer, _ file: SafeTensorsFile, _ info: TensorInfo,
+                               config: QuantizationConfig) throws -> QuantizedTensor {
+        let raw = try file.bytes(info.name)
+        let n = info.elementCount
+        let input: CUDAHostTensor
+        switch info.dtype {
+        case .BF16: input = .bf16((0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) })
+        case .F16: input = .f16((0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) })
+        default: input = .f32(try file.floats(info.name))
+        }
+        do {
+            return try gpu.quantize(input, rows: info.shape[0], cols: info.shape[1], config: config)
+        } catch let error as QuantizationError {
+            throw TensorQuantizationError(path: file.path, tensor: info.name, underlying: error)
+        }
+    }
+
     private func optionSummary(_ c: QuantizationConfig) -> String {
         var parts: [String] = []
         if c.transpose { parts.append("transpose") }
@@ -111,5 +135,17 @@ struct QuantizeTensorsCommand: ParsableCommand {
     private func optionSuffix(_ c: QuantizationConfig) -> String {
         let s = optionSummary(c)
         return s.isEmpty ? "" : ", " + s
+    }
+}
+
+enum ComputeDevice: String, ExpressibleByArgument, CaseIterable {
+    case cpu, cuda
+}
+
+/// Opens the first CUDA GPU, or fails with the reason (no driver, no GPU, no NVRTC, …).
+func openCUDA() throws -> CUDAQuantizer {
+    switch CUDAQuantizer.open() {
+    case let .success(gpu): return gpu
+    case let .failure(reason): throw CLIError("--device cuda: \(reason)")
     }
 }

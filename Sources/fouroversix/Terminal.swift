@@ -74,3 +74,9 @@ func installInterruptCleanup() {
 }
 
 nonisolated(unsafe) private var interruptSources: [DispatchSourceSignal] = []
+
+/// A one-line runtime error of a command (printed as "Error: …", exit status 1).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
