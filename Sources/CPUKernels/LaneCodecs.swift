@@ -48,8 +48,6 @@ typealias I4 = SIMD4<Int32>
 @inline(__always) func lessThanLanes(_ a: F4, _ b: F4) -> I4 { i(_mm_castps_si128(_mm_cmplt_ps(m(a), m(b)))) }
 /// Bit j set iff lane j's sign bit is set (`movmskps`).
 @inline(__always) func signMask(_ v: I4) -> Int { Int(_mm_movemask_ps(_mm_castsi128_ps(mi(v)))) }
-/// Bit j set iff a[j] < b[j].
-@inline(__always) func lessThanMask(_ a: F4, _ b: F4) -> Int { Int(_mm_movemask_ps(_mm_cmplt_ps(m(a), m(b)))) }
 /// Lanewise maximum of 16-bit integers (`pmaxsw`).
 @inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> {
     unsafeBitCast(_mm_max_epi16(unsafeBitCast(a, to: __m128i.self), unsafeBitCast(b, to: __m128i.self)),
@@ -82,9 +80,6 @@ typealias I4 = SIMD4<Int32>
 @inline(__always) func vmax(_ a: F4, _ b: F4) -> F4 { a.replacing(with: b, where: b .> a) }
 @inline(__always) func zeroWhereZero(_ v: F4, mask: F4) -> F4 { v.replacing(with: 0, where: mask .== 0) }
 @inline(__always) func zeroWhereZero(_ v: F4, mask: I4) -> F4 { v.replacing(with: 0, where: mask .== 0) }
-@inline(__always) func lessThanMask(_ a: F4, _ b: F4) -> Int {
-    (a[0] < b[0] ? 1 : 0) | (a[1] < b[1] ? 2 : 0) | (a[2] < b[2] ? 4 : 0) | (a[3] < b[3] ? 8 : 0)
-}
 @inline(__always) func lessThanLanes(_ a: F4, _ b: F4) -> I4 {
     I4(a[0] < b[0] ? -1 : 0, a[1] < b[1] ? -1 : 0, a[2] < b[2] ? -1 : 0, a[3] < b[3] ? -1 : 0)
 }
@@ -228,13 +223,6 @@ func transpose(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> (F4, F4, F4, F4) {
 
 extension SIMD4 where Scalar == Float {
     @inline(__always) init(_ lo: SIMD2<Float>, _ hi: SIMD2<Float>) { self.init(lowHalf: lo, highHalf: hi) }
-}
-
-/// Lane i of the result is the maximum of the four lanes of input i.
-@inline(__always)
-func horizontalMax4(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> F4 {
-    let (t0, t1, t2, t3) = transpose(a, b, c, d)
-    return vmax(vmax(t0, t1), vmax(t2, t3))
 }
 
 /// Packs 16 codes (four vectors, element order) into the 8 nibble-packed bytes of a block:

@@ -361,20 +361,6 @@ func candidates46<Rule: ErrorRule, R: RoundingPolicy>(
 /// The 16 per-element errors of one block, in element order.
 typealias ErrorVectors = (F4, F4, F4, F4)
 
-/// Block errors of four blocks (one per lane): `ErrorReduction.sum` for n = 16 (pairs
-/// e[k] + e[k+8], then a left-to-right sum over k), or the maximum for absMax.
-@inline(__always)
-func blockErrors<Rule: ErrorRule>(_ a: ErrorVectors, _ b: ErrorVectors, _ c: ErrorVectors, _ d: ErrorVectors,
-                                  _: Rule.Type) -> F4 {
-    if Rule.isMax {
-        @inline(__always) func m(_ e: ErrorVectors) -> F4 { vmax(vmax(e.0, e.2), vmax(e.1, e.3)) }
-        return horizontalMax4(m(a), m(b), m(c), m(d))
-    }
-    let (t0, t1, t2, t3) = transpose(a.0 + a.2, b.0 + b.2, c.0 + c.2, d.0 + d.2)
-    let (t4, t5, t6, t7) = transpose(a.1 + a.3, b.1 + b.3, c.1 + c.3, d.1 + d.3)
-    return ((((((t0 + t1) + t2) + t3) + t4) + t5) + t6) + t7
-}
-
 // MARK: - IF4 (FP4 or INT4 per block)
 
 @inline(__always)
