@@ -77,7 +77,7 @@ public struct ModelConfiguration: Sendable, Equatable {
     /// Reads `config.json` of a model folder.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TransformerError.missingConfigKey(path: path, key: "(file not found)")
+            throw TransformerError.fileNotFound(path: path)
         }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {

@@ -4,6 +4,8 @@
 // and, where a likely fix exists, says it. Programmer errors are preconditions, not these.
 
 public enum TransformerError: Error, CustomStringConvertible, Equatable {
+    /// A file that should exist does not.
+    case fileNotFound(path: String)
     /// config.json lacks a key the architecture needs, or holds a value of the wrong type.
     case missingConfigKey(path: String, key: String)
     case invalidConfigValue(path: String, key: String, reason: String)
@@ -25,6 +27,7 @@ public enum TransformerError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
+        case let .fileNotFound(path): return "\(path): no such file"
         case let .missingConfigKey(path, key): return "\(path): config.json has no \"\(key)\""
         case let .invalidConfigValue(path, key, reason): return "\(path): config.json \"\(key)\": \(reason)"
         case let .unsupportedArchitecture(a):

@@ -104,6 +104,10 @@ struct LoadedModel {
     let tokenizer: Tokenizer
 
     init(directory: String, threads: Int) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CheckpointError.notFound(path: directory)
+        }
         self.directory = directory
         name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let configuration = try ModelConfiguration(contentsOf: directory + "/config.json")

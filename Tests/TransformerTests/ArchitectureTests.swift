@@ -43,3 +43,35 @@ import Testing
         #expect(normed.allSatisfy { $0.isFinite })
     }
 }
+
+@Suite struct AttentionAndRopeVariantTests {
+    /// A sliding window at least as long as the sequence changes nothing; a short one does.
+    @Test func slidingWindowMasksOldKeys() throws {
+        var c = try ModelConfiguration(contentsOf: bundledModel + "/config.json")
+        let weights = try DictionaryWeights(copying: try SafeTensorsWeights(path: bundledModel + "/model.safetensors"))
+        let tokens = Array(try bundledTokens().prefix(30))
+        let reference = try TransformerModel(configuration: c, weights: weights).logits(tokens: tokens)
+        c.slidingWindow = 30
+        #expect(try TransformerModel(configuration: c, weights: weights).logits(tokens: tokens) == reference)
+        c.slidingWindow = 8
+        let windowed = try TransformerModel(configuration: c, weights: weights).logits(tokens: tokens)
+        let vocab = c.vocabularySize
+        #expect(Array(windowed[0..<(8 * vocab)]) == Array(reference[0..<(8 * vocab)]))  // rows 0…7 see everything
+        #expect(windowed != reference)
+    }
+
+    @Test func ropeScalingFollowsTransformers() throws {
+        var c = try ModelConfiguration(contentsOf: bundledModel + "/config.json")
+        let plain = RotaryEmbedding(configuration: c).inverseFrequencies
+        for (f, expected) in zip(plain, [1.0, 0.1, 0.01, 0.001]) { #expect(relativeDifference(Double(f), expected) < 1e-6) }
+        c.ropeScaling = .linear(factor: 4)
+        #expect(RotaryEmbedding(configuration: c).inverseFrequencies == plain.map { $0 / 4 })
+        // llama3 (original 64 positions, low/high frequency factors 1 and 4): wavelengths below
+        // 64/4 = 16 are kept, above 64/1 divided by the factor, in between interpolated.
+        c.ropeScaling = .llama3(factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 64)
+        let scaled = RotaryEmbedding(configuration: c).inverseFrequencies  // wavelengths 6.3, 63, 628, 6283
+        #expect(scaled[0] == plain[0])
+        #expect(scaled[1] < plain[1] && scaled[1] > plain[1] / 8)
+        #expect(scaled[2] == plain[2] / 8 && scaled[3] == plain[3] / 8)
+    }
+}
