@@ -7,7 +7,8 @@
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
 //   divisor or multiplier, config.json `quantization_config`, hf_quant_config.json), sharded
 //   by `maxShardBytes` with an index when there is more than one shard, with the other files
-//   of the folder copied, plus `fouroversix.json` recording the exact amax of every layer.
+//   of the folder copied, plus `fouroversix.json` recording the exact amax (and calibrated
+//   input amax) of every layer, so that readers can reproduce the core's arithmetic exactly.
 // - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
 //   released after use; output is streamed.
 // - The output folder appears only when complete (see `OutputFolder`).
@@ -153,7 +154,8 @@ public enum CheckpointQuantizer {
         }
 
         try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
-                                 weightMap: weightMap, ignored: ignored, options: options, layers: layers)
+                                 weightMap: weightMap, ignored: ignored, options: options, layers: layers,
+                                 inputAmax: inputAmax)
         try copyOtherFiles(from: checkpoint.directory, to: output)
         try output.commit()
 
@@ -232,7 +234,7 @@ public enum CheckpointQuantizer {
     static func writeIndexAndConfigs(checkpoint: ModelCheckpoint, output: OutputFolder, shardNames: [String],
                                      shards: [[(spec: TensorSpec, source: String)]], weightMap: [String: String],
                                      ignored: [String], options: CheckpointQuantizationOptions,
-                                     layers: [LayerReport]) throws {
+                                     layers: [LayerReport], inputAmax: [String: Float]) throws {
         if shards.count > 1 {
             let total = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
             try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
@@ -249,8 +251,13 @@ public enum CheckpointQuantizer {
         let record: [String: Any] = [
             "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
             "rule": options.rule.rawValue,
-            "layers": Dictionary(uniqueKeysWithValues: layers.map {
-                ($0.module, ["amax": Double($0.amax), "amax_bits": Int($0.amax.bitPattern)] as [String: Any])
+            "layers": Dictionary(uniqueKeysWithValues: layers.map { layer in
+                var entry: [String: Any] = ["amax": Double(layer.amax), "amax_bits": Int(layer.amax.bitPattern)]
+                if let a = inputAmax[layer.module] {
+                    entry["input_amax"] = Double(a)
+                    entry["input_amax_bits"] = Int(a.bitPattern)
+                }
+                return (layer.module, entry)
             }),
         ]
         try writeJSON(record, to: output.path(recordFileName))
