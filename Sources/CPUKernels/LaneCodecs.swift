@@ -28,8 +28,8 @@ typealias I4 = SIMD4<Int32>
 // instruction once inlined (LLVM rewrites `replacing(with:where:)` selects into blends and
 // per-lane branches) use the SSE2 intrinsics on x86-64; elsewhere the portable spelling.
 #if arch(x86_64)
-@inline(__always) private func m(_ v: F4) -> __m128 { unsafeBitCast(v, to: __m128.self) }
-@inline(__always) private func f(_ v: __m128) -> F4 { unsafeBitCast(v, to: F4.self) }
+@inline(__always) private func m(_ v: F4) -> __m128 { v }  // __m128 imports as SIMD4<Float>
+@inline(__always) private func f(_ v: __m128) -> F4 { v }
 @inline(__always) private func mi(_ v: I4) -> __m128i { unsafeBitCast(v, to: __m128i.self) }
 @inline(__always) private func i(_ v: __m128i) -> I4 { unsafeBitCast(v, to: I4.self) }
 
