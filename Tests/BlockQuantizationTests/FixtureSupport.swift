@@ -1,5 +1,8 @@
 // Loads the published reference's outputs (copied from shared/fixtures into this test
-// target's resources) and the inputs they were computed from.
+// target's resources) and the inputs they were computed from. Two fixture sets share one
+// layout: `reference-vectors` (the shared fixtures) and `extended-vectors` (made by
+// tools/reference-fixtures/make_extended_fixtures.py: heavy tails, outliers, ragged and
+// tiny inputs, subnormal block scales, zero/constant blocks, near-tie selections).
 
 import Foundation
 import BlockFormats
@@ -23,23 +26,23 @@ struct ReferenceCase: Decodable {
     }
 }
 
-enum Fixtures {
-    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+/// One fixture set: `NAME.json` (the cases) and `NAME.safetensors` (inputs and outputs).
+struct FixtureSet {
+    let cases: [ReferenceCase]
+    let file: SafeTensorsFile
 
-    static let cases: [ReferenceCase] = {
-        let data = try! Data(contentsOf: directory.appendingPathComponent("reference-vectors.json"))
-        return try! JSONDecoder().decode([ReferenceCase].self, from: data)
-    }()
+    init(_ name: String) {
+        let data = try! Data(contentsOf: Fixtures.directory.appendingPathComponent("\(name).json"))
+        cases = try! JSONDecoder().decode([ReferenceCase].self, from: data)
+        file = try! SafeTensorsFile(path: Fixtures.directory.appendingPathComponent("\(name).safetensors").path)
+    }
 
-    static let file: SafeTensorsFile = try! SafeTensorsFile(
-        path: directory.appendingPathComponent("reference-vectors.safetensors").path)
-
-    static func bytes(_ name: String) -> [UInt8]? {
+    func bytes(_ name: String) -> [UInt8]? {
         guard file.info(name) != nil else { return nil }
         return Array(try! file.bytes(name))
     }
 
-    static func floats(_ name: String) -> [Float]? {
+    func floats(_ name: String) -> [Float]? {
         guard let info = file.info(name) else { return nil }
         let raw = try! file.bytes(name)
         switch info.dtype {
@@ -54,5 +57,19 @@ enum Fixtures {
         }
     }
 
-    static func shape(_ name: String) -> [Int] { file.info(name)!.shape }
+    func shape(_ name: String) -> [Int] { file.info(name)!.shape }
+}
+
+enum Fixtures {
+    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    /// The shared fixtures (reference-vectors.*).
+    static let reference = FixtureSet("reference-vectors")
+    /// The extended fixtures (extended-vectors.*).
+    static let extended = FixtureSet("extended-vectors")
+
+    static var cases: [ReferenceCase] { reference.cases }
+    static func bytes(_ name: String) -> [UInt8]? { reference.bytes(name) }
+    static func floats(_ name: String) -> [Float]? { reference.floats(name) }
+    static func shape(_ name: String) -> [Int] { reference.shape(name) }
 }
