@@ -6,9 +6,9 @@
 // mismatch, an empty axis, an invalid amax, then the first NaN/Inf element), bit-identical
 // codes, scale bytes (either layout), amax, alternativeBlockCount and blockCount — for
 // every format, rule and option, for any thread count. Inputs are read in place (F32, BF16
-// or F16); the only whole-tensor buffers are the outputs. Degenerate tensor scales (an amax
-// so small that 1/(dec·scale) could overflow, or RHT inputs near the float32 limit) take the
-// scalar reference path, which is then the result by definition.
+// or F16); the only whole-tensor buffers are the outputs. Tensors whose RHT could overflow
+// float32 (inputs of magnitude ≥ 2^124) take the scalar reference path, which is then the
+// result by definition.
 
 import BlockFormats
 import BlockQuantization
@@ -82,12 +82,10 @@ public enum CPUQuantizer {
         }
         let ctx = TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax,
                                             rounding: config.rounding)
-        if config.format != .mxfp4 {
-            if amax == 0 { return zeroTensor(g, config: config, amax: amax) }
-            // The kernels need 1/(dec·scale) finite for every E4M3 scale ≥ 2^-9.
-            guard ctx.encodeScale.isFinite, ctx.inverseEncodeScale >= 0x1p-116 else {
-                return try ReferenceQuantizer.quantize(x.floatArray(), rows: rows, cols: cols, config: config, amax: supplied)
-            }
+        // amax == 0, or a tensor scale that does not fit float32 (`isDegenerate`: the reference
+        // stores such tensors as zeros): every scale 0, every code +0.
+        if config.format != .mxfp4 && (amax == 0 || ctx.isDegenerate) {
+            return zeroTensor(g, config: config, amax: amax)
         }
         return run(x, g, config: config, context: ctx, threads: t)
     }
@@ -144,7 +142,7 @@ public enum CPUQuantizer {
 
     // MARK: - Quantization pass
 
-    /// amax == 0: every scale is 0 and every value quantizes to +0 (code 0).
+    /// amax == 0 or a degenerate tensor scale: every scale is 0 and every value quantizes to +0.
     static func zeroTensor(_ g: QuantizationGeometry, config: QuantizationConfig, amax: Float) -> QuantizedTensor {
         let scaleCount = config.scaleLayout == .rowMajor ? g.rows * g.scaleCols
             : ScaleLayout.swizzledByteCount(rows: g.rows, cols: g.scaleCols)

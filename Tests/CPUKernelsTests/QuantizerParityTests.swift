@@ -65,12 +65,12 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         }
     }
 
-    /// A supplied amax: smaller than the data (scales saturate), larger, zero, tiny (the
-    /// scalar fallback). (Below M·S/FLT_MAX ≈ 4.5e-36 the reference itself traps: NaN scales.)
+    /// A supplied amax: smaller than the data (scales saturate), larger, zero, tiny, and so
+    /// tiny that the tensor scale is degenerate (stored as zeros).
     @Test func suppliedAmax() {
         let (rows, cols) = (9, 50)
         let values = Distribution.normal.sample(rows * cols, cols: cols, seed: 4)
-        for amax: Float in [0.5, 3, 1000, 0, 1e-20, 1e-30, 1e-34] {
+        for amax: Float in [0.5, 3, 1000, 0, 1e-20, 1e-30, 1e-34, 1e-38] {
             for (format, rule) in formatRules {
                 let config = QuantizationConfig(format: format, rule: rule)
                 let result = compare(values, rows: rows, cols: cols, config: config, amax: amax, threads: [1, 2])
