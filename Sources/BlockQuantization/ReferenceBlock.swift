@@ -31,11 +31,17 @@ public struct TensorQuantizationContext: Sendable {
         if case let .stochastic(seed) = rounding { stochasticSeed = seed } else { stochasticSeed = nil }
     }
 
-    /// True when the tensor scale does not fit float32: `M·S / amax` overflows, or
-    /// `1 / (dec · scale)` could overflow for the smallest E4M3 scale 2^-9 (dec < 2^-116),
-    /// i.e. amax below about 1e-32. The spec's arithmetic produces ∞/NaN there (the reference
-    /// stores NaN scales); such tensors are stored as zeros: every block scale 0, every code +0.
+    /// True when `M·S / amax` overflows float32 (amax below about 5e-36 for 4/6, 8e-36 for
+    /// standard NVFP4): the spec's arithmetic has no tensor scale there (the reference stores
+    /// NaN scales). Such tensors are stored as zeros: every block scale 0, every code +0.
     public var isDegenerate: Bool {
+        format != .mxfp4 && amax > 0 && !encodeScale.isFinite
+    }
+
+    /// True when some block's `1 / (dec · scale)` could overflow (dec < 2^-116, amax below
+    /// about 2e-32): those blocks store their scale byte and +0 codes (the reference produces
+    /// NaN-derived codes there). Fast paths hand such tensors to this scalar reference.
+    public var needsScalarPath: Bool {
         format != .mxfp4 && amax > 0 && !(encodeScale.isFinite && inverseEncodeScale >= 0x1p-116)
     }
 
@@ -46,10 +52,13 @@ public struct TensorQuantizationContext: Sendable {
         amax == 0 || isDegenerate ? 0 : (blockMax / constants.maxValue) * encodeScale
     }
 
-    /// `1 / (dec · scale)`: the per-block multiplier applied to each element; 0 for scale 0.
+    /// `1 / (dec · scale)`: the per-block multiplier applied to each element; 0 for scale 0,
+    /// and 0 when it overflows (see `needsScalarPath`).
     @inlinable
     public func elementMultiplier(scale: Float) -> Float {
-        scale == 0 ? 0 : 1 / (inverseEncodeScale * scale)
+        guard scale != 0 else { return 0 }
+        let m = 1 / (inverseEncodeScale * scale)
+        return m.isFinite ? m : 0
     }
 }
 

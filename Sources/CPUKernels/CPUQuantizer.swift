@@ -87,6 +87,11 @@ public enum CPUQuantizer {
         if config.format != .mxfp4 && (amax == 0 || ctx.isDegenerate) {
             return zeroTensor(g, config: config, amax: amax)
         }
+        // A tensor scale so small that some block multiplier 1/(dec·scale) could overflow: the
+        // scalar reference defines those blocks (`needsScalarPath`).
+        if ctx.needsScalarPath {
+            return try ReferenceQuantizer.quantize(x.floatArray(), rows: rows, cols: cols, config: config, amax: supplied)
+        }
         return run(x, g, config: config, context: ctx, threads: t)
     }
 

@@ -162,8 +162,8 @@ public final class CUDAQuantizer: @unchecked Sendable {
         guard amax.isFinite else {
             throw CUDAError(call: "quantize", code: 0, message: "the GPU amax is not finite (\(amax))")
         }
-        // A tensor scale too small for float32 is stored as zeros; the scalar reference defines it.
-        if TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax, rounding: config.rounding).isDegenerate {
+        // Tensor scales near the float32 limit: the scalar reference defines the result.
+        if TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax, rounding: config.rounding).needsScalarPath {
             return try ReferenceQuantizer.quantize(input.floatValues(), rows: rows, cols: cols, config: config, amax: suppliedAmax)
         }
         let codes: [UInt8] = try device.download(buffers.codes, count: plan.codeBytes, as: UInt8.self)
