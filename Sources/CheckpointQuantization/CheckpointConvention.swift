@@ -69,11 +69,14 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
                                               "input_activations": activations ? inputs as Any : NSNull()] as [String: Any]],
             ]
         case .modelopt:
+            // `ignore` too: some vLLM revisions read only that key.
             return [
                 "quant_method": "modelopt",
-                "quant_algo": activations ? "NVFP4" : "W4A16_NVFP4",
+                "quant_algo": modeloptAlgorithm(activations: activations),
                 "group_size": 16,
                 "exclude_modules": ignored,
+                "ignore": ignored,
+                "kv_cache_quant_algo": NSNull(),
                 "producer": producer,
             ]
         }
@@ -83,6 +86,10 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
     public func hfQuantConfig(ignored: [String], activations: Bool, producer: [String: String]) -> [String: Any]? {
         guard self == .modelopt else { return nil }
         return ["producer": producer,
-                "quantization": ["quant_algo": "NVFP4", "group_size": 16, "exclude_modules": ignored] as [String: Any]]
+                "quantization": ["quant_algo": modeloptAlgorithm(activations: activations), "group_size": 16,
+                                 "exclude_modules": ignored, "kv_cache_quant_algo": NSNull()] as [String: Any]]
     }
+
+    /// `NVFP4` (weights and activations) or `W4A16_NVFP4` (weight-only), the same in both files.
+    func modeloptAlgorithm(activations: Bool) -> String { activations ? "NVFP4" : "W4A16_NVFP4" }
 }

@@ -45,7 +45,8 @@ import Testing
             #expect(config["quant_method"] as? String == "modelopt")
             #expect(config["quant_algo"] as? String == "W4A16_NVFP4")
             let hf = try readJSONObject(out + "/hf_quant_config.json")
-            #expect((hf["quantization"] as? [String: Any])?["quant_algo"] as? String == "NVFP4")
+            #expect((hf["quantization"] as? [String: Any])?["quant_algo"] as? String == "W4A16_NVFP4")
+            #expect((hf["quantization"] as? [String: Any])?.keys.contains("kv_cache_quant_algo") == true)
         }
         #expect(FileManager.default.fileExists(atPath: out + "/tokenizer.json"))
 
