@@ -12,6 +12,7 @@ import ArgumentParser
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+import CUDABackend
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,6 +36,8 @@ struct BenchQuantize: ParsableCommand {
     @Flag(name: .customLong("block-2d"), help: "One scale per 16×16 tile (32×32 for MXFP4).") var block2D = false
     @Flag(help: "Stochastic rounding (seed 1).") var stochastic = false
     @Flag(help: "Print one JSON object instead of text.") var json = false
+    @Option(help: "cpu, or cuda (device-resident input, CUDA events, device-to-device copy as the bound).")
+    var device: ComputeDevice = .cpu
 
     func validate() throws {
         guard BlockFormat(rawValue: format) != nil else { throw ValidationError("unknown format '\(format)'") }
@@ -49,6 +52,13 @@ struct BenchQuantize: ParsableCommand {
                                         rounding: stochastic ? .stochastic(seed: 1) : .nearest,
                                         transpose: transpose, rht: rht, blockScale2D: block2D)
         try config.validate()
+        if device == .cuda {
+            let gpu = try openCUDA()
+            let result = try gpu.benchmark(rows: rows, cols: cols, config: config,
+                                           dtype: CUDAElementType(rawValue: dtype)!, repeats: max(repeats, 5))
+            print("\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))
+            return
+        }
         let n = rows * cols
         let elementSize = dtype == "f32" ? 4 : 2
         let inputBytes = n * elementSize
