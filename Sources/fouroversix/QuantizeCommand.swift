@@ -146,7 +146,7 @@ struct QuantizeCommand: ParsableCommand {
                      change(t.relativeError, t.baselineRelativeError), String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
                      formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
         let w4a4 = calibrationText == nil ? "W4A16" : "W4A4, activation scales calibrated"
-        print("Quantized \(r.model) → \(r.output) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
+        print("Quantized \(displayPath(r.model)) → \(displayPath(r.output)) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
         print(renderTable(header: header, rows: rows, separatorBeforeLast: true))
         if !r.skipped.isEmpty {
             print("\nKept in original precision (\(r.skipped.count)):")

@@ -80,3 +80,10 @@ struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// `path` relative to the current directory when it lies inside it (`./name`), else as given.
+func displayPath(_ path: String) -> String {
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    return full.hasPrefix(cwd + "/") ? "." + full.dropFirst(cwd.count) : path
+}
