@@ -4,7 +4,9 @@
 // Promises: the tokenizer files are kept as bytes (`tokenizerFiles`, written into every
 // checkpoint) and the tokens come from this project's `Tokenizer` loading exactly those
 // bytes, so training and `fouroversix eval` tokenize alike. With a trained BPE the special
-// token `<|endoftext|>` is BOS; a loaded tokenizer must define a BOS token.
+// token `<|endoftext|>` is BOS; a loaded tokenizer must define a BOS token. The split uses
+// blocks of 4096 tokens unless the text is too short for 4 validation blocks of that size;
+// then blocks shrink (to no fewer than 256 tokens) so that there are.
 
 import Foundation
 import Tokenizers
@@ -26,7 +28,7 @@ public enum CorpusPreparation {
     ///   - vocabularySize: BPE size to train (ignored with `tokenizerPath`).
     ///   - tokenizerPath: an existing tokenizer.json to use instead of training one.
     public static func prepare(textPath: String, vocabularySize: Int, tokenizerPath: String? = nil,
-                               blockTokens: Int = 4096, validationEvery: Int = 20) throws -> PreparedCorpus {
+                               blockTokens: Int? = nil, validationEvery: Int = 20) throws -> PreparedCorpus {
         let start = Date()
         guard let data = FileManager.default.contents(atPath: textPath) else {
             throw TrainingError.corpus(path: textPath, reason: "cannot read the file")
@@ -61,9 +63,10 @@ public enum CorpusPreparation {
         }
         let ids = tokenizer.encode(text)
         let tokens = ids.map { Int32($0) }
-        let corpus = TokenCorpus(tokens: tokens, bosID: Int32(bos), blockTokens: blockTokens, validationEvery: validationEvery)
+        let block = blockTokens ?? min(4096, max(256, tokens.count / (4 * validationEvery)))
+        let corpus = TokenCorpus(tokens: tokens, bosID: Int32(bos), blockTokens: block, validationEvery: validationEvery)
         guard corpus.trainingTokenCount > 0, corpus.validationTokenCount > 0 else {
-            throw TrainingError.corpus(path: textPath, reason: "too short: \(tokens.count) tokens do not make both a training and a validation part (blocks of \(blockTokens), every \(validationEvery)th for validation)")
+            throw TrainingError.corpus(path: textPath, reason: "too short: \(tokens.count) tokens do not make both a training and a validation part (blocks of \(block), every \(validationEvery)th for validation)")
         }
         return PreparedCorpus(textPath: textPath, corpus: corpus, vocabularySize: tokenizer.vocabularySize, bosID: bos,
                               eosID: tokenizer.eosTokenID, tokenizerFiles: files, textBytes: data.count,

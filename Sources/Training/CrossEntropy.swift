@@ -49,8 +49,3 @@ enum CrossEntropy {
         return partial.reduce(0, +) / Double(rows)
     }
 }
-
-struct SendableTargets: @unchecked Sendable {
-    let p: UnsafePointer<Int32>
-    init(_ p: UnsafePointer<Int32>) { self.p = p }
-}

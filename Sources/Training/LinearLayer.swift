@@ -37,6 +37,7 @@ enum LinearLayer {
         switch precision {
         case .float32: return Array(x)
         case .bf16: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
+        case .nvfp4(let o) where !o.quantizeForward: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
         case .nvfp4(let o):
             return try OperandCast.nvfp4(x, rows: rows, cols: cols, config: o.forwardInput, kind: .activation,
                                          threads: threads, statistics: &statistics).values
@@ -49,6 +50,7 @@ enum LinearLayer {
         switch precision {
         case .float32: return Array(w)
         case .bf16: return OperandCast.bf16(w, threads: threads, statistics: &statistics)
+        case .nvfp4(let o) where !o.quantizeForward: return OperandCast.bf16(w, threads: threads, statistics: &statistics)
         case .nvfp4(let o):
             return try OperandCast.nvfp4(w, rows: out, cols: inFeatures, config: o.weight, kind: .weight,
                                          threads: threads, statistics: &statistics).values
@@ -79,6 +81,8 @@ enum LinearLayer {
             return WeightGradientInput(values: Array(x), ld: cols, k: rows, tokenMajor: true)
         case .bf16:
             return WeightGradientInput(values: OperandCast.bf16(x, threads: threads, statistics: &statistics), ld: cols, k: rows, tokenMajor: true)
+        case .nvfp4(let o) where !o.quantizeBackward:
+            return WeightGradientInput(values: OperandCast.bf16(x, threads: threads, statistics: &statistics), ld: cols, k: rows, tokenMajor: true)
         case .nvfp4(let o):
             let c = try OperandCast.nvfp4(x, rows: rows, cols: cols, config: o.weightGradientInput, kind: .weightGradientInput,
                                           threads: threads, statistics: &statistics)
@@ -102,6 +106,7 @@ enum LinearLayer {
             switch precision {
             case .float32: g = Array(dy)
             case .bf16: g = OperandCast.bf16(dy, threads: threads, statistics: &statistics)
+            case .nvfp4(let o) where !o.quantizeBackward: g = OperandCast.bf16(dy, threads: threads, statistics: &statistics)
             case .nvfp4(let o):
                 g = try OperandCast.nvfp4(dy, rows: rows, cols: out, config: o.dataGradientOutput(seed: seeds.data),
                                           kind: .dataGradientOutput, threads: threads, statistics: &statistics).values
@@ -122,6 +127,9 @@ enum LinearLayer {
             a = CastOperand(values: Array(dy), ld: out)
             aTokenMajor = true
         case .bf16:
+            a = CastOperand(values: OperandCast.bf16(dy, threads: threads, statistics: &statistics), ld: out)
+            aTokenMajor = true
+        case .nvfp4(let o) where !o.quantizeBackward:
             a = CastOperand(values: OperandCast.bf16(dy, threads: threads, statistics: &statistics), ld: out)
             aTokenMajor = true
         case .nvfp4(let o):

@@ -49,6 +49,9 @@ public enum LossCurvePlot {
         abs(v) >= 1000 ? String(format: "%.0f", v) : (abs(v) >= 10 ? String(format: "%.0f", v) : String(format: "%.3g", v))
     }
 
+    /// A coordinate with one decimal.
+    static func c(_ v: Double) -> String { String(format: "%.1f", v) }
+
     public static func svg(_ curves: [LossCurve], title: String, window: Int) -> String {
         let width = 860.0, left = 70.0, right = 20.0, plotW = width - left - right
         let topY = 50.0, topH = 300.0, gap = 60.0, botY = topY + topH + gap, botH = 180.0, height = botY + botH + 70
@@ -81,22 +84,22 @@ public enum LossCurvePlot {
         for (py, ph, a, b, label, map) in [(topY, topH, lo, hi, "train loss (mean of \(window) steps)", y),
                                             (botY, botH, dlo, dhi, "difference to \(curves.first?.label ?? "reference")", yd)]
             as [(Double, Double, Double, Double, String, (Double) -> Double)] {
-            s += "<rect x=\"\(left)\" y=\"\(py)\" width=\"\(plotW)\" height=\"\(ph)\" fill=\"none\" stroke=\"#444\"/>\n"
+            s += "<rect x=\"\(c(left))\" y=\"\(c(py))\" width=\"\(c(plotW))\" height=\"\(c(ph))\" fill=\"none\" stroke=\"#444\"/>\n"
             for t in niceTicks(a, b) {
                 let ty = map(t)
-                s += "<line x1=\"\(left)\" y1=\"\(ty)\" x2=\"\(left + plotW)\" y2=\"\(ty)\" stroke=\"#ddd\"/>\n"
-                s += "<text x=\"\(left - 6)\" y=\"\(ty + 4)\" text-anchor=\"end\">\(fmt(t))</text>\n"
+                s += "<line x1=\"\(c(left))\" y1=\"\(c(ty))\" x2=\"\(c(left + plotW))\" y2=\"\(c(ty))\" stroke=\"#ddd\"/>\n"
+                s += "<text x=\"\(c(left - 6))\" y=\"\(c(ty + 4))\" text-anchor=\"end\">\(fmt(t))</text>\n"
             }
             for t in niceTicks(0, maxStep) {
                 let tx = x(t)
-                s += "<line x1=\"\(tx)\" y1=\"\(py)\" x2=\"\(tx)\" y2=\"\(py + ph)\" stroke=\"#eee\"/>\n"
-                s += "<text x=\"\(tx)\" y=\"\(py + ph + 15)\" text-anchor=\"middle\">\(fmt(t))</text>\n"
+                s += "<line x1=\"\(c(tx))\" y1=\"\(c(py))\" x2=\"\(c(tx))\" y2=\"\(c(py + ph))\" stroke=\"#eee\"/>\n"
+                s += "<text x=\"\(c(tx))\" y=\"\(c(py + ph + 15))\" text-anchor=\"middle\">\(fmt(t))</text>\n"
             }
-            s += "<text x=\"16\" y=\"\(py + ph / 2)\" transform=\"rotate(-90 16 \(py + ph / 2))\" text-anchor=\"middle\">\(escape(label))</text>\n"
+            s += "<text x=\"16\" y=\"\(c(py + ph / 2))\" transform=\"rotate(-90 16 \(c(py + ph / 2)))\" text-anchor=\"middle\">\(escape(label))</text>\n"
         }
         s += "<text x=\"\(left + plotW / 2)\" y=\"\(botY + botH + 34)\" text-anchor=\"middle\">step</text>\n"
         if dlo < 0 && dhi > 0 {
-            s += "<line x1=\"\(left)\" y1=\"\(yd(0))\" x2=\"\(left + plotW)\" y2=\"\(yd(0))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
+            s += "<line x1=\"\(c(left))\" y1=\"\(c(yd(0)))\" x2=\"\(c(left + plotW))\" y2=\"\(c(yd(0)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
         }
         // Curves.
         s += "<clipPath id=\"top\"><rect x=\"\(left)\" y=\"\(topY)\" width=\"\(plotW)\" height=\"\(topH)\"/></clipPath>\n"

@@ -4,7 +4,8 @@
 // validation loss (recipe's forward precision and all-BF16 forward), the gap of each to BF16,
 // tokens/s and the share of step time spent casting operands; below it, the share of the
 // NVFP4 → BF16 gap that 4/6 closes, (L_nvfp4 − L_4/6) / (L_nvfp4 − L_bf16), for train and
-// validation loss — stated as measured, negative when 4/6 is worse.
+// validation loss — stated as measured, negative when 4/6 is worse; when NVFP4 did not end
+// worse than BF16 the report says so instead of quoting a meaningless share.
 
 import Foundation
 
@@ -13,9 +14,9 @@ public enum PretrainReport {
     static func signed(_ x: Double) -> String { x.isFinite ? String(format: "%+.4f", x) : "—" }
     static func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.1f%%", 100 * x) : "—" }
 
-    /// (L_nvfp4 − L_4/6) / (L_nvfp4 − L_bf16); nil when a run is missing or there is no gap.
+    /// (L_nvfp4 − L_4/6) / (L_nvfp4 − L_bf16); nil when a run is missing or NVFP4 is not worse than BF16.
     public static func gapClosed(bf16: Double?, nvfp4: Double?, fourOverSix: Double?) -> Double? {
-        guard let b = bf16, let n = nvfp4, let s = fourOverSix, b.isFinite, n.isFinite, s.isFinite, n != b else { return nil }
+        guard let b = bf16, let n = nvfp4, let s = fourOverSix, b.isFinite, n.isFinite, s.isFinite, n > b else { return nil }
         return (n - s) / (n - b)
     }
 
@@ -50,7 +51,11 @@ public enum PretrainReport {
         out += "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) M tokens; AdamW (β \(o.adamW.beta1)/\(o.adamW.beta2), "
         out += "weight decay \(o.adamW.weightDecay)), peak LR \(o.learningRate), \(o.warmupSteps) warmup steps, cosine to "
         out += "\(o.minimumLearningRateRatio)× peak, clip \(o.gradientClip); seed \(o.seed) (same initialization and batches for all recipes). "
-        out += "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16.\n\n"
+        out += "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16."
+        if let q = o.quantizedGEMMs, q != .all {
+            out += " **Ablation:** only the \(q == .forward ? "forward GEMM" : "two backward GEMMs") of each quantized layer takes NVFP4 operands."
+        }
+        out += "\n\n"
         out += "| recipe | train loss | Δ train vs BF16 | val loss | Δ val vs BF16 | val loss, BF16 forward | tokens/s | time casting operands | blocks scaled to 4 |\n"
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for r in runs {
@@ -62,10 +67,19 @@ public enum PretrainReport {
         }
         let b = runs.first { $0.recipe == "bf16" }, n = runs.first { $0.recipe == "nvfp4" }
         let s = runs.first { $0.recipe == "nvfp4-4over6" }
-        if let gt = gapClosed(bf16: b?.trainLoss, nvfp4: n?.trainLoss, fourOverSix: s?.trainLoss),
-           let gv = gapClosed(bf16: b?.validationLoss, nvfp4: n?.validationLoss, fourOverSix: s?.validationLoss) {
-            out += "\nShare of the NVFP4 → BF16 loss gap that 4/6 closes: **\(percent(gv)) of the validation-loss gap**, "
-            out += "\(percent(gt)) of the train-loss gap (100% = as good as BF16; negative = worse than standard NVFP4).\n"
+        if let b, let n, let s {
+            let gapV = n.validationLoss - b.validationLoss, gapT = n.trainLoss - b.trainLoss
+            if gapV > 0, let gv = gapClosed(bf16: b.validationLoss, nvfp4: n.validationLoss, fourOverSix: s.validationLoss) {
+                out += "\nShare of the NVFP4 → BF16 validation-loss gap that 4/6 closes: **\(percent(gv))**"
+                if gapT > 0, let gt = gapClosed(bf16: b.trainLoss, nvfp4: n.trainLoss, fourOverSix: s.trainLoss) {
+                    out += " (\(percent(gt)) of the train-loss gap)"
+                }
+                out += "; 100% = as good as BF16, negative = worse than standard NVFP4.\n"
+            } else {
+                out += "\nNVFP4 did not end with a higher validation loss than BF16 in this run (Δ \(signed(gapV))), so there is "
+                out += "no NVFP4 → BF16 gap for 4/6 to close; 4/6 vs standard NVFP4: Δ val \(signed(s.validationLoss - n.validationLoss)), "
+                out += "Δ train \(signed(s.trainLoss - n.trainLoss)).\n"
+            }
         }
         if let b, let n {
             out += "\nOverhead of simulated quantization: NVFP4 runs at \(percent(n.tokensPerSecond / b.tokensPerSecond)) of BF16's tokens/s"

@@ -80,9 +80,3 @@ enum RMSNorm {
 func rowThreads(_ work: Int, _ threads: Int) -> Int {
     CPUParallel.effectiveThreads(threads, work: work, minimumPerThread: 1 << 14)
 }
-
-/// A read-only float pointer that may cross into worker closures.
-struct SendablePointerF: @unchecked Sendable {
-    let p: UnsafePointer<Float>
-    init(_ p: UnsafePointer<Float>) { self.p = p }
-}

@@ -93,15 +93,18 @@ public final class Trainer {
         }
     }
 
+    /// Replaces the recipe's precision plan (ablations); nil: the recipe's.
+    public var planOverride: PrecisionPlan?
+
+    public var plan: PrecisionPlan { planOverride ?? PrecisionPlan(options.recipeSettings, layers: options.model.layers) }
+
     public var model: DecoderModel {
-        DecoderModel(config: options.model, plan: PrecisionPlan(options.recipeSettings, layers: options.model.layers),
-                     threads: threads)
+        DecoderModel(config: options.model, plan: plan, threads: threads)
     }
 
     /// Mean loss over validation windows (at most `limit`) with a given precision plan.
     public func validationLoss(plan: PrecisionPlan? = nil, limit: Int?) throws -> Double {
-        let m = DecoderModel(config: options.model,
-                             plan: plan ?? PrecisionPlan(options.recipeSettings, layers: options.model.layers), threads: threads)
+        let m = DecoderModel(config: options.model, plan: plan ?? self.plan, threads: threads)
         let batches = prepared.corpus.validationBatches(sequenceLength: options.sequenceLength, batch: options.batchSize,
                                                         limit: limit)
         var total: Double = 0, rows = 0

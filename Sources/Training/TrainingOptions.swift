@@ -24,6 +24,8 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var dataSeed: UInt64 = 1234
     /// Decoder blocks at the end kept in BF16 by the NVFP4 recipes.
     public var highPrecisionLastLayers: Int = 1
+    /// Ablation of the NVFP4 recipes: which GEMMs are quantized (nil: all, the recipe).
+    public var quantizedGEMMs: QuantizedGEMMs? = nil
     /// Validation every N steps (0: only at the end), on the first `evaluationWindows` windows.
     public var evaluationEvery: Int = 100
     public var evaluationWindows: Int = 64
@@ -43,7 +45,7 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     }
 
     public var recipeSettings: RecipeSettings {
-        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers)
+        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all)
     }
 
     public var tokensPerStep: Int { batchSize * sequenceLength }

@@ -56,12 +56,19 @@ public struct NVFP4Operands: Sendable, Hashable {
     public var weightGradientRHT: Bool = true
     /// Stochastic rounding of dY in both backward GEMMs.
     public var stochasticGradients: Bool = true
+    /// Ablations: NVFP4 in the forward GEMM / the two backward GEMMs (BF16 operands otherwise;
+    /// the data gradient always multiplies by the forward's cast W).
+    public var quantizeForward: Bool = true
+    public var quantizeBackward: Bool = true
 
-    public init(rule: ScaleRule, weightTiles: Bool = true, weightGradientRHT: Bool = true, stochasticGradients: Bool = true) {
+    public init(rule: ScaleRule, weightTiles: Bool = true, weightGradientRHT: Bool = true, stochasticGradients: Bool = true,
+                quantizeForward: Bool = true, quantizeBackward: Bool = true) {
         self.rule = rule
         self.weightTiles = weightTiles
         self.weightGradientRHT = weightGradientRHT
         self.stochasticGradients = stochasticGradients
+        self.quantizeForward = quantizeForward
+        self.quantizeBackward = quantizeBackward
     }
 
     var forwardInput: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule) }
@@ -78,21 +85,34 @@ public struct NVFP4Operands: Sendable, Hashable {
     }
 }
 
+/// Which GEMMs of a quantized linear layer take NVFP4 operands (an ablation of the NVFP4
+/// recipes; the recipes themselves use `all`). The others take BF16 operands.
+public enum QuantizedGEMMs: String, CaseIterable, Sendable, Codable {
+    case all
+    /// The forward GEMM only.
+    case forward
+    /// The data- and weight-gradient GEMMs only.
+    case backward
+}
+
 /// A recipe applied to a model: the precision of each linear layer.
 public struct RecipeSettings: Sendable, Hashable {
     public var recipe: TrainingRecipe
     /// Decoder blocks at the end of the stack whose linear layers stay in BF16 (NVFP4 recipes).
     public var highPrecisionLastLayers: Int
+    public var quantizedGEMMs: QuantizedGEMMs
 
-    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1) {
+    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all) {
         self.recipe = recipe
         self.highPrecisionLastLayers = highPrecisionLastLayers
+        self.quantizedGEMMs = quantizedGEMMs
     }
 
     /// The precision of the linear layers of decoder block `layer` (of `layers`).
     public func precision(layer: Int, of layers: Int) -> GEMMPrecision {
         guard let rule = recipe.rule, layer < layers - highPrecisionLastLayers else { return .bf16 }
-        return .nvfp4(NVFP4Operands(rule: rule))
+        return .nvfp4(NVFP4Operands(rule: rule, quantizeForward: quantizedGEMMs != .backward,
+                                    quantizeBackward: quantizedGEMMs != .forward))
     }
 
     /// The head (and anything else kept out of NVFP4) always uses BF16 inputs.

@@ -10,6 +10,7 @@ import Foundation
 import Training
 
 extension TrainingRecipe: ExpressibleByArgument {}
+extension QuantizedGEMMs: ExpressibleByArgument {}
 
 struct TrainingArguments: ParsableArguments {
     @Option(name: .customLong("config"), help: "Model preset: \(TrainingModelConfig.presetNames.joined(separator: ", ")).")
@@ -47,6 +48,10 @@ struct TrainingArguments: ParsableArguments {
 
     @Option(name: .customLong("bf16-last-layers"), help: "Decoder blocks at the end kept in BF16 by the NVFP4 recipes.")
     var highPrecisionLastLayers = 1
+
+    @Option(name: .customLong("quantized-gemms"),
+            help: "Ablation of the NVFP4 recipes: all (the recipe), forward, or backward GEMMs in NVFP4, the rest in BF16.")
+    var quantizedGEMMs: QuantizedGEMMs = .all
 
     @Flag(help: "Separate output head instead of the tied embedding.")
     var untied = false
@@ -110,6 +115,7 @@ struct TrainingArguments: ParsableArguments {
         o.seed = seed
         o.dataSeed = dataSeed ?? seed
         o.highPrecisionLastLayers = highPrecisionLastLayers
+        o.quantizedGEMMs = quantizedGEMMs == .all ? nil : quantizedGEMMs
         o.evaluationEvery = evaluationEvery
         o.evaluationWindows = evaluationWindows
         o.finalEvaluationWindows = finalEvaluationWindows

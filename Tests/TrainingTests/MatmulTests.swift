@@ -1,6 +1,6 @@
-// The trainer's GEMM against a float64 triple loop for every transpose combination, edge
-// sizes (not multiples of the 6×8 tile, k across the 256 block), accumulation and strides;
-// and the same bits for any thread count.
+// The trainer's GEMM wrapper against a float64 triple loop for every transpose combination,
+// edge sizes (not multiples of the kernels' tiles, k across the 256 block), accumulation and
+// strides; and the same bits for any thread count.
 
 import Testing
 @testable import Training
@@ -45,26 +45,3 @@ import Testing
     }
 }
 
-@Suite struct MatmulKernelTests {
-    /// The scalar tile (debug builds) and the SIMD tile (release builds) give the same bits.
-    @Test func scalarAndSIMDTilesAgree() {
-        var r = TestRandom(99)
-        for (rows, cols, kb) in [(6, 8, 37), (3, 5, 256), (6, 8, 1)] {
-            let a = r.normals(6 * kb), b = r.normals(8 * kb), c0 = r.normals(6 * 11)
-            for accumulate in [false, true] {
-                var c1 = c0, c2 = c0
-                a.withUnsafeBufferPointer { ab in b.withUnsafeBufferPointer { bb in
-                    c1.withUnsafeMutableBufferPointer {
-                        Matmul.scalarKernel6x8(kb: kb, a: ab.baseAddress!, b: bb.baseAddress!, c: $0.baseAddress!, ldc: 11,
-                                               rows: rows, cols: cols, accumulate: accumulate)
-                    }
-                    c2.withUnsafeMutableBufferPointer {
-                        Matmul.simdKernel6x8(kb: kb, a: ab.baseAddress!, b: bb.baseAddress!, c: $0.baseAddress!, ldc: 11,
-                                             rows: rows, cols: cols, accumulate: accumulate)
-                    }
-                } }
-                #expect(c1 == c2)
-            }
-        }
-    }
-}
