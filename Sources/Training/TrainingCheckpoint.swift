@@ -1,11 +1,13 @@
 // Checkpoints of a training run in the Hugging Face Llama layout, and reading them back.
 //
 // Promises: a checkpoint folder holds config.json (LlamaForCausalLM), model.safetensors (F32
-// master weights under HF names), the tokenizer files, generation_config.json, and for
-// resuming optimizer.safetensors (AdamW moments, "<name>.exp_avg" / "<name>.exp_avg_sq") and
-// trainer_state.json (options, completed steps, optimizer update count). Every file is written
-// to a temporary name and renamed; trainer_state.json is written last and the two safetensors
-// files record the step in their metadata, so a resume detects a checkpoint torn by a crash.
+// master weights under HF names), the tokenizer files and generation_config.json — nothing
+// else at the top level, so loaders that read every *.safetensors there see only the model —
+// and, for resuming, training/optimizer.safetensors (AdamW moments, "<name>.exp_avg" /
+// "<name>.exp_avg_sq") and training/trainer_state.json (options, completed steps, optimizer
+// update count). Every file is written to a temporary name and renamed; trainer_state.json is
+// written last and both safetensors files record the step in their metadata, so a resume
+// detects a checkpoint torn by a crash.
 
 import Foundation
 import SafeTensors
@@ -23,6 +25,8 @@ public struct TrainerState: Sendable, Codable {
 
 public enum TrainingCheckpoint {
     public static let stateFile = "trainer_state.json"
+    /// The subfolder holding the optimizer and trainer state.
+    public static let stateFolder = "training"
 
     public static func save(to directory: String, parameters p: ModelParameters, optimizer: AdamWState,
                             state: TrainerState, tokenizerFiles: [String: Data], bosID: Int?, eosID: Int?) throws {
@@ -43,10 +47,12 @@ public enum TrainingCheckpoint {
             moments.append(("\(m.name).exp_avg", m.shape, m.values))
             moments.append(("\(v.name).exp_avg_sq", v.shape, v.values))
         }
-        try writeTensors(moments, to: "\(directory)/optimizer.safetensors", metadata: stepTag)
+        let stateDirectory = "\(directory)/\(stateFolder)"
+        try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+        try writeTensors(moments, to: "\(stateDirectory)/optimizer.safetensors", metadata: stepTag)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(state).write(to: URL(fileURLWithPath: "\(directory)/\(stateFile)"), options: .atomic)
+        try encoder.encode(state).write(to: URL(fileURLWithPath: "\(stateDirectory)/\(stateFile)"), options: .atomic)
     }
 
     /// Loads the model of a checkpoint folder (config.json + model.safetensors).
@@ -71,13 +77,18 @@ public enum TrainingCheckpoint {
 
     /// Everything a resume needs; checks that the three files come from the same step.
     public static func loadForResume(from directory: String) throws -> (ModelParameters, AdamWState, TrainerState) {
-        let statePath = "\(directory)/\(stateFile)"
+        var stateDirectory = "\(directory)/\(stateFolder)"
+        if !FileManager.default.fileExists(atPath: "\(stateDirectory)/\(stateFile)"),
+           FileManager.default.fileExists(atPath: "\(directory)/\(stateFile)") {
+            stateDirectory = directory   // the first layout kept the state at the top level
+        }
+        let statePath = "\(stateDirectory)/\(stateFile)"
         guard let data = FileManager.default.contents(atPath: statePath) else {
             throw TrainingError.checkpoint(path: statePath, reason: "missing: not a training checkpoint (or written by another tool)")
         }
         let state = try JSONDecoder().decode(TrainerState.self, from: data)
         let p = try loadParameters(from: directory)
-        let opt = try SafeTensorsFile(path: "\(directory)/optimizer.safetensors")
+        let opt = try SafeTensorsFile(path: "\(stateDirectory)/optimizer.safetensors")
         let model = try SafeTensorsFile(path: "\(directory)/model.safetensors")
         for f in [opt, model] where f.metadata["training_step"] != String(state.completedSteps) {
             throw TrainingError.checkpoint(path: f.path, reason: "written at step \(f.metadata["training_step"] ?? "?"), trainer_state.json says \(state.completedSteps): the checkpoint is torn; use an earlier one")

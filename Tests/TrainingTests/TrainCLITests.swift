@@ -59,10 +59,13 @@ struct TrainCLITests {
         #expect(object?["recipe"] as? String == "nvfp4-4over6")
         #expect(object?["steps"] as? Int == 3)
         for key in ["initial_loss", "train_loss", "val_loss", "tokens_per_second"] { #expect(object?[key] is Double, "\(key)") }
-        for file in ["config.json", "model.safetensors", "tokenizer.json", "optimizer.safetensors", "trainer_state.json",
-                     "loss.csv", "summary.json"] {
+        for file in ["config.json", "model.safetensors", "tokenizer.json", "training/optimizer.safetensors",
+                     "training/trainer_state.json", "loss.csv", "summary.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(dir)/run/\(file)"), "\(file)")
         }
+        // The only safetensors file at the top level is the model.
+        let top = try FileManager.default.contentsOfDirectory(atPath: dir + "/run").filter { $0.hasSuffix(".safetensors") }
+        #expect(top == ["model.safetensors"])
         let csv = try String(contentsOfFile: dir + "/run/loss.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 4 && csv[0].hasPrefix("step,tokens,learning_rate,train_loss,val_loss"))
         // Resume to 4 steps: the log keeps its lines and gains one.
