@@ -5,11 +5,24 @@
 // loss.csv, summary.json), skipping recipes whose summary.json already exists unless --force
 // (so an interrupted experiment continues), then writes DIR/pretrain.md, DIR/pretrain.csv,
 // DIR/loss-curves.svg and DIR/command.txt from the summaries and logs. `--report-only` only
-// rebuilds those files.
+// rebuilds those files. `--parallel` trains the recipes at the same time, the threads split
+// among them; every GEMM sums in a fixed order whatever the thread count, so the losses are
+// the same as those of a sequential run.
 
 import ArgumentParser
+import CPUKernels
+import Dispatch
 import Foundation
+import Synchronization
 import Training
+
+/// The first error of recipes trained in parallel.
+final class ParallelFailures: Sendable {
+    private let errors = Mutex<[(TrainingRecipe, any Error)]>([])
+
+    func record(_ recipe: TrainingRecipe, _ error: any Error) { errors.withLock { $0.append((recipe, error)) } }
+    var first: (TrainingRecipe, any Error)? { errors.withLock { $0.first } }
+}
 
 struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,35 +53,58 @@ struct PretrainExperimentCommand: ParsableCommand {
     @Flag(name: .customLong("report-only"), help: "Only rebuild the table and plot from the runs in --out.")
     var reportOnly = false
 
+    @Flag(help: "Train the recipes at the same time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well).")
+    var parallel = false
+
     static let colors: [TrainingRecipe: String] = [.bf16: "#1f77b4", .nvfp4: "#d62728", .nvfp4FourOverSix: "#2ca02c"]
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var corpus: PreparedCorpus?
         if !reportOnly {
-            for recipe in recipes {
-                let dir = "\(out)/\(recipe.rawValue)"
-                if !force && FileManager.default.fileExists(atPath: "\(dir)/summary.json") {
-                    FileHandle.standardError.write(Data("\(recipe.rawValue): \(dir)/summary.json exists, skipped (--force re-runs)\n".utf8))
-                    continue
+            let pending = recipes.filter { recipe in
+                let done = FileManager.default.fileExists(atPath: "\(out)/\(recipe.rawValue)/summary.json")
+                if done && !force {
+                    FileHandle.standardError.write(Data("\(recipe.rawValue): \(out)/\(recipe.rawValue)/summary.json exists, skipped (--force re-runs)\n".utf8))
                 }
-                if corpus == nil {
-                    corpus = try training.prepareCorpus()
-                    FileHandle.standardError.write(Data("corpus: \(training.describe(corpus!)), prepared in \(String(format: "%.1f", corpus!.preparationSeconds)) s\n".utf8))
+                return force || !done
+            }
+            if !pending.isEmpty {
+                let prepared = try training.prepareCorpus()
+                corpus = prepared
+                FileHandle.standardError.write(Data("corpus: \(training.describe(prepared)), prepared in \(String(format: "%.1f", prepared.preparationSeconds)) s\n".utf8))
+                if parallel && pending.count > 1 {
+                    let threads = max(1, (training.threads ?? CPUParallel.defaultThreadCount) / pending.count)
+                    let failures = ParallelFailures()
+                    DispatchQueue.concurrentPerform(iterations: pending.count) { i in
+                        do { try train(pending[i], corpus: prepared, threads: threads, plainProgress: true) }
+                        catch { failures.record(pending[i], error) }
+                    }
+                    if let (recipe, error) = failures.first {
+                        throw ValidationError("\(recipe.rawValue): \(error)")
+                    }
+                } else {
+                    for recipe in pending { try train(recipe, corpus: prepared, threads: nil, plainProgress: false) }
                 }
-                let options = try training.options(recipe: recipe, corpus: corpus!)
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                let trainer = try Trainer(options: options, corpus: corpus!, outputDirectory: dir)
-                let log = try LossLog(path: "\(dir)/loss.csv")
-                let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery))
-                let summary = try trainer.run(log: { log.append($0) }, progress: printer.update)
-                try RunSummary(summary, options: options).write(to: "\(dir)/summary.json")
-                TrainCommand.report(summary, json: false)
             }
             let command = "fouroversix " + CommandLine.arguments.dropFirst().map(Self.quote).joined(separator: " ")
             try (command + "\n").write(toFile: "\(out)/command.txt", atomically: true, encoding: .utf8)
         }
         try writeReport(corpusDescription: corpus.map(training.describe))
+    }
+
+    /// Trains one recipe into OUT/<recipe>/ and writes its summary.json.
+    func train(_ recipe: TrainingRecipe, corpus: PreparedCorpus, threads: Int?, plainProgress: Bool) throws {
+        let dir = "\(out)/\(recipe.rawValue)"
+        var options = try training.options(recipe: recipe, corpus: corpus)
+        if let threads { options.threads = threads }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let trainer = try Trainer(options: options, corpus: corpus, outputDirectory: dir)
+        let log = try LossLog(path: "\(dir)/loss.csv")
+        let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery), plain: plainProgress)
+        let summary = try trainer.run(log: { log.append($0) }, progress: printer.update)
+        try RunSummary(summary, options: options).write(to: "\(dir)/summary.json")
+        TrainCommand.report(summary, json: false)
     }
 
     static func quote(_ s: String) -> String {

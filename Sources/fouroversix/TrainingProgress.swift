@@ -3,19 +3,22 @@
 // Promises: on a terminal, one status line on standard error rewritten after every step
 // (step, loss, last validation loss, tokens/s, elapsed, ETA); elsewhere a plain line every
 // `every` steps and at the end, also on standard error, so --json stdout stays clean.
+// `plain` forces the plain lines (recipes trained in parallel share the terminal); each line
+// is written with one write call.
 
 import Foundation
 import Training
 
 final class TrainingProgressPrinter {
     private let label: String
-    private let tty = isatty(STDERR_FILENO) != 0
+    private let tty: Bool
     private let every: Int
     private var lastWidth = 0
 
-    init(label: String, every: Int) {
+    init(label: String, every: Int, plain: Bool = false) {
         self.label = label
         self.every = max(1, every)
+        self.tty = !plain && isatty(STDERR_FILENO) != 0
     }
 
     static func duration(_ s: Double) -> String {

@@ -103,4 +103,23 @@ struct TrainCLITests {
         let again = try TrainCLI.run(["experiment", "pretrain", "--steps", "2", "--text", text, "--out", dir + "/exp"] + TrainCLI.small)
         #expect(again.status == 0 && again.stderr.contains("skipped"))
     }
+
+    @Test func parallelRecipesLogTheSameLossesAsSequentialOnes() throws {
+        let (dir, text) = try TrainCLI.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sequential = try TrainCLI.run(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/seq"] + TrainCLI.small)
+        #expect(sequential.status == 0, "\(sequential.stderr)")
+        let parallel = try TrainCLI.run(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/par", "--parallel"]
+                                        + TrainCLI.small)
+        #expect(parallel.status == 0, "\(parallel.stderr)")
+        // Columns step … grad_norm are the run's numbers; tokens/s and elapsed seconds are timings.
+        func numbers(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }
+        }
+        for recipe in ["bf16", "nvfp4", "nvfp4-4over6"] {
+            let a = try numbers("\(dir)/seq/\(recipe)/loss.csv"), b = try numbers("\(dir)/par/\(recipe)/loss.csv")
+            #expect(a.count == 4 && a == b, "\(recipe)")
+        }
+        #expect(try String(contentsOfFile: dir + "/par/command.txt", encoding: .utf8).contains("--parallel"))
+    }
 }
