@@ -51,7 +51,9 @@ public enum PretrainReport {
         out += "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) M tokens; AdamW (β \(o.adamW.beta1)/\(o.adamW.beta2), "
         out += "weight decay \(o.adamW.weightDecay)), peak LR \(o.learningRate), \(o.warmupSteps) warmup steps, cosine to "
         out += "\(o.minimumLearningRateRatio)× peak, clip \(o.gradientClip); seed \(o.seed) (same initialization and batches for all recipes). "
-        out += "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16."
+        out += o.highPrecisionLastLayers == 0
+            ? "NVFP4 recipes quantize every decoder block; the head stays in BF16."
+            : "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16."
         if let q = o.quantizedGEMMs, q != .all {
             out += " **Ablation:** only the \(q == .forward ? "forward GEMM" : "two backward GEMMs") of each quantized layer takes NVFP4 operands."
         }
@@ -84,7 +86,8 @@ public enum PretrainReport {
         if let b, let n {
             out += "\nOverhead of simulated quantization: NVFP4 runs at \(percent(n.tokensPerSecond / b.tokensPerSecond)) of BF16's tokens/s"
             if let s { out += ", NVFP4 + 4/6 at \(percent(s.tokensPerSecond / b.tokensPerSecond))" }
-            out += " (quantize → dequantize of every GEMM operand on the CPU, then a float32 GEMM).\n"
+            out += " (quantize → dequantize of every GEMM operand on the CPU, then a float32 GEMM; "
+            out += "threads per run: \(runs.map { $0.options.threads == 0 ? "all" : String($0.options.threads) }.joined(separator: "/"))).\n"
         }
         out += "\nTrain loss: mean over the last 5% of steps. Validation loss: the held-out windows (see Corpus), computed "
         out += "with the recipe's own forward precision; the BF16-forward column evaluates the same weights with every GEMM in BF16.\n"
