@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+            dependencies: ["Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
         ),
         .testTarget(
             name: "TransformerTests",

@@ -1,0 +1,39 @@
+// A trained checkpoint means the same thing to the inference engine as to the trainer: the
+// engine of `Sources/Transformer` (what `eval`, `generate` and `quantize` load) computes the
+// same next-token loss on the trainer's checkpoint as the trainer's own float32 forward —
+// this pins the checkpoint's conventions (RoPE pairing, norms, tied head, tensor names).
+
+import Foundation
+import Testing
+import Transformer
+@testable import Training
+
+struct InferenceParityTests {
+    /// Float32 sums over different orders and chunkings (the engine's SGEMM vs the trainer's,
+    /// exp/log in Double vs Float): measured differences are ~1e-7 on a mean loss of ~5.
+    static let lossTolerance = 1e-5
+
+    @Test(arguments: [true, false])
+    func trainerAndEngineAgreeOnTheLoss(tied: Bool) throws {
+        let dir = NSTemporaryDirectory() + "fos-parity-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var o = TrainingRunTests.options(.bf16, steps: 5)
+        o.model.tieEmbeddings = tied
+        let trainer = try Trainer(options: o, corpus: TrainingRunTests.corpus, outputDirectory: dir)
+        _ = try trainer.run()
+
+        let batch = TrainingRunTests.corpus.corpus.validationBatches(sequenceLength: o.sequenceLength, batch: 1, limit: 1)[0]
+        let model = DecoderModel(config: o.model, plan: .float32(layers: o.model.layers), threads: 1)
+        let trainerLoss = try model.loss(parameters: trainer.parameters, batch: batch)
+
+        let engine = try TransformerModel(configuration: ModelConfiguration(contentsOf: dir + "/config.json"),
+                                          weights: SafeTensorsWeights(path: dir + "/model.safetensors"), threads: 1)
+        // The window: the batch's inputs plus the last target; every position after the first is counted.
+        let ids = batch.inputs.map(Int.init) + [Int(batch.targets.last!)]
+        let (nll, count) = try Perplexity.windowNLL(model: engine, ids: ids, firstCounted: 1)
+        #expect(count == o.sequenceLength)
+        let engineLoss = nll / Double(count)
+        #expect(abs(engineLoss - trainerLoss) < Self.lossTolerance, "engine \(engineLoss) vs trainer \(trainerLoss)")
+        #expect(trainerLoss < log(Double(TrainingRunTests.corpus.vocabularySize)), "5 steps should beat a uniform guess")
+    }
+}
