@@ -17,9 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Layer 0a: bytes and codecs.
+        // Layer 0a: bytes and codecs; a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
-        .target(name: "SafeTensors"),
+        .target(name: "JSONText"),
+        .target(name: "SafeTensors", dependencies: ["JSONText"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code").
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
         // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
@@ -29,7 +30,7 @@ let package = Package(
         // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
         .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
-        .target(name: "Tokenizers"),
+        .target(name: "Tokenizers", dependencies: ["JSONText"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
@@ -58,6 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
         .testTarget(
             name: "BlockQuantizationTests",

@@ -4,6 +4,8 @@
 // that order; it is padded with spaces so the data section starts at an 8-byte aligned offset;
 // the result reads back through HeaderParser as the same tensors and metadata.
 
+import JSONText
+
 enum HeaderEncoder {
     /// The data section starts at a multiple of this many bytes from the start of the file.
     static let alignment = 8
@@ -16,12 +18,12 @@ enum HeaderEncoder {
         var json = "{"
         var first = true
         if !metadata.isEmpty {
-            json += JSONReader.quoted("__metadata__") + ":{"
+            json += jsonQuoted("__metadata__") + ":{"
             var firstKey = true
             for key in metadata.keys.sorted() {
                 if !firstKey { json += "," }
                 firstKey = false
-                json += JSONReader.quoted(key) + ":" + JSONReader.quoted(metadata[key]!)
+                json += jsonQuoted(key) + ":" + jsonQuoted(metadata[key]!)
             }
             json += "}"
             first = false
@@ -35,7 +37,7 @@ enum HeaderEncoder {
             let range = position..<(position + byteCount)
             offsets.append(range)
             position = range.upperBound
-            json += JSONReader.quoted(spec.name)
+            json += jsonQuoted(spec.name)
             json += ":{\"dtype\":\"\(spec.dtype.rawValue)\",\"shape\":["
             json += spec.shape.map(String.init).joined(separator: ",")
             json += "],\"data_offsets\":[\(range.lowerBound),\(range.upperBound)]}"

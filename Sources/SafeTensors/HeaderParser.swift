@@ -4,6 +4,8 @@
 // data_offsets, every range inside the data section, no two non-empty ranges overlapping, names
 // unique) or throws the specific `SafeTensorsError`; it never traps and never reads outside the buffer.
 
+import JSONText
+
 /// The validated content of a safetensors header.
 struct ParsedHeader {
     /// `__metadata__`, verbatim (empty if absent or null).

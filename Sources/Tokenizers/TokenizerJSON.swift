@@ -4,6 +4,7 @@
 // TokenizerError that names the file and the component, rather than silently approximated.
 
 import Foundation
+import JSONText
 
 struct TokenizerDefinition {
     let model: BPEModel
@@ -33,12 +34,15 @@ func readFileBytes(_ path: String) throws(TokenizerError) -> [UInt8] {
     }
 }
 
+/// Parses a JSON file. Strings keep their exact characters and objects their member order (a
+/// vocabulary may hold both "é" and "e\u{301}" as two tokens); a UTF-8 byte order mark is skipped,
+/// and nesting is allowed up to 512 levels (tokenizer files need fewer than 10).
 func readJSONFile(_ path: String) throws(TokenizerError) -> JSONValue {
     let bytes = try readFileBytes(path)
     do {
-        return try parseJSON(bytes)
+        return try JSONReader.parse(bytes, maxDepth: 512, allowsByteOrderMark: true)
     } catch {
-        throw .invalidJSON(path: path, reason: error.message)
+        throw .invalidJSON(path: path, reason: error.description)
     }
 }
 
@@ -94,7 +98,8 @@ struct TokenizerJSONReader {
         vocab.reserveCapacity(vocabMembers.count)
         var idToToken: [Int32: String] = [:]
         idToToken.reserveCapacity(vocabMembers.count)
-        for (token, value) in vocabMembers {
+        for member in vocabMembers {
+            let (token, value) = (member.key, member.value)
             guard let id = value.int, id >= 0, id < Int(Int32.max) else { throw missing("model.vocab[\"\(token)\"]") }
             vocab[Array(token.utf8)] = Int32(id)
             idToToken[Int32(id)] = token

@@ -1,137 +1,76 @@
-// JSON.swift — a small, strict JSON reader and string quoter for safetensors headers.
-// Promises: `JSONReader.parse` accepts exactly RFC 8259 JSON in valid UTF-8 (surrounding whitespace,
-// including the space padding safetensors writers add, is allowed), never traps on any input,
-// bounds nesting depth so hostile input cannot exhaust the stack, keeps object keys in file order
-// (duplicates included, for the caller to judge), and keeps integers exact: no detour through Double.
-// `JSONReader.quoted` produces a JSON string literal that the reader reads back as the same string.
-
-/// One `"key": value` member of a JSON object.
-struct JSONMember {
-    let key: String
-    let value: JSONValue
-}
-
-/// A parsed JSON value.
-enum JSONValue {
-    /// Members in file order; duplicate keys are kept.
-    case object([JSONMember])
-    case array([JSONValue])
-    case string(String)
-    /// A number without fraction or exponent that fits in `Int`.
-    case integer(Int)
-    /// Any other number, as its literal text (a fraction, an exponent, or an integer beyond `Int`).
-    case otherNumber(String)
-    case bool(Bool)
-    case null
-
-    /// A short name of the value's kind, for error messages.
-    var kindName: String {
-        switch self {
-        case .object: "an object"
-        case .array: "an array"
-        case .string: "a string"
-        case .integer, .otherNumber: "a number"
-        case .bool: "a boolean"
-        case .null: "null"
-        }
-    }
-}
-
-/// Why a text is not JSON, with the byte offset where reading stopped.
-struct JSONSyntaxError: Error, Equatable {
-    let reason: String
-    let offset: Int
-}
+// JSONReader.swift — reads one JSON value from UTF-8 bytes, strictly.
+// Promises: `JSONReader.parse` accepts exactly RFC 8259 JSON in well-formed UTF-8 (whitespace around
+// the value is allowed, a UTF-8 byte order mark only when the caller allows it) and throws a
+// `JSONSyntaxError` with the byte offset for anything else: invalid UTF-8, an empty text, data after
+// the value, trailing commas, bad literals, leading zeros or other malformed numbers, control
+// characters or invalid escapes in strings, unpaired UTF-16 surrogate escapes, and containers
+// nested deeper than `maxDepth`. It never traps on any input, and its recursion is bounded by
+// `maxDepth`, so hostile input cannot exhaust the stack.
 
 /// Reads one JSON value from UTF-8 bytes.
-struct JSONReader {
-    /// Deeper nesting than this is rejected (safetensors headers need depth 3).
-    static let maxDepth = 64
-
-    private let bytes: UnsafeRawBufferPointer
-    private var index = 0
-
-    private init(_ bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes
-    }
+public enum JSONReader {
+    /// The nesting limit when the caller gives none (safetensors headers need depth 3).
+    public static let defaultMaxDepth = 64
 
     /// Parses `bytes` as exactly one JSON value, optionally surrounded by whitespace.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+    /// - Parameters:
+    ///   - maxDepth: the most arrays and objects that may enclose one another.
+    ///   - allowsByteOrderMark: whether a leading UTF-8 byte order mark (EF BB BF) is skipped
+    ///     rather than rejected.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, allowsByteOrderMark: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
         if let badOffset = firstInvalidUTF8Offset(bytes) {
             throw JSONSyntaxError(reason: "not valid UTF-8", offset: badOffset)
         }
-        var reader = JSONReader(bytes)
-        reader.skipWhitespace()
-        if reader.index == bytes.count {
-            throw JSONSyntaxError(reason: "empty", offset: 0)
+        var parser = Parser(bytes, maxDepth: maxDepth)
+        if allowsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            parser.index = 3
         }
-        let value = try reader.parseValue(depth: 0)
-        reader.skipWhitespace()
-        if reader.index != bytes.count {
-            throw reader.error("unexpected data after the JSON value")
-        }
-        return value
+        return try parser.parseDocument()
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil if all is well.
-    static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF  // allowed range of the second byte
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0               // no overlong forms
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F               // no UTF-16 surrogates
-            case 0xF0: length = 4; lower = 0x90               // no overlong forms
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F               // nothing above U+10FFFF
-            default: return i
-            }
-            if n - i < length { return i }
-            let b1 = bytes[i + 1]
-            if b1 < lower || b1 > upper { return i }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
-        return nil
-    }
-
-    /// `s` as a JSON string literal, quotes included. Non-ASCII characters are written as UTF-8.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// Parses `bytes` as exactly one JSON value; see `parse(_:maxDepth:allowsByteOrderMark:)`.
+    public static func parse(
+        _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, allowsByteOrderMark: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
+        // `withUnsafeBytes` rethrows untyped errors, so the typed error travels in a Result.
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(JSONSyntaxError) in
+                try parse(raw, maxDepth: maxDepth, allowsByteOrderMark: allowsByteOrderMark)
             }
         }
-        out += "\""
-        return out
+        return try result.get()
+    }
+}
+
+/// The recursive-descent reader behind `JSONReader.parse`; the bytes are already known to be UTF-8.
+private struct Parser {
+    let bytes: UnsafeRawBufferPointer
+    let maxDepth: Int
+    var index = 0
+    /// Reused for the strings that contain escapes.
+    var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
     }
 
-    // MARK: - Reading
-
-    private func error(_ reason: String) -> JSONSyntaxError {
+    func error(_ reason: String) -> JSONSyntaxError {
         JSONSyntaxError(reason: reason, offset: index)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        if index == bytes.count { throw error("no JSON value (the text is empty or only whitespace)") }
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        if index != bytes.count { throw error("unexpected data after the JSON value") }
+        return value
+    }
+
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
@@ -142,7 +81,8 @@ struct JSONReader {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    /// Reads the value at `index`; `depth` is the number of containers around it.
+    mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
@@ -167,7 +107,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let count = literal.utf8CodeUnitCount
         guard bytes.count - index >= count else { throw error("unexpected end of input") }
         let start = literal.utf8Start
@@ -177,16 +117,10 @@ struct JSONReader {
         index += count
     }
 
-    private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > Self.maxDepth { throw error("nested deeper than \(Self.maxDepth) levels") }
-        index += 1  // "{"
+    mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         var members: [JSONMember] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
-        }
-        while true {
+        if try openContainer(depth: depth, closer: UInt8(ascii: "}")) { return .object(members) }
+        repeat {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
@@ -197,50 +131,51 @@ struct JSONReader {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
-            members.append(JSONMember(key: key, value: value))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input in an object") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return .object(members)
-            default:
-                throw error("expected ',' or '}' in an object")
-            }
-        }
+            members.append(JSONMember(key: key, value: try parseValue(depth: depth)))
+        } while try !separatorOrEnd(closer: UInt8(ascii: "}"), in: "an object")
+        return .object(members)
     }
 
-    private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > Self.maxDepth { throw error("nested deeper than \(Self.maxDepth) levels") }
-        index += 1  // "["
+    mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(elements)
-        }
-        while true {
+        if try openContainer(depth: depth, closer: UInt8(ascii: "]")) { return .array(elements) }
+        repeat {
             skipWhitespace()
             elements.append(try parseValue(depth: depth))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input in an array") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                return .array(elements)
-            default:
-                throw error("expected ',' or ']' in an array")
-            }
+        } while try !separatorOrEnd(closer: UInt8(ascii: "]"), in: "an array")
+        return .array(elements)
+    }
+
+    /// Steps past the opening bracket of a container that is `depth` deep, and past `closer` too
+    /// when the container is empty; returns whether it was.
+    mutating func openContainer(depth: Int, closer: UInt8) throws(JSONSyntaxError) -> Bool {
+        if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels") }
+        index += 1
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == closer else { return false }
+        index += 1
+        return true
+    }
+
+    /// After an element of `container`: steps past the "," before the next one (returns false) or
+    /// past `closer` (returns true).
+    mutating func separatorOrEnd(closer: UInt8, in container: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of input in \(container)") }
+        switch bytes[index] {
+        case UInt8(ascii: ","):
+            index += 1
+            return false
+        case closer:
+            index += 1
+            return true
+        default:
+            throw error("expected ',' or '\(Character(Unicode.Scalar(closer)))' in \(container)")
         }
     }
 
     /// Reads a string literal starting at the opening quote.
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1  // opening quote
         let start = index
         // Fast path: no escapes.
@@ -256,17 +191,18 @@ struct JSONReader {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
-        // Slow path: decode escapes into a byte buffer.
-        var utf8 = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        // Slow path: decode escapes into the scratch buffer.
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: utf8, as: UTF8.self)
+                return String(decoding: scratch, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character in a string") }
             if byte != UInt8(ascii: "\\") {
-                utf8.append(byte)
+                scratch.append(byte)
                 index += 1
                 continue
             }
@@ -275,14 +211,14 @@ struct JSONReader {
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): utf8.append(0x08)
-            case UInt8(ascii: "f"): utf8.append(0x0C)
-            case UInt8(ascii: "n"): utf8.append(0x0A)
-            case UInt8(ascii: "r"): utf8.append(0x0D)
-            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
             case UInt8(ascii: "u"):
                 var code = try parseHex4()
                 if (0xD800...0xDBFF).contains(code) {
@@ -298,7 +234,7 @@ struct JSONReader {
                     throw error("unpaired UTF-16 surrogate escape")
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                utf8.append(contentsOf: UTF8.encode(scalar)!)
+                scratch.append(contentsOf: UTF8.encode(scalar)!)
             default:
                 throw error("invalid escape sequence")
             }
@@ -306,7 +242,7 @@ struct JSONReader {
         throw error("unterminated string")
     }
 
-    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+    mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard bytes.count - index >= 4 else { throw error("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -325,7 +261,7 @@ struct JSONReader {
     }
 
     /// Reads a number per the JSON grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
         var negative = false
         if bytes[index] == UInt8(ascii: "-") {
@@ -369,7 +305,7 @@ struct JSONReader {
         return .otherNumber(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool {
+    func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }
