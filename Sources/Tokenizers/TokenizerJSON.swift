@@ -269,8 +269,11 @@ struct TokenizerJSONReader {
         case "ByteFallback": return .byteFallback
         case "Fuse": return .fuse
         case "Strip":
-            return .strip(content: try readChar(v, "content", "Strip decoder", default: 0x20),
-                          start: v["start"]?.int ?? 0, stop: v["stop"]?.int ?? 0)
+            // Counts of characters to strip: `tokenizers` reads them as usize, so negatives are malformed.
+            let start = v["start"]?.int ?? 0, stop = v["stop"]?.int ?? 0
+            guard start >= 0 else { throw missing("Strip decoder.start") }
+            guard stop >= 0 else { throw missing("Strip decoder.stop") }
+            return .strip(content: try readChar(v, "content", "Strip decoder", default: 0x20), start: start, stop: stop)
         case "Metaspace":
             return .metaspace(replacement: try readChar(v, "replacement", "Metaspace decoder", default: 0x2581),
                               prependScheme: try readPrependScheme(v))
