@@ -62,7 +62,9 @@ public enum PretrainReport {
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for r in runs {
             let tg = bf16.map { r.trainLoss - $0.trainLoss } ?? .nan, vg = bf16.map { r.validationLoss - $0.validationLoss } ?? .nan
-            let name = r.divergedAtStep.map { "\(r.recipe) (diverged at step \($0))" } ?? r.recipe
+            var name = r.recipe
+            if let g = r.options.gradientRule, r.recipe != "bf16" { name += " (gradients \(g.rawValue))" }
+            if let step = r.divergedAtStep { name += " (diverged at step \(step))" }
             out += "| \(name) | \(f(r.trainLoss)) | \(r.recipe == "bf16" ? "—" : signed(tg)) | \(f(r.validationLoss)) | "
             out += "\(r.recipe == "bf16" ? "—" : signed(vg)) | \(f(r.validationLossBF16Forward)) | \(f(r.tokensPerSecond, 0)) | "
             out += "\(percent(r.castSeconds / max(r.trainingSeconds, 1e-9))) | \(r.recipe == "nvfp4-4over6" ? percent(r.fourShare) : "—") |\n"

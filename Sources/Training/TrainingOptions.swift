@@ -5,6 +5,8 @@
 // losses bit for bit, for any thread count. `resumeCompatible` lists the fields a resume may
 // not change (all but `steps`, evaluation, checkpointing and threads).
 
+import BlockQuantization
+
 public struct TrainingOptions: Sendable, Hashable, Codable {
     public var recipe: TrainingRecipe = .bf16
     /// Name of the architecture preset (informational; `model` is authoritative).
@@ -26,6 +28,8 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var highPrecisionLastLayers: Int = 1
     /// Ablation of the NVFP4 recipes: which GEMMs are quantized (nil: all, the recipe).
     public var quantizedGEMMs: QuantizedGEMMs? = nil
+    /// Ablation of the NVFP4 recipes: the scale rule of the two gradient operands (nil: the recipe's).
+    public var gradientRule: ScaleRule? = nil
     /// Validation every N steps (0: only at the end), on the first `evaluationWindows` windows.
     public var evaluationEvery: Int = 100
     public var evaluationWindows: Int = 64
@@ -45,7 +49,8 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     }
 
     public var recipeSettings: RecipeSettings {
-        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all)
+        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all,
+                       gradientRule: gradientRule)
     }
 
     public var tokensPerStep: Int { batchSize * sequenceLength }

@@ -10,6 +10,8 @@
 //   both transposed (blocks run along tokens), the 16-point RHT on both, dY stochastically
 //   rounded. Scale rule `static_6`. The head and the kept blocks use the `bf16` path.
 // - `nvfp4-4over6`: the same with the 4/6 `mse` rule for every operand.
+// `gradientRule` (an ablation, like the reference's `gradient_scale_rule`) replaces the rule of
+// the two stochastically rounded gradient operands only.
 // The attention core (QKᵀ, softmax, PV), norms, SwiGLU and the loss run in float32 in all.
 
 import BlockQuantization
@@ -50,6 +52,8 @@ public enum GEMMPrecision: Sendable, Hashable, CustomStringConvertible {
 /// The NVFP4 options of a quantized linear layer (the recipe fixes them; tests may vary them).
 public struct NVFP4Operands: Sendable, Hashable {
     public var rule: ScaleRule
+    /// The rule of the gradient operands dY (data gradient) and dYᵀ (weight gradient).
+    public var gradientRule: ScaleRule
     /// W in 16×16 tiles (so W and Wᵀ quantize alike) instead of 1×16 blocks.
     public var weightTiles: Bool = true
     /// 16-point random Hadamard transform on both weight-gradient operands.
@@ -61,9 +65,10 @@ public struct NVFP4Operands: Sendable, Hashable {
     public var quantizeForward: Bool = true
     public var quantizeBackward: Bool = true
 
-    public init(rule: ScaleRule, weightTiles: Bool = true, weightGradientRHT: Bool = true, stochasticGradients: Bool = true,
-                quantizeForward: Bool = true, quantizeBackward: Bool = true) {
+    public init(rule: ScaleRule, gradientRule: ScaleRule? = nil, weightTiles: Bool = true, weightGradientRHT: Bool = true,
+                stochasticGradients: Bool = true, quantizeForward: Bool = true, quantizeBackward: Bool = true) {
         self.rule = rule
+        self.gradientRule = gradientRule ?? rule
         self.weightTiles = weightTiles
         self.weightGradientRHT = weightGradientRHT
         self.stochasticGradients = stochasticGradients
@@ -74,10 +79,10 @@ public struct NVFP4Operands: Sendable, Hashable {
     var forwardInput: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule) }
     var weight: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule, blockScale2D: weightTiles) }
     func dataGradientOutput(seed: UInt64) -> QuantizationConfig {
-        QuantizationConfig(format: .nvfp4, rule: rule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest)
+        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest)
     }
     func weightGradientOutput(seed: UInt64) -> QuantizationConfig {
-        QuantizationConfig(format: .nvfp4, rule: rule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest,
+        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest,
                            transpose: true, rht: weightGradientRHT)
     }
     var weightGradientInput: QuantizationConfig {
@@ -101,17 +106,21 @@ public struct RecipeSettings: Sendable, Hashable {
     /// Decoder blocks at the end of the stack whose linear layers stay in BF16 (NVFP4 recipes).
     public var highPrecisionLastLayers: Int
     public var quantizedGEMMs: QuantizedGEMMs
+    /// Ablation: the scale rule of the gradient operands (nil: the recipe's rule).
+    public var gradientRule: ScaleRule?
 
-    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all) {
+    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all,
+                gradientRule: ScaleRule? = nil) {
         self.recipe = recipe
         self.highPrecisionLastLayers = highPrecisionLastLayers
         self.quantizedGEMMs = quantizedGEMMs
+        self.gradientRule = gradientRule
     }
 
     /// The precision of the linear layers of decoder block `layer` (of `layers`).
     public func precision(layer: Int, of layers: Int) -> GEMMPrecision {
         guard let rule = recipe.rule, layer < layers - highPrecisionLastLayers else { return .bf16 }
-        return .nvfp4(NVFP4Operands(rule: rule, quantizeForward: quantizedGEMMs != .backward,
+        return .nvfp4(NVFP4Operands(rule: rule, gradientRule: gradientRule, quantizeForward: quantizedGEMMs != .backward,
                                     quantizeBackward: quantizedGEMMs != .forward))
     }
 

@@ -6,6 +6,7 @@
 // --text (default Data/austen.txt).
 
 import ArgumentParser
+import BlockQuantization
 import Foundation
 import Training
 
@@ -52,6 +53,10 @@ struct TrainingArguments: ParsableArguments {
     @Option(name: .customLong("quantized-gemms"),
             help: "Ablation of the NVFP4 recipes: all (the recipe), forward, or backward GEMMs in NVFP4, the rest in BF16.")
     var quantizedGEMMs: QuantizedGEMMs = .all
+
+    @Option(name: .customLong("gradient-rule"),
+            help: "Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: the recipe's rule).")
+    var gradientRule: ScaleRule?
 
     @Flag(help: "Separate output head instead of the tied embedding.")
     var untied = false
@@ -116,6 +121,7 @@ struct TrainingArguments: ParsableArguments {
         o.dataSeed = dataSeed ?? seed
         o.highPrecisionLastLayers = highPrecisionLastLayers
         o.quantizedGEMMs = quantizedGEMMs == .all ? nil : quantizedGEMMs
+        o.gradientRule = gradientRule
         o.evaluationEvery = evaluationEvery
         o.evaluationWindows = evaluationWindows
         o.finalEvaluationWindows = finalEvaluationWindows

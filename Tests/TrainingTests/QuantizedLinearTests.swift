@@ -84,6 +84,22 @@ import Testing
         if rule == .static6 { #expect(stats.totalAlternativeShare == 0) } else { #expect(stats.totalAlternativeShare > 0) }
     }
 
+    @Test func gradientRuleAblationChangesOnlyTheGradientOperands() {
+        let settings = RecipeSettings(recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0, gradientRule: .static6)
+        guard case .nvfp4(let o) = settings.precision(layer: 0, of: 2) else {
+            Issue.record("a quantized layer expected")
+            return
+        }
+        #expect(o.forwardInput.rule == .mse && o.weight.rule == .mse && o.weightGradientInput.rule == .mse)
+        #expect(o.dataGradientOutput(seed: 1).rule == .static6 && o.weightGradientOutput(seed: 1).rule == .static6)
+        // Without the ablation every operand takes the recipe's rule.
+        guard case .nvfp4(let plain) = RecipeSettings(recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0).precision(layer: 0, of: 2) else {
+            Issue.record("a quantized layer expected")
+            return
+        }
+        #expect(plain.dataGradientOutput(seed: 1).rule == .mse && plain.weightGradientOutput(seed: 1).rule == .mse)
+    }
+
     @Test func weightTilesQuantizeTransposeAlike() throws {
         var r = TestRandom(22)
         let rows = 48, cols = 32
