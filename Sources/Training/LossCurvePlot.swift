@@ -40,8 +40,15 @@ public enum LossCurvePlot {
         let raw = (hi - lo) / Double(count)
         let mag = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
-        var t = ceil(lo / step) * step, out: [Double] = []
-        while t <= hi + 1e-12 { out.append(t); t += step }
+        // Multiples of step (no running sum), with the zero tick a plain 0 (ceil gives −0 below it).
+        let first = ceil(lo / step)
+        var out: [Double] = []
+        var k = 0.0
+        while (first + k) * step <= hi + 1e-12 {
+            let t = (first + k) * step
+            out.append(abs(t) < step * 1e-9 ? 0 : t)
+            k += 1
+        }
         return out
     }
 
