@@ -16,7 +16,14 @@ import Foundation
 import Synchronization
 import Training
 
-/// The first error of recipes trained in parallel.
+/// A recipe's training failed (the message names the recipe).
+struct RecipeFailure: Error, CustomStringConvertible {
+    let recipe: TrainingRecipe
+    let error: any Error
+    var description: String { "\(recipe.rawValue): \(error)" }
+}
+
+/// The errors of recipes trained in parallel.
 final class ParallelFailures: Sendable {
     private let errors = Mutex<[(TrainingRecipe, any Error)]>([])
 
@@ -44,8 +51,8 @@ struct PretrainExperimentCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Recipes to run, in order (the first is the reference of the plot).")
     var recipes: [TrainingRecipe] = TrainingRecipe.allCases
 
-    @Option(help: "Output folder.")
-    var out = "results/pretrain"
+    @Option(help: "Output folder (the recorded runs are in results/pretrain/).")
+    var out = "runs/pretrain"
 
     @Flag(help: "Re-run recipes that already have a summary.json.")
     var force = false
@@ -80,9 +87,7 @@ struct PretrainExperimentCommand: ParsableCommand {
                         do { try train(pending[i], corpus: prepared, threads: threads, plainProgress: true) }
                         catch { failures.record(pending[i], error) }
                     }
-                    if let (recipe, error) = failures.first {
-                        throw ValidationError("\(recipe.rawValue): \(error)")
-                    }
+                    if let (recipe, error) = failures.first { throw RecipeFailure(recipe: recipe, error: error) }
                 } else {
                     for recipe in pending { try train(recipe, corpus: prepared, threads: nil, plainProgress: false) }
                 }
