@@ -5,9 +5,9 @@
 // loss.csv, summary.json), skipping recipes whose summary.json already exists unless --force
 // (so an interrupted experiment continues), then writes DIR/pretrain.md, DIR/pretrain.csv,
 // DIR/loss-curves.svg and DIR/command.txt from the summaries and logs. `--report-only` only
-// rebuilds those files. `--parallel` trains the recipes at the same time, the threads split
-// among them; every GEMM sums in a fixed order whatever the thread count, so the losses are
-// the same as those of a sequential run.
+// rebuilds those files. `--parallel` trains the recipes concurrently (at most one per core at
+// a time), the threads split among them; every GEMM sums in a fixed order whatever the thread
+// count, so the losses are the same as those of a sequential run.
 
 import ArgumentParser
 import CPUKernels
@@ -60,7 +60,7 @@ struct PretrainExperimentCommand: ParsableCommand {
     @Flag(name: .customLong("report-only"), help: "Only rebuild the table and plot from the runs in --out.")
     var reportOnly = false
 
-    @Flag(help: "Train the recipes at the same time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well).")
+    @Flag(help: "Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well).")
     var parallel = false
 
     static let colors: [TrainingRecipe: String] = [.bf16: "#1f77b4", .nvfp4: "#d62728", .nvfp4FourOverSix: "#2ca02c"]
