@@ -23,12 +23,14 @@ struct RecipeFailure: Error, CustomStringConvertible {
     var description: String { "\(recipe.rawValue): \(error)" }
 }
 
-/// The errors of recipes trained in parallel.
+/// The first failure among recipes trained in parallel.
 final class ParallelFailures: Sendable {
-    private let errors = Mutex<[(TrainingRecipe, any Error)]>([])
+    private let failure = Mutex<RecipeFailure?>(nil)
 
-    func record(_ recipe: TrainingRecipe, _ error: any Error) { errors.withLock { $0.append((recipe, error)) } }
-    var first: (TrainingRecipe, any Error)? { errors.withLock { $0.first } }
+    func record(_ recipe: TrainingRecipe, _ error: any Error) {
+        failure.withLock { if $0 == nil { $0 = RecipeFailure(recipe: recipe, error: error) } }
+    }
+    var first: RecipeFailure? { failure.withLock { $0 } }
 }
 
 struct ExperimentCommand: ParsableCommand {
@@ -87,7 +89,7 @@ struct PretrainExperimentCommand: ParsableCommand {
                         do { try train(pending[i], corpus: prepared, threads: threads, plainProgress: true) }
                         catch { failures.record(pending[i], error) }
                     }
-                    if let (recipe, error) = failures.first { throw RecipeFailure(recipe: recipe, error: error) }
+                    if let failure = failures.first { throw failure }
                 } else {
                     for recipe in pending { try train(recipe, corpus: prepared, threads: nil, plainProgress: false) }
                 }
