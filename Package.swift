@@ -29,18 +29,23 @@ let package = Package(
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
         // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
         .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
+        // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
+        // names that mark an NVFP4 checkpoint.
+        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers", dependencies: ["JSONText"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers"]
+            dependencies: [
+                "SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
+            ]
         ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels"]
+            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder"]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
@@ -54,13 +59,14 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training",
+                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "ModelFolder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
@@ -71,7 +77,7 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization", "ModelFolder"]
         ),
         .testTarget(
             name: "TrainingTests",
@@ -81,6 +87,7 @@ let package = Package(
             name: "TransformerTests",
             dependencies: [
                 "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
+                "ModelFolder",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),

@@ -14,6 +14,7 @@
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+import ModelFolder
 
 public final class TransformerModel: @unchecked Sendable {
     public let configuration: ModelConfiguration
@@ -93,6 +94,15 @@ public final class TransformerModel: @unchecked Sendable {
         head = LinearLayer(module: "lm_head", weight: headWeight, outFeatures: c.vocabularySize, inFeatures: d,
                            bias: nil, storedQuantized: false)
         rotary = RotaryEmbedding(configuration: c)
+    }
+
+    /// Opens a model folder (config.json and `model.safetensors` or the shards of its index)
+    /// through ModelFolder and loads it strictly.
+    public convenience init(directory: String, threads: Int = CPUParallel.defaultThreadCount) throws {
+        let folder = try ModelCheckpoint.open(directory)
+        guard let config = folder.configFile else { throw ModelFolderError.missingConfig(directory: directory) }
+        try self.init(configuration: try ModelConfiguration(config: config), weights: try SafeTensorsWeights(checkpoint: folder),
+                      threads: threads)
     }
 
     /// (module suffix, out, in) of the seven Linear modules of a layer, in forward order.

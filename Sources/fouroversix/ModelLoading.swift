@@ -12,6 +12,7 @@
 import BlockQuantization
 import CheckpointQuantization
 import Foundation
+import ModelFolder
 import SafeTensors
 import TensorIO
 import Tokenizers
@@ -29,10 +30,7 @@ struct CheckpointWeights: WeightProvider {
 
     init(directory: String) throws {
         let checkpoint = try ModelCheckpoint.open(directory)
-        let isQuantized = checkpoint.tensors.contains {
-            $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2")
-        }
-        let quantized = isQuantized ? try QuantizedCheckpoint.open(directory) : nil
+        let quantized = checkpoint.quantizedConvention != nil ? try QuantizedCheckpoint.open(directory) : nil
         self.checkpoint = quantized?.checkpoint ?? checkpoint
         self.quantized = quantized
         var hidden = Set<String>()
