@@ -34,23 +34,33 @@ let package = Package(
         .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers", dependencies: ["JSONText"]),
+        // Layer 2, below Transformer and Training: the one Llama-family forward pass of inference,
+        // calibration and training: the configuration (config.json through ModelFolder), RMSNorm,
+        // RoPE, attention, SwiGLU and the layer-selection rule.
+        .target(name: "ModelCore", dependencies: ["ModelFolder", "CPUKernels"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
             dependencies: [
                 "SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
+                "ModelCore",
             ]
         ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder"]
+            dependencies: [
+                "SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
+            ]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
-            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+            dependencies: [
+                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers", "ModelFolder",
+                "ModelCore",
+            ]
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
@@ -60,6 +70,7 @@ let package = Package(
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
                 "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "ModelFolder",
+                "ModelCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,13 +92,15 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+            dependencies: [
+                "Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers", "ModelCore",
+            ]
         ),
         .testTarget(
             name: "TransformerTests",
             dependencies: [
                 "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
-                "ModelFolder",
+                "ModelFolder", "ModelCore",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),

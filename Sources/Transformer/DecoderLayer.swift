@@ -7,6 +7,7 @@
 // gate/up do) after the observer has seen the unquantized input.
 
 import CPUKernels
+import ModelCore
 
 /// Called with each decoder Linear's input `[rows, in]` before any simulated quantization.
 public typealias ActivationObserver = (_ module: String, _ input: UnsafeBufferPointer<Float>, _ rows: Int) -> Void
@@ -41,13 +42,13 @@ final class DecoderLayer: @unchecked Sendable {
         let heads = c.headCount, kvHeads = c.keyValueHeadCount
 
         // Attention.
-        let h = norm(x, weight: inputNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
+        let h = RMSNorm.forward(x, weight: inputNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
         let qkv = try runLinears([q, k, v], input: h, rows: t, observer: observer, threads: threads)
         var queries = qkv[0], keys = qkv[1]
         let values = qkv[2]
         if let queryNorm, let keyNorm {
-            queries = norm(queries, weight: queryNorm, rows: t * heads, width: hd, epsilon: c.rmsNormEpsilon)
-            keys = norm(keys, weight: keyNorm, rows: t * kvHeads, width: hd, epsilon: c.rmsNormEpsilon)
+            queries = RMSNorm.forward(queries, weight: queryNorm, rows: t * heads, width: hd, epsilon: c.rmsNormEpsilon)
+            keys = RMSNorm.forward(keys, weight: keyNorm, rows: t * kvHeads, width: hd, epsilon: c.rmsNormEpsilon)
         }
         queries.withUnsafeMutableBufferPointer { rotary.apply($0.baseAddress!, rows: t, heads: heads, cos: cos, sin: sin) }
         keys.withUnsafeMutableBufferPointer { rotary.apply($0.baseAddress!, rows: t, heads: kvHeads, cos: cos, sin: sin) }
@@ -76,7 +77,7 @@ final class DecoderLayer: @unchecked Sendable {
         addInPlace(&x, projected)
 
         // MLP.
-        let h2 = norm(x, weight: postAttentionNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
+        let h2 = RMSNorm.forward(x, weight: postAttentionNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
         let gu = try runLinears([gate, up], input: h2, rows: t, observer: observer, threads: threads)
         var activated = gu[0]
         activated.withUnsafeMutableBufferPointer { g in
@@ -114,20 +115,6 @@ final class DecoderLayer: @unchecked Sendable {
         }
         return outputs
     }
-}
-
-/// RMSNorm of `rows` rows of width `width`.
-func norm(_ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float) -> [Float] {
-    var y = [Float](repeating: 0, count: x.count)
-    x.withUnsafeBufferPointer { xp in
-        weight.withUnsafeBufferPointer { wp in
-            y.withUnsafeMutableBufferPointer { yp in
-                VectorMath.rmsNorm(xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width,
-                                   epsilon: epsilon, into: yp.baseAddress!)
-            }
-        }
-    }
-    return y
 }
 
 /// x += y elementwise.

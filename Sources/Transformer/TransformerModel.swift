@@ -14,6 +14,7 @@
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+import ModelCore
 import ModelFolder
 
 public final class TransformerModel: @unchecked Sendable {
@@ -202,7 +203,7 @@ public final class TransformerModel: @unchecked Sendable {
                               cache: cache, observer: observer, threads: threads)
         }
         cache?.advance(by: t)
-        return norm(x, weight: finalNorm, rows: t, width: d, epsilon: c.rmsNormEpsilon)
+        return RMSNorm.forward(x, weight: finalNorm, rows: t, width: d, epsilon: c.rmsNormEpsilon)
     }
 
     /// Logits `[rows, vocab]` of hidden states `[rows, hidden]`.

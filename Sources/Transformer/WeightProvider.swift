@@ -9,6 +9,7 @@
 // scale tensors, so strict loading sees a plain name set; they report which modules were
 // stored quantized and, for W4A4 checkpoints, the calibrated input amax.
 
+import ModelCore
 import ModelFolder
 import SafeTensors
 import TensorIO

@@ -12,6 +12,7 @@
 import BlockQuantization
 import CheckpointQuantization
 import Foundation
+import ModelCore
 import ModelFolder
 import SafeTensors
 import TensorIO

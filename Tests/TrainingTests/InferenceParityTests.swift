@@ -4,6 +4,7 @@
 // this pins the checkpoint's conventions (RoPE pairing, norms, tied head, tensor names).
 
 import Foundation
+import ModelCore
 import Testing
 import Transformer
 @testable import Training

@@ -9,6 +9,7 @@
 import BlockQuantization
 import CPUKernels
 import CheckpointQuantization
+import ModelCore
 import Testing
 @testable import Transformer
 

@@ -2,6 +2,7 @@
 // cannot run, are typed errors naming what is wrong.
 
 import Foundation
+import ModelCore
 import ModelFolder
 import SafeTensors
 import Testing

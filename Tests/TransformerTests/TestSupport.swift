@@ -2,6 +2,7 @@
 // and a seeded generator.
 
 import Foundation
+import ModelCore
 import Tokenizers
 @testable import Transformer
 
