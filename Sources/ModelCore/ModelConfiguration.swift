@@ -5,12 +5,13 @@
 // Qwen2ForCausalLM and Qwen3ForCausalLM (they differ only by the switches held here: q/k/v
 // biases, QK-norm, tied embeddings, GQA, rope_theta, head_dim); anything it cannot run exactly
 // (another activation, an unknown rope_scaling type, a sliding window that would bite) is a
-// typed error naming the key, never a silent approximation.
+// typed error naming the key, never a silent approximation. Training builds its models from the
+// same type (ModelConfiguration+Training.swift: presets, config.json writing, trainer_state.json).
 
 import ModelFolder
 
-public struct ModelConfiguration: Sendable, Equatable {
-    public enum RopeScaling: Sendable, Equatable {
+public struct ModelConfiguration: Sendable, Hashable {
+    public enum RopeScaling: Sendable, Hashable, Codable {
         /// HF "linear": positions divided by `factor`.
         case linear(factor: Double)
         /// HF "llama3": per-frequency interpolation (Llama 3.1+).
@@ -41,8 +42,14 @@ public struct ModelConfiguration: Sendable, Equatable {
     /// Keys further back than this are masked (Mistral, Qwen2 with use_sliding_window).
     public var slidingWindow: Int?
     public var maxPositionEmbeddings: Int?
+    /// Standard deviation of the normal initialization of a newly trained model's matrices
+    /// (`initializer_range`).
+    public var initializerRange: Float
     public var bosTokenID: Int?
     public var eosTokenIDs: [Int]
+
+    /// The longest sequence the model takes (`max_position_embeddings`; unbounded when not given).
+    public var contextLength: Int { maxPositionEmbeddings ?? .max }
 
     public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM"]
 
@@ -52,7 +59,7 @@ public struct ModelConfiguration: Sendable, Equatable {
                 rmsNormEpsilon: Float = 1e-5, ropeTheta: Double = 10000, ropeScaling: RopeScaling? = nil,
                 tieWordEmbeddings: Bool = false, qkvBias: Bool = false, outputBias: Bool = false, mlpBias: Bool = false,
                 qkNorm: Bool = false, slidingWindow: Int? = nil, maxPositionEmbeddings: Int? = nil,
-                bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
+                initializerRange: Float = 0.02, bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
         self.architecture = architecture
         self.hiddenSize = hiddenSize
         self.intermediateSize = intermediateSize
@@ -71,6 +78,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.qkNorm = qkNorm
         self.slidingWindow = slidingWindow
         self.maxPositionEmbeddings = maxPositionEmbeddings
+        self.initializerRange = initializerRange
         self.bosTokenID = bosTokenID
         self.eosTokenIDs = eosTokenIDs
     }
@@ -150,6 +158,7 @@ public struct ModelConfiguration: Sendable, Equatable {
                   qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
                   mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
                   maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
+                  initializerRange: Float(try double("initializer_range", default: 0.02)),
                   bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
     }
 }

@@ -2,21 +2,24 @@
 //
 // Promises: `lossAndGradients` computes the mean next-token cross-entropy of a batch and adds
 // d loss / d θ into `gradients` (which the caller zeroes), every GEMM in the precision the
-// `PrecisionPlan` gives it; `loss` is the same forward pass without gradients. The network is
+// `PrecisionPlan` gives it; `loss` is the same forward pass without gradients. The forward runs
+// ModelCore's kernels — RMSNorm, RoPE (Hugging Face's float32 angles), attention, SiLU·up — the
+// ones inference runs; this file adds the casts, the saved activations and the backward. The network is
 // Hugging Face's LlamaForCausalLM: h = E[x]; per block h += o_proj(attn(RoPE(q), RoPE(k), v))
 // on RMSNorm(h), then h += down(silu(gate(m)) ⊙ up(m)) on m = RMSNorm(h); logits =
 // head(RMSNorm(h)). Stochastic-rounding seeds come from (run seed, step, linear id, operand).
 // Results do not depend on the thread count.
 
 import CPUKernels
+import ModelCore
 
 public struct DecoderModel: Sendable {
-    public let config: TrainingModelConfig
+    public let config: ModelConfiguration
     public let plan: PrecisionPlan
     public let threads: Int
 
-    public init(config: TrainingModelConfig, plan: PrecisionPlan, threads: Int = CPUParallel.defaultThreadCount) {
-        precondition(plan.layers.count == config.layers, "precision plan has \(plan.layers.count) layers, model \(config.layers)")
+    public init(config: ModelConfiguration, plan: PrecisionPlan, threads: Int = CPUParallel.defaultThreadCount) {
+        precondition(plan.layers.count == config.layerCount, "precision plan has \(plan.layers.count) layers, model \(config.layerCount)")
         self.config = config
         self.plan = plan
         self.threads = threads
@@ -62,8 +65,8 @@ public struct DecoderModel: Sendable {
         let c = config, d = c.hiddenSize, f = c.intermediateSize, v = c.vocabularySize
         let n = batch.rows, t = batch.sequenceLength
         precondition(t <= c.contextLength, "sequence length \(t) exceeds the model's context \(c.contextLength)")
-        let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.heads, headDimension: c.headDimension)
-        let rope = RotaryEmbedding(headDimension: c.headDimension, sequenceLength: t, theta: c.ropeTheta)
+        let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.headCount, headDimension: c.headDimension)
+        let rope = SequenceRotation(configuration: c, sequenceLength: t, sequences: batch.batch)
 
         // Embedding.
         var h = [Float](repeating: 0, count: n * d)
@@ -79,7 +82,7 @@ public struct DecoderModel: Sendable {
 
         // Decoder blocks.
         var caches: [BlockCache] = []
-        for l in 0..<c.layers {
+        for l in 0..<c.layerCount {
             let precision = plan.layers[l]
             var cache = BlockCache()
             func weight(_ slot: LayerTensor) -> Int { ModelParameters.index(layer: l, slot) }
@@ -91,7 +94,7 @@ public struct DecoderModel: Sendable {
             // Attention.
             let (a, ar) = h.withUnsafeBufferPointer { hb in
                 p.tensors[weight(.inputNorm)].values.withUnsafeBufferPointer { g in
-                    RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
+                    NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
                 }
             }
             let aCast = try a.withUnsafeBufferPointer { (ab) throws(TrainingError) in
@@ -101,15 +104,9 @@ public struct DecoderModel: Sendable {
             var q = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wq, out: d, threads: threads)
             var k = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wk, out: d, threads: threads)
             let vv = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wv, out: d, threads: threads)
-            q.withUnsafeMutableBufferPointer { rope.apply($0, rows: n, width: d, threads: threads) }
-            k.withUnsafeMutableBufferPointer { rope.apply($0, rows: n, width: d, threads: threads) }
-            let (o, probs) = q.withUnsafeBufferPointer { qb in
-                k.withUnsafeBufferPointer { kb in
-                    vv.withUnsafeBufferPointer { vb in
-                        CausalAttention.forward(q: qb, k: kb, v: vb, shape: shape, threads: threads)
-                    }
-                }
-            }
+            rope.apply(&q, threads: threads)
+            rope.apply(&k, threads: threads)
+            let (o, probs) = CausalAttention.forward(q: q, k: k, v: vv, shape: shape, threads: threads)
             let oCast = try o.withUnsafeBufferPointer { (ob) throws(TrainingError) in
                 try LinearLayer.castInput(ob, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
             }
@@ -120,7 +117,7 @@ public struct DecoderModel: Sendable {
             // MLP.
             let (m, mr) = h1.withUnsafeBufferPointer { hb in
                 p.tensors[weight(.postAttentionNorm)].values.withUnsafeBufferPointer { g in
-                    RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
+                    NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
                 }
             }
             let mCast = try m.withUnsafeBufferPointer { (mb) throws(TrainingError) in
@@ -162,7 +159,7 @@ public struct DecoderModel: Sendable {
         let finalNorm = p.finalNormIndex, head = p.headIndex
         let (fOut, fr) = h.withUnsafeBufferPointer { hb in
             p.tensors[finalNorm].values.withUnsafeBufferPointer { g in
-                RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
+                NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
             }
         }
         let fCast = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
@@ -179,7 +176,7 @@ public struct DecoderModel: Sendable {
         guard training else { return loss }
 
         // ---- Backward ----
-        let headID = PrecisionPlan.headID(layers: c.layers)
+        let headID = PrecisionPlan.headID(layers: c.layerCount)
         var dh = [Float](repeating: 0, count: n * d)
         let fWG = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
             try LinearLayer.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
@@ -192,7 +189,7 @@ public struct DecoderModel: Sendable {
         logits = []
         dh = normBackward(dF, x: h, rms: fr, gainIndex: finalNorm, p: p, grads: &grads, rows: n, width: d)
 
-        for l in stride(from: c.layers - 1, through: 0, by: -1) {
+        for l in stride(from: c.layerCount - 1, through: 0, by: -1) {
             let cache = caches[l]
             caches[l] = BlockCache()
             let precision = plan.layers[l]
@@ -249,8 +246,8 @@ public struct DecoderModel: Sendable {
                 }
             }
             dO = []
-            dq.withUnsafeMutableBufferPointer { rope.applyTranspose($0, rows: n, width: d, threads: threads) }
-            dk.withUnsafeMutableBufferPointer { rope.applyTranspose($0, rows: n, width: d, threads: threads) }
+            rope.apply(&dq, inverse: true, threads: threads)
+            rope.apply(&dk, inverse: true, threads: threads)
             let aWG = try cache.attentionInput.withUnsafeBufferPointer { (ab) throws(TrainingError) in
                 try LinearLayer.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
@@ -310,7 +307,7 @@ public struct DecoderModel: Sendable {
                 rms.withUnsafeBufferPointer { rb in
                     p.tensors[gainIndex].values.withUnsafeBufferPointer { g in
                         grads.tensors[gainIndex].values.withUnsafeMutableBufferPointer { gg in
-                            RMSNorm.backward(dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
+                            NormLayer.backward(dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
                                              gainGradient: gg, threads: threads)
                         }
                     }

@@ -7,6 +7,8 @@
 // a pure function of (config, seed): N(0, initializer_range) for matrices, the output
 // projections (o_proj, down_proj) scaled by 1/√(2·layers), RMSNorm gains 1.
 
+import ModelCore
+
 public struct ParameterTensor: Sendable {
     public let name: String
     public let shape: [Int]
@@ -37,7 +39,7 @@ public enum LayerTensor: Int, CaseIterable, Sendable {
 }
 
 public struct ModelParameters: Sendable {
-    public let config: TrainingModelConfig
+    public let config: ModelConfiguration
     public var tensors: [ParameterTensor]
 
     public static let embeddingIndex = 0
@@ -48,15 +50,15 @@ public struct ModelParameters: Sendable {
         1 + layer * LayerTensor.allCases.count + t.rawValue
     }
 
-    public var finalNormIndex: Int { 1 + config.layers * LayerTensor.allCases.count }
+    public var finalNormIndex: Int { 1 + config.layerCount * LayerTensor.allCases.count }
     /// The head's tensor: the embedding when tied.
-    public var headIndex: Int { config.tieEmbeddings ? Self.embeddingIndex : finalNormIndex + 1 }
+    public var headIndex: Int { config.tieWordEmbeddings ? Self.embeddingIndex : finalNormIndex + 1 }
 
     /// Names and shapes in storage order.
-    public static func layout(_ c: TrainingModelConfig) -> [(name: String, shape: [Int], decays: Bool)] {
+    public static func layout(_ c: ModelConfiguration) -> [(name: String, shape: [Int], decays: Bool)] {
         let d = c.hiddenSize, f = c.intermediateSize
         var out: [(String, [Int], Bool)] = [("model.embed_tokens.weight", [c.vocabularySize, d], true)]
-        for l in 0..<c.layers {
+        for l in 0..<c.layerCount {
             for t in LayerTensor.allCases {
                 let shape: [Int]
                 switch t {
@@ -69,27 +71,27 @@ public struct ModelParameters: Sendable {
             }
         }
         out.append(("model.norm.weight", [d], false))
-        if !c.tieEmbeddings { out.append(("lm_head.weight", [c.vocabularySize, d], true)) }
+        if !c.tieWordEmbeddings { out.append(("lm_head.weight", [c.vocabularySize, d], true)) }
         return out
     }
 
     /// Zero-filled tensors of the config's layout (gradients, optimizer moments).
-    public static func zeros(_ c: TrainingModelConfig) -> ModelParameters {
+    public static func zeros(_ c: ModelConfiguration) -> ModelParameters {
         ModelParameters(config: c, tensors: layout(c).map {
             ParameterTensor(name: $0.name, shape: $0.shape, values: [Float](repeating: 0, count: $0.shape.reduce(1, *)),
                             decays: $0.decays)
         })
     }
 
-    public init(config: TrainingModelConfig, tensors: [ParameterTensor]) {
+    public init(config: ModelConfiguration, tensors: [ParameterTensor]) {
         self.config = config
         self.tensors = tensors
     }
 
     /// The deterministic initialization described above.
-    public static func initialized(_ c: TrainingModelConfig, seed: UInt64) -> ModelParameters {
+    public static func initialized(_ c: ModelConfiguration, seed: UInt64) -> ModelParameters {
         var p = zeros(c)
-        let outScale = 1 / Float(2 * c.layers).squareRoot()
+        let outScale = 1 / Float(2 * c.layerCount).squareRoot()
         for i in p.tensors.indices {
             let name = p.tensors[i].name
             if p.tensors[i].shape.count == 1 {

@@ -19,12 +19,12 @@ struct InferenceParityTests {
         let dir = NSTemporaryDirectory() + "fos-parity-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var o = TrainingRunTests.options(.bf16, steps: 5)
-        o.model.tieEmbeddings = tied
+        o.model.tieWordEmbeddings = tied
         let trainer = try Trainer(options: o, corpus: TrainingRunTests.corpus, outputDirectory: dir)
         _ = try trainer.run()
 
         let batch = TrainingRunTests.corpus.corpus.validationBatches(sequenceLength: o.sequenceLength, batch: 1, limit: 1)[0]
-        let model = DecoderModel(config: o.model, plan: .float32(layers: o.model.layers), threads: 1)
+        let model = DecoderModel(config: o.model, plan: .float32(layers: o.model.layerCount), threads: 1)
         let trainerLoss = try model.loss(parameters: trainer.parameters, batch: batch)
 
         let engine = try TransformerModel(configuration: ModelConfiguration(contentsOf: dir + "/config.json"),
