@@ -30,15 +30,24 @@ package enum RMSNorm {
 
     /// The RMSNorm of `rows` rows of `x` (width `width`) as a new array.
     package static func forward(_ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float) -> [Float] {
+        forward(x, weight: weight, rows: rows, width: width, epsilon: epsilon, keepingRMS: false).y
+    }
+
+    /// The RMSNorm as a new array and, with `keepingRMS`, the per-row 1/rms (else empty).
+    package static func forward(_ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float,
+                                keepingRMS: Bool) -> (y: [Float], inverseRMS: [Float]) {
         var y = [Float](repeating: 0, count: x.count)
+        var inv = [Float](repeating: 0, count: keepingRMS ? rows : 0)
         x.withUnsafeBufferPointer { xp in
             weight.withUnsafeBufferPointer { wp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    forward(xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width, epsilon: epsilon,
-                            into: yp.baseAddress!)
+                    inv.withUnsafeMutableBufferPointer { ip in
+                        forward(xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width, epsilon: epsilon,
+                                into: yp.baseAddress!, inverseRMS: keepingRMS ? ip.baseAddress! : nil)
+                    }
                 }
             }
         }
-        return y
+        return (y, inv)
     }
 }

@@ -25,21 +25,33 @@ public struct DecoderModel: Sendable {
         self.threads = threads
     }
 
-    /// Activations one decoder block keeps for its backward pass.
+    /// What one decoder block keeps for its backward pass: ModelCore's saved activations and
+    /// the cast weights its forward multiplied by (the data gradient reuses them).
     struct BlockCache {
-        var input: [Float] = []          // h   [N, d]
-        var attentionRMS: [Float] = []   // [N]
-        var attentionInput: [Float] = [] // a = RMSNorm(h) [N, d]
-        var castQ: [Float] = [], castK: [Float] = [], castV: [Float] = [], castO: [Float] = []
-        var q: [Float] = [], k: [Float] = [], v: [Float] = []   // after RoPE (q, k)
-        var probabilities: [Float] = []  // [B, H, T, T]
-        var attentionOutput: [Float] = [] // o [N, d]
-        var middle: [Float] = []         // h1 [N, d]
-        var mlpRMS: [Float] = []
-        var mlpInput: [Float] = []       // m [N, d]
-        var castGate: [Float] = [], castUp: [Float] = [], castDown: [Float] = []
-        var gate: [Float] = [], up: [Float] = []   // [N, f]
-        var activation: [Float] = []     // s [N, f]
+        var activations = BlockActivations()
+        var castWeights: [LinearSlot: [Float]] = [:]
+
+        var input: [Float] { activations.input }
+        var attentionRMS: [Float] { activations.attentionRMS }
+        var attentionInput: [Float] { activations.attentionInput }
+        var q: [Float] { activations.q }
+        var k: [Float] { activations.k }
+        var v: [Float] { activations.v }
+        var probabilities: [Float] { activations.probabilities }
+        var attentionOutput: [Float] { activations.attentionOutput }
+        var middle: [Float] { activations.middle }
+        var mlpRMS: [Float] { activations.mlpRMS }
+        var mlpInput: [Float] { activations.mlpInput }
+        var gate: [Float] { activations.gate }
+        var up: [Float] { activations.up }
+        var activation: [Float] { activations.activation }
+        var castQ: [Float] { castWeights[.q]! }
+        var castK: [Float] { castWeights[.k]! }
+        var castV: [Float] { castWeights[.v]! }
+        var castO: [Float] { castWeights[.o]! }
+        var castGate: [Float] { castWeights[.gate]! }
+        var castUp: [Float] { castWeights[.up]! }
+        var castDown: [Float] { castWeights[.down]! }
     }
 
     /// Mean cross-entropy of the batch (forward only).
@@ -66,6 +78,7 @@ public struct DecoderModel: Sendable {
         let n = batch.rows, t = batch.sequenceLength
         precondition(t <= c.contextLength, "sequence length \(t) exceeds the model's context \(c.contextLength)")
         let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.headCount, headDimension: c.headDimension)
+        let rotary = RotaryEmbedding(configuration: c)
         let rope = SequenceRotation(configuration: c, sequenceLength: t, sequences: batch.batch)
 
         // Embedding.
@@ -80,79 +93,18 @@ public struct DecoderModel: Sendable {
             }
         }
 
-        // Decoder blocks.
+        // Decoder blocks: ModelCore's forward, the Linear modules cast by the precision plan.
         var caches: [BlockCache] = []
+        let (cosines, sines) = rotary.table(positions: 0..<t)
         for l in 0..<c.layerCount {
-            let precision = plan.layers[l]
-            var cache = BlockCache()
-            func weight(_ slot: LayerTensor) -> Int { ModelParameters.index(layer: l, slot) }
-            func cast(_ slot: LayerTensor, out: Int, in k: Int) throws(TrainingError) -> [Float] {
-                try p.tensors[weight(slot)].values.withUnsafeBufferPointer { (w) throws(TrainingError) in
-                    try LinearLayer.castWeight(w, out: out, in: k, precision: precision, threads: threads, statistics: &statistics)
-                }
-            }
-            // Attention.
-            let (a, ar) = h.withUnsafeBufferPointer { hb in
-                p.tensors[weight(.inputNorm)].values.withUnsafeBufferPointer { g in
-                    NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
-                }
-            }
-            let aCast = try a.withUnsafeBufferPointer { (ab) throws(TrainingError) in
-                try LinearLayer.castInput(ab, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wq = try cast(.q, out: d, in: d), wk = try cast(.k, out: d, in: d), wv = try cast(.v, out: d, in: d)
-            var q = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wq, out: d, threads: threads)
-            var k = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wk, out: d, threads: threads)
-            let vv = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wv, out: d, threads: threads)
-            rope.apply(&q, threads: threads)
-            rope.apply(&k, threads: threads)
-            let (o, probs) = CausalAttention.forward(q: q, k: k, v: vv, shape: shape, threads: threads)
-            let oCast = try o.withUnsafeBufferPointer { (ob) throws(TrainingError) in
-                try LinearLayer.castInput(ob, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wo = try cast(.o, out: d, in: d)
-            let attn = LinearLayer.forward(castInput: oCast, rows: n, in: d, castWeight: wo, out: d, threads: threads)
-            var h1 = h
-            add(&h1, attn)
-            // MLP.
-            let (m, mr) = h1.withUnsafeBufferPointer { hb in
-                p.tensors[weight(.postAttentionNorm)].values.withUnsafeBufferPointer { g in
-                    NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
-                }
-            }
-            let mCast = try m.withUnsafeBufferPointer { (mb) throws(TrainingError) in
-                try LinearLayer.castInput(mb, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wg = try cast(.gate, out: f, in: d), wu = try cast(.up, out: f, in: d)
-            let gate = LinearLayer.forward(castInput: mCast, rows: n, in: d, castWeight: wg, out: f, threads: threads)
-            let up = LinearLayer.forward(castInput: mCast, rows: n, in: d, castWeight: wu, out: f, threads: threads)
-            let s = gate.withUnsafeBufferPointer { gb in
-                up.withUnsafeBufferPointer { ub in SwiGLU.forward(gate: gb, up: ub, threads: threads) }
-            }
-            let sCast = try s.withUnsafeBufferPointer { (sb) throws(TrainingError) in
-                try LinearLayer.castInput(sb, rows: n, cols: f, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wd = try cast(.down, out: d, in: f)
-            let down = LinearLayer.forward(castInput: sCast, rows: n, in: f, castWeight: wd, out: d, threads: threads)
-            var h2 = h1
-            add(&h2, down)
-            if training {
-                cache.input = h
-                cache.attentionRMS = ar
-                cache.attentionInput = a
-                cache.castQ = wq; cache.castK = wk; cache.castV = wv; cache.castO = wo
-                cache.q = q; cache.k = k; cache.v = vv
-                cache.probabilities = probs
-                cache.attentionOutput = o
-                cache.middle = h1
-                cache.mlpRMS = mr
-                cache.mlpInput = m
-                cache.castGate = wg; cache.castUp = wu; cache.castDown = wd
-                cache.gate = gate; cache.up = up
-                cache.activation = s
-                caches.append(cache)
-            }
-            h = h2
+            let norms = BlockNorms(input: p.tensors[ModelParameters.index(layer: l, .inputNorm)].values,
+                                   postAttention: p.tensors[ModelParameters.index(layer: l, .postAttentionNorm)].values)
+            var linears = TrainingLinears(parameters: p, layer: l, precision: plan.layers[l], threads: threads)
+            let saved = try DecoderBlock.forward(&h, sequences: batch.batch, rows: t, past: 0, layer: l, norms: norms,
+                                                 rotary: rotary, cos: cosines, sin: sines, configuration: c, cache: nil,
+                                                 linears: &linears, saving: training, threads: threads)
+            statistics.merge(linears.statistics)
+            if let saved { caches.append(BlockCache(activations: saved, castWeights: linears.castWeights)) }
         }
 
         // Final norm, head, loss.
@@ -324,5 +276,57 @@ public struct DecoderModel: Sendable {
                 for i in 0..<xb.count { xb[i] += yb[i] }
             }
         }
+    }
+}
+
+/// The trainer's `LinearRunner`: the input is cast once per group (q/k/v and gate/up share it),
+/// each weight cast by the layer's precision and kept for the backward pass; float32 GEMMs.
+struct TrainingLinears: LinearRunner {
+    let parameters: ModelParameters
+    let layer: Int
+    let precision: GEMMPrecision
+    let threads: Int
+    var statistics = QuantizationStatistics()
+    var castWeights: [LinearSlot: [Float]] = [:]
+
+    init(parameters: ModelParameters, layer: Int, precision: GEMMPrecision, threads: Int) {
+        self.parameters = parameters
+        self.layer = layer
+        self.precision = precision
+        self.threads = threads
+    }
+
+    static func tensor(_ slot: LinearSlot) -> LayerTensor {
+        switch slot {
+        case .q: return .q
+        case .k: return .k
+        case .v: return .v
+        case .o: return .o
+        case .gate: return .gate
+        case .up: return .up
+        case .down: return .down
+        }
+    }
+
+    mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(TrainingError) -> [[Float]] {
+        let cols = x.count / rows
+        let xCast = try x.withUnsafeBufferPointer { (xb) throws(TrainingError) in
+            try LinearLayer.castInput(xb, rows: rows, cols: cols, precision: precision, threads: threads,
+                                      statistics: &statistics)
+        }
+        var outputs: [[Float]] = []
+        for slot in slots {
+            let w = parameters.tensors[ModelParameters.index(layer: layer, Self.tensor(slot))]
+            let out = w.shape[0]
+            precondition(w.shape[1] == cols, "\(w.name): input width \(w.shape[1]), got \(cols)")
+            let cast = try w.values.withUnsafeBufferPointer { (wb) throws(TrainingError) in
+                try LinearLayer.castWeight(wb, out: out, in: cols, precision: precision, threads: threads,
+                                           statistics: &statistics)
+            }
+            castWeights[slot] = cast
+            outputs.append(LinearLayer.forward(castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
+                                               threads: threads))
+        }
+        return outputs
     }
 }
