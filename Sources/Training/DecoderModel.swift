@@ -115,12 +115,12 @@ public struct DecoderModel: Sendable {
             }
         }
         let fCast = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try LinearLayer.castInput(fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
+            try CastLinear.castInput(fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
         let wHead = try p.tensors[head].values.withUnsafeBufferPointer { (w) throws(TrainingError) in
-            try LinearLayer.castWeight(w, out: v, in: d, precision: plan.head, threads: threads, statistics: &statistics)
+            try CastLinear.castWeight(w, out: v, in: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
-        var logits = LinearLayer.forward(castInput: fCast, rows: n, in: d, castWeight: wHead, out: v, threads: threads)
+        var logits = CastLinear.forward(castInput: fCast, rows: n, in: d, castWeight: wHead, out: v, threads: threads)
         let loss = logits.withUnsafeMutableBufferPointer {
             CrossEntropy.lossAndGradient($0, targets: batch.targets, vocabulary: v, gradient: training, threads: threads)
         }
@@ -131,7 +131,7 @@ public struct DecoderModel: Sendable {
         let headID = PrecisionPlan.headID(layers: c.layerCount)
         var dh = [Float](repeating: 0, count: n * d)
         let fWG = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try LinearLayer.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
+            try CastLinear.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
                                                     statistics: &statistics)
         }
         var dF = [Float](repeating: 0, count: n * d)
@@ -149,7 +149,7 @@ public struct DecoderModel: Sendable {
             func id(_ slot: PrecisionPlan.Slot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
             // MLP backward: dh is the gradient of h2 = h1 + down.
             let sWG = try cache.activation.withUnsafeBufferPointer { (sb) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dS = [Float](repeating: 0, count: n * f)
@@ -163,7 +163,7 @@ public struct DecoderModel: Sendable {
             }
             dS = []
             let mWG = try cache.mlpInput.withUnsafeBufferPointer { (mb) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(mb, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(mb, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dM = [Float](repeating: 0, count: n * d)
@@ -178,7 +178,7 @@ public struct DecoderModel: Sendable {
             add(&dh1, dh)
             // Attention backward: dh1 is the gradient of h1 = h + o_proj(o).
             let oWG = try cache.attentionOutput.withUnsafeBufferPointer { (ob) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(ob, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(ob, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dO = [Float](repeating: 0, count: n * d)
@@ -201,7 +201,7 @@ public struct DecoderModel: Sendable {
             rope.apply(&dq, inverse: true, threads: threads)
             rope.apply(&dk, inverse: true, threads: threads)
             let aWG = try cache.attentionInput.withUnsafeBufferPointer { (ab) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dA = [Float](repeating: 0, count: n * d)
@@ -243,7 +243,7 @@ public struct DecoderModel: Sendable {
         try dy.withUnsafeBufferPointer { (dyb) throws(TrainingError) in
             try gradient.withUnsafeMutableBufferPointer { (gb) throws(TrainingError) in
                 try dx.withUnsafeMutableBufferPointer { (dxb) throws(TrainingError) in
-                    try LinearLayer.backward(dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
+                    try CastLinear.backward(dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
                                              precision: precision, seeds: seeds, weightGradient: gb.baseAddress!,
                                              dx: dxb.baseAddress!, accumulateDX: accumulate, threads: threads,
                                              statistics: &statistics)
@@ -311,7 +311,7 @@ struct TrainingLinears: LinearRunner {
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(TrainingError) -> [[Float]] {
         let cols = x.count / rows
         let xCast = try x.withUnsafeBufferPointer { (xb) throws(TrainingError) in
-            try LinearLayer.castInput(xb, rows: rows, cols: cols, precision: precision, threads: threads,
+            try CastLinear.castInput(xb, rows: rows, cols: cols, precision: precision, threads: threads,
                                       statistics: &statistics)
         }
         var outputs: [[Float]] = []
@@ -320,11 +320,11 @@ struct TrainingLinears: LinearRunner {
             let out = w.shape[0]
             precondition(w.shape[1] == cols, "\(w.name): input width \(w.shape[1]), got \(cols)")
             let cast = try w.values.withUnsafeBufferPointer { (wb) throws(TrainingError) in
-                try LinearLayer.castWeight(wb, out: out, in: cols, precision: precision, threads: threads,
+                try CastLinear.castWeight(wb, out: out, in: cols, precision: precision, threads: threads,
                                            statistics: &statistics)
             }
             castWeights[slot] = cast
-            outputs.append(LinearLayer.forward(castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
+            outputs.append(CastLinear.forward(castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
                                                threads: threads))
         }
         return outputs

@@ -130,16 +130,16 @@ import Testing
         let x = r.normals(rows * inF), wt = r.normals(outF * inF, scale: 0.3), w = r.normals(rows * outF)
         var stats = QuantizationStatistics()
         func f(_ x: [Float], _ wt: [Float]) -> [Float] {
-            LinearLayer.forward(castInput: x, rows: rows, in: inF, castWeight: wt, out: outF, threads: 1)
+            CastLinear.forward(castInput: x, rows: rows, in: inF, castWeight: wt, out: outF, threads: 1)
         }
         let input = try x.withUnsafeBufferPointer {
-            try LinearLayer.castWeightGradientInput($0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
+            try CastLinear.castWeightGradientInput($0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
         }
         var dW = [Float](repeating: 0, count: outF * inF), dX = [Float](repeating: 0, count: rows * inF)
         try w.withUnsafeBufferPointer { wb in
             try dW.withUnsafeMutableBufferPointer { dwb in
                 try dX.withUnsafeMutableBufferPointer { dxb in
-                    try LinearLayer.backward(dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
+                    try CastLinear.backward(dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
                                              precision: .float32, seeds: (1, 2), weightGradient: dwb.baseAddress!,
                                              dx: dxb.baseAddress!, accumulateDX: false, threads: 1, statistics: &stats)
                 }
