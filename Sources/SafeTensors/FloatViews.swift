@@ -2,12 +2,14 @@
 //
 // Promises: `floats(_:)` widens BF16, F16, F32 and F64 tensors to float32 (exactly for the
 // first three; F64 rounds to nearest); other dtypes are a typed error naming the file and
-// tensor. `bytes(of:as:)` narrows float32 back to a storage dtype with round-half-to-even.
+// tensor. `withElements` hands BF16, F16 and F32 tensors to its body as a `TensorElements`
+// view straight from the memory-mapped file (copying only when the data is misaligned for
+// its type; F64 is narrowed to float32 first). `bytes(of:as:)` narrows float32 back to a
+// storage dtype with round-half-to-even.
 
 import BlockFormats
-import SafeTensors
 
-public enum TensorIOError: Error, CustomStringConvertible, Equatable {
+public enum FloatViewError: Error, CustomStringConvertible, Equatable {
     case notFloatingPoint(path: String, tensor: String, dtype: DType)
     case notAMatrix(path: String, tensor: String, shape: [Int])
     case unsupportedOutputDType(DType)
@@ -29,7 +31,7 @@ extension SafeTensorsFile {
     public func floats(_ name: String) throws -> [Float] {
         guard let info = info(name) else { throw SafeTensorsError.tensorNotFound(path: path, tensor: name) }
         guard info.dtype.isFloatingPoint else {
-            throw TensorIOError.notFloatingPoint(path: path, tensor: name, dtype: info.dtype)
+            throw FloatViewError.notFloatingPoint(path: path, tensor: name, dtype: info.dtype)
         }
         let raw = try bytes(name)
         let n = info.elementCount
@@ -51,16 +53,38 @@ extension SafeTensorsFile {
         return out
     }
 
+    /// The tensor as a `TensorElements` view, valid inside `body`: BF16, F16 and F32 read in
+    /// place from the mapping; F64 (and misaligned F32) narrowed to a float32 copy.
+    public func withElements<R>(_ name: String, _ body: (TensorElements) throws -> R) throws -> R {
+        guard let info = info(name) else { throw SafeTensorsError.tensorNotFound(path: path, tensor: name) }
+        let raw = try bytes(name)
+        let n = info.elementCount
+        switch info.dtype {
+        case .F32 where Int(bitPattern: raw.baseAddress) % 4 == 0 || n == 0:
+            return try body(.f32(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: Float.self), count: n)))
+        case .BF16 where Int(bitPattern: raw.baseAddress) % 2 == 0 || n == 0:
+            return try body(.bf16(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt16.self), count: n)))
+        case .F16 where Int(bitPattern: raw.baseAddress) % 2 == 0 || n == 0:
+            return try body(.f16(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt16.self), count: n)))
+        case .BF16, .F16:
+            let copy = (0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) }
+            return try copy.withUnsafeBufferPointer { try body(info.dtype == .BF16 ? .bf16($0) : .f16($0)) }
+        default:
+            let values = try floats(name)  // F32 misaligned, F64, or a typed error for other dtypes
+            return try values.withUnsafeBufferPointer { try body(.f32($0)) }
+        }
+    }
+
     /// `(rows, cols)` of a 2-D tensor.
     public func matrixShape(_ name: String) throws -> (rows: Int, cols: Int) {
         guard let info = info(name) else { throw SafeTensorsError.tensorNotFound(path: path, tensor: name) }
-        guard info.shape.count == 2 else { throw TensorIOError.notAMatrix(path: path, tensor: name, shape: info.shape) }
+        guard info.shape.count == 2 else { throw FloatViewError.notAMatrix(path: path, tensor: name, shape: info.shape) }
         return (info.shape[0], info.shape[1])
     }
 }
 
 /// Little-endian bytes of float32 values stored as `dtype` (BF16, F16 or F32).
-public func bytes(of values: [Float], as dtype: DType) throws(TensorIOError) -> [UInt8] {
+public func bytes(of values: [Float], as dtype: DType) throws(FloatViewError) -> [UInt8] {
     switch dtype {
     case .F32:
         return values.withUnsafeBytes { Array($0) }
