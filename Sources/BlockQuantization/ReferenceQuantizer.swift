@@ -9,7 +9,7 @@
 import BlockFormats
 
 /// The scalar reference: a `BlockQuantizer` whose every step is the spec's arithmetic.
-public struct ReferenceQuantizer: BlockQuantizer {
+public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     public typealias Failure = QuantizationError
     public typealias Prepared = PreprocessedMatrix
 
