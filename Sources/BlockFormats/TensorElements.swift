@@ -99,7 +99,11 @@ extension Array where Element == UInt16 {
                                                 _ body: (TensorElements) throws(E) -> R) throws(E) -> R {
         precondition(type != .f32, "UInt16 arrays hold BF16 or F16 bit patterns")
         let result: Result<R, E> = withUnsafeBufferPointer { b in
-            do throws(E) { return .success(try body(type == .bf16 ? .bf16(b) : .f16(b))) } catch { return .failure(error) }
+            do throws(E) {
+                return .success(try body(type == .bf16 ? .bf16(b) : .f16(b)))
+            } catch {
+                return .failure(error)
+            }
         }
         return try result.get()
     }

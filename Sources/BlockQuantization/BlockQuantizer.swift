@@ -117,8 +117,12 @@ extension BlockQuantizer {
     public func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
                          amax supplied: Float? = nil) throws(Failure) -> QuantizedTensor {
         let raw: Float
-        do { raw = try QuantizationPolicy.checkedMagnitude(self, x, rows: rows, cols: cols, config: config, amax: supplied) }
-        catch { throw Self.failure(error) }
+        do {
+            raw = try QuantizationPolicy.checkedMagnitude(self, x, rows: rows, cols: cols, config: config,
+                                                          amax: supplied)
+        } catch {
+            throw Self.failure(error)
+        }
         let g = QuantizationGeometry(rows: rows, cols: cols, config: config)
         if config.rht && raw >= QuantizationPolicy.rhtFallbackMagnitude {
             return ReferenceQuantizer.quantizeScalar(x, g, amax: supplied)
@@ -147,8 +151,11 @@ extension BlockQuantizer {
     /// pre-processing (1 for MXFP4). Performs `quantize`'s checks.
     public func amax(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig) throws(Failure) -> Float {
         let raw: Float
-        do { raw = try QuantizationPolicy.checkedMagnitude(self, x, rows: rows, cols: cols, config: config, amax: nil) }
-        catch { throw Self.failure(error) }
+        do {
+            raw = try QuantizationPolicy.checkedMagnitude(self, x, rows: rows, cols: cols, config: config, amax: nil)
+        } catch {
+            throw Self.failure(error)
+        }
         if config.format == .mxfp4 { return 1 }
         guard config.rht else { return raw }
         let g = QuantizationGeometry(rows: rows, cols: cols, config: config)

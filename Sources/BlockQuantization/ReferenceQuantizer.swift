@@ -52,10 +52,12 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     /// The whole scalar path for a validated, finite input: pre-processing, the amax
     /// (`supplied`, else max |x| of the pre-processed tensor, 1 for MXFP4), every block.
     /// What the fast paths fall back to where the policy says the reference defines the result.
-    public static func quantizeScalar(_ x: TensorElements, _ g: QuantizationGeometry, amax supplied: Float?) -> QuantizedTensor {
+    public static func quantizeScalar(_ x: TensorElements, _ g: QuantizationGeometry,
+                                      amax supplied: Float?) -> QuantizedTensor {
         let pre = preprocess(x, g)
         let amax = supplied ?? defaultAmax(pre.values, format: g.config.format)
-        return quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config, amax: amax)
+        return quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
+                                    amax: amax)
     }
 
     /// max |x| of the pre-processed tensor, on the scalar path (1 for MXFP4).
@@ -64,10 +66,11 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     }
 
     static func preprocess(_ x: TensorElements, _ g: QuantizationGeometry) -> PreprocessedMatrix {
-        if case let .f32(b) = x { return Preprocessing.apply(b, rows: g.sourceRows, cols: g.sourceCols, config: g.config) }
-        return x.floatArray().withUnsafeBufferPointer {
-            Preprocessing.apply($0, rows: g.sourceRows, cols: g.sourceCols, config: g.config)
+        func apply(_ b: UnsafeBufferPointer<Float>) -> PreprocessedMatrix {
+            Preprocessing.apply(b, rows: g.sourceRows, cols: g.sourceCols, config: g.config)
         }
+        if case let .f32(b) = x { return apply(b) }
+        return x.floatArray().withUnsafeBufferPointer(apply)
     }
 
     /// max |x| (1.0 for MXFP4, which has no tensor scale).

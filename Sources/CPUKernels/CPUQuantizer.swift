@@ -47,8 +47,8 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     /// - Parameter amax: a tensor amax supplied by the caller (calibrated activations, or one
     ///   amax shared by fused layers); by default max |x| of the pre-processed tensor.
     public static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                                amax: Float? = nil,
-                                threads: Int = CPUParallel.defaultThreadCount) throws(QuantizationError) -> QuantizedTensor {
+                                amax: Float? = nil, threads: Int = CPUParallel.defaultThreadCount)
+        throws(QuantizationError) -> QuantizedTensor {
         try CPUQuantizer(threads: threads).quantize(x, rows: rows, cols: cols, config: config, amax: amax)
     }
 
@@ -62,8 +62,8 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     /// Elements per thread below which fewer threads are used (waking a worker costs ~10 µs).
     static let defaultMinimumPerThread = 1 << 15
 
-    static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                         amax supplied: Float?, threads: Int, minimumPerThread: Int) throws(QuantizationError) -> QuantizedTensor {
+    static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig, amax supplied: Float?,
+                         threads: Int, minimumPerThread: Int) throws(QuantizationError) -> QuantizedTensor {
         try CPUQuantizer(threads: threads, minimumPerThread: minimumPerThread)
             .quantize(x, rows: rows, cols: cols, config: config, amax: supplied)
     }

@@ -126,8 +126,10 @@ extension CUDAQuantizer {
             try config.validate()
             let plan = try QuantizationPlan(QuantizationGeometry(rows: rows, cols: cols, config: config))
             let buffers = PlanBuffers(
-                input: input, amax: try device.allocate(bytes: 4), codes: try device.allocate(bytes: plan.geometry.codeByteCount),
-                scales: try device.allocate(bytes: plan.geometry.scaleByteCount), alternatives: try device.allocate(bytes: 4))
+                input: input, amax: try device.allocate(bytes: 4),
+                codes: try device.allocate(bytes: plan.geometry.codeByteCount),
+                scales: try device.allocate(bytes: plan.geometry.scaleByteCount),
+                alternatives: try device.allocate(bytes: 4))
             // One full run first: the amax stays on the device for the kernel-only timing.
             try run(plan, buffers, elementType: dtype, amax: nil)
             let amax = Float(bitPattern: try device.download(buffers.amax, count: 1, as: UInt32.self)[0])
@@ -155,7 +157,8 @@ extension CUDAQuantizer {
                 quantizeBytes: n * dtype.byteSize + codesAndScales,
                 dequantizeBytes: codesAndScales + shape.rows * shape.cols * dtype.byteSize,
                 copyBytes: 2 * n * dtype.byteSize,
-                alternativeShare: plan.geometry.blockCount == 0 ? 0 : Double(alternatives) / Double(plan.geometry.blockCount)))
+                alternativeShare: plan.geometry.blockCount == 0
+                    ? 0 : Double(alternatives) / Double(plan.geometry.blockCount)))
         }
         return results
     }

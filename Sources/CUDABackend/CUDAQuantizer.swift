@@ -85,7 +85,9 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
     /// Quantizes a row-major `[rows, cols]` float32 tensor (see `BlockQuantizer.quantize`).
     public func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
                          amax: Float? = nil) throws -> QuantizedTensor {
-        try values.withTensorElements { x throws in try quantize(x, rows: rows, cols: cols, config: config, amax: amax) }
+        try values.withTensorElements { x throws in
+            try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
+        }
     }
 
     /// Quantizes BF16 bit patterns; the GPU reads them as BF16.
@@ -251,8 +253,9 @@ struct QuantizationPlan {
         let config = g.config
         constants = config.constants
         guard g.rows * g.paddedCols < Int(Int32.max) - 4096, g.sourceRows * g.sourceCols < Int(Int32.max) else {
+            let shape = "[\(g.sourceRows), \(g.sourceCols)]"
             throw CUDAError(call: "quantize", code: 0,
-                            message: "tensor [\(g.sourceRows), \(g.sourceCols)] exceeds the kernels' 2^31-element limit")
+                            message: "tensor \(shape) exceeds the kernels' 2^31-element limit")
         }
         let kind: String
         switch (config.format, config.rule) {

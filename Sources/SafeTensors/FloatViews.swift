@@ -17,7 +17,8 @@ public enum FloatViewError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notFloatingPoint(path, tensor, dtype):
-            return "\(path): tensor '\(tensor)': dtype \(dtype.rawValue) is not a floating-point type (BF16, F16, F32, F64)"
+            return "\(path): tensor '\(tensor)': dtype \(dtype.rawValue) is not a floating-point type "
+                + "(BF16, F16, F32, F64)"
         case let .notAMatrix(path, tensor, shape):
             return "\(path): tensor '\(tensor)': shape \(shape) is not 2-D"
         case let .unsupportedOutputDType(dtype):
@@ -41,9 +42,13 @@ extension SafeTensorsFile {
             case .F32:
                 for i in 0..<n { o[i] = raw.loadUnaligned(fromByteOffset: 4 * i, as: Float.self) }
             case .BF16:
-                for i in 0..<n { o[i] = BFloat16.float(fromBits: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)) }
+                for i in 0..<n {
+                    o[i] = BFloat16.float(fromBits: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+                }
             case .F16:
-                for i in 0..<n { o[i] = Float16Bits.float(fromBits: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)) }
+                for i in 0..<n {
+                    o[i] = Float16Bits.float(fromBits: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+                }
             case .F64:
                 for i in 0..<n { o[i] = Float(raw.loadUnaligned(fromByteOffset: 8 * i, as: Double.self)) }
             default:
@@ -59,13 +64,17 @@ extension SafeTensorsFile {
         guard let info = info(name) else { throw SafeTensorsError.tensorNotFound(path: path, tensor: name) }
         let raw = try bytes(name)
         let n = info.elementCount
+        let address = Int(bitPattern: raw.baseAddress)
+        func view<T>(_ type: T.Type) -> UnsafeBufferPointer<T> {
+            UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: T.self), count: n)
+        }
         switch info.dtype {
-        case .F32 where Int(bitPattern: raw.baseAddress) % 4 == 0 || n == 0:
-            return try body(.f32(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: Float.self), count: n)))
-        case .BF16 where Int(bitPattern: raw.baseAddress) % 2 == 0 || n == 0:
-            return try body(.bf16(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt16.self), count: n)))
-        case .F16 where Int(bitPattern: raw.baseAddress) % 2 == 0 || n == 0:
-            return try body(.f16(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt16.self), count: n)))
+        case .F32 where address % 4 == 0 || n == 0:
+            return try body(.f32(view(Float.self)))
+        case .BF16 where address % 2 == 0 || n == 0:
+            return try body(.bf16(view(UInt16.self)))
+        case .F16 where address % 2 == 0 || n == 0:
+            return try body(.f16(view(UInt16.self)))
         case .BF16, .F16:
             let copy = (0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) }
             return try copy.withUnsafeBufferPointer { try body(info.dtype == .BF16 ? .bf16($0) : .f16($0)) }
@@ -78,7 +87,9 @@ extension SafeTensorsFile {
     /// `(rows, cols)` of a 2-D tensor.
     public func matrixShape(_ name: String) throws -> (rows: Int, cols: Int) {
         guard let info = info(name) else { throw SafeTensorsError.tensorNotFound(path: path, tensor: name) }
-        guard info.shape.count == 2 else { throw FloatViewError.notAMatrix(path: path, tensor: name, shape: info.shape) }
+        guard info.shape.count == 2 else {
+            throw FloatViewError.notAMatrix(path: path, tensor: name, shape: info.shape)
+        }
         return (info.shape[0], info.shape[1])
     }
 }
