@@ -12,53 +12,54 @@ let package = Package(
         .library(name: "SafeTensors", targets: ["SafeTensors"]),
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
+        .library(name: "CUDABackend", targets: ["CUDABackend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Layer 0a: bytes and codecs; a strict JSON reader shared by the file formats above it.
+        // Layer 0a: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
+        // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
-        .target(name: "SafeTensors", dependencies: ["JSONText"]),
-        // Layer 0b: the scalar reference quantizers ("the spec in code").
+        // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
+        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
+        // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
         // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
         .target(name: "CPUKernelsISA"),
-        // Layer 1: SIMD + threaded kernels, bit-identical with layer 0b.
+        // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
+        // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
-        .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
         // names that mark an NVFP4 checkpoint.
         .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers", dependencies: ["JSONText"]),
-        // Layer 2, below Transformer and Training: the one Llama-family forward pass of inference,
-        // calibration and training: the configuration (config.json through ModelFolder), RMSNorm,
-        // RoPE, attention, SwiGLU and the layer-selection rule.
-        .target(name: "ModelCore", dependencies: ["ModelFolder", "CPUKernels"]),
-        // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
+        // Layer 2: the one Llama-family forward pass of inference, calibration and training: the
+        // configuration (config.json through ModelFolder), RMSNorm, RoPE, attention, SwiGLU, the
+        // Linear product and hook, and the layer-selection rule.
+        .target(name: "ModelCore", dependencies: ["ModelFolder", "BlockFormats", "CPUKernels"]),
+        // Layer 3: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
             dependencies: [
-                "SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
                 "ModelCore",
             ]
         ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: [
-                "SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
-            ]
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore"]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
             dependencies: [
-                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers", "ModelFolder",
+                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelFolder",
                 "ModelCore",
             ]
         ),
@@ -69,14 +70,14 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "ModelFolder",
+                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "ModelFolder",
                 "ModelCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),
         .testTarget(
             name: "BlockQuantizationTests",
@@ -84,25 +85,25 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization", "ModelFolder"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder"]
         ),
         .testTarget(
             name: "TrainingTests",
             dependencies: [
-                "Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers", "ModelCore",
+                "Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelCore",
             ]
         ),
         .testTarget(
             name: "TransformerTests",
             dependencies: [
-                "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
+                "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "Tokenizers",
                 "ModelFolder", "ModelCore",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),
+        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "BlockQuantization"]),
     ]
 )

@@ -17,7 +17,6 @@ import BlockQuantization
 import Foundation
 import ModelFolder
 import SafeTensors
-import TensorIO
 
 public struct CheckpointQuantizationOptions: Sendable {
     public var convention: CheckpointConvention = .compressedTensors

@@ -10,6 +10,7 @@
 // them for training changes no sum). (Sequence, head) pairs run in parallel; the result does
 // not depend on the thread count.
 
+import BlockFormats
 import CPUKernels
 
 /// Keys and values of every layer for the tokens seen so far (`[count, KVH · head_dim]` each).
@@ -58,8 +59,10 @@ package enum Attention {
         let group = heads / keyValueHeads
         let scale = scale(headDimension: d)
         let keyCount = past + t
-        let addresses = AttentionAddresses(q: q, keys: keys, values: values, out: out, probabilities: probabilities)
+        // The buffers the workers share (each writes its own (sequence, head) columns and rows).
+        let shared = SendablePointer((q: q, keys: keys, values: values, out: out, probabilities: probabilities))
         CPUParallel.parallelFor(sequences * heads, threads: min(threads, sequences * heads)) { range in
+            let addresses = shared.p
             let scratch = addresses.probabilities == nil
                 ? UnsafeMutablePointer<Float>.allocate(capacity: min(rowBlock, t) * keyCount) : nil
             defer { scratch?.deallocate() }
@@ -98,13 +101,4 @@ package enum Attention {
             }
         }
     }
-}
-
-/// The buffers the head workers share (each writes its own heads' columns of `out`).
-private struct AttentionAddresses: @unchecked Sendable {
-    let q: UnsafePointer<Float>
-    let keys: UnsafePointer<Float>
-    let values: UnsafePointer<Float>
-    let out: UnsafeMutablePointer<Float>
-    let probabilities: UnsafeMutablePointer<Float>?
 }

@@ -8,6 +8,7 @@
 // results do not depend on the thread count.
 // Math: y = g ⊙ x·r, r = (Σx²/n + ε)^-½;  dx = r·(g⊙dy) − x·r³/n·Σ(g⊙dy⊙x);  dg = Σ_rows dy⊙x·r.
 
+import BlockFormats
 import CPUKernels
 import ModelCore
 
@@ -20,10 +21,10 @@ enum NormLayer {
                         epsilon: Float, threads: Int) -> (y: [Float], inverseRMS: [Float]) {
         var y = [Float](repeating: 0, count: rows * n)
         var r = [Float](repeating: 0, count: rows)
-        let xs = SendablePointerF(x.baseAddress!), gs = SendablePointerF(gain.baseAddress!)
+        let xs = SendablePointer(x.baseAddress!), gs = SendablePointer(gain.baseAddress!)
         y.withUnsafeMutableBufferPointer { yb in
             r.withUnsafeMutableBufferPointer { rb in
-                let yp = SendableMutablePointer(yb.baseAddress!), rp = SendableMutablePointer(rb.baseAddress!)
+                let yp = SendablePointer(yb.baseAddress!), rp = SendablePointer(rb.baseAddress!)
                 CPUParallel.parallelFor(rows, threads: rowThreads(rows * n, threads)) { range in
                     let i = range.lowerBound
                     RMSNorm.forward(xs.p + i * n, weight: gs.p, rows: range.count, width: n, epsilon: epsilon,
@@ -41,11 +42,11 @@ enum NormLayer {
         var dx = [Float](repeating: 0, count: rows * n)
         let parts = min(partitions, max(rows, 1))
         var partial = [Float](repeating: 0, count: parts * n)
-        let dys = SendablePointerF(dy.baseAddress!), xs = SendablePointerF(x.baseAddress!)
-        let rs = SendablePointerF(inverseRMS.baseAddress!), gs = SendablePointerF(gain.baseAddress!)
+        let dys = SendablePointer(dy.baseAddress!), xs = SendablePointer(x.baseAddress!)
+        let rs = SendablePointer(inverseRMS.baseAddress!), gs = SendablePointer(gain.baseAddress!)
         dx.withUnsafeMutableBufferPointer { dxb in
             partial.withUnsafeMutableBufferPointer { pb in
-                let dxp = SendableMutablePointer(dxb.baseAddress!), pp = SendableMutablePointer(pb.baseAddress!)
+                let dxp = SendablePointer(dxb.baseAddress!), pp = SendablePointer(pb.baseAddress!)
                 CPUParallel.parallelFor(parts, threads: rowThreads(rows * n, threads)) { partRange in
                     for part in partRange {
                         let acc = pp.p + part * n

@@ -6,6 +6,7 @@
 // the exact transpose, R orthogonal); sequences are split between threads, so results do not
 // depend on the thread count.
 
+import BlockFormats
 import CPUKernels
 import ModelCore
 
@@ -31,7 +32,7 @@ struct SequenceRotation: Sendable {
         let count = x.count
         precondition(count == sequences * t * width)
         x.withUnsafeMutableBufferPointer { xb in
-            let xp = SendableMutablePointer(xb.baseAddress!)
+            let xp = SendablePointer(xb.baseAddress!)
             CPUParallel.parallelFor(sequences, threads: rowThreads(count, threads)) { range in
                 for b in range {
                     rotary.apply(xp.p + b * t * width, rows: t, heads: heads, cos: cosines, sin: sines, inverse: inverse)

@@ -5,6 +5,7 @@
 // backward, with σ(x) = 1/(1 + expApprox(−x)) as the forward's, is
 // d_up = ds ⊙ silu(g), d_gate = ds ⊙ up ⊙ σ(g)·(1 + g·(1 − σ(g))). Independent of threads.
 
+import BlockFormats
 import CPUKernels
 import ModelCore
 
@@ -12,10 +13,10 @@ enum SwiGLU {
     static func forward(gate: UnsafeBufferPointer<Float>, up: UnsafeBufferPointer<Float>, threads: Int) -> [Float] {
         let n = gate.count
         var s = [Float](repeating: 0, count: n)
-        let up_ = SendablePointerF(up.baseAddress!)
+        let up_ = SendablePointer(up.baseAddress!)
         s.withUnsafeMutableBufferPointer { sb in
             sb.baseAddress!.update(from: gate.baseAddress!, count: n)
-            let sp = SendableMutablePointer(sb.baseAddress!)
+            let sp = SendablePointer(sb.baseAddress!)
             CPUParallel.parallelFor(n, threads: rowThreads(n, threads)) { range in
                 VectorMath.siluTimes(sp.p + range.lowerBound, up_.p + range.lowerBound, count: range.count)
             }
@@ -28,11 +29,11 @@ enum SwiGLU {
                          threads: Int) -> (dGate: [Float], dUp: [Float]) {
         let n = gate.count
         var dg = [Float](repeating: 0, count: n), du = dg
-        let dsp = SendablePointerF(ds.baseAddress!), gp = SendablePointerF(gate.baseAddress!)
-        let upp = SendablePointerF(up.baseAddress!)
+        let dsp = SendablePointer(ds.baseAddress!), gp = SendablePointer(gate.baseAddress!)
+        let upp = SendablePointer(up.baseAddress!)
         dg.withUnsafeMutableBufferPointer { dgb in
             du.withUnsafeMutableBufferPointer { dub in
-                let dgp = SendableMutablePointer(dgb.baseAddress!), dup = SendableMutablePointer(dub.baseAddress!)
+                let dgp = SendablePointer(dgb.baseAddress!), dup = SendablePointer(dub.baseAddress!)
                 CPUParallel.parallelFor(n, threads: rowThreads(n, threads)) { range in
                     for i in range {
                         let g = gp.p[i], sig = 1 / (1 + expApprox(-g))

@@ -13,7 +13,6 @@
 import Foundation
 import ModelCore
 import SafeTensors
-import TensorIO
 
 /// What trainer_state.json holds.
 public struct TrainerState: Sendable, Codable {

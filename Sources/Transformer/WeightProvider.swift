@@ -12,7 +12,6 @@
 import ModelCore
 import ModelFolder
 import SafeTensors
-import TensorIO
 
 public protocol WeightProvider {
     /// Every tensor the checkpoint holds (quantized modules as `<module>.weight`).

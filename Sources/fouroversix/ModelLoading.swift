@@ -15,7 +15,6 @@ import Foundation
 import ModelCore
 import ModelFolder
 import SafeTensors
-import TensorIO
 import Tokenizers
 import Transformer
 

@@ -7,7 +7,6 @@ import BlockQuantization
 import Foundation
 import ModelFolder
 import SafeTensors
-import TensorIO
 import Testing
 @testable import CheckpointQuantization
 
