@@ -29,6 +29,30 @@ public enum LinearSlot: Int, CaseIterable, Sendable {
     }
 }
 
+extension ModelConfiguration {
+    /// `[out, in]` of a block's Linear module (the Llama layout: q `[H·hd, d]`, k/v `[KVH·hd, d]`,
+    /// o `[d, H·hd]`, gate/up `[f, d]`, down `[d, f]`).
+    public func linearShape(_ slot: LinearSlot) -> [Int] {
+        let d = hiddenSize, hd = headDimension, f = intermediateSize
+        switch slot {
+        case .q: return [headCount * hd, d]
+        case .k, .v: return [keyValueHeadCount * hd, d]
+        case .o: return [d, headCount * hd]
+        case .gate, .up: return [f, d]
+        case .down: return [d, f]
+        }
+    }
+
+    /// True when the module carries a bias (q/k/v: `qkvBias`, o: `outputBias`, MLP: `mlpBias`).
+    public func hasBias(_ slot: LinearSlot) -> Bool {
+        switch slot {
+        case .q, .k, .v: return qkvBias
+        case .o: return outputBias
+        case .gate, .up, .down: return mlpBias
+        }
+    }
+}
+
 /// Runs the Linear modules of a block: y = x · Wᵀ (+ b) for each of `slots`, which all read the
 /// same input x `[rows, in]`, returning the outputs in order. Implementations decide how the
 /// weight and the input are represented (as loaded, quantized, cast) and may observe x.

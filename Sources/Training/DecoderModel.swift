@@ -146,7 +146,7 @@ public struct DecoderModel: Sendable {
             caches[l] = BlockCache()
             let precision = plan.layers[l]
             func gi(_ slot: LayerTensor) -> Int { ModelParameters.index(layer: l, slot) }
-            func id(_ slot: PrecisionPlan.Slot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
+            func id(_ slot: LinearSlot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
             // MLP backward: dh is the gradient of h2 = h1 + down.
             let sWG = try cache.activation.withUnsafeBufferPointer { (sb) throws(TrainingError) in
                 try CastLinear.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
@@ -297,15 +297,7 @@ struct TrainingLinears: LinearRunner {
     }
 
     static func tensor(_ slot: LinearSlot) -> LayerTensor {
-        switch slot {
-        case .q: return .q
-        case .k: return .k
-        case .v: return .v
-        case .o: return .o
-        case .gate: return .gate
-        case .up: return .up
-        case .down: return .down
-        }
+        LayerTensor.allCases.first { $0.linearSlot == slot }!
     }
 
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(TrainingError) -> [[Float]] {

@@ -23,17 +23,25 @@ public struct ParameterTensor: Sendable {
 public enum LayerTensor: Int, CaseIterable, Sendable {
     case inputNorm, q, k, v, o, postAttentionNorm, gate, up, down
 
+    /// The Linear module this tensor is the weight of (nil for the norm gains).
+    var linearSlot: LinearSlot? {
+        switch self {
+        case .inputNorm, .postAttentionNorm: return nil
+        case .q: return .q
+        case .k: return .k
+        case .v: return .v
+        case .o: return .o
+        case .gate: return .gate
+        case .up: return .up
+        case .down: return .down
+        }
+    }
+
     var huggingFaceSuffix: String {
         switch self {
         case .inputNorm: return "input_layernorm.weight"
-        case .q: return "self_attn.q_proj.weight"
-        case .k: return "self_attn.k_proj.weight"
-        case .v: return "self_attn.v_proj.weight"
-        case .o: return "self_attn.o_proj.weight"
         case .postAttentionNorm: return "post_attention_layernorm.weight"
-        case .gate: return "mlp.gate_proj.weight"
-        case .up: return "mlp.up_proj.weight"
-        case .down: return "mlp.down_proj.weight"
+        default: return linearSlot!.moduleSuffix + ".weight"
         }
     }
 }
@@ -56,17 +64,11 @@ public struct ModelParameters: Sendable {
 
     /// Names and shapes in storage order.
     public static func layout(_ c: ModelConfiguration) -> [(name: String, shape: [Int], decays: Bool)] {
-        let d = c.hiddenSize, f = c.intermediateSize
+        let d = c.hiddenSize
         var out: [(String, [Int], Bool)] = [("model.embed_tokens.weight", [c.vocabularySize, d], true)]
         for l in 0..<c.layerCount {
             for t in LayerTensor.allCases {
-                let shape: [Int]
-                switch t {
-                case .inputNorm, .postAttentionNorm: shape = [d]
-                case .q, .k, .v, .o: shape = [d, d]
-                case .gate, .up: shape = [f, d]
-                case .down: shape = [d, f]
-                }
+                let shape = t.linearSlot.map(c.linearShape) ?? [d]
                 out.append(("model.layers.\(l).\(t.huggingFaceSuffix)", shape, shape.count == 2))
             }
         }

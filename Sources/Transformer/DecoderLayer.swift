@@ -17,6 +17,7 @@ final class DecoderLayer: @unchecked Sendable {
     let norms: BlockNorms
     let q, k, v, o, gate, up, down: LinearLayer
 
+    /// In `LinearSlot` order.
     var linears: [LinearLayer] { [q, k, v, o, gate, up, down] }
 
     init(index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
@@ -44,20 +45,8 @@ struct EvaluationLinears: LinearRunner {
     let observer: ActivationObserver?
     let threads: Int
 
-    func module(_ slot: LinearSlot) -> LinearLayer {
-        switch slot {
-        case .q: return layer.q
-        case .k: return layer.k
-        case .v: return layer.v
-        case .o: return layer.o
-        case .gate: return layer.gate
-        case .up: return layer.up
-        case .down: return layer.down
-        }
-    }
-
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws -> [[Float]] {
-        try runLinears(slots.map(module), input: x, rows: rows, observer: observer, threads: threads)
+        try runLinears(slots.map { layer.linears[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
     }
 
     /// Runs Linear modules that share the input x `[rows, in]`; returns their outputs in order.
