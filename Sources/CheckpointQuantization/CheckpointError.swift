@@ -1,10 +1,10 @@
 // Typed errors of quantizing, dequantizing and inspecting checkpoints, and reading the JSON
-// files this module writes.
+// files this module writes (through ModelFolder's JSONText-based `ConfigFile`).
 //
 // Promises: every error names the file (and tensor) it concerns. Errors of opening a model
 // folder itself (missing config, shards, index) are `ModelFolderError`s, thrown by ModelFolder.
 
-import Foundation
+import ModelFolder
 
 public enum CheckpointError: Error, CustomStringConvertible {
     case notFound(path: String)
@@ -28,17 +28,16 @@ public enum CheckpointError: Error, CustomStringConvertible {
     }
 }
 
-/// Reads a JSON object from a file, as a typed error when it is missing or malformed.
+/// Reads a JSON object from a file (strictly, with ModelFolder's `ConfigFile` on JSONText) as
+/// Foundation values, as a typed error when it is missing or malformed.
 public func readJSONObject(_ path: String) throws -> [String: Any] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CheckpointError.notFound(path: path) }
     do {
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CheckpointError.invalidJSON(path: path, reason: "not a JSON object")
-        }
-        return object
-    } catch let error as CheckpointError {
-        throw error
+        return try ConfigFile(path: path).foundationObject
+    } catch .notFound(let p) {
+        throw CheckpointError.notFound(path: p)
+    } catch .invalidJSON(let p, let reason) {
+        throw CheckpointError.invalidJSON(path: p, reason: reason)
     } catch {
-        throw CheckpointError.invalidJSON(path: path, reason: error.localizedDescription)
+        throw CheckpointError.invalidJSON(path: path, reason: error.description)
     }
 }
