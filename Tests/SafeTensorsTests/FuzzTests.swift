@@ -2,6 +2,7 @@
 // prefix rewrites and header splices of valid files either open (and then every tensor lies inside
 // the file) or throw a SafeTensorsError.
 
+import TestSupport
 import Testing
 @testable import SafeTensors
 

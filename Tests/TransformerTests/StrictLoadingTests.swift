@@ -2,6 +2,7 @@
 // cannot run, are typed errors naming what is wrong.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import Transformer
 
