@@ -2,6 +2,7 @@
 // same input, and usable as static activation scales.
 
 import BlockQuantization
+import TestSupport
 import Testing
 @testable import Transformer
 
@@ -21,6 +22,23 @@ import Testing
         // More text can only raise a maximum.
         let more = try ActivationCalibration.inputAmax(model: model, tokens: tokens, bos: 1, context: 64, windows: 6)
         for (module, a) in amax { #expect(more[module]! >= a) }
+
+        // Layer 0's q/k/v read RMSNorm(embedding(token)), which depends on the token alone: the
+        // calibrated amax is the largest |w_i · x_i / √(mean(x²) + ε)| over the tokens the three
+        // windows of 63 tokens (plus BOS) see, computed here from the weights.
+        let weights = try SafeTensorsWeights(path: bundledModel + "/model.safetensors")
+        let embedding = try weights.floats("model.embed_tokens.weight")
+        let gain = try weights.floats("model.layers.0.input_layernorm.weight")
+        let hidden = gain.count
+        var expected: Float = 0
+        for token in Set(tokens[0..<(1 + 3 * 63)]) {
+            let x = embedding[(token * hidden)..<((token + 1) * hidden)]
+            let meanSquare = x.reduce(Float(0)) { $0 + $1 * $1 } / Float(hidden)
+            let inverseRMS = 1 / (meanSquare + 1e-5).squareRoot()
+            for (w, v) in zip(gain, x) { expected = max(expected, abs(w * (v * inverseRMS))) }
+        }
+        let calibrated = amax["model.layers.0.self_attn.q_proj"]!
+        #expect(relativeDifference(Double(calibrated), Double(expected)) < 1e-6, "\(calibrated) vs \(expected)")
     }
 
     @Test func calibratedScalesDriveW4A4() throws {
