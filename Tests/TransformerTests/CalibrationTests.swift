@@ -39,6 +39,14 @@ import Testing
         }
         let calibrated = amax["model.layers.0.self_attn.q_proj"]!
         #expect(relativeDifference(Double(calibrated), Double(expected)) < 1e-6, "\(calibrated) vs \(expected)")
+        // A maximum of magnitudes: with the embedding negated, layer 0's inputs change sign and its
+        // amax stays the same.
+        var negated = try DictionaryWeights(copying: weights).tensors
+        negated["model.embed_tokens.weight"]!.values = embedding.map { -$0 }
+        let mirrored = try TransformerModel(configuration: model.configuration, weights: DictionaryWeights(negated))
+        let mirroredAmax = try ActivationCalibration.inputAmax(model: mirrored, tokens: tokens, bos: 1, context: 64, windows: 3)
+        let q0 = mirroredAmax["model.layers.0.self_attn.q_proj"]!
+        #expect(relativeDifference(Double(q0), Double(expected)) < 1e-6, "\(q0) vs \(expected)")
     }
 
     @Test func calibratedScalesDriveW4A4() throws {
