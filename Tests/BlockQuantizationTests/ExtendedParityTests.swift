@@ -58,7 +58,7 @@ import BlockFormats
         #expect(Fixtures.extended.cases.count == Self.expectedCaseCount)
         // `extendedCase` compares dequantized values only where the fixture has them (the script
         // stores them for a subset of inputs and drops MXFP4 ones its float16 path gets wrong).
-        let withDequantized = Fixtures.extended.cases.filter { Fixtures.extended.file.info("\($0.case).dequant") != nil }
+        let withDequantized = Fixtures.extended.cases.filter { Fixtures.extended.floats("\($0.case).dequant") != nil }
         #expect(withDequantized.count == Self.expectedDequantizedCount)
     }
 
