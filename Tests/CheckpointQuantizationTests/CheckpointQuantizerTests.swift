@@ -237,7 +237,8 @@ import Testing
         #expect(scales.info.dtype == .F8_E4M3 && scales.info.shape == [32, 4])
         // The values written for it (shard 0, tensor 0), rounded to F16 here, not read back.
         let values = syntheticWeights(32 * 64, seed: 0).map { Float(Float16($0)) }
-        let expected = try ReferenceQuantizer.quantize(values, rows: 32, cols: 64, config: QuantizationConfig(rule: .mse))
+        let expected = try ReferenceQuantizer.quantize(values, rows: 32, cols: 64,
+                                                       config: QuantizationConfig(rule: .mse))
         #expect(Array(try packed.shard.bytes(packed.name)) == expected.codes)
         #expect(Array(try scales.shard.bytes(scales.name)) == expected.scales)
     }

@@ -47,10 +47,11 @@ import Testing
         // computed independently): every query and key head is RMS-normalised on its own, so
         // scaling one head's projection rows changes nothing (up to ε = 1e-5 in the RMS), and the
         // norm weights multiply the normalised heads, so q·2 with k·½ gives the same scores.
-        func logits(_ tensors: [String: (shape: [Int], values: [Float])], _ config: ModelConfiguration) throws -> [Float] {
+        typealias Tensors = [String: (shape: [Int], values: [Float])]
+        func logits(_ tensors: Tensors, _ config: ModelConfiguration) throws -> [Float] {
             try TransformerModel(configuration: config, weights: DictionaryWeights(tensors)).logits(tokens: tokens)
         }
-        func scalingOneHeadEach(_ tensors: [String: (shape: [Int], values: [Float])]) -> [String: (shape: [Int], values: [Float])] {
+        func scalingOneHeadEach(_ tensors: Tensors) -> Tensors {
             var u = tensors
             for l in 0..<c.layerCount {
                 let q = "model.layers.\(l).self_attn.q_proj.weight", k = "model.layers.\(l).self_attn.k_proj.weight"
@@ -71,7 +72,9 @@ import Testing
             weighted["model.layers.\(l).self_attn.k_norm.weight"] = ([8], [Float](repeating: 0.5, count: 8))
         }
         #expect(bitDifference(try logits(weighted, c), normed) == nil)
-        for l in 0..<c.layerCount { weighted["model.layers.\(l).self_attn.k_norm.weight"] = ([8], [Float](repeating: 1, count: 8)) }
+        for l in 0..<c.layerCount {
+            weighted["model.layers.\(l).self_attn.k_norm.weight"] = ([8], [Float](repeating: 1, count: 8))
+        }
         #expect(largestDifference(try logits(weighted, c), normed) > 0.1)
     }
 }

@@ -44,7 +44,8 @@ import Testing
         var negated = try DictionaryWeights(copying: weights).tensors
         negated["model.embed_tokens.weight"]!.values = embedding.map { -$0 }
         let mirrored = try TransformerModel(configuration: model.configuration, weights: DictionaryWeights(negated))
-        let mirroredAmax = try ActivationCalibration.inputAmax(model: mirrored, tokens: tokens, bos: 1, context: 64, windows: 3)
+        let mirroredAmax = try ActivationCalibration.inputAmax(model: mirrored, tokens: tokens, bos: 1, context: 64,
+                                                               windows: 3)
         let q0 = mirroredAmax["model.layers.0.self_attn.q_proj"]!
         #expect(relativeDifference(Double(q0), Double(expected)) < 1e-6, "\(q0) vs \(expected)")
     }
@@ -59,7 +60,8 @@ import Testing
         // Calibrating must not have changed the setting; the scales are the table's.
         #expect(model.linearLayers.allSatisfy { $0.inputAmax == table[$0.module] })
         let calibrated = try Perplexity.evaluate(model: model, tokens: tokens, bos: 1, context: 64, windows: 2).perplexity
-        #expect(calibrated.isFinite && calibrated > 1)
+        // The exact value with these static scales (W4A4 with dynamic scales gives another).
+        #expect(calibrated == 6.08092555026809)
         #expect(throws: TransformerError.self) {
             try model.apply(EvaluationQuantization(activations: .block(config), activationScale: .calibrated([:])))
         }
