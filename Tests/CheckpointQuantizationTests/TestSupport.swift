@@ -2,7 +2,6 @@
 
 import Foundation
 import SafeTensors
-import TensorIO
 import TestSupport
 
 /// A fresh temporary directory, removed by the caller's `defer`.
