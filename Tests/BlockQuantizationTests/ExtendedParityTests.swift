@@ -69,7 +69,9 @@ import BlockFormats
     /// instead: FP4 saturates at 6. With the stored scale, y = x · (1 / (dec · scale)) (spec §3,
     /// written out here) exceeds 6 for some elements; each of them stores ±6 with x's sign.
     /// (rule, M·S, elements with |y| > 6, of which |y| ≥ 7 where round-to-nearest would give 8)
-    @Test(arguments: [(ScaleRule.static6, Float(6 * 448), 106, 7), (.mse, Float(6 * 256), 56, 1)])
+    /// (static_4 maps block maxima to 4 and never exceeds 6 on this input.)
+    @Test(arguments: [(ScaleRule.static6, Float(6 * 448), 106, 7), (.mse, Float(6 * 256), 56, 1),
+                      (.mae, Float(6 * 256), 66, 2), (.absMax, Float(6 * 256), 42, 0)])
     func elementsBeyondSixSaturateAtSix(_ rule: ScaleRule, _ productMS: Float, _ expectedBeyond: Int,
                                         _ expectedAtSeven: Int) throws {
         let set = Fixtures.extended
