@@ -6,13 +6,8 @@ import Foundation
 import JSONText
 import ModelFolder
 import SafeTensors
+import TestSupport
 import Testing
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 @Suite struct ModelFolderTests {
     func config(_ text: String) throws -> ConfigFile { try ConfigFile(bytes: Array(text.utf8), path: "c.json") }
@@ -35,7 +30,7 @@ let repositoryRoot: String = {
 
     /// Rewriting config.json from the Foundation view gives JSONSerialization's bytes.
     @Test func foundationViewKeepsTheBytesOfARewrite() throws {
-        let path = repositoryRoot + "/Models/stories260K/config.json"
+        let path = bundledModel + "/config.json"
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let viaFoundation = try JSONSerialization.jsonObject(with: data)
         let viaConfigFile = try ConfigFile(path: path).foundationObject

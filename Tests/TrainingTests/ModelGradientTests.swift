@@ -3,6 +3,7 @@
 // central differences and tolerances as in GradientCheck.swift.
 
 import ModelCore
+import TestSupport
 import Testing
 @testable import Training
 
@@ -13,7 +14,7 @@ import Testing
     }
 
     static func batch(seed: UInt64, vocabulary: Int, b: Int = 2, t: Int = 6) -> TrainingBatch {
-        var r = TestRandom(seed)
+        var r = SplitMix64(seed: seed)
         let inputs = (0..<(b * t)).map { _ in Int32(r.next() % UInt64(vocabulary)) }
         let targets = (0..<(b * t)).map { _ in Int32(r.next() % UInt64(vocabulary)) }
         return TrainingBatch(batch: b, sequenceLength: t, inputs: inputs, targets: targets)
@@ -25,7 +26,7 @@ import Testing
         let model = DecoderModel(config: config, plan: .float32(layers: config.layerCount), threads: 2)
         var params = ModelParameters.initialized(config, seed: 7)
         // Non-trivial gains so their gradients are exercised away from 1.
-        var r = TestRandom(8)
+        var r = SplitMix64(seed: 8)
         for i in params.tensors.indices where params.tensors[i].shape.count == 1 {
             params.tensors[i].values = params.tensors[i].values.map { $0 + 0.3 * r.normal() }
         }
