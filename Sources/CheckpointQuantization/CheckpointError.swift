@@ -19,10 +19,12 @@ public enum CheckpointError: Error, CustomStringConvertible {
         switch self {
         case let .notFound(path): return "\(path): no such file or directory"
         case let .invalidJSON(path, reason): return "\(path): invalid JSON: \(reason)"
-        case let .unsupportedDType(path, tensor, dtype): return "\(path): tensor '\(tensor)': dtype \(dtype) is not supported here (use BF16, F16 or F32)"
+        case let .unsupportedDType(path, tensor, dtype):
+            return "\(path): tensor '\(tensor)': dtype \(dtype) is not supported here (use BF16, F16 or F32)"
         case let .outputExists(path): return "\(path): already exists (pass --overwrite to replace it)"
         case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
-        case let .notQuantized(directory): return "\(directory): not a quantized checkpoint (no compressed-tensors or ModelOpt NVFP4 tensors found)"
+        case let .notQuantized(directory):
+            return "\(directory): not a quantized checkpoint (no compressed-tensors or ModelOpt NVFP4 tensors found)"
         case let .inconsistent(path, reason): return "\(path): \(reason)"
         }
     }

@@ -79,17 +79,17 @@ package struct BlockNorms {
 
 /// What a block keeps for its backward pass (see `DecoderBlock.forward(saving:)`).
 package struct BlockActivations {
-    package var input: [Float] = []           // h [N, d]
-    package var attentionRMS: [Float] = []    // [N]
+    package var input: [Float] = []  // h [N, d]
+    package var attentionRMS: [Float] = []  // [N]
     package var attentionInput: [Float] = []  // a = RMSNorm(h) [N, d]
-    package var q: [Float] = [], k: [Float] = [], v: [Float] = []   // after RoPE (q, k)
-    package var probabilities: [Float] = []   // [S, H, T, past + T]
-    package var attentionOutput: [Float] = [] // o [N, H·hd]
-    package var middle: [Float] = []          // h1 [N, d]
-    package var mlpRMS: [Float] = []          // [N]
-    package var mlpInput: [Float] = []        // m = RMSNorm(h1) [N, d]
-    package var gate: [Float] = [], up: [Float] = []   // [N, f]
-    package var activation: [Float] = []      // s = silu(gate) ⊙ up [N, f]
+    package var q: [Float] = [], k: [Float] = [], v: [Float] = []  // after RoPE (q, k)
+    package var probabilities: [Float] = []  // [S, H, T, past + T]
+    package var attentionOutput: [Float] = []  // o [N, H·hd]
+    package var middle: [Float] = []  // h1 [N, d]
+    package var mlpRMS: [Float] = []  // [N]
+    package var mlpInput: [Float] = []  // m = RMSNorm(h1) [N, d]
+    package var gate: [Float] = [], up: [Float] = []  // [N, f]
+    package var activation: [Float] = []  // s = silu(gate) ⊙ up [N, f]
 
     package init() {}
 }
@@ -109,8 +109,9 @@ package enum DecoderBlock {
         var saved = BlockActivations()
 
         // Attention.
-        let (a, attentionRMS) = RMSNorm.forward(x, weight: norms.input, rows: n, width: dModel, epsilon: c.rmsNormEpsilon,
-                                                keepingRMS: saving)
+        let (a, attentionRMS) = RMSNorm.forward(
+            x, weight: norms.input, rows: n, width: dModel, epsilon: c.rmsNormEpsilon,
+            keepingRMS: saving)
         let qkv = try linears.run([.q, .k, .v], input: a, rows: n)
         var queries = qkv[0], keys = qkv[1]
         let values = qkv[2]
@@ -131,18 +132,21 @@ package enum DecoderBlock {
             queries.withUnsafeBufferPointer { qp in
                 attended.withUnsafeMutableBufferPointer { out in
                     probabilities.withUnsafeMutableBufferPointer { pp in
-                        Attention.attend(q: qp.baseAddress!, keys: allKeys.baseAddress!, values: allValues.baseAddress!,
-                                         sequences: sequences, rows: t, past: past, heads: heads, keyValueHeads: kvHeads,
-                                         headDimension: hd, slidingWindow: c.slidingWindow, into: out.baseAddress!,
-                                         probabilities: saving ? pp.baseAddress! : nil, threads: threads)
+                        Attention.attend(
+                            q: qp.baseAddress!, keys: allKeys.baseAddress!, values: allValues.baseAddress!,
+                            sequences: sequences, rows: t, past: past, heads: heads, keyValueHeads: kvHeads,
+                            headDimension: hd, slidingWindow: c.slidingWindow, into: out.baseAddress!,
+                            probabilities: saving ? pp.baseAddress! : nil, threads: threads)
                     }
                 }
             }
         }
         if let cache {
-            keys.withUnsafeBufferPointer { kp in values.withUnsafeBufferPointer { vp in
-                cache.append(layer: layer, keys: kp, values: vp)
-            } }
+            keys.withUnsafeBufferPointer { kp in
+                values.withUnsafeBufferPointer { vp in
+                    cache.append(layer: layer, keys: kp, values: vp)
+                }
+            }
             cache.keys[layer].withUnsafeBufferPointer { kp in
                 cache.values[layer].withUnsafeBufferPointer { vp in attend(kp, vp) }
             }
@@ -161,8 +165,9 @@ package enum DecoderBlock {
         addInPlace(&x, projected)
 
         // MLP.
-        let (m, mlpRMS) = RMSNorm.forward(x, weight: norms.postAttention, rows: n, width: dModel,
-                                          epsilon: c.rmsNormEpsilon, keepingRMS: saving)
+        let (m, mlpRMS) = RMSNorm.forward(
+            x, weight: norms.postAttention, rows: n, width: dModel,
+            epsilon: c.rmsNormEpsilon, keepingRMS: saving)
         let gu = try linears.run([.gate, .up], input: m, rows: n)
         var activated = gu[0]
         activated.withUnsafeMutableBufferPointer { g in

@@ -9,8 +9,10 @@ import CPUKernels
 
 package enum LinearGEMM {
     /// y[rows, out] = x[rows, in] · Wᵀ (+ b), W packed by `PackedMatrix(linearWeight:)`.
-    package static func forward(_ x: UnsafePointer<Float>, rows: Int, weight: PackedMatrix, bias: [Float]?,
-                                into y: UnsafeMutablePointer<Float>, threads: Int) {
+    package static func forward(
+        _ x: UnsafePointer<Float>, rows: Int, weight: PackedMatrix, bias: [Float]?,
+        into y: UnsafeMutablePointer<Float>, threads: Int
+    ) {
         guard rows > 0 else { return }
         let out = weight.n
         GEMM.multiply(m: rows, a: x, lda: weight.k, b: weight, c: y, ldc: out, threads: threads)
@@ -25,15 +27,18 @@ package enum LinearGEMM {
     }
 
     /// y[rows, out] = x[rows, in] · Wᵀ with W `[out, in]` as stored (no bias).
-    package static func forward(_ x: [Float], rows: Int, weight: [Float], out: Int, in inFeatures: Int,
-                                threads: Int) -> [Float] {
+    package static func forward(
+        _ x: [Float], rows: Int, weight: [Float], out: Int, in inFeatures: Int,
+        threads: Int
+    ) -> [Float] {
         var y = [Float](repeating: 0, count: rows * out)
         guard rows > 0, out > 0 else { return y }
         x.withUnsafeBufferPointer { xb in
             weight.withUnsafeBufferPointer { wb in
                 y.withUnsafeMutableBufferPointer { yb in
-                    GEMM.multiply(m: rows, n: out, k: inFeatures, a: xb.baseAddress!, lda: inFeatures, b: wb.baseAddress!,
-                                  ldb: inFeatures, transposeB: true, c: yb.baseAddress!, ldc: out, threads: threads)
+                    GEMM.multiply(
+                        m: rows, n: out, k: inFeatures, a: xb.baseAddress!, lda: inFeatures, b: wb.baseAddress!,
+                        ldb: inFeatures, transposeB: true, c: yb.baseAddress!, ldc: out, threads: threads)
                 }
             }
         }

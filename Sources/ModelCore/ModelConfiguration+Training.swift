@@ -15,13 +15,16 @@ import Foundation
 extension ModelConfiguration {
     /// A plain Llama decoder as the trainer builds it (no biases, no QK-norm, KV heads = heads,
     /// no bos/eos: the corpus decides them when a checkpoint is written).
-    public static func llama(vocabularySize: Int, hiddenSize: Int, intermediateSize: Int, layers: Int, heads: Int,
-                             contextLength: Int, ropeTheta: Double = 10_000, rmsNormEpsilon: Float = 1e-5,
-                             tieEmbeddings: Bool = true, initializerRange: Float = 0.02) -> ModelConfiguration {
-        ModelConfiguration(hiddenSize: hiddenSize, intermediateSize: intermediateSize, layerCount: layers, headCount: heads,
-                           keyValueHeadCount: heads, vocabularySize: vocabularySize, rmsNormEpsilon: rmsNormEpsilon,
-                           ropeTheta: ropeTheta, tieWordEmbeddings: tieEmbeddings, maxPositionEmbeddings: contextLength,
-                           initializerRange: initializerRange, bosTokenID: nil, eosTokenIDs: [])
+    public static func llama(
+        vocabularySize: Int, hiddenSize: Int, intermediateSize: Int, layers: Int, heads: Int,
+        contextLength: Int, ropeTheta: Double = 10_000, rmsNormEpsilon: Float = 1e-5,
+        tieEmbeddings: Bool = true, initializerRange: Float = 0.02
+    ) -> ModelConfiguration {
+        ModelConfiguration(
+            hiddenSize: hiddenSize, intermediateSize: intermediateSize, layerCount: layers, headCount: heads,
+            keyValueHeadCount: heads, vocabularySize: vocabularySize, rmsNormEpsilon: rmsNormEpsilon,
+            ropeTheta: ropeTheta, tieWordEmbeddings: tieEmbeddings, maxPositionEmbeddings: contextLength,
+            initializerRange: initializerRange, bosTokenID: nil, eosTokenIDs: [])
     }
 
     /// Named architecture presets (the vocabulary comes from the tokenizer).
@@ -36,17 +39,21 @@ extension ModelConfiguration {
     public static func preset(_ name: String, vocabularySize: Int) -> ModelConfiguration? {
         switch name {
         case "tiny":
-            return .llama(vocabularySize: vocabularySize, hiddenSize: 64, intermediateSize: 176, layers: 2, heads: 2,
-                          contextLength: 64)
+            return .llama(
+                vocabularySize: vocabularySize, hiddenSize: 64, intermediateSize: 176, layers: 2, heads: 2,
+                contextLength: 64)
         case "small":
-            return .llama(vocabularySize: vocabularySize, hiddenSize: 128, intermediateSize: 352, layers: 4, heads: 4,
-                          contextLength: 128)
+            return .llama(
+                vocabularySize: vocabularySize, hiddenSize: 128, intermediateSize: 352, layers: 4, heads: 4,
+                contextLength: 128)
         case "medium":
-            return .llama(vocabularySize: vocabularySize, hiddenSize: 256, intermediateSize: 688, layers: 4, heads: 4,
-                          contextLength: 256)
+            return .llama(
+                vocabularySize: vocabularySize, hiddenSize: 256, intermediateSize: 688, layers: 4, heads: 4,
+                contextLength: 256)
         case "base":
-            return .llama(vocabularySize: vocabularySize, hiddenSize: 384, intermediateSize: 1024, layers: 6, heads: 6,
-                          contextLength: 256)
+            return .llama(
+                vocabularySize: vocabularySize, hiddenSize: 384, intermediateSize: 1024, layers: 6, heads: 6,
+                contextLength: 256)
         default:
             return nil
         }
@@ -56,7 +63,9 @@ extension ModelConfiguration {
     public var trainingProblem: String? {
         guard vocabularySize > 0 else { return "vocabulary size must be positive" }
         guard layerCount > 0, headCount > 0 else { return "layers and heads must be positive" }
-        guard hiddenSize > 0, hiddenSize % 16 == 0 else { return "hidden size \(hiddenSize) must be a positive multiple of 16" }
+        guard hiddenSize > 0, hiddenSize % 16 == 0 else {
+            return "hidden size \(hiddenSize) must be a positive multiple of 16"
+        }
         guard intermediateSize > 0, intermediateSize % 16 == 0 else {
             return "intermediate size \(intermediateSize) must be a positive multiple of 16"
         }
@@ -64,10 +73,12 @@ extension ModelConfiguration {
             return "hidden size \(hiddenSize) must split into \(headCount) heads of even size"
         }
         guard keyValueHeadCount == headCount else {
-            return "grouped-query attention (num_key_value_heads \(keyValueHeadCount) ≠ \(headCount)) is not supported by the trainer"
+            return
+                "grouped-query attention (num_key_value_heads \(keyValueHeadCount) ≠ \(headCount)) is not supported by the trainer"
         }
         guard architecture == "LlamaForCausalLM", !qkvBias, !outputBias, !mlpBias, !qkNorm, slidingWindow == nil,
-              ropeScaling == nil else {
+            ropeScaling == nil
+        else {
             return "the trainer builds plain Llama decoders (no biases, QK-norm, sliding window or RoPE scaling)"
         }
         guard let context = maxPositionEmbeddings, context > 0 else { return "context length must be positive" }
@@ -131,25 +142,26 @@ extension ModelConfiguration: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         let heads = try c.decode(Int.self, forKey: .heads), hidden = try c.decode(Int.self, forKey: .hiddenSize)
-        self.init(architecture: try c.decodeIfPresent(String.self, forKey: .architecture) ?? "LlamaForCausalLM",
-                  hiddenSize: hidden, intermediateSize: try c.decode(Int.self, forKey: .intermediateSize),
-                  layerCount: try c.decode(Int.self, forKey: .layers), headCount: heads,
-                  keyValueHeadCount: try c.decodeIfPresent(Int.self, forKey: .keyValueHeads) ?? heads,
-                  headDimension: try c.decodeIfPresent(Int.self, forKey: .headDimension),
-                  vocabularySize: try c.decode(Int.self, forKey: .vocabularySize),
-                  rmsNormEpsilon: try c.decode(Float.self, forKey: .rmsNormEpsilon),
-                  ropeTheta: try c.decode(Double.self, forKey: .ropeTheta),
-                  ropeScaling: try c.decodeIfPresent(RopeScaling.self, forKey: .ropeScaling),
-                  tieWordEmbeddings: try c.decode(Bool.self, forKey: .tieEmbeddings),
-                  qkvBias: try c.decodeIfPresent(Bool.self, forKey: .qkvBias) ?? false,
-                  outputBias: try c.decodeIfPresent(Bool.self, forKey: .outputBias) ?? false,
-                  mlpBias: try c.decodeIfPresent(Bool.self, forKey: .mlpBias) ?? false,
-                  qkNorm: try c.decodeIfPresent(Bool.self, forKey: .qkNorm) ?? false,
-                  slidingWindow: try c.decodeIfPresent(Int.self, forKey: .slidingWindow),
-                  maxPositionEmbeddings: try c.decodeIfPresent(Int.self, forKey: .contextLength),
-                  initializerRange: try c.decode(Float.self, forKey: .initializerRange),
-                  bosTokenID: try c.decodeIfPresent(Int.self, forKey: .bosTokenID),
-                  eosTokenIDs: try c.decodeIfPresent([Int].self, forKey: .eosTokenIDs) ?? [])
+        self.init(
+            architecture: try c.decodeIfPresent(String.self, forKey: .architecture) ?? "LlamaForCausalLM",
+            hiddenSize: hidden, intermediateSize: try c.decode(Int.self, forKey: .intermediateSize),
+            layerCount: try c.decode(Int.self, forKey: .layers), headCount: heads,
+            keyValueHeadCount: try c.decodeIfPresent(Int.self, forKey: .keyValueHeads) ?? heads,
+            headDimension: try c.decodeIfPresent(Int.self, forKey: .headDimension),
+            vocabularySize: try c.decode(Int.self, forKey: .vocabularySize),
+            rmsNormEpsilon: try c.decode(Float.self, forKey: .rmsNormEpsilon),
+            ropeTheta: try c.decode(Double.self, forKey: .ropeTheta),
+            ropeScaling: try c.decodeIfPresent(RopeScaling.self, forKey: .ropeScaling),
+            tieWordEmbeddings: try c.decode(Bool.self, forKey: .tieEmbeddings),
+            qkvBias: try c.decodeIfPresent(Bool.self, forKey: .qkvBias) ?? false,
+            outputBias: try c.decodeIfPresent(Bool.self, forKey: .outputBias) ?? false,
+            mlpBias: try c.decodeIfPresent(Bool.self, forKey: .mlpBias) ?? false,
+            qkNorm: try c.decodeIfPresent(Bool.self, forKey: .qkNorm) ?? false,
+            slidingWindow: try c.decodeIfPresent(Int.self, forKey: .slidingWindow),
+            maxPositionEmbeddings: try c.decodeIfPresent(Int.self, forKey: .contextLength),
+            initializerRange: try c.decode(Float.self, forKey: .initializerRange),
+            bosTokenID: try c.decodeIfPresent(Int.self, forKey: .bosTokenID),
+            eosTokenIDs: try c.decodeIfPresent([Int].self, forKey: .eosTokenIDs) ?? [])
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -9,9 +9,11 @@
 package enum RMSNorm {
     /// y[r] = w · (x[r] · inv[r]) for `rows` rows of width `d`; inv[r] = 1/sqrt(mean(x[r]²) + ε)
     /// is stored in `inverseRMS[r]` when given.
-    package static func forward(_ x: UnsafePointer<Float>, weight w: UnsafePointer<Float>, rows: Int, width d: Int,
-                                epsilon: Float, into y: UnsafeMutablePointer<Float>,
-                                inverseRMS: UnsafeMutablePointer<Float>? = nil) {
+    package static func forward(
+        _ x: UnsafePointer<Float>, weight w: UnsafePointer<Float>, rows: Int, width d: Int,
+        epsilon: Float, into y: UnsafeMutablePointer<Float>,
+        inverseRMS: UnsafeMutablePointer<Float>? = nil
+    ) {
         for r in 0..<rows {
             let xr = x + r * d, yr = y + r * d
             var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
@@ -34,16 +36,19 @@ package enum RMSNorm {
     }
 
     /// The RMSNorm as a new array and, with `keepingRMS`, the per-row 1/rms (else empty).
-    package static func forward(_ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float,
-                                keepingRMS: Bool) -> (y: [Float], inverseRMS: [Float]) {
+    package static func forward(
+        _ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float,
+        keepingRMS: Bool
+    ) -> (y: [Float], inverseRMS: [Float]) {
         var y = [Float](repeating: 0, count: x.count)
         var inv = [Float](repeating: 0, count: keepingRMS ? rows : 0)
         x.withUnsafeBufferPointer { xp in
             weight.withUnsafeBufferPointer { wp in
                 y.withUnsafeMutableBufferPointer { yp in
                     inv.withUnsafeMutableBufferPointer { ip in
-                        forward(xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width, epsilon: epsilon,
-                                into: yp.baseAddress!, inverseRMS: keepingRMS ? ip.baseAddress! : nil)
+                        forward(
+                            xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width, epsilon: epsilon,
+                            into: yp.baseAddress!, inverseRMS: keepingRMS ? ip.baseAddress! : nil)
                     }
                 }
             }

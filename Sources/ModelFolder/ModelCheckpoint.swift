@@ -47,8 +47,9 @@ public final class ModelCheckpoint: @unchecked Sendable {
         }
         if !isDirectory.boolValue {
             let file = try SafeTensorsFile(path: path)
-            return try ModelCheckpoint(directory: (path as NSString).deletingLastPathComponent,
-                                       configFile: nil, shards: [file], indexPath: nil)
+            return try ModelCheckpoint(
+                directory: (path as NSString).deletingLastPathComponent,
+                configFile: nil, shards: [file], indexPath: nil)
         }
         let configPath = (path as NSString).appendingPathComponent("config.json")
         var configFile: ConfigFile?
@@ -66,7 +67,8 @@ public final class ModelCheckpoint: @unchecked Sendable {
             var weightMap: [String: String] = [:]
             for m in members {
                 guard let shard = m.value.string else {
-                    throw ModelFolderError.invalidJSON(path: indexPath, reason: "weight_map \"\(m.key)\" is not a string")
+                    throw ModelFolderError.invalidJSON(
+                        path: indexPath, reason: "weight_map \"\(m.key)\" is not a string")
                 }
                 weightMap[m.key] = shard
             }
@@ -78,7 +80,8 @@ public final class ModelCheckpoint: @unchecked Sendable {
                 }
                 shards[shardName] = try SafeTensorsFile(path: shardPath)
             }
-            for (tensor, shardName) in weightMap.sorted(by: { $0.key < $1.key }) where shards[shardName]?.info(tensor) == nil {
+            for (tensor, shardName) in weightMap.sorted(by: { $0.key < $1.key })
+            where shards[shardName]?.info(tensor) == nil {
                 throw ModelFolderError.indexTensorMissing(index: indexPath, tensor: tensor, shard: shardName)
             }
             let ordered = shards.keys.sorted().map { shards[$0]! }
@@ -102,8 +105,9 @@ public final class ModelCheckpoint: @unchecked Sendable {
             for info in shard.tensors {
                 let t = CheckpointTensor(info: info, shard: shard)
                 if let previous = byName[info.name] {
-                    throw ModelFolderError.duplicateTensor(tensor: info.name, firstShard: previous.shard.path,
-                                                           secondShard: shard.path)
+                    throw ModelFolderError.duplicateTensor(
+                        tensor: info.name, firstShard: previous.shard.path,
+                        secondShard: shard.path)
                 }
                 byName[info.name] = t
                 tensors.append(t)

@@ -20,16 +20,20 @@ public enum ModelFolderError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notFound(path): return "\(path): no such file or directory"
-        case let .missingConfig(directory): return "\(directory): config.json is missing (is this a Hugging Face model folder?)"
+        case let .missingConfig(directory):
+            return "\(directory): config.json is missing (is this a Hugging Face model folder?)"
         case let .invalidJSON(path, reason): return "\(path): invalid JSON: \(reason)"
-        case let .noWeights(directory): return "\(directory): no model.safetensors, model.safetensors.index.json or *.safetensors file"
+        case let .noWeights(directory):
+            return "\(directory): no model.safetensors, model.safetensors.index.json or *.safetensors file"
         case let .indexNamesMissingShard(index, shard): return "\(index): names shard '\(shard)', which does not exist"
-        case let .indexTensorMissing(index, tensor, shard): return "\(index): tensor '\(tensor)' is mapped to '\(shard)', which does not contain it"
+        case let .indexTensorMissing(index, tensor, shard):
+            return "\(index): tensor '\(tensor)' is mapped to '\(shard)', which does not contain it"
         case let .duplicateTensor(tensor, a, b): return "tensor '\(tensor)' appears in both \(a) and \(b)"
         case let .missingConfigKey(path, key): return "\(path): config.json has no \"\(key)\""
         case let .invalidConfigValue(path, key, reason): return "\(path): config.json \"\(key)\": \(reason)"
         case let .unsupportedArchitecture(a):
-            return "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM, Qwen3ForCausalLM)"
+            return
+                "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM, Qwen3ForCausalLM)"
         }
     }
 }

@@ -35,7 +35,8 @@ struct SequenceRotation: Sendable {
             let xp = SendablePointer(xb.baseAddress!)
             CPUParallel.parallelFor(sequences, threads: rowThreads(count, threads)) { range in
                 for b in range {
-                    rotary.apply(xp.p + b * t * width, rows: t, heads: heads, cos: cosines, sin: sines, inverse: inverse)
+                    rotary.apply(
+                        xp.p + b * t * width, rows: t, heads: heads, cos: cosines, sin: sines, inverse: inverse)
                 }
             }
         }

@@ -13,15 +13,20 @@ import Testing
     func config(_ text: String) throws -> ConfigFile { try ConfigFile(bytes: Array(text.utf8), path: "c.json") }
 
     @Test func typedAccessNamesTheKey() throws {
-        let c = try config(#"{"a": 3, "b": 1e-5, "c": true, "d": "x", "e": [1, 2], "f": null, "g": {"h": 2.5}, "s": ["p"]}"#)
+        let c = try config(
+            #"{"a": 3, "b": 1e-5, "c": true, "d": "x", "e": [1, 2], "f": null, "g": {"h": 2.5}, "s": ["p"]}"#)
         #expect(try c.int("a") == 3 && c.double("b") == 1e-5 && c.bool("c") == true && c.string("d") == "x")
         #expect(try c.ints("e") == [1, 2] && c.ints("a") == [3] && c.strings("s") == ["p"])
         #expect(try c.int("f") == nil && c.int("missing") == nil && !c.has("f") && c.has("a"))
         #expect(try c.object("g")?.double("h") == 2.5)
-        #expect(throws: ModelFolderError.invalidConfigValue(path: "c.json", key: "d", reason: "not an integer (a string)")) {
+        #expect(
+            throws: ModelFolderError.invalidConfigValue(path: "c.json", key: "d", reason: "not an integer (a string)")
+        ) {
             try c.int("d")
         }
-        #expect(throws: ModelFolderError.invalidConfigValue(path: "c.json", key: "a", reason: "not a boolean (a number)")) {
+        #expect(
+            throws: ModelFolderError.invalidConfigValue(path: "c.json", key: "a", reason: "not a boolean (a number)")
+        ) {
             try c.bool("a")
         }
         #expect(throws: ModelFolderError.self) { try config("[1]") }
@@ -35,7 +40,8 @@ import Testing
         let viaFoundation = try JSONSerialization.jsonObject(with: data)
         let viaConfigFile = try ConfigFile(path: path).foundationObject
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys]
-        #expect(try JSONSerialization.data(withJSONObject: viaConfigFile, options: options)
+        #expect(
+            try JSONSerialization.data(withJSONObject: viaConfigFile, options: options)
                 == JSONSerialization.data(withJSONObject: viaFoundation, options: options))
     }
 
@@ -60,14 +66,20 @@ import Testing
         for shard in ["a.safetensors", "b.safetensors"] {
             try writeSafeTensors(path: dir + "/" + shard, tensors: [(spec, [0, 0, 128, 63])])
         }
-        #expect(throws: ModelFolderError.duplicateTensor(tensor: "w", firstShard: dir + "/a.safetensors",
-                                                         secondShard: dir + "/b.safetensors")) {
+        #expect(
+            throws: ModelFolderError.duplicateTensor(
+                tensor: "w", firstShard: dir + "/a.safetensors",
+                secondShard: dir + "/b.safetensors")
+        ) {
             try ModelCheckpoint.open(dir)
         }
         try #"{"weight_map": {"w": "a.safetensors", "v": "a.safetensors"}}"#
             .write(toFile: dir + "/model.safetensors.index.json", atomically: true, encoding: .utf8)
-        #expect(throws: ModelFolderError.indexTensorMissing(index: dir + "/model.safetensors.index.json", tensor: "v",
-                                                            shard: "a.safetensors")) {
+        #expect(
+            throws: ModelFolderError.indexTensorMissing(
+                index: dir + "/model.safetensors.index.json", tensor: "v",
+                shard: "a.safetensors")
+        ) {
             try ModelCheckpoint.open(dir)
         }
         try #"{"weight_map": {"w": "a.safetensors"}}"#

@@ -10,6 +10,7 @@
 import CPUKernels
 import ModelCore
 import Testing
+
 @testable import Training
 
 @Suite(.serialized) struct LossPinTests {
@@ -31,22 +32,28 @@ import Testing
     @Test func bf16RunLosses() throws {
         let bits = try run(.bf16)
         // 5.7725841999053955, 5.732354562729597, 5.60150770843029; validation 5.350711177103221.
-        #expect(bits == [0x4017_1720_5000_0000, 0x4016_edee_5ac0_0000, 0x4016_67f1_a300_0000, 0x4015_6720_d4b0_0000], "\(hex(bits))")
+        #expect(
+            bits == [0x4017_1720_5000_0000, 0x4016_edee_5ac0_0000, 0x4016_67f1_a300_0000, 0x4015_6720_d4b0_0000],
+            "\(hex(bits))")
     }
 
     @Test func nvfp4FourOverSixRunLosses() throws {
         let bits = try run(.nvfp4FourOverSix)
         // 5.772115919739008, 5.73283077031374, 5.600773740559816; validation 5.342020938172936.
-        #expect(bits == [0x4017_16a5_8e40_0000, 0x4016_ee6b_3080_0000, 0x4016_6731_3b40_0000, 0x4015_5e3a_bca0_0000], "\(hex(bits))")
+        #expect(
+            bits == [0x4017_16a5_8e40_0000, 0x4016_ee6b_3080_0000, 0x4016_6731_3b40_0000, 0x4015_5e3a_bca0_0000],
+            "\(hex(bits))")
     }
 
     @Test func float32LossOfOneBatch() throws {
         let o = TrainingRunTests.options(.bf16, steps: 1)
         let p = ModelParameters.initialized(o.model, seed: 5)
-        let batch = TrainingRunTests.corpus.corpus.validationBatches(sequenceLength: o.sequenceLength, batch: 2, limit: 1)[0]
+        let batch = TrainingRunTests.corpus.corpus.validationBatches(
+            sequenceLength: o.sequenceLength, batch: 2, limit: 1)[0]
         let loss = try DecoderModel(config: o.model, plan: .float32(layers: o.model.layerCount), threads: 2)
             .loss(parameters: p, batch: batch)
-        #expect(loss.bitPattern == 0x4017_139b_4000_0000,  // 5.769146919250488
-                "\(hex([loss.bitPattern]))")
+        #expect(
+            loss.bitPattern == 0x4017_139b_4000_0000,  // 5.769146919250488
+            "\(hex([loss.bitPattern]))")
     }
 }
