@@ -98,6 +98,7 @@ let package = Package(
             name: "TrainingTests",
             dependencies: [
                 "Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelCore",
+                "ModelFolder",
             ]
         ),
         .testTarget(

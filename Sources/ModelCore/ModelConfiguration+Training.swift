@@ -28,7 +28,7 @@ extension ModelConfiguration {
     }
 
     /// Named architecture presets (the vocabulary comes from the tokenizer).
-    public static let presetNames = ["tiny", "small", "medium", "base"]
+    public static let presetNames = presetShapes.map(\.name)
 
     /// | preset | hidden | ffn  | layers | heads | context | params (vocab 1024, tied) |
     /// |--------|--------|------|--------|-------|---------|---------------------------|
@@ -36,27 +36,19 @@ extension ModelConfiguration {
     /// | small  | 128    | 352  | 4      | 4     | 128     | ≈ 0.93 M                  |
     /// | medium | 256    | 688  | 4      | 4     | 256     | ≈ 3.4 M                   |
     /// | base   | 384    | 1024 | 6      | 6     | 256     | ≈ 11 M                    |
+    private static let presetShapes: [(name: String, hidden: Int, ffn: Int, layers: Int, heads: Int, context: Int)] = [
+        ("tiny", 64, 176, 2, 2, 64),
+        ("small", 128, 352, 4, 4, 128),
+        ("medium", 256, 688, 4, 4, 256),
+        ("base", 384, 1024, 6, 6, 256),
+    ]
+
+    /// The preset `name` for a vocabulary (see the table above), or nil for an unknown name.
     public static func preset(_ name: String, vocabularySize: Int) -> ModelConfiguration? {
-        switch name {
-        case "tiny":
-            return .llama(
-                vocabularySize: vocabularySize, hiddenSize: 64, intermediateSize: 176, layers: 2, heads: 2,
-                contextLength: 64)
-        case "small":
-            return .llama(
-                vocabularySize: vocabularySize, hiddenSize: 128, intermediateSize: 352, layers: 4, heads: 4,
-                contextLength: 128)
-        case "medium":
-            return .llama(
-                vocabularySize: vocabularySize, hiddenSize: 256, intermediateSize: 688, layers: 4, heads: 4,
-                contextLength: 256)
-        case "base":
-            return .llama(
-                vocabularySize: vocabularySize, hiddenSize: 384, intermediateSize: 1024, layers: 6, heads: 6,
-                contextLength: 256)
-        default:
-            return nil
-        }
+        guard let p = presetShapes.first(where: { $0.name == name }) else { return nil }
+        return .llama(
+            vocabularySize: vocabularySize, hiddenSize: p.hidden, intermediateSize: p.ffn, layers: p.layers,
+            heads: p.heads, contextLength: p.context)
     }
 
     /// The first reason the trainer cannot train this configuration, or nil.
