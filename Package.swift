@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SafeTensors", targets: ["SafeTensors"]),
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
+        .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,8 @@ let package = Package(
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
         .target(name: "SafeTensors", dependencies: ["JSONText"]),
+        // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
+        .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code").
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
         // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
