@@ -26,6 +26,8 @@ enum GGUFDequantization {
         case .Q4_1: decode = LegacyQuants.q4_1
         case .Q5_0: decode = LegacyQuants.q5_0
         case .Q5_1: decode = LegacyQuants.q5_1
+        case .Q2_K: decode = KQuants.q2_K
+        case .Q3_K: decode = KQuants.q3_K
         case .Q4_K: decode = KQuants.q4_K
         case .Q5_K: decode = KQuants.q5_K
         case .Q6_K: decode = KQuants.q6_K

@@ -139,7 +139,10 @@ enum GGUFHeaderParser {
                 reason: "row length \(rowLength) is not a multiple of the \(type.name) block size \(type.blockSize)")
         }
         if dimensions.contains(0) { return 0 }
-        var count = rowLength / type.blockSize * type.typeSize
+        var (count, rowOverflow) = (rowLength / type.blockSize).multipliedReportingOverflow(by: type.typeSize)
+        guard !rowOverflow else {
+            throw .invalidShape(path: path, tensor: tensor, reason: "the byte count of dimensions \(dimensions) overflows")
+        }
         for dimension in dimensions.dropFirst() {
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
             guard !overflow else {
