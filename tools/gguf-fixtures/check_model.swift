@@ -1,0 +1,54 @@
+// check_model.swift — the Swift half of check_model.sh: opens a GGUF file with GGUFFile, dequantizes
+// every tensor and prints one line per tensor: name, type, shape, element count and two wrapping
+// 64-bit checksums of the float32 bit patterns (their sum, and their sum weighted by position + 1),
+// then the total time. check_model.py prints the same lines from gguf-py; the outputs must be equal.
+
+import GGUF
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func seconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func standardError(_ text: String) {
+    fputs(text + "\n", stderr)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2 else {
+    print("usage: check_model MODEL.gguf")
+    exit(2)
+}
+do {
+    let openStart = seconds()
+    let file = try GGUFFile(path: arguments[1])
+    let opened = seconds() - openStart
+    var total = 0.0
+    var elements = 0
+    for tensor in file.tensors {
+        let start = seconds()
+        let values = try file.dequantize(tensor.name)
+        total += seconds() - start
+        elements += values.count
+        var sum: UInt64 = 0
+        var weighted: UInt64 = 0
+        for (index, value) in values.enumerated() {
+            let bits = UInt64(value.bitPattern)
+            sum &+= bits
+            weighted &+= bits &* UInt64(index + 1)
+        }
+        print("\(tensor.name) \(tensor.type.name) \(tensor.shape) \(values.count) \(sum) \(weighted)")
+        file.releasePages(tensor.name)
+    }
+    standardError("opened (header validated) in \(opened) s; dequantized \(file.tensors.count) tensors, "
+        + "\(elements) elements in \(total) s (\(Double(elements) / total / 1e6) M elements/s)")
+} catch {
+    print("error: \(error)")
+    exit(1)
+}
+
