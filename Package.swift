@@ -32,8 +32,8 @@ let package = Package(
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
         // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
         .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
-        // Layer 2: tokenizers for Hugging Face tokenizer.json files.
-        .target(name: "Tokenizers", dependencies: ["JSONText"]),
+        // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
+        .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
@@ -71,7 +71,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""The Python half of check_model.sh: the same per-tensor lines as check_model.swift, from gguf-py.
+"""The Python half of check_model.sh: the same lines as check_model.swift, from gguf-py and transformers.
 
 For each tensor of MODEL.gguf: name, type, numpy shape, element count, and two wrapping 64-bit
 checksums of the float32 bit patterns of gguf.quants.dequantize (their sum, and their sum weighted by
 position + 1). Equal lines mean bit-identical dequantization (up to a checksum collision).
+For each TEXT: "ids <file name> <count> <FNV-1a 64>" of transformers' GGUF tokenizer
+(`from_pretrained(dir, gguf_file=...)`, without special tokens). Usage: check_model.py MODEL [TEXT...]
 """
 
+import os
 import sys
 import time
 
@@ -31,5 +34,18 @@ def main(path):
     print(f"gguf-py dequantized {len(reader.tensors)} tensors, {elements} elements in {total:.3f} s", file=sys.stderr)
 
 
+def token_ids(path, texts):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from make_tokenizer_fixtures import fnv1a64, load_transformers
+
+    backend = load_transformers(path).backend_tokenizer
+    for text_path in texts:
+        with open(text_path, encoding="utf-8", newline="") as f:  # keep \r\n as the Swift side does
+            ids = backend.encode(f.read(), add_special_tokens=False).ids
+        print(f"ids {os.path.basename(text_path)} {len(ids)} {fnv1a64(ids)}")
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    if len(sys.argv) > 2:
+        token_ids(sys.argv[1], sys.argv[2:])

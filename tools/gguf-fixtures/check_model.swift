@@ -1,9 +1,13 @@
 // check_model.swift — the Swift half of check_model.sh: opens a GGUF file with GGUFFile, dequantizes
 // every tensor and prints one line per tensor: name, type, shape, element count and two wrapping
-// 64-bit checksums of the float32 bit patterns (their sum, and their sum weighted by position + 1),
-// then the total time. check_model.py prints the same lines from gguf-py; the outputs must be equal.
+// 64-bit checksums of the float32 bit patterns (their sum, and their sum weighted by position + 1);
+// then, for each text file given, "ids <file name> <count> <FNV-1a 64 of the ids as int32>" from
+// Tokenizer(gguf:). Timings go to stderr. check_model.py prints the same lines from gguf-py and
+// transformers; the outputs must be equal.
 
+import Foundation
 import GGUF
+import Tokenizers
 
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +24,8 @@ func standardError(_ text: String) {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    print("usage: check_model MODEL.gguf")
+guard arguments.count >= 2 else {
+    print("usage: check_model MODEL.gguf [TEXT...]")
     exit(2)
 }
 do {
@@ -47,6 +51,25 @@ do {
     }
     standardError("opened (header validated) in \(opened) s; dequantized \(file.tensors.count) tensors, "
         + "\(elements) elements in \(total) s (\(Double(elements) / total / 1e6) M elements/s)")
+    if arguments.count > 2 {
+        let start = seconds()
+        let tokenizer = try Tokenizer(gguf: file)
+        standardError("tokenizer built in \(seconds() - start) s")
+        for textPath in arguments.dropFirst(2) {
+            let text = try String(contentsOfFile: textPath, encoding: .utf8)
+            let encodeStart = seconds()
+            let ids = tokenizer.encode(text)
+            standardError("encoded \(textPath): \(ids.count) ids in \(seconds() - encodeStart) s")
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for id in ids {
+                for byte in withUnsafeBytes(of: Int32(id).littleEndian, Array.init) {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                }
+            }
+            let hex = String(hash, radix: 16)
+            print("ids \((textPath as NSString).lastPathComponent) \(ids.count) \(String(repeating: "0", count: 16 - hex.count) + hex)")
+        }
+    }
 } catch {
     print("error: \(error)")
     exit(1)
