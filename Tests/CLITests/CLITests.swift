@@ -5,7 +5,6 @@
 import BlockQuantization
 import Foundation
 import SafeTensors
-import TensorIO
 import Testing
 
 @Suite(.serialized) struct CLITests {
