@@ -20,7 +20,8 @@ struct ByteCursor {
     func require(_ count: Int, _ what: @autoclosure () -> String) throws(GGUFError) {
         guard count >= 0, count <= remaining else {
             let (needed, overflow) = offset.addingReportingOverflow(count)
-            throw .truncated(path: path, what: what(), needed: count < 0 || overflow ? Int.max : needed, fileSize: bytes.count)
+            throw .truncated(
+                path: path, what: what(), needed: count < 0 || overflow ? Int.max : needed, fileSize: bytes.count)
         }
     }
 
@@ -34,8 +35,12 @@ struct ByteCursor {
     }
 
     mutating func u8(_ what: @autoclosure () -> String) throws(GGUFError) -> UInt8 { try integer(UInt8.self, what()) }
-    mutating func u32(_ what: @autoclosure () -> String) throws(GGUFError) -> UInt32 { try integer(UInt32.self, what()) }
-    mutating func u64(_ what: @autoclosure () -> String) throws(GGUFError) -> UInt64 { try integer(UInt64.self, what()) }
+    mutating func u32(_ what: @autoclosure () -> String) throws(GGUFError) -> UInt32 {
+        try integer(UInt32.self, what())
+    }
+    mutating func u64(_ what: @autoclosure () -> String) throws(GGUFError) -> UInt64 {
+        try integer(UInt64.self, what())
+    }
 
     /// Reads `count` raw bytes.
     mutating func raw(_ count: Int, _ what: @autoclosure () -> String) throws(GGUFError) -> UnsafeRawBufferPointer {
@@ -60,9 +65,13 @@ struct ByteCursor {
     }
 
     /// Reads `count` little-endian values of `T` (an integer type) into an array.
-    mutating func integers<T: FixedWidthInteger>(_: T.Type, count: Int, _ what: @autoclosure () -> String) throws(GGUFError) -> [T] {
+    mutating func integers<T: FixedWidthInteger>(_: T.Type, count: Int, _ what: @autoclosure () -> String)
+        throws(GGUFError) -> [T]
+    {
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
         let body = try raw(overflow ? -1 : byteCount, what())
-        return (0..<count).map { T(littleEndian: body.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+        return (0..<count).map {
+            T(littleEndian: body.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self))
+        }
     }
 }

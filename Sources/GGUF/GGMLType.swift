@@ -5,11 +5,40 @@
 
 /// A ggml tensor type. The raw value is the number stored in a GGUF tensor info.
 public enum GGMLType: UInt32, Sendable, CaseIterable {
-    case F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9
-    case Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15
-    case IQ2_XXS = 16, IQ2_XS = 17, IQ3_XXS = 18, IQ1_S = 19, IQ4_NL = 20, IQ3_S = 21, IQ2_S = 22, IQ4_XS = 23
-    case I8 = 24, I16 = 25, I32 = 26, I64 = 27, F64 = 28, IQ1_M = 29, BF16 = 30
-    case TQ1_0 = 34, TQ2_0 = 35, MXFP4 = 39, NVFP4 = 40, Q1_0 = 41
+    case F32 = 0
+    case F16 = 1
+    case Q4_0 = 2
+    case Q4_1 = 3
+    case Q5_0 = 6
+    case Q5_1 = 7
+    case Q8_0 = 8
+    case Q8_1 = 9
+    case Q2_K = 10
+    case Q3_K = 11
+    case Q4_K = 12
+    case Q5_K = 13
+    case Q6_K = 14
+    case Q8_K = 15
+    case IQ2_XXS = 16
+    case IQ2_XS = 17
+    case IQ3_XXS = 18
+    case IQ1_S = 19
+    case IQ4_NL = 20
+    case IQ3_S = 21
+    case IQ2_S = 22
+    case IQ4_XS = 23
+    case I8 = 24
+    case I16 = 25
+    case I32 = 26
+    case I64 = 27
+    case F64 = 28
+    case IQ1_M = 29
+    case BF16 = 30
+    case TQ1_0 = 34
+    case TQ2_0 = 35
+    case MXFP4 = 39
+    case NVFP4 = 40
+    case Q1_0 = 41
 
     /// The types `GGUFFile.dequantize` turns into float32 (those of gguf-py's `quants.dequantize`
     /// that this module implements).
@@ -28,7 +57,8 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
         case .NVFP4: 64
         case .Q1_0: 128
         case .Q2_K, .Q3_K, .Q4_K, .Q5_K, .Q6_K, .Q8_K, .IQ2_XXS, .IQ2_XS, .IQ3_XXS, .IQ1_S, .IQ3_S,
-             .IQ2_S, .IQ4_XS, .IQ1_M, .TQ1_0, .TQ2_0: 256
+            .IQ2_S, .IQ4_XS, .IQ1_M, .TQ1_0, .TQ2_0:
+            256
         }
     }
 

@@ -8,10 +8,13 @@ import BlockFormats
 
 enum GGUFDequantization {
     /// Dequantizes `bytes` (a whole number of `type` blocks) into `output`.
-    static func dequantize(_ bytes: UnsafeRawBufferPointer, type: GGMLType, into output: UnsafeMutableBufferPointer<Float>) {
+    static func dequantize(
+        _ bytes: UnsafeRawBufferPointer, type: GGMLType, into output: UnsafeMutableBufferPointer<Float>
+    ) {
         let blocks = bytes.count / type.typeSize
-        precondition(blocks * type.typeSize == bytes.count && blocks * type.blockSize == output.count,
-                     "\(bytes.count) bytes of \(type.name) do not fill \(output.count) floats")
+        precondition(
+            blocks * type.typeSize == bytes.count && blocks * type.blockSize == output.count,
+            "\(bytes.count) bytes of \(type.name) do not fill \(output.count) floats")
         guard blocks > 0, let source = bytes.baseAddress, let target = output.baseAddress else { return }
         let decode: (UnsafeRawPointer, UnsafeMutablePointer<Float>) -> Void
         switch type {

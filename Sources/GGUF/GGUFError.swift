@@ -49,13 +49,13 @@ public enum GGUFError: Error, CustomStringConvertible, Equatable {
     public var path: String {
         switch self {
         case .cannotOpen(let path, _), .truncated(let path, _, _, _), .badMagic(let path, _),
-             .unsupportedVersion(let path, _), .countTooLarge(let path, _, _, _),
-             .invalidString(let path, _, _), .invalidMetadata(let path, _, _), .duplicateKey(let path, _),
-             .invalidAlignment(let path, _), .invalidTensorInfo(let path, _, _),
-             .unknownTensorType(let path, _, _), .invalidShape(let path, _, _),
-             .misalignedOffset(let path, _, _, _), .offsetsOutOfBounds(let path, _, _, _, _),
-             .overlappingTensors(let path, _, _), .duplicateTensor(let path, _),
-             .tensorNotFound(let path, _), .unsupportedType(let path, _, _):
+            .unsupportedVersion(let path, _), .countTooLarge(let path, _, _, _),
+            .invalidString(let path, _, _), .invalidMetadata(let path, _, _), .duplicateKey(let path, _),
+            .invalidAlignment(let path, _), .invalidTensorInfo(let path, _, _),
+            .unknownTensorType(let path, _, _), .invalidShape(let path, _, _),
+            .misalignedOffset(let path, _, _, _), .offsetsOutOfBounds(let path, _, _, _, _),
+            .overlappingTensors(let path, _, _), .duplicateTensor(let path, _),
+            .tensorNotFound(let path, _), .unsupportedType(let path, _, _):
             return path
         }
     }
@@ -69,7 +69,8 @@ public enum GGUFError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(_, let reason):
             return "\(file): cannot open: \(SafeTensorsError.oneLine(reason))"
         case .truncated(_, let what, let needed, let fileSize):
-            return "\(file): truncated: reading \(SafeTensorsError.oneLine(what)) needs \(needed) bytes but the file has \(fileSize)"
+            let reading = SafeTensorsError.oneLine(what)
+            return "\(file): truncated: reading \(reading) needs \(needed) bytes but the file has \(fileSize)"
         case .badMagic(_, let found):
             let hex = found.map { String($0, radix: 16) }.joined(separator: " ")
             return "\(file): not a GGUF file (magic bytes \(hex), expected 47 47 55 46)"

@@ -98,7 +98,8 @@ public final class GGUFFile: @unchecked Sendable {
     public func dequantize(_ name: String, into output: UnsafeMutableBufferPointer<Float>) throws(GGUFError) {
         let info = try tensorInfo(name)
         try checkDequantizable(info)
-        precondition(output.count == info.elementCount, "output holds \(output.count) floats, \(name) has \(info.elementCount)")
+        precondition(
+            output.count == info.elementCount, "output holds \(output.count) floats, \(name) has \(info.elementCount)")
         GGUFDequantization.dequantize(bytes(of: info), type: info.type, into: output)
     }
 

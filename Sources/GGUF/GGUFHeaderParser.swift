@@ -77,7 +77,8 @@ enum GGUFHeaderParser {
             for axis in 0..<Int(dimensionCount) {
                 let dimension = try cursor.u64("dimension \(axis) of \(name)")
                 guard let value = Int(exactly: dimension) else {
-                    throw .invalidTensorInfo(path: path, tensor: name, reason: "dimension \(axis) is \(dimension), above Int64.max")
+                    throw .invalidTensorInfo(
+                        path: path, tensor: name, reason: "dimension \(axis) is \(dimension), above Int64.max")
                 }
                 dimensions.append(value)
             }
@@ -105,10 +106,13 @@ enum GGUFHeaderParser {
             let (end, endOverflow) = t.offset.addingReportingOverflow(UInt64(t.byteCount))
             guard !endOverflow, end <= UInt64(dataSize) else {
                 throw .offsetsOutOfBounds(
-                    path: path, tensor: t.name, begin: t.offset, end: endOverflow ? UInt64.max : end, dataSize: dataSize)
+                    path: path, tensor: t.name, begin: t.offset, end: endOverflow ? UInt64.max : end, dataSize: dataSize
+                )
             }
-            tensors.append(GGUFTensorInfo(
-                name: t.name, type: t.type, dimensions: t.dimensions, offset: Int(t.offset), byteCount: t.byteCount))
+            tensors.append(
+                GGUFTensorInfo(
+                    name: t.name, type: t.type, dimensions: t.dimensions, offset: Int(t.offset), byteCount: t.byteCount)
+            )
         }
         try checkOverlaps(tensors, path: path)
         return ParsedGGUF(
@@ -141,12 +145,14 @@ enum GGUFHeaderParser {
         if dimensions.contains(0) { return 0 }
         var (count, rowOverflow) = (rowLength / type.blockSize).multipliedReportingOverflow(by: type.typeSize)
         guard !rowOverflow else {
-            throw .invalidShape(path: path, tensor: tensor, reason: "the byte count of dimensions \(dimensions) overflows")
+            throw .invalidShape(
+                path: path, tensor: tensor, reason: "the byte count of dimensions \(dimensions) overflows")
         }
         for dimension in dimensions.dropFirst() {
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
             guard !overflow else {
-                throw .invalidShape(path: path, tensor: tensor, reason: "the byte count of dimensions \(dimensions) overflows")
+                throw .invalidShape(
+                    path: path, tensor: tensor, reason: "the byte count of dimensions \(dimensions) overflows")
             }
             count = product
         }
@@ -155,7 +161,8 @@ enum GGUFHeaderParser {
         for dimension in dimensions {
             let (product, overflow) = elements.multipliedReportingOverflow(by: dimension)
             guard !overflow else {
-                throw .invalidShape(path: path, tensor: tensor, reason: "the element count of dimensions \(dimensions) overflows")
+                throw .invalidShape(
+                    path: path, tensor: tensor, reason: "the element count of dimensions \(dimensions) overflows")
             }
             elements = product
         }
@@ -231,8 +238,10 @@ enum GGUFHeaderParser {
         case .int32: return .int32(try cursor.integers(Int32.self, count: count, what))
         case .uint64: return .uint64(try cursor.integers(UInt64.self, count: count, what))
         case .int64: return .int64(try cursor.integers(Int64.self, count: count, what))
-        case .float32: return .float32(try cursor.integers(UInt32.self, count: count, what).map { Float(bitPattern: $0) })
-        case .float64: return .float64(try cursor.integers(UInt64.self, count: count, what).map { Double(bitPattern: $0) })
+        case .float32:
+            return .float32(try cursor.integers(UInt32.self, count: count, what).map { Float(bitPattern: $0) })
+        case .float64:
+            return .float64(try cursor.integers(UInt64.self, count: count, what).map { Double(bitPattern: $0) })
         case .bool:
             var values: [Bool] = []
             values.reserveCapacity(count)

@@ -5,8 +5,19 @@
 
 /// The value type numbers of GGUF metadata (`gguf_type`).
 public enum GGUFValueType: UInt32, Sendable, CaseIterable {
-    case uint8 = 0, int8 = 1, uint16 = 2, int16 = 3, uint32 = 4, int32 = 5, float32 = 6, bool = 7
-    case string = 8, array = 9, uint64 = 10, int64 = 11, float64 = 12
+    case uint8 = 0
+    case int8 = 1
+    case uint16 = 2
+    case int16 = 3
+    case uint32 = 4
+    case int32 = 5
+    case float32 = 6
+    case bool = 7
+    case string = 8
+    case array = 9
+    case uint64 = 10
+    case int64 = 11
+    case float64 = 12
 
     /// The fewest bytes one value of this type occupies in a file (a string is at least its 8-byte
     /// length, an array at least its 4-byte element type and 8-byte count).
@@ -23,8 +34,18 @@ public enum GGUFValueType: UInt32, Sendable, CaseIterable {
 
 /// One metadata value.
 public enum GGUFValue: Sendable, Equatable {
-    case uint8(UInt8), int8(Int8), uint16(UInt16), int16(Int16), uint32(UInt32), int32(Int32)
-    case uint64(UInt64), int64(Int64), float32(Float), float64(Double), bool(Bool), string(String)
+    case uint8(UInt8)
+    case int8(Int8)
+    case uint16(UInt16)
+    case int16(Int16)
+    case uint32(UInt32)
+    case int32(Int32)
+    case uint64(UInt64)
+    case int64(Int64)
+    case float32(Float)
+    case float64(Double)
+    case bool(Bool)
+    case string(String)
     case array(GGUFArray)
 
     /// The type number this value has in the file.
@@ -91,8 +112,18 @@ public enum GGUFValue: Sendable, Equatable {
 
 /// A metadata array: all elements have one type, which may itself be array (nested arrays).
 public enum GGUFArray: Sendable, Equatable {
-    case uint8([UInt8]), int8([Int8]), uint16([UInt16]), int16([Int16]), uint32([UInt32]), int32([Int32])
-    case uint64([UInt64]), int64([Int64]), float32([Float]), float64([Double]), bool([Bool]), string([String])
+    case uint8([UInt8])
+    case int8([Int8])
+    case uint16([UInt16])
+    case int16([Int16])
+    case uint32([UInt32])
+    case int32([Int32])
+    case uint64([UInt64])
+    case int64([Int64])
+    case float32([Float])
+    case float64([Double])
+    case bool([Bool])
+    case string([String])
     case array([GGUFArray])
 
     /// The element type.

@@ -38,7 +38,8 @@ extension Tokenizer {
     /// The tokenizer described by the metadata of a GGUF file (see `GGUFTokenizerFiles`).
     public convenience init(gguf file: GGUFFile) throws(TokenizerError) {
         let files = try GGUFTokenizerFiles(file)
-        let config = ConfigFile(path: file.path + " (tokenizer_config)", json: files.tokenizerConfig, isTokenizerConfig: true)
+        let config = ConfigFile(
+            path: file.path + " (tokenizer_config)", json: files.tokenizerConfig, isTokenizerConfig: true)
         try self.init(tokenizerJSON: files.tokenizerJSON, path: file.path, settings: specialTokenSettings([config]))
     }
 }
@@ -54,15 +55,20 @@ enum GGUFPreTokenizerSplits {
         + #"|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?"#
         + #"|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
     static let qwen35 =
-        #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
+        #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}"#
+        + #"| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
 
     static let byName: [String: String] = {
         var table: [String: String] = [:]
-        for name in ["llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2",
-                     "jina-v5-nano", "dbrx", "smaug-bpe"] {
+        for name in [
+            "llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2",
+            "jina-v5-nano", "dbrx", "smaug-bpe",
+        ] {
             table[name] = TextPattern.llama3Source
         }
-        for name in ["qwen2", "deepseek-r1-qwen", "kormo", "f2llmv2", "megrez"] { table[name] = TextPattern.qwen2Source }
+        for name in ["qwen2", "deepseek-r1-qwen", "kormo", "f2llmv2", "megrez"] {
+            table[name] = TextPattern.qwen2Source
+        }
         for name in ["gpt-4o", "llama4", "kanana2", "talkie", "minimax-m2"] { table[name] = gpt4o }
         table["tekken"] = tekken
         table["qwen35"] = qwen35
@@ -91,7 +97,8 @@ struct GGUFTokenizerReader {
             byteLevel = true
         case "llama":
             guard !["gemma", "gemma2", "gemma3", "phi3"].contains(architecture) else {
-                throw .unsupportedComponent(path: path, component: "GGUF sentencepiece tokenizer of architecture", type: architecture)
+                throw .unsupportedComponent(
+                    path: path, component: "GGUF sentencepiece tokenizer of architecture", type: architecture)
             }
             byteLevel = false
         default:
@@ -156,30 +163,41 @@ struct GGUFTokenizerReader {
             member("version", .string("1.0")),
             member("truncation", .null),
             member("padding", .null),
-            member("added_tokens", .array(added.map { token in
-                .object([
-                    member("id", .integer(token.id)), member("content", .string(token.content)),
-                    member("single_word", .bool(false)), member("lstrip", .bool(false)), member("rstrip", .bool(false)),
-                    member("normalized", .bool(false)), member("special", .bool(token.special)),
-                ])
-            })),
+            member(
+                "added_tokens",
+                .array(
+                    added.map { token in
+                        .object([
+                            member("id", .integer(token.id)), member("content", .string(token.content)),
+                            member("single_word", .bool(false)), member("lstrip", .bool(false)),
+                            member("rstrip", .bool(false)),
+                            member("normalized", .bool(false)), member("special", .bool(token.special)),
+                        ])
+                    })),
             member("normalizer", .null),
             member("pre_tokenizer", preTokenizer(byteLevel: byteLevel, pre: m["tokenizer.ggml.pre"]?.string)),
-            member("post_processor", postProcessor(
-                bos: addBOS ? specialNames[0].1 : nil, eos: addEOS ? specialNames[1].1 : nil, ids: addedIDs, vocab: vocab)),
+            member(
+                "post_processor",
+                postProcessor(
+                    bos: addBOS ? specialNames[0].1 : nil, eos: addEOS ? specialNames[1].1 : nil, ids: addedIDs,
+                    vocab: vocab)),
             member("decoder", decoder(byteLevel: byteLevel)),
-            member("model", .object([
-                member("type", .string("BPE")),
-                member("dropout", .null),
-                member("unk_token", .null),
-                member("continuing_subword_prefix", byteLevel ? .string("") : .null),
-                member("end_of_word_suffix", byteLevel ? .string("") : .null),
-                member("fuse_unk", .bool(!byteLevel)),
-                member("byte_fallback", .bool(!byteLevel)),
-                member("ignore_merges", .bool(false)),
-                member("vocab", .object(vocabOrder.map { member(String(decoding: $0, as: UTF8.self), .integer(vocab[$0]!)) })),
-                member("merges", .array(merges.map { .array([.string($0.0), .string($0.1)]) })),
-            ])),
+            member(
+                "model",
+                .object([
+                    member("type", .string("BPE")),
+                    member("dropout", .null),
+                    member("unk_token", .null),
+                    member("continuing_subword_prefix", byteLevel ? .string("") : .null),
+                    member("end_of_word_suffix", byteLevel ? .string("") : .null),
+                    member("fuse_unk", .bool(!byteLevel)),
+                    member("byte_fallback", .bool(!byteLevel)),
+                    member("ignore_merges", .bool(false)),
+                    member(
+                        "vocab",
+                        .object(vocabOrder.map { member(String(decoding: $0, as: UTF8.self), .integer(vocab[$0]!)) })),
+                    member("merges", .array(merges.map { .array([.string($0.0), .string($0.1)]) })),
+                ])),
         ])
 
         var config: [JSONMember] = [
@@ -188,7 +206,9 @@ struct GGUFTokenizerReader {
         ]
         for (key, name) in specialNames { config.append(member(key, name.map { .string($0) } ?? .null)) }
         config.append(member("tokenizer_class", .string("PreTrainedTokenizerFast")))
-        if let template = m["tokenizer.chat_template"]?.string { config.append(member("chat_template", .string(template))) }
+        if let template = m["tokenizer.chat_template"]?.string {
+            config.append(member("chat_template", .string(template)))
+        }
         return (tokenizer, .object(config))
     }
 
@@ -202,7 +222,8 @@ struct GGUFTokenizerReader {
             for (rank, line) in lines.enumerated() {
                 let parts = line.utf8.split(separator: 0x20, omittingEmptySubsequences: false)
                 guard parts.count == 2 else {
-                    throw .invalidVocabulary(path: path, reason: "merge \(rank + 1) is not two tokens separated by one space")
+                    throw .invalidVocabulary(
+                        path: path, reason: "merge \(rank + 1) is not two tokens separated by one space")
                 }
                 pairs.append((String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self)))
             }
@@ -241,7 +262,8 @@ struct GGUFTokenizerReader {
                 }
             }
             let ordered = local.enumerated().sorted { a, b in
-                let ka = (index[a.element.left]!, index[a.element.right]!), kb = (index[b.element.left]!, index[b.element.right]!)
+                let ka = (index[a.element.left]!, index[a.element.right]!),
+                    kb = (index[b.element.left]!, index[b.element.right]!)
                 return ka != kb ? ka < kb : a.offset < b.offset
             }
             for (_, m) in ordered { candidates.append((m.left, m.right, score[key]!, m.leftLength, m.rightLength)) }
@@ -252,7 +274,9 @@ struct GGUFTokenizerReader {
             if ka != kb { return ka > kb }
             return a.offset < b.offset
         }
-        return sorted.map { (String(decoding: $0.element.left, as: UTF8.self), String(decoding: $0.element.right, as: UTF8.self)) }
+        return sorted.map {
+            (String(decoding: $0.element.left, as: UTF8.self), String(decoding: $0.element.right, as: UTF8.self))
+        }
     }
 
     private func preTokenizer(byteLevel: Bool, pre: String?) -> JSONValue {
@@ -271,13 +295,16 @@ struct GGUFTokenizerReader {
         guard let pre, let pattern = GGUFPreTokenizerSplits.byName[pre] else { return byteLevelStep(useRegex: true) }
         return .object([
             member("type", .string("Sequence")),
-            member("pretokenizers", .array([
-                .object([
-                    member("type", .string("Split")), member("pattern", .object([member("Regex", .string(pattern))])),
-                    member("behavior", .string("Isolated")), member("invert", .bool(false)),
-                ]),
-                byteLevelStep(useRegex: false),
-            ])),
+            member(
+                "pretokenizers",
+                .array([
+                    .object([
+                        member("type", .string("Split")),
+                        member("pattern", .object([member("Regex", .string(pattern))])),
+                        member("behavior", .string("Isolated")), member("invert", .bool(false)),
+                    ]),
+                    byteLevelStep(useRegex: false),
+                ])),
         ])
     }
 
@@ -290,18 +317,21 @@ struct GGUFTokenizerReader {
         }
         return .object([
             member("type", .string("Sequence")),
-            member("decoders", .array([
-                .object([
-                    member("type", .string("Replace")), member("pattern", .object([member("String", .string("\u{2581}"))])),
-                    member("content", .string(" ")),
-                ]),
-                .object([member("type", .string("ByteFallback"))]),
-                .object([member("type", .string("Fuse"))]),
-                .object([
-                    member("type", .string("Strip")), member("content", .string(" ")),
-                    member("start", .integer(1)), member("stop", .integer(0)),
-                ]),
-            ])),
+            member(
+                "decoders",
+                .array([
+                    .object([
+                        member("type", .string("Replace")),
+                        member("pattern", .object([member("String", .string("\u{2581}"))])),
+                        member("content", .string(" ")),
+                    ]),
+                    .object([member("type", .string("ByteFallback"))]),
+                    .object([member("type", .string("Fuse"))]),
+                    .object([
+                        member("type", .string("Strip")), member("content", .string(" ")),
+                        member("start", .integer(1)), member("stop", .integer(0)),
+                    ]),
+                ])),
         ])
     }
 
@@ -309,21 +339,28 @@ struct GGUFTokenizerReader {
     /// `bos $A eos bos $B eos` (the second sequence with type id 1), each special token present only if added.
     private func postProcessor(bos: String?, eos: String?, ids: [[UInt8]: Int], vocab: [[UInt8]: Int]) -> JSONValue {
         func special(_ name: String, _ typeID: Int) -> JSONValue {
-            .object([member("SpecialToken", .object([member("id", .string(name)), member("type_id", .integer(typeID))]))])
+            .object([
+                member("SpecialToken", .object([member("id", .string(name)), member("type_id", .integer(typeID))]))
+            ])
         }
         func sequence(_ id: String, _ typeID: Int) -> JSONValue {
             .object([member("Sequence", .object([member("id", .string(id)), member("type_id", .integer(typeID))]))])
         }
         func part(_ id: String, _ typeID: Int) -> [JSONValue] {
-            (bos.map { [special($0, typeID)] } ?? []) + [sequence(id, typeID)] + (eos.map { [special($0, typeID)] } ?? [])
+            (bos.map { [special($0, typeID)] } ?? []) + [sequence(id, typeID)]
+                + (eos.map { [special($0, typeID)] } ?? [])
         }
         var specials: [JSONMember] = []
         for name in [bos, eos].compactMap({ $0 }) where !specials.contains(where: { $0.key == name }) {
             let key = Array(name.utf8)
             let id = ids[key] ?? vocab[key] ?? 0
-            specials.append(member(name, .object([
-                member("id", .string(name)), member("ids", .array([.integer(id)])), member("tokens", .array([.string(name)])),
-            ])))
+            specials.append(
+                member(
+                    name,
+                    .object([
+                        member("id", .string(name)), member("ids", .array([.integer(id)])),
+                        member("tokens", .array([.string(name)])),
+                    ])))
         }
         return .object([
             member("type", .string("TemplateProcessing")),

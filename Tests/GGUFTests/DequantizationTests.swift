@@ -3,6 +3,7 @@
 // what gguf-py's reader reports, other types are refused by name, and the block table is gguf-py's.
 
 import Testing
+
 @testable import GGUF
 
 @Suite struct DequantizationTests {

@@ -4,6 +4,7 @@
 // or throw a GGUFError.
 
 import Testing
+
 @testable import GGUF
 
 @Suite struct FuzzTests {
@@ -107,7 +108,9 @@ import Testing
         let prefix = Array("GGUF".utf8) + Encode.u32(3)
         for _ in 0..<2000 {
             let count = Int(rng.next() % 200)
-            let tail = (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next() % 4 == 0 ? rng.next() : rng.next() % 16) }
+            let tail = (0..<count).map { _ in
+                UInt8(truncatingIfNeeded: rng.next() % 4 == 0 ? rng.next() : rng.next() % 16)
+            }
             Self.exercise(prefix + tail)
         }
     }

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+
 @testable import GGUF
 
 @Suite struct MalformedFileTests {
@@ -55,9 +56,14 @@ import Testing
             #expect(Self.error(image) == .unsupportedVersion(path: path, version: version))
         }
         let full = Self.base().bytes
-        #expect(Self.error(Array(full.prefix(6))) == .truncated(path: path, what: "the version", needed: 8, fileSize: 6))
-        #expect(Self.error(Array(full.prefix(20))) == .truncated(path: path, what: "the tensor count", needed: 16, fileSize: 20)
-            || Self.error(Array(full.prefix(20))) == .truncated(path: path, what: "the metadata count", needed: 24, fileSize: 20))
+        #expect(
+            Self.error(Array(full.prefix(6))) == .truncated(path: path, what: "the version", needed: 8, fileSize: 6))
+        #expect(
+            Self.error(Array(full.prefix(20)))
+                == .truncated(path: path, what: "the tensor count", needed: 16, fileSize: 20)
+                || Self.error(Array(full.prefix(20)))
+                    == .truncated(path: path, what: "the metadata count", needed: 24, fileSize: 20)
+        )
     }
 
     @Test func everyTruncationIsReportedAsSuch() {
@@ -123,20 +129,26 @@ import Testing
             image.entries.append(entry)
             #expect(Self.error(image) == expected)
         }
-        refused(Encode.entry("t", 13, Encode.u32(0)),
-                .invalidMetadata(path: path, key: "t", reason: "unknown value type 13"))
-        refused(Encode.entry("t", 9, Encode.u32(77) + Encode.u64(0)),
-                .invalidMetadata(path: path, key: "t", reason: "unknown array element type 77"))
-        refused(Encode.entry("t", 7, [2]),
-                .invalidMetadata(path: path, key: "t", reason: "bool byte 2 is neither 0 nor 1"))
-        refused(Encode.entry("t", 9, Encode.u32(7) + Encode.u64(3) + [1, 0, 255]),
-                .invalidMetadata(path: path, key: "t", reason: "bool byte 255 is neither 0 nor 1"))
+        refused(
+            Encode.entry("t", 13, Encode.u32(0)),
+            .invalidMetadata(path: path, key: "t", reason: "unknown value type 13"))
+        refused(
+            Encode.entry("t", 9, Encode.u32(77) + Encode.u64(0)),
+            .invalidMetadata(path: path, key: "t", reason: "unknown array element type 77"))
+        refused(
+            Encode.entry("t", 7, [2]),
+            .invalidMetadata(path: path, key: "t", reason: "bool byte 2 is neither 0 nor 1"))
+        refused(
+            Encode.entry("t", 9, Encode.u32(7) + Encode.u64(3) + [1, 0, 255]),
+            .invalidMetadata(path: path, key: "t", reason: "bool byte 255 is neither 0 nor 1"))
         // 17 nested arrays (the limit is 16).
         let nested = (0..<17).flatMap { _ in Encode.u32(9) + Encode.u64(1) } + Encode.u32(0) + Encode.u64(0)
-        refused(Encode.entry("t", 9, nested),
-                .invalidMetadata(path: path, key: "t", reason: "arrays nested more than 16 deep"))
-        refused(Encode.entry("general.architecture", 8, Encode.string("x")),
-                .duplicateKey(path: path, key: "general.architecture"))
+        refused(
+            Encode.entry("t", 9, nested),
+            .invalidMetadata(path: path, key: "t", reason: "arrays nested more than 16 deep"))
+        refused(
+            Encode.entry("general.architecture", 8, Encode.string("x")),
+            .duplicateKey(path: path, key: "general.architecture"))
     }
 
     @Test func alignment() {
@@ -169,30 +181,44 @@ import Testing
             image.tensors[1] = tensor
             #expect(Self.error(image) == expected)
         }
-        refused(Encode.tensor("b", dims: [1, 1, 1, 1, 1], type: 0, offset: 32),
-                .invalidTensorInfo(path: path, tensor: "b", reason: "5 dimensions (at most 4)"))
-        refused(Encode.tensor("b", dims: [1 << 63], type: 0, offset: 32),
-                .invalidTensorInfo(path: path, tensor: "b", reason: "dimension 0 is 9223372036854775808, above Int64.max"))
+        refused(
+            Encode.tensor("b", dims: [1, 1, 1, 1, 1], type: 0, offset: 32),
+            .invalidTensorInfo(path: path, tensor: "b", reason: "5 dimensions (at most 4)"))
+        refused(
+            Encode.tensor("b", dims: [1 << 63], type: 0, offset: 32),
+            .invalidTensorInfo(path: path, tensor: "b", reason: "dimension 0 is 9223372036854775808, above Int64.max"))
         for type: UInt32 in [4, 5, 31, 36, 42, 1000] {
-            refused(Encode.tensor("b", dims: [32], type: type, offset: 32),
-                    .unknownTensorType(path: path, tensor: "b", type: type))
+            refused(
+                Encode.tensor("b", dims: [32], type: type, offset: 32),
+                .unknownTensorType(path: path, tensor: "b", type: type))
         }
-        refused(Encode.tensor("b", dims: [33], type: 2, offset: 32),
-                .invalidShape(path: path, tensor: "b", reason: "row length 33 is not a multiple of the Q4_0 block size 32"))
-        refused(Encode.tensor("b", dims: [1 << 31, 1 << 31, 1 << 31], type: 0, offset: 32),
-                .invalidShape(path: path, tensor: "b", reason: "the byte count of dimensions [2147483648, 2147483648, 2147483648] overflows"))
-        refused(Encode.tensor("b", dims: [1 << 62, 1 << 2], type: 10, offset: 32),
-                .invalidShape(path: path, tensor: "b", reason: "the element count of dimensions [4611686018427387904, 4] overflows"))
-        refused(Encode.tensor("b", dims: [8], type: 0, offset: 1),
-                .misalignedOffset(path: path, tensor: "b", offset: 1, alignment: 32))
-        refused(Encode.tensor("b", dims: [9], type: 0, offset: 32),
-                .offsetsOutOfBounds(path: path, tensor: "b", begin: 32, end: 68, dataSize: 64))
-        refused(Encode.tensor("b", dims: [8], type: 0, offset: UInt64.max - 31),
-                .offsetsOutOfBounds(path: path, tensor: "b", begin: UInt64.max - 31, end: UInt64.max, dataSize: 64))
-        refused(Encode.tensor("b", dims: [8], type: 0, offset: 0),
-                .overlappingTensors(path: path, first: "a", second: "b"))
-        refused(Encode.tensor("a", dims: [8], type: 0, offset: 32),
-                .duplicateTensor(path: path, tensor: "a"))
+        refused(
+            Encode.tensor("b", dims: [33], type: 2, offset: 32),
+            .invalidShape(path: path, tensor: "b", reason: "row length 33 is not a multiple of the Q4_0 block size 32"))
+        refused(
+            Encode.tensor("b", dims: [1 << 31, 1 << 31, 1 << 31], type: 0, offset: 32),
+            .invalidShape(
+                path: path, tensor: "b",
+                reason: "the byte count of dimensions [2147483648, 2147483648, 2147483648] overflows"))
+        refused(
+            Encode.tensor("b", dims: [1 << 62, 1 << 2], type: 10, offset: 32),
+            .invalidShape(
+                path: path, tensor: "b", reason: "the element count of dimensions [4611686018427387904, 4] overflows"))
+        refused(
+            Encode.tensor("b", dims: [8], type: 0, offset: 1),
+            .misalignedOffset(path: path, tensor: "b", offset: 1, alignment: 32))
+        refused(
+            Encode.tensor("b", dims: [9], type: 0, offset: 32),
+            .offsetsOutOfBounds(path: path, tensor: "b", begin: 32, end: 68, dataSize: 64))
+        refused(
+            Encode.tensor("b", dims: [8], type: 0, offset: UInt64.max - 31),
+            .offsetsOutOfBounds(path: path, tensor: "b", begin: UInt64.max - 31, end: UInt64.max, dataSize: 64))
+        refused(
+            Encode.tensor("b", dims: [8], type: 0, offset: 0),
+            .overlappingTensors(path: path, first: "a", second: "b"))
+        refused(
+            Encode.tensor("a", dims: [8], type: 0, offset: 32),
+            .duplicateTensor(path: path, tensor: "a"))
         // A tensor that begins inside another one's bytes (a: 16 floats at 0, b at 32).
         var image = Self.base()
         image.tensors[0] = Encode.tensor("a", dims: [16], type: 0, offset: 0)
@@ -201,7 +227,8 @@ import Testing
         image = Self.base()
         image.tensors.append(Encode.tensor("empty", dims: [0, 8], type: 0, offset: 32))
         image.tensors.append(Encode.tensor("scalar", dims: [], type: 0, offset: 64))
-        #expect(Self.error(image) == .offsetsOutOfBounds(path: path, tensor: "scalar", begin: 64, end: 68, dataSize: 64))
+        #expect(
+            Self.error(image) == .offsetsOutOfBounds(path: path, tensor: "scalar", begin: 64, end: 68, dataSize: 64))
         image.data += [0, 0, 0x80, 0x3F]
         #expect(Self.error(image) == nil)
         let file = try? open(image.bytes).get()
@@ -227,7 +254,8 @@ import Testing
         #expect(error == .overlappingTensors(path: path, first: "a", second: "b\nFAKE: ok"))
         let message = error?.description ?? ""
         #expect(!message.contains("\n") && message.hasPrefix("hostile.gguf: ") && message.contains("'b\\nFAKE: ok'"))
-        #expect(GGUFError.badMagic(path: path, found: [0x47, 0x47, 0x55, 0x58]).description
-            == "hostile.gguf: not a GGUF file (magic bytes 47 47 55 58, expected 47 47 55 46)")
+        #expect(
+            GGUFError.badMagic(path: path, found: [0x47, 0x47, 0x55, 0x58]).description
+                == "hostile.gguf: not a GGUF file (magic bytes 47 47 55 58, expected 47 47 55 46)")
     }
 }

@@ -3,6 +3,7 @@
 // order, alignment, version 2 files, and hand-built edge cases the Python writer cannot produce.
 
 import Testing
+
 @testable import GGUF
 
 @Suite struct MetadataTests {
@@ -61,15 +62,21 @@ import Testing
         #expect(m["test.array.string"] == .array(.string(["a", "", "Ġthe", "<|endoftext|>"])))
         #expect(m["test.array.nested"] == .array(.array([.int32([1, 2]), .int32([3])])))
         #expect(m["test.array.nested.strings"] == .array(.array([.string(["x"]), .string(["y", "z"])])))
-        #expect(m["test.array.nested3"] == .array(.array([
-            .array([.float32([1.5])]), .array([.float32([2.5, 3.5]), .float32([4.5])]),
-        ])))
+        #expect(
+            m["test.array.nested3"]
+                == .array(
+                    .array([
+                        .array([.float32([1.5])]), .array([.float32([2.5, 3.5]), .float32([4.5])]),
+                    ])))
         #expect(m["test.array.nested3"]?.array?.count == 2)
     }
 
     @Test func keysKeepFileOrderAndAlignmentIsRead() {
         #expect(file.metadataKeys.count == file.metadata.count)
-        #expect(Array(file.metadataKeys.prefix(4)) == ["general.architecture", "general.alignment", "test.uint8", "test.int8"])
+        #expect(
+            Array(file.metadataKeys.prefix(4)) == [
+                "general.architecture", "general.alignment", "test.uint8", "test.int8",
+            ])
         #expect(file.metadataKeys.last == "test.array.nested3")
         #expect(file.version == 3)
         #expect(file.alignment == 1)
@@ -97,7 +104,8 @@ import Testing
         for type in GGUFValueType.allCases {
             image.entries.append(Encode.entry("empty.\(type)", 9, Encode.u32(type.rawValue) + Encode.u64(0)))
         }
-        image.entries.append(Encode.entry("nested.empty", 9, Encode.u32(9) + Encode.u64(1) + Encode.u32(8) + Encode.u64(0)))
+        image.entries.append(
+            Encode.entry("nested.empty", 9, Encode.u32(9) + Encode.u64(1) + Encode.u32(8) + Encode.u64(0)))
         let file = try open(image.header).get()
         #expect(file.metadata[""] == .string(""))
         for type in GGUFValueType.allCases {

@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+
 @testable import GGUF
 
 /// The manifest written by tools/gguf-fixtures/make_fixtures.py.
@@ -39,7 +40,9 @@ enum Fixtures {
     static let expectedBits: [UInt32] = {
         let data = try! Data(contentsOf: URL(fileURLWithPath: path("expected.bin")))
         return data.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) }
+            (0..<(raw.count / 4)).map {
+                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))
+            }
         }
     }()
 

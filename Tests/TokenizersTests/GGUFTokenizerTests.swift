@@ -7,6 +7,7 @@ import Foundation
 import GGUF
 import JSONText
 import Testing
+
 @testable import Tokenizers
 
 @Suite struct GGUFTokenizerTests {
@@ -48,7 +49,9 @@ import Testing
         let stress = try #require(Self.expected["stress"]?.string)
         let ids = tokenizer.encode(stress)
         #expect(ids == case_["stress"]?.array?.compactMap(\.int))
-        #expect(tokenizer.encode(stress, addSpecialTokens: true) == case_["stressWithSpecialTokens"]?.array?.compactMap(\.int))
+        #expect(
+            tokenizer.encode(stress, addSpecialTokens: true)
+                == case_["stressWithSpecialTokens"]?.array?.compactMap(\.int))
         #expect(tokenizer.bosTokenID == case_["bos"]?.int)
         #expect(tokenizer.eosTokenID == case_["eos"]?.int)
         #expect(tokenizer.decode(ids, skipSpecialTokens: false) == case_["decodedStress"]?.string)
@@ -88,7 +91,8 @@ import Testing
     }
 
     @Test func unsupportedFilesAreRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("GGUFTokenizerTests-" + UUID().uuidString)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "GGUFTokenizerTests-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         func gguf(_ entries: [(String, String)]) throws -> GGUFFile {
@@ -108,8 +112,10 @@ import Testing
         let t5 = try gguf([("tokenizer.ggml.model", "t5")])
         #expect(throws: TokenizerError.unsupportedModel(path: t5.path, type: "t5")) { try Tokenizer(gguf: t5) }
         let gemma = try gguf([("general.architecture", "gemma2"), ("tokenizer.ggml.model", "llama")])
-        #expect(throws: TokenizerError.unsupportedComponent(
-            path: gemma.path, component: "GGUF sentencepiece tokenizer of architecture", type: "gemma2")) {
+        #expect(
+            throws: TokenizerError.unsupportedComponent(
+                path: gemma.path, component: "GGUF sentencepiece tokenizer of architecture", type: "gemma2")
+        ) {
             try Tokenizer(gguf: gemma)
         }
         let noTokens = try gguf([("tokenizer.ggml.model", "gpt2")])

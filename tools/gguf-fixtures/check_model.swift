@@ -49,8 +49,9 @@ do {
         print("\(tensor.name) \(tensor.type.name) \(tensor.shape) \(values.count) \(sum) \(weighted)")
         file.releasePages(tensor.name)
     }
-    standardError("opened (header validated) in \(opened) s; dequantized \(file.tensors.count) tensors, "
-        + "\(elements) elements in \(total) s (\(Double(elements) / total / 1e6) M elements/s)")
+    standardError(
+        "opened (header validated) in \(opened) s; dequantized \(file.tensors.count) tensors, "
+            + "\(elements) elements in \(total) s (\(Double(elements) / total / 1e6) M elements/s)")
     if arguments.count > 2 {
         let start = seconds()
         let tokenizer = try Tokenizer(gguf: file)
@@ -67,11 +68,11 @@ do {
                 }
             }
             let hex = String(hash, radix: 16)
-            print("ids \((textPath as NSString).lastPathComponent) \(ids.count) \(String(repeating: "0", count: 16 - hex.count) + hex)")
+            let padded = String(repeating: "0", count: 16 - hex.count) + hex
+            print("ids \((textPath as NSString).lastPathComponent) \(ids.count) \(padded)")
         }
     }
 } catch {
     print("error: \(error)")
     exit(1)
 }
-
