@@ -91,7 +91,7 @@ struct EvalCommand: ParsableCommand {
             ])
             return
         }
-        print("\(loaded.name) (\(loaded.weights.summary)) on \(textPath), context \(context): "
+        print("\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
               + "\(result.windows) windows, \(result.tokens) tokens")
         print("weights \(description.weights), activations \(description.activations)"
               + (description.rule.map { ", rule \($0)" } ?? "")
