@@ -3,6 +3,7 @@
 // either parse (and then every tensor lies inside the file and dequantizes to its element count)
 // or throw a GGUFError.
 
+import TestSupport
 import Testing
 
 @testable import GGUF

@@ -1,7 +1,9 @@
-// Support.swift — helpers shared by the GGUF tests: the committed fixtures and their manifest,
-// a byte-level GGUF image builder for hand-made (and hostile) files, temporary files, a seeded RNG.
+// Support.swift — helpers shared by the GGUF tests: the committed fixtures and their manifest (read
+// through TestSupport's fixture loader), a byte-level GGUF image builder for hand-made (and hostile)
+// files, and temporary files.
 
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GGUF
@@ -27,28 +29,18 @@ struct Manifest: Decodable {
 }
 
 enum Fixtures {
-    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    static let folder = FixtureFolder(bundle: .module)
 
-    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    static func path(_ name: String) -> String { folder.path(name) }
 
-    static let manifest: Manifest = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: path("expected.json")))
-        return try! JSONDecoder().decode(Manifest.self, from: data)
-    }()
+    static let manifest = folder.decode(Manifest.self, from: "expected.json")
 
     /// gguf.quants.dequantize of every dequantizable fixture tensor, as float32 bit patterns.
-    static let expectedBits: [UInt32] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: path("expected.bin")))
-        return data.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map {
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))
-            }
-        }
-    }()
-
-    static func bytes(_ name: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: path(name))!)
+    static let expectedBits: [UInt32] = folder.data("expected.bin").withUnsafeBytes { raw in
+        (0..<(raw.count / 4)).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) }
     }
+
+    static func bytes(_ name: String) -> [UInt8] { folder.bytes(name) }
 }
 
 /// A fresh file path under the temporary directory; the file is removed when the object goes away.
@@ -112,18 +104,5 @@ struct GGUFImage {
         var result = header
         while result.count % alignment != 0 { result.append(0) }
         return result + data
-    }
-}
-
-/// SplitMix64: a small seeded generator, so fuzz runs are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

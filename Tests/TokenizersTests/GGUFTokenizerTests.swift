@@ -13,10 +13,7 @@ import Testing
 @Suite struct GGUFTokenizerTests {
     static let names = ["gpt2-smollm", "gpt2-llama-bpe", "gpt2-qwen2", "gpt2-default", "llama-spm"]
 
-    static let expected: JSONValue = {
-        let data = try! Data(contentsOf: Fixtures.url("gguf/expected.json"))
-        return try! JSONReader.parse([UInt8](data))
-    }()
+    static let expected: JSONValue = try! JSONReader.parse(Fixtures.folder.bytes("gguf/expected.json"))
 
     static func file(_ name: String) throws -> GGUFFile {
         try GGUFFile(path: Fixtures.url("gguf/\(name).gguf").path)
@@ -37,8 +34,7 @@ import Testing
     @Test(arguments: names)
     func tokenizerJSONEqualsTransformers(_ name: String) throws {
         let files = try GGUFTokenizerFiles(Self.file(name))
-        let data = try Data(contentsOf: Fixtures.url("gguf/\(name).tokenizer.json"))
-        let reference = try JSONReader.parse([UInt8](data))
+        let reference = try JSONReader.parse(Fixtures.folder.bytes("gguf/\(name).tokenizer.json"))
         #expect(files.tokenizerJSON.serialized() == reference.serialized())
     }
 
