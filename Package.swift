@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
         .library(name: "CUDABackend", targets: ["CUDABackend"]),
+        .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,8 @@ let package = Package(
         .target(name: "JSONText"),
         // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
+        .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
         // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
@@ -35,8 +38,8 @@ let package = Package(
         // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
         // names that mark an NVFP4 checkpoint.
         .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
-        // Layer 2: tokenizers for Hugging Face tokenizer.json files.
-        .target(name: "Tokenizers", dependencies: ["JSONText"]),
+        // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
+        .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 2: the one Llama-family forward pass of inference, calibration and training: the
         // configuration (config.json through ModelFolder), RMSNorm, RoPE, attention, SwiGLU, the
         // Linear product and hook, and the layer-selection rule.
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),
         .testTarget(
             name: "BlockQuantizationTests",
@@ -88,7 +92,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
