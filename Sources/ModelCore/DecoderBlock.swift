@@ -11,6 +11,9 @@
 // inference: one sequence continuing a `KVCache`). With `saving`, the activations a backward
 // pass needs are returned.
 
+import BlockFormats
+import CPUKernels
+
 /// The seven Linear modules of a decoder block, in forward order.
 public enum LinearSlot: Int, CaseIterable, Sendable {
     case q, k, v, o, gate, up, down
@@ -111,19 +114,21 @@ package enum DecoderBlock {
         // Attention.
         let (a, attentionRMS) = RMSNorm.forward(
             x, weight: norms.input, rows: n, width: dModel, epsilon: c.rmsNormEpsilon,
-            keepingRMS: saving)
+            keepingRMS: saving, threads: threads)
         let qkv = try linears.run([.q, .k, .v], input: a, rows: n)
         var queries = qkv[0], keys = qkv[1]
         let values = qkv[2]
         if let queryNorm = norms.query, let keyNorm = norms.key {
-            queries = RMSNorm.forward(queries, weight: queryNorm, rows: n * heads, width: hd, epsilon: c.rmsNormEpsilon)
-            keys = RMSNorm.forward(keys, weight: keyNorm, rows: n * kvHeads, width: hd, epsilon: c.rmsNormEpsilon)
+            queries = RMSNorm.forward(
+                queries, weight: queryNorm, rows: n * heads, width: hd, epsilon: c.rmsNormEpsilon, threads: threads)
+            keys = RMSNorm.forward(
+                keys, weight: keyNorm, rows: n * kvHeads, width: hd, epsilon: c.rmsNormEpsilon, threads: threads)
         }
         queries.withUnsafeMutableBufferPointer {
-            rotary.apply($0.baseAddress!, rows: n, heads: heads, cos: cos, sin: sin, tableRows: t)
+            rotary.apply($0.baseAddress!, rows: n, heads: heads, cos: cos, sin: sin, tableRows: t, threads: threads)
         }
         keys.withUnsafeMutableBufferPointer {
-            rotary.apply($0.baseAddress!, rows: n, heads: kvHeads, cos: cos, sin: sin, tableRows: t)
+            rotary.apply($0.baseAddress!, rows: n, heads: kvHeads, cos: cos, sin: sin, tableRows: t, threads: threads)
         }
 
         var attended = [Float](repeating: 0, count: n * heads * hd)
@@ -167,11 +172,19 @@ package enum DecoderBlock {
         // MLP.
         let (m, mlpRMS) = RMSNorm.forward(
             x, weight: norms.postAttention, rows: n, width: dModel,
-            epsilon: c.rmsNormEpsilon, keepingRMS: saving)
+            epsilon: c.rmsNormEpsilon, keepingRMS: saving, threads: threads)
         let gu = try linears.run([.gate, .up], input: m, rows: n)
         var activated = gu[0]
         activated.withUnsafeMutableBufferPointer { g in
-            gu[1].withUnsafeBufferPointer { u in VectorMath.siluTimes(g.baseAddress!, u.baseAddress!, count: g.count) }
+            gu[1].withUnsafeBufferPointer { u in
+                // Elementwise: chunks split between threads give the same bits.
+                let shared = SendablePointer((g: g.baseAddress!, u: u.baseAddress!))
+                let workers = CPUParallel.effectiveThreads(threads, work: g.count, minimumPerThread: 1 << 14)
+                CPUParallel.parallelFor(g.count, threads: workers) { range in
+                    VectorMath.siluTimes(
+                        shared.p.g + range.lowerBound, shared.p.u + range.lowerBound, count: range.count)
+                }
+            }
         }
         let mlp = try linears.run([.down], input: activated, rows: n)[0]
         if saving {

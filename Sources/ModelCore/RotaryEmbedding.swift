@@ -8,6 +8,8 @@
 // angle (the transpose, training's backward), and a table of T positions serves a batch of
 // sequences of length T (row r at table row r mod T).
 
+import BlockFormats
+import CPUKernels
 import Foundation
 
 package struct RotaryEmbedding: Sendable {
@@ -56,23 +58,30 @@ package struct RotaryEmbedding: Sendable {
 
     /// Rotates `heads` head vectors of each of `rows` rows of `x` (row stride `heads · d`), row r
     /// at table row r mod `tableRows` (default: the table has a row per row); `inverse` rotates
-    /// by minus the angle.
-    package func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, cos: [Float], sin: [Float],
-                       tableRows: Int? = nil, inverse: Bool = false) {
+    /// by minus the angle. Rows are split between `threads` (each row alone: the same bits).
+    package func apply(
+        _ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, cos: [Float], sin: [Float],
+        tableRows: Int? = nil, inverse: Bool = false, threads: Int = 1
+    ) {
         let d = headDimension, half = d / 2
         let period = tableRows ?? rows
         cos.withUnsafeBufferPointer { c in
             sin.withUnsafeBufferPointer { s in
-                for t in 0..<rows {
-                    let p = t % period
-                    let ct = c.baseAddress! + p * half, st = s.baseAddress! + p * half
-                    for h in 0..<heads {
-                        let v = x + (t * heads + h) * d
-                        for i in 0..<half {
-                            let x1 = v[i], x2 = v[i + half]
-                            let si = inverse ? -st[i] : st[i]
-                            v[i] = x1 * ct[i] - x2 * si
-                            v[i + half] = x2 * ct[i] + x1 * si
+                let shared = SendablePointer((x: x, c: c.baseAddress!, s: s.baseAddress!))
+                let workers = CPUParallel.effectiveThreads(threads, work: rows * heads * d, minimumPerThread: 1 << 14)
+                CPUParallel.parallelFor(rows, threads: workers) { range in
+                    let b = shared.p
+                    for t in range {
+                        let p = t % period
+                        let ct = b.c + p * half, st = b.s + p * half
+                        for h in 0..<heads {
+                            let v = b.x + (t * heads + h) * d
+                            for i in 0..<half {
+                                let x1 = v[i], x2 = v[i + half]
+                                let si = inverse ? -st[i] : st[i]
+                                v[i] = x1 * ct[i] - x2 * si
+                                v[i + half] = x2 * ct[i] + x1 * si
+                            }
                         }
                     }
                 }
