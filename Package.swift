@@ -20,6 +20,8 @@ let package = Package(
         // Layer 0a: bytes and codecs; a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
+        .target(name: "Charts"),
         .target(name: "SafeTensors", dependencies: ["JSONText"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code").
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
@@ -40,7 +42,7 @@ let package = Package(
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels"]
+            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend"]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
@@ -49,12 +51,23 @@ let package = Package(
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
-        // Layer 4: the command-line tool.
+        // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
+        .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
+        // Layer 4: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // the perplexity comparison, and the pre-training experiment.
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors", "TensorIO",
+                "BlockQuantization", "CPUKernels",
+            ]
+        ),
+        // Layer 5: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training",
+                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +96,14 @@ let package = Package(
                 "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "TensorIO", "BlockQuantization"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["SafeTensors", "TensorIO", "BlockQuantization", "CheckpointQuantization", "CPUKernels"]
+        ),
     ]
 )

@@ -10,6 +10,7 @@
 import ArgumentParser
 import BlockQuantization
 import CPUKernels
+import Evaluation
 import Foundation
 import Transformer
 
@@ -66,12 +67,9 @@ struct EvalCommand: ParsableCommand {
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
         let loaded = try LoadedModel(directory: directory, threads: threads)
         let tokens = try loaded.tokens(ofTextFile: textPath)
-        if compare {
-            try EvalComparison(loaded: loaded, tokens: tokens, textPath: textPath, context: context, windows: windows,
-                               options: quantization, outputDirectory: out ?? "results/\(loaded.name)", json: json).run()
-            return
-        }
-        let setting = try quantization.quantization(for: loaded, context: context)
+        let settings = quantization.settings
+        if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
+        let setting = try settings.quantization(for: loaded)
         try loaded.model.apply(setting)
         let start = Date()
         let bar = ProgressBar(total: (try? Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context,
@@ -80,7 +78,7 @@ struct EvalCommand: ParsableCommand {
                                              context: context, windows: windows) { _, _ in bar.advance() }
         bar.finish()
         let seconds = Date().timeIntervalSince(start)
-        let description = describe(setting, loaded: loaded)
+        let description = settings.describe(setting, loaded: loaded)
         if json {
             printJSONObject([
                 "perplexity": result.perplexity, "tokens": result.tokens, "windows": result.windows,
@@ -100,21 +98,30 @@ struct EvalCommand: ParsableCommand {
                      result.negativeLogLikelihood / Double(result.tokens), seconds))
     }
 
-    /// What the run quantizes, in the words of the JSON output.
-    private func describe(_ q: EvaluationQuantization, loaded: LoadedModel)
-        -> (weights: String, activations: String, rule: String?, activationScale: String) {
-        var weights = q.weights.config?.format.rawValue ?? q.weights.description
-        var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
-        if let stored = loaded.weights.quantized {
-            weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
-            rule = rule ?? stored.rule?.rawValue
+    /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
+    private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String, settings: EvaluationSettings) throws {
+        let start = Date()
+        let windowCount = try Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context, limit: windows).count
+        let bar = ProgressBar(total: windowCount * PerplexityComparison.evaluationCount, unit: "windows")
+        let comparison = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: textPath, context: context,
+                                                      windows: windows, settings: settings) { bar.advance() }
+        bar.finish()
+        let seconds = Date().timeIntervalSince(start)
+        let outputDirectory = out ?? "results/\(loaded.name)"
+        if json {
+            printJSONObject([
+                "model": loaded.directory, "text": textPath, "context": context, "windows": comparison.windows,
+                "tokens": comparison.tokens, "selection": settings.selectionDescription,
+                "activation_scale": comparison.activationScale, "rows": comparison.jsonRows,
+            ])
+        } else {
+            print("Perplexity — \(comparison.subtitle)")
+            print("BF16 → NVFP4 gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16); "
+                  + "activation amax \(comparison.activationScale).")
+            print(renderTable(header: PerplexityComparison.header, rows: comparison.textRows))
         }
-        let activations = q.activations.config?.format.rawValue ?? q.activations.description
-        let scale: String
-        switch q.activationScale {
-        case .dynamic: scale = "dynamic"
-        case .calibrated: scale = quantization.storedInputScales ? "stored" : "calibrated"
-        }
-        return (weights, activations, rule, scale)
+        let command = (["fouroversix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        try comparison.write(to: outputDirectory, command: command, seconds: seconds)
+        if !json { print("\nSaved \(outputDirectory)/compare.md, compare.csv, compare.svg (\(String(format: "%.1f", seconds)) s).") }
     }
 }

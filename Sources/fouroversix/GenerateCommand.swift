@@ -7,6 +7,7 @@
 
 import ArgumentParser
 import CPUKernels
+import Evaluation
 import Foundation
 import Transformer
 
@@ -41,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let directory = try model ?? BundledModel.directory()
         let loaded = try LoadedModel(directory: directory, threads: threads)
-        try loaded.model.apply(try quantization.quantization(for: loaded, context: 512))
+        try loaded.model.apply(try quantization.settings.quantization(for: loaded))
         var promptIDs = loaded.tokenizer.encode(prompt)
         if let bos = loaded.bosTokenID { promptIDs.insert(bos, at: 0) }
         let stop = Set(loaded.model.configuration.eosTokenIDs + (loaded.tokenizer.eosTokenID.map { [$0] } ?? []))

@@ -1,4 +1,5 @@
-// Runs the built `fouroversix` executable (SwiftPM builds it next to the test bundle).
+// Runs the built `fouroversix` executable (SwiftPM builds it next to the test bundle): the one
+// runner of every CLI test, with FOUROVERSIX_HOME set to this checkout for the bundled model.
 
 import Foundation
 
