@@ -115,12 +115,8 @@ public struct PretrainExperiment: Sendable {
         let dir = "\(outputDirectory)/\(recipe.rawValue)"
         var options = options
         if let threads { options.threads = threads }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let trainer = try Trainer(options: options, corpus: corpus, outputDirectory: dir)
-        let log = try LossLog(path: "\(dir)/loss.csv")
         let progress = events.progress(recipe, max(1, options.evaluationEvery), plain)
-        let summary = try trainer.run(log: { log.append($0) }, progress: progress)
-        try RunSummary(summary, options: options).write(to: "\(dir)/summary.json")
+        let summary = try TrainingRun.run(options: options, corpus: corpus, outputDirectory: dir, progress: progress)
         events.finished(summary)
     }
 

@@ -103,7 +103,9 @@ import Testing
         let quantize = o["quantize"] as! [String: Any]
         // F32 input, 4 bytes per element + 0.5 for codes + 1/32 for scales.
         #expect(quantize["bytes_per_element"] as? Double == 4.531)
-        #expect((quantize["g_elements_per_s"] as? Double ?? 0) > 0)
+        #expect((quantize["seconds"] as? Double ?? 0) > 0)
+        #expect((o["dequantize_bf16"] as? [String: Any])?["bytes_per_element"] as? Double == 2.531)
+        for op in ["amax", "dequantize_f32"] { #expect(o[op] is [String: Any], "\(op)") }
         #expect(try runCLI(["bench", "quantize", "--rows", "0"]).status != 0)
     }
 
