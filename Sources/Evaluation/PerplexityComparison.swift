@@ -45,15 +45,20 @@ public struct PerplexityComparison {
         (standard - value) / (standard - bf16)
     }
 
-    /// Runs the nine evaluations; `progress` is called after every window.
+    /// Runs the nine evaluations; `progress(done, total)` is called after every window (of all
+    /// evaluations).
     public static func run(loaded: LoadedModel, tokens: [Int], textPath: String, context: Int, windows: Int?,
-                           settings: EvaluationSettings, progress: (() -> Void)? = nil) throws -> PerplexityComparison {
+                           settings: EvaluationSettings, progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityComparison {
         var stats = PerplexityResult()
+        var evaluated = 0
         func evaluate(_ weights: SimulatedFormat, _ activations: SimulatedFormat, _ rule: ScaleRule?) throws -> Double {
             let q = try settings.quantization(for: loaded, weights: weights, activations: activations, rule: rule)
             try loaded.model.apply(q)
             let r = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID, context: context,
-                                            windows: windows) { _, _ in progress?() }
+                                            windows: windows) { done, total in
+                progress?(evaluated * total + done, total * evaluationCount)
+            }
+            evaluated += 1
             stats = r
             return r.perplexity
         }

@@ -8,11 +8,9 @@
 // stdout; progress goes to stderr on a terminal only.
 
 import ArgumentParser
-import BlockQuantization
 import CPUKernels
 import Evaluation
 import Foundation
-import Transformer
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,43 +67,43 @@ struct EvalCommand: ParsableCommand {
         let tokens = try loaded.tokens(ofTextFile: textPath)
         let settings = quantization.settings
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
-        let setting = try settings.quantization(for: loaded)
-        try loaded.model.apply(setting)
-        let start = Date()
-        let bar = ProgressBar(total: (try? Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context,
-                                                               limit: windows).count) ?? 0, unit: "windows")
-        let result = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                             context: context, windows: windows) { _, _ in bar.advance() }
-        bar.finish()
-        let seconds = Date().timeIntervalSince(start)
-        let description = settings.describe(setting, loaded: loaded)
+        var bar: ProgressBar?
+        let e = try finishing({ bar?.finish() }) {
+            try PerplexityEvaluation.run(loaded: loaded, tokens: tokens, context: context, windows: windows,
+                                         settings: settings) { _, total in
+                if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
+                bar?.advance()
+            }
+        }
+        let result = e.result
         if json {
             printJSONObject([
                 "perplexity": result.perplexity, "tokens": result.tokens, "windows": result.windows,
-                "weights": description.weights, "activations": description.activations,
-                "rule": description.rule.map { $0 as Any } ?? NSNull(),
-                "activation_scale": description.activationScale, "nll": result.negativeLogLikelihood,
-                "context": context, "model": directory, "text": textPath, "seconds": seconds,
+                "weights": e.weights, "activations": e.activations, "rule": e.rule.map { $0 as Any } ?? NSNull(),
+                "activation_scale": e.activationScale, "nll": result.negativeLogLikelihood,
+                "context": context, "model": directory, "text": textPath, "seconds": e.seconds,
             ])
             return
         }
         print("\(loaded.name) (\(loaded.weights.summary)) on \(textPath), context \(context): "
               + "\(result.windows) windows, \(result.tokens) tokens")
-        print("weights \(description.weights), activations \(description.activations)"
-              + (description.rule.map { ", rule \($0)" } ?? "")
-              + (description.activations == "none" ? "" : ", activation amax \(description.activationScale)"))
+        print("weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
+              + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))
         print(String(format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
-                     result.negativeLogLikelihood / Double(result.tokens), seconds))
+                     result.negativeLogLikelihood / Double(result.tokens), e.seconds))
     }
 
     /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
     private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String, settings: EvaluationSettings) throws {
         let start = Date()
-        let windowCount = try Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context, limit: windows).count
-        let bar = ProgressBar(total: windowCount * PerplexityComparison.evaluationCount, unit: "windows")
-        let comparison = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: textPath, context: context,
-                                                      windows: windows, settings: settings) { bar.advance() }
-        bar.finish()
+        var bar: ProgressBar?
+        let comparison = try finishing({ bar?.finish() }) {
+            try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: textPath, context: context,
+                                         windows: windows, settings: settings) { _, total in
+                if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
+                bar?.advance()
+            }
+        }
         let seconds = Date().timeIntervalSince(start)
         let outputDirectory = out ?? "results/\(loaded.name)"
         if json {
