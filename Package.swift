@@ -80,7 +80,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",

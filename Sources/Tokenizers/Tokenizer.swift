@@ -2,7 +2,8 @@
 // SentencePiece-style with byte fallback as in Llama 2, and GPT-2 style byte-level) and encodes /
 // decodes exactly as the `tokenizers` library does with add_special_tokens=False: added tokens are
 // split out of the raw text first, each remaining run is normalized, pre-tokenized into words and
-// run through BPE. The post_processor template is not applied; `addBOS` prepends the BOS id.
+// run through BPE. `encode(_:addSpecialTokens: true)` adds the ids of the tokenizer's own
+// special-token rule (`SpecialTokenRule`: the post_processor, or a Llama-style config's flags).
 
 import Foundation
 
@@ -21,6 +22,8 @@ public final class Tokenizer: Sendable {
     public let bosTokenID: Int?
     /// `eos_token` of the config files; otherwise "</s>" or "<|endoftext|>" when present.
     public let eosTokenID: Int?
+    /// The ids `encode(_:addSpecialTokens: true)` adds around a text, as transformers adds them.
+    public let specialTokens: SpecialTokenRule
     /// One more than the largest id of the model vocabulary and the added tokens (for the usual
     /// gap-free vocabularies this is `get_vocab_size(with_added_tokens=True)`).
     public let vocabularySize: Int
@@ -51,6 +54,8 @@ public final class Tokenizer: Sendable {
         let settings = readSpecialTokenSettings(besides: path)
         bosTokenID = Tokenizer.resolve(settings.bos, ["<s>", "<|endoftext|>"], added, model)
         eosTokenID = Tokenizer.resolve(settings.eos, ["</s>", "<|endoftext|>"], added, model)
+        specialTokens = try SpecialTokenRule.read(tokenizerJSON: root, path: path, config: settings.flags,
+                                                  bos: bosTokenID, eos: eosTokenID)
     }
 
     private static func resolve(_ setting: SpecialTokenSetting, _ fallbacks: [String],
@@ -85,6 +90,14 @@ public final class Tokenizer: Sendable {
     }
 
     // MARK: encode
+
+    /// Token ids of `text` as transformers' `tokenizer(text)["input_ids"]` gives them: with
+    /// `addSpecialTokens`, the ids of `specialTokens` around the text; without, as
+    /// `tokenizer.encode(text, add_special_tokens=False)`.
+    public func encode(_ text: String, addSpecialTokens: Bool) -> [Int] {
+        guard addSpecialTokens else { return encode(text) }
+        return specialTokens.prefix + encode(text) + specialTokens.suffix
+    }
 
     /// Token ids of `text`, as `tokenizer.encode(text, add_special_tokens=False).ids` in
     /// `tokenizers`; `addBOS` puts `bosTokenID` (when known) in front.

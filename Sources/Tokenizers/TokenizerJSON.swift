@@ -287,12 +287,15 @@ struct TokenizerJSONReader {
 }
 
 /// Reads `bos_token` / `eos_token` from tokenizer_config.json, falling back to
-/// special_tokens_map.json, in the directory of `tokenizerPath`. A missing or unreadable config
-/// leaves the setting unspecified.
-func readSpecialTokenSettings(besides tokenizerPath: String) -> (bos: SpecialTokenSetting, eos: SpecialTokenSetting) {
+/// special_tokens_map.json, in the directory of `tokenizerPath`, and tokenizer_config.json's
+/// `tokenizer_class`, `add_bos_token` and `add_eos_token`. A missing or unreadable config
+/// leaves the settings unspecified.
+func readSpecialTokenSettings(besides tokenizerPath: String)
+    -> (bos: SpecialTokenSetting, eos: SpecialTokenSetting, flags: TokenizerConfigFlags) {
     let directory = (tokenizerPath as NSString).deletingLastPathComponent
     var bos = SpecialTokenSetting.unspecified
     var eos = SpecialTokenSetting.unspecified
+    var flags = TokenizerConfigFlags()
     for name in ["tokenizer_config.json", "special_tokens_map.json"] {
         let path = (directory as NSString).appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: path), let json = try? readJSONFile(path) else { continue }
@@ -305,6 +308,10 @@ func readSpecialTokenSettings(besides tokenizerPath: String) -> (bos: SpecialTok
         }
         if case .unspecified = bos { bos = setting("bos_token") }
         if case .unspecified = eos { eos = setting("eos_token") }
+        if name == "tokenizer_config.json" {
+            flags = TokenizerConfigFlags(path: path, tokenizerClass: json["tokenizer_class"]?.string,
+                                         addBOSToken: json["add_bos_token"]?.bool, addEOSToken: json["add_eos_token"]?.bool)
+        }
     }
-    return (bos, eos)
+    return (bos, eos, flags)
 }
