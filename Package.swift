@@ -97,6 +97,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]

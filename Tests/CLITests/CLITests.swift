@@ -3,6 +3,7 @@
 // no partial output).
 
 import BlockQuantization
+import CheckpointQuantization
 import Foundation
 import SafeTensors
 import TensorIO
@@ -65,6 +66,19 @@ import Testing
         let deq = try SafeTensorsFile(path: dir + "/deq.safetensors")
         #expect(deq.info("w")?.shape == [40, 20] && deq.info("w")?.dtype == .F32)
         #expect(try deq.floats("w").map(\.bitPattern) == ReferenceQuantizer.dequantize(q).map(\.bitPattern))
+    }
+
+    /// README's example; the file is the library's `TensorFileQuantizer` output byte for byte.
+    @Test func quantizeTensorsOnTheReferenceVectors() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = repositoryRoot + "/Tests/BlockQuantizationTests/Fixtures/reference-vectors.safetensors"
+        let r = try runCLI(["quantize-tensors", input, "-o", dir + "/rv.safetensors", "--rule", "mse"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(dir)/rv.safetensors: 93 tensors quantized to nvfp4 (mse), 270 copied\n")
+        _ = try TensorFileQuantizer(config: QuantizationConfig(format: .nvfp4, rule: .mse))
+            .run(input: input, output: dir + "/library.safetensors")
+        #expect(FileManager.default.contents(atPath: dir + "/rv.safetensors") == FileManager.default.contents(atPath: dir + "/library.safetensors"))
     }
 
     @Test func badInputFailsCleanly() throws {
