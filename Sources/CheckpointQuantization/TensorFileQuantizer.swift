@@ -20,13 +20,14 @@ public struct TensorFileQuantizer {
     public var config: QuantizationConfig
     /// Write each quantized tensor back as F32 (dequantized) instead of codes and scales.
     public var dequantize = false
-    /// The device choice: nil quantizes with the CPU kernels.
-    public var gpu: CUDAQuantizer?
+    /// The CPU kernels, or the first CUDA GPU (opened when the input has been read; unusable
+    /// GPU: `CUDAUnavailable`).
+    public var device: ComputeDevice
 
-    public init(config: QuantizationConfig, dequantize: Bool = false, gpu: CUDAQuantizer? = nil) {
+    public init(config: QuantizationConfig, dequantize: Bool = false, device: ComputeDevice = .cpu) {
         self.config = config
         self.dequantize = dequantize
-        self.gpu = gpu
+        self.device = device
     }
 
     /// After each tensor: its name and byte size, with the file's totals.
@@ -87,6 +88,7 @@ public struct TensorFileQuantizer {
         metadata["fouroversix.format"] = config.format.rawValue
         metadata["fouroversix.rule"] = config.rule.rawValue
         metadata["fouroversix.options"] = optionSummary
+        let gpu = try device.openGPU()
         let writer = try SafeTensorsWriter(path: output, tensors: specs, metadata: metadata)
         var quantizedCount = 0
         do {

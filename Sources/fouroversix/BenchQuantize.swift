@@ -48,7 +48,7 @@ struct BenchQuantize: ParsableCommand {
                                         rounding: stochastic ? .stochastic(seed: 1) : .nearest,
                                         transpose: transpose, rht: rht, blockScale2D: block2D)
         try config.validate()
-        if let gpu = try open(device) {
+        if let gpu = try cudaOption({ try device.openGPU() }) {
             let result = try gpu.benchmark(rows: rows, cols: cols, config: config,
                                            dtype: CUDAElementType(rawValue: dtype)!, repeats: max(repeats, 5))
             print("\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))

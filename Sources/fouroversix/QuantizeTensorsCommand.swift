@@ -37,12 +37,14 @@ struct QuantizeTensorsCommand: ParsableCommand {
     var device: ComputeDevice = .cpu
 
     func run() throws {
-        let quantizer = TensorFileQuantizer(config: options.config, dequantize: dequantize, gpu: try open(device))
+        let quantizer = TensorFileQuantizer(config: options.config, dequantize: dequantize, device: device)
         var bar: ProgressBar?
         let result = try finishing({ bar?.finish() }) {
-            try quantizer.run(input: input, output: output) { p in
-                if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
-                bar?.advance(bytes: p.bytes, label: p.tensor)
+            try cudaOption {
+                try quantizer.run(input: input, output: output) { p in
+                    if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
+                    bar?.advance(bytes: p.bytes, label: p.tensor)
+                }
             }
         }
         let config = quantizer.config, summary = quantizer.optionSummary
@@ -52,7 +54,7 @@ struct QuantizeTensorsCommand: ParsableCommand {
     }
 }
 
-/// The GPU for `--device cuda` (nil for cpu), or a one-line error saying why none is usable.
-func open(_ device: ComputeDevice) throws -> CUDAQuantizer? {
-    do { return try device.openGPU() } catch { throw CLIError("--device cuda: \(error)") }
+/// `body`, with an unusable GPU reported as a one-line error of `--device cuda`.
+func cudaOption<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as CUDAUnavailable { throw CLIError("--device cuda: \(error)") }
 }
