@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SafeTensors", targets: ["SafeTensors"]),
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

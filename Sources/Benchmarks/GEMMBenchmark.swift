@@ -7,6 +7,7 @@
 // time (`cpuTime`). "prepacked" times `C = A·Wᵀ` with W packed once (the inference path);
 // "packed per call" includes packing W. A benchmark, not a test: nothing is asserted.
 
+import BlockQuantization
 import CPUKernels
 import Foundation
 
@@ -97,16 +98,14 @@ public struct GEMMBenchmark {
     }
 }
 
-/// A small deterministic generator for benchmark inputs (values in [-1, 1)).
+/// A small deterministic generator for benchmark inputs (values in [-1, 1)): SplitMix64, its
+/// finalizer the one of stochastic rounding.
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return StochasticNoise.mix(state)
     }
     mutating func nextFloat() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
 }
