@@ -12,43 +12,46 @@ let package = Package(
         .library(name: "SafeTensors", targets: ["SafeTensors"]),
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
+        .library(name: "CUDABackend", targets: ["CUDABackend"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Layer 0a: bytes and codecs; a strict JSON reader shared by the file formats above it.
+        // Layer 0a: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
+        // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
         // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
-        .target(name: "SafeTensors", dependencies: ["JSONText"]),
-        // Layer 0b: the scalar reference quantizers ("the spec in code").
+        // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
+        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
+        // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
         // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
         .target(name: "CPUKernelsISA"),
-        // Layer 1: SIMD + threaded kernels, bit-identical with layer 0b.
+        // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
+        // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 1: float views of safetensors tensors (BF16/F16/F32/F64 → F32, and back).
-        .target(name: "TensorIO", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files.
         .target(name: "Tokenizers", dependencies: ["JSONText"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers"]
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers"]
         ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "TensorIO", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend"]
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend"]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
-            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers"]
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
@@ -59,7 +62,7 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors", "TensorIO",
+                "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
                 "BlockQuantization", "CPUKernels",
             ]
         ),
@@ -68,13 +71,13 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "TensorIO", "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
+                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
@@ -85,16 +88,16 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "TensorIO", "BlockQuantization"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization"]
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "TensorIO", "Tokenizers"]
+            dependencies: ["Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers"]
         ),
         .testTarget(
             name: "TransformerTests",
             dependencies: [
-                "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "TensorIO", "Tokenizers",
+                "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "Tokenizers",
             ]
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
@@ -105,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["SafeTensors", "TensorIO", "BlockQuantization", "CheckpointQuantization", "CPUKernels"]
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CheckpointQuantization", "CPUKernels"]
         ),
     ]
 )

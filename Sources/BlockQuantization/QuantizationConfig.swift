@@ -131,15 +131,6 @@ public struct QuantizationConfig: Sendable, Hashable, Codable {
 
     public var constants: ScaleConstants { ScaleConstants(format: format, rule: rule) }
 
-    /// Shape of the quantized orientation of a `[rows, cols]` tensor: rows and columns after
-    /// the optional transpose, and the stored width (columns padded to whole blocks; with RHT
-    /// to whole 16-groups too, and then every padded column is real).
-    public func quantizedShape(rows: Int, cols: Int) -> (rows: Int, cols: Int, paddedCols: Int) {
-        let (qRows, qCols) = transpose ? (cols, rows) : (rows, cols)
-        let paddedCols = roundUp(qCols, rht ? max(format.blockSize, 16) : format.blockSize)
-        return (qRows, rht ? paddedCols : qCols, paddedCols)
-    }
-
     /// Throws when the rule does not exist for the format.
     public func validate() throws(QuantizationError) {
         guard format.supportedRules.contains(rule) else {

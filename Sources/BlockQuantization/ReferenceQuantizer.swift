@@ -1,14 +1,20 @@
 // Whole-tensor scalar reference quantization and dequantization.
 //
-// Promises: `ReferenceQuantizer.quantize` validates its input (shape, empty axis, NaN/Inf,
-// amax), pre-processes it (transpose, padding, RHT), takes the tensor amax, and quantizes
-// every 1×16 block (1×32 for MXFP4) or 16×16 tile with `ReferenceBlock`; the result is
-// bit-identical with the published reference. `dequantize` decodes codes and scale bytes
+// Promises: `ReferenceQuantizer` follows `BlockQuantizer`'s policy (validation, NaN/Inf,
+// amax), pre-processes the input (transpose, padding, RHT), and quantizes every 1×16 block
+// (1×32 for MXFP4) or 16×16 tile with `ReferenceBlock`; the result is bit-identical with the
+// published reference. `dequantize` decodes codes and scale bytes
 // alone, in the spec's order `((q · scale) · amax) · (1 / (M·S))`.
 
 import BlockFormats
 
-public enum ReferenceQuantizer {
+/// The scalar reference: a `BlockQuantizer` whose every step is the spec's arithmetic.
+public struct ReferenceQuantizer: BlockQuantizer, Sendable {
+    public typealias Failure = QuantizationError
+    public typealias Prepared = PreprocessedMatrix
+
+    public init() {}
+
     /// Quantizes a row-major `[rows, cols]` float32 tensor.
     /// - Parameter amax: a tensor amax supplied by the caller (calibrated activations, or one
     ///   amax shared by fused layers); by default the max |x| of the pre-processed tensor.
@@ -16,31 +22,55 @@ public enum ReferenceQuantizer {
     ///   or infinite input (the error gives the first such element), or an invalid amax.
     public static func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
                                 amax suppliedAmax: Float? = nil) throws(QuantizationError) -> QuantizedTensor {
-        let pre = try validatedPreprocess(values, rows: rows, cols: cols, config: config, amax: suppliedAmax)
-        let amax = suppliedAmax ?? defaultAmax(pre.values, format: config.format)
-        return quantizePreprocessed(pre, sourceRows: rows, sourceCols: cols, config: config, amax: amax)
+        try values.withTensorElements { (x) throws(QuantizationError) in
+            try ReferenceQuantizer().quantize(x, rows: rows, cols: cols, config: config, amax: suppliedAmax)
+        }
     }
 
-    /// The input checks every quantizer (scalar or fast) performs, then the pre-processing.
-    public static func validatedPreprocess(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
-                                           amax: Float?) throws(QuantizationError) -> PreprocessedMatrix {
-        try validate(count: values.count, rows: rows, cols: cols, config: config, amax: amax)
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw .nonFinite(index: bad, value: values[bad])
-        }
-        return values.withUnsafeBufferPointer { Preprocessing.apply($0, rows: rows, cols: cols, config: config) }
+    // MARK: BlockQuantizer steps
+
+    public func scan(_ x: TensorElements) -> ElementScan { ElementScan(scalar: x) }
+
+    public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) -> PreprocessedMatrix {
+        Self.preprocess(x, g)
     }
 
-    /// Shape, config and amax checks shared by all quantizers.
-    public static func validate(count: Int, rows: Int, cols: Int, config: QuantizationConfig,
-                                amax: Float?) throws(QuantizationError) {
-        try config.validate()
-        guard rows >= 0, cols >= 0, count == rows * cols else {
-            throw .shapeMismatch(expected: max(rows, 0) * max(cols, 0), actual: count)
+    public func rotatedAmax(_ prepared: PreprocessedMatrix, _ g: QuantizationGeometry) -> Float {
+        Self.defaultAmax(prepared.values, format: g.config.format)
+    }
+
+    public func quantizeBlocks(_ prepared: PreprocessedMatrix, _ g: QuantizationGeometry,
+                               context: TensorQuantizationContext) -> QuantizedTensor {
+        Self.quantizePreprocessed(prepared, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
+                                  amax: context.amax)
+    }
+
+    public func dequantize(_ q: QuantizedTensor) -> [Float] { Self.dequantize(q) }
+
+    // MARK: The scalar path
+
+    /// The whole scalar path for a validated, finite input: pre-processing, the amax
+    /// (`supplied`, else max |x| of the pre-processed tensor, 1 for MXFP4), every block.
+    /// What the fast paths fall back to where the policy says the reference defines the result.
+    public static func quantizeScalar(_ x: TensorElements, _ g: QuantizationGeometry,
+                                      amax supplied: Float?) -> QuantizedTensor {
+        let pre = preprocess(x, g)
+        let amax = supplied ?? defaultAmax(pre.values, format: g.config.format)
+        return quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
+                                    amax: amax)
+    }
+
+    /// max |x| of the pre-processed tensor, on the scalar path (1 for MXFP4).
+    public static func rotatedAmaxScalar(_ x: TensorElements, _ g: QuantizationGeometry) -> Float {
+        defaultAmax(preprocess(x, g).values, format: g.config.format)
+    }
+
+    static func preprocess(_ x: TensorElements, _ g: QuantizationGeometry) -> PreprocessedMatrix {
+        func apply(_ b: UnsafeBufferPointer<Float>) -> PreprocessedMatrix {
+            Preprocessing.apply(b, rows: g.sourceRows, cols: g.sourceCols, config: g.config)
         }
-        let axis = config.transpose ? rows : cols
-        guard axis > 0 else { throw .emptyQuantizationAxis(rows: config.transpose ? cols : rows, cols: axis) }
-        if let amax, !(amax.isFinite && amax >= 0) { throw .invalidAmax(amax) }
+        if case let .f32(b) = x { return apply(b) }
+        return x.floatArray().withUnsafeBufferPointer(apply)
     }
 
     /// max |x| (1.0 for MXFP4, which has no tensor scale).

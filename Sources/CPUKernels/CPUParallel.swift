@@ -61,10 +61,3 @@ public enum CPUParallel {
         max(1, min(requested, work / minimumPerThread))
     }
 }
-
-/// A pointer that may cross into worker closures; each worker writes a disjoint part.
-@usableFromInline
-struct SendablePointer<T>: @unchecked Sendable {
-    @usableFromInline let p: UnsafeMutablePointer<T>
-    @usableFromInline init(_ p: UnsafeMutablePointer<T>) { self.p = p }
-}

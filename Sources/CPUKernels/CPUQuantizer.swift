@@ -1,14 +1,11 @@
 // The fast CPU quantizer: SIMD kernels over small pre-processed panels, rows split between
 // threads. The public entry points of CPUKernels.
 //
-// Promises: `CPUQuantizer.quantize` has the contract and the result of
-// `ReferenceQuantizer.quantize` — same validation and errors (an unsupported rule, a shape
-// mismatch, an empty axis, an invalid amax, then the first NaN/Inf element), bit-identical
-// codes, scale bytes (either layout), amax, alternativeBlockCount and blockCount — for
-// every format, rule and option, for any thread count. Inputs are read in place (F32, BF16
-// or F16); the only whole-tensor buffers are the outputs. Tensors whose RHT could overflow
-// float32 (inputs of magnitude ≥ 2^124) take the scalar reference path, which is then the
-// result by definition.
+// Promises: `CPUQuantizer` is a `BlockQuantizer` (the policy — validation, errors, amax,
+// zeros, scalar fallbacks — is BlockQuantization's); its steps give bit-identical codes,
+// scale bytes (either layout), amax, alternativeBlockCount and blockCount with
+// `ReferenceQuantizer` for every format, rule and option, for any thread count. Inputs are
+// read in place (F32, BF16 or F16); the only whole-tensor buffers are the outputs.
 
 import BlockFormats
 import BlockQuantization
@@ -29,76 +26,83 @@ func adviseHugePages(_ b: UnsafeMutableBufferPointer<UInt8>) {
     #endif
 }
 
-public enum CPUQuantizer {
-    /// Quantizes a row-major `[rows, cols]` tensor; see `ReferenceQuantizer.quantize`.
+/// The fast CPU quantizer: `BlockQuantizer`'s fast steps on `threads` threads.
+public struct CPUQuantizer: BlockQuantizer, Sendable {
+    public typealias Failure = QuantizationError
+    public typealias Prepared = TensorElements
+    public let threads: Int
+    /// Elements per thread below which fewer threads are used.
+    let minimumPerThread: Int
+
+    public init(threads: Int = CPUParallel.defaultThreadCount) {
+        self.init(threads: threads, minimumPerThread: Self.defaultMinimumPerThread)
+    }
+
+    init(threads: Int, minimumPerThread: Int) {
+        self.threads = threads
+        self.minimumPerThread = minimumPerThread
+    }
+
+    /// Quantizes a row-major `[rows, cols]` tensor; see `BlockQuantizer.quantize`.
     /// - Parameter amax: a tensor amax supplied by the caller (calibrated activations, or one
     ///   amax shared by fused layers); by default max |x| of the pre-processed tensor.
     public static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                                amax: Float? = nil,
-                                threads: Int = CPUParallel.defaultThreadCount) throws(QuantizationError) -> QuantizedTensor {
-        try quantize(x, rows: rows, cols: cols, config: config, amax: amax, threads: threads,
-                     minimumPerThread: defaultMinimumPerThread)
+                                amax: Float? = nil, threads: Int = CPUParallel.defaultThreadCount)
+        throws(QuantizationError) -> QuantizedTensor {
+        try CPUQuantizer(threads: threads).quantize(x, rows: rows, cols: cols, config: config, amax: amax)
     }
 
     /// The amax `quantize` would use: max |x| after the config's pre-processing (1 for
     /// MXFP4). Validates the config, the shape and finiteness like `quantize`.
     public static func amax(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
                             threads: Int = CPUParallel.defaultThreadCount) throws(QuantizationError) -> Float {
-        try ReferenceQuantizer.validate(count: x.count, rows: rows, cols: cols, config: config, amax: nil)
-        let g = QuantizationGeometry(rows: rows, cols: cols, config: config)
-        let t = CPUParallel.effectiveThreads(threads, work: x.count, minimumPerThread: defaultMinimumPerThread)
-        let raw = try rawScan(x, threads: t)
-        if config.format == .mxfp4 { return 1 }
-        guard config.rht else { return raw }
-        if raw >= rhtFallbackMagnitude {
-            return ReferenceQuantizer.defaultAmax(
-                try ReferenceQuantizer.validatedPreprocess(x.floatArray(), rows: rows, cols: cols, config: config, amax: nil).values,
-                format: config.format)
-        }
-        return rhtAmax(x, g, threads: t)
+        try CPUQuantizer(threads: threads).amax(x, rows: rows, cols: cols, config: config)
     }
 
     /// Elements per thread below which fewer threads are used (waking a worker costs ~10 µs).
     static let defaultMinimumPerThread = 1 << 15
-    /// With RHT, inputs at least this large could overflow the transform's sums: reference path.
-    static let rhtFallbackMagnitude: Float = 0x1p124
 
-    static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                         amax supplied: Float?, threads: Int, minimumPerThread: Int) throws(QuantizationError) -> QuantizedTensor {
-        try ReferenceQuantizer.validate(count: x.count, rows: rows, cols: cols, config: config, amax: supplied)
-        let g = QuantizationGeometry(rows: rows, cols: cols, config: config)
-        let t = CPUParallel.effectiveThreads(threads, work: x.count, minimumPerThread: minimumPerThread)
-        let raw = try rawScan(x, threads: t)
-        if config.rht && raw >= rhtFallbackMagnitude {
-            return try ReferenceQuantizer.quantize(x.floatArray(), rows: rows, cols: cols, config: config, amax: supplied)
+    static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig, amax supplied: Float?,
+                         threads: Int, minimumPerThread: Int) throws(QuantizationError) -> QuantizedTensor {
+        try CPUQuantizer(threads: threads, minimumPerThread: minimumPerThread)
+            .quantize(x, rows: rows, cols: cols, config: config, amax: supplied)
+    }
+
+    /// Threads used for `x`: small tensors run on fewer.
+    func effectiveThreads(for x: TensorElements) -> Int {
+        CPUParallel.effectiveThreads(threads, work: x.count, minimumPerThread: minimumPerThread)
+    }
+
+    // MARK: BlockQuantizer steps
+
+    public func scan(_ x: TensorElements) -> ElementScan {
+        Self.rawScan(x, threads: effectiveThreads(for: x))
+    }
+
+    /// The input is read in place: nothing to stage.
+    public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) -> TensorElements { x }
+
+    public func rotatedAmax(_ x: TensorElements, _ g: QuantizationGeometry) -> Float {
+        Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
+    }
+
+    public func quantizeBlocks(_ x: TensorElements, _ g: QuantizationGeometry,
+                               context: TensorQuantizationContext) -> QuantizedTensor {
+        Self.run(x, g, context: context, threads: effectiveThreads(for: x))
+    }
+
+    public func dequantize(_ q: QuantizedTensor) -> [Float] {
+        var out = [Float](repeating: 0, count: q.rows * q.cols)
+        out.withUnsafeMutableBufferPointer {
+            Self.dequantize(q, into: $0, threads: threads, minimumPerThread: minimumPerThread)
         }
-        let amax: Float
-        if let supplied {
-            amax = supplied
-        } else if config.format == .mxfp4 {
-            amax = 1
-        } else {
-            amax = config.rht ? rhtAmax(x, g, threads: t) : raw
-        }
-        let ctx = TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax,
-                                            rounding: config.rounding)
-        // amax == 0, or a tensor scale that does not fit float32 (`isDegenerate`: the reference
-        // stores such tensors as zeros): every scale 0, every code +0.
-        if config.format != .mxfp4 && (amax == 0 || ctx.isDegenerate) {
-            return zeroTensor(g, config: config, amax: amax)
-        }
-        // A tensor scale so small that some block multiplier 1/(dec·scale) could overflow: the
-        // scalar reference defines those blocks (`needsScalarPath`).
-        if ctx.needsScalarPath {
-            return try ReferenceQuantizer.quantize(x.floatArray(), rows: rows, cols: cols, config: config, amax: supplied)
-        }
-        return run(x, g, config: config, context: ctx, threads: t)
+        return out
     }
 
     // MARK: - Scans
 
-    /// Validates finiteness (throwing the first bad element) and returns max |x| of the raw input.
-    static func rawScan(_ x: TensorElements, threads: Int) throws(QuantizationError) -> Float {
+    /// max |x| of the raw input and its first NaN/Inf element, scanned in parallel.
+    static func rawScan(_ x: TensorElements, threads: Int) -> ElementScan {
         let count = x.count
         let parts = max(1, min(threads, count))
         var maxima = [Float](repeating: 0, count: parts)
@@ -114,9 +118,9 @@ public enum CPUQuantizer {
             }
         }
         if flags.contains(true), let bad = firstNonFinite(x) {
-            throw .nonFinite(index: bad.index, value: bad.value)
+            return ElementScan(maxMagnitude: 0, firstNonFinite: bad)
         }
-        return maxima.max() ?? 0
+        return ElementScan(maxMagnitude: maxima.max() ?? 0, firstNonFinite: nil)
     }
 
     /// max |x| of the pre-processed (RHT) tensor.
@@ -147,27 +151,13 @@ public enum CPUQuantizer {
 
     // MARK: - Quantization pass
 
-    /// amax == 0 or a degenerate tensor scale: every scale is 0 and every value quantizes to +0.
-    static func zeroTensor(_ g: QuantizationGeometry, config: QuantizationConfig, amax: Float) -> QuantizedTensor {
-        let scaleCount = config.scaleLayout == .rowMajor ? g.rows * g.scaleCols
-            : ScaleLayout.swizzledByteCount(rows: g.rows, cols: g.scaleCols)
-        return QuantizedTensor(config: config, rows: g.rows, cols: g.cols, paddedCols: g.paddedCols,
-                               sourceRows: g.sourceRows, sourceCols: g.sourceCols, amax: amax,
-                               codes: [UInt8](repeating: 0, count: g.rows * g.paddedCols / 2),
-                               scales: [UInt8](repeating: 0, count: scaleCount),
-                               alternativeBlockCount: 0, blockCount: blockCount(g))
-    }
-
-    static func blockCount(_ g: QuantizationGeometry) -> Int {
-        (g.rows + g.tileRows - 1) / g.tileRows * g.scaleCols
-    }
-
-    static func run(_ x: TensorElements, _ g: QuantizationGeometry, config: QuantizationConfig,
-                    context ctx: TensorQuantizationContext, threads: Int) -> QuantizedTensor {
+    static func run(_ x: TensorElements, _ g: QuantizationGeometry, context ctx: TensorQuantizationContext,
+                    threads: Int) -> QuantizedTensor {
+        let config = g.config
         let plan = PanelPlan(g, elementSize: x.elementSize)
-        let rowBytes = g.paddedCols / 2
+        let rowBytes = g.packedRowBytes
         let swizzled = config.scaleLayout == .swizzled128x4
-        let scaleCount = swizzled ? ScaleLayout.swizzledByteCount(rows: g.rows, cols: g.scaleCols) : g.rows * g.scaleCols
+        let scaleCount = g.scaleByteCount
         var alternatives = [Int](repeating: 0, count: max(1, threads))
         let kernel = KernelChoice(config)
         // Every code byte, and every row-major scale byte, is written by the kernels.
@@ -191,9 +181,7 @@ public enum CPUQuantizer {
                 }
             }
         }
-        return QuantizedTensor(config: config, rows: g.rows, cols: g.cols, paddedCols: g.paddedCols,
-                               sourceRows: g.sourceRows, sourceCols: g.sourceCols, amax: ctx.amax,
-                               codes: codes, scales: scales, alternativeBlockCount: alternatives.reduce(0, +),
-                               blockCount: blockCount(g))
+        return QuantizedTensor(g, amax: ctx.amax, codes: codes, scales: scales,
+                               alternativeBlockCount: alternatives.reduce(0, +))
     }
 }

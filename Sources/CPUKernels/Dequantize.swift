@@ -47,8 +47,8 @@ extension CPUQuantizer {
         let paddedScaleCols = roundUp(scaleCols, 4)
         q.codes.withUnsafeBufferPointer { codes in
             q.scales.withUnsafeBufferPointer { scales in
-                let codesP = SendablePointer(UnsafeMutablePointer(mutating: codes.baseAddress!))
-                let scalesP = SendablePointer(UnsafeMutablePointer(mutating: scales.baseAddress!))
+                let codesP = SendablePointer(codes.baseAddress!)
+                let scalesP = SendablePointer(scales.baseAddress!)
                 let outP = SendablePointer(out.baseAddress!)
                 CPUParallel.parallelFor(rows, threads: t) { range in
                     // table[16·byte + code]; filled[byte] says whether the row of the table is ready.

@@ -7,6 +7,7 @@
 // any thread count and any call split. Zero-sized dimensions are allowed (k = 0 stores zeros).
 // Shapes are preconditions (programmer errors), not thrown errors.
 
+import BlockFormats
 import Dispatch
 
 public enum GEMM {
@@ -35,20 +36,20 @@ public enum GEMM {
         // About 1 µs of work per 50 kflop: a worker pays off from a few hundred kflop up.
         let flops = 2 * m * n * k
         let t = max(1, min(threads, flops / (1 << 21)))
-        let aAddress = SendableAddress(UnsafeMutablePointer(mutating: a))
-        let cAddress = SendableAddress(c)
+        let aAddress = SendablePointer(a)
+        let cAddress = SendablePointer(c)
         if t == 1 {
             block(m: m, a: a, lda: lda, b: b, c: c, ldc: ldc, accumulate: accumulate,
                   rows: 0..<m, panels: 0..<panels)
         } else if rowBlocks >= 2 * t {
             CPUParallel.parallelFor(rowBlocks, threads: t) { r in
-                block(m: m, a: aAddress.pointer, lda: lda, b: b, c: cAddress.pointer, ldc: ldc,
+                block(m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
                       accumulate: accumulate, rows: (r.lowerBound * mr)..<min(m, r.upperBound * mr),
                       panels: 0..<panels)
             }
         } else {
             CPUParallel.parallelFor(panels, threads: t) { p in
-                block(m: m, a: aAddress.pointer, lda: lda, b: b, c: cAddress.pointer, ldc: ldc,
+                block(m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
                       accumulate: accumulate, rows: 0..<m, panels: p)
             }
         }
@@ -123,11 +124,4 @@ public enum GEMM {
             k0 += kcNow
         }
     }
-}
-
-/// A pointer handed to worker closures; each worker touches a disjoint part of C (and only
-/// reads A).
-struct SendableAddress: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
 }

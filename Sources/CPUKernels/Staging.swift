@@ -14,34 +14,6 @@
 import BlockFormats
 import BlockQuantization
 
-/// Shapes of one quantization: the source tensor and its quantized orientation.
-struct QuantizationGeometry: Sendable {
-    let sourceRows: Int, sourceCols: Int
-    /// Quantized orientation: rows, real columns, stored width.
-    let rows: Int, cols: Int, paddedCols: Int
-    /// Columns of the quantized orientation that come from the source (before padding).
-    let sourceBackedCols: Int
-    let transpose: Bool, rht: Bool
-    let block: Int
-    /// Rows sharing one scale: 1, or `block` for 2-D tiles.
-    let tileRows: Int
-    var scaleCols: Int { paddedCols / block }
-
-    init(rows: Int, cols: Int, config: QuantizationConfig) {
-        sourceRows = rows
-        sourceCols = cols
-        let shape = config.quantizedShape(rows: rows, cols: cols)
-        self.rows = shape.rows
-        self.cols = shape.cols
-        paddedCols = shape.paddedCols
-        sourceBackedCols = config.transpose ? rows : cols
-        transpose = config.transpose
-        rht = config.rht
-        block = config.format.blockSize
-        tileRows = config.blockScale2D ? block : 1
-    }
-}
-
 /// The 16×16 RHT matrix as 64 vectors: `rhtRows[4·i + q]` holds R[i][4q ..< 4q+4].
 let rhtRows: [F4] = (0..<64).map { k in
     let i = k / 4, q = k % 4

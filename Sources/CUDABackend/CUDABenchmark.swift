@@ -124,10 +124,12 @@ extension CUDAQuantizer {
         var results: [CUDABenchmarkResult] = []
         for config in configs {
             try config.validate()
-            let plan = try QuantizationPlan(rows: rows, cols: cols, config: config)
+            let plan = try QuantizationPlan(QuantizationGeometry(rows: rows, cols: cols, config: config))
             let buffers = PlanBuffers(
-                input: input, amax: try device.allocate(bytes: 4), codes: try device.allocate(bytes: plan.codeBytes),
-                scales: try device.allocate(bytes: plan.scaleBytes), alternatives: try device.allocate(bytes: 4))
+                input: input, amax: try device.allocate(bytes: 4),
+                codes: try device.allocate(bytes: plan.geometry.codeByteCount),
+                scales: try device.allocate(bytes: plan.geometry.scaleByteCount),
+                alternatives: try device.allocate(bytes: 4))
             // One full run first: the amax stays on the device for the kernel-only timing.
             try run(plan, buffers, elementType: dtype, amax: nil)
             let amax = Float(bitPattern: try device.download(buffers.amax, count: 1, as: UInt32.self)[0])
@@ -147,7 +149,7 @@ extension CUDAQuantizer {
                 try launchDequantize(q: shape, codes: buffers.codes, scales: buffers.scales, output: output,
                                      outputType: dtype)
             }
-            let codesAndScales = plan.codeBytes + plan.scaleBytes
+            let codesAndScales = plan.geometry.codeByteCount + plan.geometry.scaleByteCount
             results.append(CUDABenchmarkResult(
                 device: device.summary, rows: rows, cols: cols, elementType: dtype, config: config,
                 quantizeSeconds: quantizeSeconds, amaxSeconds: amaxSeconds, pipelineSeconds: pipelineSeconds,
@@ -155,7 +157,8 @@ extension CUDAQuantizer {
                 quantizeBytes: n * dtype.byteSize + codesAndScales,
                 dequantizeBytes: codesAndScales + shape.rows * shape.cols * dtype.byteSize,
                 copyBytes: 2 * n * dtype.byteSize,
-                alternativeShare: plan.blockCount == 0 ? 0 : Double(alternatives) / Double(plan.blockCount)))
+                alternativeShare: plan.geometry.blockCount == 0
+                    ? 0 : Double(alternatives) / Double(plan.geometry.blockCount)))
         }
         return results
     }

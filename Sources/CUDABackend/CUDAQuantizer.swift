@@ -1,10 +1,10 @@
 // Block quantization and dequantization on an NVIDIA GPU, host memory in and out.
 //
-// Promises: `CUDAQuantizer.quantize` has `ReferenceQuantizer.quantize`'s contract — the same
-// checks and typed `QuantizationError`s (shape, empty axis, NaN/Inf, amax), the same
-// pre-processing (transpose, padding, RHT with BF16 rounding), the same amax, and a
-// `QuantizedTensor` whose codes, scale bytes, amax and block counts are bit-identical with it,
-// for every format, rule, rounding (stochastic: the same noise), option and scale layout.
+// Promises: `CUDAQuantizer` is a `BlockQuantizer` (checks, typed `QuantizationError`s, amax,
+// zeros and scalar fallbacks are BlockQuantization's policy); its GPU steps do the same
+// pre-processing (transpose, padding, RHT with BF16 rounding) and give a `QuantizedTensor`
+// whose codes, scale bytes, amax and block counts are bit-identical with the reference, for
+// every format, rule, rounding (stochastic: the same noise), option and scale layout.
 // `dequantize` is bit-identical with `ReferenceQuantizer.dequantize`. Inputs may be float32,
 // BF16 or F16 bits; the GPU reads them in that type. Device failures throw `CUDAError`.
 
@@ -12,64 +12,18 @@ import BlockFormats
 import BlockQuantization
 
 /// Element types the GPU kernels read (and the dequantizer writes).
-public enum CUDAElementType: String, Sendable, CaseIterable, Hashable {
-    case f32, bf16, f16
+public typealias CUDAElementType = TensorElementType
 
-    public var byteSize: Int { self == .f32 ? 4 : 2 }
+extension TensorElementType {
     /// The `FOS_DT` value of the kernel source.
     var kernelCode: Int { self == .f32 ? 0 : (self == .bf16 ? 1 : 2) }
 }
 
-/// A tensor in host memory, in one of the element types the GPU reads.
-public enum CUDAHostTensor: Sendable {
-    case f32([Float])
-    /// BF16 bit patterns (the upper half of a float32).
-    case bf16([UInt16])
-    /// IEEE binary16 bit patterns.
-    case f16([UInt16])
-
-    public var elementType: CUDAElementType {
-        switch self {
-        case .f32: return .f32
-        case .bf16: return .bf16
-        case .f16: return .f16
-        }
-    }
-
-    /// The elements widened to float32.
-    public func floatValues() -> [Float] {
-        switch self {
-        case .f32(let v): return v
-        case .bf16(let v): return v.map(BFloat16.float(fromBits:))
-        case .f16(let v): return v.map(Float16Bits.float(fromBits:))
-        }
-    }
-
-    public var count: Int {
-        switch self {
-        case .f32(let v): return v.count
-        case .bf16(let v), .f16(let v): return v.count
-        }
-    }
-
-    /// The first NaN or infinity, as `QuantizationError.nonFinite` reports it.
-    func firstNonFinite() -> (index: Int, value: Float)? {
-        switch self {
-        case .f32(let v):
-            return v.firstIndex { !$0.isFinite }.map { ($0, v[$0]) }
-        case .bf16(let v):
-            return v.firstIndex { $0 & 0x7F80 == 0x7F80 }.map { ($0, BFloat16.float(fromBits: v[$0])) }
-        case .f16(let v):
-            return v.firstIndex { $0 & 0x7C00 == 0x7C00 }.map { ($0, Float16Bits.float(fromBits: v[$0])) }
-        }
-    }
-
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        switch self {
-        case .f32(let v): return try v.withUnsafeBytes(body)
-        case .bf16(let v), .f16(let v): return try v.withUnsafeBytes(body)
-        }
-    }
+/// A tensor uploaded for quantization: its plan, device buffers and element type.
+public struct CUDAPreparedInput {
+    let plan: QuantizationPlan
+    let buffers: PlanBuffers
+    let elementType: CUDAElementType
 }
 
 /// The NVFP4/MXFP4/NVINT4/IF4 quantizer on a CUDA GPU.
@@ -82,7 +36,9 @@ public enum CUDAHostTensor: Sendable {
 ///     print(why)   // e.g. "CUDA unavailable (driverNotFound): …"
 /// }
 /// ```
-public final class CUDAQuantizer: @unchecked Sendable {
+public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
+    public typealias Failure = any Error
+    public typealias Prepared = CUDAPreparedInput
     public let device: CUDADevice
 
     init(device: CUDADevice) {
@@ -126,53 +82,63 @@ public final class CUDAQuantizer: @unchecked Sendable {
 
     // MARK: Host in, host out
 
-    /// Quantizes a row-major `[rows, cols]` float32 tensor (see `ReferenceQuantizer.quantize`).
+    /// Quantizes a row-major `[rows, cols]` float32 tensor (see `BlockQuantizer.quantize`).
     public func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
                          amax: Float? = nil) throws -> QuantizedTensor {
-        try quantize(.f32(values), rows: rows, cols: cols, config: config, amax: amax)
+        try values.withTensorElements { x throws in
+            try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
+        }
     }
 
     /// Quantizes BF16 bit patterns; the GPU reads them as BF16.
     public func quantize(bf16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
                          amax: Float? = nil) throws -> QuantizedTensor {
-        try quantize(.bf16(bf16Bits), rows: rows, cols: cols, config: config, amax: amax)
+        try bf16Bits.withTensorElements(as: .bf16) { x throws in
+            try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
+        }
     }
 
     /// Quantizes F16 bit patterns; the GPU reads them as F16.
     public func quantize(f16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
                          amax: Float? = nil) throws -> QuantizedTensor {
-        try quantize(.f16(f16Bits), rows: rows, cols: cols, config: config, amax: amax)
+        try f16Bits.withTensorElements(as: .f16) { x throws in
+            try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
+        }
     }
 
-    /// Quantizes a host tensor of any supported element type.
-    /// - Throws: `QuantizationError` for invalid input (as the reference), `CUDAError` for device failures.
-    public func quantize(_ input: CUDAHostTensor, rows: Int, cols: Int, config: QuantizationConfig,
-                         amax suppliedAmax: Float? = nil) throws -> QuantizedTensor {
-        try ReferenceQuantizer.validate(count: input.count, rows: rows, cols: cols, config: config, amax: suppliedAmax)
-        if let bad = input.firstNonFinite() {
-            throw QuantizationError.nonFinite(index: bad.index, value: bad.value)
-        }
-        let plan = try QuantizationPlan(rows: rows, cols: cols, config: config)
-        let type = input.elementType
-        let buffers = try plan.allocate(on: device, elementType: type)
-        try input.withUnsafeBytes { try device.upload($0, to: buffers.input) }
-        try run(plan, buffers, elementType: type, amax: suppliedAmax)
-        let amaxBits: [UInt32] = try device.download(buffers.amax, count: 1, as: UInt32.self)
-        let amax = Float(bitPattern: amaxBits[0])
+    // MARK: BlockQuantizer steps (the policy is BlockQuantization's)
+
+    /// The host-side scan of the input (the GPU reads it only after it is known finite).
+    public func scan(_ x: TensorElements) -> ElementScan { ElementScan(scalar: x) }
+
+    /// Uploads the input, in its own element type.
+    public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) throws -> CUDAPreparedInput {
+        let plan = try QuantizationPlan(g)
+        let buffers = try plan.allocate(on: device, elementType: x.elementType)
+        try device.upload(x.rawBytes, to: buffers.input)
+        return CUDAPreparedInput(plan: plan, buffers: buffers, elementType: x.elementType)
+    }
+
+    /// max |x| after the RHT, on the GPU.
+    public func rotatedAmax(_ input: CUDAPreparedInput, _ g: QuantizationGeometry) throws -> Float {
+        try launchAmax(input.plan, input.buffers, input.elementType)
+        let amax = Float(bitPattern: try device.download(input.buffers.amax, count: 1, as: UInt32.self)[0])
         guard amax.isFinite else {
             throw CUDAError(call: "quantize", code: 0, message: "the GPU amax is not finite (\(amax))")
         }
-        // Tensor scales near the float32 limit: the scalar reference defines the result.
-        if TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax, rounding: config.rounding).needsScalarPath {
-            return try ReferenceQuantizer.quantize(input.floatValues(), rows: rows, cols: cols, config: config, amax: suppliedAmax)
-        }
-        let codes: [UInt8] = try device.download(buffers.codes, count: plan.codeBytes, as: UInt8.self)
-        let scales: [UInt8] = try device.download(buffers.scales, count: plan.scaleBytes, as: UInt8.self)
+        return amax
+    }
+
+    /// The quantization kernel with the policy's amax, then the results downloaded.
+    public func quantizeBlocks(_ input: CUDAPreparedInput, _ g: QuantizationGeometry,
+                               context: TensorQuantizationContext) throws -> QuantizedTensor {
+        let (plan, buffers) = (input.plan, input.buffers)
+        try run(plan, buffers, elementType: input.elementType, amax: context.amax)
+        let codes: [UInt8] = try device.download(buffers.codes, count: g.codeByteCount, as: UInt8.self)
+        let scales: [UInt8] = try device.download(buffers.scales, count: g.scaleByteCount, as: UInt8.self)
         let alternatives: [UInt32] = try device.download(buffers.alternatives, count: 1, as: UInt32.self)
-        return QuantizedTensor(
-            config: config, rows: plan.quantizedRows, cols: plan.storedCols, paddedCols: plan.paddedCols,
-            sourceRows: rows, sourceCols: cols, amax: amax, codes: codes, scales: scales,
-            alternativeBlockCount: Int(alternatives[0]), blockCount: plan.blockCount)
+        return QuantizedTensor(g, amax: context.amax, codes: codes, scales: scales,
+                               alternativeBlockCount: Int(alternatives[0]))
     }
 
     /// Decodes a quantized tensor to float32 `[rows, cols]` on the GPU; bit-identical with
@@ -208,15 +174,16 @@ public final class CUDAQuantizer: @unchecked Sendable {
         try device.fill(b.amax, word: 0, count: 1)
         let sms = max(device.multiprocessorCount, 1)
         if plan.config.rht {
-            let groups = plan.quantizedRows * (plan.paddedCols / 16)
+            let g = plan.geometry
+            let groups = g.rows * (g.paddedCols / 16)
             let kernel = try function("fos_amax_rht", type)
             let resident = try device.occupancy(kernel, threads: 256) * sms
             try device.launch(kernel, blocks: min((groups + 255) / 256, resident), threads: 256,
-                              [.buffer(b.input), .int(plan.sourceCols), .int(plan.quantizedRows),
-                               .int(plan.realCols), .int(plan.paddedCols), .bool(plan.config.transpose),
+                              [.buffer(b.input), .int(g.sourceCols), .int(g.rows),
+                               .int(g.sourceBackedCols), .int(g.paddedCols), .bool(plan.config.transpose),
                                .buffer(b.amax)])
         } else {
-            let n = plan.sourceRows * plan.sourceCols
+            let n = plan.geometry.sourceRows * plan.geometry.sourceCols
             let vectors = n / (16 / type.byteSize)
             let kernel = try function("fos_amax", type)
             let resident = try device.occupancy(kernel, threads: 256) * sms
@@ -238,14 +205,15 @@ public final class CUDAQuantizer: @unchecked Sendable {
         if case .stochastic(let s) = plan.config.rounding { seed = StochasticNoise.key(seed: s) } else { seed = 0 }
         let stochastic = plan.config.rounding != .nearest
         let kernel = try function(plan.kernelName, type)
+        let g = plan.geometry
         // A grid that is resident all at once; the kernels stride over the rest.
         let resident = try device.occupancy(kernel, threads: plan.threadsPerBlock) * max(device.multiprocessorCount, 1)
         try device.launch(kernel, blocks: min(plan.gridBlocks, resident), threads: plan.threadsPerBlock, [
-            .buffer(b.input), .int(plan.sourceCols), .int(plan.quantizedRows), .int(plan.realCols),
-            .int(plan.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
+            .buffer(b.input), .int(g.sourceCols), .int(g.rows), .int(g.sourceBackedCols),
+            .int(g.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
             .float(plan.constants.maxValue), .float(plan.constants.product), .float(plan.constants.product),
             .int32(plan.metric), .bool(stochastic), .uint64(seed), .buffer(b.codes), .buffer(b.scales),
-            .bool(plan.config.scaleLayout == .swizzled128x4), .int(roundUp(plan.scaleCols, 4)),
+            .bool(plan.config.scaleLayout == .swizzled128x4), .int(roundUp(g.scaleCols, 4)),
             .buffer(b.alternatives),
         ])
     }
@@ -269,48 +237,25 @@ public final class CUDAQuantizer: @unchecked Sendable {
     }
 }
 
-/// Shapes, constants and the kernel of one quantization, derived as `ReferenceQuantizer` does.
+/// The kernel of one quantization and its launch shape, on the shared geometry.
 struct QuantizationPlan {
-    let config: QuantizationConfig
+    let geometry: QuantizationGeometry
+    var config: QuantizationConfig { geometry.config }
     let constants: ScaleConstants
-    let sourceRows: Int
-    let sourceCols: Int
-    /// Rows and real columns of the quantized orientation.
-    let quantizedRows: Int
-    let realCols: Int
-    /// Columns rounded up to whole blocks (and RHT groups).
-    let paddedCols: Int
-    /// `QuantizedTensor.cols`: with RHT every padded column is real.
-    let storedCols: Int
-    let blockSize: Int
-    let scaleCols: Int
-    let blockCount: Int
-    let codeBytes: Int
-    let scaleBytes: Int
     let kernelName: String
     let metric: Int32
     /// CTAs that cover the work once (the launch takes at most what is resident).
     let gridBlocks: Int
     let threadsPerBlock: Int
 
-    init(rows: Int, cols: Int, config: QuantizationConfig) throws {
-        self.config = config
+    init(_ g: QuantizationGeometry) throws {
+        geometry = g
+        let config = g.config
         constants = config.constants
-        sourceRows = rows
-        sourceCols = cols
-        (quantizedRows, realCols) = config.transpose ? (cols, rows) : (rows, cols)
-        blockSize = config.format.blockSize
-        paddedCols = roundUp(realCols, config.rht ? max(blockSize, 16) : blockSize)
-        storedCols = config.rht ? paddedCols : realCols
-        scaleCols = paddedCols / blockSize
-        let tileRows = (quantizedRows + blockSize - 1) / blockSize
-        blockCount = config.blockScale2D ? tileRows * scaleCols : quantizedRows * scaleCols
-        codeBytes = quantizedRows * paddedCols / 2
-        scaleBytes = config.scaleLayout == .swizzled128x4
-            ? ScaleLayout.swizzledByteCount(rows: quantizedRows, cols: scaleCols) : quantizedRows * scaleCols
-        guard quantizedRows * paddedCols < Int(Int32.max) - 4096, rows * cols < Int(Int32.max) else {
+        guard g.rows * g.paddedCols < Int(Int32.max) - 4096, g.sourceRows * g.sourceCols < Int(Int32.max) else {
+            let shape = "[\(g.sourceRows), \(g.sourceCols)]"
             throw CUDAError(call: "quantize", code: 0,
-                            message: "tensor [\(rows), \(cols)] exceeds the kernels' 2^31-element limit")
+                            message: "tensor \(shape) exceeds the kernels' 2^31-element limit")
         }
         let kind: String
         switch (config.format, config.rule) {
@@ -332,23 +277,23 @@ struct QuantizationPlan {
         default: metric = 0
         }
         if config.blockScale2D {
-            let tiles = tileRows * scaleCols
-            let tilesPerWarp = 32 / blockSize
+            let tiles = g.blockCount
+            let tilesPerWarp = 32 / g.block
             let warps = (tiles + tilesPerWarp - 1) / tilesPerWarp
             gridBlocks = (warps + 7) / 8
         } else if config.transpose {
-            gridBlocks = (paddedCols + 63) / 64 * ((quantizedRows + 127) / 128)
+            gridBlocks = (g.paddedCols + 63) / 64 * ((g.rows + 127) / 128)
         } else {
-            gridBlocks = (quantizedRows * scaleCols + 255) / 256
+            gridBlocks = (g.rows * g.scaleCols + 255) / 256
         }
     }
 
     func allocate(on device: CUDADevice, elementType: CUDAElementType) throws -> PlanBuffers {
         PlanBuffers(
-            input: try device.allocate(bytes: sourceRows * sourceCols * elementType.byteSize),
+            input: try device.allocate(bytes: geometry.sourceRows * geometry.sourceCols * elementType.byteSize),
             amax: try device.allocate(bytes: 4),
-            codes: try device.allocate(bytes: codeBytes),
-            scales: try device.allocate(bytes: scaleBytes),
+            codes: try device.allocate(bytes: geometry.codeByteCount),
+            scales: try device.allocate(bytes: geometry.scaleByteCount),
             alternatives: try device.allocate(bytes: 4))
     }
 }
@@ -385,9 +330,9 @@ struct DequantizationShape {
 
     init(plan: QuantizationPlan, amax: Float) {
         format = plan.config.format
-        rows = plan.quantizedRows
-        cols = plan.storedCols
-        paddedCols = plan.paddedCols
+        rows = plan.geometry.rows
+        cols = plan.geometry.cols
+        paddedCols = plan.geometry.paddedCols
         scaleLayout = plan.config.scaleLayout
         self.amax = amax
         reciprocal = format == .mxfp4 ? 1 : plan.constants.reciprocalProduct

@@ -10,6 +10,7 @@
 // version; a cached image the driver refuses is recompiled.
 
 #if canImport(Glibc)
+import BlockFormats
 import Glibc
 #elseif canImport(Darwin)
 import Darwin

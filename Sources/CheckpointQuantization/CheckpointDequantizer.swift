@@ -7,13 +7,14 @@
 
 import Foundation
 import SafeTensors
-import TensorIO
 
 public enum CheckpointDequantizer {
     public static func run(quantizedDirectory: String, outputDirectory: String, dtype: DType,
                            overwrite: Bool, maxShardBytes: Int = 5_000_000_000,
                            progress: (QuantizationProgress) -> Void = { _ in }) throws {
-        guard dtype == .BF16 || dtype == .F32 || dtype == .F16 else { throw TensorIOError.unsupportedOutputDType(dtype) }
+        guard dtype == .BF16 || dtype == .F32 || dtype == .F16 else {
+            throw FloatViewError.unsupportedOutputDType(dtype)
+        }
         let output = try OutputFolder(target: outputDirectory, overwrite: overwrite)
         defer { output.discard() }
         let q = try QuantizedCheckpoint.open(quantizedDirectory)

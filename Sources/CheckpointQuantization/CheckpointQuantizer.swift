@@ -16,7 +16,6 @@
 import BlockQuantization
 import Foundation
 import SafeTensors
-import TensorIO
 
 public struct CheckpointQuantizationOptions: Sendable {
     public var convention: CheckpointConvention = .compressedTensors

@@ -14,7 +14,6 @@ import CPUKernels
 import CUDABackend
 import Foundation
 import SafeTensors
-import TensorIO
 
 public struct TensorFileQuantizer {
     public var config: QuantizationConfig
@@ -125,16 +124,10 @@ public struct TensorFileQuantizer {
 
     /// Quantizes one tensor on the GPU (errors name the file and tensor).
     private func quantizeOnGPU(_ gpu: CUDAQuantizer, _ file: SafeTensorsFile, _ info: TensorInfo) throws -> QuantizedTensor {
-        let raw = try file.bytes(info.name)
-        let n = info.elementCount
-        let input: CUDAHostTensor
-        switch info.dtype {
-        case .BF16: input = .bf16((0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) })
-        case .F16: input = .f16((0..<n).map { raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self) })
-        default: input = .f32(try file.floats(info.name))
-        }
         do {
-            return try gpu.quantize(input, rows: info.shape[0], cols: info.shape[1], config: config)
+            return try file.withElements(info.name) { x in
+                try gpu.quantize(x, rows: info.shape[0], cols: info.shape[1], config: config)
+            }
         } catch let error as QuantizationError {
             throw TensorQuantizationError(path: file.path, tensor: info.name, underlying: error)
         }

@@ -5,10 +5,10 @@
 // bit-identical with the scalar reference; errors name the file and tensor. Relative
 // errors are Σ(x̂−x)² / Σx², accumulated in double precision, in the tensor's own basis.
 
+import BlockFormats
 import BlockQuantization
 import CPUKernels
 import SafeTensors
-import TensorIO
 
 /// A quantization failure with the file and tensor it concerns.
 public struct TensorQuantizationError: Error, CustomStringConvertible {
@@ -81,14 +81,6 @@ public enum TensorQuantization {
         }
     }
 
-    /// Decodes to float32 `[rows, cols]` in the source basis (RHT and transpose undone).
-    public static func dequantize(_ q: QuantizedTensor, threads: Int = CPUParallel.defaultThreadCount) -> [Float] {
-        var values = [Float](repeating: 0, count: q.rows * q.cols)
-        values.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads) }
-        if !q.config.rht && !q.config.transpose && q.cols == q.sourceCols { return values }
-        return ReferenceQuantizer.restoreSourceBasis(values, of: q)
-    }
-
     /// Σ(x̂−x)² and Σx² in double precision, for a tensor quantized without transpose or RHT.
     /// Works through row chunks (dequantizing each into a small buffer), so memory stays
     /// near the quantized tensor's own size; chunk sums merge in a fixed order.
@@ -100,7 +92,7 @@ public enum TensorQuantization {
         let chunks = (q.rows + rowsPerChunk - 1) / rowsPerChunk
         var partial = [(Double, Double)](repeating: (0, 0), count: chunks)
         partial.withUnsafeMutableBufferPointer { out in
-            let results = UnsafeSendable(out.baseAddress!)
+            let results = SendablePointer(out.baseAddress!)
             CPUParallel.parallelFor(chunks, threads: threads) { range in
                 var buffer = [Float](repeating: 0, count: rowsPerChunk * q.cols)
                 for chunk in range {
@@ -117,7 +109,7 @@ public enum TensorQuantization {
                             energy += sums.1
                         }
                     }
-                    results.pointer[chunk] = (err, energy)
+                    results.p[chunk] = (err, energy)
                 }
             }
         }
@@ -158,12 +150,6 @@ func rowErrorSums(_ x: TensorElements, offset: Int, dequantized d: UnsafePointer
         tailEnergy += v * v
     }
     return (Double(err.sum()) + tailErr, Double(energy.sum()) + tailEnergy)
-}
-
-/// A pointer that may cross into worker closures; each worker writes its own elements.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 extension QuantizedTensor {

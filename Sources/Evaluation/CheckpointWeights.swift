@@ -13,7 +13,6 @@ import BlockQuantization
 import CheckpointQuantization
 import Foundation
 import SafeTensors
-import TensorIO
 import Transformer
 
 /// A checkpoint folder as a `WeightProvider`.

@@ -8,6 +8,7 @@
 // Work is split by (b, h) pairs, each computed on one thread, so results do not depend on the
 // thread count. Layout: rows = batch·T, width = heads·hd, head h in columns h·hd..<(h+1)·hd.
 
+import BlockFormats
 import CPUKernels
 import Foundation
 
@@ -27,10 +28,10 @@ enum CausalAttention {
         let t = s.sequenceLength, hd = s.headDimension, w = s.width
         var out = [Float](repeating: 0, count: s.rows * w)
         var probs = [Float](repeating: 0, count: s.batch * s.heads * t * t)
-        let qp = SendablePointerF(q.baseAddress!), kp = SendablePointerF(k.baseAddress!), vp = SendablePointerF(v.baseAddress!)
+        let qp = SendablePointer(q.baseAddress!), kp = SendablePointer(k.baseAddress!), vp = SendablePointer(v.baseAddress!)
         out.withUnsafeMutableBufferPointer { ob in
             probs.withUnsafeMutableBufferPointer { pb in
-                let op = SendableMutablePointer(ob.baseAddress!), pp = SendableMutablePointer(pb.baseAddress!)
+                let op = SendablePointer(ob.baseAddress!), pp = SendablePointer(pb.baseAddress!)
                 CPUParallel.parallelFor(s.batch * s.heads, threads: threads) { range in
                     for bh in range {
                         let b = bh / s.heads, h = bh % s.heads
@@ -66,14 +67,14 @@ enum CausalAttention {
                          threads: Int) -> (dq: [Float], dk: [Float], dv: [Float]) {
         let t = s.sequenceLength, hd = s.headDimension, w = s.width
         var dq = [Float](repeating: 0, count: s.rows * w), dk = dq, dv = dq
-        let dop = SendablePointerF(dOutput.baseAddress!), qp = SendablePointerF(q.baseAddress!)
-        let kp = SendablePointerF(k.baseAddress!), vp = SendablePointerF(v.baseAddress!)
-        let pp = SendablePointerF(probabilities.baseAddress!)
+        let dop = SendablePointer(dOutput.baseAddress!), qp = SendablePointer(q.baseAddress!)
+        let kp = SendablePointer(k.baseAddress!), vp = SendablePointer(v.baseAddress!)
+        let pp = SendablePointer(probabilities.baseAddress!)
         dq.withUnsafeMutableBufferPointer { dqb in
             dk.withUnsafeMutableBufferPointer { dkb in
                 dv.withUnsafeMutableBufferPointer { dvb in
-                    let dqp = SendableMutablePointer(dqb.baseAddress!), dkp = SendableMutablePointer(dkb.baseAddress!)
-                    let dvp = SendableMutablePointer(dvb.baseAddress!)
+                    let dqp = SendablePointer(dqb.baseAddress!), dkp = SendablePointer(dkb.baseAddress!)
+                    let dvp = SendablePointer(dvb.baseAddress!)
                     CPUParallel.parallelFor(s.batch * s.heads, threads: threads) { range in
                         let ds = UnsafeMutablePointer<Float>.allocate(capacity: t * t)
                         defer { ds.deallocate() }

@@ -5,6 +5,7 @@
 // the thread count). `lossAndGradient` overwrites the logits with d loss / d logits =
 // (softmax(z_i) − onehot(target_i)) / rows.
 
+import BlockFormats
 import CPUKernels
 import Foundation
 
@@ -18,11 +19,11 @@ enum CrossEntropy {
         precondition(logits.count == rows * v)
         let parts = min(partitions, max(rows, 1))
         var partial = [Double](repeating: 0, count: parts)
-        let lp = SendableMutablePointer(logits.baseAddress!)
+        let lp = SendablePointer(logits.baseAddress!)
         let scale = 1 / Float(rows)
         targets.withUnsafeBufferPointer { tb in
             partial.withUnsafeMutableBufferPointer { pb in
-                let tp = SendableTargets(tb.baseAddress!), pp = SendableMutablePointer(pb.baseAddress!)
+                let tp = SendablePointer(tb.baseAddress!), pp = SendablePointer(pb.baseAddress!)
                 CPUParallel.parallelFor(parts, threads: rowThreads(rows * v, threads)) { partRange in
                     for part in partRange {
                         var acc: Double = 0

@@ -70,9 +70,9 @@ enum OperandCast {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { statistics.castSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
         var out = [Float](repeating: 0, count: x.count)
-        let xp = SendablePointerF(x.baseAddress!)
+        let xp = SendablePointer(x.baseAddress!)
         out.withUnsafeMutableBufferPointer { ob in
-            let op = SendableMutablePointer(ob.baseAddress!)
+            let op = SendablePointer(ob.baseAddress!)
             CPUParallel.parallelFor(x.count, threads: rowThreads(x.count, threads)) { range in
                 for i in range { op.p[i] = BFloat16.rounded(xp.p[i]) }
             }
@@ -85,15 +85,14 @@ enum OperandCast {
                       threads: Int, statistics: inout QuantizationStatistics) throws(TrainingError) -> (values: [Float], rows: Int, cols: Int) {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { statistics.castSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
-        let q: QuantizedTensor
+        let r: (values: [Float], quantized: QuantizedTensor)
         do {
-            q = try CPUQuantizer.quantize(.f32(x), rows: rows, cols: cols, config: config, threads: threads)
+            r = try CPUQuantizer.roundTrip(.f32(x), rows: rows, cols: cols, config: config, basis: .quantized,
+                                           threads: threads)
         } catch {
             throw .nonFinite("\(kind.name) operand: \(error)")
         }
-        statistics.add(q, kind: kind)
-        var out = [Float](repeating: 0, count: q.rows * q.cols)
-        out.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads) }
-        return (out, q.rows, q.cols)
+        statistics.add(r.quantized, kind: kind)
+        return (r.values, r.quantized.rows, r.quantized.cols)
     }
 }

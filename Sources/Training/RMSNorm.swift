@@ -6,6 +6,7 @@
 // results do not depend on the thread count.
 // Math: y = g ⊙ x·r, r = (Σx²/n + ε)^-½;  dx = r·(g⊙dy) − x·r³/n·Σ(g⊙dy⊙x);  dg = Σ_rows dy⊙x·r.
 
+import BlockFormats
 import CPUKernels
 
 enum RMSNorm {
@@ -20,8 +21,8 @@ enum RMSNorm {
         let xp = x.baseAddress!, gp = gain.baseAddress!
         y.withUnsafeMutableBufferPointer { yb in
             r.withUnsafeMutableBufferPointer { rb in
-                let yp = SendableMutablePointer(yb.baseAddress!), rp = SendableMutablePointer(rb.baseAddress!)
-                let xs = SendablePointerF(xp), gs = SendablePointerF(gp)
+                let yp = SendablePointer(yb.baseAddress!), rp = SendablePointer(rb.baseAddress!)
+                let xs = SendablePointer(xp), gs = SendablePointer(gp)
                 CPUParallel.parallelFor(rows, threads: rowThreads(rows * n, threads)) { range in
                     for i in range {
                         let row = xs.p + i * n
@@ -45,11 +46,11 @@ enum RMSNorm {
         var dx = [Float](repeating: 0, count: rows * n)
         let parts = min(partitions, max(rows, 1))
         var partial = [Float](repeating: 0, count: parts * n)
-        let dys = SendablePointerF(dy.baseAddress!), xs = SendablePointerF(x.baseAddress!)
-        let rs = SendablePointerF(inverseRMS.baseAddress!), gs = SendablePointerF(gain.baseAddress!)
+        let dys = SendablePointer(dy.baseAddress!), xs = SendablePointer(x.baseAddress!)
+        let rs = SendablePointer(inverseRMS.baseAddress!), gs = SendablePointer(gain.baseAddress!)
         dx.withUnsafeMutableBufferPointer { dxb in
             partial.withUnsafeMutableBufferPointer { pb in
-                let dxp = SendableMutablePointer(dxb.baseAddress!), pp = SendableMutablePointer(pb.baseAddress!)
+                let dxp = SendablePointer(dxb.baseAddress!), pp = SendablePointer(pb.baseAddress!)
                 CPUParallel.parallelFor(parts, threads: rowThreads(rows * n, threads)) { partRange in
                     for part in partRange {
                         let acc = pp.p + part * n

@@ -5,6 +5,7 @@
 // angle (the exact backward of `apply`, R orthogonal). Rows are [batch·seqLen, heads·h] and a
 // row's position is its index modulo seqLen. Angles are computed in float64 once.
 
+import BlockFormats
 import CPUKernels
 import Foundation
 
@@ -44,10 +45,10 @@ struct RotaryEmbedding: Sendable {
 
     private func rotate(_ x: UnsafeMutableBufferPointer<Float>, rows: Int, width: Int, sign: Float, threads: Int) {
         let h = headDimension, half = h / 2, t = sequenceLength
-        let xp = SendableMutablePointer(x.baseAddress!)
+        let xp = SendablePointer(x.baseAddress!)
         cosines.withUnsafeBufferPointer { cb in
             sines.withUnsafeBufferPointer { sb in
-                let cp = SendablePointerF(cb.baseAddress!), sp = SendablePointerF(sb.baseAddress!)
+                let cp = SendablePointer(cb.baseAddress!), sp = SendablePointer(sb.baseAddress!)
                 CPUParallel.parallelFor(rows, threads: rowThreads(rows * width, threads)) { range in
                     for r in range {
                         let pos = r % t

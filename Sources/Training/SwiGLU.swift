@@ -3,6 +3,7 @@
 // Promises: elementwise in float32 with σ(x) = 1/(1+e^−x); backward is
 // d_up = ds ⊙ silu(g), d_gate = ds ⊙ up ⊙ σ(g)·(1 + g·(1 − σ(g))). Independent of threads.
 
+import BlockFormats
 import CPUKernels
 import Foundation
 
@@ -10,9 +11,9 @@ enum SwiGLU {
     static func forward(gate: UnsafeBufferPointer<Float>, up: UnsafeBufferPointer<Float>, threads: Int) -> [Float] {
         let n = gate.count
         var s = [Float](repeating: 0, count: n)
-        let gp = SendablePointerF(gate.baseAddress!), up_ = SendablePointerF(up.baseAddress!)
+        let gp = SendablePointer(gate.baseAddress!), up_ = SendablePointer(up.baseAddress!)
         s.withUnsafeMutableBufferPointer { sb in
-            let sp = SendableMutablePointer(sb.baseAddress!)
+            let sp = SendablePointer(sb.baseAddress!)
             CPUParallel.parallelFor(n, threads: rowThreads(n, threads)) { range in
                 for i in range {
                     let g = gp.p[i]
@@ -28,11 +29,11 @@ enum SwiGLU {
                          threads: Int) -> (dGate: [Float], dUp: [Float]) {
         let n = gate.count
         var dg = [Float](repeating: 0, count: n), du = dg
-        let dsp = SendablePointerF(ds.baseAddress!), gp = SendablePointerF(gate.baseAddress!)
-        let upp = SendablePointerF(up.baseAddress!)
+        let dsp = SendablePointer(ds.baseAddress!), gp = SendablePointer(gate.baseAddress!)
+        let upp = SendablePointer(up.baseAddress!)
         dg.withUnsafeMutableBufferPointer { dgb in
             du.withUnsafeMutableBufferPointer { dub in
-                let dgp = SendableMutablePointer(dgb.baseAddress!), dup = SendableMutablePointer(dub.baseAddress!)
+                let dgp = SendablePointer(dgb.baseAddress!), dup = SendablePointer(dub.baseAddress!)
                 CPUParallel.parallelFor(n, threads: rowThreads(n, threads)) { range in
                     for i in range {
                         let g = gp.p[i], sig = 1 / (1 + Foundation.exp(-g))

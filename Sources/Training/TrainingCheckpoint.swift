@@ -11,7 +11,6 @@
 
 import Foundation
 import SafeTensors
-import TensorIO
 
 /// What trainer_state.json holds.
 public struct TrainerState: Sendable, Codable {

@@ -57,13 +57,8 @@ enum QuantizationSimulation {
         case .bfloat16:
             return x.map(BFloat16.rounded)
         case let .block(config):
-            let q = try CPUQuantizer.quantize(.f32(x), rows: rows, cols: cols, config: config, amax: amax, threads: threads)
-            var out = [Float](repeating: 0, count: q.rows * q.cols)
-            out.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads) }
-            if config.rht || config.transpose || q.cols != cols {
-                out = ReferenceQuantizer.restoreSourceBasis(out, of: q)
-            }
-            return out
+            return try CPUQuantizer.roundTrip(.f32(x), rows: rows, cols: cols, config: config, amax: amax,
+                                              basis: .source, threads: threads).values
         }
     }
 }

@@ -9,7 +9,6 @@
 // stored quantized and, for W4A4 checkpoints, the calibrated input amax.
 
 import SafeTensors
-import TensorIO
 
 public protocol WeightProvider {
     /// Every tensor the checkpoint holds (quantized modules as `<module>.weight`).

@@ -6,7 +6,6 @@ import BlockQuantization
 import CheckpointQuantization
 import Foundation
 import SafeTensors
-import TensorIO
 import Testing
 
 @Suite(.serialized) struct CLITests {

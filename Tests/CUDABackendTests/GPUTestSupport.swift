@@ -91,8 +91,8 @@ enum Distribution: String, CaseIterable, Sendable {
         case .smallUniform:
             return (0..<count).map { _ in (g.uniform() * 2 - 1) * 1e-3 }
         case .tiny:
-            // Small, but with M·S / amax still finite: below amax ≈ 1e-35 the reference's
-            // encode scale overflows to infinity and ReferenceQuantizer traps on Int(NaN).
+            // Small, but with M·S / amax still finite (below amax ≈ 1e-35 the tensor scale
+            // overflows and every quantizer stores the tensor as zeros; see `suppliedAmax`).
             return (0..<count).map { _ in g.normal() * 1e-30 }
         case .wideRange:
             // Magnitudes over 16 decades: blocks far below amax get subnormal E4M3 scales or 0.
@@ -123,8 +123,26 @@ func pow10(_ k: Int) -> Float {
     return k < 0 ? 1 / v : v
 }
 
+/// A test input held in host memory in one element type (arrays that own what a
+/// `TensorElements` view reads).
+enum HostTensor {
+    case f32([Float])
+    /// BF16 bit patterns.
+    case bf16([UInt16])
+    /// IEEE binary16 bit patterns.
+    case f16([UInt16])
+
+    func withElements<R>(_ body: (TensorElements) throws -> R) rethrows -> R {
+        switch self {
+        case .f32(let v): return try v.withUnsafeBufferPointer { try body(.f32($0)) }
+        case .bf16(let v): return try v.withUnsafeBufferPointer { try body(.bf16($0)) }
+        case .f16(let v): return try v.withUnsafeBufferPointer { try body(.f16($0)) }
+        }
+    }
+}
+
 /// `values` rounded to the element type, and the host tensor holding them.
-func hostTensor(_ values: [Float], _ type: CUDAElementType) -> (floats: [Float], tensor: CUDAHostTensor) {
+func hostTensor(_ values: [Float], _ type: CUDAElementType) -> (floats: [Float], tensor: HostTensor) {
     switch type {
     case .f32:
         return (values, .f32(values))
@@ -139,11 +157,11 @@ func hostTensor(_ values: [Float], _ type: CUDAElementType) -> (floats: [Float],
 
 /// Quantizes on the CPU reference and on the GPU and records every difference; also checks the
 /// GPU dequantizer against the reference's on the reference's output.
-func expectParity(_ floats: [Float], _ tensor: CUDAHostTensor, rows: Int, cols: Int, config: QuantizationConfig,
+func expectParity(_ floats: [Float], _ tensor: HostTensor, rows: Int, cols: Int, config: QuantizationConfig,
                   amax: Float? = nil, label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let gpu = try GPU.quantizer
     let expected = try ReferenceQuantizer.quantize(floats, rows: rows, cols: cols, config: config, amax: amax)
-    let got = try gpu.quantize(tensor, rows: rows, cols: cols, config: config, amax: amax)
+    let got = try tensor.withElements { try gpu.quantize($0, rows: rows, cols: cols, config: config, amax: amax) }
     var problems: [String] = []
     if (got.rows, got.cols, got.paddedCols, got.sourceRows, got.sourceCols)
         != (expected.rows, expected.cols, expected.paddedCols, expected.sourceRows, expected.sourceCols) {
@@ -157,7 +175,7 @@ func expectParity(_ floats: [Float], _ tensor: CUDAHostTensor, rows: Int, cols: 
         problems.append("blocks \(got.alternativeBlockCount)/\(got.blockCount) vs \(expected.alternativeBlockCount)/\(expected.blockCount)")
     }
     // The fast CPU path must agree too (same contract, bit for bit).
-    let cpu = try withTensorElements(tensor) {
+    let cpu = try tensor.withElements {
         try CPUQuantizer.quantize($0, rows: rows, cols: cols, config: config, amax: amax, threads: 2)
     }
     if cpu != expected { problems.append("CPUQuantizer differs from ReferenceQuantizer") }
@@ -168,14 +186,6 @@ func expectParity(_ floats: [Float], _ tensor: CUDAHostTensor, rows: Int, cols: 
     }
     if !problems.isEmpty {
         Issue.record("\(label): \(problems.joined(separator: "; "))", sourceLocation: sourceLocation)
-    }
-}
-
-func withTensorElements<R>(_ t: CUDAHostTensor, _ body: (TensorElements) throws -> R) rethrows -> R {
-    switch t {
-    case .f32(let v): return try v.withUnsafeBufferPointer { try body(.f32($0)) }
-    case .bf16(let v): return try v.withUnsafeBufferPointer { try body(.bf16($0)) }
-    case .f16(let v): return try v.withUnsafeBufferPointer { try body(.f16($0)) }
     }
 }
 

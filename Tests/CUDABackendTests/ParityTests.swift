@@ -72,7 +72,9 @@ struct GPUParityTests {
         }
     }
 
-    @Test(arguments: [Float(0), 0.5, 1, 3, 1e-20])
+    /// Supplied amaxes down to tensor scales whose block multipliers overflow (1e-34: the scalar
+    /// path defines those blocks) and that overflow themselves (1e-38: stored as zeros).
+    @Test(arguments: [Float(0), 0.5, 1, 3, 1e-20, 1e-34, 1e-38])
     func suppliedAmax(_ factor: Float) throws {
         let raw = Distribution.normal.values(count: 48 * 64, seed: 5)
         let trueAmax = raw.map(abs).max()!

@@ -6,7 +6,6 @@
 import BlockQuantization
 import Foundation
 import SafeTensors
-import TensorIO
 import Testing
 @testable import CheckpointQuantization
 

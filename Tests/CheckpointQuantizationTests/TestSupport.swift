@@ -2,7 +2,6 @@
 
 import Foundation
 import SafeTensors
-import TensorIO
 
 /// The repository's bundled stories260K model.
 let bundledModel: String = {

@@ -1,5 +1,5 @@
-// The input of the fast quantizers: a row-major tensor of F32, BF16 or F16 elements, read in
-// place (never copied whole to float32), and its validation / amax scans.
+// Fast loads and scans of the quantizers' input (`TensorElements`: F32, BF16 or F16, read in
+// place, never copied whole to float32).
 //
 // Promises: `scanMagnitude` returns max |x| over a range of rows (exactly the float32 that
 // `ReferenceQuantizer.defaultAmax` computes over those values) and whether any element is
@@ -8,66 +8,18 @@
 
 import BlockFormats
 
-/// A row-major input tensor. BF16 and F16 are raw IEEE bit patterns.
-public enum TensorElements: @unchecked Sendable {
-    case f32(UnsafeBufferPointer<Float>)
-    case bf16(UnsafeBufferPointer<UInt16>)
-    case f16(UnsafeBufferPointer<UInt16>)
-
-    public var count: Int {
-        switch self {
-        case let .f32(b): return b.count
-        case let .bf16(b): return b.count
-        case let .f16(b): return b.count
-        }
-    }
-
-    /// Bytes per element (4 or 2).
-    public var elementSize: Int {
-        if case .f32 = self { return 4 }
-        return 2
-    }
-
-    /// Element `i` widened to float32 (scalar; for tails and error reports).
-    @inlinable
-    public func value(at i: Int) -> Float {
-        switch self {
-        case let .f32(b): return b[i]
-        case let .bf16(b): return BFloat16.float(fromBits: b[i])
-        case let .f16(b): return Float16Bits.float(fromBits: b[i])
-        }
-    }
-
-    /// The whole tensor as float32 (only for the rare scalar fallback).
-    func floatArray() -> [Float] {
-        (0..<count).map { value(at: $0) }
-    }
-}
-
 // MARK: - Loading: 8 consecutive elements as two float vectors
 
 /// Widens 8 BF16 bit patterns (exact).
 @inline(__always)
 func widenBF16(_ p: UnsafePointer<UInt16>) -> (F4, F4) {
-    let h = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt16>.self)
-    let w = SIMD8<UInt32>(truncatingIfNeeded: h) &<< 16
-    return (unsafeBitCast(w.lowHalf, to: F4.self), unsafeBitCast(w.highHalf, to: F4.self))
+    widenBF16Lanes(UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt16>.self))
 }
 
-/// Widens 8 finite F16 bit patterns (exact, subnormals included): the magnitude bits moved
-/// to float32's position are a float 2^-112 times the value; infinities and NaN are not
-/// mapped (the scans report them before any conversion matters).
+/// Widens 8 finite F16 bit patterns (exact, subnormals included; see `widenF16Lanes`).
 @inline(__always)
 func widenF16(_ p: UnsafePointer<UInt16>) -> (F4, F4) {
-    let h = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt16>.self)
-    let w = SIMD8<UInt32>(truncatingIfNeeded: h)
-    let magnitude = (w & 0x7FFF) &<< 13
-    let sign = (w & 0x8000) &<< 16
-    let scale = F4(repeating: 0x1p112)
-    let lo = unsafeBitCast(magnitude.lowHalf, to: F4.self) * scale
-    let hi = unsafeBitCast(magnitude.highHalf, to: F4.self) * scale
-    return (floats(bits(lo) | I4(truncatingIfNeeded: sign.lowHalf)),
-            floats(bits(hi) | I4(truncatingIfNeeded: sign.highHalf)))
+    widenF16Lanes(UnsafeRawPointer(p).loadUnaligned(as: SIMD8<UInt16>.self))
 }
 
 @inline(__always)
@@ -78,30 +30,29 @@ func load8(_ p: UnsafePointer<Float>) -> (F4, F4) {
 /// Converts `n` elements starting at `start` into `out` (float32).
 @inline(__always)
 func widen(_ x: TensorElements, start: Int, count n: Int, into out: UnsafeMutablePointer<Float>) {
-    var i = 0
     switch x {
     case let .f32(b):
         out.update(from: b.baseAddress! + start, count: n)
         return
     case let .bf16(b):
-        let p = b.baseAddress! + start
-        while i + 8 <= n {
-            let (lo, hi) = widenBF16(p + i)
-            UnsafeMutableRawPointer(out + i).storeBytes(of: lo, as: F4.self)
-            UnsafeMutableRawPointer(out + i + 4).storeBytes(of: hi, as: F4.self)
-            i += 8
-        }
-        while i < n { out[i] = BFloat16.float(fromBits: p[i]); i += 1 }
+        widenHalves(b.baseAddress! + start, count: n, into: out, widenBF16, BFloat16.float(fromBits:))
     case let .f16(b):
-        let p = b.baseAddress! + start
-        while i + 8 <= n {
-            let (lo, hi) = widenF16(p + i)
-            UnsafeMutableRawPointer(out + i).storeBytes(of: lo, as: F4.self)
-            UnsafeMutableRawPointer(out + i + 4).storeBytes(of: hi, as: F4.self)
-            i += 8
-        }
-        while i < n { out[i] = Float16Bits.float(fromBits: p[i]); i += 1 }
+        widenHalves(b.baseAddress! + start, count: n, into: out, widenF16, Float16Bits.float(fromBits:))
     }
+}
+
+/// `n` 16-bit floats → float32: eight at a time with `vector`, the tail with `scalar`.
+@inline(__always)
+private func widenHalves(_ p: UnsafePointer<UInt16>, count n: Int, into out: UnsafeMutablePointer<Float>,
+                         _ vector: (UnsafePointer<UInt16>) -> (F4, F4), _ scalar: (UInt16) -> Float) {
+    var i = 0
+    while i + 8 <= n {
+        let (lo, hi) = vector(p + i)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: lo, as: F4.self)
+        UnsafeMutableRawPointer(out + i + 4).storeBytes(of: hi, as: F4.self)
+        i += 8
+    }
+    while i < n { out[i] = scalar(p[i]); i += 1 }
 }
 
 // MARK: - Scans
