@@ -82,7 +82,9 @@ public struct QuantizationBenchmark {
         let quantize = try best {
             q = try CPUQuantizer.quantize(input, rows: rows, cols: cols, config: config, threads: threads)
         }
-        let amax = try best { _ = try CPUQuantizer.amax(input, rows: rows, cols: cols, config: config, threads: threads) }
+        let amax = try best {
+            _ = try CPUQuantizer.amax(input, rows: rows, cols: cols, config: config, threads: threads)
+        }
         let tensor = q!
         let outCount = tensor.rows * tensor.cols
         let outF32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: outCount)
@@ -104,8 +106,10 @@ public struct QuantizationBenchmark {
         let f32Bytes = packed + 4 * Double(outCount), bf16Bytes = packed + 2 * Double(outCount)
         return Result(copyBandwidth: copyBandwidth, forkJoinSeconds: forkJoin,
                       alternativeBlockShare: tensor.alternativeBlockShare, operations: [
-            Operation(name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes, elements: Double(n)),
-            Operation(name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes), elements: Double(n)),
+            Operation(name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes,
+                      elements: Double(n)),
+            Operation(name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes),
+                      elements: Double(n)),
             Operation(name: "dequantize_f32", seconds: dequantF32.wall, cpuSeconds: dequantF32.cpu, bytes: f32Bytes,
                       elements: Double(outCount)),
             Operation(name: "dequantize_bf16", seconds: dequantBF16.wall, cpuSeconds: dequantBF16.cpu, bytes: bf16Bytes,

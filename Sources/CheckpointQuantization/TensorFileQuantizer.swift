@@ -56,12 +56,14 @@ public struct TensorFileQuantizer {
             let layout = config.quantizedShape(rows: info.shape[0], cols: info.shape[1])
             if layout.cols == 0 {
                 throw CheckpointError.inconsistent(
-                    path: file.path, reason: "tensor '\(info.name)': the quantization axis is empty (shape \(info.shape))")
+                    path: file.path,
+                    reason: "tensor '\(info.name)': the quantization axis is empty (shape \(info.shape))")
             }
             if dequantize {
                 specs.append(TensorSpec(name: info.name, dtype: .F32, shape: [layout.rows, layout.cols]))
             } else {
-                specs.append(TensorSpec(name: "\(info.name).qdata", dtype: .U8, shape: [layout.rows, layout.paddedCols / 2]))
+                specs.append(TensorSpec(name: "\(info.name).qdata", dtype: .U8,
+                                        shape: [layout.rows, layout.paddedCols / 2]))
                 specs.append(TensorSpec(name: "\(info.name).scales", dtype: config.format == .mxfp4 ? .U8 : .F8_E4M3,
                                         shape: [layout.rows, layout.paddedCols / config.format.blockSize]))
                 specs.append(TensorSpec(name: "\(info.name).amax", dtype: .F32, shape: [1]))
@@ -123,7 +125,8 @@ public struct TensorFileQuantizer {
     }
 
     /// Quantizes one tensor on the GPU (errors name the file and tensor).
-    private func quantizeOnGPU(_ gpu: CUDAQuantizer, _ file: SafeTensorsFile, _ info: TensorInfo) throws -> QuantizedTensor {
+    private func quantizeOnGPU(_ gpu: CUDAQuantizer, _ file: SafeTensorsFile,
+                               _ info: TensorInfo) throws -> QuantizedTensor {
         do {
             return try file.withElements(info.name) { x in
                 try gpu.quantize(x, rows: info.shape[0], cols: info.shape[1], config: config)

@@ -25,6 +25,7 @@ public enum Calibration {
     public static func activationAmax(modelDirectory: String, textFile: String, windows: Int, context: Int,
                                       threads: Int, progress: ((Int, Int) -> Void)? = nil) throws -> [String: Float] {
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads)
-        return try activationAmax(of: loaded, textFile: textFile, windows: windows, context: context, progress: progress)
+        return try activationAmax(of: loaded, textFile: textFile, windows: windows, context: context,
+                                  progress: progress)
     }
 }

@@ -48,7 +48,9 @@ public struct CheckpointWeights: WeightProvider {
         if quantized != nil, FileManager.default.fileExists(atPath: record),
            let layers = (try readJSONObject(record))["layers"] as? [String: [String: Any]] {
             for (module, entry) in layers {
-                if let bits = entry["input_amax_bits"] as? Int { exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+                if let bits = entry["input_amax_bits"] as? Int {
+                    exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+                }
             }
         }
         exactInputAmax = exact
@@ -86,7 +88,8 @@ public struct CheckpointWeights: WeightProvider {
     /// "F32", "BF16", … (the dtypes of the floating-point tensors), or "NVFP4 <convention>".
     public var summary: String {
         if let quantized {
-            return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, rule \(quantized.rule?.rawValue ?? "not recorded")"
+            return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, "
+                + "rule \(quantized.rule?.rawValue ?? "not recorded")"
         }
         let dtypes = Set(checkpoint.tensors.map(\.info.dtype.rawValue)).sorted()
         return dtypes.joined(separator: "/")

@@ -54,15 +54,18 @@ public struct EvaluationSettings: Sendable {
     public init() {}
 
     public func validate() throws {
-        for (name, format, r) in [("--weights", weights, rule), ("--activations", activations, activationRule ?? rule)] {
+        let pairs = [("--weights", weights, rule), ("--activations", activations, activationRule ?? rule)]
+        for (name, format, r) in pairs {
             guard let f = format.blockFormat, let r else { continue }
             guard f.supportedRules.contains(r) else {
                 throw EvaluationError.invalidOption(
-                    "\(name) \(f.rawValue) has no rule \(r.rawValue) (use \(f.supportedRules.map(\.rawValue).joined(separator: ", ")))")
+                    "\(name) \(f.rawValue) has no rule \(r.rawValue) "
+                        + "(use \(f.supportedRules.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         if case let .calibrated(_, windows, context) = activationScale, windows < 1 || context < 2 {
-            throw EvaluationError.invalidOption("--calibration-windows must be positive and --calibration-context at least 2")
+            throw EvaluationError.invalidOption(
+                "--calibration-windows must be positive and --calibration-context at least 2")
         }
         if activationScale != .dynamic && activations.blockFormat == nil {
             throw EvaluationError.invalidOption("calibrated activation scales need --activations with a block format")
@@ -86,7 +89,8 @@ public struct EvaluationSettings: Sendable {
     /// The setting for a model (calibrating when asked); `w`, `a` and `r` override the
     /// formats and the rule (as `eval --compare` does for each of its variants).
     public func quantization(for loaded: LoadedModel, weights w: SimulatedFormat? = nil,
-                             activations a: SimulatedFormat? = nil, rule r: ScaleRule? = nil) throws -> EvaluationQuantization {
+                             activations a: SimulatedFormat? = nil,
+                             rule r: ScaleRule? = nil) throws -> EvaluationQuantization {
         let wf = w ?? weights, af = a ?? activations
         let wRule = r ?? effectiveRule(for: wf), aRule = r ?? effectiveRule(for: af, activations: true)
         var q = EvaluationQuantization(weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),

@@ -31,7 +31,8 @@ public struct LoadedModel {
         model = try TransformerModel(configuration: configuration, weights: weights, threads: threads)
         let tokenizerPath = directory + "/tokenizer.json"
         guard FileManager.default.fileExists(atPath: tokenizerPath) else {
-            throw TransformerError.invalidOption("\(directory): no tokenizer.json (the tokenizer is needed to read text)")
+            throw TransformerError.invalidOption(
+                "\(directory): no tokenizer.json (the tokenizer is needed to read text)")
         }
         tokenizer = try Tokenizer(contentsOf: tokenizerPath)
     }

@@ -48,14 +48,15 @@ public struct PerplexityComparison {
     /// Runs the nine evaluations; `progress(done, total)` is called after every window (of all
     /// evaluations).
     public static func run(loaded: LoadedModel, tokens: [Int], textPath: String, context: Int, windows: Int?,
-                           settings: EvaluationSettings, progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityComparison {
+                           settings: EvaluationSettings,
+                           progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityComparison {
         var stats = PerplexityResult()
         var evaluated = 0
         func evaluate(_ weights: SimulatedFormat, _ activations: SimulatedFormat, _ rule: ScaleRule?) throws -> Double {
             let q = try settings.quantization(for: loaded, weights: weights, activations: activations, rule: rule)
             try loaded.model.apply(q)
-            let r = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID, context: context,
-                                            windows: windows) { done, total in
+            let r = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
+                                            context: context, windows: windows) { done, total in
                 progress?(evaluated * total + done, total * evaluationCount)
             }
             evaluated += 1
@@ -81,7 +82,9 @@ public struct PerplexityComparison {
     public var textRows: [[String]] {
         rows.map { r in
             func delta(_ v: Double) -> String { r.rule == "-" ? "-" : String(format: "%+.2f%%", 100 * (v / bf16 - 1)) }
-            func closed(_ v: Double, _ s: Double) -> String { r.rule == "-" ? "-" : String(format: "%.1f%%", 100 * gap(v, s)) }
+            func closed(_ v: Double, _ s: Double) -> String {
+                r.rule == "-" ? "-" : String(format: "%.1f%%", 100 * gap(v, s))
+            }
             return [r.label, r.rule, String(format: "%.4f", r.w4a16), delta(r.w4a16), closed(r.w4a16, standard.w4a16),
                     String(format: "%.4f", r.w4a4), delta(r.w4a4), closed(r.w4a4, standard.w4a4)]
         }
@@ -91,7 +94,10 @@ public struct PerplexityComparison {
     public var jsonRows: [[String: Any]] {
         rows.map { r -> [String: Any] in
             var o: [String: Any] = ["variant": r.label, "rule": r.rule, "w4a16": r.w4a16, "w4a4": r.w4a4]
-            if r.rule != "-" { o["w4a16_gap_closed"] = gap(r.w4a16, standard.w4a16); o["w4a4_gap_closed"] = gap(r.w4a4, standard.w4a4) }
+            if r.rule != "-" {
+                o["w4a16_gap_closed"] = gap(r.w4a16, standard.w4a16)
+                o["w4a4_gap_closed"] = gap(r.w4a4, standard.w4a4)
+            }
             return o
         }
     }
@@ -124,8 +130,9 @@ public struct PerplexityComparison {
             + rows.map { r in
                 let g16 = r.rule == "-" ? "" : String(format: "%.4f", gap(r.w4a16, standard.w4a16))
                 let g4 = r.rule == "-" ? "" : String(format: "%.4f", gap(r.w4a4, standard.w4a4))
-                return [r.label, r.rule, String(format: "%.6f", r.w4a16), String(format: "%.6f", r.w4a16 / bf16 - 1), g16,
-                        String(format: "%.6f", r.w4a4), String(format: "%.6f", r.w4a4 / bf16 - 1), g4].joined(separator: ",")
+                return [r.label, r.rule, String(format: "%.6f", r.w4a16), String(format: "%.6f", r.w4a16 / bf16 - 1),
+                        g16, String(format: "%.6f", r.w4a4), String(format: "%.6f", r.w4a4 / bf16 - 1),
+                        g4].joined(separator: ",")
             }).joined(separator: "\n") + "\n"
     }
 
@@ -152,7 +159,8 @@ public struct PerplexityComparison {
                 try Data(contents.utf8).write(to: target, options: .atomic)
             }
         } catch {
-            throw EvaluationError.cannotWrite(path: directory, reason: "cannot write the comparison: \(error.localizedDescription)")
+            throw EvaluationError.cannotWrite(
+                path: directory, reason: "cannot write the comparison: \(error.localizedDescription)")
         }
     }
 }

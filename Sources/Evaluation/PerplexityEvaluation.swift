@@ -3,8 +3,9 @@
 //
 // Promises: the settings are applied to the model (calibrating first when asked), then the
 // documented windowing runs (Transformer's `Perplexity`: BOS + chunks of context − 1 tokens);
-// `progress(done, total)` after each window; the result (with the seconds the windows took) comes with what was quantized, in the
-// words of `eval --json` (weights, activations, rule, activation scale).
+// `progress(done, total)` after each window; the result (with the seconds the windows took)
+// comes with what was quantized, in the words of `eval --json` (weights, activations, rule,
+// activation scale).
 
 import Foundation
 import Transformer
@@ -20,7 +21,8 @@ public struct PerplexityEvaluation {
     /// Seconds the windows took (applying and calibrating excluded).
     public var seconds: Double
 
-    public static func run(loaded: LoadedModel, tokens: [Int], context: Int, windows: Int?, settings: EvaluationSettings,
+    public static func run(loaded: LoadedModel, tokens: [Int], context: Int, windows: Int?,
+                           settings: EvaluationSettings,
                            progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityEvaluation {
         let setting = try settings.quantization(for: loaded)
         try loaded.model.apply(setting)

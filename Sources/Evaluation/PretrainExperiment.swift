@@ -46,7 +46,9 @@ public struct PretrainExperiment: Sendable {
     /// Threads in all (default: all online processors).
     public var threads: Int?
 
-    public static let colors: [TrainingRecipe: String] = [.bf16: "#1f77b4", .nvfp4: "#d62728", .nvfp4FourOverSix: "#2ca02c"]
+    public static let colors: [TrainingRecipe: String] = [
+        .bf16: "#1f77b4", .nvfp4: "#d62728", .nvfp4FourOverSix: "#2ca02c",
+    ]
 
     public init(recipes: [TrainingRecipe], outputDirectory: String) {
         self.recipes = recipes
@@ -82,21 +84,27 @@ public struct PretrainExperiment: Sendable {
         let pending = recipes.filter { recipe in
             let done = FileManager.default.fileExists(atPath: "\(out)/\(recipe.rawValue)/summary.json")
             if done && !force {
-                events.notice("\(recipe.rawValue): \(out)/\(recipe.rawValue)/summary.json exists, skipped (--force re-runs)")
+                events.notice(
+                    "\(recipe.rawValue): \(out)/\(recipe.rawValue)/summary.json exists, skipped (--force re-runs)")
             }
             return force || !done
         }
         if !pending.isEmpty {
             let prepared = try prepareCorpus()
             corpusDescription = describeCorpus(prepared)
-            events.notice("corpus: \(describeCorpus(prepared)), prepared in \(String(format: "%.1f", prepared.preparationSeconds)) s")
+            let seconds = String(format: "%.1f", prepared.preparationSeconds)
+            events.notice("corpus: \(describeCorpus(prepared)), prepared in \(seconds) s")
             let trainingOptions = try pending.map { try options($0, prepared) }
             if parallel && pending.count > 1 {
                 let threads = max(1, (self.threads ?? CPUParallel.defaultThreadCount) / pending.count)
                 let failures = ParallelFailures()
                 DispatchQueue.concurrentPerform(iterations: pending.count) { i in
-                    do { try train(pending[i], options: trainingOptions[i], corpus: prepared, threads: threads, plain: true, events: events) }
-                    catch { failures.record(pending[i], error) }
+                    do {
+                        try train(pending[i], options: trainingOptions[i], corpus: prepared, threads: threads,
+                                  plain: true, events: events)
+                    } catch {
+                        failures.record(pending[i], error)
+                    }
                 }
                 if let failure = failures.first { throw failure }
             } else {
@@ -122,7 +130,8 @@ public struct PretrainExperiment: Sendable {
 
     /// `s` quoted for a POSIX shell when it holds anything but letters, digits and -_./=:
     public static func quote(_ s: String) -> String {
-        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) }
+            ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Writes the table, the CSV and the loss-curve plot from the finished runs in the folder
@@ -143,7 +152,9 @@ public struct PretrainExperiment: Sendable {
         let command = (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(unknown)"
         let corpusFile = "\(out)/corpus.txt"
-        if let corpusDescription { try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8) }
+        if let corpusDescription {
+            try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8)
+        }
         let corpus = (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(see the runs' options)"
         let markdown = PretrainReport.markdown(runs, command: command, corpus: corpus)
@@ -151,7 +162,8 @@ public struct PretrainExperiment: Sendable {
         try PretrainReport.csv(runs).write(toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
         let steps = runs.map(\.steps).max() ?? 1
         let window = max(1, steps / 40)
-        try LossCurvePlot.svg(curves, title: "Pre-training loss: \(runs.map(\.recipe).joined(separator: " vs "))", window: window)
+        let title = "Pre-training loss: \(runs.map(\.recipe).joined(separator: " vs "))"
+        try LossCurvePlot.svg(curves, title: title, window: window)
             .write(toFile: "\(out)/loss-curves.svg", atomically: true, encoding: .utf8)
         return markdown
     }

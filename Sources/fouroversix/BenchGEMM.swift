@@ -53,7 +53,8 @@ struct BenchGEMM: ParsableCommand {
 
     func run() throws {
         let kernel = self.kernel.flatMap(GEMMKernel.init(rawValue:)) ?? .selected
-        let rows = GEMMBenchmark(threads: threads, kernel: kernel, seconds: seconds, cpuTime: cpuTime).run(parsedShapes!)
+        let benchmark = GEMMBenchmark(threads: threads, kernel: kernel, seconds: seconds, cpuTime: cpuTime)
+        let rows = benchmark.run(parsedShapes!)
         if json {
             printJSONObject(["kernel": kernel.rawValue, "threads": threads, "clock": cpuTime ? "cpu" : "wall",
                              "results": rows.map { r -> [String: Any] in

@@ -67,7 +67,8 @@ struct BenchQuantize: ParsableCommand {
                 "\"alternative_share\": \(fmt3(r.alternativeBlockShare))",
             ]
             for op in r.operations {
-                let (t, bytes, elements, bound) = (op.seconds, op.bytes, op.elements, op.memoryBound(copyBandwidth: r.copyBandwidth))
+                let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
+                let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
                 fields.append("\"\(op.name)\": {\"seconds\": \(fmt3(t * 1e3) + "e-3"), \"g_elements_per_s\": \(fmt3(elements / t / 1e9)), "
                     + "\"gb_per_s\": \(fmt3(bytes / t / 1e9)), \"bytes_per_element\": \(fmt3(bytes / elements)), "
                     + "\"memory_bound_g_elements_per_s\": \(fmt3(bound / 1e9)), \"fraction_of_bound\": \(fmt3(elements / t / bound)), "
@@ -86,7 +87,8 @@ struct BenchQuantize: ParsableCommand {
         print("memory copy: \(fmt3(r.copyBandwidth / 1e9)) GB/s (read + write); "
             + "parallelFor fork/join: \(fmt1(r.forkJoinSeconds * 1e6)) µs")
         for op in r.operations {
-            let (t, bytes, elements, bound) = (op.seconds, op.bytes, op.elements, op.memoryBound(copyBandwidth: r.copyBandwidth))
+            let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
+            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
             print(pad(op.name, 16) + "\(fmt3(elements / t / 1e9)) G elements/s  \(fmt3(bytes / t / 1e9)) GB/s  "
                 + "(\(fmt3(bytes / elements)) B/element; bound \(fmt3(bound / 1e9)) G elements/s, "
                 + "\(fmt1(100 * elements / t / bound))% of it)  \(fmt1(t * 1e3)) ms wall, \(fmt1(op.cpuSeconds * 1e3)) ms CPU")

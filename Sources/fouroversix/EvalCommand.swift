@@ -94,7 +94,8 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
-    private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String, settings: EvaluationSettings) throws {
+    private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String,
+                               settings: EvaluationSettings) throws {
         let start = Date()
         var bar: ProgressBar?
         let comparison = try finishing({ bar?.finish() }) {
@@ -120,6 +121,9 @@ struct EvalCommand: ParsableCommand {
         }
         let command = (["fouroversix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         try comparison.write(to: outputDirectory, command: command, seconds: seconds)
-        if !json { print("\nSaved \(outputDirectory)/compare.md, compare.csv, compare.svg (\(String(format: "%.1f", seconds)) s).") }
+        if !json {
+            let time = String(format: "%.1f", seconds)
+            print("\nSaved \(outputDirectory)/compare.md, compare.csv, compare.svg (\(time) s).")
+        }
     }
 }

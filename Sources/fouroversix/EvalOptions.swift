@@ -65,7 +65,8 @@ struct EvalQuantizationOptions: ParsableArguments {
         if storedInputScales {
             s.activationScale = .stored
         } else if let calibrationText {
-            s.activationScale = .calibrated(text: calibrationText, windows: calibrationWindows, context: calibrationContext)
+            s.activationScale = .calibrated(text: calibrationText, windows: calibrationWindows,
+                                            context: calibrationContext)
         }
         return s
     }

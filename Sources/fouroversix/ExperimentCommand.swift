@@ -54,12 +54,16 @@ struct PretrainExperimentCommand: ParsableCommand {
             print(try experiment.writeReport(corpusDescription: nil))
             return
         }
-        let command = "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
+        let command = "fouroversix "
+            + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
         let events = PretrainExperiment.Events(
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
-            progress: { recipe, every, plain in TrainingProgressPrinter(label: recipe.rawValue, every: every, plain: plain).update },
+            progress: { recipe, every, plain in
+                TrainingProgressPrinter(label: recipe.rawValue, every: every, plain: plain).update
+            },
             finished: { TrainCommand.report($0, json: false) })
-        print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus, describeCorpus: training.describe,
+        print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus,
+                                 describeCorpus: training.describe,
                                  options: { try training.options(recipe: $0, corpus: $1) }, events: events))
     }
 }

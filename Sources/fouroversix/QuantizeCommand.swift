@@ -120,7 +120,8 @@ struct QuantizeCommand: ParsableCommand {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
             try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows,
-                                           context: calibrationContext, threads: CPUParallel.defaultThreadCount) { _, total in
+                                           context: calibrationContext,
+                                           threads: CPUParallel.defaultThreadCount) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
                 bar?.advance()
             }

@@ -42,7 +42,9 @@ struct QuantizeTensorsCommand: ParsableCommand {
         let result = try finishing({ bar?.finish() }) {
             try cudaOption {
                 try quantizer.run(input: input, output: output) { p in
-                    if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
+                    if bar == nil {
+                        bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal)
+                    }
                     bar?.advance(bytes: p.bytes, label: p.tensor)
                 }
             }

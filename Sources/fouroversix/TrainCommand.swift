@@ -39,10 +39,11 @@ struct TrainCommand: ParsableCommand {
         let corpus = try training.prepareCorpus()
         let options = try training.options(recipe: recipe, corpus: corpus)
         let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery))
-        let summary = try TrainingRun.run(options: options, corpus: corpus, outputDirectory: out ?? resume, resumeFrom: resume,
-                                          started: {
+        let parameters = String(format: "%.2f", Double(options.model.parameterCount) / 1e6)
+        let summary = try TrainingRun.run(options: options, corpus: corpus, outputDirectory: out ?? resume,
+                                          resumeFrom: resume, started: {
             guard !json else { return }
-            print("\(recipe.rawValue): \(options.preset) model, \(String(format: "%.2f", Double(options.model.parameterCount) / 1e6)) M parameters, "
+            print("\(recipe.rawValue): \(options.preset) model, \(parameters) M parameters, "
                   + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(training.describe(corpus))")
         }, progress: printer.update)
         Self.report(summary, json: json)

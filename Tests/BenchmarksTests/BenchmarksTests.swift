@@ -9,7 +9,8 @@ import Testing
 @Suite struct BenchmarksTests {
     @Test func quantizationBenchmarkCountsTheBytesEachOperationMoves() throws {
         let config = QuantizationConfig(format: .nvfp4, rule: .mse)
-        let r = try QuantizationBenchmark(rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1, repeats: 1).run()
+        let r = try QuantizationBenchmark(rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1,
+                                          repeats: 1).run()
         #expect(r.operations.map(\.name) == ["quantize", "amax", "dequantize_f32", "dequantize_bf16"])
         let n = 16.0 * 64, packed = n / 2 + n / 16
         #expect(r.operations.map(\.bytes) == [2 * n + packed, 2 * n, packed + 4 * n, packed + 2 * n])
@@ -20,10 +21,12 @@ import Testing
     }
 
     @Test func theInputIsSeededAndHasOutliers() {
-        let b = QuantizationBenchmark(rows: 256, cols: 256, config: QuantizationConfig(), inputType: .f32, threads: 1, repeats: 1)
+        let b = QuantizationBenchmark(rows: 256, cols: 256, config: QuantizationConfig(), inputType: .f32, threads: 1,
+                                      repeats: 1)
         let n = 256 * 256
         func fill() -> [Float] {
-            let f32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: n), h16 = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
+            let f32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: n)
+            let h16 = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
             defer { f32.deallocate(); h16.deallocate() }
             b.fillInput(f32: f32, h16: h16, n: n)
             return Array(f32)

@@ -77,7 +77,8 @@ import Testing
         #expect(r.stdout == "\(dir)/rv.safetensors: 93 tensors quantized to nvfp4 (mse), 270 copied\n")
         _ = try TensorFileQuantizer(config: QuantizationConfig(format: .nvfp4, rule: .mse))
             .run(input: input, output: dir + "/library.safetensors")
-        #expect(FileManager.default.contents(atPath: dir + "/rv.safetensors") == FileManager.default.contents(atPath: dir + "/library.safetensors"))
+        let (cli, library) = (dir + "/rv.safetensors", dir + "/library.safetensors")
+        #expect(FileManager.default.contents(atPath: cli) == FileManager.default.contents(atPath: library))
     }
 
     @Test func badInputFailsCleanly() throws {

@@ -30,10 +30,12 @@ import Testing
     @Test func theCompareChartRedrawsTheRecordedOne() throws {
         let dir = Self.repositoryRoot + "/results/stories260K/first-40-windows"
         let csv = try String(contentsOfFile: dir + "/compare.csv", encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst(2).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = csv.split(separator: "\n").dropFirst(2)
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let chart = GroupedBarChart(
             title: "Perplexity increase over BF16: standard NVFP4 vs 4/6",
-            subtitle: "stories260K on tinystories-sample.txt, context 512, 40 windows, 20440 tokens; all decoder Linear layers",
+            subtitle: "stories260K on tinystories-sample.txt, context 512, 40 windows, 20440 tokens; "
+                + "all decoder Linear layers",
             yLabel: "perplexity vs BF16",
             categories: rows.map { $0[1] == "static_6" ? "NVFP4 static_6" : "4/6 \($0[1])" },
             series: [("W4A16 (weights)", rows.map { 100 * Double($0[3])! }),

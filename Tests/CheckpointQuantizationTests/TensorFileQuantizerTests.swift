@@ -16,7 +16,8 @@ import Testing
         try writeSafeTensors(path: path, tensors: [
             (TensorSpec(name: "w", dtype: .F32, shape: [20, 40]), try bytes(of: w, as: .F32)),
             (TensorSpec(name: "m", dtype: .BF16, shape: [32, 32]), try bytes(of: m, as: .BF16)),
-            (TensorSpec(name: "bias", dtype: .F32, shape: [40]), try bytes(of: [Float](repeating: 1, count: 40), as: .F32)),
+            (TensorSpec(name: "bias", dtype: .F32, shape: [40]),
+             try bytes(of: [Float](repeating: 1, count: 40), as: .F32)),
             (TensorSpec(name: "ids", dtype: .I32, shape: [2, 2]), [UInt8](repeating: 7, count: 16)),
         ], metadata: ["source": "test"])
         return (w, m)
@@ -37,11 +38,14 @@ import Testing
         let (w, m) = try writeInput(dir + "/in.safetensors")
         let quantizer = TensorFileQuantizer(config: config)
         var reported: [String] = []
-        let result = try quantizer.run(input: dir + "/in.safetensors", output: dir + "/out.safetensors") { reported.append($0.tensor) }
+        let result = try quantizer.run(input: dir + "/in.safetensors", output: dir + "/out.safetensors") {
+            reported.append($0.tensor)
+        }
         #expect(result.quantized == 2 && result.copied == 2)
         #expect(reported == ["w", "m", "bias", "ids"])
         let out = try SafeTensorsFile(path: dir + "/out.safetensors")
-        #expect(out.tensors.map(\.name) == ["w.qdata", "w.scales", "w.amax", "m.qdata", "m.scales", "m.amax", "bias", "ids"])
+        #expect(out.tensors.map(\.name)
+            == ["w.qdata", "w.scales", "w.amax", "m.qdata", "m.scales", "m.amax", "bias", "ids"])
         for (name, values, rows, cols) in [("w", w, 20, 40), ("m", m, 32, 32)] {
             let q = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config)
             let layout = config.quantizedShape(rows: rows, cols: cols)
@@ -67,7 +71,8 @@ import Testing
 
     @Test func optionSummaryNamesTheOptions() {
         #expect(TensorFileQuantizer(config: QuantizationConfig()).optionSummary == "")
-        let all = QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochastic(seed: 9), transpose: true, rht: true,
+        let all = QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochastic(seed: 9), transpose: true,
+                                     rht: true,
                                      blockScale2D: true)
         #expect(TensorFileQuantizer(config: all).optionSummary == "transpose,rht,block-2d,stochastic(seed=9)")
     }
@@ -75,16 +80,20 @@ import Testing
     @Test func errorsNameTheTensorAndLeaveNoOutput() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try writeSafeTensors(path: dir + "/empty.safetensors", tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
+        try writeSafeTensors(path: dir + "/empty.safetensors",
+                             tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
         #expect(throws: CheckpointError.self) {
-            try TensorFileQuantizer(config: QuantizationConfig()).run(input: dir + "/empty.safetensors", output: dir + "/o.safetensors")
+            try TensorFileQuantizer(config: QuantizationConfig())
+                .run(input: dir + "/empty.safetensors", output: dir + "/o.safetensors")
         }
         var w: [Float] = (0..<64).map(Float.init)
         w[5] = .nan
-        try writeSafeTensors(path: dir + "/nan.safetensors", tensors: [(TensorSpec(name: "x", dtype: .F32, shape: [2, 32]),
+        try writeSafeTensors(path: dir + "/nan.safetensors",
+                             tensors: [(TensorSpec(name: "x", dtype: .F32, shape: [2, 32]),
                                                                          try bytes(of: w, as: .F32))])
         do {
-            _ = try TensorFileQuantizer(config: QuantizationConfig()).run(input: dir + "/nan.safetensors", output: dir + "/o.safetensors")
+            _ = try TensorFileQuantizer(config: QuantizationConfig())
+                .run(input: dir + "/nan.safetensors", output: dir + "/o.safetensors")
             Issue.record("a NaN must fail")
         } catch {
             #expect("\(error)".contains("nan.safetensors") && "\(error)".contains("'x'"))

@@ -20,7 +20,8 @@ func temporaryFolder(_ label: String) -> String {
 }
 
 func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) throws -> Double {
-    try Perplexity.evaluate(model: loaded.model, tokens: try loaded.tokens(ofTextFile: bundledText), bos: loaded.bosTokenID,
+    try Perplexity.evaluate(model: loaded.model, tokens: try loaded.tokens(ofTextFile: bundledText),
+                            bos: loaded.bosTokenID,
                             context: context, windows: windows).perplexity
 }
 
@@ -40,7 +41,8 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
         // The packed tensors are hidden; each quantized module shows a dequantized `.weight`.
         #expect(!weights.tensorNames.contains { $0.hasSuffix("weight_packed") || $0.hasSuffix("weight_scale_2") })
         let q0 = "model.layers.0.self_attn.q_proj"
-        #expect(weights.isStoredQuantized(module: q0) && !weights.isStoredQuantized(module: "model.layers.0.mlp.down_proj"))
+        #expect(weights.isStoredQuantized(module: q0))
+        #expect(!weights.isStoredQuantized(module: "model.layers.0.mlp.down_proj"))
         #expect(weights.shape(of: q0 + ".weight") == [64, 64])
         #expect(weights.summary.hasPrefix("NVFP4 \(convention.rawValue), 30 quantized modules, rule mse"))
         #expect(weights.storedInputAmax(module: q0) == nil)
@@ -63,7 +65,8 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
     @Test func w4a4StoredInputScalesEqualCalibrationOnTheSameText() throws {
         let dir = temporaryFolder("w4a4")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let amax = try Calibration.activationAmax(modelDirectory: bundledModel, textFile: bundledText, windows: 2, context: 64,
+        let amax = try Calibration.activationAmax(modelDirectory: bundledModel, textFile: bundledText, windows: 2,
+                                                  context: 64,
                                                   threads: 2)
         #expect(amax["model.layers.0.self_attn.q_proj"] == amax["model.layers.0.self_attn.v_proj"])
         var options = CheckpointQuantizationOptions(selection: try LayerSelection())
@@ -75,7 +78,8 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
         fromCheckpoint.activations = .nvfp4
         fromCheckpoint.activationScale = .stored
         try stored.model.apply(try fromCheckpoint.quantization(for: stored))
-        #expect(stored.weights.storedInputAmax(module: "model.layers.1.mlp.gate_proj") == amax["model.layers.1.mlp.gate_proj"])
+        let gate = "model.layers.1.mlp.gate_proj"
+        #expect(stored.weights.storedInputAmax(module: gate) == amax[gate])
 
         let onTheFly = try LoadedModel(directory: bundledModel, threads: 2)
         var calibrated = EvaluationSettings()
@@ -97,7 +101,9 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
         var s = EvaluationSettings()
         s.weights = .mxfp4
         s.rule = .mse
-        #expect(throws: EvaluationError.invalidOption("--weights mxfp4 has no rule mse (use static_6, static_4)")) { try s.validate() }
+        #expect(throws: EvaluationError.invalidOption("--weights mxfp4 has no rule mse (use static_6, static_4)")) {
+            try s.validate()
+        }
         s = EvaluationSettings()
         s.activationScale = .stored
         #expect(throws: EvaluationError.self) { try s.validate() }

@@ -20,22 +20,26 @@ import Training
         let loaded = try LoadedModel(directory: bundledModel, threads: 2)
         let tokens = try loaded.tokens(ofTextFile: bundledText)
         var reports: [[Int]] = []
-        let c = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText, context: 32, windows: 2,
+        let c = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
+                                             windows: 2,
                                              settings: EvaluationSettings()) { reports.append([$0, $1]) }
         #expect(reports == (1...18).map { [$0, 18] })
         #expect(c.rows.map(\.rule) == ["-", "static_6", "mse", "mae", "abs_max"])
         #expect(c.windows == 2 && c.tokens == 62)
-        #expect(c.subtitle == "stories260K on tinystories-sample.txt, context 32, 2 windows, 62 tokens; all decoder Linear layers")
+        #expect(c.subtitle
+            == "stories260K on tinystories-sample.txt, context 32, 2 windows, 62 tokens; all decoder Linear layers")
         // The model is left unquantized: its perplexity is the plain one.
         let fresh = try LoadedModel(directory: bundledModel, threads: 2)
         #expect(try perplexity(loaded, context: 32, windows: 2) == perplexity(fresh, context: 32, windows: 2))
         let mse = c.rows[2]
         let gap = (c.standard.w4a16 - mse.w4a16) / (c.standard.w4a16 - c.bf16)
         #expect(c.textRows[2][4] == String(format: "%.1f%%", 100 * gap))
-        #expect(c.textRows[0] == ["BF16", "-", String(format: "%.4f", c.bf16), "-", "-", String(format: "%.4f", c.bf16), "-", "-"])
+        let bf16 = String(format: "%.4f", c.bf16)
+        #expect(c.textRows[0] == ["BF16", "-", bf16, "-", "-", bf16, "-", "-"])
         #expect(c.csv.split(separator: "\n")[3].hasPrefix("NVFP4 4/6,mse,\(String(format: "%.6f", mse.w4a16)),"))
         #expect(c.jsonRows[2]["w4a16_gap_closed"] as? Double == gap)
-        #expect(c.markdown(command: "fouroversix eval --compare", seconds: 1.25).contains("Produced by `fouroversix eval --compare` in 1.2 s."))
+        #expect(c.markdown(command: "fouroversix eval --compare", seconds: 1.25)
+            .contains("Produced by `fouroversix eval --compare` in 1.2 s."))
 
         let dir = temporaryFolder("compare")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -63,6 +67,7 @@ import Training
         #expect(throws: EvaluationError.noFinishedRuns(directory: dir + "/none")) {
             try PretrainExperiment(recipes: [.bf16], outputDirectory: dir + "/none").writeReport(corpusDescription: nil)
         }
-        #expect(PretrainExperiment.quote("a b'c") == "'a b'\\''c'" && PretrainExperiment.quote("--out=x/y") == "--out=x/y")
+        #expect(PretrainExperiment.quote("a b'c") == "'a b'\\''c'")
+        #expect(PretrainExperiment.quote("--out=x/y") == "--out=x/y")
     }
 }
