@@ -75,6 +75,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tests: one support module (seeded generator, repository paths, fixtures, bit comparisons);
+        // every test target depends on it (added below).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
@@ -112,3 +115,8 @@ let package = Package(
         ),
     ]
 )
+
+// Every test target imports the one test-support module.
+for target in package.targets where target.type == .test {
+    target.dependencies.append("TestSupport")
+}

@@ -70,7 +70,7 @@ struct ErrorCommand: ParsableCommand {
         var total = ["summary (\(reports.count) tensors)", "\(summary.elements) el"]
         total += summary.relativeErrors.map { String(format: "%.5f", $0) }
         total += adaptive.map { percent(summary.alternativeBlocks[$0], summary.blocks[$0]) }
-        print("Relative MSE Σ(x̂−x)²/Σx² per tensor — \(source)")
+        print("Relative MSE Σ(x̂−x)²/Σx² per tensor — \(displayPath(source))")
         print(renderTable(header: header, rows: rows + [total], separatorBeforeLast: true))
         if let baseline = variants.firstIndex(where: { $0.format == .nvfp4 && $0.rule == .static6 }) {
             for i in adaptive where variants[i].format == .nvfp4 && summary.relativeErrors[baseline] > 0 {

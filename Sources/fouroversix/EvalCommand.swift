@@ -85,7 +85,7 @@ struct EvalCommand: ParsableCommand {
             ])
             return
         }
-        print("\(loaded.name) (\(loaded.weights.summary)) on \(textPath), context \(context): "
+        print("\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
               + "\(result.windows) windows, \(result.tokens) tokens")
         print("weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
               + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))

@@ -8,6 +8,7 @@ import Foundation
 import BlockFormats
 import BlockQuantization
 import SafeTensors
+import TestSupport
 
 struct ReferenceCase: Decodable {
     let `case`: String
@@ -32,9 +33,8 @@ struct FixtureSet {
     let file: SafeTensorsFile
 
     init(_ name: String) {
-        let data = try! Data(contentsOf: Fixtures.directory.appendingPathComponent("\(name).json"))
-        cases = try! JSONDecoder().decode([ReferenceCase].self, from: data)
-        file = try! SafeTensorsFile(path: Fixtures.directory.appendingPathComponent("\(name).safetensors").path)
+        cases = Fixtures.folder.decode([ReferenceCase].self, from: "\(name).json")
+        file = try! SafeTensorsFile(path: Fixtures.folder.path("\(name).safetensors"))
     }
 
     func bytes(_ name: String) -> [UInt8]? {
@@ -61,7 +61,7 @@ struct FixtureSet {
 }
 
 enum Fixtures {
-    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    static let folder = FixtureFolder(bundle: .module)
 
     /// The shared fixtures (reference-vectors.*).
     static let reference = FixtureSet("reference-vectors")

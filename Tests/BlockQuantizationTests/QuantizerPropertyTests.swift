@@ -5,16 +5,13 @@
 import Testing
 import BlockFormats
 @testable import BlockQuantization
+import TestSupport
 
 /// Seeded test data: a mix of normal-ish values, outliers and exact zeros.
 func testValues(_ count: Int, seed: UInt64) -> [Float] {
-    var s = seed | 1
-    func next() -> Float {
-        s ^= s << 13; s ^= s >> 7; s ^= s << 17
-        return Float(s >> 40) / Float(1 << 24)
-    }
+    var rng = SplitMix64(seed: seed)
     return (0..<count).map { i in
-        let v = next() + next() + next() - 1.5
+        let v = rng.uniform() + rng.uniform() + rng.uniform() - 1.5
         if i % 53 == 0 { return v * 40 }
         if i % 31 == 0 { return 0 }
         return v
@@ -43,19 +40,23 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
     /// y = x / (block scale · tensor scale): the mean of (q − y) for each element is within 5
     /// standard errors of 0. Elements with |y| above the format's maximum (the block maximum
     /// when its E4M3 scale rounded down) are clamped, hence biased by design, and left out.
+    /// y is computed here from the spec's formula (docs/quantization-spec.md §3), not with the
+    /// quantizer's own `elementMultiplier`, so a wrong multiplier shows up as a bias.
     @Test(arguments: [BlockFormat.nvfp4, .nvint4, .mxfp4])
     func stochasticRoundingIsUnbiased(_ format: BlockFormat) throws {
         let rows = 4, cols = 64, amax: Float = 1.4
         let x = testValues(rows * cols, seed: 5).map { max(min($0, amax), -amax) }
         let config = { (seed: UInt64) in QuantizationConfig(format: format, rule: .static6, rounding: .stochastic(seed: seed)) }
-        let ctx = TensorQuantizationContext(format: format, rule: .static6, amax: amax, rounding: .nearest)
         let scales = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: config(0), amax: amax).scales
         let scaleCols = cols / format.blockSize
-        // y for each element, exactly as the quantizer computes it.
+        // y for each element from the spec: enc = M·S / amax, dec = 1 / enc, y = x · (1 / (dec · scale)),
+        // with M = 6 (E2M1) or 7 (INT4) and S = 448; MXFP4 divides by its power-of-two scale.
+        let maxValue: Float = format == .nvint4 ? 7 : 6
+        let enc = (maxValue * 448) / amax, dec = 1 / enc
         let y: [Float] = x.indices.map { i in
             let byte = scales[(i / cols) * scaleCols + (i % cols) / format.blockSize]
             if format == .mxfp4 { return x[i] / UE8M0.scaleFloat(ofCode: byte) }
-            return x[i] * ctx.elementMultiplier(scale: E4M3.value(ofCode: byte))
+            return x[i] * (1 / (dec * E4M3.value(ofCode: byte)))
         }
         let trials = 600
         var sum = [Double](repeating: 0, count: x.count)
@@ -72,7 +73,7 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         // The exact variance of rounding a to its grid neighbours lo ≤ a ≤ hi with P(hi) = (a−lo)/(hi−lo).
         let grid: [Float] = format == .nvint4 ? (0...7).map(Float.init) : E2M1.magnitudes
         var worst = 0.0, checked = 0
-        for i in 0..<x.count where abs(y[i]) <= ctx.constants.maxValue {
+        for i in 0..<x.count where abs(y[i]) <= maxValue {
             checked += 1
             let a = abs(y[i])
             let lo = Double(grid.last { $0 <= a }!), hi = Double(grid.first { $0 >= a }!)
@@ -115,8 +116,13 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         let a = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: QuantizationConfig(rule: .mse, transpose: true))
         let b = try ReferenceQuantizer.quantize(xt, rows: cols, cols: rows, config: QuantizationConfig(rule: .mse))
         #expect(a.codes == b.codes && a.scales == b.scales && a.amax == b.amax)
+        // Restoring the source basis transposes the dequantized values back: element (r, c) is
+        // element (c, r) of the transpose's dequantization, bit for bit.
         let restored = ReferenceQuantizer.restoreSourceBasis(ReferenceQuantizer.dequantize(a), of: a)
-        #expect(restored.count == x.count)
+        let db = ReferenceQuantizer.dequantize(b)
+        var expected = [Float](repeating: .nan, count: x.count)
+        for r in 0..<rows { for c in 0..<cols { expected[r * cols + c] = db[c * rows + r] } }
+        #expect(bitDifference(restored, expected) == nil)
     }
 
     @Test func suppliedAmaxIsHonoured() throws {
@@ -175,6 +181,7 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         x[21] = .nan
         do {
             _ = try ReferenceQuantizer.quantize(x, rows: 4, cols: 16, config: QuantizationConfig())
+            Issue.record("a NaN input was accepted")
         } catch {
             guard case let .nonFinite(index, _) = error else { Issue.record("wrong error \(error)"); return }
             #expect(index == 21)

@@ -6,6 +6,7 @@ import Testing
 import BlockFormats
 import BlockQuantization
 @testable import CPUKernels
+import TestSupport
 
 let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f in f.supportedRules.map { (f, $0) } }
 
@@ -75,6 +76,79 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 let config = QuantizationConfig(format: format, rule: rule)
                 let result = compare(values, rows: rows, cols: cols, config: config, amax: amax, threads: [1, 2])
                 #expect(result == nil, "amax \(amax): \(result ?? "")")
+            }
+        }
+    }
+
+    /// Tiny supplied amax, where the fast path hands the tensor to the scalar reference: checked
+    /// against what the spec and README "Numerics" say, not against the reference.
+    @Test func tinySuppliedAmaxFollowsTheSpec() throws {
+        let (rows, cols) = (9, 50)
+        let values = Distribution.normal.sample(rows * cols, cols: cols, seed: 4)
+        func fast(_ config: QuantizationConfig, amax: Float) throws -> QuantizedTensor {
+            try values.withUnsafeBufferPointer { b throws(QuantizationError) in
+                try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: 2,
+                                          minimumPerThread: 1)
+            }
+        }
+        // amax 1e-38: M·S / amax overflows float32, so there is no tensor scale and the tensor is
+        // stored as zeros (every scale byte and every code 0).
+        for (format, rule) in formatRules where format != .mxfp4 {
+            let q = try fast(QuantizationConfig(format: format, rule: rule), amax: 1e-38)
+            #expect(q.amax == 1e-38 && q.scales.allSatisfy { $0 == 0 } && q.codes.allSatisfy { $0 == 0 },
+                    "\(format.rawValue)/\(rule.rawValue)")
+        }
+        // amax 1e-34 (finite tensor scale, dec below 2^-116): every block maximum is far above the
+        // amax, so every E4M3 scale saturates at 448 (byte 0x7E) and every element at ±6 (code 7
+        // with x's sign bit), as standard NVFP4 defines saturation.
+        let q = try fast(QuantizationConfig(rule: .static6), amax: 1e-34)
+        #expect(q.scales.allSatisfy { $0 == 0x7E })
+        let codes = NibblePacking.unpack(q.codes)
+        for r in 0..<rows {
+            for c in 0..<cols {
+                let x = values[r * cols + c]
+                #expect(codes[r * q.paddedCols + c] == (x < 0 ? 0xF : 0x7), "(\(r), \(c)) x = \(x)")
+            }
+        }
+    }
+
+    /// The fast dequantizer (a table per scale byte) against the spec's formula written out here:
+    /// x̂ = ((q · scale) · amax) · r with r = 1 / (M·S) rounded to float32, E2M1 magnitudes
+    /// 0, ½, 1, 1½, 2, 3, 4, 6 (bit 3 the sign) and E4M3 = (1 + m/8)·2^(e−7), subnormal m/8 · 2^−6.
+    @Test(arguments: [(ScaleRule.static6, Float(6 * 448)), (.mse, Float(6 * 256))])
+    func dequantizationFollowsTheSpecFormula(_ rule: ScaleRule, _ productMS: Float) throws {
+        let magnitudes: [Float] = [0, 0.5, 1, 1.5, 2, 3, 4, 6]
+        func e2m1(_ code: UInt8) -> Float { (code & 8 != 0 ? -1 : 1) * magnitudes[Int(code & 7)] }
+        func e4m3(_ byte: UInt8) -> Float {
+            let e = Int(byte >> 3) & 0xF, m = Float(byte & 7)
+            let magnitude = e == 0 ? m / 8 * 0x1p-6 : (1 + m / 8) * Float(sign: .plus, exponent: e - 7, significand: 1)
+            return byte & 0x80 != 0 ? -magnitude : magnitude
+        }
+        // Row b: scale byte b (E4M3 NaN bytes 0x7F and 0xFF left out); its 16 elements are the 16 codes.
+        let bytes = (0...255).map(UInt8.init).filter { $0 & 0x7F != 0x7F }
+        let rows = bytes.count, cols = 16
+        let packedRow: [UInt8] = (0..<8).map { k in UInt8(2 * k) | UInt8(2 * k + 1) << 4 }
+        for amax: Float in [3.7, 1e-3, 448 * 6] {
+            let q = QuantizedTensor(config: QuantizationConfig(rule: rule), rows: rows, cols: cols, paddedCols: cols,
+                                    sourceRows: rows, sourceCols: cols, amax: amax,
+                                    codes: Array([[UInt8]](repeating: packedRow, count: rows).joined()), scales: bytes,
+                                    alternativeBlockCount: 0, blockCount: rows)
+            let r = 1 / productMS
+            var expected: [Float] = []
+            for byte in bytes {
+                for code in 0..<UInt8(16) { expected.append(((e2m1(code) * e4m3(byte)) * amax) * r) }
+            }
+            for threads in [1, 3] {
+                var got = [Float](repeating: .nan, count: rows * cols)
+                got.withUnsafeMutableBufferPointer {
+                    CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1)
+                }
+                #expect(bitDifference(got, expected) == nil, "amax \(amax), threads \(threads)")
+                var bf = [UInt16](repeating: 0, count: rows * cols)
+                bf.withUnsafeMutableBufferPointer {
+                    CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1)
+                }
+                #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads)")
             }
         }
     }

@@ -1,39 +1,17 @@
 // Seeded inputs for the parity tests: shapes on block boundaries and value distributions
 // that stress the rounding paths (ties, tiny magnitudes, outliers, zero blocks).
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BlockFormats
 import BlockQuantization
 @testable import CPUKernels
-
-/// SplitMix64: a small seeded generator, identical on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Float { Float(next() >> 40) * 0x1p-24 }
-    mutating func normal() -> Float {
-        let u1 = max(uniform(), 0x1p-24), u2 = uniform()
-        return Float((-2 * log(Double(u1))).squareRoot() * cos(2 * Double.pi * Double(u2)))
-    }
-}
+import TestSupport
 
 enum Distribution: String, CaseIterable, CustomStringConvertible {
     case normal, heavyTailed, outliers, tiny, zeroBlocks, allZero, ties, mixedScales
     var description: String { rawValue }
 
     func sample(_ n: Int, cols: Int, seed: UInt64) -> [Float] {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         switch self {
         case .normal:
             return (0..<n).map { _ in g.normal() }
@@ -109,9 +87,7 @@ func dequantizeMismatch(_ q: QuantizedTensor, threads: Int) -> String? {
     let expected = ReferenceQuantizer.dequantize(q)
     var got = [Float](repeating: .nan, count: q.rows * q.cols)
     got.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1) }
-    for i in 0..<expected.count where got[i].bitPattern != expected[i].bitPattern {
-        return "dequantized element \(i): \(got[i]) vs \(expected[i])"
-    }
+    if let difference = bitDifference(got, expected) { return "dequantized: \(difference)" }
     var bf = [UInt16](repeating: 0, count: q.rows * q.cols)
     bf.withUnsafeMutableBufferPointer { CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1) }
     for i in 0..<expected.count where bf[i] != BFloat16.bits(from: expected[i]) {

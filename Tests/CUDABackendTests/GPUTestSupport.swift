@@ -10,6 +10,7 @@ import BlockFormats
 import BlockQuantization
 import CPUKernels
 import CUDABackend
+import TestSupport
 
 enum GPU {
     static let opened: Result<CUDAQuantizer, CUDAUnavailable> = {
@@ -41,48 +42,12 @@ func fmt2(_ x: Double) -> String {
     return "\(n / 100).\(n % 100 < 10 ? "0" : "")\(n % 100)"
 }
 
-/// SplitMix64: a seeded generator for test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Float { Float(next() >> 40) * 0x1p-24 }
-    mutating func normal() -> Float {
-        let u1 = max(uniform(), 0x1p-24), u2 = uniform()
-        return (-2 * logApprox(u1)).squareRoot() * cosApprox(2 * Float.pi * u2)
-    }
-}
-
-// Box–Muller without Foundation: log and cos by short series are plenty for test data.
-func logApprox(_ x: Float) -> Float {
-    let e = Float(Int(x.exponent))
-    let m = x.significand  // [1, 2)
-    let t = (m - 1) / (m + 1)
-    let t2 = t * t
-    let lnm = 2 * t * (1 + t2 / 3 + t2 * t2 / 5 + t2 * t2 * t2 / 7 + t2 * t2 * t2 * t2 / 9)
-    return lnm + e * 0.693_147_18
-}
-
-func cosApprox(_ x: Float) -> Float {
-    var y = x
-    while y > Float.pi { y -= 2 * Float.pi }
-    while y < -Float.pi { y += 2 * Float.pi }
-    let y2 = y * y
-    return 1 - y2 / 2 + y2 * y2 / 24 - y2 * y2 * y2 / 720 + y2 * y2 * y2 * y2 / 40320 - y2 * y2 * y2 * y2 * y2 / 3_628_800
-}
-
 /// Input value distributions, chosen to reach every branch of the codecs.
 enum Distribution: String, CaseIterable, Sendable {
     case normal, outliers, smallUniform, tiny, wideRange, huge, sparseSignedZeros, gridTies, constant, zeros
 
     func values(count: Int, seed: UInt64) -> [Float] {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         switch self {
         case .normal:
             return (0..<count).map { _ in g.normal() }
@@ -181,8 +146,8 @@ func expectParity(_ floats: [Float], _ tensor: HostTensor, rows: Int, cols: Int,
     if cpu != expected { problems.append("CPUQuantizer differs from ReferenceQuantizer") }
     let deqExpected = ReferenceQuantizer.dequantize(expected)
     let deqGot = try gpu.dequantize(expected)
-    if deqGot.map(\.bitPattern) != deqExpected.map(\.bitPattern) {
-        problems.append("dequantized: " + firstDifferences(deqGot.map(\.bitPattern), deqExpected.map(\.bitPattern)))
+    if let difference = bitDifference(deqGot, deqExpected) {
+        problems.append("dequantized: " + difference)
     }
     if !problems.isEmpty {
         Issue.record("\(label): \(problems.joined(separator: "; "))", sourceLocation: sourceLocation)

@@ -6,6 +6,7 @@
 import BlockQuantization
 import Foundation
 import SafeTensors
+import TestSupport
 import Testing
 @testable import CheckpointQuantization
 
@@ -66,10 +67,12 @@ import Testing
             #expect(Array(try quantized.tensor(convention.packedName(m))!.shard.bytes(convention.packedName(m))) == expected.codes)
             #expect(Array(try quantized.tensor(convention.blockScaleName(m))!.shard.bytes(convention.blockScaleName(m))) == expected.scales)
             let stored = try global.shard.bytes(global.name).loadUnaligned(as: Float.self)
-            // Divisor vs multiplier: the one bug every NVFP4 engine has shipped.
-            let c = ScaleConstants(format: .nvfp4, rule: .mse)
-            #expect(stored == (convention == .compressedTensors ? 1536 / expected.amax : expected.amax / 1536))
-            #expect(stored == (convention == .compressedTensors ? c.encodeScale(amax: expected.amax) : c.decodeScale(amax: expected.amax)))
+            // Divisor vs multiplier: the one bug every NVFP4 engine has shipped. Checked against
+            // the amax computed here (the group's, else the tensor's max |x|) and the constant
+            // M·S = 6 · 256 of 4/6, both written out.
+            let tensorAmax = try amax ?? source.shard.floats(source.name).reduce(Float(0)) { max($0, abs($1)) }
+            #expect(expected.amax == tensorAmax)
+            #expect(stored == (convention == .compressedTensors ? 1536 / tensorAmax : tensorAmax / 1536))
         }
 
         // dequantize equals the core's dequantization bit for bit.
@@ -85,7 +88,7 @@ import Testing
             let q = try ReferenceQuantizer.quantize(try source.shard.floats(name), rows: layer.shape[0], cols: layer.shape[1],
                                                     config: QuantizationConfig(rule: .mse), amax: amax)
             let got = try restored.tensor(name)!.shard.floats(name)
-            #expect(got.map(\.bitPattern) == ReferenceQuantizer.dequantize(q).map(\.bitPattern), "\(name)")
+            #expect(bitDifference(got, ReferenceQuantizer.dequantize(q)) == nil, "\(name)")
         }
         // Untouched tensors are byte-identical.
         let norm = "model.norm.weight"
@@ -214,6 +217,29 @@ import Testing
         let report = try quantize(model, dir + "/out", exclude: ["down_proj$"])
         #expect(report.layers.map(\.module) == ["model.layers.0.mlp.up_proj"])
         #expect(report.skipped.map(\.module).sorted() == ["lm_head", "model.layers.0.mlp.down_proj"])
+
+        // What was written: the excluded and the kept tensors in their own dtype, byte for byte;
+        // the F16 layer as compressed-tensors NVFP4 whose codes and scales are the reference's.
+        let source = try ModelCheckpoint.open(model), written = try ModelCheckpoint.open(dir + "/out")
+        #expect(Set(written.tensors.map(\.name)) == ["model.layers.0.mlp.up_proj.weight_packed",
+                                                     "model.layers.0.mlp.up_proj.weight_scale",
+                                                     "model.layers.0.mlp.up_proj.weight_global_scale",
+                                                     "model.layers.0.mlp.down_proj.weight", "lm_head.weight"])
+        for (name, dtype) in [("model.layers.0.mlp.down_proj.weight", DType.F32), ("lm_head.weight", .BF16)] {
+            let got = written.tensor(name)!, original = source.tensor(name)!
+            #expect(got.info.dtype == dtype && got.info.shape == original.info.shape, "\(name)")
+            #expect(Array(try got.shard.bytes(name)) == Array(try original.shard.bytes(name)), "\(name)")
+        }
+        let up = "model.layers.0.mlp.up_proj"
+        let packed = written.tensor(up + ".weight_packed")!, scales = written.tensor(up + ".weight_scale")!
+        #expect(packed.info.dtype == .U8 && packed.info.shape == [32, 32])
+        #expect(scales.info.dtype == .F8_E4M3 && scales.info.shape == [32, 4])
+        // The values written for it (shard 0, tensor 0), rounded to F16 here, not read back.
+        let values = syntheticWeights(32 * 64, seed: 0).map { Float(Float16($0)) }
+        let expected = try ReferenceQuantizer.quantize(values, rows: 32, cols: 64,
+                                                       config: QuantizationConfig(rule: .mse))
+        #expect(Array(try packed.shard.bytes(packed.name)) == expected.codes)
+        #expect(Array(try scales.shard.bytes(scales.name)) == expected.scales)
     }
 }
 

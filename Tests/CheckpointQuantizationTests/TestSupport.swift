@@ -1,14 +1,8 @@
-// Synthetic Hugging Face checkpoints for the checkpoint tests, and the bundled model's path.
+// Synthetic Hugging Face checkpoints for the checkpoint tests.
 
 import Foundation
 import SafeTensors
-
-/// The repository's bundled stories260K model.
-let bundledModel: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("Models/stories260K").path
-}()
+import TestSupport
 
 /// A fresh temporary directory, removed by the caller's `defer`.
 func temporaryDirectory() -> String {
@@ -19,13 +13,9 @@ func temporaryDirectory() -> String {
 
 /// Seeded normal-ish values (sum of uniforms) with a few outliers.
 func syntheticWeights(_ count: Int, seed: UInt64) -> [Float] {
-    var state = seed &+ 0x9E37_79B9_7F4A_7C15
-    func next() -> Float {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Float(state >> 40) / Float(1 << 24)
-    }
+    var rng = SplitMix64(seed: seed)
     return (0..<count).map { i in
-        let v = (next() + next() + next() + next() - 2) * 0.05
+        let v = (rng.uniform() + rng.uniform() + rng.uniform() + rng.uniform() - 2) * 0.05
         return i % 997 == 0 ? v * 20 : v
     }
 }

@@ -4,6 +4,7 @@
 // valid text never traps.
 
 import JSONText
+import TestSupport
 import Testing
 
 @Suite struct RejectTests {
@@ -101,11 +102,8 @@ import Testing
     @Test func randomDamageNeverTraps() {
         let seed = Array(#"{"a":[1,-2.5e3,"x\"\u00e9\ud83d\ude80",true,null],"b":{"c":{}},"d":"é🚀"}"#.utf8)
         let specials = Array("{}[]\",:-+0123456789.eE \\u/tfn".utf8) + [0x00, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
-        var state: UInt64 = 0x4A53_4F4E
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var rng = SplitMix64(seed: 0x4A53_4F4E)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 33) }
         var accepted = 0, rejected = 0
         for _ in 0..<5000 {
             var bytes = seed

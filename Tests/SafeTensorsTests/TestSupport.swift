@@ -1,7 +1,8 @@
 // TestSupport.swift — helpers shared by the SafeTensors tests: private temporary folders, raw file
-// construction from a header string, a seeded random generator, and error capture.
+// construction from a header string, seeded random bytes, and error capture.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import SafeTensors
 
@@ -78,21 +79,6 @@ func caught(_ body: () throws -> Void) -> SafeTensorsError? {
     } catch {
         Issue.record("unexpected error type: \(error)")
         return nil
-    }
-}
-
-/// SplitMix64: a small, seeded, reproducible generator.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

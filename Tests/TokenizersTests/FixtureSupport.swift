@@ -2,6 +2,7 @@
 // and decoded text from the Hugging Face `tokenizers` library) from this target's resources.
 
 import Foundation
+import TestSupport
 import Tokenizers
 
 struct ExpectedTokenizer: Decodable {
@@ -44,28 +45,18 @@ struct Expected: Decodable {
 }
 
 enum Fixtures {
-    static let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    static let folder = FixtureFolder(bundle: .module)
 
-    static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+    static func url(_ name: String) -> URL { folder.url(name) }
 
-    static let expected: Expected = {
-        let data = try! Data(contentsOf: url("expected.json"))
-        return try! JSONDecoder().decode(Expected.self, from: data)
-    }()
+    static let expected: Expected = folder.decode(Expected.self, from: "expected.json")
 
-    static func text(_ name: String) -> String {
-        String(decoding: try! Data(contentsOf: url(name)), as: UTF8.self)
-    }
+    static func text(_ name: String) -> String { folder.text(name) }
 
     /// Little-endian Int32 ids.
-    static func ids(_ name: String) -> [Int] {
-        let data = try! Data(contentsOf: url(name))
-        return data.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map { Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self))) }
-        }
-    }
+    static func ids(_ name: String) -> [Int] { folder.int32s(name) }
 
-    static func tokenizerPath(_ name: String) -> String { url(name).appendingPathComponent("tokenizer.json").path }
+    static func tokenizerPath(_ name: String) -> String { folder.path(name + "/tokenizer.json") }
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var loaded: [String: Tokenizer] = [:]

@@ -6,7 +6,8 @@ import Foundation
 import Testing
 import Tokenizers
 
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["TOKENIZERS_BENCH"] != nil))
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["TOKENIZERS_BENCH"] != nil,
+                "set TOKENIZERS_BENCH=1 to run the tokenizer benchmarks"))
 struct PerformanceTests {
     @Test(arguments: ["stories260K", "bytelevel", "llama3style"])
     func encodeFourMegabytes(_ name: String) {

@@ -19,8 +19,7 @@ struct SpecialTokenCase {
 
 enum SpecialTokenFixtures {
     static let cases: [SpecialTokenCase] = {
-        let data = try! Data(contentsOf: Fixtures.url("special-tokens.json"))
-        let root = try! JSONReader.parse([UInt8](data))
+        let root = try! JSONReader.parse(Fixtures.folder.bytes("special-tokens.json"))
         return root["cases"]!.array!.map { c in
             func idLists(_ key: String) -> [[Int]] { c[key]!.array!.map { $0.array!.map { $0.int! } } }
             return SpecialTokenCase(

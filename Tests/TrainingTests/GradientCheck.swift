@@ -9,25 +9,11 @@
 // extrapolation (4·D(h/2) − D(h)) / 3, which cancels the h² term, with h = 4e-2 on weights of
 // scale 0.1 (measured worst error 2.5e-4 relative; the test accepts 1e-3 plus 2e-5).
 
-import Foundation
+import TestSupport
 
-struct TestRandom {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Float { Float(next() >> 40) * 0x1p-24 }
-    mutating func normal() -> Float {
-        let u1 = max(Double(next() >> 11) * 0x1p-53, 1e-300), u2 = Double(next() >> 11) * 0x1p-53
-        return Float((-2 * log(u1)).squareRoot() * cos(2 * .pi * u2))
-    }
-    mutating func normals(_ n: Int, scale: Float = 1) -> [Float] { (0..<n).map { _ in normal() * scale } }
-}
+/// The tests' seeded generator is the test-support one (`@testable import Training` also shows
+/// Training's internal generator of the same name).
+typealias SplitMix64 = TestSupport.SplitMix64
 
 /// Σ w·y in float64.
 func weightedSum(_ y: [Float], _ w: [Float]) -> Double {

@@ -4,12 +4,13 @@
 // central difference along several random directions u.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import Training
 
 @Suite struct LayerGradientTests {
     @Test func rmsNorm() {
-        var r = TestRandom(1)
+        var r = SplitMix64(seed: 1)
         let rows = 3, n = 32
         let x = r.normals(rows * n), g = r.normals(n, scale: 0.5).map { $0 + 1 }, w = r.normals(rows * n)
         func f(_ x: [Float], _ g: [Float]) -> [Float] {
@@ -24,7 +25,7 @@ import Testing
                 RMSNorm.backward(wb, x: xb, inverseRMS: rb, rows: rows, width: n, gain: gb, gainGradient: dgb, threads: 1)
             } } } } }
         for trial in 0..<3 {
-            var rr = TestRandom(100 + UInt64(trial))
+            var rr = SplitMix64(seed: 100 + UInt64(trial))
             let ux = rr.normals(rows * n), ug = rr.normals(n)
             let fdx = centralDifference(x, ux) { weightedSum(f($0, g), w) }
             let fdg = centralDifference(g, ug) { weightedSum(f(x, $0), w) }
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func rotaryEmbeddingTransposeIsBackward() {
-        var r = TestRandom(2)
+        var r = SplitMix64(seed: 2)
         let rows = 6, width = 16
         let rope = RotaryEmbedding(headDimension: 8, sequenceLength: 3, theta: 10_000)
         let x = r.normals(rows * width), w = r.normals(rows * width)
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func causalAttention() {
-        var r = TestRandom(3)
+        var r = SplitMix64(seed: 3)
         let shape = AttentionShape(batch: 2, sequenceLength: 5, heads: 2, headDimension: 8)
         let n = shape.rows * shape.width
         let q = r.normals(n), k = r.normals(n), v = r.normals(n), w = r.normals(n)
@@ -70,7 +71,7 @@ import Testing
                 CausalAttention.backward(dOutput: wb, q: qb, k: kb, v: vb, probabilities: pb, shape: shape, threads: 2)
             } } } } }
         for trial in 0..<2 {
-            var rr = TestRandom(200 + UInt64(trial))
+            var rr = SplitMix64(seed: 200 + UInt64(trial))
             let u = rr.normals(n)
             let fq = centralDifference(q, u) { weightedSum(f($0, k, v), w) }
             let fk = centralDifference(k, u) { weightedSum(f(q, $0, v), w) }
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func swiGLU() {
-        var r = TestRandom(4)
+        var r = SplitMix64(seed: 4)
         let n = 64
         let g = r.normals(n, scale: 2), u = r.normals(n), w = r.normals(n)
         func f(_ g: [Float], _ u: [Float]) -> [Float] {
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test func crossEntropy() {
-        var r = TestRandom(5)
+        var r = SplitMix64(seed: 5)
         let rows = 4, v = 11
         let z = r.normals(rows * v, scale: 2)
         let targets: [Int32] = [0, 3, 10, 5]
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func linearFloat32() throws {
-        var r = TestRandom(6)
+        var r = SplitMix64(seed: 6)
         let rows = 5, inF = 16, outF = 32
         let x = r.normals(rows * inF), wt = r.normals(outF * inF, scale: 0.3), w = r.normals(rows * outF)
         var stats = QuantizationStatistics()

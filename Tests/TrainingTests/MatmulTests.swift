@@ -2,6 +2,7 @@
 // edge sizes (not multiples of the kernels' tiles, k across the 256 block), accumulation and
 // strides; and the same bits for any thread count.
 
+import TestSupport
 import Testing
 @testable import Training
 
@@ -9,7 +10,7 @@ import Testing
     @Test(arguments: [(1, 1, 1), (7, 9, 5), (13, 17, 300), (6, 8, 256), (31, 33, 513)])
     func matchesNaive(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
-        var r = TestRandom(UInt64(m * 1000 + n * 10 + k))
+        var r = SplitMix64(seed: UInt64(m * 1000 + n * 10 + k))
         for ta in [false, true] {
             for tb in [false, true] {
                 let a = r.normals(m * k), b = r.normals(k * n)

@@ -2,6 +2,7 @@
 // tied and untied heads), every GEMM in float32 without rounding; Richardson-extrapolated
 // central differences and tolerances as in GradientCheck.swift.
 
+import TestSupport
 import Testing
 @testable import Training
 
@@ -12,7 +13,7 @@ import Testing
     }
 
     static func batch(seed: UInt64, vocabulary: Int, b: Int = 2, t: Int = 6) -> TrainingBatch {
-        var r = TestRandom(seed)
+        var r = SplitMix64(seed: seed)
         let inputs = (0..<(b * t)).map { _ in Int32(r.next() % UInt64(vocabulary)) }
         let targets = (0..<(b * t)).map { _ in Int32(r.next() % UInt64(vocabulary)) }
         return TrainingBatch(batch: b, sequenceLength: t, inputs: inputs, targets: targets)
@@ -24,7 +25,7 @@ import Testing
         let model = DecoderModel(config: config, plan: .float32(layers: config.layers), threads: 2)
         var params = ModelParameters.initialized(config, seed: 7)
         // Non-trivial gains so their gradients are exercised away from 1.
-        var r = TestRandom(8)
+        var r = SplitMix64(seed: 8)
         for i in params.tensors.indices where params.tensors[i].shape.count == 1 {
             params.tensors[i].values = params.tensors[i].values.map { $0 + 0.3 * r.normal() }
         }

@@ -4,6 +4,7 @@
 // stochastic rounding seeds are a pure function of (run, step, layer, operand).
 
 import BlockQuantization
+import TestSupport
 import Testing
 @testable import Training
 
@@ -38,7 +39,7 @@ import Testing
 
     @Test(arguments: [ScaleRule.static6, .mse])
     func matchesReferenceRecipe(rule: ScaleRule) throws {
-        var r = TestRandom(21)
+        var r = SplitMix64(seed: 21)
         let rows = 48, inF = 32, outF = 48
         let x = r.normals(rows * inF), w = r.normals(outF * inF, scale: 0.1), dy = r.normals(rows * outF, scale: 0.01)
         let ops = NVFP4Operands(rule: rule)
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func weightTilesQuantizeTransposeAlike() throws {
-        var r = TestRandom(22)
+        var r = SplitMix64(seed: 22)
         let rows = 48, cols = 32
         let w = r.normals(rows * cols)
         let config = QuantizationConfig(format: .nvfp4, rule: .mse, blockScale2D: true)
@@ -123,7 +124,7 @@ import Testing
 
     @Test func stochasticRoundingIsUnbiasedInTheDataGradient() throws {
         // Averaged over seeds, SR(dY)·W approaches dY·W better than any single draw.
-        var r = TestRandom(23)
+        var r = SplitMix64(seed: 23)
         let rows = 16, inF = 16, outF = 32
         let w = r.normals(outF * inF, scale: 0.1), dy = r.normals(rows * outF)
         let ops = NVFP4Operands(rule: .static6)

@@ -4,15 +4,14 @@
 
 import Foundation
 import SafeTensors
+import TestSupport
 import Testing
 import Tokenizers
 @testable import Training
 
 @Suite(.serialized) struct TrainingRunTests {
     static let text: String = {
-        let here = URL(fileURLWithPath: #filePath)
-        let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data/austen.txt").path
+        let path = repositoryRoot + "/Data/austen.txt"
         let data = FileManager.default.contents(atPath: path)!
         return String(decoding: data.prefix(60_000), as: UTF8.self)
     }()

@@ -2,6 +2,7 @@
 // wired into the forward pass (zero biases and unit norms on a model whose heads are already
 // normalised change nothing; non-zero ones do).
 
+import TestSupport
 import Testing
 @testable import Transformer
 
@@ -41,6 +42,40 @@ import Testing
         let normed = try TransformerModel(configuration: c, weights: DictionaryWeights(t)).logits(tokens: tokens)
         #expect(normed != reference)
         #expect(normed.allSatisfy { $0.isFinite })
+
+        // What QK-norm means, checked through its invariances (each side of a comparison is
+        // computed independently): every query and key head is RMS-normalised on its own, so
+        // scaling one head's projection rows changes nothing (up to ε = 1e-5 in the RMS), and the
+        // norm weights multiply the normalised heads, so q·2 with k·½ gives the same scores.
+        typealias Tensors = [String: (shape: [Int], values: [Float])]
+        func logits(_ tensors: Tensors, _ config: ModelConfiguration) throws -> [Float] {
+            try TransformerModel(configuration: config, weights: DictionaryWeights(tensors)).logits(tokens: tokens)
+        }
+        func scalingOneHeadEach(_ tensors: Tensors) -> Tensors {
+            var u = tensors
+            for l in 0..<c.layerCount {
+                let q = "model.layers.\(l).self_attn.q_proj.weight", k = "model.layers.\(l).self_attn.k_proj.weight"
+                for i in 0..<(8 * 64) { u[q]!.values[i] *= 3 }  // query head 0 (rows 0…7)
+                for i in (8 * 64)..<(16 * 64) { u[k]!.values[i] *= 0.25 }  // key head 1 (rows 8…15)
+            }
+            return u
+        }
+        func largestDifference(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).map { abs($0 - $1) }.max()! }
+        #expect(largestDifference(try logits(scalingOneHeadEach(t), c), normed) < 1e-3)
+        // Without QK-norm the same scaling moves the logits by far more.
+        var plain = c
+        plain.qkNorm = false
+        #expect(largestDifference(try logits(scalingOneHeadEach(base.tensors), plain), reference) > 0.1)
+        var weighted = t
+        for l in 0..<c.layerCount {
+            weighted["model.layers.\(l).self_attn.q_norm.weight"] = ([8], [Float](repeating: 2, count: 8))
+            weighted["model.layers.\(l).self_attn.k_norm.weight"] = ([8], [Float](repeating: 0.5, count: 8))
+        }
+        #expect(bitDifference(try logits(weighted, c), normed) == nil)
+        for l in 0..<c.layerCount {
+            weighted["model.layers.\(l).self_attn.k_norm.weight"] = ([8], [Float](repeating: 1, count: 8))
+        }
+        #expect(largestDifference(try logits(weighted, c), normed) > 0.1)
     }
 }
 
@@ -71,7 +106,9 @@ import Testing
         c.ropeScaling = .llama3(factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 64)
         let scaled = RotaryEmbedding(configuration: c).inverseFrequencies  // wavelengths 6.3, 63, 628, 6283
         #expect(scaled[0] == plain[0])
-        #expect(scaled[1] < plain[1] && scaled[1] > plain[1] / 8)
+        // In between: (1 − s)·f/8 + s·f with s = (64 / wavelength − 1) / (4 − 1); for f = 0.1 this is
+        // 0.013042256680862672 (transformers' _compute_llama3_parameters, float64 and float32 alike).
+        #expect(scaled[1] == Float(0.013042256680862672))
         #expect(scaled[2] == plain[2] / 8 && scaled[3] == plain[3] / 8)
     }
 }

@@ -2,6 +2,7 @@
 // cannot run, are typed errors naming what is wrong.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import Transformer
 
@@ -48,9 +49,15 @@ import Testing
 
     @Test func toleratedExtrasLoad() throws {
         var t = tensors
-        t["lm_head.weight"] = t["model.embed_tokens.weight"]  // tied: ignored, as transformers does
-        t["model.layers.0.self_attn.rotary_emb.inv_freq"] = ([4], [1, 0.1, 0.01, 0.001])
-        _ = try TransformerModel(configuration: configuration, weights: DictionaryWeights(t))
+        // Values unlike the model's, so that using them would show in the logits.
+        let embedding = t["model.embed_tokens.weight"]!
+        t["lm_head.weight"] = (embedding.shape, embedding.values.map { -$0 })  // tied: ignored, as transformers does
+        t["model.layers.0.self_attn.rotary_emb.inv_freq"] = ([4], [2, 0.2, 0.02, 0.002])
+        let tokens = [1, 403, 9, 77, 250, 3, 511]
+        let withExtras = try TransformerModel(configuration: configuration, weights: DictionaryWeights(t))
+        let base = try TransformerModel(configuration: configuration, weights: DictionaryWeights(tensors))
+        // Ignored means ignored: the logits are the base model's, bit for bit.
+        #expect(bitDifference(try withExtras.logits(tokens: tokens), try base.logits(tokens: tokens)) == nil)
     }
 
     @Test func anUntiedModelNeedsItsHead() throws {

@@ -1,21 +1,10 @@
-// Shared helpers of the Transformer tests: the repository's bundled model and text, loading,
-// and a seeded generator.
+// Shared helpers of the Transformer tests: loading the repository's bundled model and text, and
+// seeded values.
 
 import Foundation
+import TestSupport
 import Tokenizers
 @testable import Transformer
-
-/// The repository root (three levels above this file).
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-/// The bundled stories260K model folder.
-let bundledModel = repositoryRoot + "/Models/stories260K"
-/// The bundled evaluation text.
-let bundledText = repositoryRoot + "/Data/tinystories-sample.txt"
 
 /// The bundled model, loaded from its safetensors file.
 func loadBundledModel(threads: Int = 2) throws -> TransformerModel {
@@ -40,11 +29,8 @@ private let bundledTokenStream: Result<[Int], Error> = Result {
 
 /// Seeded values in [-1, 1).
 func seededValues(_ count: Int, seed: UInt64) -> [Float] {
-    var state = seed &+ 0x9E37_79B9_7F4A_7C15
-    return (0..<count).map { _ in
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Float(state >> 40) / Float(1 << 23) - 1
-    }
+    var rng = SplitMix64(seed: seed)
+    return (0..<count).map { _ in rng.signedUniform() }
 }
 
 /// Relative difference |a − b| / |b|.
