@@ -2,6 +2,7 @@
 // runner of every CLI test, with FOUROVERSIX_HOME set to this checkout for the bundled model.
 
 import Foundation
+import TestSupport
 
 struct CommandResult {
     var status: Int32
@@ -13,13 +14,6 @@ struct CommandResult {
 let productsDirectory: String = {
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return (exe as NSString).deletingLastPathComponent
-}()
-
-/// The repository root (for the bundled model).
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
 }()
 
 func runCLI(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {

@@ -7,6 +7,7 @@ import BlockQuantization
 import CheckpointQuantization
 import Foundation
 import SafeTensors
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct InferenceCLITests {

@@ -2,6 +2,7 @@
 // the --json line, the output folder, bad input, and the experiment's report files.
 
 import Foundation
+import TestSupport
 import Testing
 
 enum TrainCLI {

@@ -3,13 +3,11 @@
 // equals the recorded compare.svg byte for byte.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import Charts
 
 @Suite struct ChartsTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
     @Test func plotTicksAreExactMultiplesWithAPlainZero() {
         // ceil(-0.63) is −0: the zero tick must still print as "0", not "-0".
         let ticks = LossCurvePlot.niceTicks(-0.063, 0.241, count: 4)
@@ -28,7 +26,7 @@ import Testing
     /// The recorded comparison's CSV holds each row's ratio to BF16 (6 decimals), enough for the
     /// chart's one-decimal coordinates and labels.
     @Test func theCompareChartRedrawsTheRecordedOne() throws {
-        let dir = Self.repositoryRoot + "/results/stories260K/first-40-windows"
+        let dir = repositoryRoot + "/results/stories260K/first-40-windows"
         let csv = try String(contentsOfFile: dir + "/compare.csv", encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }

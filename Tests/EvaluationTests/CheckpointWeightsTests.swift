@@ -6,14 +6,10 @@
 import BlockQuantization
 import CheckpointQuantization
 import Foundation
+import TestSupport
 import Testing
 import Transformer
 @testable import Evaluation
-
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-let bundledModel = repositoryRoot + "/Models/stories260K"
-let bundledText = repositoryRoot + "/Data/tinystories-sample.txt"
 
 func temporaryFolder(_ label: String) -> String {
     NSTemporaryDirectory() + "fouroversix-\(label)-\(UUID().uuidString)"

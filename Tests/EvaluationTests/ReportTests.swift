@@ -3,6 +3,7 @@
 // recorded files byte for byte.
 
 import Foundation
+import TestSupport
 import Testing
 import Training
 @testable import Evaluation
