@@ -120,6 +120,9 @@ import Testing
         let errors = summary["relative_mse"] as! [String: Double]
         #expect(errors["nvfp4:mse"]! < errors["nvfp4:static_6"]!)
         #expect((object["tensors"] as! [Any]).count == 36)
+        // README: the table names the bundled model relative to the checkout.
+        let table = try runCLI(["error", "--formats", "nvfp4:static_6"], in: repositoryRoot)
+        #expect(table.stdout.hasPrefix("Relative MSE Σ(x̂−x)²/Σx² per tensor — ./Models/stories260K\n"))
     }
 
     @Test func quantizeTheBundledModelAndRefuseToOverwrite() throws {
