@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
         .library(name: "CUDABackend", targets: ["CUDABackend"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "Charts"),
         // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
+        .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
         // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
@@ -35,8 +38,8 @@ let package = Package(
         // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 2: tokenizers for Hugging Face tokenizer.json files.
-        .target(name: "Tokenizers", dependencies: ["JSONText"]),
+        // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
+        .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
@@ -81,13 +84,16 @@ let package = Package(
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
