@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
         .library(name: "CUDABackend", targets: ["CUDABackend"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
@@ -23,6 +24,8 @@ let package = Package(
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
+        .target(name: "Charts"),
         // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
         // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
@@ -56,7 +59,9 @@ let package = Package(
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore"]
+            dependencies: [
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+            ]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
@@ -68,13 +73,24 @@ let package = Package(
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
-        // Layer 4: the command-line tool.
+        // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
+        .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
+        // Layer 4: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // the perplexity comparison, and the pre-training experiment.
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
+            ]
+        ),
+        // Layer 5: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "ModelFolder",
-                "ModelCore",
+                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
+                "ModelFolder", "ModelCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,7 +130,16 @@ let package = Package(
                 "ModelFolder", "ModelCore",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "BlockQuantization"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CheckpointQuantization", "CPUKernels"]
+        ),
     ]
 )
 
