@@ -144,7 +144,10 @@ let package = Package(
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+            dependencies: [
+                "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization",
+                "PostTrainingQuantization",
+            ]
         ),
         .testTarget(
             name: "CLITests",

@@ -282,9 +282,9 @@ public enum CheckpointQuantizer {
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
-        let record: [String: Any] = [
+        var record: [String: Any] = [
             "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
-            "rule": options.rule.rawValue, "method": options.method ?? "rtn",
+            "rule": options.rule.rawValue,
             "layers": Dictionary(uniqueKeysWithValues: layers.map { layer in
                 var entry: [String: Any] = ["amax": Double(layer.amax), "amax_bits": Int(layer.amax.bitPattern)]
                 if let a = inputAmax[layer.module] {
@@ -294,6 +294,7 @@ public enum CheckpointQuantizer {
                 return (layer.module, entry)
             }),
         ]
+        if let method = options.method { record["method"] = method }
         try writeJSON(record, to: output.path(recordFileName))
     }
 
