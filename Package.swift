@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "BlockQuantization", targets: ["BlockQuantization"]),
         .library(name: "CPUKernels", targets: ["CPUKernels"]),
         .library(name: "CUDABackend", targets: ["CUDABackend"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,8 +24,12 @@ let package = Package(
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
+        .target(name: "Charts"),
         // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
+        .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
         // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
@@ -32,8 +38,8 @@ let package = Package(
         // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 2: tokenizers for Hugging Face tokenizer.json files.
-        .target(name: "Tokenizers", dependencies: ["JSONText"]),
+        // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
+        .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
@@ -43,7 +49,7 @@ let package = Package(
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels"]
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend"]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
@@ -52,12 +58,23 @@ let package = Package(
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
-        // Layer 4: the command-line tool.
+        // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
+        .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
+        // Layer 4: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // the perplexity comparison, and the pre-training experiment.
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
+                "BlockQuantization", "CPUKernels",
+            ]
+        ),
+        // Layer 5: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "CheckpointQuantization", "Transformer", "Tokenizers", "Training",
+                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,13 +84,16 @@ let package = Package(
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
@@ -89,7 +109,16 @@ let package = Package(
                 "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "Tokenizers",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SafeTensors", "BlockQuantization"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CheckpointQuantization", "CPUKernels"]
+        ),
     ]
 )
 

@@ -4,6 +4,7 @@
 // before init returns. Failures are `SafeTensorsError.cannotOpen` or `.truncated` (file under 8 bytes).
 // Caveat inherent to mmap: if another process truncates the file while it is mapped, touching the
 // lost pages raises SIGBUS; safetensors inputs are expected not to change while being read.
+// Public so that the other file-format readers (GGUF) map files through this one implementation.
 
 #if canImport(Glibc)
 import Glibc
@@ -13,12 +14,12 @@ import Musl
 import Darwin
 #endif
 
-final class MappedFile: @unchecked Sendable {
+public final class MappedFile: @unchecked Sendable {
     /// The mapped bytes (read-only).
-    let bytes: UnsafeRawBufferPointer
+    public let bytes: UnsafeRawBufferPointer
 
     /// Maps the file at `path`. Files shorter than `minimumSize` are rejected as truncated.
-    init(path: String, minimumSize: Int) throws(SafeTensorsError) {
+    public init(path: String, minimumSize: Int) throws(SafeTensorsError) {
         guard let fd = POSIX.open(path, O_RDONLY | O_CLOEXEC) else {
             throw .cannotOpen(path: path, reason: POSIX.lastErrorString())
         }
@@ -59,7 +60,7 @@ final class MappedFile: @unchecked Sendable {
     /// Advises the kernel that the pages covering `range` (byte offsets into the file) may be
     /// dropped. The range is widened to whole pages: the mapping is read-only and private, so a
     /// dropped page holds no changes and is simply read from the file again if touched later.
-    func releasePages(_ range: Range<Int>) {
+    public func releasePages(_ range: Range<Int>) {
         guard let base = bytes.baseAddress, !range.isEmpty,
               range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
         let page = POSIX.pageSize

@@ -97,12 +97,13 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
     }
 
     /// `'name'`, with quotes, backslashes and control characters escaped.
-    static func quoted(_ name: String) -> String {
+    /// Public so that the other file-format errors (GGUF) escape names the same way.
+    public static func quoted(_ name: String) -> String {
         "'" + escaped(name, escapingQuote: true) + "'"
     }
 
     /// The text with control characters escaped, so it fits on one line.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         escaped(text, escapingQuote: false)
     }
 

@@ -6,6 +6,7 @@
 // special-token rule (`SpecialTokenRule`: the post_processor, or a Llama-style config's flags).
 
 import Foundation
+import JSONText
 
 public final class Tokenizer: Sendable {
     private let model: BPEModel
@@ -30,8 +31,13 @@ public final class Tokenizer: Sendable {
 
     /// Loads `path` (a tokenizer.json). Special-token names are read from tokenizer_config.json
     /// (falling back to special_tokens_map.json) in the same directory, when present.
-    public init(contentsOf path: String) throws(TokenizerError) {
-        let root = try readJSONFile(path)
+    public convenience init(contentsOf path: String) throws(TokenizerError) {
+        try self.init(tokenizerJSON: readJSONFile(path), path: path, settings: readSpecialTokenSettings(besides: path))
+    }
+
+    /// Builds the tokenizer described by `root` (the content of a tokenizer.json; `path` names it in
+    /// errors) with the special-token settings of its tokenizer_config.json.
+    init(tokenizerJSON root: JSONValue, path: String, settings: SpecialTokenSettings) throws(TokenizerError) {
         let definition = try TokenizerJSONReader(path: path).read(root)
         model = definition.model
         normalizer = definition.normalizer
@@ -51,7 +57,6 @@ public final class Tokenizer: Sendable {
         for t in definition.addedTokens { maxID = max(maxID, t.id) }
         vocabularySize = maxID + 1
 
-        let settings = readSpecialTokenSettings(besides: path)
         bosTokenID = Tokenizer.resolve(settings.bos, ["<s>", "<|endoftext|>"], added, model)
         eosTokenID = Tokenizer.resolve(settings.eos, ["</s>", "<|endoftext|>"], added, model)
         specialTokens = try SpecialTokenRule.read(tokenizerJSON: root, path: path, config: settings.flags,

@@ -290,15 +290,35 @@ struct TokenizerJSONReader {
 /// special_tokens_map.json, in the directory of `tokenizerPath`, and tokenizer_config.json's
 /// `tokenizer_class`, `add_bos_token` and `add_eos_token`. A missing or unreadable config
 /// leaves the settings unspecified.
-func readSpecialTokenSettings(besides tokenizerPath: String)
-    -> (bos: SpecialTokenSetting, eos: SpecialTokenSetting, flags: TokenizerConfigFlags) {
+func readSpecialTokenSettings(besides tokenizerPath: String) -> SpecialTokenSettings {
     let directory = (tokenizerPath as NSString).deletingLastPathComponent
-    var bos = SpecialTokenSetting.unspecified
-    var eos = SpecialTokenSetting.unspecified
-    var flags = TokenizerConfigFlags()
+    var files: [ConfigFile] = []
     for name in ["tokenizer_config.json", "special_tokens_map.json"] {
         let path = (directory as NSString).appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: path), let json = try? readJSONFile(path) else { continue }
+        files.append(ConfigFile(path: path, json: json, isTokenizerConfig: name == "tokenizer_config.json"))
+    }
+    return specialTokenSettings(files)
+}
+
+/// bos / eos names and the tokenizer_config.json flags.
+typealias SpecialTokenSettings = (bos: SpecialTokenSetting, eos: SpecialTokenSetting, flags: TokenizerConfigFlags)
+
+/// A parsed tokenizer_config.json or special_tokens_map.json.
+struct ConfigFile {
+    var path: String
+    var json: JSONValue
+    var isTokenizerConfig: Bool
+}
+
+/// The settings of parsed config files: bos / eos from the first that names them (tokenizer_config.json
+/// comes first, special_tokens_map.json is the fallback); the flags from tokenizer_config.json.
+func specialTokenSettings(_ files: [ConfigFile]) -> SpecialTokenSettings {
+    var bos = SpecialTokenSetting.unspecified
+    var eos = SpecialTokenSetting.unspecified
+    var flags = TokenizerConfigFlags()
+    for file in files {
+        let (path, json) = (file.path, file.json)
         func setting(_ key: String) -> SpecialTokenSetting {
             guard let v = json[key] else { return .unspecified }
             if v.isNull { return .none }
@@ -308,7 +328,7 @@ func readSpecialTokenSettings(besides tokenizerPath: String)
         }
         if case .unspecified = bos { bos = setting("bos_token") }
         if case .unspecified = eos { eos = setting("eos_token") }
-        if name == "tokenizer_config.json" {
+        if file.isTokenizerConfig {
             flags = TokenizerConfigFlags(path: path, tokenizerClass: json["tokenizer_class"]?.string,
                                          addBOSToken: json["add_bos_token"]?.bool, addEOSToken: json["add_eos_token"]?.bool)
         }

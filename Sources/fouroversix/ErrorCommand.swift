@@ -1,4 +1,5 @@
-// `fouroversix error`: what 4/6 buys on a model, tensor by tensor.
+// `fouroversix error`: what 4/6 buys on a model, tensor by tensor (CheckpointQuantization's
+// `ModelErrorReport`).
 //
 // Promises: for every 2-D floating tensor of a file or model folder, the relative MSE
 // Σ(x̂−x)²/Σx² of each variant (by default NVFP4 static_6, 4/6 mse/mae/abs_max, MXFP4,
@@ -39,19 +40,14 @@ struct ErrorCommand: ParsableCommand {
     func run() throws {
         let variants = expandedFormats.compactMap(QuantizationVariant.init(parsing:))
         let source = try path ?? BundledModel.directory()
-        let checkpoint = try ModelCheckpoint.open(source, requireConfig: false)
-        let tensors = checkpoint.tensors.filter {
-            $0.info.dtype.isFloatingPoint && $0.info.shape.count == 2 && $0.info.shape[1] > 0
+        var bar: ProgressBar?
+        let measured = try finishing({ bar?.finish() }) {
+            try ModelErrorReport.measure(source, variants: variants) { _, total, tensor in
+                if bar == nil { bar = ProgressBar(total: total, unit: "tensors") }
+                bar?.advance(label: tensor)
+            }
         }
-        let progress = ProgressBar(total: tensors.count, unit: "tensors")
-        var reports: [TensorErrorReport] = []
-        for t in tensors {
-            reports.append(try TensorErrorReport.measure(t.shard, t.name, variants: variants))
-            t.shard.releasePages(t.name)
-            progress.advance(label: t.name)
-        }
-        progress.finish()
-        let summary = ErrorSummary(reports: reports, variantCount: variants.count)
+        let (reports, summary) = (measured.reports, measured.summary)
         if json {
             printJSON(reports: reports, summary: summary, variants: variants, source: source)
         } else {
@@ -112,30 +108,5 @@ struct ErrorCommand: ParsableCommand {
 
     private func percent(_ a: Int, _ b: Int) -> String {
         b == 0 ? "-" : String(format: "%.1f%%", 100 * Double(a) / Double(b))
-    }
-}
-
-/// Totals over tensors: errors and energies summed before dividing.
-struct ErrorSummary {
-    var relativeErrors: [Double] = []
-    var alternativeBlocks: [Int]
-    var blocks: [Int]
-    var elements = 0
-
-    init(reports: [TensorErrorReport], variantCount: Int) {
-        var errors = [Double](repeating: 0, count: variantCount)
-        alternativeBlocks = [Int](repeating: 0, count: variantCount)
-        blocks = alternativeBlocks
-        var energy = 0.0
-        for r in reports {
-            for i in 0..<variantCount {
-                errors[i] += r.squaredErrors[i]
-                alternativeBlocks[i] += r.alternativeBlocks[i]
-                blocks[i] += r.blocks[i]
-            }
-            energy += r.energy
-            elements += r.shape.reduce(1, *)
-        }
-        relativeErrors = errors.map { energy == 0 ? 0 : $0 / energy }
     }
 }

@@ -8,10 +8,9 @@
 // stdout; progress goes to stderr on a terminal only.
 
 import ArgumentParser
-import BlockQuantization
 import CPUKernels
+import Evaluation
 import Foundation
-import Transformer
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,55 +65,65 @@ struct EvalCommand: ParsableCommand {
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
         let loaded = try LoadedModel(directory: directory, threads: threads)
         let tokens = try loaded.tokens(ofTextFile: textPath)
-        if compare {
-            try EvalComparison(loaded: loaded, tokens: tokens, textPath: textPath, context: context, windows: windows,
-                               options: quantization, outputDirectory: out ?? "results/\(loaded.name)", json: json).run()
-            return
+        let settings = quantization.settings
+        if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
+        var bar: ProgressBar?
+        let e = try finishing({ bar?.finish() }) {
+            try PerplexityEvaluation.run(loaded: loaded, tokens: tokens, context: context, windows: windows,
+                                         settings: settings) { _, total in
+                if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
+                bar?.advance()
+            }
         }
-        let setting = try quantization.quantization(for: loaded, context: context)
-        try loaded.model.apply(setting)
-        let start = Date()
-        let bar = ProgressBar(total: (try? Perplexity.windows(of: tokens, bos: loaded.bosTokenID, context: context,
-                                                               limit: windows).count) ?? 0, unit: "windows")
-        let result = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                             context: context, windows: windows) { _, _ in bar.advance() }
-        bar.finish()
-        let seconds = Date().timeIntervalSince(start)
-        let description = describe(setting, loaded: loaded)
+        let result = e.result
         if json {
             printJSONObject([
                 "perplexity": result.perplexity, "tokens": result.tokens, "windows": result.windows,
-                "weights": description.weights, "activations": description.activations,
-                "rule": description.rule.map { $0 as Any } ?? NSNull(),
-                "activation_scale": description.activationScale, "nll": result.negativeLogLikelihood,
-                "context": context, "model": directory, "text": textPath, "seconds": seconds,
+                "weights": e.weights, "activations": e.activations, "rule": e.rule.map { $0 as Any } ?? NSNull(),
+                "activation_scale": e.activationScale, "nll": result.negativeLogLikelihood,
+                "context": context, "model": directory, "text": textPath, "seconds": e.seconds,
             ])
             return
         }
         print("\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
               + "\(result.windows) windows, \(result.tokens) tokens")
-        print("weights \(description.weights), activations \(description.activations)"
-              + (description.rule.map { ", rule \($0)" } ?? "")
-              + (description.activations == "none" ? "" : ", activation amax \(description.activationScale)"))
+        print("weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
+              + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))
         print(String(format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
-                     result.negativeLogLikelihood / Double(result.tokens), seconds))
+                     result.negativeLogLikelihood / Double(result.tokens), e.seconds))
     }
 
-    /// What the run quantizes, in the words of the JSON output.
-    private func describe(_ q: EvaluationQuantization, loaded: LoadedModel)
-        -> (weights: String, activations: String, rule: String?, activationScale: String) {
-        var weights = q.weights.config?.format.rawValue ?? q.weights.description
-        var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
-        if let stored = loaded.weights.quantized {
-            weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
-            rule = rule ?? stored.rule?.rawValue
+    /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
+    private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String,
+                               settings: EvaluationSettings) throws {
+        let start = Date()
+        var bar: ProgressBar?
+        let comparison = try finishing({ bar?.finish() }) {
+            try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: textPath, context: context,
+                                         windows: windows, settings: settings) { _, total in
+                if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
+                bar?.advance()
+            }
         }
-        let activations = q.activations.config?.format.rawValue ?? q.activations.description
-        let scale: String
-        switch q.activationScale {
-        case .dynamic: scale = "dynamic"
-        case .calibrated: scale = quantization.storedInputScales ? "stored" : "calibrated"
+        let seconds = Date().timeIntervalSince(start)
+        let outputDirectory = out ?? "results/\(loaded.name)"
+        if json {
+            printJSONObject([
+                "model": loaded.directory, "text": textPath, "context": context, "windows": comparison.windows,
+                "tokens": comparison.tokens, "selection": settings.selectionDescription,
+                "activation_scale": comparison.activationScale, "rows": comparison.jsonRows,
+            ])
+        } else {
+            print("Perplexity — \(comparison.subtitle)")
+            print("BF16 → NVFP4 gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16); "
+                  + "activation amax \(comparison.activationScale).")
+            print(renderTable(header: PerplexityComparison.header, rows: comparison.textRows))
         }
-        return (weights, activations, rule, scale)
+        let command = (["fouroversix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        try comparison.write(to: outputDirectory, command: command, seconds: seconds)
+        if !json {
+            let time = String(format: "%.1f", seconds)
+            print("\nSaved \(outputDirectory)/compare.md, compare.csv, compare.svg (\(time) s).")
+        }
     }
 }

@@ -1,32 +1,17 @@
-// The quantization options of `eval` (and `generate`): weight and activation formats, rules,
-// layer selection and the source of activation scales, turned into the Transformer module's
-// `EvaluationQuantization`.
+// The quantization options of `eval` (and `generate`), spelled for the command line and
+// turned into Evaluation's `EvaluationSettings`.
 //
 // Promises: `--weights`/`--activations` take none, bf16, nvfp4, mxfp4, nvint4 or if4; `--rule`
-// applies to both (default: the format's default rule, mse for NVFP4) and an invalid
-// (format, rule) pair is rejected during validation; fused groups share one weight amax by
-// CheckpointQuantization's `FusedGroups.key`, the rule `quantize` uses, so on-the-fly
-// quantization with `--skip-ragged` mirrors a checkpoint `quantize` wrote.
+// applies to both (default: the format's default rule); an invalid (format, rule) pair, a
+// calibration window count below 1 or context below 2, `--calibration-text` together with
+// `--stored-input-scales`, or either without a block format for activations is rejected during
+// validation.
 
 import ArgumentParser
 import BlockQuantization
-import CheckpointQuantization
-import Transformer
+import Evaluation
 
-/// `none`, `bf16` or a block format.
-enum SimulatedFormat: String, ExpressibleByArgument, CaseIterable {
-    case none, bf16, nvfp4, mxfp4, nvint4, if4
-
-    var blockFormat: BlockFormat? { BlockFormat(rawValue: rawValue) }
-
-    func tensorFormat(rule: ScaleRule?) -> TensorFormat {
-        switch self {
-        case .none: return .full
-        case .bf16: return .bfloat16
-        default: return .block(QuantizationConfig(format: blockFormat!, rule: rule))
-        }
-    }
-}
+extension SimulatedFormat: ExpressibleByArgument {}
 
 struct EvalQuantizationOptions: ParsableArguments {
     @Option(help: "Weights of the decoder's Linear layers: none, bf16, nvfp4, mxfp4, nvint4 or if4.")
@@ -60,63 +45,29 @@ struct EvalQuantizationOptions: ParsableArguments {
     var storedInputScales = false
 
     func validate() throws {
-        for (name, format, r) in [("--weights", weights, rule), ("--activations", activations, activationRule ?? rule)] {
-            guard let f = format.blockFormat, let r else { continue }
-            guard f.supportedRules.contains(r) else {
-                throw ValidationError("\(name) \(f.rawValue) has no rule \(r.rawValue) (use \(f.supportedRules.map(\.rawValue).joined(separator: ", ")))")
-            }
+        if calibrationText != nil && storedInputScales {
+            throw ValidationError("--calibration-text and --stored-input-scales are alternatives")
         }
         guard calibrationWindows >= 1, calibrationContext >= 2 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        if calibrationText != nil && storedInputScales {
-            throw ValidationError("--calibration-text and --stored-input-scales are alternatives")
-        }
-        if (calibrationText != nil || storedInputScales) && activations.blockFormat == nil {
-            throw ValidationError("calibrated activation scales need --activations with a block format")
-        }
+        do { try settings.validate() } catch { throw ValidationError("\(error)") }
     }
 
-    /// The rule a format uses here (nil for none/bf16).
-    func effectiveRule(for format: SimulatedFormat, activations: Bool = false) -> ScaleRule? {
-        guard let f = format.blockFormat else { return nil }
-        let requested = activations ? (activationRule ?? rule) : rule
-        return requested.flatMap { f.supportedRules.contains($0) ? $0 : nil } ?? f.defaultRule
-    }
-
-    /// On a quantized checkpoint without `--weights`, only the modules it stores quantized take
-    /// part (its own layer selection), so W4A4 on it mirrors what the checkpoint describes.
-    func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
-        try LinearSelection(skipRaggedInputs: skipRagged, excludePatterns: exclude,
-                            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
-                            fusedGroup: { FusedGroups.key(of: $0) })
-    }
-
-    /// The setting for a model (calibrating on `calibrationText` when asked).
-    func quantization(for loaded: LoadedModel, context: Int, weights w: SimulatedFormat? = nil,
-                      activations a: SimulatedFormat? = nil, rule r: ScaleRule? = nil) throws -> EvaluationQuantization {
-        let wf = w ?? weights, af = a ?? activations
-        let wRule = r ?? effectiveRule(for: wf), aRule = r ?? effectiveRule(for: af, activations: true)
-        var q = EvaluationQuantization(weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),
-                                       selection: try selection(for: loaded, weights: wf))
+    var settings: EvaluationSettings {
+        var s = EvaluationSettings()
+        s.weights = weights
+        s.activations = activations
+        s.rule = rule
+        s.activationRule = activationRule
+        s.skipRagged = skipRagged
+        s.exclude = exclude
         if storedInputScales {
-            var table: [String: Float] = [:]
-            for l in loaded.model.linearLayers {
-                if let amax = loaded.weights.storedInputAmax(module: l.module) { table[l.module] = amax }
-            }
-            guard !table.isEmpty else {
-                throw ValidationError("\(loaded.directory): no input scales stored (not a W4A4 checkpoint)")
-            }
-            q.activationScale = .calibrated(table)
-        } else if let calibrationText, af.blockFormat != nil {
-            // Calibrated on the model as loaded (full precision), as `quantize --calibration-text` does.
-            try loaded.model.apply(.none)
-            let tokens = try loaded.tokens(ofTextFile: calibrationText)
-            let table = try ActivationCalibration.inputAmax(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                                            context: calibrationContext, windows: calibrationWindows,
-                                                            fusedGroup: { FusedGroups.key(of: $0) })
-            q.activationScale = .calibrated(table)
+            s.activationScale = .stored
+        } else if let calibrationText {
+            s.activationScale = .calibrated(text: calibrationText, windows: calibrationWindows,
+                                            context: calibrationContext)
         }
-        return q
+        return s
     }
 }

@@ -1,14 +1,14 @@
 // `fouroversix generate`: greedy text from a prompt, a quick sanity check of a model (plain or
-// quantized checkpoint, or on-the-fly quantization with eval's options).
+// quantized checkpoint, or on-the-fly quantization with eval's options) — Evaluation's
+// `LoadedModel.generateGreedy`.
 //
-// Promises: the prompt is tokenized with BOS first; up to `--tokens` new tokens are chosen
-// greedily with a key/value cache, stopping after EOS; the printed text is the decoded prompt
-// and continuation (special tokens skipped); `--json` adds the token ids.
+// Promises: prints the decoded prompt and continuation (ending with one newline); `--json`
+// adds the prompt and generated token ids.
 
 import ArgumentParser
 import CPUKernels
+import Evaluation
 import Foundation
-import Transformer
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,14 +41,11 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let directory = try model ?? BundledModel.directory()
         let loaded = try LoadedModel(directory: directory, threads: threads)
-        try loaded.model.apply(try quantization.quantization(for: loaded, context: 512))
-        var promptIDs = loaded.tokenizer.encode(prompt)
-        if let bos = loaded.bosTokenID { promptIDs.insert(bos, at: 0) }
-        let stop = Set(loaded.model.configuration.eosTokenIDs + (loaded.tokenizer.eosTokenID.map { [$0] } ?? []))
-        let generated = try Generation.greedy(model: loaded.model, prompt: promptIDs, maxNewTokens: tokens, stopTokens: stop)
-        let text = loaded.tokenizer.decode(promptIDs + generated)
+        try loaded.model.apply(try quantization.settings.quantization(for: loaded))
+        let g = try loaded.generateGreedy(prompt: prompt, maxNewTokens: tokens)
+        let text = g.text
         if json {
-            printJSONObject(["prompt_ids": promptIDs, "generated_ids": generated, "text": text])
+            printJSONObject(["prompt_ids": g.promptIDs, "generated_ids": g.generatedIDs, "text": text])
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }

@@ -11,8 +11,8 @@ import ArgumentParser
 import BlockQuantization
 import CheckpointQuantization
 import CPUKernels
+import Evaluation
 import Foundation
-import Transformer
 
 extension CheckpointConvention: ExpressibleByArgument {}
 
@@ -114,20 +114,18 @@ struct QuantizeCommand: ParsableCommand {
         }
     }
 
-    /// Per-module input amax of the full-precision model over the calibration text; fused
-    /// layers share their group's maximum.
+    /// Per-module input amax of the full-precision model over the calibration text (Evaluation's
+    /// `Calibration`, the flow `eval --calibration-text` uses).
     private func calibrate(modelDirectory: String, text: String) throws -> [String: Float] {
-        let loaded = try LoadedModel(directory: modelDirectory, threads: CPUParallel.defaultThreadCount)
-        let tokens = try loaded.tokens(ofTextFile: text)
         var bar: ProgressBar?
-        let amax = try ActivationCalibration.inputAmax(
-            model: loaded.model, tokens: tokens, bos: loaded.bosTokenID, context: calibrationContext,
-            windows: calibrationWindows, fusedGroup: FusedGroups.key(of:)) { done, total in
-            if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
-            bar?.advance()
+        return try finishing({ bar?.finish() }) {
+            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows,
+                                           context: calibrationContext,
+                                           threads: CPUParallel.defaultThreadCount) { _, total in
+                if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
+                bar?.advance()
+            }
         }
-        bar?.finish()
-        return amax
     }
 
     private func printReport(_ r: QuantizationReport) {

@@ -46,6 +46,12 @@ final class ProgressBar {
     }
 }
 
+/// `body`'s result, with `finish` run when it returns or throws (before the caller prints).
+func finishing<T>(_ finish: () -> Void, _ body: () throws -> T) rethrows -> T {
+    defer { finish() }
+    return try body()
+}
+
 func formatBytes(_ n: Int) -> String {
     let units = ["B", "KB", "MB", "GB", "TB"]
     var value = Double(n), unit = 0

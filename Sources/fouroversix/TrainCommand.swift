@@ -1,4 +1,4 @@
-// `fouroversix train`: pre-train a small Llama-style model with one recipe.
+// `fouroversix train`: pre-train a small Llama-style model with one recipe (Training's `TrainingRun`).
 //
 // Promises: writes (with --out) a Hugging Face Llama folder that `eval` and `quantize` read,
 // plus loss.csv, summary.json and the optimizer state for --resume; progress goes to standard
@@ -38,18 +38,14 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let corpus = try training.prepareCorpus()
         let options = try training.options(recipe: recipe, corpus: corpus)
-        let out = self.out ?? resume
-        if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        let trainer = try Trainer(options: options, corpus: corpus, outputDirectory: out, resumeFrom: resume)
-        let startStep = resume == nil ? 0 : try TrainingCheckpoint.loadForResume(from: resume!).2.completedSteps
-        let log = try out.map { try LossLog(path: "\($0)/loss.csv", keepThrough: startStep) }
-        if !json {
-            print("\(recipe.rawValue): \(options.preset) model, \(String(format: "%.2f", Double(options.model.parameterCount) / 1e6)) M parameters, "
-                  + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(training.describe(corpus))")
-        }
         let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery))
-        let summary = try trainer.run(log: { log?.append($0) }, progress: printer.update)
-        if let out { try RunSummary(summary, options: options).write(to: "\(out)/summary.json") }
+        let parameters = String(format: "%.2f", Double(options.model.parameterCount) / 1e6)
+        let summary = try TrainingRun.run(options: options, corpus: corpus, outputDirectory: out ?? resume,
+                                          resumeFrom: resume, started: {
+            guard !json else { return }
+            print("\(recipe.rawValue): \(options.preset) model, \(parameters) M parameters, "
+                  + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(training.describe(corpus))")
+        }, progress: printer.update)
         Self.report(summary, json: json)
         if let step = summary.divergedAtStep {
             throw TrainingError.diverged(step: step, loss: .nan)

@@ -1,6 +1,8 @@
-// Runs the built `fouroversix` executable (SwiftPM builds it next to the test bundle).
+// Runs the built `fouroversix` executable (SwiftPM builds it next to the test bundle): the one
+// runner of every CLI test, with FOUROVERSIX_HOME set to this checkout for the bundled model.
 
 import Foundation
+import TestSupport
 
 struct CommandResult {
     var status: Int32
@@ -12,13 +14,6 @@ struct CommandResult {
 let productsDirectory: String = {
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return (exe as NSString).deletingLastPathComponent
-}()
-
-/// The repository root (for the bundled model).
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
 }()
 
 func runCLI(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {

@@ -3,8 +3,10 @@
 // no partial output).
 
 import BlockQuantization
+import CheckpointQuantization
 import Foundation
 import SafeTensors
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CLITests {
@@ -66,6 +68,20 @@ import Testing
         #expect(try deq.floats("w").map(\.bitPattern) == ReferenceQuantizer.dequantize(q).map(\.bitPattern))
     }
 
+    /// README's example; the file is the library's `TensorFileQuantizer` output byte for byte.
+    @Test func quantizeTensorsOnTheReferenceVectors() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = repositoryRoot + "/Tests/BlockQuantizationTests/Fixtures/reference-vectors.safetensors"
+        let r = try runCLI(["quantize-tensors", input, "-o", dir + "/rv.safetensors", "--rule", "mse"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(dir)/rv.safetensors: 93 tensors quantized to nvfp4 (mse), 270 copied\n")
+        _ = try TensorFileQuantizer(config: QuantizationConfig(format: .nvfp4, rule: .mse))
+            .run(input: input, output: dir + "/library.safetensors")
+        let (cli, library) = (dir + "/rv.safetensors", dir + "/library.safetensors")
+        #expect(FileManager.default.contents(atPath: cli) == FileManager.default.contents(atPath: library))
+    }
+
     @Test func badInputFailsCleanly() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -104,6 +120,9 @@ import Testing
         let errors = summary["relative_mse"] as! [String: Double]
         #expect(errors["nvfp4:mse"]! < errors["nvfp4:static_6"]!)
         #expect((object["tensors"] as! [Any]).count == 36)
+        // README: the table names the bundled model relative to the checkout.
+        let table = try runCLI(["error", "--formats", "nvfp4:static_6"], in: repositoryRoot)
+        #expect(table.stdout.hasPrefix("Relative MSE Σ(x̂−x)²/Σx² per tensor — ./Models/stories260K\n"))
     }
 
     @Test func quantizeTheBundledModelAndRefuseToOverwrite() throws {

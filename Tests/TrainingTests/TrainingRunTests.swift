@@ -121,15 +121,6 @@ import Tokenizers
         #expect(c.corpus.validationBlocks.count * 4 <= c.corpus.trainingBlocks.count + 4)
     }
 
-    @Test func plotTicksAreExactMultiplesWithAPlainZero() {
-        // ceil(-0.63) is −0: the zero tick must still print as "0", not "-0".
-        let ticks = LossCurvePlot.niceTicks(-0.063, 0.241, count: 4)
-        #expect(ticks == [0, 0.1, 0.2])
-        #expect(ticks.first?.sign == .plus)
-        #expect(ticks.map(LossCurvePlot.fmt) == ["0", "0.1", "0.2"])
-        #expect(LossCurvePlot.niceTicks(2.9, 4.6, count: 4) == [3, 3.5, 4, 4.5])
-    }
-
     @Test func scheduleShape() {
         let s = LearningRateSchedule(peak: 1, warmupSteps: 10, totalSteps: 110, minimumRatio: 0.1)
         #expect(s.rate(step: 0) == 0.1)

@@ -1,58 +1,30 @@
-// The `train` and `experiment pretrain` commands end to end, through the built executable
-// (SwiftPM builds `fouroversix` next to the test bundle; skipped when it is not there): the
-// --json line, the output folder, bad input, and the experiment's report files.
+// The `train` and `experiment pretrain` commands end to end, through the built executable:
+// the --json line, the output folder, bad input, and the experiment's report files.
 
 import Foundation
+import TestSupport
 import Testing
 
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
 enum TrainCLI {
-    static let executable: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return (exe as NSString).deletingLastPathComponent + "/fouroversix"
-    }()
-
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: executable) }
-
     /// A 30 kB slice of the bundled corpus in a fresh folder.
     static func workspace() throws -> (dir: String, text: String) {
-        let dir = NSTemporaryDirectory() + "fos-train-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("Data/austen.txt"))
+        let dir = temporaryDirectory()
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Data/austen.txt"))
         try data.prefix(30_000).write(to: URL(fileURLWithPath: dir + "/text.txt"))
         return (dir, dir + "/text.txt")
-    }
-
-    static func run(_ arguments: [String]) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
     static let small = ["--config", "tiny", "--batch", "2", "--sequence-length", "32", "--vocab", "300",
                         "--eval-every", "0", "--final-eval-windows", "4", "--threads", "2"]
 }
 
-@Suite(.enabled(if: TrainCLI.available, "the fouroversix executable is not built"), .serialized)
+@Suite(.serialized)
 struct TrainCLITests {
     @Test func trainPrintsJSONAndWritesACheckpoint() throws {
         let (dir, text) = try TrainCLI.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try TrainCLI.run(["train", "--recipe", "nvfp4-4over6", "--steps", "3", "--text", text, "--json",
-                                  "--out", dir + "/run"] + TrainCLI.small)
+        let r = try runCLI(["train", "--recipe", "nvfp4-4over6", "--steps", "3", "--text", text, "--json",
+                            "--out", dir + "/run"] + TrainCLI.small)
         #expect(r.status == 0, "\(r.stderr)")
         let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
         let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any]
@@ -69,27 +41,27 @@ struct TrainCLITests {
         let csv = try String(contentsOfFile: dir + "/run/loss.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 4 && csv[0].hasPrefix("step,tokens,learning_rate,train_loss,val_loss"))
         // Resume to 4 steps: the log keeps its lines and gains one.
-        let resumed = try TrainCLI.run(["train", "--recipe", "nvfp4-4over6", "--steps", "4", "--text", text, "--json",
-                                        "--resume", dir + "/run"] + TrainCLI.small)
+        let resumed = try runCLI(["train", "--recipe", "nvfp4-4over6", "--steps", "4", "--text", text, "--json",
+                                  "--resume", dir + "/run"] + TrainCLI.small)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try String(contentsOfFile: dir + "/run/loss.csv", encoding: .utf8).split(separator: "\n").count == 5)
     }
 
     @Test func badInputFailsWithAMessage() throws {
-        let unknownRecipe = try TrainCLI.run(["train", "--recipe", "fp8"])
+        let unknownRecipe = try runCLI(["train", "--recipe", "fp8"])
         #expect(unknownRecipe.status != 0 && unknownRecipe.stderr.contains("recipe"))
-        let unknownConfig = try TrainCLI.run(["train", "--config", "huge"])
+        let unknownConfig = try runCLI(["train", "--config", "huge"])
         #expect(unknownConfig.status != 0 && unknownConfig.stderr.contains("huge"))
-        let missingText = try TrainCLI.run(["train", "--text", "/nonexistent/corpus.txt", "--steps", "1"])
+        let missingText = try runCLI(["train", "--text", "/nonexistent/corpus.txt", "--steps", "1"])
         #expect(missingText.status != 0 && missingText.stderr.contains("/nonexistent/corpus.txt"))
-        let help = try TrainCLI.run(["train", "--help"])
+        let help = try runCLI(["train", "--help"])
         #expect(help.status == 0 && help.stdout.contains("nvfp4-4over6"))
     }
 
     @Test func experimentWritesTablePlotAndCommand() throws {
         let (dir, text) = try TrainCLI.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try TrainCLI.run(["experiment", "pretrain", "--steps", "2", "--text", text, "--out", dir + "/exp"] + TrainCLI.small)
+        let r = try runCLI(["experiment", "pretrain", "--steps", "2", "--text", text, "--out", dir + "/exp"] + TrainCLI.small)
         #expect(r.status == 0, "\(r.stderr)")
         for file in ["pretrain.md", "pretrain.csv", "loss-curves.svg", "command.txt", "bf16/summary.json",
                      "nvfp4/loss.csv", "nvfp4-4over6/model.safetensors"] {
@@ -100,17 +72,17 @@ struct TrainCLITests {
         let svg = try String(contentsOfFile: dir + "/exp/loss-curves.svg", encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("polyline"))
         // A second call skips the finished recipes and only rebuilds the report.
-        let again = try TrainCLI.run(["experiment", "pretrain", "--steps", "2", "--text", text, "--out", dir + "/exp"] + TrainCLI.small)
+        let again = try runCLI(["experiment", "pretrain", "--steps", "2", "--text", text, "--out", dir + "/exp"] + TrainCLI.small)
         #expect(again.status == 0 && again.stderr.contains("skipped"))
     }
 
     @Test func parallelRecipesLogTheSameLossesAsSequentialOnes() throws {
         let (dir, text) = try TrainCLI.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let sequential = try TrainCLI.run(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/seq"] + TrainCLI.small)
+        let sequential = try runCLI(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/seq"] + TrainCLI.small)
         #expect(sequential.status == 0, "\(sequential.stderr)")
-        let parallel = try TrainCLI.run(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/par", "--parallel"]
-                                        + TrainCLI.small)
+        let parallel = try runCLI(["experiment", "pretrain", "--steps", "3", "--text", text, "--out", dir + "/par", "--parallel"]
+                                  + TrainCLI.small)
         #expect(parallel.status == 0, "\(parallel.stderr)")
         // Columns step … grad_norm are the run's numbers; tokens/s and elapsed seconds are timings.
         func numbers(_ path: String) throws -> [String] {

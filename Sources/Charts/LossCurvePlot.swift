@@ -37,9 +37,7 @@ public enum LossCurvePlot {
 
     static func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
         guard hi > lo else { return [lo] }
-        let raw = (hi - lo) / Double(count)
-        let mag = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
+        let step = SVGText.niceStep((hi - lo) / Double(count))
         // Multiples of step (no running sum), with the zero tick a plain 0 (ceil gives −0 below it).
         let first = ceil(lo / step)
         var out: [Double] = []
@@ -57,7 +55,7 @@ public enum LossCurvePlot {
     }
 
     /// A coordinate with one decimal.
-    static func c(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func c(_ v: Double) -> String { SVGText.coordinate(v) }
 
     public static func svg(_ curves: [LossCurve], title: String, window: Int) -> String {
         let width = 860.0, left = 70.0, right = 20.0, plotW = width - left - right
@@ -139,7 +137,5 @@ public enum LossCurvePlot {
         return s
     }
 
-    static func escape(_ t: String) -> String {
-        t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escape(_ t: String) -> String { SVGText.escape(t) }
 }

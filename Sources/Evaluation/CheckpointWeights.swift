@@ -1,6 +1,6 @@
-// Loading a model folder for `eval`, `generate` and calibration: a plain Hugging Face
-// checkpoint or an NVFP4 checkpoint of either convention, seen by the Transformer module
-// through its `WeightProvider` protocol.
+// A model folder as the Transformer module's `WeightProvider`: a plain Hugging Face
+// checkpoint or an NVFP4 checkpoint of either convention (the adapter through which `eval`,
+// `generate` and calibration read a quantized checkpoint).
 //
 // Promises: a quantized folder (compressed-tensors `weight_packed` or ModelOpt
 // `weight_scale_2` tensors) presents each quantized module as its dequantized `<module>.weight`
@@ -13,20 +13,19 @@ import BlockQuantization
 import CheckpointQuantization
 import Foundation
 import SafeTensors
-import Tokenizers
 import Transformer
 
 /// A checkpoint folder as a `WeightProvider`.
-struct CheckpointWeights: WeightProvider {
-    let checkpoint: ModelCheckpoint
-    let quantized: QuantizedCheckpoint?
+public struct CheckpointWeights: WeightProvider {
+    public let checkpoint: ModelCheckpoint
+    public let quantized: QuantizedCheckpoint?
     private let moduleOfWeight: [String: QuantizedModule]
     private let moduleByName: [String: QuantizedModule]
     /// Exact input amax per module when `fouroversix.json` records `input_amax_bits`.
     private let exactInputAmax: [String: Float]
-    let tensorNames: [String]
+    public let tensorNames: [String]
 
-    init(directory: String) throws {
+    public init(directory: String) throws {
         let checkpoint = try ModelCheckpoint.open(directory)
         let isQuantized = checkpoint.tensors.contains {
             $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2")
@@ -49,7 +48,9 @@ struct CheckpointWeights: WeightProvider {
         if quantized != nil, FileManager.default.fileExists(atPath: record),
            let layers = (try readJSONObject(record))["layers"] as? [String: [String: Any]] {
             for (module, entry) in layers {
-                if let bits = entry["input_amax_bits"] as? Int { exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+                if let bits = entry["input_amax_bits"] as? Int {
+                    exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+                }
             }
         }
         exactInputAmax = exact
@@ -58,24 +59,24 @@ struct CheckpointWeights: WeightProvider {
         tensorNames = names
     }
 
-    func shape(of name: String) -> [Int]? {
+    public func shape(of name: String) -> [Int]? {
         if let m = moduleOfWeight[name] { return [m.rows, m.cols] }
         return checkpoint.tensor(name)?.info.shape
     }
 
-    func floats(_ name: String) throws -> [Float] {
+    public func floats(_ name: String) throws -> [Float] {
         if let m = moduleOfWeight[name], let quantized { return try quantized.dequantizedWeight(m) }
         guard let t = checkpoint.tensor(name) else { throw TransformerError.missingTensor(name: name) }
         defer { t.shard.releasePages(name) }
         return try t.shard.floats(name)
     }
 
-    func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
+    public func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
 
     /// The exact input amax `fouroversix.json` records, else the stored input scale turned back
     /// into an amax (within an ulp). Input scales are always in the standard NVFP4 form
     /// (M·S = 6·448 = 2688), whatever the weights' rule, as `quantize` writes them.
-    func storedInputAmax(module: String) -> Float? {
+    public func storedInputAmax(module: String) -> Float? {
         if let exact = exactInputAmax[module], moduleByName[module]?.inputScale != nil { return exact }
         guard let quantized, let m = moduleByName[module], let input = m.inputScale,
               let raw = try? input.shard.bytes(input.name), raw.count == 4 else { return nil }
@@ -85,50 +86,12 @@ struct CheckpointWeights: WeightProvider {
     }
 
     /// "F32", "BF16", … (the dtypes of the floating-point tensors), or "NVFP4 <convention>".
-    var summary: String {
+    public var summary: String {
         if let quantized {
-            return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, rule \(quantized.rule?.rawValue ?? "not recorded")"
+            return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, "
+                + "rule \(quantized.rule?.rawValue ?? "not recorded")"
         }
         let dtypes = Set(checkpoint.tensors.map(\.info.dtype.rawValue)).sorted()
         return dtypes.joined(separator: "/")
     }
-}
-
-/// A model folder loaded for evaluation.
-struct LoadedModel {
-    let directory: String
-    let name: String
-    let weights: CheckpointWeights
-    let model: TransformerModel
-    let tokenizer: Tokenizer
-
-    init(directory: String, threads: Int) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CheckpointError.notFound(path: directory)
-        }
-        self.directory = directory
-        name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        let configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
-        weights = try CheckpointWeights(directory: directory)
-        model = try TransformerModel(configuration: configuration, weights: weights, threads: threads)
-        let tokenizerPath = directory + "/tokenizer.json"
-        guard FileManager.default.fileExists(atPath: tokenizerPath) else {
-            throw TransformerError.invalidOption("\(directory): no tokenizer.json (the tokenizer is needed to read text)")
-        }
-        tokenizer = try Tokenizer(contentsOf: tokenizerPath)
-    }
-
-    /// The token stream of a text file: BOS (config's, else the tokenizer's) first, no EOS.
-    func tokens(ofTextFile path: String) throws -> [Int] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CheckpointError.notFound(path: path)
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        var ids = tokenizer.encode(text)
-        if let bos = bosTokenID { ids.insert(bos, at: 0) }
-        return ids
-    }
-
-    var bosTokenID: Int? { model.configuration.bosTokenID ?? tokenizer.bosTokenID }
 }

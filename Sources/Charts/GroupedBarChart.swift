@@ -1,4 +1,4 @@
-// A small grouped bar chart as standalone SVG, for `eval --compare`.
+// A small grouped bar chart as standalone SVG (the chart of `eval --compare`).
 //
 // Promises: one group of bars per category, one bar per series (colours from a fixed
 // palette), a zero line, horizontal grid lines at round steps, each bar labelled with its
@@ -6,23 +6,32 @@
 
 import Foundation
 
-struct GroupedBarChart {
-    var title: String
-    var subtitle: String
-    var yLabel: String
-    var categories: [String]
+public struct GroupedBarChart {
+    public var title: String
+    public var subtitle: String
+    public var yLabel: String
+    public var categories: [String]
     /// (name, one value per category).
-    var series: [(name: String, values: [Double])]
-    var valueFormat: (Double) -> String = { String(format: "%+.1f%%", $0) }
+    public var series: [(name: String, values: [Double])]
+    public var valueFormat: (Double) -> String = { String(format: "%+.1f%%", $0) }
 
-    static let palette = ["#4C78A8", "#F58518", "#54A24B", "#B279A2"]
+    public init(title: String, subtitle: String, yLabel: String, categories: [String],
+                series: [(name: String, values: [Double])]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.yLabel = yLabel
+        self.categories = categories
+        self.series = series
+    }
 
-    func svg(width: Double = 760, height: Double = 420) -> String {
+    public static let palette = ["#4C78A8", "#F58518", "#54A24B", "#B279A2"]
+
+    public func svg(width: Double = 760, height: Double = 420) -> String {
         let left = 70.0, right = 20.0, top = 70.0, bottom = 60.0
         let plotW = width - left - right, plotH = height - top - bottom
         let values = series.flatMap(\.values)
         let maxV = max(values.max() ?? 1, 0), minV = min(values.min() ?? 0, 0)
-        let step = niceStep((maxV - minV) / 5)
+        let step = SVGText.niceStep((maxV - minV) / 5)
         let hi = (maxV / step).rounded(.up) * step, lo = (minV / step).rounded(.down) * step
         let span = max(hi - lo, step)
         func y(_ v: Double) -> Double { top + plotH * (hi - v) / span }
@@ -65,17 +74,7 @@ struct GroupedBarChart {
         return s + "</svg>\n"
     }
 
-    private func q(_ v: Double) -> String { "\"\(String(format: "%.1f", v))\"" }
+    private func q(_ v: Double) -> String { "\"" + SVGText.coordinate(v) + "\"" }
 
-    private func niceStep(_ raw: Double) -> Double {
-        guard raw > 0 else { return 1 }
-        let magnitude = pow(10, floor(log10(raw)))
-        for m in [1.0, 2, 2.5, 5, 10] where m * magnitude >= raw { return m * magnitude }
-        return 10 * magnitude
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escape(_ text: String) -> String { SVGText.escape(text) }
 }

@@ -1,0 +1,178 @@
+// Throughput of the CPU quantizer and dequantizer (CPUKernels) next to the machine's
+// memory-copy bandwidth, measured in the same run (`fouroversix bench quantize`).
+//
+// Promises: measures (best of `repeats` timed runs after one warm-up) quantize (amax pass
+// included, as `CPUQuantizer.quantize` runs it), the amax pass alone, and dequantize to F32
+// and to BF16, each with the process CPU time of its fastest run; the copy bandwidth of memcpy
+// over buffers of the input's byte size (read + write counted, pages touched beforehand); the
+// cost of one empty `parallelFor`. Each operation reports the bytes it must move at least once
+// (input + codes + scales for quantize), so its memory bound = copy bandwidth / bytes per
+// element. The input is a seeded, roughly normal tensor with 1 in 4096 values ×50. A
+// benchmark, not a test: nothing is asserted.
+
+import BlockFormats
+import BlockQuantization
+import CPUKernels
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public struct QuantizationBenchmark {
+    /// The input's element type.
+    public enum InputType: String, CaseIterable, Sendable { case bf16, f16, f32 }
+
+    public struct Operation: Sendable {
+        /// quantize, amax, dequantize_f32 or dequantize_bf16.
+        public var name: String
+        /// Best wall time, and the process CPU time of that run.
+        public var seconds: Double
+        public var cpuSeconds: Double
+        /// Bytes moved at least once, and elements processed.
+        public var bytes: Double
+        public var elements: Double
+
+        /// Elements per second at the memory-copy bound.
+        public func memoryBound(copyBandwidth: Double) -> Double { copyBandwidth / (bytes / elements) }
+    }
+
+    public struct Result: Sendable {
+        /// Bytes per second of memcpy, read + write counted.
+        public var copyBandwidth: Double
+        /// Seconds of one `parallelFor` with an empty body.
+        public var forkJoinSeconds: Double
+        public var alternativeBlockShare: Double
+        public var operations: [Operation]
+    }
+
+    public var rows: Int
+    public var cols: Int
+    public var config: QuantizationConfig
+    public var inputType: InputType
+    public var threads: Int
+    public var repeats: Int
+
+    public init(rows: Int, cols: Int, config: QuantizationConfig, inputType: InputType, threads: Int, repeats: Int) {
+        self.rows = rows
+        self.cols = cols
+        self.config = config
+        self.inputType = inputType
+        self.threads = threads
+        self.repeats = repeats
+    }
+
+    public func run() throws -> Result {
+        let n = rows * cols
+        let isF32 = inputType == .f32
+        let inputBytes = n * (isF32 ? 4 : 2)
+
+        let f32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: isF32 ? n : 0)
+        let h16 = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: isF32 ? 0 : n)
+        defer { f32.deallocate(); h16.deallocate() }
+        fillInput(f32: f32, h16: h16, n: n)
+        let input: TensorElements = isF32 ? .f32(UnsafeBufferPointer(f32))
+            : inputType == .bf16 ? .bf16(UnsafeBufferPointer(h16)) : .f16(UnsafeBufferPointer(h16))
+
+        // Memory-copy bandwidth over buffers of the input's size, pages touched first.
+        let copyTime = measureCopy(bytes: inputBytes)
+        let copyBandwidth = 2 * Double(inputBytes) / copyTime
+
+        var q: QuantizedTensor?
+        let quantize = try best {
+            q = try CPUQuantizer.quantize(input, rows: rows, cols: cols, config: config, threads: threads)
+        }
+        let amax = try best {
+            _ = try CPUQuantizer.amax(input, rows: rows, cols: cols, config: config, threads: threads)
+        }
+        let tensor = q!
+        let outCount = tensor.rows * tensor.cols
+        let outF32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: outCount)
+        let outBF16 = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: outCount)
+        defer { outF32.deallocate(); outBF16.deallocate() }
+        outF32.initialize(repeating: 0)
+        outBF16.initialize(repeating: 0)
+        let dequantF32 = try best { CPUQuantizer.dequantize(tensor, into: outF32, threads: threads) }
+        let dequantBF16 = try best { CPUQuantizer.dequantizeBF16(tensor, into: outBF16, threads: threads) }
+
+        // Cost of one parallelFor call (waking the workers and joining them), empty body.
+        let calls = 200
+        let forkStart = now()
+        for _ in 0..<calls { CPUParallel.parallelFor(threads, threads: threads) { _ in } }
+        let forkJoin = (now() - forkStart) / Double(calls)
+
+        let packed = Double(tensor.codes.count + tensor.scales.count)
+        let quantizeBytes = Double(inputBytes) + packed
+        let f32Bytes = packed + 4 * Double(outCount), bf16Bytes = packed + 2 * Double(outCount)
+        return Result(copyBandwidth: copyBandwidth, forkJoinSeconds: forkJoin,
+                      alternativeBlockShare: tensor.alternativeBlockShare, operations: [
+            Operation(name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes,
+                      elements: Double(n)),
+            Operation(name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes),
+                      elements: Double(n)),
+            Operation(name: "dequantize_f32", seconds: dequantF32.wall, cpuSeconds: dequantF32.cpu, bytes: f32Bytes,
+                      elements: Double(outCount)),
+            Operation(name: "dequantize_bf16", seconds: dequantBF16.wall, cpuSeconds: dequantBF16.cpu, bytes: bf16Bytes,
+                      elements: Double(outCount)),
+        ])
+    }
+
+    /// Best wall time of `repeats` runs of `body` (after one warm-up run), with the process CPU
+    /// time of the fastest run (a load-independent cross-check).
+    func best(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        try body()
+        var t = Double.infinity, cpu = 0.0
+        for _ in 0..<repeats {
+            let start = now(), cpuStart = cpuNow()
+            try body()
+            let elapsed = now() - start
+            if elapsed < t { t = elapsed; cpu = cpuNow() - cpuStart }
+        }
+        return (t, cpu)
+    }
+
+    func measureCopy(bytes: Int) -> Double {
+        let src = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        let dst = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        defer { src.deallocate(); dst.deallocate() }
+        memset(src, 1, bytes)
+        memset(dst, 2, bytes)
+        var t = Double.infinity
+        for _ in 0..<max(repeats, 3) {
+            let start = now()
+            memcpy(dst, src, bytes)
+            t = min(t, now() - start)
+        }
+        return t
+    }
+
+    func fillInput(f32: UnsafeMutableBufferPointer<Float>, h16: UnsafeMutableBufferPointer<UInt16>, n: Int) {
+        var s: UInt64 = 0x2545_F491_4F6C_DD1D
+        for i in 0..<n {
+            // xorshift64*; the sum of four uniforms approximates a normal; 1 in 4096 is ×50.
+            s ^= s >> 12; s ^= s << 25; s ^= s >> 27
+            let r = s &* 0x2545_F491_4F6C_DD1D
+            var v: Float = 0
+            for k in 0..<4 { v += Float((r >> (16 * UInt64(k))) & 0xFFFF) * 0x1p-16 }
+            v = (v - 2) * 1.73
+            if r >> 52 == 0 { v *= 50 }
+            switch inputType {
+            case .f32: f32[i] = v
+            case .bf16: h16[i] = BFloat16.bits(from: v)
+            case .f16: h16[i] = Float16Bits.bits(from: v)
+            }
+        }
+    }
+}
+
+private func cpuNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+private func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}

@@ -1,0 +1,151 @@
+// What `eval` and `generate` quantize: weight and activation formats, rules, layer selection
+// and the source of activation scales, turned into the Transformer module's
+// `EvaluationQuantization` for a loaded model.
+//
+// Promises: formats are none, bf16, nvfp4, mxfp4, nvint4 or if4; `rule` applies to both
+// (default: the format's default rule, mse for NVFP4) and `validate()` rejects an invalid
+// (format, rule) pair; fused groups share one weight amax by CheckpointQuantization's
+// `FusedGroups.key`, the rule `quantize` uses, so on-the-fly quantization with `skipRagged`
+// mirrors a checkpoint `quantize` wrote. On a quantized checkpoint without weight
+// quantization, only the modules it stores quantized take part (its own layer selection).
+
+import BlockQuantization
+import CheckpointQuantization
+import Foundation
+import Transformer
+
+/// `none`, `bf16` or a block format.
+public enum SimulatedFormat: String, CaseIterable, Sendable {
+    case none, bf16, nvfp4, mxfp4, nvint4, if4
+
+    public var blockFormat: BlockFormat? { BlockFormat(rawValue: rawValue) }
+
+    public func tensorFormat(rule: ScaleRule?) -> TensorFormat {
+        switch self {
+        case .none: return .full
+        case .bf16: return .bfloat16
+        default: return .block(QuantizationConfig(format: blockFormat!, rule: rule))
+        }
+    }
+}
+
+/// Where activation amax comes from when activations are quantized.
+public enum ActivationScaleSource: Equatable, Sendable {
+    /// The layer input's max |x|, per window.
+    case dynamic
+    /// Calibrated on a text with the model as loaded (as `quantize --calibration-text`).
+    case calibrated(text: String, windows: Int, context: Int)
+    /// The input scales a W4A4 checkpoint stores.
+    case stored
+}
+
+public struct EvaluationSettings: Sendable {
+    public var weights: SimulatedFormat = .none
+    public var activations: SimulatedFormat = .none
+    public var rule: ScaleRule?
+    /// Rule of the activations (default: `rule`).
+    public var activationRule: ScaleRule?
+    /// Leave layers whose input dimension is not a multiple of 16 unquantized (as `quantize` does).
+    public var skipRagged = false
+    /// Regexes of module names to leave unquantized.
+    public var exclude: [String] = []
+    public var activationScale: ActivationScaleSource = .dynamic
+
+    public init() {}
+
+    public func validate() throws {
+        let pairs = [("--weights", weights, rule), ("--activations", activations, activationRule ?? rule)]
+        for (name, format, r) in pairs {
+            guard let f = format.blockFormat, let r else { continue }
+            guard f.supportedRules.contains(r) else {
+                throw EvaluationError.invalidOption(
+                    "\(name) \(f.rawValue) has no rule \(r.rawValue) "
+                        + "(use \(f.supportedRules.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        if case let .calibrated(_, windows, context) = activationScale, windows < 1 || context < 2 {
+            throw EvaluationError.invalidOption(
+                "--calibration-windows must be positive and --calibration-context at least 2")
+        }
+        if activationScale != .dynamic && activations.blockFormat == nil {
+            throw EvaluationError.invalidOption("calibrated activation scales need --activations with a block format")
+        }
+    }
+
+    /// The rule a format uses here (nil for none/bf16).
+    public func effectiveRule(for format: SimulatedFormat, activations: Bool = false) -> ScaleRule? {
+        guard let f = format.blockFormat else { return nil }
+        let requested = activations ? (activationRule ?? rule) : rule
+        return requested.flatMap { f.supportedRules.contains($0) ? $0 : nil } ?? f.defaultRule
+    }
+
+    /// The layer selection on `loaded` when its weights are simulated in `w`.
+    public func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
+        try LinearSelection(skipRaggedInputs: skipRagged, excludePatterns: exclude,
+                            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
+                            fusedGroup: { FusedGroups.key(of: $0) })
+    }
+
+    /// The setting for a model (calibrating when asked); `w`, `a` and `r` override the
+    /// formats and the rule (as `eval --compare` does for each of its variants).
+    public func quantization(for loaded: LoadedModel, weights w: SimulatedFormat? = nil,
+                             activations a: SimulatedFormat? = nil,
+                             rule r: ScaleRule? = nil) throws -> EvaluationQuantization {
+        let wf = w ?? weights, af = a ?? activations
+        let wRule = r ?? effectiveRule(for: wf), aRule = r ?? effectiveRule(for: af, activations: true)
+        var q = EvaluationQuantization(weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),
+                                       selection: try selection(for: loaded, weights: wf))
+        switch activationScale {
+        case .dynamic:
+            break
+        case .stored:
+            var table: [String: Float] = [:]
+            for l in loaded.model.linearLayers {
+                if let amax = loaded.weights.storedInputAmax(module: l.module) { table[l.module] = amax }
+            }
+            guard !table.isEmpty else { throw EvaluationError.noStoredInputScales(directory: loaded.directory) }
+            q.activationScale = .calibrated(table)
+        case let .calibrated(text, windows, context):
+            if af.blockFormat != nil {
+                q.activationScale = .calibrated(try Calibration.activationAmax(of: loaded, textFile: text,
+                                                                                windows: windows, context: context))
+            }
+        }
+        return q
+    }
+
+    /// "all decoder Linear layers", "… with input dim % 16 == 0", "… excluding …".
+    public var selectionDescription: String {
+        var parts = ["all decoder Linear layers"]
+        if skipRagged { parts = ["decoder Linear layers with input dim % 16 == 0"] }
+        if !exclude.isEmpty { parts.append("excluding \(exclude.joined(separator: ", "))") }
+        return parts.joined(separator: " ")
+    }
+
+    /// Where the activation amax comes from, in words.
+    public var activationScaleDescription: String {
+        switch activationScale {
+        case .stored: return "from the checkpoint's input scales"
+        case let .calibrated(text, _, _): return "calibrated on \(URL(fileURLWithPath: text).lastPathComponent)"
+        case .dynamic: return "dynamic (per layer input, per window)"
+        }
+    }
+
+    /// What a run with `q` on `loaded` quantizes, in the words of `eval --json`.
+    public func describe(_ q: EvaluationQuantization, loaded: LoadedModel)
+        -> (weights: String, activations: String, rule: String?, activationScale: String) {
+        var weights = q.weights.config?.format.rawValue ?? q.weights.description
+        var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
+        if let stored = loaded.weights.quantized {
+            weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
+            rule = rule ?? stored.rule?.rawValue
+        }
+        let activations = q.activations.config?.format.rawValue ?? q.activations.description
+        let scale: String
+        switch q.activationScale {
+        case .dynamic: scale = "dynamic"
+        case .calibrated: scale = activationScale == .stored ? "stored" : "calibrated"
+        }
+        return (weights, activations, rule, scale)
+    }
+}
