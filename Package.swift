@@ -38,23 +38,38 @@ let package = Package(
         // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
+        // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
+        // names that mark an NVFP4 checkpoint.
+        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
         .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
-        // Layer 2: Llama-family inference on the CPU: loading, forward pass, perplexity, generation,
+        // Layer 2: the one Llama-family forward pass of inference, calibration and training: the
+        // configuration (config.json through ModelFolder), RMSNorm, RoPE, attention, SwiGLU, the
+        // Linear product and hook, and the layer-selection rule.
+        .target(name: "ModelCore", dependencies: ["ModelFolder", "BlockFormats", "CPUKernels"]),
+        // Layer 3: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
-            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers"]
+            dependencies: [
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
+                "ModelCore",
+            ]
         ),
         // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
-            dependencies: ["SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend"]
+            dependencies: [
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+            ]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
-            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers"]
+            dependencies: [
+                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelFolder",
+                "ModelCore",
+            ]
         ),
         // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
@@ -66,7 +81,7 @@ let package = Package(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
-                "BlockQuantization", "CPUKernels",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
             ]
         ),
         // Layer 5: the command-line tool: parses, calls one library function, prints.
@@ -75,6 +90,7 @@ let package = Package(
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
                 "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
+                "ModelFolder", "ModelCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +101,7 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),
         .testTarget(
             name: "BlockQuantizationTests",
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
@@ -97,16 +114,20 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder"]
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers"]
+            dependencies: [
+                "Training", "Transformer", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelCore",
+                "ModelFolder",
+            ]
         ),
         .testTarget(
             name: "TransformerTests",
             dependencies: [
                 "Transformer", "CPUKernels", "CheckpointQuantization", "BlockQuantization", "SafeTensors", "Tokenizers",
+                "ModelFolder", "ModelCore",
             ]
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

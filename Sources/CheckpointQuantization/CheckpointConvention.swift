@@ -1,6 +1,7 @@
 // The two NVFP4 checkpoint conventions serving engines load (spec §6).
 //
-// Promises: tensor names, dtypes and shapes of each convention exactly; the tensor scale
+// Promises: tensor names (as ModelFolder's `QuantizedTensorNames` spells them), dtypes and
+// shapes of each convention exactly; the tensor scale
 // stored as the *divisor* `encodeScale = M·S/amax` (compressed-tensors'
 // `weight_global_scale`) or the *multiplier* `decodeScale = amax/(M·S)` (ModelOpt's
 // `weight_scale_2`), never mixed up; and the `quantization_config` / `hf_quant_config.json`
@@ -8,6 +9,7 @@
 
 import BlockQuantization
 import Foundation
+import ModelFolder
 import SafeTensors
 
 public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
@@ -16,17 +18,27 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
     /// NVIDIA ModelOpt NVFP4 (TensorRT-LLM, vLLM, SGLang).
     case modelopt
 
+    /// The tensor names of this convention (ModelFolder's `QuantizedTensorNames` owns them).
+    public var names: QuantizedTensorNames {
+        switch self {
+        case .compressedTensors: return .compressedTensors
+        case .modelopt: return .modelopt
+        }
+    }
+
+    /// The convention whose tensor names these are.
+    public init(_ names: QuantizedTensorNames) {
+        switch names {
+        case .compressedTensors: self = .compressedTensors
+        case .modelopt: self = .modelopt
+        }
+    }
+
     /// Name of the packed-codes tensor of module `m`.
-    public func packedName(_ m: String) -> String {
-        self == .compressedTensors ? "\(m).weight_packed" : "\(m).weight"
-    }
-    public func blockScaleName(_ m: String) -> String { "\(m).weight_scale" }
-    public func tensorScaleName(_ m: String) -> String {
-        self == .compressedTensors ? "\(m).weight_global_scale" : "\(m).weight_scale_2"
-    }
-    public func inputScaleName(_ m: String) -> String {
-        self == .compressedTensors ? "\(m).input_global_scale" : "\(m).input_scale"
-    }
+    public func packedName(_ m: String) -> String { names.packedName(m) }
+    public func blockScaleName(_ m: String) -> String { names.blockScaleName(m) }
+    public func tensorScaleName(_ m: String) -> String { names.tensorScaleName(m) }
+    public func inputScaleName(_ m: String) -> String { names.inputScaleName(m) }
     /// Shape of the stored tensor scale: `[1]` for compressed-tensors, a scalar for ModelOpt.
     public var tensorScaleShape: [Int] { self == .compressedTensors ? [1] : [] }
 

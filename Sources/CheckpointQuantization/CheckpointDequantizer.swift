@@ -6,6 +6,7 @@
 // `quantization_config`; the folder appears only when complete.
 
 import Foundation
+import ModelFolder
 import SafeTensors
 
 public enum CheckpointDequantizer {

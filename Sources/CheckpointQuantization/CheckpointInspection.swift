@@ -6,6 +6,7 @@
 
 import BlockQuantization
 import Foundation
+import ModelFolder
 
 public struct ModuleSummary: Codable, Sendable {
     public var module: String

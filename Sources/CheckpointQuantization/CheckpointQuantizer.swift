@@ -15,6 +15,7 @@
 
 import BlockQuantization
 import Foundation
+import ModelFolder
 import SafeTensors
 
 public struct CheckpointQuantizationOptions: Sendable {
@@ -186,8 +187,7 @@ public enum CheckpointQuantizer {
 
     /// True when the checkpoint already holds NVFP4 tensors of either convention.
     static func isQuantized(_ checkpoint: ModelCheckpoint) -> Bool {
-        checkpoint.config["quantization_config"] != nil
-            || checkpoint.tensors.contains { $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2") }
+        checkpoint.configFile?["quantization_config"] != nil || checkpoint.quantizedConvention != nil
     }
 
     /// Greedy cut of the ordered specs into shards of at most `maxBytes` (a tensor larger than

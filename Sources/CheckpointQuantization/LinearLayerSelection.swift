@@ -4,12 +4,13 @@
 // Promises: a tensor is quantized iff it is a 2-D BF16/F16/F32 `*.weight` of a Linear-like
 // module (not an embedding, norm or `lm_head`), matches `--include` (when given), does not
 // match any `--exclude`, and has an input dimension that is a multiple of 16 (serving
-// engines cannot load others). A selected weight whose dtype is not BF16/F16/F32 is an
+// engines cannot load others) — the patterns and the 16 rule are ModelCore's, which
+// evaluation applies too. A selected weight whose dtype is not BF16/F16/F32 is an
 // error for the caller to report (it is probably already quantized). Every Linear-like module not quantized is listed with its
 // reason. Fused groups (q/k/v, gate/up, MoE w1/w3, BERT query/key/value) are keyed by
 // their parent module.
 
-import Foundation
+import ModelCore
 import SafeTensors
 
 /// Why a Linear-like weight stays in its original dtype.
@@ -43,20 +44,19 @@ public struct LayerSelection: Sendable {
     public var exclude: [String]
     public var quantizeLanguageModelHead: Bool
 
-    private let includeRegexes: [NSRegularExpression]
-    private let excludeRegexes: [NSRegularExpression]
+    private let includePatterns: ModulePatterns
+    private let excludePatterns: ModulePatterns
 
     public init(include: [String] = [], exclude: [String] = [], quantizeLanguageModelHead: Bool = false) throws {
         self.include = include
         self.exclude = exclude
         self.quantizeLanguageModelHead = quantizeLanguageModelHead
-        func compile(_ p: String) throws -> NSRegularExpression {
-            do { return try NSRegularExpression(pattern: p) } catch {
-                throw CheckpointError.inconsistent(path: "--include/--exclude", reason: "invalid regular expression '\(p)'")
-            }
+        do {
+            includePatterns = try ModulePatterns(include)
+            excludePatterns = try ModulePatterns(exclude)
+        } catch {
+            throw CheckpointError.inconsistent(path: "--include/--exclude", reason: "invalid regular expression '\(error.pattern)'")
         }
-        includeRegexes = try include.map(compile)
-        excludeRegexes = try exclude.map(compile)
     }
 
     /// Module-name components that mark embeddings and norms, which are never Linear.
@@ -72,14 +72,15 @@ public struct LayerSelection: Sendable {
         if components.last == "lm_head" && !quantizeLanguageModelHead && include.isEmpty {
             return .skip(module: module, reason: .languageModelHead)
         }
-        let range = NSRange(module.startIndex..., in: module)
-        if let i = excludeRegexes.firstIndex(where: { $0.firstMatch(in: module, range: range) != nil }) {
-            return .skip(module: module, reason: .excludedByUser(pattern: exclude[i]))
+        if let pattern = excludePatterns.firstMatch(in: module) {
+            return .skip(module: module, reason: .excludedByUser(pattern: pattern))
         }
-        if !includeRegexes.isEmpty && !includeRegexes.contains(where: { $0.firstMatch(in: module, range: range) != nil }) {
+        if !includePatterns.isEmpty && includePatterns.firstMatch(in: module) == nil {
             return .skip(module: module, reason: .notIncluded)
         }
-        if info.shape[1] % 16 != 0 { return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1])) }
+        if LayerSelectionRule.hasRaggedInput(inFeatures: info.shape[1]) {
+            return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))
+        }
         return .quantize(module: module, fusedGroup: FusedGroups.key(of: module))
     }
 }

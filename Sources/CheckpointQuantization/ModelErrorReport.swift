@@ -5,6 +5,7 @@
 // errors and energies over tensors before dividing (so large tensors weigh more), and sums
 // the blocks that chose the alternative scale and all blocks per variant.
 
+import ModelFolder
 import SafeTensors
 
 /// Totals over tensors: errors and energies summed before dividing.

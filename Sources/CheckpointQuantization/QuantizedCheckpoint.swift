@@ -2,7 +2,8 @@
 //
 // Promises: `QuantizedCheckpoint.open` recognises compressed-tensors (`weight_packed`,
 // `weight_scale`, `weight_global_scale`) and ModelOpt (`weight` U8, `weight_scale`,
-// `weight_scale_2`) modules and checks their shapes and dtypes; `dequantizedWeight`
+// `weight_scale_2`) modules by ModelFolder's `QuantizedTensorNames` and checks their shapes
+// and dtypes; `dequantizedWeight`
 // decodes one module to float32 — for checkpoints we wrote (with `fouroversix.json`) in the
 // core's exact order `((q·scale)·amax)·(1/(M·S))`, bit-identical with the core's
 // dequantization; otherwise as consumers do: `q·scale / weight_global_scale` or
@@ -11,6 +12,7 @@
 import BlockFormats
 import BlockQuantization
 import Foundation
+import ModelFolder
 import SafeTensors
 
 /// One quantized Linear module found in a checkpoint.
@@ -38,26 +40,11 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
 
     public static func open(_ directory: String) throws -> QuantizedCheckpoint {
         let checkpoint = try ModelCheckpoint.open(directory)
-        let names = Set(checkpoint.tensors.map(\.name))
-        let convention: CheckpointConvention
-        if names.contains(where: { $0.hasSuffix(".weight_packed") }) {
-            convention = .compressedTensors
-        } else if names.contains(where: { $0.hasSuffix(".weight_scale_2") }) {
-            convention = .modelopt
-        } else {
-            throw CheckpointError.notQuantized(directory: directory)
-        }
+        guard let names = checkpoint.quantizedConvention else { throw CheckpointError.notQuantized(directory: directory) }
+        let convention = CheckpointConvention(names)
         var modules: [QuantizedModule] = []
         for t in checkpoint.tensors {
-            let module: String
-            switch convention {
-            case .compressedTensors:
-                guard t.name.hasSuffix(".weight_packed") else { continue }
-                module = String(t.name.dropLast(".weight_packed".count))
-            case .modelopt:
-                guard t.name.hasSuffix(".weight_scale_2") else { continue }
-                module = String(t.name.dropLast(".weight_scale_2".count))
-            }
+            guard let module = names.module(marking: t.name) else { continue }
             func tensor(_ name: String) throws -> CheckpointTensor {
                 guard let t = checkpoint.tensor(name) else {
                     throw CheckpointError.inconsistent(path: directory, reason: "module '\(module)' has no tensor '\(name)'")

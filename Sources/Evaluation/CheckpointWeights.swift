@@ -12,6 +12,8 @@
 import BlockQuantization
 import CheckpointQuantization
 import Foundation
+import ModelCore
+import ModelFolder
 import SafeTensors
 import Transformer
 
@@ -27,10 +29,7 @@ public struct CheckpointWeights: WeightProvider {
 
     public init(directory: String) throws {
         let checkpoint = try ModelCheckpoint.open(directory)
-        let isQuantized = checkpoint.tensors.contains {
-            $0.name.hasSuffix(".weight_packed") || $0.name.hasSuffix(".weight_scale_2")
-        }
-        let quantized = isQuantized ? try QuantizedCheckpoint.open(directory) : nil
+        let quantized = checkpoint.quantizedConvention != nil ? try QuantizedCheckpoint.open(directory) : nil
         self.checkpoint = quantized?.checkpoint ?? checkpoint
         self.quantized = quantized
         var hidden = Set<String>()

@@ -8,6 +8,7 @@
 
 import CheckpointQuantization
 import Foundation
+import ModelCore
 import Tokenizers
 import Transformer
 

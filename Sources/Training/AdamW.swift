@@ -8,6 +8,7 @@
 // norm exceeds maxNorm.
 
 import Foundation
+import ModelCore
 
 public struct AdamWSettings: Sendable, Hashable, Codable {
     public var beta1: Float = 0.9
@@ -29,7 +30,7 @@ public struct AdamWState: Sendable {
     /// Updates applied so far.
     public var updates: Int
 
-    public init(zerosFor config: TrainingModelConfig) {
+    public init(zerosFor config: ModelConfiguration) {
         firstMoment = .zeros(config)
         secondMoment = .zeros(config)
         updates = 0

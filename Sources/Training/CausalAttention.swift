@@ -1,16 +1,16 @@
-// Causal multi-head self-attention core (after the q/k/v projections and RoPE), forward and
-// backward, in float32 for every recipe.
+// Causal multi-head self-attention core (after the q/k/v projections and RoPE) of the trainer,
+// in float32 for every recipe: ModelCore's attention forward, and its backward.
 //
 // Promises: for each sequence b and head h, S = Q_h·K_hᵀ/√hd, P = softmax over j ≤ i (zero
-// above the diagonal), O_h = P·V_h. Forward returns O [rows, width] and P [batch, heads, T, T]
-// (kept for backward). Backward returns dQ, dK, dV from dO with
+// above the diagonal), O_h = P·V_h. Forward is ModelCore's `Attention.attend` (the one inference
+// runs) and returns O [rows, width] and P [batch, heads, T, T] (kept for backward). Backward returns dQ, dK, dV from dO with
 // dP = dO·Vᵀ, dV = Pᵀ·dO, dS = P⊙(dP − rowsum(dP⊙P))/√hd, dQ = dS·K, dK = dSᵀ·Q.
 // Work is split by (b, h) pairs, each computed on one thread, so results do not depend on the
 // thread count. Layout: rows = batch·T, width = heads·hd, head h in columns h·hd..<(h+1)·hd.
 
 import BlockFormats
 import CPUKernels
-import Foundation
+import ModelCore
 
 struct AttentionShape: Sendable {
     let batch: Int
@@ -19,42 +19,27 @@ struct AttentionShape: Sendable {
     let headDimension: Int
     var width: Int { heads * headDimension }
     var rows: Int { batch * sequenceLength }
-    var scale: Float { 1 / Float(headDimension).squareRoot() }
+    /// ModelCore's score scaling (head_dim^-½ rounded once), which dS needs too.
+    var scale: Float { Attention.scale(headDimension: headDimension) }
 }
 
 enum CausalAttention {
-    static func forward(q: UnsafeBufferPointer<Float>, k: UnsafeBufferPointer<Float>, v: UnsafeBufferPointer<Float>,
-                        shape s: AttentionShape, threads: Int) -> (output: [Float], probabilities: [Float]) {
-        let t = s.sequenceLength, hd = s.headDimension, w = s.width
-        var out = [Float](repeating: 0, count: s.rows * w)
+    /// O [rows, width] and P [batch, heads, T, T] (kept for backward): ModelCore's attention.
+    static func forward(q: [Float], k: [Float], v: [Float], shape s: AttentionShape,
+                        threads: Int) -> (output: [Float], probabilities: [Float]) {
+        let t = s.sequenceLength
+        var out = [Float](repeating: 0, count: s.rows * s.width)
         var probs = [Float](repeating: 0, count: s.batch * s.heads * t * t)
-        let qp = SendablePointer(q.baseAddress!), kp = SendablePointer(k.baseAddress!), vp = SendablePointer(v.baseAddress!)
-        out.withUnsafeMutableBufferPointer { ob in
-            probs.withUnsafeMutableBufferPointer { pb in
-                let op = SendablePointer(ob.baseAddress!), pp = SendablePointer(pb.baseAddress!)
-                CPUParallel.parallelFor(s.batch * s.heads, threads: threads) { range in
-                    for bh in range {
-                        let b = bh / s.heads, h = bh % s.heads
-                        let base = b * t * w + h * hd
-                        let p = pp.p + bh * t * t
-                        Matmul.gemm(m: t, n: t, k: hd, a: MatrixOperand(qp.p + base, ld: w),
-                                    b: MatrixOperand(kp.p + base, ld: w, transposed: true), c: p, ldc: t, threads: 1)
-                        for i in 0..<t {
-                            let row = p + i * t
-                            var m = -Float.infinity
-                            for j in 0...i { m = max(m, row[j] * s.scale) }
-                            var sum: Float = 0
-                            for j in 0...i {
-                                let e = Foundation.exp(row[j] * s.scale - m)
-                                row[j] = e
-                                sum += e
-                            }
-                            let inv = 1 / sum
-                            for j in 0...i { row[j] *= inv }
-                            for j in (i + 1)..<t { row[j] = 0 }
+        q.withUnsafeBufferPointer { qb in
+            k.withUnsafeBufferPointer { kb in
+                v.withUnsafeBufferPointer { vb in
+                    out.withUnsafeMutableBufferPointer { ob in
+                        probs.withUnsafeMutableBufferPointer { pb in
+                            Attention.attend(q: qb.baseAddress!, keys: kb.baseAddress!, values: vb.baseAddress!,
+                                             sequences: s.batch, rows: t, past: 0, heads: s.heads, keyValueHeads: s.heads,
+                                             headDimension: s.headDimension, slidingWindow: nil, into: ob.baseAddress!,
+                                             probabilities: pb.baseAddress!, threads: threads)
                         }
-                        Matmul.gemm(m: t, n: hd, k: t, a: MatrixOperand(UnsafePointer(p), ld: t),
-                                    b: MatrixOperand(vp.p + base, ld: w), c: op.p + base, ldc: w, threads: 1)
                     }
                 }
             }

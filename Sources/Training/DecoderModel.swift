@@ -2,41 +2,56 @@
 //
 // Promises: `lossAndGradients` computes the mean next-token cross-entropy of a batch and adds
 // d loss / d θ into `gradients` (which the caller zeroes), every GEMM in the precision the
-// `PrecisionPlan` gives it; `loss` is the same forward pass without gradients. The network is
+// `PrecisionPlan` gives it; `loss` is the same forward pass without gradients. The forward runs
+// ModelCore's kernels — RMSNorm, RoPE (Hugging Face's float32 angles), attention, SiLU·up — the
+// ones inference runs; this file adds the casts, the saved activations and the backward. The network is
 // Hugging Face's LlamaForCausalLM: h = E[x]; per block h += o_proj(attn(RoPE(q), RoPE(k), v))
 // on RMSNorm(h), then h += down(silu(gate(m)) ⊙ up(m)) on m = RMSNorm(h); logits =
 // head(RMSNorm(h)). Stochastic-rounding seeds come from (run seed, step, linear id, operand).
 // Results do not depend on the thread count.
 
 import CPUKernels
+import ModelCore
 
 public struct DecoderModel: Sendable {
-    public let config: TrainingModelConfig
+    public let config: ModelConfiguration
     public let plan: PrecisionPlan
     public let threads: Int
 
-    public init(config: TrainingModelConfig, plan: PrecisionPlan, threads: Int = CPUParallel.defaultThreadCount) {
-        precondition(plan.layers.count == config.layers, "precision plan has \(plan.layers.count) layers, model \(config.layers)")
+    public init(config: ModelConfiguration, plan: PrecisionPlan, threads: Int = CPUParallel.defaultThreadCount) {
+        precondition(plan.layers.count == config.layerCount, "precision plan has \(plan.layers.count) layers, model \(config.layerCount)")
         self.config = config
         self.plan = plan
         self.threads = threads
     }
 
-    /// Activations one decoder block keeps for its backward pass.
+    /// What one decoder block keeps for its backward pass: ModelCore's saved activations and
+    /// the cast weights its forward multiplied by (the data gradient reuses them).
     struct BlockCache {
-        var input: [Float] = []          // h   [N, d]
-        var attentionRMS: [Float] = []   // [N]
-        var attentionInput: [Float] = [] // a = RMSNorm(h) [N, d]
-        var castQ: [Float] = [], castK: [Float] = [], castV: [Float] = [], castO: [Float] = []
-        var q: [Float] = [], k: [Float] = [], v: [Float] = []   // after RoPE (q, k)
-        var probabilities: [Float] = []  // [B, H, T, T]
-        var attentionOutput: [Float] = [] // o [N, d]
-        var middle: [Float] = []         // h1 [N, d]
-        var mlpRMS: [Float] = []
-        var mlpInput: [Float] = []       // m [N, d]
-        var castGate: [Float] = [], castUp: [Float] = [], castDown: [Float] = []
-        var gate: [Float] = [], up: [Float] = []   // [N, f]
-        var activation: [Float] = []     // s [N, f]
+        var activations = BlockActivations()
+        var castWeights: [LinearSlot: [Float]] = [:]
+
+        var input: [Float] { activations.input }
+        var attentionRMS: [Float] { activations.attentionRMS }
+        var attentionInput: [Float] { activations.attentionInput }
+        var q: [Float] { activations.q }
+        var k: [Float] { activations.k }
+        var v: [Float] { activations.v }
+        var probabilities: [Float] { activations.probabilities }
+        var attentionOutput: [Float] { activations.attentionOutput }
+        var middle: [Float] { activations.middle }
+        var mlpRMS: [Float] { activations.mlpRMS }
+        var mlpInput: [Float] { activations.mlpInput }
+        var gate: [Float] { activations.gate }
+        var up: [Float] { activations.up }
+        var activation: [Float] { activations.activation }
+        var castQ: [Float] { castWeights[.q]! }
+        var castK: [Float] { castWeights[.k]! }
+        var castV: [Float] { castWeights[.v]! }
+        var castO: [Float] { castWeights[.o]! }
+        var castGate: [Float] { castWeights[.gate]! }
+        var castUp: [Float] { castWeights[.up]! }
+        var castDown: [Float] { castWeights[.down]! }
     }
 
     /// Mean cross-entropy of the batch (forward only).
@@ -62,8 +77,9 @@ public struct DecoderModel: Sendable {
         let c = config, d = c.hiddenSize, f = c.intermediateSize, v = c.vocabularySize
         let n = batch.rows, t = batch.sequenceLength
         precondition(t <= c.contextLength, "sequence length \(t) exceeds the model's context \(c.contextLength)")
-        let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.heads, headDimension: c.headDimension)
-        let rope = RotaryEmbedding(headDimension: c.headDimension, sequenceLength: t, theta: c.ropeTheta)
+        let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.headCount, headDimension: c.headDimension)
+        let rotary = RotaryEmbedding(configuration: c)
+        let rope = SequenceRotation(configuration: c, sequenceLength: t, sequences: batch.batch)
 
         // Embedding.
         var h = [Float](repeating: 0, count: n * d)
@@ -77,101 +93,34 @@ public struct DecoderModel: Sendable {
             }
         }
 
-        // Decoder blocks.
+        // Decoder blocks: ModelCore's forward, the Linear modules cast by the precision plan.
         var caches: [BlockCache] = []
-        for l in 0..<c.layers {
-            let precision = plan.layers[l]
-            var cache = BlockCache()
-            func weight(_ slot: LayerTensor) -> Int { ModelParameters.index(layer: l, slot) }
-            func cast(_ slot: LayerTensor, out: Int, in k: Int) throws(TrainingError) -> [Float] {
-                try p.tensors[weight(slot)].values.withUnsafeBufferPointer { (w) throws(TrainingError) in
-                    try LinearLayer.castWeight(w, out: out, in: k, precision: precision, threads: threads, statistics: &statistics)
-                }
-            }
-            // Attention.
-            let (a, ar) = h.withUnsafeBufferPointer { hb in
-                p.tensors[weight(.inputNorm)].values.withUnsafeBufferPointer { g in
-                    RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
-                }
-            }
-            let aCast = try a.withUnsafeBufferPointer { (ab) throws(TrainingError) in
-                try LinearLayer.castInput(ab, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wq = try cast(.q, out: d, in: d), wk = try cast(.k, out: d, in: d), wv = try cast(.v, out: d, in: d)
-            var q = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wq, out: d, threads: threads)
-            var k = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wk, out: d, threads: threads)
-            let vv = LinearLayer.forward(castInput: aCast, rows: n, in: d, castWeight: wv, out: d, threads: threads)
-            q.withUnsafeMutableBufferPointer { rope.apply($0, rows: n, width: d, threads: threads) }
-            k.withUnsafeMutableBufferPointer { rope.apply($0, rows: n, width: d, threads: threads) }
-            let (o, probs) = q.withUnsafeBufferPointer { qb in
-                k.withUnsafeBufferPointer { kb in
-                    vv.withUnsafeBufferPointer { vb in
-                        CausalAttention.forward(q: qb, k: kb, v: vb, shape: shape, threads: threads)
-                    }
-                }
-            }
-            let oCast = try o.withUnsafeBufferPointer { (ob) throws(TrainingError) in
-                try LinearLayer.castInput(ob, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wo = try cast(.o, out: d, in: d)
-            let attn = LinearLayer.forward(castInput: oCast, rows: n, in: d, castWeight: wo, out: d, threads: threads)
-            var h1 = h
-            add(&h1, attn)
-            // MLP.
-            let (m, mr) = h1.withUnsafeBufferPointer { hb in
-                p.tensors[weight(.postAttentionNorm)].values.withUnsafeBufferPointer { g in
-                    RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
-                }
-            }
-            let mCast = try m.withUnsafeBufferPointer { (mb) throws(TrainingError) in
-                try LinearLayer.castInput(mb, rows: n, cols: d, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wg = try cast(.gate, out: f, in: d), wu = try cast(.up, out: f, in: d)
-            let gate = LinearLayer.forward(castInput: mCast, rows: n, in: d, castWeight: wg, out: f, threads: threads)
-            let up = LinearLayer.forward(castInput: mCast, rows: n, in: d, castWeight: wu, out: f, threads: threads)
-            let s = gate.withUnsafeBufferPointer { gb in
-                up.withUnsafeBufferPointer { ub in SwiGLU.forward(gate: gb, up: ub, threads: threads) }
-            }
-            let sCast = try s.withUnsafeBufferPointer { (sb) throws(TrainingError) in
-                try LinearLayer.castInput(sb, rows: n, cols: f, precision: precision, threads: threads, statistics: &statistics)
-            }
-            let wd = try cast(.down, out: d, in: f)
-            let down = LinearLayer.forward(castInput: sCast, rows: n, in: f, castWeight: wd, out: d, threads: threads)
-            var h2 = h1
-            add(&h2, down)
-            if training {
-                cache.input = h
-                cache.attentionRMS = ar
-                cache.attentionInput = a
-                cache.castQ = wq; cache.castK = wk; cache.castV = wv; cache.castO = wo
-                cache.q = q; cache.k = k; cache.v = vv
-                cache.probabilities = probs
-                cache.attentionOutput = o
-                cache.middle = h1
-                cache.mlpRMS = mr
-                cache.mlpInput = m
-                cache.castGate = wg; cache.castUp = wu; cache.castDown = wd
-                cache.gate = gate; cache.up = up
-                cache.activation = s
-                caches.append(cache)
-            }
-            h = h2
+        let (cosines, sines) = rotary.table(positions: 0..<t)
+        for l in 0..<c.layerCount {
+            let norms = BlockNorms(input: p.tensors[ModelParameters.index(layer: l, .inputNorm)].values,
+                                   postAttention: p.tensors[ModelParameters.index(layer: l, .postAttentionNorm)].values)
+            var linears = TrainingLinears(parameters: p, layer: l, precision: plan.layers[l], threads: threads)
+            let saved = try DecoderBlock.forward(&h, sequences: batch.batch, rows: t, past: 0, layer: l, norms: norms,
+                                                 rotary: rotary, cos: cosines, sin: sines, configuration: c, cache: nil,
+                                                 linears: &linears, saving: training, threads: threads)
+            statistics.merge(linears.statistics)
+            if let saved { caches.append(BlockCache(activations: saved, castWeights: linears.castWeights)) }
         }
 
         // Final norm, head, loss.
         let finalNorm = p.finalNormIndex, head = p.headIndex
         let (fOut, fr) = h.withUnsafeBufferPointer { hb in
             p.tensors[finalNorm].values.withUnsafeBufferPointer { g in
-                RMSNorm.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
+                NormLayer.forward(hb, rows: n, width: d, gain: g, epsilon: c.rmsNormEpsilon, threads: threads)
             }
         }
         let fCast = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try LinearLayer.castInput(fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
+            try CastLinear.castInput(fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
         let wHead = try p.tensors[head].values.withUnsafeBufferPointer { (w) throws(TrainingError) in
-            try LinearLayer.castWeight(w, out: v, in: d, precision: plan.head, threads: threads, statistics: &statistics)
+            try CastLinear.castWeight(w, out: v, in: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
-        var logits = LinearLayer.forward(castInput: fCast, rows: n, in: d, castWeight: wHead, out: v, threads: threads)
+        var logits = CastLinear.forward(castInput: fCast, rows: n, in: d, castWeight: wHead, out: v, threads: threads)
         let loss = logits.withUnsafeMutableBufferPointer {
             CrossEntropy.lossAndGradient($0, targets: batch.targets, vocabulary: v, gradient: training, threads: threads)
         }
@@ -179,10 +128,10 @@ public struct DecoderModel: Sendable {
         guard training else { return loss }
 
         // ---- Backward ----
-        let headID = PrecisionPlan.headID(layers: c.layers)
+        let headID = PrecisionPlan.headID(layers: c.layerCount)
         var dh = [Float](repeating: 0, count: n * d)
         let fWG = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try LinearLayer.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
+            try CastLinear.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
                                                     statistics: &statistics)
         }
         var dF = [Float](repeating: 0, count: n * d)
@@ -192,15 +141,15 @@ public struct DecoderModel: Sendable {
         logits = []
         dh = normBackward(dF, x: h, rms: fr, gainIndex: finalNorm, p: p, grads: &grads, rows: n, width: d)
 
-        for l in stride(from: c.layers - 1, through: 0, by: -1) {
+        for l in stride(from: c.layerCount - 1, through: 0, by: -1) {
             let cache = caches[l]
             caches[l] = BlockCache()
             let precision = plan.layers[l]
             func gi(_ slot: LayerTensor) -> Int { ModelParameters.index(layer: l, slot) }
-            func id(_ slot: PrecisionPlan.Slot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
+            func id(_ slot: LinearSlot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
             // MLP backward: dh is the gradient of h2 = h1 + down.
             let sWG = try cache.activation.withUnsafeBufferPointer { (sb) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dS = [Float](repeating: 0, count: n * f)
@@ -214,7 +163,7 @@ public struct DecoderModel: Sendable {
             }
             dS = []
             let mWG = try cache.mlpInput.withUnsafeBufferPointer { (mb) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(mb, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(mb, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dM = [Float](repeating: 0, count: n * d)
@@ -229,7 +178,7 @@ public struct DecoderModel: Sendable {
             add(&dh1, dh)
             // Attention backward: dh1 is the gradient of h1 = h + o_proj(o).
             let oWG = try cache.attentionOutput.withUnsafeBufferPointer { (ob) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(ob, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(ob, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dO = [Float](repeating: 0, count: n * d)
@@ -249,10 +198,10 @@ public struct DecoderModel: Sendable {
                 }
             }
             dO = []
-            dq.withUnsafeMutableBufferPointer { rope.applyTranspose($0, rows: n, width: d, threads: threads) }
-            dk.withUnsafeMutableBufferPointer { rope.applyTranspose($0, rows: n, width: d, threads: threads) }
+            rope.apply(&dq, inverse: true, threads: threads)
+            rope.apply(&dk, inverse: true, threads: threads)
             let aWG = try cache.attentionInput.withUnsafeBufferPointer { (ab) throws(TrainingError) in
-                try LinearLayer.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
+                try CastLinear.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
                                                         statistics: &statistics)
             }
             var dA = [Float](repeating: 0, count: n * d)
@@ -294,7 +243,7 @@ public struct DecoderModel: Sendable {
         try dy.withUnsafeBufferPointer { (dyb) throws(TrainingError) in
             try gradient.withUnsafeMutableBufferPointer { (gb) throws(TrainingError) in
                 try dx.withUnsafeMutableBufferPointer { (dxb) throws(TrainingError) in
-                    try LinearLayer.backward(dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
+                    try CastLinear.backward(dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
                                              precision: precision, seeds: seeds, weightGradient: gb.baseAddress!,
                                              dx: dxb.baseAddress!, accumulateDX: accumulate, threads: threads,
                                              statistics: &statistics)
@@ -310,7 +259,7 @@ public struct DecoderModel: Sendable {
                 rms.withUnsafeBufferPointer { rb in
                     p.tensors[gainIndex].values.withUnsafeBufferPointer { g in
                         grads.tensors[gainIndex].values.withUnsafeMutableBufferPointer { gg in
-                            RMSNorm.backward(dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
+                            NormLayer.backward(dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
                                              gainGradient: gg, threads: threads)
                         }
                     }
@@ -327,5 +276,49 @@ public struct DecoderModel: Sendable {
                 for i in 0..<xb.count { xb[i] += yb[i] }
             }
         }
+    }
+}
+
+/// The trainer's `LinearRunner`: the input is cast once per group (q/k/v and gate/up share it),
+/// each weight cast by the layer's precision and kept for the backward pass; float32 GEMMs.
+struct TrainingLinears: LinearRunner {
+    let parameters: ModelParameters
+    let layer: Int
+    let precision: GEMMPrecision
+    let threads: Int
+    var statistics = QuantizationStatistics()
+    var castWeights: [LinearSlot: [Float]] = [:]
+
+    init(parameters: ModelParameters, layer: Int, precision: GEMMPrecision, threads: Int) {
+        self.parameters = parameters
+        self.layer = layer
+        self.precision = precision
+        self.threads = threads
+    }
+
+    static func tensor(_ slot: LinearSlot) -> LayerTensor {
+        LayerTensor.allCases.first { $0.linearSlot == slot }!
+    }
+
+    mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(TrainingError) -> [[Float]] {
+        let cols = x.count / rows
+        let xCast = try x.withUnsafeBufferPointer { (xb) throws(TrainingError) in
+            try CastLinear.castInput(xb, rows: rows, cols: cols, precision: precision, threads: threads,
+                                      statistics: &statistics)
+        }
+        var outputs: [[Float]] = []
+        for slot in slots {
+            let w = parameters.tensors[ModelParameters.index(layer: layer, Self.tensor(slot))]
+            let out = w.shape[0]
+            precondition(w.shape[1] == cols, "\(w.name): input width \(w.shape[1]), got \(cols)")
+            let cast = try w.values.withUnsafeBufferPointer { (wb) throws(TrainingError) in
+                try CastLinear.castWeight(wb, out: out, in: cols, precision: precision, threads: threads,
+                                           statistics: &statistics)
+            }
+            castWeights[slot] = cast
+            outputs.append(CastLinear.forward(castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
+                                               threads: threads))
+        }
+        return outputs
     }
 }

@@ -7,6 +7,8 @@
 // a pure function of (config, seed): N(0, initializer_range) for matrices, the output
 // projections (o_proj, down_proj) scaled by 1/√(2·layers), RMSNorm gains 1.
 
+import ModelCore
+
 public struct ParameterTensor: Sendable {
     public let name: String
     public let shape: [Int]
@@ -21,23 +23,31 @@ public struct ParameterTensor: Sendable {
 public enum LayerTensor: Int, CaseIterable, Sendable {
     case inputNorm, q, k, v, o, postAttentionNorm, gate, up, down
 
+    /// The Linear module this tensor is the weight of (nil for the norm gains).
+    var linearSlot: LinearSlot? {
+        switch self {
+        case .inputNorm, .postAttentionNorm: return nil
+        case .q: return .q
+        case .k: return .k
+        case .v: return .v
+        case .o: return .o
+        case .gate: return .gate
+        case .up: return .up
+        case .down: return .down
+        }
+    }
+
     var huggingFaceSuffix: String {
         switch self {
         case .inputNorm: return "input_layernorm.weight"
-        case .q: return "self_attn.q_proj.weight"
-        case .k: return "self_attn.k_proj.weight"
-        case .v: return "self_attn.v_proj.weight"
-        case .o: return "self_attn.o_proj.weight"
         case .postAttentionNorm: return "post_attention_layernorm.weight"
-        case .gate: return "mlp.gate_proj.weight"
-        case .up: return "mlp.up_proj.weight"
-        case .down: return "mlp.down_proj.weight"
+        default: return linearSlot!.moduleSuffix + ".weight"
         }
     }
 }
 
 public struct ModelParameters: Sendable {
-    public let config: TrainingModelConfig
+    public let config: ModelConfiguration
     public var tensors: [ParameterTensor]
 
     public static let embeddingIndex = 0
@@ -48,48 +58,42 @@ public struct ModelParameters: Sendable {
         1 + layer * LayerTensor.allCases.count + t.rawValue
     }
 
-    public var finalNormIndex: Int { 1 + config.layers * LayerTensor.allCases.count }
+    public var finalNormIndex: Int { 1 + config.layerCount * LayerTensor.allCases.count }
     /// The head's tensor: the embedding when tied.
-    public var headIndex: Int { config.tieEmbeddings ? Self.embeddingIndex : finalNormIndex + 1 }
+    public var headIndex: Int { config.tieWordEmbeddings ? Self.embeddingIndex : finalNormIndex + 1 }
 
     /// Names and shapes in storage order.
-    public static func layout(_ c: TrainingModelConfig) -> [(name: String, shape: [Int], decays: Bool)] {
-        let d = c.hiddenSize, f = c.intermediateSize
+    public static func layout(_ c: ModelConfiguration) -> [(name: String, shape: [Int], decays: Bool)] {
+        let d = c.hiddenSize
         var out: [(String, [Int], Bool)] = [("model.embed_tokens.weight", [c.vocabularySize, d], true)]
-        for l in 0..<c.layers {
+        for l in 0..<c.layerCount {
             for t in LayerTensor.allCases {
-                let shape: [Int]
-                switch t {
-                case .inputNorm, .postAttentionNorm: shape = [d]
-                case .q, .k, .v, .o: shape = [d, d]
-                case .gate, .up: shape = [f, d]
-                case .down: shape = [d, f]
-                }
+                let shape = t.linearSlot.map(c.linearShape) ?? [d]
                 out.append(("model.layers.\(l).\(t.huggingFaceSuffix)", shape, shape.count == 2))
             }
         }
         out.append(("model.norm.weight", [d], false))
-        if !c.tieEmbeddings { out.append(("lm_head.weight", [c.vocabularySize, d], true)) }
+        if !c.tieWordEmbeddings { out.append(("lm_head.weight", [c.vocabularySize, d], true)) }
         return out
     }
 
     /// Zero-filled tensors of the config's layout (gradients, optimizer moments).
-    public static func zeros(_ c: TrainingModelConfig) -> ModelParameters {
+    public static func zeros(_ c: ModelConfiguration) -> ModelParameters {
         ModelParameters(config: c, tensors: layout(c).map {
             ParameterTensor(name: $0.name, shape: $0.shape, values: [Float](repeating: 0, count: $0.shape.reduce(1, *)),
                             decays: $0.decays)
         })
     }
 
-    public init(config: TrainingModelConfig, tensors: [ParameterTensor]) {
+    public init(config: ModelConfiguration, tensors: [ParameterTensor]) {
         self.config = config
         self.tensors = tensors
     }
 
     /// The deterministic initialization described above.
-    public static func initialized(_ c: TrainingModelConfig, seed: UInt64) -> ModelParameters {
+    public static func initialized(_ c: ModelConfiguration, seed: UInt64) -> ModelParameters {
         var p = zeros(c)
-        let outScale = 1 / Float(2 * c.layers).squareRoot()
+        let outScale = 1 / Float(2 * c.layerCount).squareRoot()
         for i in p.tensors.indices {
             let name = p.tensors[i].name
             if p.tensors[i].shape.count == 1 {

@@ -2,8 +2,10 @@
 // stochastic rounding.
 //
 // Promises: `layers[l]` is the precision of the seven linear layers of decoder block l; the
-// head has its own. Linear ids are `7·layer + slot` (q, k, v, o, gate, up, down) and
-// `7·layers` for the head: the `linear` argument of `StochasticSeeds`.
+// head has its own. Linear ids are `7·layer + slot` (ModelCore's `LinearSlot`: q, k, v, o,
+// gate, up, down) and `7·layers` for the head: the `linear` argument of `StochasticSeeds`.
+
+import ModelCore
 
 public struct PrecisionPlan: Sendable, Hashable {
     public var layers: [GEMMPrecision]
@@ -24,8 +26,6 @@ public struct PrecisionPlan: Sendable, Hashable {
         PrecisionPlan(layers: [GEMMPrecision](repeating: .float32, count: n), head: .float32)
     }
 
-    public enum Slot: Int, CaseIterable, Sendable { case q, k, v, o, gate, up, down }
-
-    static func linearID(layer: Int, _ slot: Slot) -> Int { 7 * layer + slot.rawValue }
+    static func linearID(layer: Int, _ slot: LinearSlot) -> Int { 7 * layer + slot.rawValue }
     static func headID(layers: Int) -> Int { 7 * layers }
 }

@@ -44,9 +44,9 @@ public enum PretrainReport {
         let bf16 = runs.first { $0.recipe == TrainingRecipe.bf16.rawValue }
         var out = "# Pre-training with BF16, NVFP4 and NVFP4 + 4/6\n\n"
         out += "Command:\n\n```\n\(command)\n```\n\n"
-        out += "Model: Llama-style decoder, \(m.layers) layers, hidden \(m.hiddenSize), MLP \(m.intermediateSize), "
-        out += "\(m.heads) heads, vocabulary \(m.vocabularySize) (byte-level BPE trained on the corpus), "
-        out += "\(m.tieEmbeddings ? "tied" : "untied") head, \(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
+        out += "Model: Llama-style decoder, \(m.layerCount) layers, hidden \(m.hiddenSize), MLP \(m.intermediateSize), "
+        out += "\(m.headCount) heads, vocabulary \(m.vocabularySize) (byte-level BPE trained on the corpus), "
+        out += "\(m.tieWordEmbeddings ? "tied" : "untied") head, \(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
         out += "Corpus: \(corpus). \(first.steps) steps × \(o.batchSize) sequences × \(o.sequenceLength) tokens = "
         out += "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) M tokens; AdamW (β \(o.adamW.beta1)/\(o.adamW.beta2), "
         out += "weight decay \(o.adamW.weightDecay)), peak LR \(o.learningRate), \(o.warmupSteps) warmup steps, cosine to "

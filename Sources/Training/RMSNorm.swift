@@ -1,15 +1,18 @@
-// RMSNorm forward and backward over rows of a [rows, width] matrix.
+// The trainer's RMSNorm layer over rows of a [rows, width] matrix: ModelCore's forward (the one
+// inference runs) and its backward.
 //
-// Promises: forward is Hugging Face Llama's `weight · (x · rsqrt(mean(x²) + eps))` in float32
-// (the mean summed in float64); it returns the per-row 1/rms that backward needs. Backward
+// Promises: forward is ModelCore's `RMSNorm.forward` (Hugging Face Llama's
+// `weight · (x · rsqrt(mean(x²) + eps))` in float32), rows split between threads, returning the
+// per-row 1/rms that backward needs. Backward
 // adds the gain gradient into `gainGradient`, summed over rows in a fixed partition order, so
 // results do not depend on the thread count.
 // Math: y = g ⊙ x·r, r = (Σx²/n + ε)^-½;  dx = r·(g⊙dy) − x·r³/n·Σ(g⊙dy⊙x);  dg = Σ_rows dy⊙x·r.
 
 import BlockFormats
 import CPUKernels
+import ModelCore
 
-enum RMSNorm {
+enum NormLayer {
     /// Fixed number of row partitions of the gain-gradient reduction.
     static let partitions = 16
 
@@ -18,21 +21,14 @@ enum RMSNorm {
                         epsilon: Float, threads: Int) -> (y: [Float], inverseRMS: [Float]) {
         var y = [Float](repeating: 0, count: rows * n)
         var r = [Float](repeating: 0, count: rows)
-        let xp = x.baseAddress!, gp = gain.baseAddress!
+        let xs = SendablePointer(x.baseAddress!), gs = SendablePointer(gain.baseAddress!)
         y.withUnsafeMutableBufferPointer { yb in
             r.withUnsafeMutableBufferPointer { rb in
                 let yp = SendablePointer(yb.baseAddress!), rp = SendablePointer(rb.baseAddress!)
-                let xs = SendablePointer(xp), gs = SendablePointer(gp)
                 CPUParallel.parallelFor(rows, threads: rowThreads(rows * n, threads)) { range in
-                    for i in range {
-                        let row = xs.p + i * n
-                        var ss: Double = 0
-                        for j in 0..<n { ss += Double(row[j]) * Double(row[j]) }
-                        let inv = 1 / (Float(ss / Double(n)) + epsilon).squareRoot()
-                        rp.p[i] = inv
-                        let out = yp.p + i * n
-                        for j in 0..<n { out[j] = gs.p[j] * (row[j] * inv) }
-                    }
+                    let i = range.lowerBound
+                    RMSNorm.forward(xs.p + i * n, weight: gs.p, rows: range.count, width: n, epsilon: epsilon,
+                                    into: yp.p + i * n, inverseRMS: rp.p + i)
                 }
             }
         }

@@ -96,7 +96,7 @@ public final class Trainer {
     /// Replaces the recipe's precision plan (ablations); nil: the recipe's.
     public var planOverride: PrecisionPlan?
 
-    public var plan: PrecisionPlan { planOverride ?? PrecisionPlan(options.recipeSettings, layers: options.model.layers) }
+    public var plan: PrecisionPlan { planOverride ?? PrecisionPlan(options.recipeSettings, layers: options.model.layerCount) }
 
     public var model: DecoderModel {
         DecoderModel(config: options.model, plan: plan, threads: threads)
@@ -190,7 +190,7 @@ public final class Trainer {
             if o.recipe == .bf16 {
                 validationBF16 = validation
             } else {
-                let bf16 = PrecisionPlan(layers: [GEMMPrecision](repeating: .bf16, count: o.model.layers), head: .bf16)
+                let bf16 = PrecisionPlan(layers: [GEMMPrecision](repeating: .bf16, count: o.model.layerCount), head: .bf16)
                 validationBF16 = (try? validationLoss(plan: bf16, limit: o.finalEvaluationWindows)) ?? .nan
             }
             if var lastRecord = records.last, lastRecord.step == o.steps {

@@ -1,6 +1,7 @@
 // Checkpoints of a training run in the Hugging Face Llama layout, and reading them back.
 //
-// Promises: a checkpoint folder holds config.json (LlamaForCausalLM), model.safetensors (F32
+// Promises: a checkpoint folder holds config.json (LlamaForCausalLM, read back through
+// ModelCore's `ModelConfiguration`), model.safetensors (F32
 // master weights under HF names), the tokenizer files and generation_config.json — nothing
 // else at the top level, so loaders that read every *.safetensors there see only the model —
 // and, for resuming, training/optimizer.safetensors (AdamW moments, "<name>.exp_avg" /
@@ -10,6 +11,7 @@
 // detects a checkpoint torn by a crash.
 
 import Foundation
+import ModelCore
 import SafeTensors
 
 /// What trainer_state.json holds.
@@ -57,11 +59,11 @@ public enum TrainingCheckpoint {
     /// Loads the model of a checkpoint folder (config.json + model.safetensors).
     public static func loadParameters(from directory: String) throws -> ModelParameters {
         let configPath = "\(directory)/config.json"
-        guard let data = FileManager.default.contents(atPath: configPath),
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw TrainingError.checkpoint(path: configPath, reason: "missing or not a JSON object")
-        }
-        let config = try TrainingModelConfig(huggingFaceConfig: json)
+        var config = try ModelConfiguration(contentsOf: configPath)
+        if let problem = config.trainingProblem { throw TrainingError.checkpoint(path: configPath, reason: problem) }
+        // The trainer's configurations carry no bos/eos (the corpus gives them when writing).
+        config.bosTokenID = nil
+        config.eosTokenIDs = []
         let file = try SafeTensorsFile(path: "\(directory)/model.safetensors")
         var p = ModelParameters.zeros(config)
         for i in p.tensors.indices {

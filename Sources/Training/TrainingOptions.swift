@@ -6,12 +6,13 @@
 // not change (all but `steps`, evaluation, checkpointing and threads).
 
 import BlockQuantization
+import ModelCore
 
 public struct TrainingOptions: Sendable, Hashable, Codable {
     public var recipe: TrainingRecipe = .bf16
     /// Name of the architecture preset (informational; `model` is authoritative).
     public var preset: String = "small"
-    public var model: TrainingModelConfig
+    public var model: ModelConfiguration
     public var steps: Int = 1000
     public var batchSize: Int = 16
     public var sequenceLength: Int = 128
@@ -39,7 +40,7 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var checkpointEvery: Int = 0
     public var threads: Int = 0
 
-    public init(model: TrainingModelConfig) {
+    public init(model: ModelConfiguration) {
         self.model = model
     }
 
@@ -56,7 +57,7 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var tokensPerStep: Int { batchSize * sequenceLength }
 
     public func validate() throws(TrainingError) {
-        try model.validate()
+        if let problem = model.trainingProblem { throw .invalidConfiguration(problem) }
         guard steps > 0, batchSize > 0 else { throw .invalidConfiguration("steps and batch size must be positive") }
         guard sequenceLength > 1, sequenceLength <= model.contextLength else {
             throw .invalidConfiguration("sequence length \(sequenceLength) must be in 2…\(model.contextLength) (the model's context)")

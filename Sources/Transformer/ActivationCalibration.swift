@@ -8,6 +8,8 @@
 // key share the max over the group, so fused layers get one input scale. The model's
 // quantization setting is restored afterwards, also on error.
 
+import ModelCore
+
 public enum ActivationCalibration {
     /// Per-module input amax, keyed by module name (e.g. `model.layers.0.self_attn.q_proj`).
     public static func inputAmax(model: TransformerModel, tokens: [Int], bos: Int?, context: Int = 512,

@@ -1,35 +1,30 @@
-// One decoder block: RMSNorm → attention (q/k/v, optional QK-norm, RoPE, causal GQA, o) →
-// residual → RMSNorm → SwiGLU MLP (gate, up, down) → residual.
+// One decoder block of the inference engine: its weights, run through ModelCore's
+// `DecoderBlock.forward` (the one forward pass) with the evaluation's Linear hook.
 //
 // Promises: the order and precision of Hugging Face's LlamaDecoderLayer (Mistral/Qwen2/Qwen3
-// variants by configuration); each Linear's input is simulated in the module's input format
+// variants by configuration) as ModelCore computes it; each Linear's input is simulated in the module's input format
 // (quantized once per distinct format and amax when modules share an input, as q/k/v and
 // gate/up do) after the observer has seen the unquantized input.
 
 import CPUKernels
+import ModelCore
 
 /// Called with each decoder Linear's input `[rows, in]` before any simulated quantization.
 public typealias ActivationObserver = (_ module: String, _ input: UnsafeBufferPointer<Float>, _ rows: Int) -> Void
 
 final class DecoderLayer: @unchecked Sendable {
     let index: Int
-    let inputNorm: [Float]
-    let postAttentionNorm: [Float]
-    /// `[head_dim]` each, with QK-norm (Qwen3).
-    let queryNorm: [Float]?
-    let keyNorm: [Float]?
+    let norms: BlockNorms
     let q, k, v, o, gate, up, down: LinearLayer
 
+    /// In `LinearSlot` order.
     var linears: [LinearLayer] { [q, k, v, o, gate, up, down] }
 
     init(index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
          linears l: [LinearLayer]) {
         precondition(l.count == 7)
         self.index = index
-        self.inputNorm = inputNorm
-        self.postAttentionNorm = postAttentionNorm
-        self.queryNorm = queryNorm
-        self.keyNorm = keyNorm
+        norms = BlockNorms(input: inputNorm, postAttention: postAttentionNorm, query: queryNorm, key: keyNorm)
         (q, k, v, o, gate, up, down) = (l[0], l[1], l[2], l[3], l[4], l[5], l[6])
     }
 
@@ -37,53 +32,21 @@ final class DecoderLayer: @unchecked Sendable {
     func forward(_ x: inout [Float], rows t: Int, past: Int, rotary: RotaryEmbedding, cos: [Float], sin: [Float],
                  configuration c: ModelConfiguration, cache: KVCache?, observer: ActivationObserver?,
                  threads: Int) throws {
-        let dModel = c.hiddenSize, hd = c.headDimension
-        let heads = c.headCount, kvHeads = c.keyValueHeadCount
+        var runner = EvaluationLinears(layer: self, observer: observer, threads: threads)
+        _ = try DecoderBlock.forward(&x, rows: t, past: past, layer: index, norms: norms, rotary: rotary, cos: cos, sin: sin,
+                                     configuration: c, cache: cache, linears: &runner, threads: threads)
+    }
+}
 
-        // Attention.
-        let h = norm(x, weight: inputNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
-        let qkv = try runLinears([q, k, v], input: h, rows: t, observer: observer, threads: threads)
-        var queries = qkv[0], keys = qkv[1]
-        let values = qkv[2]
-        if let queryNorm, let keyNorm {
-            queries = norm(queries, weight: queryNorm, rows: t * heads, width: hd, epsilon: c.rmsNormEpsilon)
-            keys = norm(keys, weight: keyNorm, rows: t * kvHeads, width: hd, epsilon: c.rmsNormEpsilon)
-        }
-        queries.withUnsafeMutableBufferPointer { rotary.apply($0.baseAddress!, rows: t, heads: heads, cos: cos, sin: sin) }
-        keys.withUnsafeMutableBufferPointer { rotary.apply($0.baseAddress!, rows: t, heads: kvHeads, cos: cos, sin: sin) }
+/// The evaluation's `LinearRunner`: the observer sees each input, then the input is simulated in
+/// the module's format (once per distinct format and amax) and multiplied by the effective weight.
+struct EvaluationLinears: LinearRunner {
+    let layer: DecoderLayer
+    let observer: ActivationObserver?
+    let threads: Int
 
-        var attended = [Float](repeating: 0, count: t * heads * hd)
-        func attend(_ allKeys: UnsafeBufferPointer<Float>, _ allValues: UnsafeBufferPointer<Float>) {
-            queries.withUnsafeBufferPointer { qp in
-                attended.withUnsafeMutableBufferPointer { out in
-                    Attention.attend(q: qp.baseAddress!, keys: allKeys.baseAddress!, values: allValues.baseAddress!,
-                                     rows: t, past: past, heads: heads, keyValueHeads: kvHeads, headDimension: hd,
-                                     slidingWindow: c.slidingWindow, into: out.baseAddress!, threads: threads)
-                }
-            }
-        }
-        if let cache {
-            keys.withUnsafeBufferPointer { kp in values.withUnsafeBufferPointer { vp in
-                cache.append(layer: index, keys: kp, values: vp)
-            } }
-            cache.keys[index].withUnsafeBufferPointer { kp in
-                cache.values[index].withUnsafeBufferPointer { vp in attend(kp, vp) }
-            }
-        } else {
-            keys.withUnsafeBufferPointer { kp in values.withUnsafeBufferPointer { vp in attend(kp, vp) } }
-        }
-        let projected = try runLinears([o], input: attended, rows: t, observer: observer, threads: threads)[0]
-        addInPlace(&x, projected)
-
-        // MLP.
-        let h2 = norm(x, weight: postAttentionNorm, rows: t, width: dModel, epsilon: c.rmsNormEpsilon)
-        let gu = try runLinears([gate, up], input: h2, rows: t, observer: observer, threads: threads)
-        var activated = gu[0]
-        activated.withUnsafeMutableBufferPointer { g in
-            gu[1].withUnsafeBufferPointer { u in VectorMath.siluTimes(g.baseAddress!, u.baseAddress!, count: g.count) }
-        }
-        let mlp = try runLinears([down], input: activated, rows: t, observer: observer, threads: threads)[0]
-        addInPlace(&x, mlp)
+    mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws -> [[Float]] {
+        try runLinears(slots.map { layer.linears[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
     }
 
     /// Runs Linear modules that share the input x `[rows, in]`; returns their outputs in order.
@@ -113,29 +76,5 @@ final class DecoderLayer: @unchecked Sendable {
             outputs.append(y)
         }
         return outputs
-    }
-}
-
-/// RMSNorm of `rows` rows of width `width`.
-func norm(_ x: [Float], weight: [Float], rows: Int, width: Int, epsilon: Float) -> [Float] {
-    var y = [Float](repeating: 0, count: x.count)
-    x.withUnsafeBufferPointer { xp in
-        weight.withUnsafeBufferPointer { wp in
-            y.withUnsafeMutableBufferPointer { yp in
-                VectorMath.rmsNorm(xp.baseAddress!, weight: wp.baseAddress!, rows: rows, width: width,
-                                   epsilon: epsilon, into: yp.baseAddress!)
-            }
-        }
-    }
-    return y
-}
-
-/// x += y elementwise.
-func addInPlace(_ x: inout [Float], _ y: [Float]) {
-    precondition(x.count == y.count)
-    x.withUnsafeMutableBufferPointer { xp in
-        y.withUnsafeBufferPointer { yp in
-            for i in 0..<xp.count { xp[i] += yp[i] }
-        }
     }
 }

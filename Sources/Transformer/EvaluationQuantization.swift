@@ -5,14 +5,14 @@
 // embeddings, norms and the LM head stay as loaded. A module's weight is quantized unless it
 // is stored quantized already (its checkpoint weight is used as is), matches an exclude
 // pattern, has an input dimension that is not a multiple of 16 while `skipRaggedInputs` is set
-// (the rule `fouroversix quantize` applies), or is not stored quantized while
+// (ModelCore's `LayerSelectionRule`, the rule `fouroversix quantize` applies), or is not stored quantized while
 // `storedQuantizedOnly` is set (a checkpoint's own selection). Activations are quantized for
 // those modules and the ones stored quantized. Weight amax is shared by the modules `fusedGroup` maps to
 // one key (taking part or not is decided first); activation amax is dynamic (max |x| of the
 // layer input of one forward call — one window — so results do not depend on batching) or
 // calibrated (per module, given).
 
-import Foundation
+import ModelCore
 
 /// Where the tensor amax of a quantized activation comes from.
 public enum ActivationScale: Sendable, Equatable {
@@ -34,7 +34,7 @@ public struct LinearSelection: @unchecked Sendable {
     /// The fused-group key of a module, or nil: modules with the same key share one weight amax.
     /// (The CLI passes CheckpointQuantization's `FusedGroups.key`, the rule `quantize` uses.)
     public var fusedGroup: @Sendable (String) -> String?
-    private let regexes: [NSRegularExpression]
+    private let patterns: ModulePatterns
 
     public init(skipRaggedInputs: Bool = false, excludePatterns: [String] = [], storedQuantizedOnly: Bool = false,
                 fusedGroup: @escaping @Sendable (String) -> String? = { _ in nil }) throws {
@@ -42,10 +42,8 @@ public struct LinearSelection: @unchecked Sendable {
         self.storedQuantizedOnly = storedQuantizedOnly
         self.excludePatterns = excludePatterns
         self.fusedGroup = fusedGroup
-        regexes = try excludePatterns.map { p in
-            do { return try NSRegularExpression(pattern: p) } catch {
-                throw TransformerError.invalidOption("--exclude: invalid regular expression '\(p)'")
-            }
+        do { patterns = try ModulePatterns(excludePatterns) } catch {
+            throw TransformerError.invalidOption("--exclude: invalid regular expression '\(error.pattern)'")
         }
     }
 
@@ -53,11 +51,10 @@ public struct LinearSelection: @unchecked Sendable {
     public func reasonToSkip(module: String, inFeatures: Int, storedQuantized: Bool) -> String? {
         if storedQuantized { return "stored quantized in the checkpoint" }
         if storedQuantizedOnly { return "kept in high precision by the checkpoint" }
-        let range = NSRange(module.startIndex..., in: module)
-        if let i = regexes.firstIndex(where: { $0.firstMatch(in: module, range: range) != nil }) {
-            return "excluded by \(excludePatterns[i])"
+        if let pattern = patterns.firstMatch(in: module) { return "excluded by \(pattern)" }
+        if skipRaggedInputs && LayerSelectionRule.hasRaggedInput(inFeatures: inFeatures) {
+            return "input dimension \(inFeatures) is not a multiple of 16"
         }
-        if skipRaggedInputs && inFeatures % 16 != 0 { return "input dimension \(inFeatures) is not a multiple of 16" }
         return nil
     }
 }

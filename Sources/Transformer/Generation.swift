@@ -5,6 +5,8 @@
 // ties), as transformers' greedy search; generation stops after `maxNewTokens` or right after
 // a stop token (which is included in the result).
 
+import ModelCore
+
 public enum Generation {
     /// The new token ids after `prompt` (which should start with BOS for Llama-family models).
     public static func greedy(model: TransformerModel, prompt: [Int], maxNewTokens: Int, stopTokens: Set<Int> = [],

@@ -1,4 +1,5 @@
-// A Linear module `y = x · Wᵀ + b` as the evaluation runs it.
+// A Linear module `y = x · Wᵀ + b` as the evaluation runs it (the product is ModelCore's
+// `LinearGEMM`, which the trainer's layers use too).
 //
 // Promises: keeps the weight as loaded (`[out, in]`, float32) so any number of quantization
 // settings can be applied to one loaded model; the forward pass multiplies by the effective
@@ -7,6 +8,7 @@
 // module's input is simulated (set by `TransformerModel.apply`).
 
 import CPUKernels
+import ModelCore
 
 public final class LinearLayer: @unchecked Sendable {
     /// Module name, e.g. `model.layers.0.self_attn.q_proj`.
@@ -63,17 +65,8 @@ public final class LinearLayer: @unchecked Sendable {
         return w
     }
 
-    /// y[rows, out] = x[rows, in] · Wᵀ (+ b).
+    /// y[rows, out] = x[rows, in] · Wᵀ (+ b) (ModelCore's `LinearGEMM`).
     func forward(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, threads: Int) {
-        guard rows > 0 else { return }
-        GEMM.multiply(m: rows, a: x, lda: inFeatures, b: packed, c: y, ldc: outFeatures, threads: threads)
-        if let bias {
-            bias.withUnsafeBufferPointer { b in
-                for r in 0..<rows {
-                    let yr = y + r * outFeatures
-                    for j in 0..<outFeatures { yr[j] += b[j] }
-                }
-            }
-        }
+        LinearGEMM.forward(x, rows: rows, weight: packed, bias: bias, into: y, threads: threads)
     }
 }

@@ -10,6 +10,7 @@
 // the result does not depend on batching or thread count.
 
 import Foundation
+import ModelCore
 
 public struct PerplexityResult: Sendable, Equatable {
     /// Σ −log p(token | left context), natural log.

@@ -4,13 +4,8 @@
 // and, where a likely fix exists, says it. Programmer errors are preconditions, not these.
 
 public enum TransformerError: Error, CustomStringConvertible, Equatable {
-    /// A file that should exist does not.
-    case fileNotFound(path: String)
-    /// config.json lacks a key the architecture needs, or holds a value of the wrong type.
-    case missingConfigKey(path: String, key: String)
-    case invalidConfigValue(path: String, key: String, reason: String)
-    /// An architecture or feature this engine does not implement.
-    case unsupportedArchitecture(String)
+    /// A feature this engine does not implement. (config.json errors are ModelFolder's
+    /// `ModelFolderError`s.)
     case unsupportedFeature(String)
     /// Strict loading: a tensor the architecture needs is absent.
     case missingTensor(name: String)
@@ -27,11 +22,6 @@ public enum TransformerError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .fileNotFound(path): return "\(path): no such file"
-        case let .missingConfigKey(path, key): return "\(path): config.json has no \"\(key)\""
-        case let .invalidConfigValue(path, key, reason): return "\(path): config.json \"\(key)\": \(reason)"
-        case let .unsupportedArchitecture(a):
-            return "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM, Qwen3ForCausalLM)"
         case let .unsupportedFeature(f): return "not supported: \(f)"
         case let .missingTensor(name): return "tensor '\(name)' is missing from the checkpoint"
         case let .unexpectedTensor(name): return "tensor '\(name)' is not used by the architecture (unexpected tensor)"

@@ -14,6 +14,8 @@
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+import ModelCore
+import ModelFolder
 
 public final class TransformerModel: @unchecked Sendable {
     public let configuration: ModelConfiguration
@@ -42,9 +44,10 @@ public final class TransformerModel: @unchecked Sendable {
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             expected += [(p + "input_layernorm.weight", [d]), (p + "post_attention_layernorm.weight", [d])]
-            for (m, out, inp) in Self.linearShapes(c) {
-                expected.append((p + m + ".weight", [out, inp]))
-                if Self.hasBias(m, c) { expected.append((p + m + ".bias", [out])) }
+            for slot in LinearSlot.allCases {
+                let m = slot.moduleSuffix, shape = c.linearShape(slot)
+                expected.append((p + m + ".weight", shape))
+                if c.hasBias(slot) { expected.append((p + m + ".bias", [shape[0]])) }
             }
             if c.qkNorm { expected += [(p + "self_attn.q_norm.weight", [hd]), (p + "self_attn.k_norm.weight", [hd])] }
         }
@@ -73,11 +76,11 @@ public final class TransformerModel: @unchecked Sendable {
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             var linears: [LinearLayer] = []
-            for (m, out, inp) in Self.linearShapes(c) {
-                let module = p + m
+            for slot in LinearSlot.allCases {
+                let module = p + slot.moduleSuffix, (out, inp) = (c.linearShape(slot)[0], c.linearShape(slot)[1])
                 linears.append(LinearLayer(
                     module: module, weight: try weights.floats(module + ".weight"), outFeatures: out, inFeatures: inp,
-                    bias: Self.hasBias(m, c) ? try weights.floats(module + ".bias") : nil,
+                    bias: c.hasBias(slot) ? try weights.floats(module + ".bias") : nil,
                     storedQuantized: weights.isStoredQuantized(module: module)))
             }
             layers.append(DecoderLayer(
@@ -95,20 +98,13 @@ public final class TransformerModel: @unchecked Sendable {
         rotary = RotaryEmbedding(configuration: c)
     }
 
-    /// (module suffix, out, in) of the seven Linear modules of a layer, in forward order.
-    static func linearShapes(_ c: ModelConfiguration) -> [(String, Int, Int)] {
-        let d = c.hiddenSize, hd = c.headDimension, f = c.intermediateSize
-        return [("self_attn.q_proj", c.headCount * hd, d), ("self_attn.k_proj", c.keyValueHeadCount * hd, d),
-                ("self_attn.v_proj", c.keyValueHeadCount * hd, d), ("self_attn.o_proj", d, c.headCount * hd),
-                ("mlp.gate_proj", f, d), ("mlp.up_proj", f, d), ("mlp.down_proj", d, f)]
-    }
-
-    static func hasBias(_ module: String, _ c: ModelConfiguration) -> Bool {
-        switch module {
-        case "self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj": return c.qkvBias
-        case "self_attn.o_proj": return c.outputBias
-        default: return c.mlpBias
-        }
+    /// Opens a model folder (config.json and `model.safetensors` or the shards of its index)
+    /// through ModelFolder and loads it strictly.
+    public convenience init(directory: String, threads: Int = CPUParallel.defaultThreadCount) throws {
+        let folder = try ModelCheckpoint.open(directory)
+        guard let config = folder.configFile else { throw ModelFolderError.missingConfig(directory: directory) }
+        try self.init(configuration: try ModelConfiguration(config: config), weights: try SafeTensorsWeights(checkpoint: folder),
+                      threads: threads)
     }
 
     // MARK: - Quantization
@@ -192,7 +188,7 @@ public final class TransformerModel: @unchecked Sendable {
                               cache: cache, observer: observer, threads: threads)
         }
         cache?.advance(by: t)
-        return norm(x, weight: finalNorm, rows: t, width: d, epsilon: c.rmsNormEpsilon)
+        return RMSNorm.forward(x, weight: finalNorm, rows: t, width: d, epsilon: c.rmsNormEpsilon)
     }
 
     /// Logits `[rows, vocab]` of hidden states `[rows, hidden]`.

@@ -1,5 +1,6 @@
 // Where a model's tensors come from: the `WeightProvider` protocol and two providers —
-// safetensors files (plain F32/BF16/F16 checkpoints) and an in-memory dictionary.
+// safetensors files (plain F32/BF16/F16 checkpoints, one file or the shards of a model folder
+// that ModelFolder opened) and an in-memory dictionary.
 //
 // Promises: a provider lists every tensor name it holds, gives each shape without reading
 // values, and widens values to float32 exactly (BF16/F16/F32). Providers for quantized
@@ -8,6 +9,8 @@
 // scale tensors, so strict loading sees a plain name set; they report which modules were
 // stored quantized and, for W4A4 checkpoints, the calibrated input amax.
 
+import ModelCore
+import ModelFolder
 import SafeTensors
 
 public protocol WeightProvider {
@@ -57,6 +60,11 @@ public struct SafeTensorsWeights: WeightProvider {
     /// Opens `model.safetensors` (a single-file checkpoint).
     public init(path: String) throws {
         try self.init(files: [try SafeTensorsFile(path: path)])
+    }
+
+    /// The weights of a model folder opened by ModelFolder (one file or the shards of its index).
+    public init(checkpoint: ModelCheckpoint) throws {
+        try self.init(files: checkpoint.shards)
     }
 
     public func shape(of name: String) -> [Int]? {

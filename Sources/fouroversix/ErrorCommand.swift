@@ -9,6 +9,7 @@
 import ArgumentParser
 import CheckpointQuantization
 import Foundation
+import ModelFolder
 
 struct ErrorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -7,6 +7,7 @@
 
 import ArgumentParser
 import Foundation
+import ModelCore
 import Training
 
 struct TrainCommand: ParsableCommand {

@@ -8,13 +8,14 @@
 import ArgumentParser
 import BlockQuantization
 import Foundation
+import ModelCore
 import Training
 
 extension TrainingRecipe: ExpressibleByArgument {}
 extension QuantizedGEMMs: ExpressibleByArgument {}
 
 struct TrainingArguments: ParsableArguments {
-    @Option(name: .customLong("config"), help: "Model preset: \(TrainingModelConfig.presetNames.joined(separator: ", ")).")
+    @Option(name: .customLong("config"), help: "Model preset: \(ModelConfiguration.presetNames.joined(separator: ", ")).")
     var preset = "small"
 
     @Option(help: "Training steps.")
@@ -86,8 +87,8 @@ struct TrainingArguments: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        guard TrainingModelConfig.presetNames.contains(preset) else {
-            throw ValidationError("unknown --config '\(preset)' (use \(TrainingModelConfig.presetNames.joined(separator: ", ")))")
+        guard ModelConfiguration.presetNames.contains(preset) else {
+            throw ValidationError("unknown --config '\(preset)' (use \(ModelConfiguration.presetNames.joined(separator: ", ")))")
         }
         guard steps > 0, batch > 0 else { throw ValidationError("--steps and --batch must be positive") }
         guard vocab >= 257 || tokenizer != nil else { throw ValidationError("--vocab must be at least 257 (256 bytes + BOS)") }
@@ -102,10 +103,10 @@ struct TrainingArguments: ParsableArguments {
     }
 
     func options(recipe: TrainingRecipe, corpus: PreparedCorpus) throws -> TrainingOptions {
-        guard var model = TrainingModelConfig.preset(preset, vocabularySize: corpus.vocabularySize) else {
+        guard var model = ModelConfiguration.preset(preset, vocabularySize: corpus.vocabularySize) else {
             throw ValidationError("unknown --config '\(preset)'")
         }
-        model.tieEmbeddings = !untied
+        model.tieWordEmbeddings = !untied
         var o = TrainingOptions(model: model)
         o.recipe = recipe
         o.preset = preset

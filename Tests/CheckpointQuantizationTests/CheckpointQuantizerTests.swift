@@ -5,6 +5,7 @@
 
 import BlockQuantization
 import Foundation
+import ModelFolder
 import SafeTensors
 import TestSupport
 import Testing

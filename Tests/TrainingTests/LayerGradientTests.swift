@@ -4,6 +4,7 @@
 // central difference along several random directions u.
 
 import Foundation
+import ModelCore
 import TestSupport
 import Testing
 @testable import Training
@@ -15,14 +16,14 @@ import Testing
         let x = r.normals(rows * n), g = r.normals(n, scale: 0.5).map { $0 + 1 }, w = r.normals(rows * n)
         func f(_ x: [Float], _ g: [Float]) -> [Float] {
             x.withUnsafeBufferPointer { xb in g.withUnsafeBufferPointer { gb in
-                RMSNorm.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1).y } }
+                NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1).y } }
         }
         let (_, inv) = x.withUnsafeBufferPointer { xb in g.withUnsafeBufferPointer { gb in
-            RMSNorm.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1) } }
+            NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1) } }
         var dg = [Float](repeating: 0, count: n)
         let dx = w.withUnsafeBufferPointer { wb in x.withUnsafeBufferPointer { xb in inv.withUnsafeBufferPointer { rb in
             g.withUnsafeBufferPointer { gb in dg.withUnsafeMutableBufferPointer { dgb in
-                RMSNorm.backward(wb, x: xb, inverseRMS: rb, rows: rows, width: n, gain: gb, gainGradient: dgb, threads: 1)
+                NormLayer.backward(wb, x: xb, inverseRMS: rb, rows: rows, width: n, gain: gb, gainGradient: dgb, threads: 1)
             } } } } }
         for trial in 0..<3 {
             var rr = SplitMix64(seed: 100 + UInt64(trial))
@@ -37,15 +38,18 @@ import Testing
     @Test func rotaryEmbeddingTransposeIsBackward() {
         var r = SplitMix64(seed: 2)
         let rows = 6, width = 16
-        let rope = RotaryEmbedding(headDimension: 8, sequenceLength: 3, theta: 10_000)
+        // Two sequences of 3 positions, 2 heads of 8.
+        let rope = SequenceRotation(configuration: .llama(vocabularySize: 8, hiddenSize: 16, intermediateSize: 16, layers: 1,
+                                                          heads: 2, contextLength: 3),
+                                    sequenceLength: 3, sequences: 2)
         let x = r.normals(rows * width), w = r.normals(rows * width)
         func f(_ x: [Float]) -> [Float] {
             var y = x
-            y.withUnsafeMutableBufferPointer { rope.apply($0, rows: rows, width: width, threads: 1) }
+            rope.apply(&y, threads: 1)
             return y
         }
         var dx = w
-        dx.withUnsafeMutableBufferPointer { rope.applyTranspose($0, rows: rows, width: width, threads: 1) }
+        rope.apply(&dx, inverse: true, threads: 2)
         let u = r.normals(rows * width)
         let fd = centralDifference(x, u) { weightedSum(f($0), w) }
         #expect(close(fd, dot(dx, u)), "fd \(fd) vs \(dot(dx, u))")
@@ -61,11 +65,9 @@ import Testing
         let n = shape.rows * shape.width
         let q = r.normals(n), k = r.normals(n), v = r.normals(n), w = r.normals(n)
         func f(_ q: [Float], _ k: [Float], _ v: [Float]) -> [Float] {
-            q.withUnsafeBufferPointer { qb in k.withUnsafeBufferPointer { kb in v.withUnsafeBufferPointer { vb in
-                CausalAttention.forward(q: qb, k: kb, v: vb, shape: shape, threads: 2).output } } }
+            CausalAttention.forward(q: q, k: k, v: v, shape: shape, threads: 2).output
         }
-        let probs = q.withUnsafeBufferPointer { qb in k.withUnsafeBufferPointer { kb in v.withUnsafeBufferPointer { vb in
-            CausalAttention.forward(q: qb, k: kb, v: vb, shape: shape, threads: 1).probabilities } } }
+        let probs = CausalAttention.forward(q: q, k: k, v: v, shape: shape, threads: 1).probabilities
         let (dq, dk, dv) = w.withUnsafeBufferPointer { wb in q.withUnsafeBufferPointer { qb in k.withUnsafeBufferPointer { kb in
             v.withUnsafeBufferPointer { vb in probs.withUnsafeBufferPointer { pb in
                 CausalAttention.backward(dOutput: wb, q: qb, k: kb, v: vb, probabilities: pb, shape: shape, threads: 2)
@@ -129,16 +131,16 @@ import Testing
         let x = r.normals(rows * inF), wt = r.normals(outF * inF, scale: 0.3), w = r.normals(rows * outF)
         var stats = QuantizationStatistics()
         func f(_ x: [Float], _ wt: [Float]) -> [Float] {
-            LinearLayer.forward(castInput: x, rows: rows, in: inF, castWeight: wt, out: outF, threads: 1)
+            CastLinear.forward(castInput: x, rows: rows, in: inF, castWeight: wt, out: outF, threads: 1)
         }
         let input = try x.withUnsafeBufferPointer {
-            try LinearLayer.castWeightGradientInput($0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
+            try CastLinear.castWeightGradientInput($0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
         }
         var dW = [Float](repeating: 0, count: outF * inF), dX = [Float](repeating: 0, count: rows * inF)
         try w.withUnsafeBufferPointer { wb in
             try dW.withUnsafeMutableBufferPointer { dwb in
                 try dX.withUnsafeMutableBufferPointer { dxb in
-                    try LinearLayer.backward(dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
+                    try CastLinear.backward(dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
                                              precision: .float32, seeds: (1, 2), weightGradient: dwb.baseAddress!,
                                              dx: dxb.baseAddress!, accumulateDX: false, threads: 1, statistics: &stats)
                 }

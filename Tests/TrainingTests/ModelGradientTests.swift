@@ -2,14 +2,15 @@
 // tied and untied heads), every GEMM in float32 without rounding; Richardson-extrapolated
 // central differences and tolerances as in GradientCheck.swift.
 
+import ModelCore
 import TestSupport
 import Testing
 @testable import Training
 
 @Suite struct ModelGradientTests {
-    static func microConfig(tied: Bool) -> TrainingModelConfig {
-        TrainingModelConfig(vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layers: 2, heads: 2,
-                            contextLength: 8, tieEmbeddings: tied, initializerRange: 0.1)
+    static func microConfig(tied: Bool) -> ModelConfiguration {
+        .llama(vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layers: 2, heads: 2,
+               contextLength: 8, tieEmbeddings: tied, initializerRange: 0.1)
     }
 
     static func batch(seed: UInt64, vocabulary: Int, b: Int = 2, t: Int = 6) -> TrainingBatch {
@@ -22,7 +23,7 @@ import Testing
     @Test(arguments: [false, true])
     func everyParameterTensor(tied: Bool) throws {
         let config = Self.microConfig(tied: tied)
-        let model = DecoderModel(config: config, plan: .float32(layers: config.layers), threads: 2)
+        let model = DecoderModel(config: config, plan: .float32(layers: config.layerCount), threads: 2)
         var params = ModelParameters.initialized(config, seed: 7)
         // Non-trivial gains so their gradients are exercised away from 1.
         var r = SplitMix64(seed: 8)

@@ -47,17 +47,17 @@ import Testing
         var stats = QuantizationStatistics()
         let seeds: (UInt64, UInt64) = (77, 78)
 
-        let xc = try x.withUnsafeBufferPointer { try LinearLayer.castInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats) }
-        let wc = try w.withUnsafeBufferPointer { try LinearLayer.castWeight($0, out: outF, in: inF, precision: precision, threads: 2, statistics: &stats) }
-        let y = LinearLayer.forward(castInput: xc, rows: rows, in: inF, castWeight: wc, out: outF, threads: 2)
+        let xc = try x.withUnsafeBufferPointer { try CastLinear.castInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats) }
+        let wc = try w.withUnsafeBufferPointer { try CastLinear.castWeight($0, out: outF, in: inF, precision: precision, threads: 2, statistics: &stats) }
+        let y = CastLinear.forward(castInput: xc, rows: rows, in: inF, castWeight: wc, out: outF, threads: 2)
         let input = try x.withUnsafeBufferPointer {
-            try LinearLayer.castWeightGradientInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats)
+            try CastLinear.castWeightGradientInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats)
         }
         var dW = [Float](repeating: 0, count: outF * inF), dX = [Float](repeating: 0, count: rows * inF)
         try dy.withUnsafeBufferPointer { dyb in
             try dW.withUnsafeMutableBufferPointer { dwb in
                 try dX.withUnsafeMutableBufferPointer { dxb in
-                    try LinearLayer.backward(dy: dyb, rows: rows, out: outF, in: inF, castWeight: wc, input: input,
+                    try CastLinear.backward(dy: dyb, rows: rows, out: outF, in: inF, castWeight: wc, input: input,
                                              precision: precision, seeds: seeds, weightGradient: dwb.baseAddress!,
                                              dx: dxb.baseAddress!, accumulateDX: false, threads: 2, statistics: &stats)
                 }

@@ -3,6 +3,7 @@
 // folders, the trained BPE round-trips the text, and the schedule has its documented shape.
 
 import Foundation
+import ModelCore
 import SafeTensors
 import TestSupport
 import Testing
@@ -25,8 +26,8 @@ import Tokenizers
     }()
 
     static func options(_ recipe: TrainingRecipe, steps: Int) -> TrainingOptions {
-        var o = TrainingOptions(model: TrainingModelConfig(vocabularySize: corpus.vocabularySize, hiddenSize: 32,
-                                                           intermediateSize: 64, layers: 2, heads: 2, contextLength: 32))
+        var o = TrainingOptions(model: .llama(vocabularySize: corpus.vocabularySize, hiddenSize: 32,
+                                              intermediateSize: 64, layers: 2, heads: 2, contextLength: 32))
         o.recipe = recipe
         o.preset = "test"
         o.steps = steps
@@ -87,7 +88,7 @@ import Tokenizers
         let dir = NSTemporaryDirectory() + "fos-ckpt-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var o = Self.options(.bf16, steps: 1)
-        o.model.tieEmbeddings = false
+        o.model.tieWordEmbeddings = false
         let t = try Trainer(options: o, corpus: Self.corpus, outputDirectory: dir)
         _ = try t.run()
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/config.json"))) as! [String: Any]

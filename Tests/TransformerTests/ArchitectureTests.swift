@@ -2,6 +2,7 @@
 // wired into the forward pass (zero biases and unit norms on a model whose heads are already
 // normalised change nothing; non-zero ones do).
 
+import ModelCore
 import TestSupport
 import Testing
 @testable import Transformer

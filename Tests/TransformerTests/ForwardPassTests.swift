@@ -2,6 +2,7 @@
 // implementation (tools/llama-reference/llama_numpy.py, float64) and the greedy text the
 // issue's Hugging Face transformers run produced; plus KV-cache and threading invariants.
 
+import ModelCore
 import Testing
 @testable import Transformer
 

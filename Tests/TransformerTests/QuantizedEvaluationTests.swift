@@ -6,6 +6,7 @@
 import BlockQuantization
 import CheckpointQuantization
 import Foundation
+import ModelCore
 import TestSupport
 import Testing
 @testable import Transformer

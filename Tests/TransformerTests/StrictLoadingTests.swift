@@ -2,6 +2,9 @@
 // cannot run, are typed errors naming what is wrong.
 
 import Foundation
+import ModelCore
+import ModelFolder
+import SafeTensors
 import TestSupport
 import Testing
 @testable import Transformer
@@ -68,25 +71,57 @@ import Testing
         }
     }
 
-    @Test func configurationErrorsNameTheKey() throws {
+    /// The bundled config.json with some keys changed, parsed as ModelFolder parses config.json.
+    func edited(_ change: (inout [String: Any]) -> Void) throws -> ConfigFile {
         var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundledModel + "/config.json"))) as! [String: Any]
-        json["architectures"] = ["GPT2LMHeadModel"]
-        #expect(throws: TransformerError.unsupportedArchitecture("GPT2LMHeadModel")) { try ModelConfiguration(json: json) }
-        json["architectures"] = ["LlamaForCausalLM"]
-        json["hidden_act"] = "gelu"
-        #expect(throws: TransformerError.self) { try ModelConfiguration(json: json) }
-        json["hidden_act"] = "silu"
-        json["hidden_size"] = nil
-        #expect(throws: TransformerError.missingConfigKey(path: "config.json", key: "hidden_size")) { try ModelConfiguration(json: json) }
+        change(&json)
+        return try ConfigFile(bytes: [UInt8](try JSONSerialization.data(withJSONObject: json)), path: "config.json")
+    }
+
+    @Test func configurationErrorsNameTheKey() throws {
+        let gpt2 = try edited { $0["architectures"] = ["GPT2LMHeadModel"] }
+        #expect(throws: ModelFolderError.unsupportedArchitecture("GPT2LMHeadModel")) { try ModelConfiguration(config: gpt2) }
+        let gelu = try edited { $0["hidden_act"] = "gelu" }
+        #expect(throws: ModelFolderError.self) { try ModelConfiguration(config: gelu) }
+        let noHidden = try edited { $0["hidden_size"] = nil }
+        #expect(throws: ModelFolderError.missingConfigKey(path: "config.json", key: "hidden_size")) {
+            try ModelConfiguration(config: noHidden)
+        }
+        let stringHidden = try edited { $0["hidden_size"] = "64" }
+        #expect(throws: ModelFolderError.invalidConfigValue(path: "config.json", key: "hidden_size", reason: "not an integer (a string)")) {
+            try ModelConfiguration(config: stringHidden)
+        }
     }
 
     @Test func qwenVariantsAreConfigured() throws {
-        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundledModel + "/config.json"))) as! [String: Any]
-        json["architectures"] = ["Qwen2ForCausalLM"]
-        #expect(try ModelConfiguration(json: json).qkvBias)
-        json["architectures"] = ["Qwen3ForCausalLM"]
-        let q3 = try ModelConfiguration(json: json)
+        #expect(try ModelConfiguration(config: try edited { $0["architectures"] = ["Qwen2ForCausalLM"] }).qkvBias)
+        let q3 = try ModelConfiguration(config: try edited { $0["architectures"] = ["Qwen3ForCausalLM"] })
         #expect(q3.qkNorm && !q3.qkvBias)
+    }
+
+    /// A sharded folder (index + two shards) opens through ModelFolder and computes the same logits.
+    @Test func aShardedFolderLoadsLikeTheSingleFile() throws {
+        let dir = NSTemporaryDirectory() + "fos-sharded-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bundledModel + "/config.json", toPath: dir + "/config.json")
+        let source = try SafeTensorsFile(path: bundledModel + "/model.safetensors")
+        let names = source.tensorNames
+        var weightMap: [String: String] = [:]
+        for (i, part) in [Array(names.prefix(names.count / 2)), Array(names.dropFirst(names.count / 2))].enumerated() {
+            let shard = "model-0000\(i + 1)-of-00002.safetensors"
+            let specs = part.map { TensorSpec(name: $0, dtype: source.info($0)!.dtype, shape: source.info($0)!.shape) }
+            let writer = try SafeTensorsWriter(path: dir + "/" + shard, tensors: specs)
+            for name in part { try writer.write(try source.bytes(name)) }
+            try writer.finish()
+            for name in part { weightMap[name] = shard }
+        }
+        let index: [String: Any] = ["metadata": [:] as [String: Any], "weight_map": weightMap]
+        try JSONSerialization.data(withJSONObject: index).write(to: URL(fileURLWithPath: dir + "/model.safetensors.index.json"))
+
+        let sharded = try TransformerModel(directory: dir, threads: 2)
+        let tokens = Array(try bundledTokens().prefix(16))
+        #expect(try sharded.logits(tokens: tokens) == loadBundledModel().logits(tokens: tokens))
     }
 
     @Test func tokensOutsideTheVocabularyAreRejected() throws {

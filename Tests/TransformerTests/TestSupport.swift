@@ -2,6 +2,7 @@
 // seeded values.
 
 import Foundation
+import ModelCore
 import TestSupport
 import Tokenizers
 @testable import Transformer

@@ -1,4 +1,5 @@
-// One linear layer Y = X·Wᵀ (no bias) and its two backward GEMMs, in a given precision.
+// The trainer's linear layer Y = X·Wᵀ (no bias) with its operands cast to a precision, and its
+// two backward GEMMs. (The forward runs inside ModelCore's block through `TrainingLinears`.)
 //
 // Promises, for X [rows, in], W [out, in], dY [rows, out]:
 // - forward:  Y  = cast(X)·cast(W)ᵀ
@@ -12,6 +13,7 @@
 // several layers (q/k/v, gate/up) are cast once by the caller.
 
 import BlockQuantization
+import ModelCore
 
 /// A cast operand ready for a GEMM: `values` with row stride `ld`.
 struct CastOperand {
@@ -30,47 +32,39 @@ struct WeightGradientInput {
     var tokenMajor: Bool
 }
 
-enum LinearLayer {
+enum CastLinear {
     /// The forward cast of an input X [rows, in].
     static func castInput(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, precision: GEMMPrecision, threads: Int,
                           statistics: inout QuantizationStatistics) throws(TrainingError) -> [Float] {
-        switch precision {
-        case .float32: return Array(x)
-        case .bf16: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
-        case .nvfp4(let o) where !o.quantizeForward: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
-        case .nvfp4(let o):
-            return try OperandCast.nvfp4(x, rows: rows, cols: cols, config: o.forwardInput, kind: .activation,
-                                         threads: threads, statistics: &statistics).values
-        }
+        try forwardCast(x, rows: rows, cols: cols, precision: precision, config: \.forwardInput, kind: .activation,
+                        threads: threads, statistics: &statistics)
     }
 
     /// The cast of a weight W [out, in] used by the forward and data-gradient GEMMs.
     static func castWeight(_ w: UnsafeBufferPointer<Float>, out: Int, in inFeatures: Int, precision: GEMMPrecision,
                            threads: Int, statistics: inout QuantizationStatistics) throws(TrainingError) -> [Float] {
+        try forwardCast(w, rows: out, cols: inFeatures, precision: precision, config: \.weight, kind: .weight,
+                        threads: threads, statistics: &statistics)
+    }
+
+    /// A forward-GEMM operand [rows, cols] as the precision casts it (NVFP4 with `config`).
+    private static func forwardCast(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, precision: GEMMPrecision,
+                                    config: (NVFP4Operands) -> QuantizationConfig, kind: OperandKind, threads: Int,
+                                    statistics: inout QuantizationStatistics) throws(TrainingError) -> [Float] {
         switch precision {
-        case .float32: return Array(w)
-        case .bf16: return OperandCast.bf16(w, threads: threads, statistics: &statistics)
-        case .nvfp4(let o) where !o.quantizeForward: return OperandCast.bf16(w, threads: threads, statistics: &statistics)
+        case .float32: return Array(x)
+        case .bf16: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
+        case .nvfp4(let o) where !o.quantizeForward: return OperandCast.bf16(x, threads: threads, statistics: &statistics)
         case .nvfp4(let o):
-            return try OperandCast.nvfp4(w, rows: out, cols: inFeatures, config: o.weight, kind: .weight,
-                                         threads: threads, statistics: &statistics).values
+            return try OperandCast.nvfp4(x, rows: rows, cols: cols, config: config(o), kind: kind, threads: threads,
+                                         statistics: &statistics).values
         }
     }
 
-    /// Y [rows, out] = castX · castWᵀ.
+    /// Y [rows, out] = castX · castWᵀ (ModelCore's `LinearGEMM`, the evaluation's product).
     static func forward(castInput x: [Float], rows: Int, in inFeatures: Int, castWeight w: [Float], out: Int,
                         threads: Int) -> [Float] {
-        var y = [Float](repeating: 0, count: rows * out)
-        x.withUnsafeBufferPointer { xb in
-            w.withUnsafeBufferPointer { wb in
-                y.withUnsafeMutableBufferPointer { yb in
-                    Matmul.gemm(m: rows, n: out, k: inFeatures, a: MatrixOperand(xb.baseAddress!, ld: inFeatures),
-                                b: MatrixOperand(wb.baseAddress!, ld: inFeatures, transposed: true),
-                                c: yb.baseAddress!, ldc: out, threads: threads)
-                }
-            }
-        }
-        return y
+        LinearGEMM.forward(x, rows: rows, weight: w, out: out, in: inFeatures, threads: threads)
     }
 
     /// The weight-gradient cast of X [rows, in].

@@ -1,15 +1,17 @@
 // The architecture hyper-parameters of a Llama-family causal LM, read from config.json.
 //
-// Promises: `ModelConfiguration(json:path:)` accepts LlamaForCausalLM, MistralForCausalLM,
+// Promises: `ModelConfiguration(config:)` reads ModelFolder's `ConfigFile` (config.json parsed
+// once, on JSONText) and accepts LlamaForCausalLM, MistralForCausalLM,
 // Qwen2ForCausalLM and Qwen3ForCausalLM (they differ only by the switches held here: q/k/v
 // biases, QK-norm, tied embeddings, GQA, rope_theta, head_dim); anything it cannot run exactly
 // (another activation, an unknown rope_scaling type, a sliding window that would bite) is a
-// typed error naming the key, never a silent approximation.
+// typed error naming the key, never a silent approximation. Training builds its models from the
+// same type (ModelConfiguration+Training.swift: presets, config.json writing, trainer_state.json).
 
-import Foundation
+import ModelFolder
 
-public struct ModelConfiguration: Sendable, Equatable {
-    public enum RopeScaling: Sendable, Equatable {
+public struct ModelConfiguration: Sendable, Hashable {
+    public enum RopeScaling: Sendable, Hashable, Codable {
         /// HF "linear": positions divided by `factor`.
         case linear(factor: Double)
         /// HF "llama3": per-frequency interpolation (Llama 3.1+).
@@ -40,8 +42,14 @@ public struct ModelConfiguration: Sendable, Equatable {
     /// Keys further back than this are masked (Mistral, Qwen2 with use_sliding_window).
     public var slidingWindow: Int?
     public var maxPositionEmbeddings: Int?
+    /// Standard deviation of the normal initialization of a newly trained model's matrices
+    /// (`initializer_range`).
+    public var initializerRange: Float
     public var bosTokenID: Int?
     public var eosTokenIDs: [Int]
+
+    /// The longest sequence the model takes (`max_position_embeddings`; unbounded when not given).
+    public var contextLength: Int { maxPositionEmbeddings ?? .max }
 
     public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM"]
 
@@ -51,7 +59,7 @@ public struct ModelConfiguration: Sendable, Equatable {
                 rmsNormEpsilon: Float = 1e-5, ropeTheta: Double = 10000, ropeScaling: RopeScaling? = nil,
                 tieWordEmbeddings: Bool = false, qkvBias: Bool = false, outputBias: Bool = false, mlpBias: Bool = false,
                 qkNorm: Bool = false, slidingWindow: Int? = nil, maxPositionEmbeddings: Int? = nil,
-                bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
+                initializerRange: Float = 0.02, bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
         self.architecture = architecture
         self.hiddenSize = hiddenSize
         self.intermediateSize = intermediateSize
@@ -70,71 +78,47 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.qkNorm = qkNorm
         self.slidingWindow = slidingWindow
         self.maxPositionEmbeddings = maxPositionEmbeddings
+        self.initializerRange = initializerRange
         self.bosTokenID = bosTokenID
         self.eosTokenIDs = eosTokenIDs
     }
 
     /// Reads `config.json` of a model folder.
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TransformerError.fileNotFound(path: path)
-        }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw TransformerError.invalidConfigValue(path: path, key: "(root)", reason: "invalid JSON: \(error.localizedDescription)")
-        }
-        guard let json = object as? [String: Any] else {
-            throw TransformerError.invalidConfigValue(path: path, key: "(root)", reason: "not a JSON object")
-        }
-        try self.init(json: json, path: path)
+        try self.init(config: try ConfigFile(path: path))
     }
 
-    /// Parses a config.json object; `path` is only used in error messages.
-    public init(json: [String: Any], path: String = "config.json") throws {
+    /// Reads the configuration from a parsed config.json (`ModelFolder`'s `ConfigFile`).
+    public init(config json: ConfigFile) throws {
+        let path = json.path
         func int(_ key: String) throws -> Int {
-            guard let v = json[key] else { throw TransformerError.missingConfigKey(path: path, key: key) }
-            guard let n = (v as? NSNumber)?.intValue else {
-                throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not an integer")
-            }
+            guard let n = try json.int(key) else { throw ModelFolderError.missingConfigKey(path: path, key: key) }
             return n
         }
-        func optionalInt(_ key: String) throws -> Int? {
-            guard let v = json[key], !(v is NSNull) else { return nil }
-            return try int(key)
-        }
-        func double(_ key: String, default value: Double) throws -> Double {
-            guard let v = json[key], !(v is NSNull) else { return value }
-            guard let d = (v as? NSNumber)?.doubleValue else {
-                throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not a number")
-            }
-            return d
-        }
-        func bool(_ key: String, default value: Bool) throws -> Bool {
-            guard let v = json[key], !(v is NSNull) else { return value }
-            guard let b = v as? Bool else { throw TransformerError.invalidConfigValue(path: path, key: key, reason: "not a boolean") }
-            return b
-        }
+        func optionalInt(_ key: String) throws -> Int? { try json.int(key) }
+        func double(_ key: String, default value: Double) throws -> Double { try json.double(key) ?? value }
+        func bool(_ key: String, default value: Bool) throws -> Bool { try json.bool(key) ?? value }
 
-        let architectures = json["architectures"] as? [String] ?? []
-        let modelType = json["model_type"] as? String ?? ""
+        let architectures = try json.strings("architectures") ?? []
+        let modelType = try json.string("model_type") ?? ""
         let byType = ["llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
                       "qwen3": "Qwen3ForCausalLM"]
         guard let architecture = architectures.first ?? byType[modelType] else {
-            throw TransformerError.missingConfigKey(path: path, key: "architectures")
+            throw ModelFolderError.missingConfigKey(path: path, key: "architectures")
         }
         guard Self.supportedArchitectures.contains(architecture) else {
-            throw TransformerError.unsupportedArchitecture(architecture)
+            throw ModelFolderError.unsupportedArchitecture(architecture)
         }
-        let act = (json["hidden_act"] as? String) ?? (json["hidden_activation"] as? String) ?? "silu"
+        let act = try json.string("hidden_act") ?? json.string("hidden_activation") ?? "silu"
         guard act == "silu" || act == "swish" else {
-            throw TransformerError.invalidConfigValue(path: path, key: "hidden_act", reason: "\(act) is not supported (silu only)")
+            throw ModelFolderError.invalidConfigValue(path: path, key: "hidden_act", reason: "\(act) is not supported (silu only)")
         }
 
         let hidden = try int("hidden_size"), heads = try int("num_attention_heads")
         let kvHeads = try optionalInt("num_key_value_heads") ?? heads
         let headDim = try optionalInt("head_dim") ?? hidden / heads
         guard hidden > 0, heads > 0, kvHeads > 0, headDim > 0, headDim % 2 == 0, heads % kvHeads == 0 else {
-            throw TransformerError.invalidConfigValue(
+            throw ModelFolderError.invalidConfigValue(
                 path: path, key: "num_attention_heads",
                 reason: "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim")
         }
@@ -142,19 +126,19 @@ public struct ModelConfiguration: Sendable, Equatable {
         let attentionBias = try bool("attention_bias", default: false)
 
         var scaling: RopeScaling?
-        if let rs = json["rope_scaling"] as? [String: Any] {
-            let type = (rs["rope_type"] as? String) ?? (rs["type"] as? String) ?? "default"
-            let factor = (rs["factor"] as? NSNumber)?.doubleValue ?? 1
+        if let rs = try json.object("rope_scaling") {
+            let type = try rs.string("rope_type") ?? rs.string("type") ?? "default"
+            let factor = try rs.double("factor") ?? 1
             switch type {
             case "default": scaling = nil
             case "linear": scaling = .linear(factor: factor)
             case "llama3":
                 scaling = .llama3(factor: factor,
-                                  lowFrequencyFactor: (rs["low_freq_factor"] as? NSNumber)?.doubleValue ?? 1,
-                                  highFrequencyFactor: (rs["high_freq_factor"] as? NSNumber)?.doubleValue ?? 4,
-                                  originalMaxPositions: (rs["original_max_position_embeddings"] as? NSNumber)?.doubleValue ?? 8192)
+                                  lowFrequencyFactor: try rs.double("low_freq_factor") ?? 1,
+                                  highFrequencyFactor: try rs.double("high_freq_factor") ?? 4,
+                                  originalMaxPositions: try rs.double("original_max_position_embeddings") ?? 8192)
             default:
-                throw TransformerError.invalidConfigValue(path: path, key: "rope_scaling", reason: "type \"\(type)\" is not supported (linear, llama3)")
+                throw ModelFolderError.invalidConfigValue(path: path, key: "rope_scaling", reason: "type \"\(type)\" is not supported (linear, llama3)")
             }
         }
 
@@ -163,9 +147,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         let qwenWindow = try bool("use_sliding_window", default: false)
         if isQwen2 && qwenWindow { window = try optionalInt("sliding_window") }
 
-        var eos: [Int] = []
-        if let e = json["eos_token_id"] as? NSNumber { eos = [e.intValue] }
-        if let e = json["eos_token_id"] as? [NSNumber] { eos = e.map(\.intValue) }
+        let eos = try json.ints("eos_token_id") ?? []
 
         self.init(architecture: architecture, hiddenSize: hidden, intermediateSize: try int("intermediate_size"),
                   layerCount: try int("num_hidden_layers"), headCount: heads, keyValueHeadCount: kvHeads,
@@ -176,6 +158,7 @@ public struct ModelConfiguration: Sendable, Equatable {
                   qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
                   mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
                   maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
+                  initializerRange: Float(try double("initializer_range", default: 0.02)),
                   bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
     }
 }

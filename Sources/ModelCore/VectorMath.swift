@@ -1,4 +1,4 @@
-// Row kernels of the forward pass: exp, softmax, RMSNorm, SiLU·up, log-sum-exp, argmax.
+// Row kernels of the forward pass: exp, softmax, SiLU·up (SwiGLU), log-sum-exp, argmax.
 //
 // Promises: `expApprox` is Cephes' single-precision exp (range reduction by ln 2 split in two
 // parts, degree-6 polynomial, exponent built from the bits of the rounded multiple): relative
@@ -6,14 +6,14 @@
 // The kernels are plain scalar loops over unsafe pointers: the release build vectorizes them
 // (SSE2, measured as fast as hand-written SIMD4 here), and a debug build — the test suite —
 // runs them about ten times faster than generic SIMD code, which is not specialized at -Onone.
-// Sums use four interleaved float32 accumulators. RMSNorm follows Hugging Face's order:
-// w · (x · rsqrt(mean(x²) + ε)).
+// Sums use four interleaved float32 accumulators. Inference, calibration and training all
+// call these (training's backward differentiates exactly these forms).
 
 import Foundation
 
 /// e^x (Cephes expf), x clamped to [-87.33654, 88.72283].
 @inline(__always)
-func expApprox(_ x: Float) -> Float {
+package func expApprox(_ x: Float) -> Float {
     let xc = Swift.min(Swift.max(x, -87.336_54), 88.722_83)
     let t = xc * 1.442_695_04 + 12_582_912        // + 1.5·2^23 rounds x·log2(e) to an integer n
     let n = t - 12_582_912
@@ -30,10 +30,10 @@ func expApprox(_ x: Float) -> Float {
     return p * Float(bitPattern: (t.bitPattern &- 0x4B40_0000 &+ 127) << 23)
 }
 
-enum VectorMath {
+package enum VectorMath {
     /// In place over `x[0..<n]`: y = x · scale (rounded, as `scores * scaling` is), then
     /// x[i] = exp(y[i] − max y) / Σ exp(y − max y).
-    static func softmax(_ x: UnsafeMutablePointer<Float>, count n: Int, scale: Float = 1) {
+    package static func softmax(_ x: UnsafeMutablePointer<Float>, count n: Int, scale: Float = 1) {
         guard n > 0 else { return }
         for i in 0..<n { x[i] *= scale }
         let m = maximum(x, count: n)
@@ -43,14 +43,14 @@ enum VectorMath {
     }
 
     /// The largest of `x[0..<n]` (n ≥ 1).
-    static func maximum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
+    package static func maximum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
         var m = x[0]
         for i in 1..<n where x[i] > m { m = x[i] }
         return m
     }
 
     /// Σ x[0..<n] in four interleaved float32 partial sums.
-    static func sum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
+    package static func sum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
         var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
         var i = 0
         while i + 4 <= n {
@@ -62,7 +62,7 @@ enum VectorMath {
     }
 
     /// log Σ exp(x[i]) over `x[0..<n]` (max-shifted; the exponentials summed in double precision).
-    static func logSumExp(_ x: UnsafePointer<Float>, count n: Int) -> Double {
+    package static func logSumExp(_ x: UnsafePointer<Float>, count n: Int) -> Double {
         let m = maximum(x, count: n)
         var s0 = 0.0, s1 = 0.0
         var i = 0
@@ -75,26 +75,8 @@ enum VectorMath {
         return Double(m) + Foundation.log(s0 + s1)
     }
 
-    /// y[r] = w · (x[r] · rsqrt(mean(x[r]²) + ε)) for each of `rows` rows of width `d`.
-    static func rmsNorm(_ x: UnsafePointer<Float>, weight w: UnsafePointer<Float>, rows: Int, width d: Int,
-                        epsilon: Float, into y: UnsafeMutablePointer<Float>) {
-        for r in 0..<rows {
-            let xr = x + r * d, yr = y + r * d
-            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-            var i = 0
-            while i + 4 <= d {
-                s0 += xr[i] * xr[i]; s1 += xr[i + 1] * xr[i + 1]
-                s2 += xr[i + 2] * xr[i + 2]; s3 += xr[i + 3] * xr[i + 3]
-                i += 4
-            }
-            while i < d { s0 += xr[i] * xr[i]; i += 1 }
-            let inv = 1 / (((s0 + s2) + (s1 + s3)) / Float(d) + epsilon).squareRoot()
-            for j in 0..<d { yr[j] = w[j] * (xr[j] * inv) }
-        }
-    }
-
     /// g[i] = silu(g[i]) · u[i] = g / (1 + e^(−g)) · u, in place over `count` values.
-    static func siluTimes(_ g: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>, count n: Int) {
+    package static func siluTimes(_ g: UnsafeMutablePointer<Float>, _ u: UnsafePointer<Float>, count n: Int) {
         for i in 0..<n {
             let v = g[i]
             g[i] = v / (1 + expApprox(-v)) * u[i]
@@ -102,7 +84,7 @@ enum VectorMath {
     }
 
     /// The index of the largest value (the first on ties).
-    static func argmax(_ x: UnsafePointer<Float>, count n: Int) -> Int {
+    package static func argmax(_ x: UnsafePointer<Float>, count n: Int) -> Int {
         var best = 0
         for i in 1..<Swift.max(n, 1) where x[i] > x[best] { best = i }
         return best
