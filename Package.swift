@@ -17,7 +17,9 @@ let package = Package(
         .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Pinned exactly instead of a committed Package.resolved (whose revision ids differ between
+        // package mirrors): every build uses the same version.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // Layer 0: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
