@@ -11,9 +11,9 @@
 // has no W4A16 entry (it only moves activation range into the weights). Files appear whole.
 
 import BlockQuantization
+import CPUKernels
 import Charts
 import CheckpointQuantization
-import CPUKernels
 import Foundation
 import PostTrainingQuantization
 import Transformer
@@ -53,18 +53,22 @@ public struct PTQExperiment {
     /// RTN static_6 per scheme (the "gap closed" reference).
     public var reference: Row { rows.first { $0.label == "RTN" && $0.rule == ScaleRule.static6.rawValue }! }
 
-    public static func run(modelDirectory: String, calibration: CalibrationText, evaluationText: String,
-                           context: Int, windows: Int?, threads: Int = CPUParallel.defaultThreadCount,
-                           notice: (String) -> Void = { _ in }) throws -> PTQExperiment {
+    public static func run(
+        modelDirectory: String, calibration: CalibrationText, evaluationText: String,
+        context: Int, windows: Int?, threads: Int = CPUParallel.defaultThreadCount,
+        notice: (String) -> Void = { _ in }
+    ) throws -> PTQExperiment {
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads)
         guard loaded.weights.quantized == nil else {
-            throw EvaluationError.invalidOption("\(modelDirectory) is already quantized; the experiment needs the original model")
+            throw EvaluationError.invalidOption(
+                "\(modelDirectory) is already quantized; the experiment needs the original model")
         }
         let evalTokens = try loaded.tokens(ofTextFile: evaluationText)
         try loaded.model.apply(.none)
         func perplexity(_ model: TransformerModel) throws -> (Double, PerplexityResult) {
-            let r = try Perplexity.evaluate(model: model, tokens: evalTokens, bos: loaded.bosTokenID, context: context,
-                                            windows: windows)
+            let r = try Perplexity.evaluate(
+                model: model, tokens: evalTokens, bos: loaded.bosTokenID, context: context,
+                windows: windows)
             return (r.perplexity, r)
         }
         let (base, stats) = try perplexity(loaded.model)
@@ -92,17 +96,21 @@ public struct PTQExperiment {
                         configuration: prepared.configuration, weights: prepared.weights, windows: prepared.windows,
                         quantize: { module, _ in selected.contains(module) }, fusedGroup: { FusedGroups.key(of: $0) },
                         settings: s, threads: threads)
-                    let model = try PostTrainingFlow.model(of: result, original: original,
-                                                           configuration: prepared.configuration, threads: threads)
+                    let model = try PostTrainingFlow.model(
+                        of: result, original: original,
+                        configuration: prepared.configuration, threads: threads)
                     let (ppl, _) = try perplexity(model)
-                    notice(String(format: "%@ %@ %@: %.4f (%.1f s)", m.label, rule.rawValue, scheme.rawValue, ppl,
-                                  result.seconds))
+                    notice(
+                        String(
+                            format: "%@ %@ %@: %.4f (%.1f s)", m.label, rule.rawValue, scheme.rawValue, ppl,
+                            result.seconds))
                     if scheme == .w4a16 { row.w4a16 = ppl } else { row.w4a4 = ppl }
                 }
                 rows.append(row)
             }
         }
-        let subtitle = "\(loaded.name); calibrated on \(URL(fileURLWithPath: calibration.path).lastPathComponent) "
+        let subtitle =
+            "\(loaded.name); calibrated on \(URL(fileURLWithPath: calibration.path).lastPathComponent) "
             + "(\(prepared.windows.count) windows of \(calibration.context)), evaluated on "
             + "\(URL(fileURLWithPath: evaluationText).lastPathComponent) (context \(context), \(stats.windows) windows, "
             + "\(stats.tokens) tokens)"
@@ -114,17 +122,28 @@ public struct PTQExperiment {
         return PerplexityComparison.gapClosed(v, standard: reference, bf16: unquantized)
     }
 
-    public static let header = ["method", "rule", "W4A16", "vs unquantized", "gap closed", "W4A4", "vs unquantized",
-                                "gap closed"]
+    public static let header = [
+        "method", "rule", "W4A16", "vs unquantized", "gap closed", "W4A4", "vs unquantized",
+        "gap closed",
+    ]
 
     public var textRows: [[String]] {
-        [["unquantized", "-", String(format: "%.4f", unquantized), "-", "-", String(format: "%.4f", unquantized), "-", "-"]]
+        [
+            [
+                "unquantized", "-", String(format: "%.4f", unquantized), "-", "-", String(format: "%.4f", unquantized),
+                "-", "-",
+            ]
+        ]
             + rows.map { r in
                 func p(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "n/a" }
-                func d(_ v: Double?) -> String { v.map { String(format: "%+.2f%%", 100 * ($0 / unquantized - 1)) } ?? "n/a" }
+                func d(_ v: Double?) -> String {
+                    v.map { String(format: "%+.2f%%", 100 * ($0 / unquantized - 1)) } ?? "n/a"
+                }
                 func g(_ v: Double?) -> String { v.map { String(format: "%.1f%%", 100 * $0) } ?? "n/a" }
-                return [r.label, r.rule, p(r.w4a16), d(r.w4a16), g(gap(r.w4a16, reference.w4a16)),
-                        p(r.w4a4), d(r.w4a4), g(gap(r.w4a4, reference.w4a4))]
+                return [
+                    r.label, r.rule, p(r.w4a16), d(r.w4a16), g(gap(r.w4a16, reference.w4a16)),
+                    p(r.w4a4), d(r.w4a4), g(gap(r.w4a4, reference.w4a4)),
+                ]
             }
     }
 
@@ -134,35 +153,39 @@ public struct PTQExperiment {
         for row in textRows { s += "| " + row.joined(separator: " | ") + " |\n" }
         s += """
 
-        - rule `static_6` = standard NVFP4; `mse` = 4/6 (each block keeps the 6 or the 4 candidate).
-        - Every method calibrates layer by layer (layers before i already quantized); q/k/v and gate/up share one
-          tensor amax. W4A4 also quantizes the Linear inputs at the amax calibrated in the same pass (after smoothing),
-          with the weights' rule.
-        - GPTQ: H = XᵀX, 1% dampening, blocks of 128; "frozen scales" chooses every block scale (and 6 vs 4) on the
-          original weights (the peers' combination), "scales in sweep" at each block on the weights updated so far.
-          Output-aware 4/6 chooses 6 or 4 by Σ h_jj (ŵ_j − w_j)².
-        - AWQ: s = mean|x|^α (20-point grid) searched under the quantizer actually written, folded into the
-          preceding RMSNorm (q/k/v, gate/up) and up_proj (down); o_proj is not transformed.
-          SmoothQuant: s = max|x|^0.5 / max|w|^0.5 folded into the RMSNorms (W4A4 only).
-        - gap closed = (ppl RTN static_6 − ppl) / (ppl RTN static_6 − ppl unquantized), per scheme.
+            - rule `static_6` = standard NVFP4; `mse` = 4/6 (each block keeps the 6 or the 4 candidate).
+            - Every method calibrates layer by layer (layers before i already quantized); q/k/v and gate/up share one
+              tensor amax. W4A4 also quantizes the Linear inputs at the amax calibrated in the same pass (after smoothing),
+              with the weights' rule.
+            - GPTQ: H = XᵀX, 1% dampening, blocks of 128; "frozen scales" chooses every block scale (and 6 vs 4) on the
+              original weights (the peers' combination), "scales in sweep" at each block on the weights updated so far.
+              Output-aware 4/6 chooses 6 or 4 by Σ h_jj (ŵ_j − w_j)².
+            - AWQ: s = mean|x|^α (20-point grid) searched under the quantizer actually written, folded into the
+              preceding RMSNorm (q/k/v, gate/up) and up_proj (down); o_proj is not transformed.
+              SmoothQuant: s = max|x|^0.5 / max|w|^0.5 folded into the RMSNorms (W4A4 only).
+            - gap closed = (ppl RTN static_6 − ppl) / (ppl RTN static_6 − ppl unquantized), per scheme.
 
-        Produced by `\(command)` in \(String(format: "%.1f", seconds)) s.
+            Produced by `\(command)` in \(String(format: "%.1f", seconds)) s.
 
-        ![chart](ptq.svg)
+            ![chart](ptq.svg)
 
-        """
+            """
         return s
     }
 
     public var csv: String {
-        (["method,rule,w4a16_perplexity,w4a16_vs_unquantized,w4a16_gap_closed,w4a4_perplexity,w4a4_vs_unquantized,w4a4_gap_closed",
-          "unquantized,-,\(String(format: "%.6f", unquantized)),,,\(String(format: "%.6f", unquantized)),,"]
+        ([
+            "method,rule,w4a16_perplexity,w4a16_vs_unquantized,w4a16_gap_closed,w4a4_perplexity,w4a4_vs_unquantized,w4a4_gap_closed",
+            "unquantized,-,\(String(format: "%.6f", unquantized)),,,\(String(format: "%.6f", unquantized)),,",
+        ]
             + rows.map { r in
                 func p(_ v: Double?) -> String { v.map { String(format: "%.6f", $0) } ?? "" }
                 func d(_ v: Double?) -> String { v.map { String(format: "%.6f", $0 / unquantized - 1) } ?? "" }
                 func g(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "" }
-                return ["\"\(r.label)\"", r.rule, p(r.w4a16), d(r.w4a16), g(gap(r.w4a16, reference.w4a16)),
-                        p(r.w4a4), d(r.w4a4), g(gap(r.w4a4, reference.w4a4))].joined(separator: ",")
+                return [
+                    "\"\(r.label)\"", r.rule, p(r.w4a16), d(r.w4a16), g(gap(r.w4a16, reference.w4a16)),
+                    p(r.w4a4), d(r.w4a4), g(gap(r.w4a4, reference.w4a4)),
+                ].joined(separator: ",")
             }).joined(separator: "\n") + "\n"
     }
 
@@ -171,21 +194,27 @@ public struct PTQExperiment {
             title: "PTQ methods: perplexity increase over the unquantized model",
             subtitle: subtitle, yLabel: "perplexity vs unquantized",
             categories: rows.map { "\($0.label) \($0.rule)" },
-            series: [("W4A16", rows.map { 100 * (($0.w4a16 ?? unquantized) / unquantized - 1) }),
-                     ("W4A4", rows.map { 100 * (($0.w4a4 ?? unquantized) / unquantized - 1) })])
+            series: [
+                ("W4A16", rows.map { 100 * (($0.w4a16 ?? unquantized) / unquantized - 1) }),
+                ("W4A4", rows.map { 100 * (($0.w4a4 ?? unquantized) / unquantized - 1) }),
+            ])
     }
 
     /// Writes ptq.md, ptq.csv and ptq.svg into `directory`.
     public func write(to directory: String, command: String, seconds: Double) throws {
-        let files = [("ptq.md", markdown(command: command, seconds: seconds)), ("ptq.csv", csv), ("ptq.svg", chart.svg())]
+        let files = [
+            ("ptq.md", markdown(command: command, seconds: seconds)), ("ptq.csv", csv), ("ptq.svg", chart.svg()),
+        ]
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for (name, contents) in files {
-                try Data(contents.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name),
-                                              options: .atomic)
+                try Data(contents.utf8).write(
+                    to: URL(fileURLWithPath: directory).appendingPathComponent(name),
+                    options: .atomic)
             }
         } catch {
-            throw EvaluationError.cannotWrite(path: directory, reason: "cannot write the PTQ table: \(error.localizedDescription)")
+            throw EvaluationError.cannotWrite(
+                path: directory, reason: "cannot write the PTQ table: \(error.localizedDescription)")
         }
     }
 }

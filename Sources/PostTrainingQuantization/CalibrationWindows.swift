@@ -11,7 +11,9 @@ public enum CalibrationWindows {
         guard context >= 2, limit >= 1 else {
             throw PTQError.invalidOption("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        guard tokens.count >= context else { throw PTQError.calibrationTooShort(tokens: tokens.count, context: context) }
+        guard tokens.count >= context else {
+            throw PTQError.calibrationTooShort(tokens: tokens.count, context: context)
+        }
         return try Perplexity.windows(of: tokens, bos: bos, context: context, limit: limit).map(\.ids)
     }
 }

@@ -20,9 +20,11 @@ public enum ColumnSweep {
     ///   - factor: U `[cols, cols]`, upper triangular with UᵀU = H⁻¹ (GPTQ), or nil (RTN).
     ///   - channelWeights: h_jj per input channel for output-aware selection, or nil (plain).
     ///   - frozenScales: with feedback, choose every block's scale on the original weights.
-    public static func quantize(_ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
-                                factor: [Float]? = nil, channelWeights: [Float]? = nil, frozenScales: Bool = false,
-                                blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount) -> QuantizedTensor {
+    public static func quantize(
+        _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
+        factor: [Float]? = nil, channelWeights: [Float]? = nil, frozenScales: Bool = false,
+        blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount
+    ) -> QuantizedTensor {
         precondition(cols % 16 == 0 && w.count == rows * cols && config.format == .nvfp4)
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
         let scaleCols = cols / 16
@@ -44,8 +46,9 @@ public enum ColumnSweep {
                             shared.withUnsafeBufferPointer { h in
                                 for r in range {
                                     for b in 0..<scaleCols {
-                                        let (byte, alt) = chooseBlock(p.p.w + r * cols + 16 * b, context: ctx,
-                                                                      channelWeights: h.isEmpty ? nil : h.baseAddress! + 16 * b)
+                                        let (byte, alt) = chooseBlock(
+                                            p.p.w + r * cols + 16 * b, context: ctx,
+                                            channelWeights: h.isEmpty ? nil : h.baseAddress! + 16 * b)
                                         p.p.s[r * scaleCols + b] = byte
                                         p.p.a[r * scaleCols + b] = alt ? 1 : 0
                                     }
@@ -67,8 +70,11 @@ public enum ColumnSweep {
                     scales.withUnsafeMutableBufferPointer { sp in
                         alternative.withUnsafeMutableBufferPointer { ap in
                             negErr.withUnsafeMutableBufferPointer { ep in
-                                let p = SendablePointer((w: wp.baseAddress!, c: cp.baseAddress!, s: sp.baseAddress!,
-                                                         a: ap.baseAddress!, e: ep.baseAddress!))
+                                let p = SendablePointer(
+                                    (
+                                        w: wp.baseAddress!, c: cp.baseAddress!, s: sp.baseAddress!,
+                                        a: ap.baseAddress!, e: ep.baseAddress!
+                                    ))
                                 CPUParallel.parallelFor(rows, threads: threads) { range in
                                     u.withUnsafeBufferPointer { up in
                                         shared.withUnsafeBufferPointer { h in
@@ -110,9 +116,10 @@ public enum ColumnSweep {
                 work.withUnsafeMutableBufferPointer { wp in
                     negErr.withUnsafeBufferPointer { ep in
                         u.withUnsafeBufferPointer { up in
-                            GEMM.multiply(m: rows, n: cols - c1, k: width, a: ep.baseAddress!, lda: block,
-                                          b: up.baseAddress! + c0 * cols + c1, ldb: cols, transposeB: false,
-                                          c: wp.baseAddress! + c1, ldc: cols, accumulate: true, threads: threads)
+                            GEMM.multiply(
+                                m: rows, n: cols - c1, k: width, a: ep.baseAddress!, lda: block,
+                                b: up.baseAddress! + c0 * cols + c1, ldb: cols, transposeB: false,
+                                c: wp.baseAddress! + c1, ldc: cols, accumulate: true, threads: threads)
                         }
                     }
                 }
@@ -121,18 +128,22 @@ public enum ColumnSweep {
         var packed = [UInt8](repeating: 0, count: rows * cols / 2)
         for i in 0..<packed.count { packed[i] = NibblePacking.pack(low: unpacked[2 * i], high: unpacked[2 * i + 1]) }
         let alternatives = alternative.reduce(0) { $0 + Int($1) }
-        return QuantizedTensor(config: config, rows: rows, cols: cols, paddedCols: cols, sourceRows: rows, sourceCols: cols,
-                               amax: amax, codes: packed, scales: scales, alternativeBlockCount: alternatives,
-                               blockCount: rows * scaleCols)
+        return QuantizedTensor(
+            config: config, rows: rows, cols: cols, paddedCols: cols, sourceRows: rows, sourceCols: cols,
+            amax: amax, codes: packed, scales: scales, alternativeBlockCount: alternatives,
+            blockCount: rows * scaleCols)
     }
 
     /// The scale byte of one 16-value block and whether it chose 4: the reference's choice, or
     /// (with `channelWeights`) the candidate with the smaller Σ h_j (ŵ_j − w_j)².
-    public static func chooseBlock(_ x: UnsafePointer<Float>, context ctx: TensorQuantizationContext,
-                                   channelWeights h: UnsafePointer<Float>?) -> (scale: UInt8, alternative: Bool) {
+    public static func chooseBlock(
+        _ x: UnsafePointer<Float>, context ctx: TensorQuantizationContext,
+        channelWeights h: UnsafePointer<Float>?
+    ) -> (scale: UInt8, alternative: Bool) {
         guard let h, ctx.rule.isAdaptive else {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { codes in
-                ReferenceBlock.quantize(UnsafeBufferPointer(start: x, count: 16), noise: nil, context: ctx, codes: codes)
+                ReferenceBlock.quantize(
+                    UnsafeBufferPointer(start: x, count: 16), noise: nil, context: ctx, codes: codes)
             }
         }
         var bmax: Float = 0

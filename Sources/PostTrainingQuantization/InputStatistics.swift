@@ -64,7 +64,9 @@ public struct InputStatistics: Sendable {
             out.absoluteMax[c] = absoluteMax[c] / s[c]
         }
         if !gram.isEmpty {
-            for i in 0..<width { for j in 0..<width { out.gram[i * width + j] = gram[i * width + j] / (Double(s[i]) * Double(s[j])) } }
+            for i in 0..<width {
+                for j in 0..<width { out.gram[i * width + j] = gram[i * width + j] / (Double(s[i]) * Double(s[j])) }
+            }
         }
         for i in 0..<sample.count { out.sample[i] = sample[i] / s[i % width] }
         return out

@@ -45,19 +45,23 @@ struct LayerWeights {
 
     init(provider: WeightProvider, layer i: Int, configuration c: ModelConfiguration) throws {
         let p = "model.layers.\(i)."
-        norms = BlockNorms(input: try provider.floats(p + "input_layernorm.weight"),
-                           postAttention: try provider.floats(p + "post_attention_layernorm.weight"),
-                           query: c.qkNorm ? try provider.floats(p + "self_attn.q_norm.weight") : nil,
-                           key: c.qkNorm ? try provider.floats(p + "self_attn.k_norm.weight") : nil)
+        norms = BlockNorms(
+            input: try provider.floats(p + "input_layernorm.weight"),
+            postAttention: try provider.floats(p + "post_attention_layernorm.weight"),
+            query: c.qkNorm ? try provider.floats(p + "self_attn.q_norm.weight") : nil,
+            key: c.qkNorm ? try provider.floats(p + "self_attn.k_norm.weight") : nil)
         weights = try LinearSlot.allCases.map { try provider.floats(p + $0.moduleSuffix + ".weight") }
-        biases = try LinearSlot.allCases.map { c.hasBias($0) ? try provider.floats(p + $0.moduleSuffix + ".bias") : nil }
+        biases = try LinearSlot.allCases.map {
+            c.hasBias($0) ? try provider.floats(p + $0.moduleSuffix + ".bias") : nil
+        }
         shapes = LinearSlot.allCases.map { c.linearShape($0) }
     }
 
     func forward(_ slot: LinearSlot, _ x: [Float], rows: Int, weight: [Float]? = nil, threads: Int) -> [Float] {
         let (out, inp) = (shapes[slot.rawValue][0], shapes[slot.rawValue][1])
-        var y = LinearGEMM.forward(x, rows: rows, weight: weight ?? weights[slot.rawValue], out: out, in: inp,
-                                   threads: threads)
+        var y = LinearGEMM.forward(
+            x, rows: rows, weight: weight ?? weights[slot.rawValue], out: out, in: inp,
+            threads: threads)
         if let b = biases[slot.rawValue] { for r in 0..<rows { for j in 0..<out { y[r * out + j] += b[j] } } }
         return y
     }
@@ -91,8 +95,10 @@ struct PropagationRunner: LinearRunner {
             let cols = layer.shapes[slots[0].rawValue][1]
             do {
                 input = try x.withTensorElements { e throws(QuantizationError) in
-                    try CPUQuantizer.roundTrip(e, rows: rows, cols: cols, config: config, amax: amax, basis: .source,
-                                               threads: threads).values
+                    try CPUQuantizer.roundTrip(
+                        e, rows: rows, cols: cols, config: config, amax: amax, basis: .source,
+                        threads: threads
+                    ).values
                 }
             } catch {
                 throw .invalidOption("cannot quantize the input of \(slots[0].moduleSuffix): \(error)")

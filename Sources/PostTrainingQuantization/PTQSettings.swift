@@ -66,14 +66,18 @@ public struct PTQSettings: Sendable {
 
     public func validate() throws(PTQError) {
         guard [.mse, .mae, .absMax, .static6].contains(rule) else {
-            throw .invalidOption("rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
+            throw .invalidOption(
+                "rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
         }
         if method == .smoothquant && scheme != .w4a4 {
-            throw .invalidOption("--method smoothquant only applies to --scheme w4a4 (it moves activation outliers into the weights)")
+            throw .invalidOption(
+                "--method smoothquant only applies to --scheme w4a4 (it moves activation outliers into the weights)")
         }
         if selection == .output {
             guard rule.isAdaptive else {
-                throw .invalidOption("--selection output chooses between 6 and 4 per block: use a 4/6 rule (mse, mae or abs_max), not \(rule.rawValue)")
+                throw .invalidOption(
+                    "--selection output chooses between 6 and 4 per block: use a 4/6 rule (mse, mae or abs_max), not \(rule.rawValue)"
+                )
             }
             guard method == .rtn || method == .gptq else {
                 throw .invalidOption("--selection output applies to --method rtn and gptq")
@@ -111,7 +115,8 @@ public enum PTQError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .invalidOption(s): return s
         case let .calibrationTooShort(tokens, context):
-            return "the calibration text has \(tokens) tokens, fewer than one window of --calibration-context \(context)"
+            return
+                "the calibration text has \(tokens) tokens, fewer than one window of --calibration-context \(context)"
         case let .nonFiniteActivations(module):
             return "calibration activations at the input of \(module) are not finite (NaN or infinity)"
         case let .cannotFold(s): return s

@@ -18,9 +18,11 @@ import ModelCore
 
 enum ScaleFolding {
     /// Chooses and folds the group's scales; nil when the method does not transform this group.
-    static func transform(group: InputGroup, selected: [LinearSlot], layer: inout LayerWeights,
-                          statistics stats: InputStatistics, settings: PTQSettings, prefix: String,
-                          fusedGroup: (String) -> String?, threads: Int) throws -> (scales: [Float], alpha: Double)? {
+    static func transform(
+        group: InputGroup, selected: [LinearSlot], layer: inout LayerWeights,
+        statistics stats: InputStatistics, settings: PTQSettings, prefix: String,
+        fusedGroup: (String) -> String?, threads: Int
+    ) throws -> (scales: [Float], alpha: Double)? {
         guard group != .output else { return nil }
         let width = stats.width
         let chosen: (scales: [Float], alpha: Double)
@@ -52,14 +54,16 @@ enum ScaleFolding {
                 for slot in selected { scaled[slot] = scaleColumns(layer.weights[slot.rawValue], s) }
                 for slot in selected {
                     let (rows, cols) = (layer.shapes[slot.rawValue][0], layer.shapes[slot.rawValue][1])
-                    let amax = sharedAmax(slot, selected: selected, weights: scaled, prefix: prefix, fusedGroup: fusedGroup)
+                    let amax = sharedAmax(
+                        slot, selected: selected, weights: scaled, prefix: prefix, fusedGroup: fusedGroup)
                     let q = try SequentialQuantization.quantizeWeight(
                         scaled[slot]!, rows: rows, cols: cols, config: settings.config, amax: amax, factor: nil,
                         channelWeights: nil, settings: settings, threads: threads)
                     var effective = ReferenceQuantizer.dequantize(q)
                     for r in 0..<rows { for j in 0..<cols { effective[r * cols + j] /= s[j] } }
-                    error += SequentialQuantization.sampleError(stats, effective, layer.weights[slot.rawValue],
-                                                                rows: rows, cols: cols, threads: threads)
+                    error += SequentialQuantization.sampleError(
+                        stats, effective, layer.weights[slot.rawValue],
+                        rows: rows, cols: cols, threads: threads)
                 }
                 if best == nil || error < best!.error { best = (s, a, error) }
             }
@@ -101,8 +105,10 @@ enum ScaleFolding {
         return out
     }
 
-    static func sharedAmax(_ slot: LinearSlot, selected: [LinearSlot], weights: [LinearSlot: [Float]], prefix: String,
-                           fusedGroup: (String) -> String?) -> Float {
+    static func sharedAmax(
+        _ slot: LinearSlot, selected: [LinearSlot], weights: [LinearSlot: [Float]], prefix: String,
+        fusedGroup: (String) -> String?
+    ) -> Float {
         let key = fusedGroup(prefix + slot.moduleSuffix)
         var a: Float = 0
         for s in selected where s == slot || (key != nil && fusedGroup(prefix + s.moduleSuffix) == key) {
@@ -111,4 +117,3 @@ enum ScaleFolding {
         return a
     }
 }
-

@@ -68,11 +68,13 @@ public struct PTQProgress: Sendable {
 
 public enum SequentialQuantization {
     /// Quantizes the decoder Linears `quantize` selects, layer by layer, calibrated on `windows`.
-    public static func run(configuration c: ModelConfiguration, weights provider: WeightProvider, windows: [[Int]],
-                           quantize: (_ module: String, _ inFeatures: Int) -> Bool,
-                           fusedGroup: (String) -> String?, settings: PTQSettings,
-                           threads: Int = CPUParallel.defaultThreadCount,
-                           progress: (PTQProgress) -> Void = { _ in }) throws -> PTQResult {
+    public static func run(
+        configuration c: ModelConfiguration, weights provider: WeightProvider, windows: [[Int]],
+        quantize: (_ module: String, _ inFeatures: Int) -> Bool,
+        fusedGroup: (String) -> String?, settings: PTQSettings,
+        threads: Int = CPUParallel.defaultThreadCount,
+        progress: (PTQProgress) -> Void = { _ in }
+    ) throws -> PTQResult {
         try settings.validate()
         let start = Date()
         let d = c.hiddenSize
@@ -110,15 +112,17 @@ public enum SequentialQuantization {
             var collector = StatisticsRunner(
                 layer: layer,
                 statistics: InputGroup.allCases.map {
-                    InputStatistics(width: c.linearShape($0.slots[0])[1], collectGram: needsGram, sampleEvery: sampleEvery)
+                    InputStatistics(
+                        width: c.linearShape($0.slots[0])[1], collectGram: needsGram, sampleEvery: sampleEvery)
                 },
                 threads: threads)
             for (w, ids) in windows.enumerated() {
                 var x = hidden[w]
                 let (cos, sin) = tables[ids.count]!
-                _ = try DecoderBlock.forward(&x, rows: ids.count, past: 0, layer: i, norms: layer.norms, rotary: rotary,
-                                             cos: cos, sin: sin, configuration: c, cache: nil, linears: &collector,
-                                             threads: threads)
+                _ = try DecoderBlock.forward(
+                    &x, rows: ids.count, past: 0, layer: i, norms: layer.norms, rotary: rotary,
+                    cos: cos, sin: sin, configuration: c, cache: nil, linears: &collector,
+                    threads: threads)
             }
             for g in InputGroup.allCases where !collector.statistics[g.rawValue].isFinite {
                 throw PTQError.nonFiniteActivations(module: prefix + g.slots[0].moduleSuffix)
@@ -152,7 +156,8 @@ public enum SequentialQuantization {
                 if settings.method == .gptq {
                     guard let f = InverseHessian.factor(stats.gram, size: stats.width, damp: settings.gptqDamp) else {
                         throw PTQError.invalidOption(
-                            "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite (raise --gptq-damp)")
+                            "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite (raise --gptq-damp)"
+                        )
                     }
                     factor = f.factor
                     dead = f.dead
@@ -164,37 +169,48 @@ public enum SequentialQuantization {
                     var w = layer.weights[slot.rawValue]
                     for (j, isDead) in dead.enumerated() where isDead { for r in 0..<rows { w[r * cols + j] = 0 } }
                     let amax = fusedGroup(module).flatMap { groupAmax[$0] } ?? ownAmax[slot]!
-                    let q = try quantizeWeight(w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
-                                               channelWeights: channelWeights, settings: settings, threads: threads)
+                    let q = try quantizeWeight(
+                        w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
+                        channelWeights: channelWeights, settings: settings, threads: threads)
                     let deq = ReferenceQuantizer.dequantize(q)
                     effective[slot.rawValue] = deq
                     let inAmax: Float? = settings.scheme == .w4a4 ? stats.absoluteMax.max() ?? 0 : nil
-                    modules[module] = PTQModule(module: module, quantized: q, inputAmax: inAmax,
-                                                basis: scales == nil ? nil : layer.weights[slot.rawValue])
+                    modules[module] = PTQModule(
+                        module: module, quantized: q, inputAmax: inAmax,
+                        basis: scales == nil ? nil : layer.weights[slot.rawValue])
                     inputAmax[group.rawValue] = inAmax
                     // Report: output error in the input basis of `before`.
                     let sample = collector.statistics[group.rawValue]
                     var inOriginalBasis = deq
-                    if let s = scales { for r in 0..<rows { for j in 0..<cols { inOriginalBasis[r * cols + j] /= s[j] } } }
+                    if let s = scales {
+                        for r in 0..<rows { for j in 0..<cols { inOriginalBasis[r * cols + j] /= s[j] } }
+                    }
                     let target = before[slot.rawValue]
-                    let rtn = try rtnWeight(target, rows: rows, cols: cols, config: config,
-                                            amax: rtnAmax(slot: slot, selected: selected, weights: before, prefix: prefix,
-                                                          fusedGroup: fusedGroup))
-                    let e = outputError(sample: sample, weight: inOriginalBasis, target: target, rows: rows, cols: cols,
-                                        threads: threads)
-                    let eRTN = outputError(sample: sample, weight: rtn, target: target, rows: rows, cols: cols,
-                                           threads: threads)
-                    reports.append(PTQLayerReport(
-                        module: module, method: settings.method.rawValue,
-                        outputErrorVsRTN: eRTN.error == 0 ? 1 : e.error / eRTN.error,
-                        relativeOutputError: e.energy == 0 ? 0 : e.error / e.energy,
-                        blocksChoosing4: q.alternativeBlockCount, blocks: q.blockCount, alpha: folded?.alpha,
-                        seconds: Date().timeIntervalSince(groupStart)))
+                    let rtn = try rtnWeight(
+                        target, rows: rows, cols: cols, config: config,
+                        amax: rtnAmax(
+                            slot: slot, selected: selected, weights: before, prefix: prefix,
+                            fusedGroup: fusedGroup))
+                    let e = outputError(
+                        sample: sample, weight: inOriginalBasis, target: target, rows: rows, cols: cols,
+                        threads: threads)
+                    let eRTN = outputError(
+                        sample: sample, weight: rtn, target: target, rows: rows, cols: cols,
+                        threads: threads)
+                    reports.append(
+                        PTQLayerReport(
+                            module: module, method: settings.method.rawValue,
+                            outputErrorVsRTN: eRTN.error == 0 ? 1 : e.error / eRTN.error,
+                            relativeOutputError: e.energy == 0 ? 0 : e.error / e.energy,
+                            blocksChoosing4: q.alternativeBlockCount, blocks: q.blockCount, alpha: folded?.alpha,
+                            seconds: Date().timeIntervalSince(groupStart)))
                 }
             }
             // Tensors changed by folding that are not written quantized.
-            for slot in LinearSlot.allCases where layer.weights[slot.rawValue] != originalWeights[slot.rawValue]
-                && modules[prefix + slot.moduleSuffix] == nil {
+            for slot in LinearSlot.allCases
+            where layer.weights[slot.rawValue] != originalWeights[slot.rawValue]
+                && modules[prefix + slot.moduleSuffix] == nil
+            {
                 replaced[prefix + slot.moduleSuffix + ".weight"] = layer.weights[slot.rawValue]
             }
             for slot in LinearSlot.allCases {
@@ -202,28 +218,35 @@ public enum SequentialQuantization {
                     replaced[prefix + slot.moduleSuffix + ".bias"] = b
                 }
             }
-            if layer.norms.input != originalNorms.input { replaced[prefix + "input_layernorm.weight"] = layer.norms.input }
+            if layer.norms.input != originalNorms.input {
+                replaced[prefix + "input_layernorm.weight"] = layer.norms.input
+            }
             if layer.norms.postAttention != originalNorms.postAttention {
                 replaced[prefix + "post_attention_layernorm.weight"] = layer.norms.postAttention
             }
 
             // Pass 2: the windows through the quantized layer.
             progress(PTQProgress(layer: i, layers: c.layerCount, stage: "propagating"))
-            var propagate = PropagationRunner(layer: layer, effective: effective, inputAmax: inputAmax, config: config,
-                                              threads: threads)
+            var propagate = PropagationRunner(
+                layer: layer, effective: effective, inputAmax: inputAmax, config: config,
+                threads: threads)
             for (w, ids) in windows.enumerated() {
                 let (cos, sin) = tables[ids.count]!
-                _ = try DecoderBlock.forward(&hidden[w], rows: ids.count, past: 0, layer: i, norms: layer.norms,
-                                             rotary: rotary, cos: cos, sin: sin, configuration: c, cache: nil,
-                                             linears: &propagate, threads: threads)
+                _ = try DecoderBlock.forward(
+                    &hidden[w], rows: ids.count, past: 0, layer: i, norms: layer.norms,
+                    rotary: rotary, cos: cos, sin: sin, configuration: c, cache: nil,
+                    linears: &propagate, threads: threads)
             }
         }
-        return PTQResult(settings: settings, modules: modules, replacedTensors: replaced, reports: reports,
-                         calibrationTokens: totalRows, seconds: Date().timeIntervalSince(start))
+        return PTQResult(
+            settings: settings, modules: modules, replacedTensors: replaced, reports: reports,
+            calibrationTokens: totalRows, seconds: Date().timeIntervalSince(start))
     }
 
-    static func rtnAmax(slot: LinearSlot, selected: [LinearSlot], weights: [[Float]], prefix: String,
-                        fusedGroup: (String) -> String?) -> Float {
+    static func rtnAmax(
+        slot: LinearSlot, selected: [LinearSlot], weights: [[Float]], prefix: String,
+        fusedGroup: (String) -> String?
+    ) -> Float {
         let key = fusedGroup(prefix + slot.moduleSuffix)
         var a: Float = 0
         for s in selected where s == slot || (key != nil && fusedGroup(prefix + s.moduleSuffix) == key) {
@@ -232,37 +255,49 @@ public enum SequentialQuantization {
         return a
     }
 
-    static func rtnWeight(_ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float) throws -> [Float] {
+    static func rtnWeight(_ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float) throws -> [Float]
+    {
         try w.withTensorElements { e throws(QuantizationError) in
-            try CPUQuantizer.roundTrip(e, rows: rows, cols: cols, config: config, amax: amax, basis: .source, threads: 1).values
+            try CPUQuantizer.roundTrip(
+                e, rows: rows, cols: cols, config: config, amax: amax, basis: .source, threads: 1
+            ).values
         }
     }
 
     /// RTN (the CPU kernels, bit-identical with the reference) or the column sweep.
-    static func quantizeWeight(_ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
-                               factor: [Float]?, channelWeights: [Float]?, settings: PTQSettings,
-                               threads: Int) throws -> QuantizedTensor {
+    static func quantizeWeight(
+        _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
+        factor: [Float]?, channelWeights: [Float]?, settings: PTQSettings,
+        threads: Int
+    ) throws -> QuantizedTensor {
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
         if (factor == nil && channelWeights == nil) || amax == 0 || ctx.needsScalarPath {
             return try w.withTensorElements { e throws(QuantizationError) in
                 try CPUQuantizer.quantize(e, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
             }
         }
-        return ColumnSweep.quantize(w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
-                                    channelWeights: channelWeights, frozenScales: settings.gptqScales == .frozen,
-                                    blockSize: settings.gptqBlockSize, threads: threads)
+        return ColumnSweep.quantize(
+            w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
+            channelWeights: channelWeights, frozenScales: settings.gptqScales == .frozen,
+            blockSize: settings.gptqBlockSize, threads: threads)
     }
 
     /// ‖X(W − T)ᵀ‖² and ‖XTᵀ‖² over the statistics' sample rows.
-    static func outputError(sample stats: InputStatistics, weight: [Float], target: [Float], rows: Int, cols: Int,
-                            threads: Int) -> (error: Double, energy: Double) {
-        (sampleError(stats, weight, target, rows: rows, cols: cols, threads: threads),
-         sampleError(stats, target, nil, rows: rows, cols: cols, threads: threads))
+    static func outputError(
+        sample stats: InputStatistics, weight: [Float], target: [Float], rows: Int, cols: Int,
+        threads: Int
+    ) -> (error: Double, energy: Double) {
+        (
+            sampleError(stats, weight, target, rows: rows, cols: cols, threads: threads),
+            sampleError(stats, target, nil, rows: rows, cols: cols, threads: threads)
+        )
     }
 
     /// ‖X(W − T)ᵀ‖² (‖XWᵀ‖² without T) over the sample rows, in double precision.
-    static func sampleError(_ stats: InputStatistics, _ weight: [Float], _ target: [Float]?, rows: Int, cols: Int,
-                            threads: Int) -> Double {
+    static func sampleError(
+        _ stats: InputStatistics, _ weight: [Float], _ target: [Float]?, rows: Int, cols: Int,
+        threads: Int
+    ) -> Double {
         let m = stats.sampleRows
         guard m > 0 else { return 0 }
         var delta = weight

@@ -11,6 +11,7 @@ import PostTrainingQuantization
 import TestSupport
 import Testing
 import Transformer
+
 @testable import Evaluation
 
 @Suite(.serialized) struct PostTrainingFlowTests {
@@ -24,16 +25,20 @@ import Transformer
         settings.method = method
         settings.scheme = scheme
         let selection = try LayerSelection()
-        let result = try PostTrainingFlow.run(modelDirectory: bundledModel, calibration: Self.calibration,
-                                              selection: selection, settings: settings, threads: 2)
+        let result = try PostTrainingFlow.run(
+            modelDirectory: bundledModel, calibration: Self.calibration,
+            selection: selection, settings: settings, threads: 2)
         #expect(result.modules.count == 30)  // down_proj (in 172) stays unquantized
         if method != .gptq { #expect(result.replacedTensors.keys.contains("model.layers.0.input_layernorm.weight")) }
-        let options = PostTrainingFlow.checkpointOptions(CheckpointQuantizationOptions(selection: selection), result: result)
+        let options = PostTrainingFlow.checkpointOptions(
+            CheckpointQuantizationOptions(selection: selection), result: result)
         _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir, options: options)
 
         let stored = try LoadedModel(directory: dir, threads: 2)
         for (module, m) in result.modules {
-            #expect(try stored.weights.floats(module + ".weight") == ReferenceQuantizer.dequantize(m.quantized), "\(module)")
+            #expect(
+                try stored.weights.floats(module + ".weight") == ReferenceQuantizer.dequantize(m.quantized), "\(module)"
+            )
         }
         var evalSettings = EvaluationSettings()
         if scheme == .w4a4 {
@@ -42,12 +47,16 @@ import Transformer
             evalSettings.activationScale = .stored
         }
         let tokens = try stored.tokens(ofTextFile: bundledText)
-        let fromCheckpoint = try PerplexityEvaluation.run(loaded: stored, tokens: tokens, context: 64, windows: 3,
-                                                          settings: evalSettings).result
+        let fromCheckpoint = try PerplexityEvaluation.run(
+            loaded: stored, tokens: tokens, context: 64, windows: 3,
+            settings: evalSettings
+        ).result
         let original = try DictionaryWeights(copying: SafeTensorsWeights(path: bundledModel + "/model.safetensors"))
-        let model = try PostTrainingFlow.model(of: result, original: original, configuration: stored.model.configuration,
-                                               threads: 2)
-        let inMemory = try Perplexity.evaluate(model: model, tokens: tokens, bos: stored.bosTokenID, context: 64, windows: 3)
+        let model = try PostTrainingFlow.model(
+            of: result, original: original, configuration: stored.model.configuration,
+            threads: 2)
+        let inMemory = try Perplexity.evaluate(
+            model: model, tokens: tokens, bos: stored.bosTokenID, context: 64, windows: 3)
         #expect(fromCheckpoint == inMemory)
     }
 
@@ -56,14 +65,17 @@ import Transformer
         defer { for d in [a, b] { try? FileManager.default.removeItem(atPath: d) } }
         let options = CheckpointQuantizationOptions(selection: try LayerSelection())
         _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: a, options: options)
-        let result = try PostTrainingFlow.run(modelDirectory: bundledModel, calibration: Self.calibration,
-                                              selection: try LayerSelection(), settings: PTQSettings(), threads: 2)
+        let result = try PostTrainingFlow.run(
+            modelDirectory: bundledModel, calibration: Self.calibration,
+            selection: try LayerSelection(), settings: PTQSettings(), threads: 2)
         var flowOptions = PostTrainingFlow.checkpointOptions(options, result: result)
         flowOptions.method = nil
         _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: b, options: flowOptions)
         for name in ["model.safetensors", "config.json", "fouroversix.json"] {
-            #expect(FileManager.default.contents(atPath: a + "/" + name) == FileManager.default.contents(atPath: b + "/" + name),
-                    "\(name)")
+            #expect(
+                FileManager.default.contents(atPath: a + "/" + name)
+                    == FileManager.default.contents(atPath: b + "/" + name),
+                "\(name)")
         }
     }
 
@@ -74,8 +86,9 @@ import Transformer
         var settings = PTQSettings()
         settings.method = .gptq
         #expect(throws: PTQError.self) {
-            try PostTrainingFlow.run(modelDirectory: bundledModel, calibration: CalibrationText(path: text),
-                                     selection: try LayerSelection(), settings: settings, threads: 2)
+            try PostTrainingFlow.run(
+                modelDirectory: bundledModel, calibration: CalibrationText(path: text),
+                selection: try LayerSelection(), settings: settings, threads: 2)
         }
     }
 }

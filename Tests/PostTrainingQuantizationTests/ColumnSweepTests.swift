@@ -8,18 +8,22 @@ import BlockQuantization
 import CPUKernels
 import TestSupport
 import Testing
+
 @testable import PostTrainingQuantization
 
 @Suite struct ColumnSweepTests {
     static func weights(rows: Int, cols: Int, seed: UInt64) -> [Float] {
         var rng = SplitMix64(seed: seed)
         // Heavy-tailed so that both 6 and 4 get chosen.
-        return (0..<(rows * cols)).map { _ in let v = rng.normal(); return v * v * v * 0.01 }
+        return (0..<(rows * cols)).map { _ in
+            let v = rng.normal(); return v * v * v * 0.01
+        }
     }
 
     static func rtn(_ w: [Float], rows: Int, cols: Int, rule: ScaleRule, amax: Float? = nil) throws -> QuantizedTensor {
-        try ReferenceQuantizer.quantize(w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
-                                        amax: amax)
+        try ReferenceQuantizer.quantize(
+            w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
+            amax: amax)
     }
 
     @Test(arguments: [ScaleRule.static6, .mse, .mae, .absMax])
@@ -28,8 +32,9 @@ import Testing
         let w = Self.weights(rows: rows, cols: cols, seed: 1)
         let amax = w.reduce(Float(0)) { max($0, abs($1)) } * 1.25  // a fused group's larger amax
         let expected = try Self.rtn(w, rows: rows, cols: cols, rule: rule, amax: amax)
-        let got = ColumnSweep.quantize(w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
-                                       amax: amax, threads: 3)
+        let got = ColumnSweep.quantize(
+            w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
+            amax: amax, threads: 3)
         #expect(got == expected)
         if rule.isAdaptive { #expect(got.alternativeBlockCount > 0 && got.alternativeBlockCount < got.blockCount) }
     }
@@ -43,9 +48,10 @@ import Testing
         let factor = try #require(InverseHessian.factor(gram, size: cols, damp: 0.01))
         let amax = w.reduce(Float(0)) { max($0, abs($1)) }
         for rule in [ScaleRule.static6, .mse] {
-            let got = ColumnSweep.quantize(w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
-                                           amax: amax, factor: factor.factor, frozenScales: scales == .frozen,
-                                           blockSize: 128, threads: 2)
+            let got = ColumnSweep.quantize(
+                w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
+                amax: amax, factor: factor.factor, frozenScales: scales == .frozen,
+                blockSize: 128, threads: 2)
             #expect(got == (try Self.rtn(w, rows: rows, cols: cols, rule: rule)))
         }
     }
@@ -55,7 +61,9 @@ import Testing
         var rng = SplitMix64(seed: 3)
         let x = rng.normals(200 * n)
         var gram = [Double](repeating: 0, count: n * n)
-        for r in 0..<200 { for i in 0..<n { for j in 0..<n { gram[i * n + j] += Double(x[r * n + i] * x[r * n + j]) } } }
+        for r in 0..<200 {
+            for i in 0..<n { for j in 0..<n { gram[i * n + j] += Double(x[r * n + i] * x[r * n + j]) } }
+        }
         let f = try #require(InverseHessian.factor(gram, size: n, damp: 0.01))
         var mean = 0.0
         for j in 0..<n { mean += gram[j * n + j] }
@@ -112,10 +120,12 @@ import Testing
         for rule in [ScaleRule.static6, .mse] {
             let config = QuantizationConfig(format: .nvfp4, rule: rule)
             let rtn = try Self.rtn(w, rows: rows, cols: cols, rule: rule)
-            let sweep = ColumnSweep.quantize(w, rows: rows, cols: cols, config: config, amax: amax, factor: f.factor,
-                                             blockSize: 32, threads: 2)
-            let frozen = ColumnSweep.quantize(w, rows: rows, cols: cols, config: config, amax: amax, factor: f.factor,
-                                              frozenScales: true, blockSize: 32, threads: 2)
+            let sweep = ColumnSweep.quantize(
+                w, rows: rows, cols: cols, config: config, amax: amax, factor: f.factor,
+                blockSize: 32, threads: 2)
+            let frozen = ColumnSweep.quantize(
+                w, rows: rows, cols: cols, config: config, amax: amax, factor: f.factor,
+                frozenScales: true, blockSize: 32, threads: 2)
             let eRTN = Self.outputError(x, m: m, rtn, w)
             let eSweep = Self.outputError(x, m: m, sweep, w), eFrozen = Self.outputError(x, m: m, frozen, w)
             #expect(eSweep < 0.7 * eRTN, "\(rule): GPTQ \(eSweep) vs RTN \(eRTN)")
@@ -129,18 +139,26 @@ import Testing
         var disagreements = 0
         for _ in 0..<400 {
             let x = (0..<16).map { _ in rng.normal() * 0.3 }
-            let h = (0..<16).map { _ in let v = rng.normal(); return v * v * v * v }
-            let (byte, four) = x.withUnsafeBufferPointer { xp in
-                h.withUnsafeBufferPointer { ColumnSweep.chooseBlock(xp.baseAddress!, context: ctx, channelWeights: $0.baseAddress!) }
+            let h = (0..<16).map { _ in
+                let v = rng.normal(); return v * v * v * v
             }
-            let plain = x.withUnsafeBufferPointer { ColumnSweep.chooseBlock($0.baseAddress!, context: ctx, channelWeights: nil) }
+            let (byte, four) = x.withUnsafeBufferPointer { xp in
+                h.withUnsafeBufferPointer {
+                    ColumnSweep.chooseBlock(xp.baseAddress!, context: ctx, channelWeights: $0.baseAddress!)
+                }
+            }
+            let plain = x.withUnsafeBufferPointer {
+                ColumnSweep.chooseBlock($0.baseAddress!, context: ctx, channelWeights: nil)
+            }
             if plain.alternative != four { disagreements += 1 }
             // The weighted error of the chosen candidate is no larger than the other's.
             func weighted(_ scaleByte: UInt8) -> Double {
                 let scale = E4M3.value(ofCode: scaleByte), k = ctx.elementMultiplier(scale: scale)
                 var e = 0.0
                 for i in 0..<16 {
-                    let d = ((E2M1.value(ofCode: E2M1.code(forScaled: x[i] * k)) * scale) * ctx.amax) / ctx.constants.product
+                    let d =
+                        ((E2M1.value(ofCode: E2M1.code(forScaled: x[i] * k)) * scale) * ctx.amax)
+                        / ctx.constants.product
                     e += Double(h[i]) * Double(d - x[i]) * Double(d - x[i])
                 }
                 return e

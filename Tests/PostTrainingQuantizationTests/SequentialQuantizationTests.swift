@@ -9,28 +9,36 @@ import ModelCore
 import TestSupport
 import Testing
 import Transformer
+
 @testable import PostTrainingQuantization
 
 @Suite struct SequentialQuantizationTests {
-    static let configuration = ModelConfiguration(hiddenSize: 32, intermediateSize: 48, layerCount: 2, headCount: 4,
-                                                  keyValueHeadCount: 2, vocabularySize: 64)
+    static let configuration = ModelConfiguration(
+        hiddenSize: 32, intermediateSize: 48, layerCount: 2, headCount: 4,
+        keyValueHeadCount: 2, vocabularySize: 64)
 
     static func model(seed: UInt64 = 7) -> DictionaryWeights {
         let c = configuration
         var rng = SplitMix64(seed: seed)
         var t: [String: (shape: [Int], values: [Float])] = [:]
-        t["model.embed_tokens.weight"] = ([c.vocabularySize, c.hiddenSize], rng.normals(c.vocabularySize * c.hiddenSize))
+        t["model.embed_tokens.weight"] = (
+            [c.vocabularySize, c.hiddenSize], rng.normals(c.vocabularySize * c.hiddenSize)
+        )
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             t[p + "input_layernorm.weight"] = ([c.hiddenSize], (0..<c.hiddenSize).map { _ in 0.5 + rng.uniform() })
-            t[p + "post_attention_layernorm.weight"] = ([c.hiddenSize], (0..<c.hiddenSize).map { _ in 0.5 + rng.uniform() })
+            t[p + "post_attention_layernorm.weight"] = (
+                [c.hiddenSize], (0..<c.hiddenSize).map { _ in 0.5 + rng.uniform() }
+            )
             for slot in LinearSlot.allCases {
                 let s = c.linearShape(slot)
                 t[p + slot.moduleSuffix + ".weight"] = (s, rng.normals(s[0] * s[1], scale: 0.2))
             }
         }
         t["model.norm.weight"] = ([c.hiddenSize], [Float](repeating: 1, count: c.hiddenSize))
-        t["lm_head.weight"] = ([c.vocabularySize, c.hiddenSize], rng.normals(c.vocabularySize * c.hiddenSize, scale: 0.2))
+        t["lm_head.weight"] = (
+            [c.vocabularySize, c.hiddenSize], rng.normals(c.vocabularySize * c.hiddenSize, scale: 0.2)
+        )
         return DictionaryWeights(t)
     }
 
@@ -50,10 +58,12 @@ import Transformer
     }
 
     static func run(_ settings: PTQSettings, weights: DictionaryWeights = model(), windows: [[Int]] = windows(6)) throws
-        -> PTQResult {
-        try SequentialQuantization.run(configuration: configuration, weights: weights, windows: windows,
-                                       quantize: { _, inFeatures in inFeatures % 16 == 0 }, fusedGroup: fused,
-                                       settings: settings, threads: 2)
+        -> PTQResult
+    {
+        try SequentialQuantization.run(
+            configuration: configuration, weights: weights, windows: windows,
+            quantize: { _, inFeatures in inFeatures % 16 == 0 }, fusedGroup: fused,
+            settings: settings, threads: 2)
     }
 
     @Test func rtnIsTheCheckpointQuantizersArithmetic() throws {
@@ -64,13 +74,18 @@ import Transformer
         #expect(result.modules.count == 14 && result.replacedTensors.isEmpty)
         for i in 0..<2 {
             let p = "model.layers.\(i)."
-            for group in [["q_proj", "k_proj", "v_proj"].map { "self_attn." + $0 }, ["self_attn.o_proj"],
-                          ["mlp.gate_proj", "mlp.up_proj"], ["mlp.down_proj"]] {
-                let amax = try group.map { try weights.floats(p + $0 + ".weight").reduce(Float(0)) { max($0, abs($1)) } }.max()!
+            for group in [
+                ["q_proj", "k_proj", "v_proj"].map { "self_attn." + $0 }, ["self_attn.o_proj"],
+                ["mlp.gate_proj", "mlp.up_proj"], ["mlp.down_proj"],
+            ] {
+                let amax = try group.map {
+                    try weights.floats(p + $0 + ".weight").reduce(Float(0)) { max($0, abs($1)) }
+                }.max()!
                 for m in group {
                     let shape = weights.shape(of: p + m + ".weight")!
-                    let expected = try ReferenceQuantizer.quantize(try weights.floats(p + m + ".weight"), rows: shape[0],
-                                                                   cols: shape[1], config: settings.config, amax: amax)
+                    let expected = try ReferenceQuantizer.quantize(
+                        try weights.floats(p + m + ".weight"), rows: shape[0],
+                        cols: shape[1], config: settings.config, amax: amax)
                     #expect(result.modules[p + m]!.quantized == expected, "\(p + m)")
                 }
             }
@@ -97,7 +112,9 @@ import Transformer
         awq.method = .awq
         let a = try Self.run(awq)
         // AWQ never does worse than α = 0 (RTN) on the sample it searches on: down is a group of one.
-        for r in a.reports where r.module.hasSuffix("down_proj") { #expect(r.outputErrorVsRTN <= 1 + 1e-9, "\(r.module)") }
+        for r in a.reports where r.module.hasSuffix("down_proj") {
+            #expect(r.outputErrorVsRTN <= 1 + 1e-9, "\(r.module)")
+        }
         let aMean = a.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(a.reports.count)
         #expect(aMean < 1, "AWQ mean output error vs RTN \(aMean)")
         #expect(!a.replacedTensors.isEmpty)
@@ -118,11 +135,14 @@ import Transformer
                 ScaleFolding.fold(s, group: group, layer: &layer)
             }
             let p = "model.layers.\(i)."
-            for slot in LinearSlot.allCases { changed[p + slot.moduleSuffix + ".weight"]!.values = layer.weights[slot.rawValue] }
+            for slot in LinearSlot.allCases {
+                changed[p + slot.moduleSuffix + ".weight"]!.values = layer.weights[slot.rawValue]
+            }
             changed[p + "input_layernorm.weight"]!.values = layer.norms.input
             changed[p + "post_attention_layernorm.weight"]!.values = layer.norms.postAttention
         }
-        let after = try TransformerModel(configuration: c, weights: DictionaryWeights(changed), threads: 1).logits(tokens: tokens)
+        let after = try TransformerModel(configuration: c, weights: DictionaryWeights(changed), threads: 1).logits(
+            tokens: tokens)
         var worst: Float = 0, scale: Float = 0
         for (x, y) in zip(before, after) { worst = max(worst, abs(x - y)); scale = max(scale, abs(x)) }
         #expect(worst <= 1e-4 * scale, "max |Δlogit| \(worst), max |logit| \(scale)")
@@ -132,8 +152,10 @@ import Transformer
     @Test func badInputIsOneClearError() throws {
         var sq = PTQSettings()
         sq.method = .smoothquant
-        #expect(throws: PTQError.invalidOption(
-            "--method smoothquant only applies to --scheme w4a4 (it moves activation outliers into the weights)")) {
+        #expect(
+            throws: PTQError.invalidOption(
+                "--method smoothquant only applies to --scheme w4a4 (it moves activation outliers into the weights)")
+        ) {
             try Self.run(sq)
         }
         var output = PTQSettings()
