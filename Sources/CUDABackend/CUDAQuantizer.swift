@@ -200,6 +200,10 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
             if plan.config.scaleLayout == .swizzled128x4 { try device.fill(b.scales, byte: 0) }
             try device.fill(b.alternatives, word: 0, count: 1)
         }
+        if plan.config.rounding.choosesFromNearest {
+            throw CUDAError(call: "quantize", code: 0, message: "stochastic rounding with the unbiased 4/6 choice "
+                + "(Rounding.stochasticUnbiased) is not implemented in the CUDA kernels; use the CPU quantizer")
+        }
         // The kernels take the per-tensor noise key, not the seed (see StochasticNoise).
         let seed: UInt64
         if case .stochastic(let s) = plan.config.rounding { seed = StochasticNoise.key(seed: s) } else { seed = 0 }
