@@ -127,6 +127,10 @@ public enum PretrainSeedReport {
             }
             if let n = compared.first(where: { $0.recipe == .nvfp4 }) {
                 out += "- nvfp4: \(verdict(n.differenceToBF16, reference: "BF16")).\n"
+                if n.differenceToBF16.map({ $0.sign != 1 }) ?? false {
+                    out += "- The NVFP4 → BF16 gap itself is not resolved (its interval does not lie above 0), so the "
+                    out += "shares of it closed are not meaningful; compare the Δ columns instead.\n"
+                }
             }
         }
         out += "\nMethod: Δ is the mean over seeds of the per-seed difference of final validation losses, with the "
