@@ -1,7 +1,9 @@
 // The seeded pre-training experiment's report (`experiment pretrain --seeds N`): per recipe the
 // mean and standard deviation of the final losses over seeds; per quantized recipe the paired
 // difference to NVFP4 and to BF16 and the share of the NVFP4 → BF16 gap it closes, each with a
-// 95% interval over seeds (`SeedStatistics`); the loss curves' mean over seeds with their spread.
+// 95% interval over seeds (`SeedStatistics`); the paired differences between the 4/6 variants
+// (e.g. unbiased vs reference choice on the gradients); the loss curves' mean over seeds with
+// their spread.
 //
 // Promises: reads DIR/seed-<seed>/<recipe>/summary.json and loss.csv of the finished runs
 // (unfinished ones are left out and counted; paired statistics use exactly the seeds where all
@@ -61,6 +63,23 @@ public enum PretrainSeedReport {
             }
             return row
         }
+    }
+
+    /// Paired validation-loss differences b − a between the 4/6 recipes (a before b in
+    /// `recipes`), over the seeds where both finished.
+    public static func fourOverSixPairs(_ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64])
+        -> [(a: TrainingRecipe, b: TrainingRecipe, difference: SeedStatistics.Interval)] {
+        let variants = recipes.filter { $0.usesFourOverSix && runs[$0] != nil }
+        var out: [(TrainingRecipe, TrainingRecipe, SeedStatistics.Interval)] = []
+        for (i, a) in variants.enumerated() {
+            for b in variants[(i + 1)...] {
+                let both = seeds.filter { runs[a]?[$0] != nil && runs[b]?[$0] != nil }
+                guard !both.isEmpty else { continue }
+                out.append((a, b, SeedStatistics.pairedDifference(both.map { runs[b]![$0]!.validationLoss },
+                                                                  both.map { runs[a]![$0]!.validationLoss })))
+            }
+        }
+        return out
     }
 
     static func f(_ x: Double, _ digits: Int = 4) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "—" }
@@ -131,6 +150,15 @@ public enum PretrainSeedReport {
                     out += "- The NVFP4 → BF16 gap itself is not resolved (its interval does not lie above 0), so the "
                     out += "shares of it closed are not meaningful; compare the Δ columns instead.\n"
                 }
+            }
+        }
+        let pairs = fourOverSixPairs(runs, recipes: recipes, seeds: seeds)
+        if !pairs.isEmpty {
+            out += "\nBetween the 4/6 variants, paired by seed (validation loss of the second minus the first):\n\n"
+            out += "| second | first | Δ [95% interval] | verdict |\n|---|---|---|---|\n"
+            for p in pairs {
+                out += "| \(p.b.rawValue) | \(p.a.rawValue) | \(interval(p.difference)) | "
+                out += "\(verdict(p.difference, reference: p.a.rawValue)) |\n"
             }
         }
         out += "\nMethod: Δ is the mean over seeds of the per-seed difference of final validation losses, with the "

@@ -80,6 +80,9 @@ import Training
         #expect(markdown.contains(String(format: "| nvfp4-4over6-unbiased-sr | %+.4f [%+.4f, %+.4f] |", diff.estimate,
                                          diff.lower, diff.upper)))
         #expect(markdown.contains("Finished runs: 6 of 6."))
+        // Only one 4/6 variant ran: no table between variants.
+        #expect(!markdown.contains("Between the 4/6 variants"))
+        #expect(PretrainSeedReport.fourOverSixPairs(summaries, recipes: recipes, seeds: [7, 8]).isEmpty)
         let csv = try String(contentsOfFile: dir + "/pretrain.csv", encoding: .utf8)
         #expect(csv.split(separator: "\n", omittingEmptySubsequences: false).count == 1 + 6 + 1 + 1 + 3 + 1)
         #expect(csv.contains(String(format: "\n8,nvfp4,3,192,%.6f,", summaries[.nvfp4]![8]!.validationLoss)))
@@ -94,6 +97,23 @@ import Training
         #expect(notices.lines.filter { $0.contains("exists, skipped") }.count == 6)
         let scanned = PretrainExperiment(recipes: recipes, outputDirectory: dir)
         #expect(try scanned.writeReport(corpusDescription: nil) == markdown)
+
+        // The table between 4/6 variants on hand-set losses: (2.9, 3.05) − (3.0, 3.1) = (−0.1, −0.05),
+        // mean −0.075, sd 0.0353553, half-width 12.706205 · 0.0353553 / √2 = 0.3176551.
+        let template = summaries[.nvfp4]![7]!
+        func run(_ loss: Double) -> RunSummary { var r = template; r.validationLoss = loss; return r }
+        let hand: PretrainSeedReport.Runs = [
+            .nvfp4FourOverSix: [1: run(3.0), 2: run(3.1)], .nvfp4FourOverSixUnbiasedSR: [1: run(2.9), 2: run(3.05)],
+        ]
+        let pairs = PretrainSeedReport.fourOverSixPairs(hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
+                                                        seeds: [1, 2])
+        #expect(pairs.count == 1 && pairs[0].a == .nvfp4FourOverSix && pairs[0].b == .nvfp4FourOverSixUnbiasedSR)
+        #expect(abs(pairs[0].difference.estimate + 0.075) < 1e-12)
+        #expect(abs(pairs[0].difference.upper - pairs[0].difference.estimate - 0.3176551) < 1e-6)
+        let handReport = PretrainSeedReport.markdown(hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
+                                                     seeds: [1, 2], command: "x", corpus: "y")
+        #expect(handReport.contains("| nvfp4-4over6-unbiased-sr | nvfp4-4over6 | -0.0750 [-0.3927, +0.2427] | "
+            + "no difference to nvfp4-4over6 resolved (95% interval covers 0) |"))
 
         // A run without its summary continues from its checkpoint with --resume.
         let run = "\(dir)/seed-8/bf16"
