@@ -24,10 +24,16 @@ let package = Package(
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0a: output safety: the one check of every output path (not an input, not inside
+        // one, no silent overwrite, writable), the hidden partial names, stale-partial removal
+        // and the cleanup on SIGINT/SIGTERM/SIGHUP.
+        .target(name: "OutputSafety"),
+        // Layer 0a: the progress line of a terminal, fitted to its width.
+        .target(name: "ProgressDisplay"),
         // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
         // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
-        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats", "OutputSafety"]),
         // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
         .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
@@ -61,6 +67,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+                "OutputSafety",
             ]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -90,7 +97,7 @@ let package = Package(
             dependencies: [
                 "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
                 "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
-                "ModelFolder", "ModelCore",
+                "ModelFolder", "ModelCore", "OutputSafety", "ProgressDisplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,6 +106,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "OutputSafetyTests", dependencies: ["OutputSafety"]),
+        .testTarget(name: "ProgressDisplayTests", dependencies: ["ProgressDisplay"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),

@@ -10,6 +10,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import OutputSafety
 import Training
 
 struct ExperimentCommand: ParsableCommand {
@@ -45,6 +46,8 @@ struct PretrainExperimentCommand: ParsableCommand {
     var parallel = false
 
     func run() throws {
+        try prepareOutputs([OutputRequest(out, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
+                                          existing: .addTo, role: "--out folder")])
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: out)
         experiment.force = force
         experiment.parallel = parallel
