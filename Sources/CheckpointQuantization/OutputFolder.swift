@@ -17,7 +17,8 @@ public final class OutputFolder {
 
     /// `inputs`: the folders and files the output is made from (refused as, inside or around it).
     public init(target: String, overwrite: Bool, inputs: [String] = []) throws {
-        try OutputPolicy.prepare(OutputRequest(target, .folder, inputs: inputs, existing: overwrite ? .replace : .refuse))
+        try OutputPolicy.prepare(
+            OutputRequest(target, .folder, inputs: inputs, existing: overwrite ? .replace : .refuse))
         let fm = FileManager.default
         self.target = URL(fileURLWithPath: target.hasPrefix("/") ? target : fm.currentDirectoryPath + "/" + target)
             .standardizedFileURL.path

@@ -4,7 +4,8 @@
 // caught; the handler removes this process's unfinished outputs (the partials of every
 // prepared output, see `PartialOutputs`), erases the progress line on a terminal, prints one
 // line to standard error saying what was removed, and exits with 128 + the signal number
-// (130, 143, 129). Finished outputs are never touched.
+// (130, 143, 129). Finished outputs are never touched. A signal already ignored when the
+// handlers are installed (SIGHUP under `nohup`) stays ignored.
 
 import Foundation
 
@@ -47,6 +48,12 @@ public enum InterruptCleanup {
         var mask = sigset_t()
         sigemptyset(&mask)
         for (number, _) in signals {
+            // A signal ignored on purpose (`nohup` ignores SIGHUP) stays ignored.
+            var current = sigaction()
+            if sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                continue
+            }
             sigaddset(&mask, number)
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in

@@ -141,7 +141,8 @@ public enum OutputPolicy {
         }
         guard made else {
             let reason = String(cString: strerror(errno))
-            throw OutputError("\(name) cannot be written: nothing can be created in \(into ? target : parent) (\(reason))")
+            let place = into ? target : parent
+            throw OutputError("\(name) cannot be written: nothing can be created in \(place) (\(reason))")
         }
         if r.kind == .folder { rmdir(probe) } else { unlink(probe) }
     }

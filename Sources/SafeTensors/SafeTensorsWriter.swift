@@ -1,7 +1,8 @@
 // SafeTensorsWriter.swift — the streaming writer.
 // Promises: the output appears at the target path only through the rename in a successful
 // `finish()`, complete and fsync'ed; until then bytes go to a hidden, uniquely named temporary file
-// ("<dir>/.<name>.partial-<pid>-<n>", OutputSafety's `PartialOutputs`) in the target's folder, which is deleted on `abort()`, on
+// ("<dir>/.<name>.partial-<pid>-<n>", OutputSafety's `PartialOutputs`) in the target's folder,
+// which is deleted on `abort()`, on
 // deinit without `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory
 // use is bounded by one 4 MiB buffer whatever the file size; chunks of at least that size bypass it.
 

@@ -43,7 +43,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Evaluate BF16, NVFP4 static_6 and 4/6 (mse, mae, abs_max) for W4A16 and W4A4; print and save the table.")
     var compare = false
 
-    @Option(help: "Folder for --compare's compare.md, compare.csv and compare.svg (default: runs/<model>-compare, replaced each run).")
+    @Option(help: """
+        Folder for --compare's compare.md, compare.csv and compare.svg (default: runs/<model>-compare, \
+        replaced each run).
+        """)
     var out: String?
 
     @Flag(help: "Replace compare.md, compare.csv and compare.svg already in --out.")

@@ -92,8 +92,9 @@ struct QuantizeCommand: ParsableCommand {
         options.overwrite = overwrite
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
         let existing: ExistingOutput = overwrite ? .replace : .refuse
+        let reportFile = report.map { OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file") }
         try prepareOutputs([OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
-            + (report.map { [OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file")] } ?? []))
+            + (reportFile.map { [$0] } ?? []))
 
         if let calibrationText {
             options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)

@@ -44,8 +44,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         if let folder = out ?? resume {
             let existing: ExistingOutput = resume != nil ? .addTo : overwrite ? .replace : .refuse
-            try prepareOutputs([OutputRequest(folder, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
-                                              existing: existing, role: "--out folder")])
+            let inputs = [training.text, training.tokenizer].compactMap { $0 }
+            try prepareOutputs([OutputRequest(folder, .folder, inputs: inputs, existing: existing, role: "--out folder")])
         }
         let corpus = try training.prepareCorpus()
         let options = try training.options(recipe: recipe, corpus: corpus)
