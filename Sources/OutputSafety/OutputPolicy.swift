@@ -126,7 +126,7 @@ public enum OutputPolicy {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("\(name) cannot be created: its folder \(parent) cannot be created")
+            throw OutputError("cannot write \(name): its folder \(parent) cannot be created")
         }
         // Files are written into an existing folder that is added to; everything else beside the target.
         let into = r.kind == .folder && r.existing == .addTo && PathIdentity.isDirectory(target)
@@ -142,7 +142,7 @@ public enum OutputPolicy {
         guard made else {
             let reason = String(cString: strerror(errno))
             let place = into ? target : parent
-            throw OutputError("\(name) cannot be written: nothing can be created in \(place) (\(reason))")
+            throw OutputError("cannot write \(name): nothing can be created in \(place) (\(reason))")
         }
         if r.kind == .folder { rmdir(probe) } else { unlink(probe) }
     }
