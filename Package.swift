@@ -26,10 +26,16 @@ let package = Package(
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0: output safety: the one check of every output path (not an input, not inside
+        // one, no silent overwrite, writable), the hidden partial names, stale-partial removal
+        // and the cleanup on SIGINT/SIGTERM/SIGHUP.
+        .target(name: "OutputSafety"),
+        // Layer 0: the progress line of a terminal, fitted to its width.
+        .target(name: "ProgressDisplay"),
         // Layer 0: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
         // Layer 1: validated safetensors reader and writer, and float views of its tensors.
-        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats", "OutputSafety"]),
         // Layer 2: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
         .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 1: the scalar reference quantizers ("the spec in code"), the quantized geometry and
@@ -62,6 +68,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+                "OutputSafety",
             ]
         ),
         // Layer 4: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -96,6 +103,7 @@ let package = Package(
             dependencies: [
                 "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend", "CheckpointQuantization",
                 "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore", "PostTrainingQuantization",
+                "OutputSafety", "ProgressDisplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +112,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "OutputSafetyTests", dependencies: ["OutputSafety"]),
+        .testTarget(name: "ProgressDisplayTests", dependencies: ["ProgressDisplay"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),

@@ -63,7 +63,7 @@ public enum CheckpointQuantizer {
     public static func run(modelDirectory: String, outputDirectory: String, options: CheckpointQuantizationOptions,
                            progress: (QuantizationProgress) -> Void = { _ in }) throws -> QuantizationReport {
         let start = Date()
-        let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite)
+        let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite, inputs: [modelDirectory])
         defer { output.discard() }
         let checkpoint = try ModelCheckpoint.open(modelDirectory)
         if isQuantized(checkpoint) {

@@ -11,6 +11,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import OutputSafety
 import Training
 
 struct ExperimentCommand: ParsableCommand {
@@ -56,6 +57,8 @@ struct PretrainExperimentCommand: ParsableCommand {
     }
 
     func run() throws {
+        try prepareOutputs([OutputRequest(out, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
+                                          existing: .addTo, role: "--out folder")])
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: out)
         experiment.force = force
         experiment.parallel = parallel

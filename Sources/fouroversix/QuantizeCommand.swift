@@ -4,8 +4,9 @@
 // Promises: with no model argument it quantizes the bundled stories260K into
 // ./stories260K-nvfp4; the report lists every quantized layer (standard NVFP4 vs the chosen
 // rule, share of blocks that chose 4, sizes) and every skipped module with its reason;
-// `--report FILE.json` saves it; progress shows on a TTY; the output folder appears only
-// when complete, and an interrupted run (Ctrl-C) removes its temporary folder.
+// `--report FILE.json` saves it; progress shows on a TTY; every output path is checked before
+// any work (OutputSafety); the output folder appears only when complete, and an interrupted run
+// (Ctrl-C, SIGTERM, SIGHUP) removes its temporary folder.
 
 import ArgumentParser
 import BlockQuantization
@@ -13,6 +14,7 @@ import CheckpointQuantization
 import CPUKernels
 import Evaluation
 import Foundation
+import OutputSafety
 import PostTrainingQuantization
 
 extension CheckpointConvention: ExpressibleByArgument {}
@@ -54,7 +56,7 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Largest output shard, e.g. 5GB, 500MB.")
     var maxShardSize: String = "5GB"
 
-    @Flag(help: "Replace an existing output folder.")
+    @Flag(help: "Replace an existing output folder (and --report file).")
     var overwrite = false
 
     @Option(help: "Also save the report as JSON to this file.")
@@ -125,6 +127,11 @@ struct QuantizeCommand: ParsableCommand {
         options.rule = rule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
+        let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
+        let existing: ExistingOutput = overwrite ? .replace : .refuse
+        let reportFile = report.map { OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file") }
+        try prepareOutputs([OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
+            + (reportFile.map { [$0] } ?? []))
 
         var ptq: PTQResult?
         if runsMethod, let calibrationText {
@@ -153,7 +160,6 @@ struct QuantizeCommand: ParsableCommand {
         } else if effectiveScheme == .w4a4, let calibrationText {
             options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
         }
-        installInterruptCleanup()
         var bar: ProgressBar?
         let result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
                                                  options: options) { p in
