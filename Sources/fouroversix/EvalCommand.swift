@@ -45,7 +45,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Folder for --compare's compare.md, compare.csv and compare.svg (default: results/<model>).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all online processors).")
+    @Option(help: "Worker threads (all online processors unless given).")
     var threads: Int = CPUParallel.defaultThreadCount
 
     @Flag(help: "Print JSON.")
@@ -64,6 +64,7 @@ struct EvalCommand: ParsableCommand {
         let directory = try model ?? BundledModel.directory()
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
         let loaded = try LoadedModel(directory: directory, threads: threads)
+        try loaded.checkContext(context, option: "--context", allowLong: quantization.allowLongContext)
         let tokens = try loaded.tokens(ofTextFile: textPath)
         let settings = quantization.settings
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }

@@ -44,6 +44,9 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Flag(help: "Use the input scales stored in a W4A4 checkpoint as activation amax.")
     var storedInputScales = false
 
+    @Flag(help: "Allow --context / --calibration-context above the model's max_position_embeddings.")
+    var allowLongContext = false
+
     func validate() throws {
         if calibrationText != nil && storedInputScales {
             throw ValidationError("--calibration-text and --stored-input-scales are alternatives")
@@ -62,6 +65,7 @@ struct EvalQuantizationOptions: ParsableArguments {
         s.activationRule = activationRule
         s.skipRagged = skipRagged
         s.exclude = exclude
+        s.allowLongContext = allowLongContext
         if storedInputScales {
             s.activationScale = .stored
         } else if let calibrationText {

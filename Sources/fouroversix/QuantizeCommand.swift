@@ -67,6 +67,9 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Tokens per calibration window.")
     var calibrationContext: Int = 512
 
+    @Flag(help: "Allow --calibration-context above the model's max_position_embeddings.")
+    var allowLongContext = false
+
     func validate() throws {
         guard calibrationWindows > 0, calibrationContext > 1 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
@@ -120,8 +123,8 @@ struct QuantizeCommand: ParsableCommand {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
             try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows,
-                                           context: calibrationContext,
-                                           threads: CPUParallel.defaultThreadCount) { _, total in
+                                           context: calibrationContext, threads: CPUParallel.defaultThreadCount,
+                                           allowLongContext: allowLongContext) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
                 bar?.advance()
             }
