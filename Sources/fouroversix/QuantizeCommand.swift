@@ -16,6 +16,13 @@ import Foundation
 
 extension CheckpointConvention: ExpressibleByArgument {}
 
+/// The scale rules a checkpoint can be written with — exactly the values `--rule` lists in its
+/// help (static_4, which the other commands take, is not one of them).
+enum CheckpointRule: String, ExpressibleByArgument, CaseIterable {
+    case mse, mae, absMax = "abs_max", static6 = "static_6"
+    var scaleRule: ScaleRule { ScaleRule(rawValue: rawValue)! }
+}
+
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
@@ -38,7 +45,7 @@ struct QuantizeCommand: ParsableCommand {
     var convention: CheckpointConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
-    var rule: ScaleRule = .mse
+    var rule: CheckpointRule = .mse
 
     @Option(parsing: .singleValue, help: "Regex of module names to leave unquantized (repeatable).")
     var exclude: [String] = []
@@ -74,9 +81,6 @@ struct QuantizeCommand: ParsableCommand {
         guard calibrationWindows > 0, calibrationContext > 1 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        guard [.mse, .mae, .absMax, .static6].contains(rule) else {
-            throw ValidationError("rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
-        }
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
         }
@@ -88,7 +92,7 @@ struct QuantizeCommand: ParsableCommand {
         let outputDirectory = output ?? "./\(name)-nvfp4"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
         options.convention = convention
-        options.rule = rule
+        options.rule = rule.scaleRule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
 
