@@ -310,7 +310,8 @@ public enum CheckpointQuantizer {
             do {
                 if let modelCardNote, name.lowercased() == "readme.md", let data = fm.contents(atPath: source),
                    let card = String(data: data, encoding: .utf8) {
-                    try Data(annotatedModelCard(card, note: modelCardNote).utf8).write(to: URL(fileURLWithPath: output.path(name)))
+                    let annotated = Data(annotatedModelCard(card, note: modelCardNote).utf8)
+                    try annotated.write(to: URL(fileURLWithPath: output.path(name)))
                 } else {
                     try fm.copyItem(atPath: source, toPath: output.path(name))
                 }

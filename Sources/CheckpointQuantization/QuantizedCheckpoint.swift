@@ -127,9 +127,10 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
                 guard expected.bitPattern != stored.bitPattern else { continue }
                 throw CheckpointError.inconsistent(
                     path: recordPath,
-                    reason: "module '\(m.module)': the recorded \(check.what) \(check.amax) gives \(check.tensor.name) = "
-                        + "\(expected), but \(check.tensor.shard.path) stores \(stored); the tensors are the checkpoint, "
-                        + "so remove \(CheckpointQuantizer.recordFileName) (to use the stored scales) or quantize again")
+                    reason: "module '\(m.module)': the recorded \(check.what) \(check.amax) gives "
+                        + "\(check.tensor.name) = \(expected), but \(check.tensor.shard.path) stores \(stored); "
+                        + "the tensors are the checkpoint, so remove \(CheckpointQuantizer.recordFileName) "
+                        + "(to use the stored scales) or quantize again")
             }
         }
     }
@@ -145,7 +146,8 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
             let (row, column) = bad.quotientAndRemainder(dividingBy: max(1, m.cols / 16))
             throw CheckpointError.inconsistent(
                 path: m.blockScales.shard.path,
-                reason: "tensor '\(m.blockScales.name)': block scale byte 0x\(String(scales[bad], radix: 16, uppercase: true)) "
+                reason: "tensor '\(m.blockScales.name)': block scale byte "
+                    + "0x\(String(scales[bad], radix: 16, uppercase: true)) "
                     + "at element \(bad) (row \(row), column \(column)) is NaN in E4M3; the checkpoint is damaged")
         }
         if s.isFinite && s > 0 { return s }

@@ -24,7 +24,8 @@ public enum EvaluationError: Error, CustomStringConvertible, Equatable {
             return "\(path): tensor '\(tensor)': non-finite value \(value) at element \(element)\(position); "
                 + "the checkpoint's weights must be finite numbers"
         case let .textTooShort(path, tokens, needed, purpose):
-            return "\(path): the text gives \(tokens) token\(tokens == 1 ? "" : "s") but \(purpose) needs at least \(needed)"
+            return "\(path): the text gives \(tokens) token\(tokens == 1 ? "" : "s") but \(purpose) "
+                + "needs at least \(needed)"
         }
     }
 }

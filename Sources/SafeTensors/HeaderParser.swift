@@ -3,7 +3,8 @@
 // (known dtypes, non-negative shapes whose byte counts neither overflow nor disagree with
 // data_offsets, every range inside the data section, no two non-empty ranges overlapping, the
 // ranges following each other from byte 0 without gaps and covering the data section exactly, as
-// the reference (Rust) implementation requires, names unique) or throws the specific `SafeTensorsError`; it never traps and never reads outside the buffer.
+// the reference (Rust) implementation requires, names unique) or throws the specific
+// `SafeTensorsError`; it never traps and never reads outside the buffer.
 
 import JSONText
 
@@ -100,7 +101,8 @@ enum HeaderParser {
         var end = 0
         for tensor in tensors {
             guard tensor.dataOffsets.lowerBound == end else {
-                throw .misplacedTensor(path: path, tensor: tensor.name, begin: tensor.dataOffsets.lowerBound, expected: end)
+                throw .misplacedTensor(
+                    path: path, tensor: tensor.name, begin: tensor.dataOffsets.lowerBound, expected: end)
             }
             end = tensor.dataOffsets.upperBound
         }

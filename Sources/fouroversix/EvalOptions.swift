@@ -5,7 +5,8 @@
 // applies to both (default: the format's default rule); an invalid (format, rule) pair, a
 // calibration window count below 1 or context below 2, `--calibration-text` together with
 // `--stored-input-scales`, or either without a block format for activations is rejected during
-// validation.
+// validation; `--allow-long-context` lets --context / --calibration-context exceed the model's
+// max_position_embeddings (Evaluation's `LoadedModel.checkContext` refuses it otherwise).
 
 import ArgumentParser
 import BlockQuantization
