@@ -13,6 +13,8 @@ public enum CheckpointError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case notQuantized(directory: String)
     case inconsistent(path: String, reason: String)
+    /// `--include`/`--exclude` that cannot give a loadable checkpoint (the message says why).
+    case invalidSelection(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum CheckpointError: Error, CustomStringConvertible {
         case let .notQuantized(directory):
             return "\(directory): not a quantized checkpoint (no compressed-tensors or ModelOpt NVFP4 tensors found)"
         case let .inconsistent(path, reason): return "\(path): \(reason)"
+        case let .invalidSelection(message): return message
         }
     }
 }

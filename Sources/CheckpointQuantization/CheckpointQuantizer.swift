@@ -5,9 +5,11 @@
 //   rule; fused groups share one amax (the max over the group, across shards); everything
 //   else is copied byte for byte in its original dtype.
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
-//   divisor or multiplier, config.json `quantization_config`, hf_quant_config.json), sharded
+//   divisor or multiplier, config.json `quantization_config` and dtype bfloat16 — what NVFP4
+//   decompression yields —, hf_quant_config.json), sharded
 //   by `maxShardBytes` with an index when there is more than one shard, with the other files
-//   of the folder copied, plus `fouroversix.json` recording the exact amax (and calibrated
+//   of the folder copied (README.md with a note at the top saying what this folder is and how
+//   it was made), plus `fouroversix.json` recording the exact amax (and calibrated
 //   input amax) of every layer, so that readers can reproduce the core's arithmetic exactly.
 // - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
 //   released after use; output is streamed.
@@ -81,6 +83,7 @@ public enum CheckpointQuantizer {
             }
             roles[t.name] = role
         }
+        try options.selection.checkPlan(roles)
 
         let inputAmax = try groupedActivationAmax(options.activationAmax, roles: roles, directory: modelDirectory)
         let activationConstants = ScaleConstants(format: .nvfp4, rule: .static6)
@@ -187,7 +190,8 @@ public enum CheckpointQuantizer {
         try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
                                  weightMap: weightMap, ignored: ignored, options: options, layers: layers,
                                  inputAmax: inputAmax)
-        try copyOtherFiles(from: checkpoint.directory, to: output)
+        try copyOtherFiles(from: checkpoint.directory, to: output,
+                           modelCardNote: modelCardNote(options: options, source: modelDirectory))
         try output.commit()
 
         let after = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
@@ -275,6 +279,7 @@ public enum CheckpointQuantizer {
                           to: output.path("model.safetensors.index.json"))
         }
         var config = checkpoint.config
+        setDType(&config, "bfloat16")  // what NVFP4 decompression yields (transformers loads it by default)
         let activations = options.activationAmax != nil
         config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: activations,
                                                                               producer: producer)
@@ -315,8 +320,39 @@ public enum CheckpointQuantizer {
         return out
     }
 
-    /// Copies every other top-level file (tokenizer, generation config, README, …).
-    static func copyOtherFiles(from directory: String, to output: OutputFolder) throws {
+    /// Sets the model dtype of a config.json: `torch_dtype` (read by transformers 4 and 5) and
+    /// `dtype` (transformers 5's name) where the config has it. A quantized checkpoint says
+    /// bfloat16, the dtype compressed-tensors' NVFP4 decompression yields and engines run NVFP4
+    /// with, so that `from_pretrained(folder)` without a dtype gives a model whose layers agree.
+    static func setDType(_ config: inout [String: Any], _ dtype: String) {
+        config["torch_dtype"] = dtype
+        if config["dtype"] != nil { config["dtype"] = dtype }
+    }
+
+    /// The note put at the top of the copied model card: what this folder is and how it was made.
+    static func modelCardNote(options: CheckpointQuantizationOptions, source: String) -> String {
+        let name = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent
+        let activations = options.activationAmax == nil ? "W4A16 (weights only)" : "W4A4 (calibrated input scales)"
+        return "> **NVFP4 version.** This folder is an NVFP4 quantization of `\(name)`, made with "
+            + "\(producer["name"]!) \(producer["version"]!) (`fouroversix quantize`): Linear-layer weights in NVFP4 "
+            + "with the \(options.rule.rawValue) scale rule (Four Over Six), \(options.convention.rawValue) format, "
+            + "\(activations); other tensors as in the original. The original model card follows.\n\n"
+    }
+
+    /// `card` with `note` inserted at the top, after any YAML front matter (`---` … `---`), which
+    /// must stay first for the Hugging Face Hub to read it.
+    static func annotatedModelCard(_ card: String, note: String) -> String {
+        if card.hasPrefix("---\n") || card.hasPrefix("---\r\n"),
+           let close = card.range(of: "\n---", range: card.index(card.startIndex, offsetBy: 3)..<card.endIndex) {
+            let end = card[close.upperBound...].firstIndex(of: "\n").map { card.index(after: $0) } ?? card.endIndex
+            return String(card[..<end]) + "\n" + note + String(card[end...])
+        }
+        return note + card
+    }
+
+    /// Copies every other top-level file (tokenizer, generation config, README, …); with
+    /// `modelCardNote`, README.md gets that note at the top.
+    static func copyOtherFiles(from directory: String, to output: OutputFolder, modelCardNote: String? = nil) throws {
         let fm = FileManager.default
         let skip: Set<String> = ["config.json", "model.safetensors.index.json", "hf_quant_config.json", recordFileName]
         for name in try fm.contentsOfDirectory(atPath: directory).sorted()
@@ -325,7 +361,13 @@ public enum CheckpointQuantizer {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             do {
-                try fm.copyItem(atPath: source, toPath: output.path(name))
+                if let modelCardNote, name.lowercased() == "readme.md", let data = fm.contents(atPath: source),
+                   let card = String(data: data, encoding: .utf8) {
+                    let annotated = Data(annotatedModelCard(card, note: modelCardNote).utf8)
+                    try annotated.write(to: URL(fileURLWithPath: output.path(name)))
+                } else {
+                    try fm.copyItem(atPath: source, toPath: output.path(name))
+                }
             } catch {
                 throw CheckpointError.cannotWrite(path: output.path(name), reason: error.localizedDescription)
             }

@@ -4,11 +4,14 @@
 //
 // Promises: a missing folder or text is `CheckpointError.notFound` naming the path; a folder
 // without tokenizer.json is an error saying the tokenizer is needed; `tokens(ofTextFile:)` is
-// the text tokenized once with BOS (the config's, else the tokenizer's) first and no EOS.
+// the text tokenized once with BOS (the config's, else the tokenizer's) first and no EOS, and
+// refuses a text too short for one window; `checkContext` refuses windows longer than the
+// model's max_position_embeddings unless allowed.
 
 import CheckpointQuantization
 import Foundation
 import ModelCore
+import ModelFolder
 import Tokenizers
 import Transformer
 
@@ -27,6 +30,9 @@ public struct LoadedModel {
         }
         self.directory = directory
         name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        guard FileManager.default.fileExists(atPath: directory + "/config.json") else {
+            throw ModelFolderError.missingConfig(directory: directory)  // worded as every command words it
+        }
         let configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
         weights = try CheckpointWeights(directory: directory)
         model = try TransformerModel(configuration: configuration, weights: weights, threads: threads)
@@ -39,14 +45,29 @@ public struct LoadedModel {
     }
 
     /// The token stream of a text file: BOS (config's, else the tokenizer's) first, no EOS.
-    public func tokens(ofTextFile path: String) throws -> [Int] {
+    /// A text too short for one window with a predicted token (one token after BOS, two without
+    /// BOS) is an error saying how many tokens `purpose` ("perplexity", "calibration") needs.
+    public func tokens(ofTextFile path: String, purpose: String = "perplexity") throws -> [Int] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CheckpointError.notFound(path: path)
         }
         let text = String(decoding: data, as: UTF8.self)
         var ids = tokenizer.encode(text)
+        let needed = bosTokenID == nil ? 2 : 1
+        guard ids.count >= needed else {
+            throw EvaluationError.textTooShort(path: path, tokens: ids.count, needed: needed, purpose: purpose)
+        }
         if let bos = bosTokenID { ids.insert(bos, at: 0) }
         return ids
+    }
+
+    /// Refuses windows longer than the model's `max_position_embeddings` (positions it was never
+    /// trained on give meaningless numbers, slowly) unless `allowLong`; `option` names the option.
+    public func checkContext(_ context: Int, option: String, allowLong: Bool) throws {
+        guard !allowLong, let limit = model.configuration.maxPositionEmbeddings, context > limit else { return }
+        throw EvaluationError.invalidOption(
+            "\(option) \(context) is longer than the model's max_position_embeddings (\(limit)); "
+                + "pass --allow-long-context to run it anyway")
     }
 
     public var bosTokenID: Int? { model.configuration.bosTokenID ?? tokenizer.bosTokenID }

@@ -52,7 +52,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Replace compare.md, compare.csv and compare.svg already in --out.")
     var overwrite = false
 
-    @Option(help: "Worker threads (default: all online processors).")
+    @Option(help: "Worker threads (all online processors unless given).")
     var threads: Int = CPUParallel.defaultThreadCount
 
     @Flag(help: "Print JSON.")
@@ -72,6 +72,7 @@ struct EvalCommand: ParsableCommand {
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
         if compare { try prepareOutputs(comparisonOutputs(model: directory, text: textPath)) }
         let loaded = try LoadedModel(directory: directory, threads: threads)
+        try loaded.checkContext(context, option: "--context", allowLong: quantization.allowLongContext)
         let tokens = try loaded.tokens(ofTextFile: textPath)
         let settings = quantization.settings
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }

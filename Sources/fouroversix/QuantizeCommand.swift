@@ -23,6 +23,13 @@ extension PTQScheme: ExpressibleByArgument {}
 extension BlockSelection: ExpressibleByArgument {}
 extension GPTQScales: ExpressibleByArgument {}
 
+/// The scale rules a checkpoint can be written with — exactly the values `--rule` lists in its
+/// help (static_4, which the other commands take, is not one of them).
+enum CheckpointRule: String, ExpressibleByArgument, CaseIterable {
+    case mse, mae, absMax = "abs_max", static6 = "static_6"
+    var scaleRule: ScaleRule { ScaleRule(rawValue: rawValue)! }
+}
+
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
@@ -45,7 +52,7 @@ struct QuantizeCommand: ParsableCommand {
     var convention: CheckpointConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
-    var rule: ScaleRule = .mse
+    var rule: CheckpointRule = .mse
 
     @Option(parsing: .singleValue, help: "Regex of module names to leave unquantized (repeatable).")
     var exclude: [String] = []
@@ -97,6 +104,9 @@ struct QuantizeCommand: ParsableCommand {
 
     var effectiveScheme: PTQScheme { scheme ?? (method == .rtn && calibrationText != nil ? .w4a4 : .w4a16) }
 
+    @Flag(help: "Allow --calibration-context above the model's max_position_embeddings.")
+    var allowLongContext = false
+
     func validate() throws {
         if let calibrationWindows, calibrationWindows < 1 {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
@@ -110,9 +120,6 @@ struct QuantizeCommand: ParsableCommand {
         guard calibrationContext > 1 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        guard [.mse, .mae, .absMax, .static6].contains(rule) else {
-            throw ValidationError("rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
-        }
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
         }
@@ -124,7 +131,7 @@ struct QuantizeCommand: ParsableCommand {
         let outputDirectory = output ?? "./\(name)-nvfp4"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
         options.convention = convention
-        options.rule = rule
+        options.rule = rule.scaleRule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
@@ -138,7 +145,7 @@ struct QuantizeCommand: ParsableCommand {
             var settings = PTQSettings()
             settings.method = method
             settings.scheme = effectiveScheme
-            settings.rule = rule
+            settings.rule = rule.scaleRule
             settings.selection = selection
             settings.gptqDamp = gptqDamp
             settings.gptqScales = gptqScales
@@ -189,8 +196,8 @@ struct QuantizeCommand: ParsableCommand {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
             try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows ?? 16,
-                                           context: calibrationContext,
-                                           threads: CPUParallel.defaultThreadCount) { _, total in
+                                           context: calibrationContext, threads: CPUParallel.defaultThreadCount,
+                                           allowLongContext: allowLongContext) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
                 bar?.advance()
             }
