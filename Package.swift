@@ -62,6 +62,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+                "GGUF",
             ]
         ),
         // Layer 4: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.

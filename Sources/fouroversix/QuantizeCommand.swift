@@ -16,6 +16,17 @@ import Foundation
 
 extension CheckpointConvention: ExpressibleByArgument {}
 
+/// `--convention`: the two checkpoint conventions, or an export format for llama.cpp / MLX.
+enum OutputConvention: String, ExpressibleByArgument, CaseIterable {
+    case compressedTensors = "compressed-tensors"
+    case modelopt
+    case gguf
+    case mlx
+
+    var checkpointConvention: CheckpointConvention? { CheckpointConvention(rawValue: rawValue) }
+    var exportFormat: ExportFormat? { ExportFormat(rawValue: rawValue) }
+}
+
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
@@ -34,8 +45,8 @@ struct QuantizeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
     var output: String?
 
-    @Option(help: "Checkpoint convention: compressed-tensors or modelopt.")
-    var convention: CheckpointConvention = .compressedTensors
+    @Option(help: "Checkpoint convention: compressed-tensors, modelopt, gguf (one llama.cpp file) or mlx (an mlx-lm folder).")
+    var convention: OutputConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
     var rule: ScaleRule = .mse
@@ -77,14 +88,18 @@ struct QuantizeCommand: ParsableCommand {
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
         }
+        guard convention != .mlx || calibrationText == nil else {
+            throw ValidationError("--convention mlx has no activation scales; leave out --calibration-text")
+        }
     }
 
     func run() throws {
         let modelDirectory = try model ?? BundledModel.directory()
         let name = URL(fileURLWithPath: modelDirectory).standardizedFileURL.lastPathComponent
-        let outputDirectory = output ?? "./\(name)-nvfp4"
+        let suffix = [OutputConvention.gguf: ".gguf", .mlx: "-mlx"][convention] ?? ""
+        let outputDirectory = output ?? "./\(name)-nvfp4\(suffix)"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
-        options.convention = convention
+        options.convention = convention.checkpointConvention ?? .modelopt
         options.rule = rule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
@@ -94,10 +109,20 @@ struct QuantizeCommand: ParsableCommand {
         }
         installInterruptCleanup()
         var bar: ProgressBar?
-        let result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
-                                                 options: options) { p in
+        let advance = { (p: QuantizationProgress) in
             if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
             bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+        }
+        let result: QuantizationReport
+        var fold: MLXFoldStatistics?
+        if let format = convention.exportFormat {
+            let exported = try CheckpointExport.run(format: format, modelDirectory: modelDirectory,
+                                                    output: outputDirectory, options: options, progress: advance)
+            result = exported.0
+            fold = exported.1
+        } else {
+            result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
+                                                 options: options, progress: advance)
         }
         bar?.finish()
         if let report {
@@ -111,6 +136,10 @@ struct QuantizeCommand: ParsableCommand {
             print(String(decoding: try result.jsonData(), as: UTF8.self))
         } else {
             printReport(result)
+            if let fold {
+                print(String(format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, relative error vs the 4/6 weights %.3e.",
+                             fold.exactBlocks, fold.blocks, fold.relativeError))
+            }
         }
     }
 
