@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats"]
         ),
         .testTarget(
             name: "TrainingTests",

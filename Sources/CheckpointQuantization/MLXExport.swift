@@ -1,13 +1,13 @@
 // NVFP4 checkpoint → an MLX folder that mlx-lm loads (`mode: "nvfp4"`, group size 16).
 //
 // Promises (docs/formats.md):
-// - each quantized module becomes `<module>.weight` U32 `[rows, cols/8]` (our E2M1 codes, the same
-//   bytes: MLX packs element 0 in the lowest nibble of a little-endian uint32, as compressed-tensors
-//   and ModelOpt do) and `<module>.scales` U8 `[rows, cols/16]` E4M3;
+// - each quantized module becomes `<module>.weight` U32 `[rows, cols/8]` (E2M1 codes; MLX packs
+//   element 0 in the lowest nibble of a little-endian uint32, as compressed-tensors and ModelOpt do)
+//   and `<module>.scales` U8 `[rows, cols/16]` E4M3;
 // - mlx-lm's dense `QuantizedLinear` has no tensor scale, so it is folded into the block scales:
-//   `scale' = E4M3(E4M3⁻¹(scale) · amax/(M·S))`, rounded to nearest even. This is the one lossy
-//   step: `MLXFoldStatistics` counts the blocks whose folded scale is not exact and the squared
-//   error of the folded weights against ours;
+//   per block the best of the three E4M3 scales around `scale · amax/(M·S)`, with our 4/6 values
+//   re-rounded to E2M1 (`foldedBlocks`). This is the one lossy step: `MLXFoldStatistics` counts the
+//   blocks whose folded scale is exact and the squared error against our 4/6 weights;
 // - every other tensor is copied byte for byte; config.json gets `quantization` and
 //   `quantization_config` = {group_size 16, bits 4, mode nvfp4}; the other files (tokenizer, …) are
 //   copied; the folder appears only when complete.
@@ -53,8 +53,8 @@ public enum MLXExport {
         do {
             for t in q.checkpoint.tensors {
                 if let m = modules[t.name] {
-                    try writer.write(try m.packed.shard.bytes(m.packed.name))
-                    let (scales, s) = try foldedScales(q, m)
+                    let (codes, scales, s) = try foldedBlocks(q, m)
+                    try writer.write(codes)
                     try writer.write(scales)
                     statistics.blocks += s.blocks
                     statistics.exactBlocks += s.exactBlocks
@@ -79,28 +79,41 @@ public enum MLXExport {
         return statistics
     }
 
-    /// The block scales of `m` with the tensor scale folded in, and what the fold cost.
-    static func foldedScales(_ q: QuantizedCheckpoint, _ m: QuantizedModule) throws -> ([UInt8], MLXFoldStatistics) {
+    /// The codes and block scales of `m` on MLX's grid (no tensor scale), and what it cost. Per
+    /// block: the scale · amax/(M·S) rounded to E4M3 and its two E4M3 neighbours are tried, each
+    /// with our 4/6 values re-rounded to E2M1 (nearest, ties to even); the candidate with the
+    /// smallest squared error against our values wins (the first on ties).
+    static func foldedBlocks(_ q: QuantizedCheckpoint, _ m: QuantizedModule) throws -> (codes: [UInt8], scales: [UInt8], MLXFoldStatistics) {
         let multiplier = try GGUFExport.multiplierScale(q, m)
         let scales = Array(try m.blockScales.shard.bytes(m.blockScales.name))
-        let codes = try m.packed.shard.bytes(m.packed.name)
         let ours = try q.dequantizedWeight(m)
         var s = MLXFoldStatistics()
         var folded = [UInt8](repeating: 0, count: scales.count)
+        var codes = [UInt8](repeating: 0, count: ours.count / 2)
         for b in 0..<scales.count {
             let exact = E4M3.value(ofCode: scales[b]) * multiplier
-            folded[b] = E4M3.code(for: exact)
-            let f = E4M3.value(ofCode: folded[b])
+            let rounded = E4M3.code(for: exact) & 0x7F
             s.blocks += 1
-            if f == exact { s.exactBlocks += 1 }
-            for i in (b * 16)..<(b * 16 + 16) {
-                let code = i & 1 == 0 ? codes[i >> 1] & 0xF : codes[i >> 1] >> 4
-                let v = Double(E2M1.value(ofCode: code) * f), o = Double(ours[i])
-                s.squaredError += (v - o) * (v - o)
-                s.energy += o * o
+            if E4M3.value(ofCode: rounded) == exact { s.exactBlocks += 1 }
+            var best: (error: Double, scale: UInt8, codes: [UInt8]) = (.infinity, 0, [])
+            for candidate in [Int(rounded), Int(rounded) - 1, Int(rounded) + 1] where (0...0x7E).contains(candidate) {
+                let c = UInt8(candidate), f = E4M3.value(ofCode: c)
+                var error = 0.0
+                var blockCodes = [UInt8](repeating: 0, count: 16)
+                for k in 0..<16 {
+                    let o = ours[b * 16 + k]
+                    blockCodes[k] = f == 0 ? (o < 0 ? 8 : 0) : E2M1.code(forScaled: o / f)
+                    let d = Double(E2M1.value(ofCode: blockCodes[k]) * f) - Double(o)
+                    error += d * d
+                }
+                if error < best.error { best = (error, c, blockCodes) }
             }
+            folded[b] = best.scale
+            for k in stride(from: 0, to: 16, by: 2) { codes[(b * 16 + k) / 2] = best.codes[k] | best.codes[k + 1] << 4 }
+            s.squaredError += best.error
+            for k in 0..<16 { s.energy += Double(ours[b * 16 + k]) * Double(ours[b * 16 + k]) }
         }
-        return (folded, s)
+        return (codes, folded, s)
     }
 }
 
