@@ -181,7 +181,8 @@ struct LlamaHyperParameters {
         headDim = int("head_dim") ?? hidden / heads
         self.vocab = vocab
         context = int("max_position_embeddings") ?? 2048
-        ropeTheta = float("rope_theta") ?? 10000
+        // transformers 5 keeps it in `rope_parameters`.
+        ropeTheta = float("rope_theta") ?? ((c["rope_parameters"] as? [String: Any])?["rope_theta"] as? NSNumber)?.floatValue ?? 10000
         rmsEps = float("rms_norm_eps") ?? 1e-6
         if let scaling = c["rope_scaling"], !(scaling is NSNull) {
             throw CheckpointError.inconsistent(path: path, reason: "rope_scaling is not exported to GGUF yet")
