@@ -16,7 +16,7 @@ public enum CheckpointDequantizer {
         guard dtype == .BF16 || dtype == .F32 || dtype == .F16 else {
             throw FloatViewError.unsupportedOutputDType(dtype)
         }
-        let output = try OutputFolder(target: outputDirectory, overwrite: overwrite)
+        let output = try OutputFolder(target: outputDirectory, overwrite: overwrite, inputs: [quantizedDirectory])
         defer { output.discard() }
         let q = try QuantizedCheckpoint.open(quantizedDirectory)
         var moduleOfPacked: [String: QuantizedModule] = [:]

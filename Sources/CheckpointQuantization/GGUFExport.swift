@@ -19,15 +19,14 @@ import BlockQuantization
 import Foundation
 import GGUF
 import ModelFolder
+import OutputSafety
 import SafeTensors
 
 public enum GGUFExport {
     /// Writes the NVFP4 checkpoint in `quantizedDirectory` (either convention) as a GGUF file.
     public static func write(quantizedDirectory: String, to path: String, overwrite: Bool) throws {
-        if FileManager.default.fileExists(atPath: path) {
-            guard overwrite else { throw CheckpointError.outputExists(path: path) }
-            try? FileManager.default.removeItem(atPath: path)
-        }
+        // Refuses an existing file without `overwrite` (replaced by the writer's rename when complete).
+        try OutputPolicy.prepare(OutputRequest(path, .file, inputs: [quantizedDirectory], existing: overwrite ? .replace : .refuse))
         let q = try QuantizedCheckpoint.open(quantizedDirectory)
         let config = q.checkpoint.config
         let hp = try LlamaHyperParameters(config, path: quantizedDirectory)

@@ -16,6 +16,7 @@ import BlockFormats
 import BlockQuantization
 import Foundation
 import ModelFolder
+import OutputSafety
 import SafeTensors
 
 /// What folding the tensor scale into E4M3 block scales cost.
@@ -131,7 +132,8 @@ public enum CheckpointExport {
     public static func run(format: ExportFormat, modelDirectory: String, output: String,
                            options: CheckpointQuantizationOptions,
                            progress: (QuantizationProgress) -> Void = { _ in }) throws -> (QuantizationReport, MLXFoldStatistics?) {
-        if FileManager.default.fileExists(atPath: output) && !options.overwrite { throw CheckpointError.outputExists(path: output) }
+        try OutputPolicy.prepare(OutputRequest(output, format == .gguf ? .file : .folder, inputs: [modelDirectory],
+                                               existing: options.overwrite ? .replace : .refuse))
         let temporary = FileManager.default.temporaryDirectory.path + "/fouroversix-export-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         var o = options
