@@ -68,7 +68,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
-                "OutputSafety",
+                "GGUF", "OutputSafety",
             ]
         ),
         // Layer 4: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats"]
         ),
         .testTarget(
             name: "TrainingTests",

@@ -30,6 +30,17 @@ enum CheckpointRule: String, ExpressibleByArgument, CaseIterable {
     var scaleRule: ScaleRule { ScaleRule(rawValue: rawValue)! }
 }
 
+/// `--convention`: the two checkpoint conventions, or an export format for llama.cpp / MLX.
+enum OutputConvention: String, ExpressibleByArgument, CaseIterable {
+    case compressedTensors = "compressed-tensors"
+    case modelopt
+    case gguf
+    case mlx
+
+    var checkpointConvention: CheckpointConvention? { CheckpointConvention(rawValue: rawValue) }
+    var exportFormat: ExportFormat? { ExportFormat(rawValue: rawValue) }
+}
+
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
@@ -48,8 +59,8 @@ struct QuantizeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
     var output: String?
 
-    @Option(help: "Checkpoint convention: compressed-tensors or modelopt.")
-    var convention: CheckpointConvention = .compressedTensors
+    @Option(help: "Checkpoint convention: compressed-tensors, modelopt, gguf (one llama.cpp file) or mlx (an mlx-lm folder).")
+    var convention: OutputConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
     var rule: CheckpointRule = .mse
@@ -123,15 +134,23 @@ struct QuantizeCommand: ParsableCommand {
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
         }
+        guard convention != .mlx || effectiveScheme != .w4a4 else {
+            throw ValidationError("--convention mlx has no activation scales (W4A4); use --scheme w4a16")
+        }
     }
 
     func run() throws {
         let modelDirectory = try model ?? BundledModel.directory()
         let name = URL(fileURLWithPath: modelDirectory).standardizedFileURL.lastPathComponent
-        let outputDirectory = output ?? "./\(name)-nvfp4"
+        let suffix = [OutputConvention.gguf: ".gguf", .mlx: "-mlx"][convention] ?? ""
+        let outputDirectory = output ?? "./\(name)-nvfp4\(suffix)"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
         options.convention = convention
         options.rule = rule.scaleRule
+}
+
+        options.convention = convention.checkpointConvention ?? .modelopt
+        options.rule = rule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
@@ -168,10 +187,20 @@ struct QuantizeCommand: ParsableCommand {
             options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
         }
         var bar: ProgressBar?
-        let result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
-                                                 options: options) { p in
+        let advance = { (p: QuantizationProgress) in
             if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
             bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+        }
+        let result: QuantizationReport
+        var fold: MLXFoldStatistics?
+        if let format = convention.exportFormat {
+            let exported = try CheckpointExport.run(format: format, modelDirectory: modelDirectory,
+                                                    output: outputDirectory, options: options, progress: advance)
+            result = exported.0
+            fold = exported.1
+        } else {
+            result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
+                                                 options: options, progress: advance)
         }
         bar?.finish()
         if let report {
@@ -187,6 +216,10 @@ struct QuantizeCommand: ParsableCommand {
         } else {
             printReport(result)
             if let ptq { printPTQReport(ptq) }
+            if let fold {
+                print(String(format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, relative error vs the 4/6 weights %.3e.",
+                             fold.exactBlocks, fold.blocks, fold.relativeError))
+            }
         }
     }
 
