@@ -60,10 +60,21 @@ public enum CheckpointQuantizer {
         let config = QuantizationConfig(format: .nvfp4, rule: options.rule)
         let constants = config.constants
 
-        // Plan: the role of every tensor.
+        // Plan: the role of every tensor, by the checkpoint's family.
+        var selection = options.selection
+        selection.family = ModelFamily.identify(config: checkpoint.config)
+        if selection.family == nil && selection.include.isEmpty {
+            let architecture = (checkpoint.config["architectures"] as? [String])?.first
+                ?? (checkpoint.config["model_type"] as? String) ?? "(no architectures or model_type in config.json)"
+            throw CheckpointError.unknownFamily(directory: modelDirectory, architecture: architecture,
+                                                wouldQuantize: foldedModuleNames(checkpoint.tensors.compactMap {
+                                                    if case let .quantize(m, _) = selection.role(of: $0.info) { return m }
+                                                    return nil
+                                                }))
+        }
         var roles: [String: TensorRole] = [:]
         for t in checkpoint.tensors {
-            let role = options.selection.role(of: t.info)
+            let role = selection.role(of: t.info)
             if case .quantize = role, ![DType.BF16, .F16, .F32].contains(t.info.dtype) {
                 throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
             }
@@ -143,8 +154,11 @@ public enum CheckpointQuantizer {
 
         // Skipped Linear-like modules go into the ignore list (lm_head always: tied heads too).
         var skipped: [SkippedModule] = []
+        var listed = Set<String>()
         for t in checkpoint.tensors {
-            if case let .skip(module, reason) = roles[t.name] { skipped.append(SkippedModule(module: module, reason: reason.description)) }
+            if case let .skip(module, reason) = roles[t.name], listed.insert(module).inserted {
+                skipped.append(SkippedModule(module: module, reason: reason.description))
+            }
         }
         var ignored = skipped.map(\.module)
         let architectures = (checkpoint.config["architectures"] as? [String]) ?? []
@@ -183,6 +197,20 @@ public enum CheckpointQuantizer {
         var out: [String: Float] = [:]
         for (module, group) in modules { out[module] = group.flatMap { groupMax[$0] } ?? amax[module]! }
         return out
+    }
+
+    /// Module names with every number component folded to N, each with its count
+    /// (`model.layers.N.mlp.experts.N.w1 (×64)`), in first-seen order.
+    static func foldedModuleNames(_ modules: [String]) -> [String] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for m in modules {
+            let folded = m.split(separator: ".", omittingEmptySubsequences: false)
+                .map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "N" : String($0) }.joined(separator: ".")
+            if counts[folded] == nil { order.append(folded) }
+            counts[folded, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\($0) (×\(counts[$0]!))" : $0 }
     }
 
     /// True when the checkpoint already holds NVFP4 tensors of either convention.
