@@ -57,7 +57,7 @@ def check(original, quant, prompt_ids):
     for m in modules:
         p = ref_params.get(m + ".weight")
         if p is None:
-            raise SystemExit(f"{m}: no such parameter in transformers' {cls.__name__}")
+            raise RuntimeError(f"{m}: no such parameter in transformers' {cls.__name__}")
         with torch.no_grad():
             p.copy_(decode(tensors, m).to(p.dtype))
         replaced += 1
