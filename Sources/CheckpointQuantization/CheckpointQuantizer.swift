@@ -166,6 +166,23 @@ public enum CheckpointQuantizer {
         if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
             ignored.insert("lm_head", at: 0)
         }
+        // The family's kept modules also in the convention's pattern form (after the exact names).
+        var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
+        for t in checkpoint.tensors {
+            guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
+                  let rule = selection.family?.kept.first(where: { $0.pattern == pattern }) else { continue }
+            if let i = keptByRule.firstIndex(where: { $0.rule == rule }) {
+                keptByRule[i].modules.append(module)
+            } else {
+                keptByRule.append((rule, [module]))
+            }
+        }
+        for (rule, modules) in keptByRule {
+            for form in ModelFamily.ignoreForms(rule, modules: modules, convention: options.convention)
+            where !ignored.contains(form) {
+                ignored.append(form)
+            }
+        }
 
         try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
                                  weightMap: weightMap, ignored: ignored, options: options, layers: layers,

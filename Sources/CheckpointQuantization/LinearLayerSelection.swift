@@ -21,7 +21,7 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     case excludedByUser(pattern: String)
     case notIncluded
     case inputDimensionNotMultipleOf16(Int)
-    case keptByFamily(family: String, what: String)
+    case keptByFamily(family: String, what: String, pattern: String)
     case fusedExpertTensor(family: String)
 
     public var description: String {
@@ -30,7 +30,7 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case let .excludedByUser(pattern): return "excluded by --exclude \(pattern)"
         case .notIncluded: return "not matched by any --include pattern"
         case let .inputDimensionNotMultipleOf16(n): return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
-        case let .keptByFamily(family, what):
+        case let .keptByFamily(family, what, _):
             return "\(what), kept in high precision by the \(family) rule (--include overrides)"
         case let .fusedExpertTensor(family):
             return "fused 3-D expert tensor of \(family), kept in its dtype (see docs/moe.md)"
@@ -94,8 +94,8 @@ public struct LayerSelection: Sendable {
         }
         if !includePatterns.isEmpty {
             if includePatterns.firstMatch(in: module) == nil { return .skip(module: module, reason: .notIncluded) }
-        } else if let family, let keptPatterns, let what = family.keeps(module, patterns: keptPatterns) {
-            return .skip(module: module, reason: .keptByFamily(family: family.name, what: what))
+        } else if let family, let keptPatterns, let kept = family.keeps(module, patterns: keptPatterns) {
+            return .skip(module: module, reason: .keptByFamily(family: family.name, what: kept.what, pattern: kept.pattern))
         }
         if LayerSelectionRule.hasRaggedInput(inFeatures: info.shape[1]) {
             return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))

@@ -12,12 +12,20 @@
 // by default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in
 // their dtype and listed in the ignore list under their parent module (docs/moe.md says why).
 
+import Foundation
 import ModelCore
 
 public struct ModelFamily: Sendable, Equatable {
     public struct Kept: Sendable, Equatable {
+        /// Unanchored regular expression over module names (`--exclude`'s form).
         public let pattern: String
         public let what: String
+        /// The same set in ModelOpt's `exclude_modules` wildcard form.
+        public let wildcards: [String]
+
+        /// compressed-tensors' ignore-list form of `pattern` (`re:` entries are matched from the
+        /// start of the module name).
+        public var compressedTensorsForm: String { "re:.*" + pattern }
     }
 
     public let name: String
@@ -39,7 +47,9 @@ public struct ModelFamily: Sendable, Equatable {
                     fusedExperts: fusedExperts, quantized: quantized)
     }
 
-    static let routers = [Kept(pattern: router, what: "MoE router")]
+    static let routers = [Kept(pattern: router, what: "MoE router", wildcards: [
+        "*block_sparse_moe.gate", "*mlp.gate", "*mixer.gate", "*feed_forward.gate", "*mlp.router", "*feed_forward.router",
+    ])]
 
     /// Every family, in the order README lists them.
     public static let all: [ModelFamily] = [
@@ -54,7 +64,7 @@ public struct ModelFamily: Sendable, Equatable {
         family("Mixtral", ["MixtralForCausalLM"], ["mixtral"], kept: routers,
                quantized: "attention q/k/v/o, experts w1/w3 (one scale per expert) and w2"),
         family("Qwen2-MoE", ["Qwen2MoeForCausalLM"], ["qwen2_moe"],
-               kept: routers + [Kept(pattern: sharedExpertGate, what: "shared-expert gate")],
+               kept: routers + [Kept(pattern: sharedExpertGate, what: "shared-expert gate", wildcards: ["*shared_expert_gate"])],
                quantized: "attention q/k/v/o, experts and shared_expert gate/up/down"),
         family("Qwen3-MoE", ["Qwen3MoeForCausalLM"], ["qwen3_moe"], kept: routers,
                quantized: "attention q/k/v/o, experts gate/up/down"),
@@ -71,7 +81,10 @@ public struct ModelFamily: Sendable, Equatable {
                ["LlavaForConditionalGeneration", "Qwen2VLForConditionalGeneration", "Qwen2_5_VLForConditionalGeneration",
                 "Gemma3ForConditionalGeneration", "Mistral3ForConditionalGeneration", "LlavaNextForConditionalGeneration"],
                ["llava", "qwen2_vl", "qwen2_5_vl", "gemma3", "mistral3", "llava_next"],
-               kept: [Kept(pattern: vision, what: "vision tower / multi-modal projector")],
+               kept: [Kept(pattern: vision, what: "vision tower / multi-modal projector", wildcards: [
+                   "*vision_tower*", "*vision_model*", "*visual*", "*vision_encoder*", "*multi_modal_projector*",
+                   "*mm_projector*", "*vision_projection*",
+               ])],
                quantized: "the language model's Linear layers; vision tower and projector kept"),
     ]
 
@@ -86,8 +99,23 @@ public struct ModelFamily: Sendable, Equatable {
     /// Compiled `kept` patterns (they are fixed and valid).
     var keptPatterns: ModulePatterns { try! ModulePatterns(kept.map(\.pattern)) }
 
-    /// What `module` is when this family keeps it, else nil.
-    func keeps(_ module: String, patterns: ModulePatterns) -> String? {
-        patterns.firstMatch(in: module).flatMap { p in kept.first { $0.pattern == p }?.what }
+    /// The rule that keeps `module`, else nil.
+    func keeps(_ module: String, patterns: ModulePatterns) -> Kept? {
+        patterns.firstMatch(in: module).flatMap { p in kept.first { $0.pattern == p } }
+    }
+
+    /// Pattern entries for the ignore list of `convention` covering the kept `modules` of rule
+    /// `kept` (compressed-tensors: its `re:` form; ModelOpt: the wildcards that match one of them),
+    /// so that loaders whose module names carry another prefix (vision-language models) still skip them.
+    static func ignoreForms(_ kept: Kept, modules: [String], convention: CheckpointConvention) -> [String] {
+        switch convention {
+        case .compressedTensors: return [kept.compressedTensorsForm]
+        case .modelopt:
+            return kept.wildcards.filter { w in
+                let regex = try! ModulePatterns(["^" + w.split(separator: "*", omittingEmptySubsequences: false)
+                    .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".*") + "$"])
+                return modules.contains { regex.firstMatch(in: $0) != nil }
+            }
+        }
     }
 }

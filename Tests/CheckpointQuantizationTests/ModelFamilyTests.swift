@@ -108,6 +108,49 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         }
     }
 
+    @Test(arguments: CheckpointConvention.allCases)
+    func ignoreListsCarryTheConventionsPatternForms(_ convention: CheckpointConvention) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var forms: [String: [String]] = [:]
+        for fixture in ["mixtral", "qwen2-moe", "llava", "phi3"] {
+            var options = CheckpointQuantizationOptions(selection: try LayerSelection())
+            options.convention = convention
+            _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/" + fixture,
+                                            outputDirectory: dir + "/" + fixture, options: options)
+            let qc = try readJSONObject(dir + "/" + fixture + "/config.json")["quantization_config"] as! [String: Any]
+            let ignore = (qc["ignore"] as? [String]) ?? []
+            forms[fixture] = ignore.filter { $0.hasPrefix("re:") || $0.contains("*") }
+            if convention == .modelopt { #expect(qc["exclude_modules"] as? [String] == ignore) }
+        }
+        switch convention {
+        case .compressedTensors:
+            #expect(forms["mixtral"] == [#"re:.*(^|\.)(block_sparse_moe|mlp|mixer|feed_forward)\.(gate|router)$"#])
+            #expect(forms["qwen2-moe"]?.count == 2 && forms["qwen2-moe"]?.last == #"re:.*(^|\.)shared_expert_gate$"#)
+            #expect(forms["llava"]?.count == 1 && forms["llava"]![0].hasPrefix("re:.*(^|\\.)(vision_tower|"))
+        case .modelopt:
+            #expect(forms["mixtral"] == ["*block_sparse_moe.gate"])
+            #expect(forms["qwen2-moe"] == ["*mlp.gate", "*shared_expert_gate"])
+            #expect(forms["llava"] == ["*vision_tower*", "*multi_modal_projector*"])
+        }
+        #expect(forms["phi3"] == [])
+    }
+
+    @Test func inspectGroupsExpertsOneLinePerLayer() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let options = CheckpointQuantizationOptions(selection: try LayerSelection())
+        _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
+                                        options: options)
+        let s = try CheckpointSummary.inspect(dir + "/q")
+        #expect(s.expertGroups == (0..<2).map { layer in
+            ExpertGroupSummary(parent: "model.layers.\(layer).block_sparse_moe.experts", experts: 4,
+                               shapes: ["w1 32×64", "w2 64×32", "w3 32×64"], fusedGroups: 4, fusedGroupsSharingOneScale: 4,
+                               modulesWithInputScale: 0, modules: 12)
+        })
+        #expect(s.modules.count == 32)
+    }
+
     @Test func vlmIncludeOverridesTheVisionRule() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
