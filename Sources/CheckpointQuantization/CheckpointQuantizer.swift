@@ -6,7 +6,8 @@
 //   else is copied byte for byte in its original dtype.
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
 //   divisor or multiplier, config.json `quantization_config`, hf_quant_config.json), sharded
-//   by `maxShardBytes` with an index when there is more than one shard, with the other files
+//   by `maxShardBytes` with an index when there is more than one shard, config.json being the
+//   original text with `quantization_config` spliced in (numbers keep their form), with the other files
 //   of the folder copied, plus `fouroversix.json` recording the exact amax (and calibrated
 //   input amax) of every layer, so that readers can reproduce the core's arithmetic exactly.
 // - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
@@ -284,11 +285,11 @@ public enum CheckpointQuantizer {
             try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
                           to: output.path("model.safetensors.index.json"))
         }
-        var config = checkpoint.config
         let activations = options.activationAmax != nil
-        config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: activations,
-                                                                              producer: producer)
-        try writeJSON(config, to: output.path("config.json"))
+        let quantizationConfig = options.convention.quantizationConfig(ignored: ignored, activations: activations,
+                                                                       producer: producer)
+        try writeConfig(original: checkpoint.directory + "/config.json", adding: quantizationConfig,
+                        to: output.path("config.json"))
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
@@ -322,6 +323,33 @@ public enum CheckpointQuantizer {
                 throw CheckpointError.cannotWrite(path: output.path(name), reason: error.localizedDescription)
             }
         }
+    }
+}
+
+/// config.json with `quantization_config` added and every other byte as it was: the original
+/// text with the new key spliced in before its closing brace, so that numbers keep their form
+/// (`0.0` stays a float: transformers 5's strict config classes reject `0` for a float field).
+func writeConfig(original path: String, adding quantizationConfig: [String: Any], to target: String) throws {
+    guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }),
+          let close = text.lastIndex(of: "}") else {
+        throw CheckpointError.notFound(path: path)
+    }
+    let value: String
+    do {
+        let data = try JSONSerialization.data(withJSONObject: quantizationConfig,
+                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        value = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n  ")
+    } catch {
+        throw CheckpointError.cannotWrite(path: target, reason: error.localizedDescription)
+    }
+    let head = text[..<close]
+    let isEmpty = head.drop { $0 != "{" }.dropFirst().allSatisfy(\.isWhitespace)
+    let trimmed = head.reversed().drop(while: \.isWhitespace).reversed()
+    let spliced = String(trimmed) + (isEmpty ? "" : ",") + "\n  \"quantization_config\": " + value + "\n}\n"
+    do {
+        try Data(spliced.utf8).write(to: URL(fileURLWithPath: target))
+    } catch {
+        throw CheckpointError.cannotWrite(path: target, reason: error.localizedDescription)
     }
 }
 

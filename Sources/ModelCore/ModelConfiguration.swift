@@ -2,7 +2,8 @@
 //
 // Promises: `ModelConfiguration(config:)` reads ModelFolder's `ConfigFile` (config.json parsed
 // once, on JSONText) and accepts LlamaForCausalLM, MistralForCausalLM,
-// Qwen2ForCausalLM and Qwen3ForCausalLM, and the MoE MixtralForCausalLM and Qwen3MoeForCausalLM (`experts`)
+// Qwen2ForCausalLM and Qwen3ForCausalLM, and the MoE MixtralForCausalLM, Qwen2MoeForCausalLM and
+// Qwen3MoeForCausalLM (`experts`)
 // (they differ only by the switches held here: q/k/v
 // biases, QK-norm, tied embeddings, GQA, rope_theta, head_dim); anything it cannot run exactly
 // (another activation, an unknown rope_scaling type, a sliding window that would bite) is a
@@ -55,7 +56,7 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var contextLength: Int { maxPositionEmbeddings ?? .max }
 
     public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM",
-                                                "MixtralForCausalLM", "Qwen3MoeForCausalLM"]
+                                                "MixtralForCausalLM", "Qwen2MoeForCausalLM", "Qwen3MoeForCausalLM"]
 
     /// A configuration built in code (tests, synthetic models).
     public init(architecture: String = "LlamaForCausalLM", hiddenSize: Int, intermediateSize: Int, layerCount: Int,
@@ -106,7 +107,8 @@ public struct ModelConfiguration: Sendable, Hashable {
         let architectures = try json.strings("architectures") ?? []
         let modelType = try json.string("model_type") ?? ""
         let byType = ["llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
-                      "qwen3": "Qwen3ForCausalLM", "mixtral": "MixtralForCausalLM", "qwen3_moe": "Qwen3MoeForCausalLM"]
+                      "qwen3": "Qwen3ForCausalLM", "mixtral": "MixtralForCausalLM", "qwen2_moe": "Qwen2MoeForCausalLM",
+                      "qwen3_moe": "Qwen3MoeForCausalLM"]
         guard let architecture = architectures.first ?? byType[modelType] else {
             throw ModelFolderError.missingConfigKey(path: path, key: "architectures")
         }
@@ -126,7 +128,7 @@ public struct ModelConfiguration: Sendable, Hashable {
                 path: path, key: "num_attention_heads",
                 reason: "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim")
         }
-        let isQwen2 = architecture == "Qwen2ForCausalLM"
+        let isQwen2 = architecture == "Qwen2ForCausalLM" || architecture == "Qwen2MoeForCausalLM"
         let isQwen3 = architecture == "Qwen3ForCausalLM" || architecture == "Qwen3MoeForCausalLM"
         let attentionBias = try bool("attention_bias", default: false)
 
@@ -155,17 +157,19 @@ public struct ModelConfiguration: Sendable, Hashable {
         if architecture == "MixtralForCausalLM" {
             experts = MixtureOfExperts(expertCount: try int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
                                        expertIntermediateSize: try int("intermediate_size"), normalizeTopK: true, names: .mixtral)
-        } else if architecture == "Qwen3MoeForCausalLM" {
+        } else if architecture == "Qwen3MoeForCausalLM" || architecture == "Qwen2MoeForCausalLM" {
             let step = try optionalInt("decoder_sparse_step") ?? 1
             let denseLayers = try json.ints("mlp_only_layers") ?? []
             guard step == 1, denseLayers.isEmpty else {
                 throw ModelFolderError.invalidConfigValue(
                     path: path, key: "decoder_sparse_step",
-                    reason: "step \(step), mlp_only_layers \(denseLayers): only every-layer-sparse Qwen3-MoE is supported")
+                    reason: "step \(step), mlp_only_layers \(denseLayers): only every-layer-sparse Qwen-MoE is supported")
             }
             experts = MixtureOfExperts(expertCount: try optionalInt("num_experts") ?? int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
                                        expertIntermediateSize: try int("moe_intermediate_size"),
-                                       normalizeTopK: try bool("norm_topk_prob", default: false), names: .qwen)
+                                       normalizeTopK: try bool("norm_topk_prob", default: false), names: .qwen,
+                                       sharedExpertIntermediateSize: architecture == "Qwen2MoeForCausalLM"
+                                           ? try int("shared_expert_intermediate_size") : nil)
         }
         if let e = experts, e.expertCount < 1 || e.expertsPerToken < 1 || e.expertsPerToken > e.expertCount {
             throw ModelFolderError.invalidConfigValue(path: path, key: "num_experts_per_tok",

@@ -23,18 +23,25 @@ final class DecoderLayer: @unchecked Sendable {
     let router: LinearLayer?
     /// An MoE block's experts, each `[gate, up, down]`.
     let experts: [[LinearLayer]]
+    /// Qwen2-MoE's shared expert `[gate, up, down]` (empty: none) and its gate (never quantized).
+    let sharedExpert: [LinearLayer]
+    let sharedGate: LinearLayer?
 
-    /// The quantizable Linear modules: `slots`, then the experts in order (the router is not one).
-    var linears: [LinearLayer] { slots + experts.flatMap { $0 } }
+    /// The quantizable Linear modules: `slots`, the experts in order, the shared expert (routers and
+    /// the shared expert's gate are not among them).
+    var linears: [LinearLayer] { slots + experts.flatMap { $0 } + sharedExpert }
 
     init(index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
-         linears l: [LinearLayer], router: LinearLayer? = nil, experts: [[LinearLayer]] = []) {
+         linears l: [LinearLayer], router: LinearLayer? = nil, experts: [[LinearLayer]] = [],
+         sharedExpert: [LinearLayer] = [], sharedGate: LinearLayer? = nil) {
         precondition(router == nil ? l.count == 7 : l.count == 4 && experts.allSatisfy { $0.count == 3 })
         self.index = index
         norms = BlockNorms(input: inputNorm, postAttention: postAttentionNorm, query: queryNorm, key: keyNorm)
         slots = l
         self.router = router
         self.experts = experts
+        self.sharedExpert = sharedExpert
+        self.sharedGate = sharedGate
     }
 
     /// x `[rows, hidden]` ← the block applied to x; new tokens at positions past ..< past + rows.
@@ -63,6 +70,8 @@ struct EvaluationLinears: LinearRunner {
             switch m {
             case .router: return layer.router!
             case let .expert(e, slot): return layer.experts[e][slot.rawValue - LinearSlot.gate.rawValue]
+            case let .shared(slot): return layer.sharedExpert[slot.rawValue - LinearSlot.gate.rawValue]
+            case .sharedGate: return layer.sharedGate!
             }
         }
         return try runLinears(layers, input: x, rows: rows, observer: observer, threads: threads)

@@ -57,6 +57,12 @@ public final class TransformerModel: @unchecked Sendable {
                         expected.append((p + moe.expertSuffix(e, slot) + ".weight", moe.expertShape(slot, hiddenSize: d)))
                     }
                 }
+                if moe.sharedExpertIntermediateSize != nil {
+                    expected.append((p + MixtureOfExperts.sharedGateSuffix + ".weight", [1, d]))
+                    for slot in [LinearSlot.gate, .up, .down] {
+                        expected.append((p + moe.sharedSuffix(slot) + ".weight", moe.sharedShape(slot, hiddenSize: d)))
+                    }
+                }
             }
             if c.qkNorm { expected += [(p + "self_attn.q_norm.weight", [hd]), (p + "self_attn.k_norm.weight", [hd])] }
         }
@@ -92,8 +98,9 @@ public final class TransformerModel: @unchecked Sendable {
                     bias: c.hasBias(slot) ? try weights.floats(module + ".bias") : nil,
                     storedQuantized: weights.isStoredQuantized(module: module)))
             }
-            var router: LinearLayer?
+            var router: LinearLayer?, sharedGate: LinearLayer?
             var experts: [[LinearLayer]] = []
+            var shared: [LinearLayer] = []
             if let moe = c.experts {
                 let r = p + moe.routerSuffix
                 router = LinearLayer(module: r, weight: try weights.floats(r + ".weight"), outFeatures: moe.expertCount,
@@ -106,13 +113,24 @@ public final class TransformerModel: @unchecked Sendable {
                                            storedQuantized: weights.isStoredQuantized(module: module))
                     })
                 }
+                if moe.sharedExpertIntermediateSize != nil {
+                    let g = p + MixtureOfExperts.sharedGateSuffix
+                    sharedGate = LinearLayer(module: g, weight: try weights.floats(g + ".weight"), outFeatures: 1,
+                                             inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: g))
+                    shared = try [LinearSlot.gate, .up, .down].map { slot in
+                        let module = p + moe.sharedSuffix(slot), shape = moe.sharedShape(slot, hiddenSize: d)
+                        return LinearLayer(module: module, weight: try weights.floats(module + ".weight"),
+                                           outFeatures: shape[0], inFeatures: shape[1], bias: nil,
+                                           storedQuantized: weights.isStoredQuantized(module: module))
+                    }
+                }
             }
             layers.append(DecoderLayer(
                 index: i, inputNorm: try weights.floats(p + "input_layernorm.weight"),
                 postAttentionNorm: try weights.floats(p + "post_attention_layernorm.weight"),
                 queryNorm: c.qkNorm ? try weights.floats(p + "self_attn.q_norm.weight") : nil,
                 keyNorm: c.qkNorm ? try weights.floats(p + "self_attn.k_norm.weight") : nil,
-                linears: linears, router: router, experts: experts))
+                linears: linears, router: router, experts: experts, sharedExpert: shared, sharedGate: sharedGate))
         }
         self.layers = layers
         finalNorm = try weights.floats("model.norm.weight")

@@ -151,6 +151,22 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         #expect(s.modules.count == 32)
     }
 
+    @Test func configKeepsEveryOriginalByteAndAddsTheQuantizationConfig() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let options = CheckpointQuantizationOptions(selection: try LayerSelection())
+        _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
+                                        options: options)
+        let original = try String(contentsOfFile: familyFixtures + "/mixtral/config.json", encoding: .utf8)
+        let written = try String(contentsOfFile: dir + "/q/config.json", encoding: .utf8)
+        let body = original[..<original.lastIndex(of: "}")!].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(written.hasPrefix(body + ",\n  \"quantization_config\": {"))
+        #expect(written.contains("\"router_jitter_noise\": 0.0"))  // a float stays a float (transformers 5 checks)
+        let config = try readJSONObject(dir + "/q/config.json")
+        #expect((config["quantization_config"] as? [String: Any])?["format"] as? String == "nvfp4-pack-quantized")
+        #expect(config["num_local_experts"] as? Int == 4)
+    }
+
     @Test func vlmIncludeOverridesTheVisionRule() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,4 +1,4 @@
-// The evaluation engine on MoE checkpoints (Mixtral, Qwen3-MoE fixtures made by transformers,
+// The evaluation engine on MoE checkpoints (Mixtral, Qwen2-MoE with its shared expert, Qwen3-MoE fixtures made by transformers,
 // Tests/Fixtures/families): perplexity equals transformers' own to every printed digit
 // (tools/moe-fixtures/reference_perplexity.py, transformers 5.25.0, float32, context 64, 4 windows
 // of Data/tinystories-sample.txt), and W4A4 calibration gives every expert a finite, non-zero
@@ -14,7 +14,7 @@ import Testing
 let moeFixtures = repositoryRoot + "/Tests/Fixtures/families"
 
 @Suite struct MoEEvaluationTests {
-    @Test(arguments: [("mixtral", "545.5655"), ("qwen3-moe", "556.5218")])
+    @Test(arguments: [("mixtral", "545.5655"), ("qwen2-moe", "541.9807"), ("qwen3-moe", "556.5218")])
     func perplexityEqualsTransformers(_ fixture: String, _ expected: String) throws {
         let loaded = try LoadedModel(directory: moeFixtures + "/" + fixture, threads: 2)
         #expect(loaded.model.configuration.experts?.expertCount == 4)

@@ -61,7 +61,12 @@ def check(original, quant, prompt_ids):
         with torch.no_grad():
             p.copy_(decode(tensors, m).to(p.dtype))
         replaced += 1
+    with torch.no_grad():
+        loaded(prompt_ids)  # compressed-tensors may decompress on the first forward
     leftovers = [n for n, _ in loaded.named_parameters() if n.endswith("weight_packed")]
+    loaded_params = dict(loaded.named_parameters())
+    same = sum(int(m + ".weight" in loaded_params and torch.equal(loaded_params[m + ".weight"], ref_params[m + ".weight"]))
+               for m in modules)
     routers, router_problems = [], []
     base_params = dict(base.named_parameters())
     for name, mod in loaded.named_modules():
@@ -79,7 +84,7 @@ def check(original, quant, prompt_ids):
     diff = (lq - lr).abs().max().item()
     scale = lr.abs().max().item()
     qerr = (lb - lr).abs().max().item()
-    return dict(modules=len(modules), replaced=replaced, leftovers=len(leftovers), routers=len(routers),
+    return dict(same=same, modules=len(modules), replaced=replaced, leftovers=len(leftovers), routers=len(routers),
                 router_problems=router_problems, max_abs=diff, max_logit=scale, rel=diff / scale,
                 quantization_effect=qerr, ignore=len(ignore))
 
@@ -97,7 +102,7 @@ def main():
     ids = torch.randint(3, 512, (1, 24))
     fams = [f for f in sorted(os.listdir(a.quant)) if not a.families or f in a.families.split(",")]
     failed = False
-    print("| family | quantized modules | decompressed (packed left) | routers (all ignored, unchanged) | "
+    print("| family | quantized modules (loaded weight == our decode) | decompressed (packed left) | routers (all ignored, unchanged) | "
           "max abs logit diff vs fake-quant reference | relative | quantization effect (vs bf16 original) |")
     print("|---|---|---|---|---|---|---|")
     for f in fams:
@@ -109,7 +114,7 @@ def main():
             continue
         ok = not r["router_problems"] and r["leftovers"] == 0 and r["rel"] < 1e-2
         failed |= not ok
-        print(f"| {f} | {r['modules']} | {'yes' if r['leftovers'] == 0 else 'NO'} ({r['leftovers']}) | "
+        print(f"| {f} | {r['modules']} ({r['same']}) | {'yes' if r['leftovers'] == 0 else 'NO'} ({r['leftovers']}) | "
               f"{r['routers']} ({'yes' if not r['router_problems'] else '; '.join(r['router_problems'])}) | "
               f"{r['max_abs']:.3e} | {r['rel']:.2e} | {r['quantization_effect']:.3e} |")
     sys.exit(1 if failed else 0)
