@@ -21,6 +21,7 @@ from safetensors import safe_open
 
 E2M1 = torch.tensor([0, 0.5, 1, 1.5, 2, 3, 4, 6, -0.0, -0.5, -1, -1.5, -2, -3, -4, -6], dtype=torch.float32)
 ROUTER = re.compile(r"(^|\.)(gate|router|shared_expert_gate)$")
+EXPERT = re.compile(r"^(.*)\.(block_sparse_moe|mlp|mixer)\.experts\.(\d+)\.(w1|w2|w3|gate_proj|up_proj|down_proj)$")
 
 
 def decode(tensors, module):
@@ -55,24 +56,39 @@ def check(original, quant, prompt_ids):
     ref_params = dict(reference.named_parameters())
     replaced = 0
     for m in modules:
-        p = ref_params.get(m + ".weight")
+        # transformers 5 renames some prefixes in memory (its checkpoint conversion mapping).
+        m_mem = next((c for c in [m, m.replace("language_model.model.", "model.language_model.", 1),
+                                  m.replace("backbone.", "model.", 1)] if c + ".weight" in ref_params), m)
+        p = ref_params.get(m_mem + ".weight")
+        w = decode(tensors, m)
+        fused = EXPERT.match(m)
+        if p is None and fused:  # transformers 5 holds experts fused: gate_up_proj [E, 2f, d], down_proj [E, d, f]
+            prefix, e, proj = fused.group(1), int(fused.group(3)), fused.group(4)
+            if proj in ("w2", "down_proj"):
+                p = ref_params[f"{prefix}.mlp.experts.down_proj"][e]
+            else:
+                gu = ref_params[f"{prefix}.mlp.experts.gate_up_proj"][e]
+                f = gu.shape[0] // 2
+                p = gu[:f] if proj in ("w1", "gate_proj") else gu[f:]
         if p is None:
             raise RuntimeError(f"{m}: no such parameter in transformers' {cls.__name__}")
         with torch.no_grad():
-            p.copy_(decode(tensors, m).to(p.dtype))
+            p.copy_(w.to(p.dtype))
         replaced += 1
     with torch.no_grad():
         loaded(prompt_ids)  # compressed-tensors may decompress on the first forward
     leftovers = [n for n, _ in loaded.named_parameters() if n.endswith("weight_packed")]
     loaded_params = dict(loaded.named_parameters())
-    same = sum(int(m + ".weight" in loaded_params and torch.equal(loaded_params[m + ".weight"], ref_params[m + ".weight"]))
-               for m in modules)
+    same = sum(int(k in loaded_params and k in ref_params and torch.equal(loaded_params[k], ref_params[k]))
+               for k in (n for n, _ in reference.named_parameters()) if k.endswith(".weight")
+               and not torch.equal(ref_params[k], dict(base.named_parameters())[k]))
     routers, router_problems = [], []
     base_params = dict(base.named_parameters())
+    ignore_patterns = [re.compile(i[3:]) for i in ignore if i.startswith("re:")]
     for name, mod in loaded.named_modules():
         if isinstance(mod, torch.nn.Linear) and ROUTER.search(name):
             routers.append(name)
-            if name not in ignore:
+            if name not in ignore and not any(p.match(name) for p in ignore_patterns):
                 router_problems.append(f"{name} not in ignore")
             elif not torch.equal(mod.weight, base_params[name + ".weight"]):
                 router_problems.append(f"{name} weight changed")
