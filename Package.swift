@@ -75,13 +75,19 @@ let package = Package(
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
+        // Layer 4: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
+        // layer by layer on ModelCore's forward pass.
+        .target(
+            name: "PostTrainingQuantization",
+            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ModelCore", "Transformer"]
+        ),
         // Layer 5: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
         // the perplexity comparison, and the pre-training experiment.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
-                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "PostTrainingQuantization",
             ]
         ),
         // Layer 6: the command-line tool: parses, calls one library function, prints.
@@ -89,7 +95,7 @@ let package = Package(
             name: "fouroversix",
             dependencies: [
                 "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend", "CheckpointQuantization",
-                "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore",
+                "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore", "PostTrainingQuantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,11 +135,18 @@ let package = Package(
                 "ModelFolder", "ModelCore",
             ]
         ),
+        .testTarget(
+            name: "PostTrainingQuantizationTests",
+            dependencies: ["PostTrainingQuantization", "Transformer", "BlockQuantization", "CPUKernels", "ModelCore"]
+        ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+            dependencies: [
+                "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization",
+                "PostTrainingQuantization",
+            ]
         ),
         .testTarget(
             name: "CLITests",

@@ -14,7 +14,9 @@
 //   released after use; output is streamed.
 // - The output folder appears only when complete (see `OutputFolder`).
 
+import BlockFormats
 import BlockQuantization
+import CPUKernels
 import Foundation
 import ModelFolder
 import SafeTensors
@@ -30,6 +32,16 @@ public struct CheckpointQuantizationOptions: Sendable {
     /// NVFP4 form (M·S = 2688: engines quantize activations with standard NVFP4), one value
     /// per fused group (the group's maximum).
     public var activationAmax: [String: Float]?
+    /// Modules a post-training method already quantized (module → tensor, with the run's rule
+    /// and the fused group's amax): written as given instead of round-to-nearest.
+    public var precomputed: [String: QuantizedTensor] = [:]
+    /// The float weight a precomputed module approximates when a method changed it (AWQ and
+    /// SmoothQuant fold scales in): the layer report's errors are measured against it.
+    public var precomputedBasis: [String: [Float]] = [:]
+    /// Float tensors a method replaced (folded norms, …), written in the tensor's own dtype.
+    public var replacedTensors: [String: [Float]] = [:]
+    /// The method recorded in `fouroversix.json` (nil: round-to-nearest, not recorded).
+    public var method: String?
 
     public init(selection: LayerSelection) { self.selection = selection }
 }
@@ -88,7 +100,11 @@ public enum CheckpointQuantizer {
         // Fused groups: one amax over every member, across shards.
         var groupAmax: [String: Float] = [:]
         for t in checkpoint.tensors {
-            guard case let .quantize(_, group?) = roles[t.name] else { continue }
+            guard case let .quantize(module, group?) = roles[t.name] else { continue }
+            if let q = options.precomputed[module] {
+                groupAmax[group] = max(groupAmax[group] ?? 0, q.amax)
+                continue
+            }
             let a = try TensorQuantization.amax(t.shard, t.name, config: config)
             t.shard.releasePages(t.name)
             groupAmax[group] = max(groupAmax[group] ?? 0, a)
@@ -131,11 +147,25 @@ public enum CheckpointQuantizer {
                                                       bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
                     }
                     guard case let .quantize(module, group) = roles[source]! else {
-                        try writer.write(try t.shard.bytes(source))
+                        if let values = options.replacedTensors[source] {
+                            try writer.write(try encode(values, like: t))
+                        } else {
+                            try writer.write(try t.shard.bytes(source))
+                        }
                         continue
                     }
                     let amax = group.flatMap { groupAmax[$0] }
-                    let q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                    let q: QuantizedTensor
+                    if let given = options.precomputed[module] {
+                        guard given.rule == options.rule, given.rows == t.info.shape[0], given.cols == t.info.shape[1],
+                              amax == nil || amax == given.amax else {
+                            throw CheckpointError.inconsistent(
+                                path: modelDirectory, reason: "the precomputed tensor of '\(module)' does not match its weight")
+                        }
+                        q = given
+                    } else {
+                        q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                    }
                     try writer.write(q.codes)
                     try writer.write(q.scales)
                     let stored = options.convention.storedTensorScale(amax: q.amax, constants: constants)
@@ -144,7 +174,8 @@ public enum CheckpointQuantizer {
                         let input = options.convention.storedTensorScale(amax: a, constants: activationConstants)
                         try withUnsafeBytes(of: input) { try writer.write($0) }
                     }
-                    layers.append(try layerReport(t, module: module, group: group, quantized: q))
+                    layers.append(try layerReport(t, module: module, group: group, quantized: q,
+                                                  basis: options.precomputedBasis[module]))
                 }
                 try writer.finish()
             } catch {
@@ -257,14 +288,18 @@ public enum CheckpointQuantizer {
         return shards
     }
 
-    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor) throws -> LayerReport {
+    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor,
+                            basis: [Float]? = nil) throws -> LayerReport {
         let (rows, cols) = (t.info.shape[0], t.info.shape[1])
-        let baselineQ = q.rule == .static6 ? q
-            : try TensorQuantization.quantizeTensor(t.shard, t.name, config: QuantizationConfig(format: .nvfp4, rule: .static6))
-        let (chosen, baseline) = try t.shard.withElements(t.name) { x in
-            (TensorQuantization.errorSums(original: x, quantized: q),
-             q.rule == .static6 ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
+        func sums(_ x: TensorElements) throws -> ((squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?) {
+            // The baseline is standard NVFP4 round-to-nearest of the same float weight.
+            let baselineQ = q.rule == .static6 && basis == nil ? q
+                : try CPUQuantizer.quantize(x, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: .static6))
+            return (TensorQuantization.errorSums(original: x, quantized: q),
+                    q.rule == .static6 && basis == nil ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
         }
+        let (chosen, baseline) = try basis.map { b in try b.withTensorElements { try sums($0) } }
+            ?? t.shard.withElements(t.name) { try sums($0) }
         let baselineError = baseline?.squaredError ?? chosen.squaredError
         let after = q.codes.count + q.scales.count + 4
         return LayerReport(
@@ -293,7 +328,7 @@ public enum CheckpointQuantizer {
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
-        let record: [String: Any] = [
+        var record: [String: Any] = [
             "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
             "rule": options.rule.rawValue,
             "layers": Dictionary(uniqueKeysWithValues: layers.map { layer in
@@ -305,7 +340,25 @@ public enum CheckpointQuantizer {
                 return (layer.module, entry)
             }),
         ]
+        if let method = options.method { record["method"] = method }
         try writeJSON(record, to: output.path(recordFileName))
+    }
+
+    /// Float values in the dtype of the tensor they replace (F32, BF16 or F16, round to nearest even).
+    static func encode(_ values: [Float], like t: CheckpointTensor) throws -> [UInt8] {
+        guard values.count == t.info.elementCount else {
+            throw CheckpointError.inconsistent(path: t.shard.path, reason: "replacement of '\(t.name)' has the wrong size")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.info.byteCount)
+        switch t.info.dtype {
+        case .F32: values.withUnsafeBytes { out.append(contentsOf: $0) }
+        case .BF16: for v in values { withUnsafeBytes(of: BFloat16.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        case .F16: for v in values { withUnsafeBytes(of: Float16Bits.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        default:
+            throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
+        }
+        return out
     }
 
     /// Copies every other top-level file (tokenizer, generation config, README, …).

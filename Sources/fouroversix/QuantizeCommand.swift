@@ -13,8 +13,13 @@ import CheckpointQuantization
 import CPUKernels
 import Evaluation
 import Foundation
+import PostTrainingQuantization
 
 extension CheckpointConvention: ExpressibleByArgument {}
+extension PTQMethod: ExpressibleByArgument {}
+extension PTQScheme: ExpressibleByArgument {}
+extension BlockSelection: ExpressibleByArgument {}
+extension GPTQScales: ExpressibleByArgument {}
 
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,17 +63,49 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
-    @Option(help: "Text to calibrate activation scales on (writes a W4A4 checkpoint with input scales).")
+    @Option(help: "Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need --calibration-text.")
+    var method: PTQMethod = .rtn
+
+    @Option(help: "w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as before), else w4a16.")
+    var scheme: PTQScheme?
+
+    @Option(help: "4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second moment; rtn/gptq).")
+    var selection: BlockSelection = .plain
+
+    @Option(help: "GPTQ dampening, as a fraction of the mean diagonal of XᵀX.")
+    var gptqDamp: Double = 0.01
+
+    @Option(help: "GPTQ block scales: sweep (chosen on the updated weights, default) or frozen (on the original weights).")
+    var gptqScales: GPTQScales = .sweep
+
+    @Option(help: "SmoothQuant migration strength α.")
+    var smoothquantAlpha: Double = 0.5
+
+    @Option(help: "Calibration text: W4A4 input scales, and what gptq/awq/smoothquant/--selection output calibrate on.")
     var calibrationText: String?
 
-    @Option(help: "Windows of the calibration text to run (of --calibration-context tokens each).")
-    var calibrationWindows: Int = 16
+    @Option(help: "Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as before).")
+    var calibrationWindows: Int?
 
     @Option(help: "Tokens per calibration window.")
     var calibrationContext: Int = 512
 
+    /// True when a post-training method runs (anything but plain RTN).
+    var runsMethod: Bool { method != .rtn || selection != .plain }
+
+    var effectiveScheme: PTQScheme { scheme ?? (method == .rtn && calibrationText != nil ? .w4a4 : .w4a16) }
+
     func validate() throws {
-        guard calibrationWindows > 0, calibrationContext > 1 else {
+        if let calibrationWindows, calibrationWindows < 1 {
+            throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
+        }
+        if runsMethod && calibrationText == nil {
+            throw ValidationError("--method \(method.rawValue)\(selection == .output ? " --selection output" : "") needs --calibration-text")
+        }
+        if effectiveScheme == .w4a4 && calibrationText == nil {
+            throw ValidationError("--scheme w4a4 needs --calibration-text (the input scales are calibrated on it)")
+        }
+        guard calibrationContext > 1 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
         guard [.mse, .mae, .absMax, .static6].contains(rule) else {
@@ -89,7 +126,31 @@ struct QuantizeCommand: ParsableCommand {
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
 
-        if let calibrationText {
+        var ptq: PTQResult?
+        if runsMethod, let calibrationText {
+            var settings = PTQSettings()
+            settings.method = method
+            settings.scheme = effectiveScheme
+            settings.rule = rule
+            settings.selection = selection
+            settings.gptqDamp = gptqDamp
+            settings.gptqScales = gptqScales
+            settings.smoothQuantAlpha = smoothquantAlpha
+            try settings.validate()
+            var bar: ProgressBar?
+            let result = try finishing({ bar?.finish() }) {
+                try PostTrainingFlow.run(
+                    modelDirectory: modelDirectory,
+                    calibration: CalibrationText(path: calibrationText, windows: calibrationWindows ?? 128,
+                                                 context: calibrationContext),
+                    selection: options.selection, settings: settings) { p in
+                    if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
+                    if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }
+                }
+            }
+            options = PostTrainingFlow.checkpointOptions(options, result: result)
+            ptq = result
+        } else if effectiveScheme == .w4a4, let calibrationText {
             options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
         }
         installInterruptCleanup()
@@ -102,15 +163,17 @@ struct QuantizeCommand: ParsableCommand {
         bar?.finish()
         if let report {
             do {
-                try result.jsonData().write(to: URL(fileURLWithPath: report), options: .atomic)
+                try PostTrainingFlow.jsonData(report: result, result: ptq).write(to: URL(fileURLWithPath: report),
+                                                                                 options: .atomic)
             } catch {
                 throw CheckpointError.cannotWrite(path: report, reason: error.localizedDescription)
             }
         }
         if json {
-            print(String(decoding: try result.jsonData(), as: UTF8.self))
+            print(String(decoding: try PostTrainingFlow.jsonData(report: result, result: ptq), as: UTF8.self))
         } else {
             printReport(result)
+            if let ptq { printPTQReport(ptq) }
         }
     }
 
@@ -119,7 +182,7 @@ struct QuantizeCommand: ParsableCommand {
     private func calibrate(modelDirectory: String, text: String) throws -> [String: Float] {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
-            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows,
+            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows ?? 16,
                                            context: calibrationContext,
                                            threads: CPUParallel.defaultThreadCount) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
@@ -143,7 +206,7 @@ struct QuantizeCommand: ParsableCommand {
                      String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
                      change(t.relativeError, t.baselineRelativeError), String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
                      formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
-        let w4a4 = calibrationText == nil ? "W4A16" : "W4A4, activation scales calibrated"
+        let w4a4 = effectiveScheme == .w4a16 ? "W4A16" : "W4A4, activation scales calibrated"
         print("Quantized \(displayPath(r.model)) → \(displayPath(r.output)) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
         print(renderTable(header: header, rows: rows, separatorBeforeLast: true))
         if !r.skipped.isEmpty {
@@ -153,6 +216,19 @@ struct QuantizeCommand: ParsableCommand {
         print(String(format: "\nCheckpoint %@ → %@ in %.2f s (%.3f G quantized elements/s).",
                      formatBytes(t.checkpointBytesBefore), formatBytes(t.checkpointBytesAfter), t.seconds,
                      t.quantizedElementsPerSecond / 1e9))
+    }
+
+    private func printPTQReport(_ r: PTQResult) {
+        print("\n\(r.settings.summary), calibrated on \(r.calibrationTokens) tokens:")
+        let header = ["layer", "method", "α", "output err vs RTN", "rel. output err", "→4", "seconds"]
+        let rows = r.reports.map { l in
+            [l.module, l.method, l.alpha.map { String(format: "%.2f", $0) } ?? "-",
+             String(format: "%.3f×", l.outputErrorVsRTN), String(format: "%.5f", l.relativeOutputError),
+             String(format: "%.1f%%", 100 * l.shareChoosing4), String(format: "%.2f", l.seconds)]
+        }
+        print(renderTable(header: header, rows: rows, separatorBeforeLast: false))
+        print(String(format: "PTQ in %.1f s, peak RSS %@.", r.seconds,
+                     formatBytes(PostTrainingFlow.peakResidentBytes())))
     }
 
     private func change(_ value: Double, _ baseline: Double) -> String {
