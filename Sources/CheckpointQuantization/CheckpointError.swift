@@ -15,6 +15,9 @@ public enum CheckpointError: Error, CustomStringConvertible {
     case inconsistent(path: String, reason: String)
     /// `--include`/`--exclude` that cannot give a loadable checkpoint (the message says why).
     case invalidSelection(String)
+    /// A checkpoint of no family `ModelFamily` knows: `wouldQuantize` lists the 2-D Linear
+    /// weights the generic rule would quantize (layer and expert numbers folded to N, with counts).
+    case unknownFamily(directory: String, architecture: String, wouldQuantize: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +30,14 @@ public enum CheckpointError: Error, CustomStringConvertible {
             return "\(directory): not a quantized checkpoint (no compressed-tensors or ModelOpt NVFP4 tensors found)"
         case let .inconsistent(path, reason): return "\(path): \(reason)"
         case let .invalidSelection(message): return message
+        case let .unknownFamily(directory, architecture, modules):
+            return "\(directory): model family '\(architecture)' is not one fouroversix knows, so it will not guess which "
+                + "Linear weights are routers or vision layers (quantizing a router breaks the model).\n"
+                + "These 2-D Linear weights would be quantized:\n"
+                + modules.map { "  " + $0 }.joined(separator: "\n")
+                + "\nRe-run with --include REGEX (repeatable) naming exactly the modules to quantize, e.g. "
+                + "--include 'layers\\.\\d+\\.(self_attn|mlp\\.experts)\\.', and --exclude REGEX for any to keep "
+                + "(routers such as 're:.*mlp.gate$' must stay unquantized). Known families: see README \"Model families\"."
         }
     }
 }

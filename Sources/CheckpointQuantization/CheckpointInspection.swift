@@ -2,7 +2,9 @@
 //
 // Promises: a summary of any model folder — plain or quantized, ours or another tool's:
 // the convention and quantization config, quantized modules with their tensor scale (both
-// forms), amax, whether fused groups share one tensor scale, tensors by dtype, and sizes.
+// forms), amax, whether fused groups share one tensor scale, tensors by dtype, and sizes; the
+// experts of an MoE layer (`….experts.N.<proj>`) are also summarized as one `ExpertGroupSummary`
+// per layer: N experts, the shape of each projection, and how many fused groups share one scale.
 
 import BlockQuantization
 import Foundation
@@ -16,6 +18,49 @@ public struct ModuleSummary: Codable, Sendable {
     public var amax: Float
     public var fusedGroup: String?
     public var hasInputScale: Bool
+}
+
+/// The quantized experts of one MoE layer (`parent` is `….experts`).
+public struct ExpertGroupSummary: Codable, Sendable, Equatable {
+    public var parent: String
+    public var experts: Int
+    /// Each projection with its shape(s), e.g. `w1 32×64`.
+    public var shapes: [String]
+    /// Fused groups (one per expert for gate/up or w1/w3) and how many of them share one tensor scale.
+    public var fusedGroups: Int
+    public var fusedGroupsSharingOneScale: Int
+    /// Modules with an input scale (W4A4) out of all expert modules.
+    public var modulesWithInputScale: Int
+    public var modules: Int
+
+    /// `parent`, expert index and projection of an expert module name, or nil.
+    static func split(_ module: String) -> (parent: String, expert: Int, projection: String)? {
+        let parts = module.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let i = parts.lastIndex(of: "experts"), i + 2 < parts.count, let e = Int(parts[i + 1]) else { return nil }
+        return (parts[...i].joined(separator: "."), e, parts[(i + 2)...].joined(separator: "."))
+    }
+
+    /// One summary per `….experts` parent, in first-seen order.
+    static func groups(_ modules: [ModuleSummary], differentScales: Set<String>) -> [ExpertGroupSummary] {
+        var order: [String] = []
+        var byParent: [String: [(Int, String, ModuleSummary)]] = [:]
+        for m in modules {
+            guard let (parent, e, projection) = split(m.module) else { continue }
+            if byParent[parent] == nil { order.append(parent) }
+            byParent[parent, default: []].append((e, projection, m))
+        }
+        return order.map { parent in
+            let members = byParent[parent]!
+            var shapes: [String: Set<String>] = [:]
+            for (_, p, m) in members { shapes[p, default: []].insert(m.shape.map(String.init).joined(separator: "×")) }
+            let groups = Set(members.compactMap(\.2.fusedGroup))
+            return ExpertGroupSummary(
+                parent: parent, experts: Set(members.map(\.0)).count,
+                shapes: shapes.keys.sorted().map { "\($0) \(shapes[$0]!.sorted().joined(separator: "/"))" },
+                fusedGroups: groups.count, fusedGroupsSharingOneScale: groups.subtracting(differentScales).count,
+                modulesWithInputScale: members.filter(\.2.hasInputScale).count, modules: members.count)
+        }
+    }
 }
 
 public struct CheckpointSummary: Codable, Sendable {
@@ -37,6 +82,8 @@ public struct CheckpointSummary: Codable, Sendable {
     public var modules: [ModuleSummary]
     /// Fused groups whose members do not share one tensor scale (engines would take the max).
     public var fusedGroupsWithDifferentScales: [String]
+    /// The quantized experts, one entry per MoE layer.
+    public var expertGroups: [ExpertGroupSummary] = []
 
     public static func inspect(_ directory: String) throws -> CheckpointSummary {
         let checkpoint = try ModelCheckpoint.open(directory)
@@ -67,6 +114,8 @@ public struct CheckpointSummary: Codable, Sendable {
                 fusedGroup: group, hasInputScale: m.inputScale != nil))
         }
         summary.fusedGroupsWithDifferentScales = groupScales.filter { $0.value.count > 1 }.keys.sorted()
+        summary.expertGroups = ExpertGroupSummary.groups(summary.modules,
+                                                         differentScales: Set(summary.fusedGroupsWithDifferentScales))
         return summary
     }
 }

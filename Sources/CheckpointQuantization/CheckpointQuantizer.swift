@@ -6,10 +6,11 @@
 //   else is copied byte for byte in its original dtype.
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
 //   divisor or multiplier, config.json `quantization_config` and dtype bfloat16 — what NVFP4
-//   decompression yields —, hf_quant_config.json), sharded
-//   by `maxShardBytes` with an index when there is more than one shard, with the other files
-//   of the folder copied (README.md with a note at the top saying what this folder is and how
-//   it was made), plus `fouroversix.json` recording the exact amax (and calibrated
+//   decompression yields —, hf_quant_config.json), sharded by `maxShardBytes` with an index
+//   when there is more than one shard, config.json being the original text with
+//   `quantization_config` spliced in (numbers keep their form), with the other files of the
+//   folder copied (README.md with a note at the top saying what this folder is and how it was
+//   made), plus `fouroversix.json` recording the exact amax (and calibrated
 //   input amax) of every layer, so that readers can reproduce the core's arithmetic exactly.
 // - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
 //   released after use; output is streamed.
@@ -74,10 +75,21 @@ public enum CheckpointQuantizer {
         let config = QuantizationConfig(format: .nvfp4, rule: options.rule)
         let constants = config.constants
 
-        // Plan: the role of every tensor.
+        // Plan: the role of every tensor, by the checkpoint's family.
+        var selection = options.selection
+        selection.family = ModelFamily.identify(config: checkpoint.config)
+        if selection.family == nil && selection.include.isEmpty {
+            let architecture = (checkpoint.config["architectures"] as? [String])?.first
+                ?? (checkpoint.config["model_type"] as? String) ?? "(no architectures or model_type in config.json)"
+            throw CheckpointError.unknownFamily(directory: modelDirectory, architecture: architecture,
+                                                wouldQuantize: foldedModuleNames(checkpoint.tensors.compactMap {
+                                                    if case let .quantize(m, _) = selection.role(of: $0.info) { return m }
+                                                    return nil
+                                                }))
+        }
         var roles: [String: TensorRole] = [:]
         for t in checkpoint.tensors {
-            let role = options.selection.role(of: t.info)
+            let role = selection.role(of: t.info)
             if case .quantize = role, ![DType.BF16, .F16, .F32].contains(t.info.dtype) {
                 throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
             }
@@ -177,14 +189,34 @@ public enum CheckpointQuantizer {
 
         // Skipped Linear-like modules go into the ignore list (lm_head always: tied heads too).
         var skipped: [SkippedModule] = []
+        var listed = Set<String>()
         for t in checkpoint.tensors {
-            if case let .skip(module, reason) = roles[t.name] { skipped.append(SkippedModule(module: module, reason: reason.description)) }
+            if case let .skip(module, reason) = roles[t.name], listed.insert(module).inserted {
+                skipped.append(SkippedModule(module: module, reason: reason.description))
+            }
         }
         var ignored = skipped.map(\.module)
         let architectures = (checkpoint.config["architectures"] as? [String]) ?? []
         let hasHead = architectures.contains { $0.contains("CausalLM") || $0.contains("LMHead") }
         if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
             ignored.insert("lm_head", at: 0)
+        }
+        // The family's kept modules also in the convention's pattern form (after the exact names).
+        var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
+        for t in checkpoint.tensors {
+            guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
+                  let rule = selection.family?.kept.first(where: { $0.pattern == pattern }) else { continue }
+            if let i = keptByRule.firstIndex(where: { $0.rule == rule }) {
+                keptByRule[i].modules.append(module)
+            } else {
+                keptByRule.append((rule, [module]))
+            }
+        }
+        for (rule, modules) in keptByRule {
+            for form in ModelFamily.ignoreForms(rule, modules: modules, convention: options.convention)
+            where !ignored.contains(form) {
+                ignored.append(form)
+            }
         }
 
         try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
@@ -218,6 +250,20 @@ public enum CheckpointQuantizer {
         var out: [String: Float] = [:]
         for (module, group) in modules { out[module] = group.flatMap { groupMax[$0] } ?? amax[module]! }
         return out
+    }
+
+    /// Module names with every number component folded to N, each with its count
+    /// (`model.layers.N.mlp.experts.N.w1 (×64)`), in first-seen order.
+    static func foldedModuleNames(_ modules: [String]) -> [String] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for m in modules {
+            let folded = m.split(separator: ".", omittingEmptySubsequences: false)
+                .map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "N" : String($0) }.joined(separator: ".")
+            if counts[folded] == nil { order.append(folded) }
+            counts[folded, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\($0) (×\(counts[$0]!))" : $0 }
     }
 
     /// True when the checkpoint already holds NVFP4 tensors of either convention.
@@ -278,12 +324,12 @@ public enum CheckpointQuantizer {
             try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
                           to: output.path("model.safetensors.index.json"))
         }
-        var config = checkpoint.config
-        setDType(&config, "bfloat16")  // what NVFP4 decompression yields (transformers loads it by default)
         let activations = options.activationAmax != nil
-        config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: activations,
-                                                                              producer: producer)
-        try writeJSON(config, to: output.path("config.json"))
+        let quantizationConfig = options.convention.quantizationConfig(ignored: ignored, activations: activations,
+                                                                       producer: producer)
+        // dtype bfloat16: what NVFP4 decompression yields (transformers loads it by default).
+        try writeConfig(original: checkpoint.directory + "/config.json", adding: quantizationConfig,
+                        dtype: "bfloat16", to: output.path("config.json"))
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
@@ -372,6 +418,44 @@ public enum CheckpointQuantizer {
                 throw CheckpointError.cannotWrite(path: output.path(name), reason: error.localizedDescription)
             }
         }
+    }
+}
+
+/// config.json with `quantization_config` added and every other byte as it was: the original
+/// text with the new key spliced in before its closing brace, so that numbers keep their form
+/// (`0.0` stays a float: transformers 5's strict config classes reject `0` for a float field).
+func writeConfig(original path: String, adding quantizationConfig: [String: Any], dtype: String,
+                 to target: String) throws {
+    guard var text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+        throw CheckpointError.notFound(path: path)
+    }
+    // Every `torch_dtype` / `dtype` string value (top level and sub-configs) becomes `dtype`;
+    // a config without `torch_dtype` gets one (read by transformers 4 and 5).
+    var hasTorchDType = false
+    for key in ["torch_dtype", "dtype"] {
+        let pattern = try! NSRegularExpression(pattern: "\"\(key)\"(\\s*):(\\s*)\"[^\"]*\"")
+        let range = NSRange(text.startIndex..., in: text)
+        if key == "torch_dtype" { hasTorchDType = pattern.firstMatch(in: text, range: range) != nil }
+        text = pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "\"\(key)\"$1:$2\"\(dtype)\"")
+    }
+    guard let close = text.lastIndex(of: "}") else { throw CheckpointError.notFound(path: path) }
+    let value: String
+    do {
+        let data = try JSONSerialization.data(withJSONObject: quantizationConfig,
+                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        value = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n  ")
+    } catch {
+        throw CheckpointError.cannotWrite(path: target, reason: error.localizedDescription)
+    }
+    let head = text[..<close]
+    let isEmpty = head.drop { $0 != "{" }.dropFirst().allSatisfy(\.isWhitespace)
+    let trimmed = head.reversed().drop(while: \.isWhitespace).reversed()
+    let dtypeMember = hasTorchDType ? "" : "\n  \"torch_dtype\": \"\(dtype)\","
+    let spliced = String(trimmed) + (isEmpty ? "" : ",") + dtypeMember + "\n  \"quantization_config\": " + value + "\n}\n"
+    do {
+        try Data(spliced.utf8).write(to: URL(fileURLWithPath: target))
+    } catch {
+        throw CheckpointError.cannotWrite(path: target, reason: error.localizedDescription)
     }
 }
 

@@ -6,10 +6,13 @@
 // match any `--exclude`, and has an input dimension that is a multiple of 16 (serving
 // engines cannot load others) — the patterns and the 16 rule are ModelCore's, which
 // evaluation applies too. A selected weight whose dtype is not BF16/F16/F32 is an
-// error for the caller to report (it is probably already quantized). Every Linear-like module not quantized is listed with its
-// reason. Fused groups (q/k/v, gate/up, MoE w1/w3, BERT query/key/value) are keyed by
-// their parent module. `checkPlan` refuses a selection that splits a fused group or an
-// `--include` pattern that selects nothing.
+// error for the caller to report (it is probably already quantized). With a `family`
+// (ModelFamily), the modules it keeps (routers, vision towers) are skipped unless `--include`
+// names them, and its fused 3-D expert tensors are skipped under their parent module. Every
+// Linear-like module not quantized is listed with its reason. Fused groups (q/k/v, gate/up, MoE
+// w1/w3 per expert, MLA q_a/kv_a, BERT query/key/value) are keyed by their parent module.
+// `checkPlan` refuses a selection that splits a fused group or an `--include` pattern that selects
+// nothing.
 
 import ModelCore
 import SafeTensors
@@ -20,6 +23,8 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     case excludedByUser(pattern: String)
     case notIncluded
     case inputDimensionNotMultipleOf16(Int)
+    case keptByFamily(family: String, what: String, pattern: String)
+    case fusedExpertTensor(family: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,10 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case let .excludedByUser(pattern): return "excluded by --exclude \(pattern)"
         case .notIncluded: return "not matched by any --include pattern"
         case let .inputDimensionNotMultipleOf16(n): return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
+        case let .keptByFamily(family, what, _):
+            return "\(what), kept in high precision by the \(family) rule (--include overrides)"
+        case let .fusedExpertTensor(family):
+            return "fused 3-D expert tensor of \(family), kept in its dtype (see docs/moe.md)"
         }
     }
 }
@@ -44,9 +53,14 @@ public struct LayerSelection: Sendable {
     public var include: [String]
     public var exclude: [String]
     public var quantizeLanguageModelHead: Bool
+    /// The checkpoint's family (`CheckpointQuantizer` sets it from config.json); nil: none.
+    public var family: ModelFamily? = nil {
+        didSet { keptPatterns = family?.keptPatterns }
+    }
 
     private let includePatterns: ModulePatterns
     private let excludePatterns: ModulePatterns
+    private var keptPatterns: ModulePatterns?
 
     public init(include: [String] = [], exclude: [String] = [], quantizeLanguageModelHead: Bool = false) throws {
         self.include = include
@@ -65,6 +79,10 @@ public struct LayerSelection: Sendable {
 
     /// The role of one tensor.
     public func role(of info: TensorInfo) -> TensorRole {
+        if let family, info.shape.count == 3, let dot = info.name.lastIndex(of: "."),
+           family.fusedExperts.contains(String(info.name[info.name.index(after: dot)...])) {
+            return .skip(module: String(info.name[..<dot]), reason: .fusedExpertTensor(family: family.name))
+        }
         guard info.name.hasSuffix(".weight"), info.shape.count == 2 else { return .copy }
         let module = String(info.name.dropLast(".weight".count))
         let lower = module.lowercased()
@@ -76,8 +94,10 @@ public struct LayerSelection: Sendable {
         if let pattern = excludePatterns.firstMatch(in: module) {
             return .skip(module: module, reason: .excludedByUser(pattern: pattern))
         }
-        if !includePatterns.isEmpty && includePatterns.firstMatch(in: module) == nil {
-            return .skip(module: module, reason: .notIncluded)
+        if !includePatterns.isEmpty {
+            if includePatterns.firstMatch(in: module) == nil { return .skip(module: module, reason: .notIncluded) }
+        } else if let family, let keptPatterns, let kept = family.keeps(module, patterns: keptPatterns) {
+            return .skip(module: module, reason: .keptByFamily(family: family.name, what: kept.what, pattern: kept.pattern))
         }
         if LayerSelectionRule.hasRaggedInput(inFeatures: info.shape[1]) {
             return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))
@@ -144,6 +164,7 @@ public enum FusedGroups {
         ["q_proj", "k_proj", "v_proj"],  // Llama, Mistral, Qwen, …
         ["gate_proj", "up_proj"],        // SwiGLU MLPs
         ["w1", "w3"],                    // Mixtral-style MoE experts
+        ["q_a_proj", "kv_a_proj_with_mqa"],  // DeepSeek MLA (vLLM's fused_qkv_a_proj)
         ["query", "key", "value"],       // BERT self-attention
         ["q", "k", "v"],                 // T5-style attention
     ]

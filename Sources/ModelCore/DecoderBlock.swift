@@ -1,6 +1,7 @@
 // One Llama-family decoder block — the forward pass that inference, calibration and training all
 // run: RMSNorm → q/k/v → (QK-norm) → RoPE → causal GQA attention → o → residual → RMSNorm →
-// gate/up → SiLU·up → down → residual.
+// gate/up → SiLU·up → down → residual, or the sparse MoE feed-forward (MixtureOfExperts.swift)
+// when the configuration has experts.
 //
 // Promises: the order and float32 arithmetic of Hugging Face's LlamaDecoderLayer (Mistral /
 // Qwen2 / Qwen3 variants by configuration), each step one of ModelCore's kernels. The Linear
@@ -62,6 +63,10 @@ extension ModelConfiguration {
 package protocol LinearRunner {
     associatedtype Failure: Error
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(Failure) -> [[Float]]
+    /// Runs MoE modules that all read the same input x `[rows, in]` (MixtureOfExperts.swift).
+    mutating func runExperts(_ modules: [ExpertModule], input x: [Float], rows: Int) throws(Failure) -> [[Float]]
+    /// Run every expert on every row (calibration observes each expert's input on all tokens).
+    var runsEveryExpertOnAllRows: Bool { get }
 }
 
 /// The non-Linear weights of a block.
@@ -173,6 +178,12 @@ package enum DecoderBlock {
         let (m, mlpRMS) = RMSNorm.forward(
             x, weight: norms.postAttention, rows: n, width: dModel,
             epsilon: c.rmsNormEpsilon, keepingRMS: saving, threads: threads)
+        if let moe = c.experts {
+            precondition(!saving, "MoE blocks are not trained")
+            addInPlace(&x, try MixtureOfExpertsBlock.forward(m, rows: n, hiddenSize: dModel, moe, linears: &linears,
+                                                             threads: threads))
+            return nil
+        }
         let gu = try linears.run([.gate, .up], input: m, rows: n)
         var activated = gu[0]
         activated.withUnsafeMutableBufferPointer { g in

@@ -2,7 +2,9 @@
 //
 // Promises: `ModelConfiguration(config:)` reads ModelFolder's `ConfigFile` (config.json parsed
 // once, on JSONText) and accepts LlamaForCausalLM, MistralForCausalLM,
-// Qwen2ForCausalLM and Qwen3ForCausalLM (they differ only by the switches held here: q/k/v
+// Qwen2ForCausalLM and Qwen3ForCausalLM, and the MoE MixtralForCausalLM, Qwen2MoeForCausalLM and
+// Qwen3MoeForCausalLM (`experts`)
+// (they differ only by the switches held here: q/k/v
 // biases, QK-norm, tied embeddings, GQA, rope_theta, head_dim); anything it cannot run exactly
 // (another activation, an unknown rope_scaling type, a sliding window that would bite) is a
 // typed error naming the key, never a silent approximation. Training builds its models from the
@@ -47,11 +49,14 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var initializerRange: Float
     public var bosTokenID: Int?
     public var eosTokenIDs: [Int]
+    /// Every block's feed-forward is a sparse MoE (Mixtral, Qwen3-MoE); nil: dense SwiGLU.
+    public var experts: MixtureOfExperts?
 
     /// The longest sequence the model takes (`max_position_embeddings`; unbounded when not given).
     public var contextLength: Int { maxPositionEmbeddings ?? .max }
 
-    public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM"]
+    public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM",
+                                                "MixtralForCausalLM", "Qwen2MoeForCausalLM", "Qwen3MoeForCausalLM"]
 
     /// A configuration built in code (tests, synthetic models).
     public init(architecture: String = "LlamaForCausalLM", hiddenSize: Int, intermediateSize: Int, layerCount: Int,
@@ -102,7 +107,8 @@ public struct ModelConfiguration: Sendable, Hashable {
         let architectures = try json.strings("architectures") ?? []
         let modelType = try json.string("model_type") ?? ""
         let byType = ["llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
-                      "qwen3": "Qwen3ForCausalLM"]
+                      "qwen3": "Qwen3ForCausalLM", "mixtral": "MixtralForCausalLM", "qwen2_moe": "Qwen2MoeForCausalLM",
+                      "qwen3_moe": "Qwen3MoeForCausalLM"]
         guard let architecture = architectures.first ?? byType[modelType] else {
             throw ModelFolderError.missingConfigKey(path: path, key: "architectures")
         }
@@ -122,7 +128,8 @@ public struct ModelConfiguration: Sendable, Hashable {
                 path: path, key: "num_attention_heads",
                 reason: "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim")
         }
-        let isQwen2 = architecture == "Qwen2ForCausalLM", isQwen3 = architecture == "Qwen3ForCausalLM"
+        let isQwen2 = architecture == "Qwen2ForCausalLM" || architecture == "Qwen2MoeForCausalLM"
+        let isQwen3 = architecture == "Qwen3ForCausalLM" || architecture == "Qwen3MoeForCausalLM"
         let attentionBias = try bool("attention_bias", default: false)
 
         var scaling: RopeScaling?
@@ -143,7 +150,33 @@ public struct ModelConfiguration: Sendable, Hashable {
         }
 
         var window: Int?
-        if architecture == "MistralForCausalLM" { window = try optionalInt("sliding_window") }
+        if architecture == "MistralForCausalLM" || architecture == "MixtralForCausalLM" {
+            window = try optionalInt("sliding_window")
+        }
+        var experts: MixtureOfExperts?
+        if architecture == "MixtralForCausalLM" {
+            experts = MixtureOfExperts(expertCount: try int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
+                                       expertIntermediateSize: try int("intermediate_size"), normalizeTopK: true, names: .mixtral)
+        } else if architecture == "Qwen3MoeForCausalLM" || architecture == "Qwen2MoeForCausalLM" {
+            let step = try optionalInt("decoder_sparse_step") ?? 1
+            let denseLayers = try json.ints("mlp_only_layers") ?? []
+            guard step == 1, denseLayers.isEmpty else {
+                throw ModelFolderError.invalidConfigValue(
+                    path: path, key: "decoder_sparse_step",
+                    reason: "step \(step), mlp_only_layers \(denseLayers): only every-layer-sparse Qwen-MoE is supported")
+            }
+            experts = MixtureOfExperts(expertCount: try optionalInt("num_experts") ?? int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
+                                       expertIntermediateSize: try int("moe_intermediate_size"),
+                                       normalizeTopK: try bool("norm_topk_prob", default: false), names: .qwen,
+                                       sharedExpertIntermediateSize: architecture == "Qwen2MoeForCausalLM"
+                                           ? try int("shared_expert_intermediate_size") : nil)
+        }
+        if let e = experts, e.expertCount < 1 || e.expertsPerToken < 1 || e.expertsPerToken > e.expertCount {
+            throw ModelFolderError.invalidConfigValue(path: path, key: "num_experts_per_tok",
+                                                      reason: "\(e.expertsPerToken) of \(e.expertCount) experts")
+        }
+        // transformers 5 writes rope_theta inside rope_parameters.
+        let ropeTheta = try json.double("rope_theta") ?? json.object("rope_parameters")?.double("rope_theta") ?? 10000
         let qwenWindow = try bool("use_sliding_window", default: false)
         if isQwen2 && qwenWindow { window = try optionalInt("sliding_window") }
 
@@ -153,12 +186,13 @@ public struct ModelConfiguration: Sendable, Hashable {
                   layerCount: try int("num_hidden_layers"), headCount: heads, keyValueHeadCount: kvHeads,
                   headDimension: headDim, vocabularySize: try int("vocab_size"),
                   rmsNormEpsilon: Float(try double("rms_norm_eps", default: 1e-6)),
-                  ropeTheta: try double("rope_theta", default: 10000), ropeScaling: scaling,
+                  ropeTheta: ropeTheta, ropeScaling: scaling,
                   tieWordEmbeddings: try bool("tie_word_embeddings", default: false),
                   qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
                   mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
                   maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
                   initializerRange: Float(try double("initializer_range", default: 0.02)),
                   bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
+        self.experts = experts
     }
 }

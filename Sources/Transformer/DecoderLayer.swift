@@ -4,7 +4,9 @@
 // Promises: the order and precision of Hugging Face's LlamaDecoderLayer (Mistral/Qwen2/Qwen3
 // variants by configuration) as ModelCore computes it; each Linear's input is simulated in the module's input format
 // (quantized once per distinct format and amax when modules share an input, as q/k/v and
-// gate/up do) after the observer has seen the unquantized input.
+// gate/up do) after the observer has seen the unquantized input. In an MoE block the router runs
+// unquantized (it is not among `linears`), and with an observer every expert runs on every token
+// (so each expert's input amax exists even when no calibration token was routed to it).
 
 import CPUKernels
 import ModelCore
@@ -15,17 +17,31 @@ public typealias ActivationObserver = (_ module: String, _ input: UnsafeBufferPo
 final class DecoderLayer: @unchecked Sendable {
     let index: Int
     let norms: BlockNorms
-    let q, k, v, o, gate, up, down: LinearLayer
+    /// q, k, v, o, then gate, up, down of a dense block (`LinearSlot` order; 4 in an MoE block).
+    let slots: [LinearLayer]
+    /// An MoE block's router (never quantized: engines run routers in high precision).
+    let router: LinearLayer?
+    /// An MoE block's experts, each `[gate, up, down]`.
+    let experts: [[LinearLayer]]
+    /// Qwen2-MoE's shared expert `[gate, up, down]` (empty: none) and its gate (never quantized).
+    let sharedExpert: [LinearLayer]
+    let sharedGate: LinearLayer?
 
-    /// In `LinearSlot` order.
-    var linears: [LinearLayer] { [q, k, v, o, gate, up, down] }
+    /// The quantizable Linear modules: `slots`, the experts in order, the shared expert (routers and
+    /// the shared expert's gate are not among them).
+    var linears: [LinearLayer] { slots + experts.flatMap { $0 } + sharedExpert }
 
     init(index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
-         linears l: [LinearLayer]) {
-        precondition(l.count == 7)
+         linears l: [LinearLayer], router: LinearLayer? = nil, experts: [[LinearLayer]] = [],
+         sharedExpert: [LinearLayer] = [], sharedGate: LinearLayer? = nil) {
+        precondition(router == nil ? l.count == 7 : l.count == 4 && experts.allSatisfy { $0.count == 3 })
         self.index = index
         norms = BlockNorms(input: inputNorm, postAttention: postAttentionNorm, query: queryNorm, key: keyNorm)
-        (q, k, v, o, gate, up, down) = (l[0], l[1], l[2], l[3], l[4], l[5], l[6])
+        slots = l
+        self.router = router
+        self.experts = experts
+        self.sharedExpert = sharedExpert
+        self.sharedGate = sharedGate
     }
 
     /// x `[rows, hidden]` ← the block applied to x; new tokens at positions past ..< past + rows.
@@ -46,8 +62,23 @@ struct EvaluationLinears: LinearRunner {
     let threads: Int
 
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws -> [[Float]] {
-        try runLinears(slots.map { layer.linears[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
+        try runLinears(slots.map { layer.slots[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
     }
+
+    mutating func runExperts(_ modules: [ExpertModule], input x: [Float], rows: Int) throws -> [[Float]] {
+        let layers = modules.map { m -> LinearLayer in
+            switch m {
+            case .router: return layer.router!
+            case let .expert(e, slot): return layer.experts[e][slot.rawValue - LinearSlot.gate.rawValue]
+            case let .shared(slot): return layer.sharedExpert[slot.rawValue - LinearSlot.gate.rawValue]
+            case .sharedGate: return layer.sharedGate!
+            }
+        }
+        return try runLinears(layers, input: x, rows: rows, observer: observer, threads: threads)
+    }
+
+    /// Calibration (an observer) sees every expert's input on every token of the layer.
+    var runsEveryExpertOnAllRows: Bool { observer != nil }
 
     /// Runs Linear modules that share the input x `[rows, in]`; returns their outputs in order.
     private func runLinears(_ layers: [LinearLayer], input x: [Float], rows: Int, observer: ActivationObserver?,

@@ -1,4 +1,4 @@
-// A Llama-family causal LM loaded strictly from a `WeightProvider`, and its forward pass.
+// A Llama-family causal LM (dense, or Mixtral / Qwen3-MoE with sparse MoE blocks) loaded strictly from a `WeightProvider`, and its forward pass.
 //
 // Promises:
 // - Loading is strict: every tensor the configuration implies must be present with exactly
@@ -31,7 +31,8 @@ public final class TransformerModel: @unchecked Sendable {
     /// The quantization applied now.
     public private(set) var quantization: EvaluationQuantization = .none
 
-    /// The decoder Linear modules, layer by layer (q, k, v, o, gate, up, down).
+    /// The decoder Linear modules, layer by layer (q, k, v, o, gate, up, down; MoE: q, k, v, o, then
+    /// each expert's gate, up, down — routers are not among them and are never quantized).
     public var linearLayers: [LinearLayer] { layers.flatMap(\.linears) }
 
     /// Loads the tensors the configuration implies from `weights` (strictly; see above).
@@ -44,10 +45,24 @@ public final class TransformerModel: @unchecked Sendable {
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             expected += [(p + "input_layernorm.weight", [d]), (p + "post_attention_layernorm.weight", [d])]
-            for slot in LinearSlot.allCases {
+            for slot in LinearSlot.allCases where c.experts == nil || slot.rawValue < LinearSlot.gate.rawValue {
                 let m = slot.moduleSuffix, shape = c.linearShape(slot)
                 expected.append((p + m + ".weight", shape))
                 if c.hasBias(slot) { expected.append((p + m + ".bias", [shape[0]])) }
+            }
+            if let moe = c.experts {
+                expected.append((p + moe.routerSuffix + ".weight", [moe.expertCount, d]))
+                for e in 0..<moe.expertCount {
+                    for slot in [LinearSlot.gate, .up, .down] {
+                        expected.append((p + moe.expertSuffix(e, slot) + ".weight", moe.expertShape(slot, hiddenSize: d)))
+                    }
+                }
+                if moe.sharedExpertIntermediateSize != nil {
+                    expected.append((p + MixtureOfExperts.sharedGateSuffix + ".weight", [1, d]))
+                    for slot in [LinearSlot.gate, .up, .down] {
+                        expected.append((p + moe.sharedSuffix(slot) + ".weight", moe.sharedShape(slot, hiddenSize: d)))
+                    }
+                }
             }
             if c.qkNorm { expected += [(p + "self_attn.q_norm.weight", [hd]), (p + "self_attn.k_norm.weight", [hd])] }
         }
@@ -76,19 +91,46 @@ public final class TransformerModel: @unchecked Sendable {
         for i in 0..<c.layerCount {
             let p = "model.layers.\(i)."
             var linears: [LinearLayer] = []
-            for slot in LinearSlot.allCases {
+            for slot in LinearSlot.allCases where c.experts == nil || slot.rawValue < LinearSlot.gate.rawValue {
                 let module = p + slot.moduleSuffix, (out, inp) = (c.linearShape(slot)[0], c.linearShape(slot)[1])
                 linears.append(LinearLayer(
                     module: module, weight: try weights.floats(module + ".weight"), outFeatures: out, inFeatures: inp,
                     bias: c.hasBias(slot) ? try weights.floats(module + ".bias") : nil,
                     storedQuantized: weights.isStoredQuantized(module: module)))
             }
+            var router: LinearLayer?, sharedGate: LinearLayer?
+            var experts: [[LinearLayer]] = []
+            var shared: [LinearLayer] = []
+            if let moe = c.experts {
+                let r = p + moe.routerSuffix
+                router = LinearLayer(module: r, weight: try weights.floats(r + ".weight"), outFeatures: moe.expertCount,
+                                     inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: r))
+                for e in 0..<moe.expertCount {
+                    experts.append(try [LinearSlot.gate, .up, .down].map { slot in
+                        let module = p + moe.expertSuffix(e, slot), shape = moe.expertShape(slot, hiddenSize: d)
+                        return LinearLayer(module: module, weight: try weights.floats(module + ".weight"),
+                                           outFeatures: shape[0], inFeatures: shape[1], bias: nil,
+                                           storedQuantized: weights.isStoredQuantized(module: module))
+                    })
+                }
+                if moe.sharedExpertIntermediateSize != nil {
+                    let g = p + MixtureOfExperts.sharedGateSuffix
+                    sharedGate = LinearLayer(module: g, weight: try weights.floats(g + ".weight"), outFeatures: 1,
+                                             inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: g))
+                    shared = try [LinearSlot.gate, .up, .down].map { slot in
+                        let module = p + moe.sharedSuffix(slot), shape = moe.sharedShape(slot, hiddenSize: d)
+                        return LinearLayer(module: module, weight: try weights.floats(module + ".weight"),
+                                           outFeatures: shape[0], inFeatures: shape[1], bias: nil,
+                                           storedQuantized: weights.isStoredQuantized(module: module))
+                    }
+                }
+            }
             layers.append(DecoderLayer(
                 index: i, inputNorm: try weights.floats(p + "input_layernorm.weight"),
                 postAttentionNorm: try weights.floats(p + "post_attention_layernorm.weight"),
                 queryNorm: c.qkNorm ? try weights.floats(p + "self_attn.q_norm.weight") : nil,
                 keyNorm: c.qkNorm ? try weights.floats(p + "self_attn.k_norm.weight") : nil,
-                linears: linears))
+                linears: linears, router: router, experts: experts, sharedExpert: shared, sharedGate: sharedGate))
         }
         self.layers = layers
         finalNorm = try weights.floats("model.norm.weight")

@@ -85,11 +85,16 @@ struct InspectCommand: ParsableCommand {
         print("  producer: \(s.producer ?? "unknown"); 4/6 rule: \(s.rule ?? "not recorded")")
         print("  \(s.modules.count) quantized modules; ignored: \(s.ignored.isEmpty ? "none" : s.ignored.joined(separator: ", "))")
         let header = ["module", "shape", "tensor scale (stored)", "amax", "fused group", "input scale"]
-        let rows = s.modules.map { m in
+        let rows = s.modules.filter { m in !s.expertGroups.contains { m.module.hasPrefix($0.parent + ".") } }.map { m in
             [m.module, m.shape.map(String.init).joined(separator: "×"), String(format: "%.6g", m.storedTensorScale),
              String(format: "%.6g", m.amax), m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no"]
         }
         print(renderTable(header: header, rows: rows))
+        for g in s.expertGroups {
+            print("  \(g.parent): \(g.experts) experts, \(g.shapes.joined(separator: ", ")); "
+                  + "\(g.fusedGroupsSharingOneScale)/\(g.fusedGroups) fused groups share one scale; "
+                  + "input scales \(g.modulesWithInputScale)/\(g.modules)")
+        }
         if !s.fusedGroupsWithDifferentScales.isEmpty {
             print("  warning: fused groups with different tensor scales: \(s.fusedGroupsWithDifferentScales.joined(separator: ", "))")
         }

@@ -21,8 +21,9 @@ struct EvalCommand: ParsableCommand {
         Windowing: the whole text is tokenized once (BOS first, no EOS); the tokens after BOS are cut \
         into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every chunk token is predicted \
         from its left context in its window. Perplexity = exp(total NLL / counted tokens).
-        Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down); q/k/v and gate/up share \
-        one weight amax. Activations use the layer input's max |x| per window unless calibrated.
+        Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down, MoE experts; never \
+        routers); q/k/v and gate/up (per expert) share one weight amax. Activations use the layer \
+        input's max |x| per window unless calibrated (calibration runs every expert on every token).
         """
     )
 

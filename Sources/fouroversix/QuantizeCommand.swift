@@ -145,12 +145,8 @@ struct QuantizeCommand: ParsableCommand {
         let suffix = [OutputConvention.gguf: ".gguf", .mlx: "-mlx"][convention] ?? ""
         let outputDirectory = output ?? "./\(name)-nvfp4\(suffix)"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
-        options.convention = convention
-        options.rule = rule.scaleRule
-}
-
         options.convention = convention.checkpointConvention ?? .modelopt
-        options.rule = rule
+        options.rule = rule.scaleRule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
