@@ -160,11 +160,15 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         let original = try String(contentsOfFile: familyFixtures + "/mixtral/config.json", encoding: .utf8)
         let written = try String(contentsOfFile: dir + "/q/config.json", encoding: .utf8)
         let body = original[..<original.lastIndex(of: "}")!].trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(written.hasPrefix(body + ",\n  \"quantization_config\": {"))
+        // The dtype becomes bfloat16 (what NVFP4 decompression yields; this fixture is bf16 already):
+        // `torch_dtype` is added when the original has only transformers 5's `dtype`.
+        let dtypeMember = original.contains("\"torch_dtype\"") ? "" : "\n  \"torch_dtype\": \"bfloat16\","
+        #expect(written.hasPrefix(body + "," + dtypeMember + "\n  \"quantization_config\": {"))
         #expect(written.contains("\"router_jitter_noise\": 0.0"))  // a float stays a float (transformers 5 checks)
         let config = try readJSONObject(dir + "/q/config.json")
         #expect((config["quantization_config"] as? [String: Any])?["format"] as? String == "nvfp4-pack-quantized")
         #expect(config["num_local_experts"] as? Int == 4)
+        #expect(config["torch_dtype"] as? String == "bfloat16" && config["dtype"] as? String == "bfloat16")
     }
 
     @Test func vlmIncludeOverridesTheVisionRule() throws {
