@@ -116,6 +116,8 @@ struct PTQExperimentCommand: ParsableCommand {
     var out = "runs/ptq"
 
     func run() throws {
+        try prepareOutputs([OutputRequest(out, .folder, inputs: [model, calibrationText, evalText],
+                                          existing: .addTo, role: "--out folder")])
         let start = Date()
         let experiment = try PTQExperiment.run(
             modelDirectory: model,

@@ -125,7 +125,14 @@ import Testing
         #expect(proc.status == 1 && proc.stdout.isEmpty)
         #expect(proc.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(proc.stderr)")
         #expect(Date().timeIntervalSince(start) < 5)
-        for r in [underFile, folder, proc] { #expect(!r.stderr.contains(".partial"), "\(r.stderr)") }
+        // experiment ptq checks its --out before calibrating anything.
+        let ptqStart = Date()
+        let ptq = try runCLI(["experiment", "ptq", bundledModel, "--calibration-text", repositoryRoot + "/Data/austen.txt",
+                              "--eval-text", bundledText, "--out", "/proc/x"])
+        #expect(ptq.status == 1 && ptq.stdout.isEmpty)
+        #expect(ptq.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(ptq.stderr)")
+        #expect(Date().timeIntervalSince(ptqStart) < 5)
+        for r in [underFile, folder, proc, ptq] { #expect(!r.stderr.contains(".partial"), "\(r.stderr)") }
     }
 
     /// A 96 MB input: long enough to be signalled while its output is being written.
