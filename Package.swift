@@ -39,8 +39,8 @@ let package = Package(
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
         // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
-        // names that mark an NVFP4 checkpoint.
-        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
+        // names that mark an NVFP4 checkpoint; a GGUF file seen as a model folder (GGUFModel).
+        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText", "GGUF"]),
         // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
         .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 2: the one Llama-family forward pass of inference, calibration and training: the
@@ -61,6 +61,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
+                "GGUF",
             ]
         ),
         // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -81,7 +82,7 @@ let package = Package(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
-                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "GGUF",
             ]
         ),
         // Layer 5: the command-line tool: parses, calls one library function, prints.
@@ -134,7 +135,11 @@ let package = Package(
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization"]
+            dependencies: [
+                "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization", "ModelFolder",
+                "ModelCore",
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CLITests",

@@ -7,7 +7,9 @@
 // (QuantizedCheckpoint's exact decoding), hides the scale tensors, marks the module as stored
 // quantized and recovers a stored input amax (W4A4) from `input_global_scale` / `input_scale`
 // (standard NVFP4 form, M·S = 2688);
-// a plain folder presents its tensors as they are. Errors name the file and tensor.
+// a plain folder presents its tensors as they are; a GGUF file (ModelFolder's `GGUFModel`) presents
+// its tensors under their Hugging Face names, dequantized and un-permuted. Errors name the file and
+// tensor.
 
 import BlockQuantization
 import CheckpointQuantization
@@ -19,7 +21,10 @@ import Transformer
 
 /// A checkpoint folder as a `WeightProvider`.
 public struct CheckpointWeights: WeightProvider {
-    public let checkpoint: ModelCheckpoint
+    /// The model folder (nil for a GGUF file).
+    public let checkpoint: ModelCheckpoint?
+    /// The GGUF file (nil for a model folder).
+    public let gguf: GGUFModel?
     public let quantized: QuantizedCheckpoint?
     private let moduleOfWeight: [String: QuantizedModule]
     private let moduleByName: [String: QuantizedModule]
@@ -27,7 +32,19 @@ public struct CheckpointWeights: WeightProvider {
     private let exactInputAmax: [String: Float]
     public let tensorNames: [String]
 
+    /// The tensors of a GGUF file under their Hugging Face names.
+    public init(gguf: GGUFModel) {
+        self.gguf = gguf
+        checkpoint = nil
+        quantized = nil
+        moduleOfWeight = [:]
+        moduleByName = [:]
+        exactInputAmax = [:]
+        tensorNames = gguf.tensorNames
+    }
+
     public init(directory: String) throws {
+        gguf = nil
         let checkpoint = try ModelCheckpoint.open(directory)
         let quantized = checkpoint.quantizedConvention != nil ? try QuantizedCheckpoint.open(directory) : nil
         self.checkpoint = quantized?.checkpoint ?? checkpoint
@@ -53,19 +70,24 @@ public struct CheckpointWeights: WeightProvider {
             }
         }
         exactInputAmax = exact
-        var names = self.checkpoint.tensors.map(\.name).filter { !hidden.contains($0) }
+        var names = (quantized?.checkpoint ?? checkpoint).tensors.map(\.name).filter { !hidden.contains($0) }
         names += weightNames.keys.sorted()
         tensorNames = names
     }
 
     public func shape(of name: String) -> [Int]? {
         if let m = moduleOfWeight[name] { return [m.rows, m.cols] }
-        return checkpoint.tensor(name)?.info.shape
+        if let gguf { return gguf.shape(of: name) }
+        return checkpoint?.tensor(name)?.info.shape
     }
 
     public func floats(_ name: String) throws -> [Float] {
         if let m = moduleOfWeight[name], let quantized { return try quantized.dequantizedWeight(m) }
-        guard let t = checkpoint.tensor(name) else { throw TransformerError.missingTensor(name: name) }
+        if let gguf {
+            defer { gguf.releasePages(name) }
+            return try gguf.floats(name)
+        }
+        guard let t = checkpoint?.tensor(name) else { throw TransformerError.missingTensor(name: name) }
         defer { t.shard.releasePages(name) }
         return try t.shard.floats(name)
     }
@@ -90,7 +112,11 @@ public struct CheckpointWeights: WeightProvider {
             return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, "
                 + "rule \(quantized.rule?.rawValue ?? "not recorded")"
         }
-        let dtypes = Set(checkpoint.tensors.map(\.info.dtype.rawValue)).sorted()
+        if let gguf {
+            let types = Set(gguf.tensorNames.compactMap { gguf.info($0)?.type.name }).sorted()
+            return "GGUF \(gguf.architecture) " + types.joined(separator: "/")
+        }
+        let dtypes = Set((checkpoint?.tensors ?? []).map(\.info.dtype.rawValue)).sorted()
         return dtypes.joined(separator: "/")
     }
 }

@@ -5,7 +5,9 @@
 // ./stories260K-nvfp4; the report lists every quantized layer (standard NVFP4 vs the chosen
 // rule, share of blocks that chose 4, sizes) and every skipped module with its reason;
 // `--report FILE.json` saves it; progress shows on a TTY; the output folder appears only
-// when complete, and an interrupted run (Ctrl-C) removes its temporary folder.
+// when complete, and an interrupted run (Ctrl-C) removes its temporary folder. A GGUF file is
+// quantized through its Hugging Face folder (Evaluation's `GGUFConversion`, a scratch folder
+// beside the output), so the output has config.json and the tokenizer files.
 
 import ArgumentParser
 import BlockQuantization
@@ -28,7 +30,7 @@ struct QuantizeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Model folder (config.json + safetensors). Default: the bundled stories260K.")
+    @Argument(help: "Model folder (config.json + safetensors) or a GGUF file. Default: the bundled stories260K.")
     var model: String?
 
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
@@ -81,7 +83,9 @@ struct QuantizeCommand: ParsableCommand {
 
     func run() throws {
         let modelDirectory = try model ?? BundledModel.directory()
-        let name = URL(fileURLWithPath: modelDirectory).standardizedFileURL.lastPathComponent
+        var url = URL(fileURLWithPath: modelDirectory).standardizedFileURL
+        if url.pathExtension == "gguf" { url = url.deletingPathExtension() }
+        let name = url.lastPathComponent
         let outputDirectory = output ?? "./\(name)-nvfp4"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
         options.convention = convention
@@ -94,11 +98,14 @@ struct QuantizeCommand: ParsableCommand {
         }
         installInterruptCleanup()
         var bar: ProgressBar?
-        let result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
-                                                 options: options) { p in
-            if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
-            bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+        var result = try GGUFConversion.withModelFolder(modelDirectory, near: outputDirectory) { folder in
+            try CheckpointQuantizer.run(modelDirectory: folder, outputDirectory: outputDirectory,
+                                        options: options) { p in
+                if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
+                bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+            }
         }
+        result.model = modelDirectory
         bar?.finish()
         if let report {
             do {
