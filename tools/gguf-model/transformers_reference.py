@@ -8,7 +8,9 @@ float32, tokenizer converted from the GGUF metadata) and prints JSON:
   of CONTEXT tokens and each window's first token is context only; with a BOS prefix each window is
   BOS + CONTEXT-1 tokens (fouroversix's documented windowing);
   greedy generation of NEW tokens from PROMPT (ids of prompt and continuation, and the text).
-Optionally saves the model as a Hugging Face folder (--save DIR) for the HF-folder parity check.
+MODEL may also be a Hugging Face folder. --save DIR writes the GGUF's dequantized weights as a plain
+Hugging Face folder (model.safetensors, config.json, tokenizer files) for the HF-folder parity check
+(save_pretrained refuses GGUF-loaded models).
 
 Usage: transformers_reference.py MODEL.gguf --text T [--windows 20] [--context 512]
        [--prompt P] [--new 32] [--save DIR]
@@ -31,12 +33,24 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    folder, name = os.path.split(os.path.abspath(a.gguf))
-    tok = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+    if os.path.isdir(a.gguf):
+        tok = AutoTokenizer.from_pretrained(a.gguf)
+        model = AutoModelForCausalLM.from_pretrained(a.gguf, dtype=torch.float32)
+    else:
+        folder, name = os.path.split(os.path.abspath(a.gguf))
+        tok = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
     model.eval()
     if a.save:
-        model.save_pretrained(a.save)
+        from safetensors.torch import save_file
+        os.makedirs(a.save, exist_ok=True)
+        state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
+        if model.config.tie_word_embeddings:
+            state.pop("lm_head.weight", None)
+        save_file(state, os.path.join(a.save, "model.safetensors"), metadata={"format": "pt"})
+        config = model.config.to_dict()
+        config.pop("quantization_config", None)
+        json.dump(config, open(os.path.join(a.save, "config.json"), "w"), indent=2)
         tok.save_pretrained(a.save)
 
     ids = tok(open(a.text, encoding="utf-8").read())["input_ids"]
