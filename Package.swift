@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // FourOverSix: NVFP4 quantization with Four Over Six (4/6) adaptive block scaling.
-// Modules are layered; each imports only modules below it (see README "Architecture").
+// Modules are layered; each imports only modules below it (docs/architecture.md; tools/check-architecture.py).
 import PackageDescription
 
 let package = Package(
@@ -17,46 +17,47 @@ let package = Package(
         .library(name: "GGUF", targets: ["GGUF"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Pinned exactly instead of a committed Package.resolved (whose revision ids differ between
+        // package mirrors): every build uses the same version.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // Layer 0a: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
+        // Layer 0: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
-        // Layer 0a: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
+        // Layer 0: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
-        // Layer 0a: validated safetensors reader and writer, and float views of its tensors.
+        // Layer 1: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
-        // Layer 0a: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
+        // Layer 2: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
         .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
-        // Layer 0b: the scalar reference quantizers ("the spec in code"), the quantized geometry and
+        // Layer 1: the scalar reference quantizers ("the spec in code"), the quantized geometry and
         // `protocol BlockQuantizer` with the dispatch policy every quantizer follows.
         .target(name: "BlockQuantization", dependencies: ["BlockFormats"]),
-        // Layer 1: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
+        // Layer 0: instruction-set-specific C kernels (AVX2/FMA), selected at run time; no global ISA flags.
         .target(name: "CPUKernelsISA"),
-        // Layer 1: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with layer 0b; the
+        // Layer 2: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with the reference; the
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 1: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
+        // Layer 3: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
         // names that mark an NVFP4 checkpoint; a GGUF file seen as a model folder (GGUFModel).
         .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText", "GGUF"]),
-        // Layer 2: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
+        // Layer 3: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
         .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
-        // Layer 2: the one Llama-family forward pass of inference, calibration and training: the
+        // Layer 4: the one Llama-family forward pass of inference, calibration and training: the
         // configuration (config.json through ModelFolder), RMSNorm, RoPE, attention, SwiGLU, the
         // Linear product and hook, and the layer-selection rule.
         .target(name: "ModelCore", dependencies: ["ModelFolder", "BlockFormats", "CPUKernels"]),
-        // Layer 3: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
+        // Layer 5: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
             dependencies: [
-                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "Tokenizers", "ModelFolder",
-                "ModelCore",
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
             ]
         ),
-        // Layer 3: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
+        // Layer 5: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
             dependencies: [
@@ -64,34 +65,32 @@ let package = Package(
                 "GGUF",
             ]
         ),
-        // Layer 3: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
+        // Layer 5: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
             dependencies: [
-                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelFolder",
-                "ModelCore",
+                "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelCore",
             ]
         ),
-        // Layer 3: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
+        // Layer 2: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
-        // Layer 4: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // Layer 6: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
         // the perplexity comparison, and the pre-training experiment.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
-                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "GGUF",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "GGUF", "JSONText",
             ]
         ),
-        // Layer 5: the command-line tool: parses, calls one library function, prints.
+        // Layer 7: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
-                "BlockFormats", "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend",
-                "CheckpointQuantization", "Transformer", "Tokenizers", "Training", "Evaluation", "Benchmarks",
-                "ModelFolder", "ModelCore",
+                "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend", "CheckpointQuantization",
+                "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,7 +7,8 @@
 // bit-identical with `ReferenceQuantizer`. The policy decides, once per call, what the
 // implementation's fast path never sees: tensors whose amax is 0 or whose tensor scale does
 // not fit float32 are zeros; inputs whose RHT could overflow float32 and tensor scales so
-// small that a block multiplier could overflow take the scalar reference path. Implementations
+// small that a block multiplier could overflow take the scalar reference path, and an input
+// whose RHT does overflow is rejected (`rhtOverflow`). Implementations
 // supply only the fast steps (a finiteness/magnitude scan, preparing the input, the rotated amax, the
 // block pass, dequantization); none is called per block through the protocol.
 
@@ -97,6 +98,18 @@ public enum QuantizationPolicy {
         if let amax, !(amax.isFinite && amax >= 0) { throw .invalidAmax(amax) }
     }
 
+    /// The scalar reference path for an input whose RHT could overflow float32; where it did
+    /// (a ±∞ in the pre-processed tensor, which the block arithmetic cannot quantize) the input is
+    /// rejected like a ±∞ input, whether or not an amax is supplied.
+    static func quantizeLargeRHTInput(_ x: TensorElements, _ g: QuantizationGeometry, amax supplied: Float?,
+                                      inputMagnitude: Float) throws(QuantizationError) -> QuantizedTensor {
+        let pre = ReferenceQuantizer.preprocess(x, g)
+        guard pre.values.allSatisfy(\.isFinite) else { throw .rhtOverflow(maxMagnitude: inputMagnitude) }
+        let amax = supplied ?? ReferenceQuantizer.defaultAmax(pre.values, format: g.config.format)
+        return ReferenceQuantizer.quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols,
+                                                       config: g.config, amax: amax)
+    }
+
     /// The checks, then the raw scan: the input's largest magnitude, or the first NaN/Inf as an error.
     static func checkedMagnitude<Q: BlockQuantizer>(_ q: Q, _ x: TensorElements, rows: Int, cols: Int,
                                                     config: QuantizationConfig,
@@ -125,7 +138,11 @@ extension BlockQuantizer {
         }
         let g = QuantizationGeometry(rows: rows, cols: cols, config: config)
         if config.rht && raw >= QuantizationPolicy.rhtFallbackMagnitude {
-            return ReferenceQuantizer.quantizeScalar(x, g, amax: supplied)
+            do {
+                return try QuantizationPolicy.quantizeLargeRHTInput(x, g, amax: supplied, inputMagnitude: raw)
+            } catch {
+                throw Self.failure(error)
+            }
         }
         let prepared = try prepare(x, g)
         let amax: Float
@@ -160,7 +177,9 @@ extension BlockQuantizer {
         guard config.rht else { return raw }
         let g = QuantizationGeometry(rows: rows, cols: cols, config: config)
         if raw >= QuantizationPolicy.rhtFallbackMagnitude {
-            return ReferenceQuantizer.rotatedAmaxScalar(x, g)
+            let rotated = ReferenceQuantizer.rotatedAmaxScalar(x, g)
+            guard rotated.isFinite else { throw Self.failure(.rhtOverflow(maxMagnitude: raw)) }
+            return rotated
         }
         return try rotatedAmax(prepare(x, g), g)
     }

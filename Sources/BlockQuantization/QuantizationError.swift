@@ -12,6 +12,9 @@ public enum QuantizationError: Error, Sendable, Equatable, CustomStringConvertib
     /// A caller-supplied amax that is negative, NaN or infinite.
     case invalidAmax(Float)
     case shapeMismatch(expected: Int, actual: Int)
+    /// The RHT of a finite input overflowed float32 (a ±∞ after pre-processing); `maxMagnitude`
+    /// is the input's largest |x|.
+    case rhtOverflow(maxMagnitude: Float)
 
     public var description: String {
         switch self {
@@ -26,6 +29,9 @@ public enum QuantizationError: Error, Sendable, Equatable, CustomStringConvertib
             return "tensor amax \(value) is not a finite non-negative number"
         case let .shapeMismatch(expected, actual):
             return "expected \(expected) elements, got \(actual)"
+        case let .rhtOverflow(maxMagnitude):
+            return "the random Hadamard transform of values up to \(maxMagnitude) in magnitude overflows float32; "
+                + "scale the tensor down or quantize it without RHT"
         }
     }
 }
