@@ -65,9 +65,31 @@ public enum ScaleRule: String, Sendable, Codable, CaseIterable, Hashable {
 public enum Rounding: Sendable, Hashable, Codable {
     /// Round half to even (weights, forward activations).
     case nearest
-    /// Unbiased stochastic rounding (gradients); noise is a pure function of the seed and
-    /// the element's position, so results are reproducible and independent of threading.
+    /// Stochastic rounding (gradients); noise is a pure function of the seed and the
+    /// element's position, so results are reproducible and independent of threading. The
+    /// adaptive rules (4/6, IF4) keep the candidate whose *realized* stochastic error is
+    /// smaller, as the published reference does; that choice depends on the noise, so the
+    /// rounded values of those rules are biased (tools/sr-bias). Static rules are unbiased.
     case stochastic(seed: UInt64)
+    /// Stochastic rounding with an unbiased choice (docs/quantization-spec.md §3): the adaptive rules choose the
+    /// candidate from the round-to-nearest errors (no noise involved), then round the chosen
+    /// candidate stochastically, so every element is unbiased given the choice. Identical to
+    /// `stochastic` for the static rules. Same noise as `stochastic(seed:)`.
+    case stochasticUnbiased(seed: UInt64)
+
+    /// The noise seed of both stochastic roundings; nil for `nearest`.
+    public var stochasticSeed: UInt64? {
+        switch self {
+        case .nearest: return nil
+        case let .stochastic(seed), let .stochasticUnbiased(seed): return seed
+        }
+    }
+
+    /// True when an adaptive rule chooses its candidate from round-to-nearest errors.
+    public var choosesFromNearest: Bool {
+        if case .stochasticUnbiased = self { return true }
+        return false
+    }
 }
 
 /// The constants M (largest value a block max maps to), S (E4M3 bound in the tensor scale)

@@ -20,6 +20,9 @@ public struct TensorQuantizationContext: Sendable {
     public let inverseEncodeScale: Float
     /// `1 / M` is not used: the reference divides `bmax / M`.
     public let stochasticSeed: UInt64?
+    /// The adaptive rules choose from the round-to-nearest errors, then round the chosen
+    /// candidate stochastically (`Rounding.stochasticUnbiased`).
+    public let choosesFromNearest: Bool
 
     public init(format: BlockFormat, rule: ScaleRule, amax: Float, rounding: Rounding) {
         self.format = format
@@ -28,7 +31,8 @@ public struct TensorQuantizationContext: Sendable {
         self.amax = amax
         self.encodeScale = constants.product / amax
         self.inverseEncodeScale = 1 / encodeScale
-        if case let .stochastic(seed) = rounding { stochasticSeed = seed } else { stochasticSeed = nil }
+        stochasticSeed = rounding.stochasticSeed
+        choosesFromNearest = rounding.choosesFromNearest
     }
 
     /// True when `M·S / amax` overflows float32 (amax below about 5e-36 for 4/6, 8e-36 for
@@ -71,6 +75,8 @@ public enum ReferenceBlock {
     /// - Parameters:
     ///   - x: the block's n pre-processed values.
     ///   - noise: n stochastic-rounding offsets in [−0.5, 0.5), or nil for round-to-nearest.
+    ///     With `context.choosesFromNearest` the adaptive rules compare the candidates
+    ///     without noise and then round the chosen one with it.
     ///   - codes: receives n unpacked codes.
     /// - Returns: the stored scale byte and whether the block chose the alternative
     ///   candidate (4 for NVFP4 4/6, INT for IF4).
@@ -112,8 +118,9 @@ public enum ReferenceBlock {
                     let scale6 = E4M3.value(ofCode: byte6), scale4 = E4M3.value(ofCode: byte4)
                     let k6 = ctx.elementMultiplier(scale: scale6), k4 = ctx.elementMultiplier(scale: scale4)
                     let divisor = ctx.constants.product  // 1536
+                    let choiceNoise = ctx.choosesFromNearest ? nil : noise
                     for i in 0..<n {
-                        let c6 = fp4Code(x[i] * k6, noise, i), c4 = fp4Code(x[i] * k4, noise, i)
+                        let c6 = fp4Code(x[i] * k6, choiceNoise, i), c4 = fp4Code(x[i] * k4, choiceNoise, i)
                         codes[i] = c6
                         codes4[i] = c4
                         let d6 = ((E2M1.value(ofCode: c6) * scale6) * ctx.amax) / divisor
@@ -123,6 +130,12 @@ public enum ReferenceBlock {
                     }
                     let e6 = blockError(err.baseAddress!, n, ctx.rule)
                     let e4 = blockError(err.baseAddress! + n, n, ctx.rule)
+                    if ctx.choosesFromNearest, noise != nil {
+                        // The choice is made; round the chosen candidate stochastically.
+                        let k = e4 < e6 ? k4 : k6
+                        for i in 0..<n { codes[i] = fp4Code(x[i] * k, noise, i) }
+                        return e4 < e6 ? (byte4, true) : (byte6, false)
+                    }
                     guard e4 < e6 else { return (byte6, false) }
                     for i in 0..<n { codes[i] = codes4[i] }
                     return (byte4, true)
@@ -136,10 +149,11 @@ public enum ReferenceBlock {
                     let scale = E4M3.value(ofCode: scaleByte)
                     let k = ctx.elementMultiplier(scale: scale)
                     let divisor = ctx.constants.product  // 2688
+                    let choiceNoise = ctx.choosesFromNearest ? nil : noise
                     for i in 0..<n {
                         let y = x[i] * k
-                        let cf = fp4Code(y, noise, i)
-                        let ci = int4Code(y * if4IntExpansionReciprocal, noise, i)
+                        let cf = fp4Code(y, choiceNoise, i)
+                        let ci = int4Code(y * if4IntExpansionReciprocal, choiceNoise, i)
                         codes[i] = cf
                         intCodes[i] = ci
                         let df = ((E2M1.value(ofCode: cf) * scale) * ctx.amax) / divisor
@@ -149,6 +163,13 @@ public enum ReferenceBlock {
                     }
                     let eFP = blockError(err.baseAddress!, n, ctx.rule)
                     let eInt = blockError(err.baseAddress! + n, n, ctx.rule)
+                    if ctx.choosesFromNearest, noise != nil {
+                        for i in 0..<n {
+                            let y = x[i] * k
+                            codes[i] = eInt < eFP ? int4Code(y * if4IntExpansionReciprocal, noise, i) : fp4Code(y, noise, i)
+                        }
+                        return eInt < eFP ? (scaleByte &+ 128, true) : (scaleByte, false)
+                    }
                     guard eInt < eFP else { return (scaleByte, false) }
                     for i in 0..<n { codes[i] = intCodes[i] }
                     return (scaleByte &+ 128, true)

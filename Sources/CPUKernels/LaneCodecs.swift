@@ -96,9 +96,19 @@ typealias I4 = SIMD4<Int32>
 @inline(__always) func vabs(_ v: F4) -> F4 { floats(bits(v) & 0x7FFF_FFFF) }
 
 /// The rounding policy of a kernel, resolved at compile time by specialization.
-protocol RoundingPolicy { static var isStochastic: Bool { get } }
+protocol RoundingPolicy {
+    static var isStochastic: Bool { get }
+    /// Adaptive kernels choose from round-to-nearest errors, then round the choice with noise.
+    static var choosesFromNearest: Bool { get }
+}
+extension RoundingPolicy { static var choosesFromNearest: Bool { false } }
 enum NearestRounding: RoundingPolicy { static var isStochastic: Bool { false } }
 enum StochasticRounding: RoundingPolicy { static var isStochastic: Bool { true } }
+/// `Rounding.stochasticUnbiased` (for the adaptive kernels; the static ones use `StochasticRounding`).
+enum StochasticRoundingNearestChoice: RoundingPolicy {
+    static var isStochastic: Bool { true }
+    static var choosesFromNearest: Bool { true }
+}
 
 /// The block-error rule of an adaptive kernel, resolved at compile time.
 protocol ErrorRule {

@@ -49,6 +49,14 @@ enum KernelChoice: Sendable {
         case .if4: self = .if4(config.rule)
         }
     }
+
+    /// True for the kernels that choose between two candidates per block.
+    var isAdaptive: Bool {
+        switch self {
+        case .fourOverSix, .if4: return true
+        case .staticFP4, .staticINT4, .mxfp4: return false
+        }
+    }
 }
 
 /// Quantizes units `units`; returns their number of alternative blocks.
@@ -56,6 +64,11 @@ func quantizeUnits(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPl
                    kernel: KernelChoice, context ctx: TensorQuantizationContext,
                    codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
                    swizzled: Bool) -> Int {
+    if ctx.stochasticSeed != nil && ctx.choosesFromNearest && kernel.isAdaptive {
+        return quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
+                             rowBytes: rowBytes, scales: scales, swizzled: swizzled,
+                             StochasticRoundingNearestChoice.self)
+    }
     if ctx.stochasticSeed != nil {
         return quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
                              rowBytes: rowBytes, scales: scales, swizzled: swizzled, StochasticRounding.self)

@@ -5,7 +5,7 @@
 //
 // Promises: for each block, the stored codes, the scale byte and the "alternative" flag are
 // bit-identical with `ReferenceBlock.quantize` (the scalar reference) for the tensor's
-// context. The block errors follow `ErrorReduction.sum`'s order for n = 16: the pairs
+// context, including `Rounding.stochasticUnbiased` (choice from the noiseless candidates). The block errors follow `ErrorReduction.sum`'s order for n = 16: the pairs
 // e[k] + e[k+8] added left to right over k = 0…7.
 
 import BlockFormats
@@ -315,8 +315,18 @@ func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         var err6 = LaneErrorSum<Rule>(), err4 = LaneErrorSum<Rule>()
         // One candidate after the other: half the live values of interleaving them (SSE has
         // 16 registers), so far fewer spills.
-        fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &words6, &err6, r)
-        fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &words4, &err4, r)
+        if R.choosesFromNearest {
+            // Errors (the choice) without noise, then the codes of both with noise.
+            var unused6 = CodeWords(), unused4 = CodeWords()
+            var noiseErr6 = LaneErrorSum<Rule>(), noiseErr4 = LaneErrorSum<Rule>()
+            fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &unused6, &err6, NearestRounding.self)
+            fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &unused4, &err4, NearestRounding.self)
+            fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &words6, &noiseErr6, r)
+            fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &words4, &noiseErr4, r)
+        } else {
+            fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &words6, &err6, r)
+            fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &words4, &err4, r)
+        }
         let n = min(4, blockCount - b)
         let useFour = lessThanLanes(err4.total, err6.total) & validLanes(n)
         words6.choosing(words4, where: useFour).store16(out.codes + 8 * b, count: n)
@@ -403,8 +413,17 @@ func quantizeRowIF4<Rule: ErrorRule, R: RoundingPolicy>(
         let sc = e4m3Scales((bmax / m) * enc, dec: dec)
         var wordsFP = CodeWords(), wordsInt = CodeWords()
         var errFP = LaneErrorSum<Rule>(), errInt = LaneErrorSum<Rule>()
-        fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsFP, &errFP, r)
-        int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsInt, &errInt, r)
+        if R.choosesFromNearest {
+            var unusedFP = CodeWords(), unusedInt = CodeWords()
+            var noiseErrFP = LaneErrorSum<Rule>(), noiseErrInt = LaneErrorSum<Rule>()
+            fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedFP, &errFP, NearestRounding.self)
+            int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedInt, &errInt, NearestRounding.self)
+            fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsFP, &noiseErrFP, r)
+            int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsInt, &noiseErrInt, r)
+        } else {
+            fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsFP, &errFP, r)
+            int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsInt, &errInt, r)
+        }
         let n = min(4, blockCount - b)
         let useInt = lessThanLanes(errInt.total, errFP.total) & validLanes(n)
         wordsFP.choosing(wordsInt, where: useInt).store16(out.codes + 8 * b, count: n)

@@ -115,8 +115,11 @@ func quantizePanelFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         var sum6 = TileErrorSum(), sum4 = TileErrorSum()
         var max6 = F4(), max4 = F4()
         for i in 0..<out.realRows {
-            let c = candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
-                                 s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
+            let c = R.choosesFromNearest
+                ? candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                               s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, NearestRounding.self)
+                : candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                               s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
             storeCodes(out.codes + i * out.rowBytes + 8 * t, c.codes6)
             scratch[i] = c.codes4
             if Rule.isMax {
@@ -133,9 +136,16 @@ func quantizePanelFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
             err6 = sum6.total; err4 = sum4.total
         }
         var byte = byte6
-        if err4 < err6 {
-            byte = byte4
-            alternatives += 1
+        if R.choosesFromNearest {
+            // The choice is made; round the chosen candidate with the noise.
+            for i in 0..<out.realRows {
+                let c = candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                                     s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
+                scratch[i] = err4 < err6 ? c.codes4 : c.codes6
+            }
+        }
+        if err4 < err6 || R.choosesFromNearest {
+            if err4 < err6 { byte = byte4; alternatives += 1 }
             for i in 0..<out.realRows { storeCodes(out.codes + i * out.rowBytes + 8 * t, scratch[i]) }
         }
         out.row.storeScales(I4(repeating: Int32(byte)), group: t, count: 1, rows: scaleRows(out))
@@ -158,8 +168,11 @@ func quantizePanelIF4<Rule: ErrorRule, R: RoundingPolicy>(
         var sumF = TileErrorSum(), sumI = TileErrorSum()
         var maxF = F4(), maxI = F4()
         for i in 0..<out.realRows {
-            let c = candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
-                                  divisor: divisor, rule, r)
+            let c = R.choosesFromNearest
+                ? candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                                divisor: divisor, rule, NearestRounding.self)
+                : candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                                divisor: divisor, rule, r)
             storeCodes(out.codes + i * out.rowBytes + 8 * t, c.codesFP)
             scratch[i] = c.codesInt
             if Rule.isMax {
@@ -176,9 +189,15 @@ func quantizePanelIF4<Rule: ErrorRule, R: RoundingPolicy>(
             errF = sumF.total; errI = sumI.total
         }
         var stored = byte
-        if errI < errF {
-            stored = byte &+ 128
-            alternatives += 1
+        if R.choosesFromNearest {
+            for i in 0..<out.realRows {
+                let c = candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                                      divisor: divisor, rule, r)
+                scratch[i] = errI < errF ? c.codesInt : c.codesFP
+            }
+        }
+        if errI < errF || R.choosesFromNearest {
+            if errI < errF { stored = byte &+ 128; alternatives += 1 }
             for i in 0..<out.realRows { storeCodes(out.codes + i * out.rowBytes + 8 * t, scratch[i]) }
         }
         out.row.storeScales(I4(repeating: Int32(stored)), group: t, count: 1, rows: scaleRows(out))

@@ -4,7 +4,8 @@
 // zeros and scalar fallbacks are BlockQuantization's policy); its GPU steps do the same
 // pre-processing (transpose, padding, RHT with BF16 rounding) and give a `QuantizedTensor`
 // whose codes, scale bytes, amax and block counts are bit-identical with the reference, for
-// every format, rule, rounding (stochastic: the same noise), option and scale layout.
+// every format, rule, rounding (stochastic: the same noise), option and scale layout, except
+// `Rounding.stochasticUnbiased`, which it refuses with a `CUDAError` (see `unsupported`).
 // `dequantize` is bit-identical with `ReferenceQuantizer.dequantize`. Inputs may be float32,
 // BF16 or F16 bits; the GPU reads them in that type. Device failures throw `CUDAError`.
 
@@ -192,6 +193,14 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         }
     }
 
+    /// Why the kernels refuse a configuration, or nil: `Rounding.stochasticUnbiased` (the
+    /// unbiased 4/6 choice) exists only in the scalar reference and the CPU kernels.
+    public static func unsupported(_ config: QuantizationConfig) -> String? {
+        guard config.rounding.choosesFromNearest else { return nil }
+        return "stochastic rounding with the unbiased 4/6 choice (stochastic-unbiased) is not implemented in the "
+            + "CUDA kernels; quantize on the CPU"
+    }
+
     /// The quantization kernel; `resetOutputs` zeroes the block counter (and the swizzled
     /// layout's padding) first — benchmarks skip that to time the kernel alone.
     func launchQuantize(_ plan: QuantizationPlan, _ b: PlanBuffers, _ type: CUDAElementType,
@@ -200,6 +209,7 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
             if plan.config.scaleLayout == .swizzled128x4 { try device.fill(b.scales, byte: 0) }
             try device.fill(b.alternatives, word: 0, count: 1)
         }
+        if let why = Self.unsupported(plan.config) { throw CUDAError(call: "quantize", code: 0, message: why) }
         // The kernels take the per-tensor noise key, not the seed (see StochasticNoise).
         let seed: UInt64
         if case .stochastic(let s) = plan.config.rounding { seed = StochasticNoise.key(seed: s) } else { seed = 0 }

@@ -4,7 +4,10 @@
 // Promises: a self-contained SVG 1.1 document (no scripts, no external resources). Curves are
 // trailing means over `window` steps (the steps shown are exact); validation points, when
 // present, are drawn as markers. The lower panel makes a gap visible that the upper panel's
-// scale hides; it is exact because all runs saw the same batches.
+// scale hides; it is exact because all runs saw the same batches. A curve with `seedLosses`
+// (the per-seed losses of which `losses` is the mean) also gets a shaded band from the
+// smallest to the largest smoothed per-seed loss at each step; without them the document is
+// the same as before bands existed.
 
 import Foundation
 
@@ -14,13 +17,17 @@ public struct LossCurve: Sendable {
     public var steps: [Int]
     public var losses: [Double]
     public var validation: [(step: Int, loss: Double)]
+    /// The per-seed losses (same steps) when `losses` is their mean; drawn as a min–max band.
+    public var seedLosses: [[Double]]
 
-    public init(label: String, color: String, steps: [Int], losses: [Double], validation: [(step: Int, loss: Double)]) {
+    public init(label: String, color: String, steps: [Int], losses: [Double], validation: [(step: Int, loss: Double)],
+                seedLosses: [[Double]] = []) {
         self.label = label
         self.color = color
         self.steps = steps
         self.losses = losses
         self.validation = validation
+        self.seedLosses = seedLosses
     }
 }
 
@@ -109,6 +116,14 @@ public enum LossCurvePlot {
         // Curves.
         s += "<clipPath id=\"top\"><rect x=\"\(left)\" y=\"\(topY)\" width=\"\(plotW)\" height=\"\(topH)\"/></clipPath>\n"
         s += "<clipPath id=\"bottom\"><rect x=\"\(left)\" y=\"\(botY)\" width=\"\(plotW)\" height=\"\(botH)\"/></clipPath>\n"
+        for c in curves where c.seedLosses.count > 1 {
+            let perSeed = c.seedLosses.map { smooth($0, window: window) }
+            let n = min(c.steps.count, perSeed.map(\.count).min() ?? 0)
+            let idx = (0..<n).filter { j in perSeed.allSatisfy { $0[j].isFinite } }
+            let upper = idx.map { j in String(format: "%.1f,%.1f", x(Double(c.steps[j])), y(perSeed.map { $0[j] }.max()!)) }
+            let lower = idx.reversed().map { j in String(format: "%.1f,%.1f", x(Double(c.steps[j])), y(perSeed.map { $0[j] }.min()!)) }
+            s += "<polygon clip-path=\"url(#top)\" fill=\"\(c.color)\" fill-opacity=\"0.18\" stroke=\"none\" points=\"\((upper + lower).joined(separator: " "))\"/>\n"
+        }
         for (i, c) in curves.enumerated() {
             let pts = zip(c.steps, smoothed[i]).filter { $0.1.isFinite }
                 .map { String(format: "%.1f,%.1f", x(Double($0.0)), y($0.1)) }.joined(separator: " ")
@@ -127,6 +142,11 @@ public enum LossCurvePlot {
         for c in curves {
             s += "<line x1=\"\(left + plotW - 210)\" y1=\"\(ly - 4)\" x2=\"\(left + plotW - 185)\" y2=\"\(ly - 4)\" stroke=\"\(c.color)\" stroke-width=\"2.5\"/>\n"
             s += "<text x=\"\(left + plotW - 178)\" y=\"\(ly)\">\(escape(c.label))</text>\n"
+            ly += 18
+        }
+        if let seeds = curves.map(\.seedLosses.count).max(), seeds > 1 {
+            s += "<rect x=\"\(left + plotW - 210)\" y=\"\(ly - 10)\" width=\"25\" height=\"10\" fill=\"#444\" fill-opacity=\"0.18\"/>\n"
+            s += "<text x=\"\(left + plotW - 178)\" y=\"\(ly)\">mean; band: min–max over seeds</text>\n"
             ly += 18
         }
         if curves.contains(where: { !$0.validation.isEmpty }) {

@@ -79,6 +79,7 @@ public struct TensorFileQuantizer {
         if config.rht { parts.append("rht") }
         if config.blockScale2D { parts.append("block-2d") }
         if case let .stochastic(seed) = config.rounding { parts.append("stochastic(seed=\(seed))") }
+        if case let .stochasticUnbiased(seed) = config.rounding { parts.append("stochastic-unbiased(seed=\(seed))") }
         return parts.joined(separator: ",")
     }
 

@@ -64,10 +64,11 @@ public enum PretrainReport {
             let tg = bf16.map { r.trainLoss - $0.trainLoss } ?? .nan, vg = bf16.map { r.validationLoss - $0.validationLoss } ?? .nan
             var name = r.recipe
             if let g = r.options.gradientRule, r.recipe != "bf16" { name += " (gradients \(g.rawValue))" }
+            if r.options.unbiasedGradientChoice == true, r.recipe != "bf16" { name += " (unbiased 4/6 choice on gradients)" }
             if let step = r.divergedAtStep { name += " (diverged at step \(step))" }
             out += "| \(name) | \(f(r.trainLoss)) | \(r.recipe == "bf16" ? "—" : signed(tg)) | \(f(r.validationLoss)) | "
             out += "\(r.recipe == "bf16" ? "—" : signed(vg)) | \(f(r.validationLossBF16Forward)) | \(f(r.tokensPerSecond, 0)) | "
-            out += "\(percent(r.castSeconds / max(r.trainingSeconds, 1e-9))) | \(r.recipe == "nvfp4-4over6" ? percent(r.fourShare) : "—") |\n"
+            out += "\(percent(r.castSeconds / max(r.trainingSeconds, 1e-9))) | \(TrainingRecipe(rawValue: r.recipe)?.usesFourOverSix == true ? percent(r.fourShare) : "—") |\n"
         }
         let b = runs.first { $0.recipe == "bf16" }, n = runs.first { $0.recipe == "nvfp4" }
         let s = runs.first { $0.recipe == "nvfp4-4over6" }

@@ -31,6 +31,9 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var quantizedGEMMs: QuantizedGEMMs? = nil
     /// Ablation of the NVFP4 recipes: the scale rule of the two gradient operands (nil: the recipe's).
     public var gradientRule: ScaleRule? = nil
+    /// Ablation of the NVFP4 recipes: the gradient operands use the unbiased 4/6 choice
+    /// (`Rounding.stochasticUnbiased`); nil or false: the recipe's choice.
+    public var unbiasedGradientChoice: Bool? = nil
     /// Validation every N steps (0: only at the end), on the first `evaluationWindows` windows.
     public var evaluationEvery: Int = 100
     public var evaluationWindows: Int = 64
@@ -51,7 +54,7 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
 
     public var recipeSettings: RecipeSettings {
         RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all,
-                       gradientRule: gradientRule)
+                       gradientRule: gradientRule, unbiasedGradientChoice: unbiasedGradientChoice ?? false)
     }
 
     public var tokensPerStep: Int { batchSize * sequenceLength }

@@ -10,8 +10,13 @@
 //   both transposed (blocks run along tokens), the 16-point RHT on both, dY stochastically
 //   rounded. Scale rule `static_6`. The head and the kept blocks use the `bf16` path.
 // - `nvfp4-4over6`: the same with the 4/6 `mse` rule for every operand.
+// - `nvfp4-4over6-static6-gradients`: `nvfp4-4over6` with `static_6` for the two stochastically
+//   rounded gradient operands (the `--gradient-rule static_6` ablation as a recipe).
+// - `nvfp4-4over6-unbiased-sr`: `nvfp4-4over6` whose two gradient operands choose 4 or 6 from
+//   the round-to-nearest errors and then round stochastically (`Rounding.stochasticUnbiased`).
 // `gradientRule` (an ablation, like the reference's `gradient_scale_rule`) replaces the rule of
-// the two stochastically rounded gradient operands only.
+// the two stochastically rounded gradient operands only; `unbiasedGradientChoice` switches
+// them to the unbiased choice.
 // The attention core (QKᵀ, softmax, PV), norms, SwiGLU and the loss run in float32 in all.
 
 import BlockQuantization
@@ -20,15 +25,26 @@ public enum TrainingRecipe: String, CaseIterable, Sendable, Codable {
     case bf16
     case nvfp4
     case nvfp4FourOverSix = "nvfp4-4over6"
+    case nvfp4FourOverSixStatic6Gradients = "nvfp4-4over6-static6-gradients"
+    case nvfp4FourOverSixUnbiasedSR = "nvfp4-4over6-unbiased-sr"
 
     /// The scale rule of the quantized layers (nil for bf16).
     public var rule: ScaleRule? {
         switch self {
         case .bf16: return nil
         case .nvfp4: return .static6
-        case .nvfp4FourOverSix: return .mse
+        case .nvfp4FourOverSix, .nvfp4FourOverSixStatic6Gradients, .nvfp4FourOverSixUnbiasedSR: return .mse
         }
     }
+
+    /// The rule of the two gradient operands when it differs from `rule`.
+    public var gradientRule: ScaleRule? { self == .nvfp4FourOverSixStatic6Gradients ? .static6 : nil }
+
+    /// True when the gradient operands use the unbiased 4/6 choice.
+    public var unbiasedGradientChoice: Bool { self == .nvfp4FourOverSixUnbiasedSR }
+
+    /// True for the recipes whose forward operands use 4/6.
+    public var usesFourOverSix: Bool { rule?.isAdaptive ?? false }
 }
 
 /// How the three GEMMs of one linear layer treat their operands.
@@ -60,15 +76,20 @@ public struct NVFP4Operands: Sendable, Hashable {
     public var weightGradientRHT: Bool = true
     /// Stochastic rounding of dY in both backward GEMMs.
     public var stochasticGradients: Bool = true
+    /// The stochastically rounded dY chooses 4 or 6 from round-to-nearest errors
+    /// (`Rounding.stochasticUnbiased`) instead of the realized ones.
+    public var unbiasedGradientChoice: Bool = false
     /// Ablations: NVFP4 in the forward GEMM / the two backward GEMMs (BF16 operands otherwise;
     /// the data gradient always multiplies by the forward's cast W).
     public var quantizeForward: Bool = true
     public var quantizeBackward: Bool = true
 
     public init(rule: ScaleRule, gradientRule: ScaleRule? = nil, weightTiles: Bool = true, weightGradientRHT: Bool = true,
-                stochasticGradients: Bool = true, quantizeForward: Bool = true, quantizeBackward: Bool = true) {
+                stochasticGradients: Bool = true, quantizeForward: Bool = true, quantizeBackward: Bool = true,
+                unbiasedGradientChoice: Bool = false) {
         self.rule = rule
         self.gradientRule = gradientRule ?? rule
+        self.unbiasedGradientChoice = unbiasedGradientChoice
         self.weightTiles = weightTiles
         self.weightGradientRHT = weightGradientRHT
         self.stochasticGradients = stochasticGradients
@@ -78,11 +99,15 @@ public struct NVFP4Operands: Sendable, Hashable {
 
     var forwardInput: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule) }
     var weight: QuantizationConfig { QuantizationConfig(format: .nvfp4, rule: rule, blockScale2D: weightTiles) }
+    func gradientRounding(seed: UInt64) -> Rounding {
+        guard stochasticGradients else { return .nearest }
+        return unbiasedGradientChoice ? .stochasticUnbiased(seed: seed) : .stochastic(seed: seed)
+    }
     func dataGradientOutput(seed: UInt64) -> QuantizationConfig {
-        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest)
+        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: gradientRounding(seed: seed))
     }
     func weightGradientOutput(seed: UInt64) -> QuantizationConfig {
-        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: stochasticGradients ? .stochastic(seed: seed) : .nearest,
+        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: gradientRounding(seed: seed),
                            transpose: true, rht: weightGradientRHT)
     }
     var weightGradientInput: QuantizationConfig {
@@ -108,20 +133,24 @@ public struct RecipeSettings: Sendable, Hashable {
     public var quantizedGEMMs: QuantizedGEMMs
     /// Ablation: the scale rule of the gradient operands (nil: the recipe's rule).
     public var gradientRule: ScaleRule?
+    /// Ablation: the gradient operands use the unbiased 4/6 choice (also when the recipe does not).
+    public var unbiasedGradientChoice: Bool
 
     public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all,
-                gradientRule: ScaleRule? = nil) {
+                gradientRule: ScaleRule? = nil, unbiasedGradientChoice: Bool = false) {
         self.recipe = recipe
         self.highPrecisionLastLayers = highPrecisionLastLayers
         self.quantizedGEMMs = quantizedGEMMs
         self.gradientRule = gradientRule
+        self.unbiasedGradientChoice = unbiasedGradientChoice
     }
 
     /// The precision of the linear layers of decoder block `layer` (of `layers`).
     public func precision(layer: Int, of layers: Int) -> GEMMPrecision {
         guard let rule = recipe.rule, layer < layers - highPrecisionLastLayers else { return .bf16 }
-        return .nvfp4(NVFP4Operands(rule: rule, gradientRule: gradientRule, quantizeForward: quantizedGEMMs != .backward,
-                                    quantizeBackward: quantizedGEMMs != .forward))
+        return .nvfp4(NVFP4Operands(rule: rule, gradientRule: gradientRule ?? recipe.gradientRule,
+                                    quantizeForward: quantizedGEMMs != .backward, quantizeBackward: quantizedGEMMs != .forward,
+                                    unbiasedGradientChoice: unbiasedGradientChoice || recipe.unbiasedGradientChoice))
     }
 
     /// The head (and anything else kept out of NVFP4) always uses BF16 inputs.

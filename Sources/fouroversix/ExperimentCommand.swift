@@ -3,9 +3,10 @@
 // `PretrainExperiment`).
 //
 // Promises: `experiment pretrain --out DIR` trains the recipes not yet finished in DIR (all
-// with --force), then writes DIR/pretrain.md, pretrain.csv, loss-curves.svg and command.txt
-// and prints the table; `--report-only` only rebuilds those files. Notices and progress go to
-// standard error.
+// with --force; `--seeds N` each recipe for N seeds; `--resume` continues unfinished runs from
+// their checkpoints), then writes DIR/pretrain.md, pretrain.csv, loss-curves.svg and
+// command.txt and prints the table; `--report-only` only rebuilds those files from the
+// finished runs. Notices and progress go to standard error.
 
 import ArgumentParser
 import Evaluation
@@ -23,14 +24,20 @@ struct ExperimentCommand: ParsableCommand {
 struct PretrainExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain",
-        abstract: "Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses.",
+        abstract: "Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses; --seeds N for intervals.",
         discussion: "Writes a markdown + CSV table, an SVG plot of the loss curves and the exact command into --out."
     )
 
     @OptionGroup var training: TrainingArguments
 
-    @Option(parsing: .upToNextOption, help: "Recipes to run, in order (the first is the reference of the plot).")
-    var recipes: [TrainingRecipe] = TrainingRecipe.allCases
+    @Option(parsing: .upToNextOption, help: "Recipes to run, in order (the first is the reference of the plot; default: bf16 nvfp4 nvfp4-4over6).")
+    var recipes: [TrainingRecipe] = [.bf16, .nvfp4, .nvfp4FourOverSix]
+
+    @Option(help: "Train every recipe with N seeds (--seed, --seed + 1, …; the data seed moves alike), each run in OUT/seed-<seed>/<recipe>/, and report means, standard deviations and paired 95% intervals over the seeds. 1: the single-seed layout OUT/<recipe>/.")
+    var seeds = 1
+
+    @Flag(help: "Continue unfinished runs from the checkpoint in their folder (written every --checkpoint-every steps); finished runs are always skipped.")
+    var resume = false
 
     @Option(help: "Output folder (the recorded runs are in results/pretrain/).")
     var out = "runs/pretrain"
@@ -44,11 +51,17 @@ struct PretrainExperimentCommand: ParsableCommand {
     @Flag(help: "Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well).")
     var parallel = false
 
+    func validate() throws {
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
+    }
+
     func run() throws {
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: out)
         experiment.force = force
         experiment.parallel = parallel
         experiment.threads = training.threads
+        experiment.resume = resume
+        if seeds > 1 { experiment.seeds = (0..<seeds).map { training.seed &+ UInt64($0) } }
         if reportOnly {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             print(try experiment.writeReport(corpusDescription: nil))
@@ -58,8 +71,8 @@ struct PretrainExperimentCommand: ParsableCommand {
             + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
         let events = PretrainExperiment.Events(
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
-            progress: { recipe, every, plain in
-                TrainingProgressPrinter(label: recipe.rawValue, every: every, plain: plain).update
+            progress: { label, every, plain in
+                TrainingProgressPrinter(label: label, every: every, plain: plain).update
             },
             finished: { TrainCommand.report($0, json: false) })
         print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus,

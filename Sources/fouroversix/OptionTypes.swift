@@ -12,6 +12,15 @@ extension ScaleRule: ExpressibleByArgument {}
 
 enum RoundingName: String, ExpressibleByArgument, CaseIterable {
     case nearest, stochastic
+    case stochasticUnbiased = "stochastic-unbiased"
+
+    func rounding(seed: UInt64) -> Rounding {
+        switch self {
+        case .nearest: return .nearest
+        case .stochastic: return .stochastic(seed: seed)
+        case .stochasticUnbiased: return .stochasticUnbiased(seed: seed)
+        }
+    }
 }
 
 struct QuantizationOptions: ParsableArguments {
@@ -21,7 +30,7 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default), mae, abs_max.")
     var rule: ScaleRule?
 
-    @Option(help: "Element rounding: nearest or stochastic.")
+    @Option(help: "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically; CPU only).")
     var rounding: RoundingName = .nearest
 
     @Option(help: "Seed of stochastic rounding (results are reproducible for a seed).")
@@ -38,7 +47,7 @@ struct QuantizationOptions: ParsableArguments {
 
     var config: QuantizationConfig {
         QuantizationConfig(format: format, rule: rule,
-                           rounding: rounding == .nearest ? .nearest : .stochastic(seed: seed),
+                           rounding: rounding.rounding(seed: seed),
                            transpose: transpose, rht: rht, blockScale2D: block2D)
     }
 

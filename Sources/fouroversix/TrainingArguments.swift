@@ -56,8 +56,8 @@ struct TrainingArguments: ParsableArguments {
     var quantizedGEMMs: QuantizedGEMMs = .all
 
     @Option(name: .customLong("gradient-rule"),
-            help: "Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: the recipe's rule).")
-    var gradientRule: ScaleRule?
+            help: "Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: the recipe's rule); mse-unbiased, mae-unbiased, abs_max-unbiased choose 4 or 6 from the round-to-nearest errors, then round stochastically.")
+    var gradientRule: GradientRuleArgument?
 
     @Flag(help: "Separate output head instead of the tied embedding.")
     var untied = false
@@ -85,6 +85,19 @@ struct TrainingArguments: ParsableArguments {
 
     @Option(help: "Threads (default: all cores).")
     var threads: Int?
+
+    /// `--gradient-rule`: a scale rule, or an adaptive one with `-unbiased`.
+    struct GradientRuleArgument: ExpressibleByArgument {
+        var rule: ScaleRule
+        var unbiased: Bool
+
+        init?(argument: String) {
+            let unbiased = argument.hasSuffix("-unbiased")
+            guard let rule = ScaleRule(rawValue: unbiased ? String(argument.dropLast("-unbiased".count)) : argument),
+                  !unbiased || rule.isAdaptive else { return nil }
+            (self.rule, self.unbiased) = (rule, unbiased)
+        }
+    }
 
     func validate() throws {
         guard ModelConfiguration.presetNames.contains(preset) else {
@@ -122,7 +135,8 @@ struct TrainingArguments: ParsableArguments {
         o.dataSeed = dataSeed ?? seed
         o.highPrecisionLastLayers = highPrecisionLastLayers
         o.quantizedGEMMs = quantizedGEMMs == .all ? nil : quantizedGEMMs
-        o.gradientRule = gradientRule
+        o.gradientRule = gradientRule?.rule
+        if gradientRule?.unbiased == true { o.unbiasedGradientChoice = true }
         o.evaluationEvery = evaluationEvery
         o.evaluationWindows = evaluationWindows
         o.finalEvaluationWindows = finalEvaluationWindows

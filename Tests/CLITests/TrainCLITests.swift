@@ -47,6 +47,34 @@ struct TrainCLITests {
         #expect(try String(contentsOfFile: dir + "/run/loss.csv", encoding: .utf8).split(separator: "\n").count == 5)
     }
 
+    /// `--gradient-rule mse-unbiased` reaches the run's options; `-unbiased` needs an adaptive
+    /// rule; `--seeds` must be positive; `experiment pretrain --seeds 2` writes the seed folders.
+    @Test func unbiasedGradientRuleAndSeeds() throws {
+        let (dir, text) = try TrainCLI.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runCLI(["train", "--recipe", "nvfp4-4over6", "--steps", "1", "--text", text, "--json",
+                            "--gradient-rule", "mse-unbiased", "--out", dir + "/run"] + TrainCLI.small)
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/run/summary.json")))
+        let options = (summary as? [String: Any])?["options"] as? [String: Any]
+        #expect(options?["gradientRule"] as? String == "mse" && options?["unbiasedGradientChoice"] as? Bool == true)
+        let bad = try runCLI(["train", "--gradient-rule", "static_6-unbiased", "--steps", "1"])
+        #expect(bad.status != 0 && bad.stderr.contains("gradient-rule"))
+        let noSeeds = try runCLI(["experiment", "pretrain", "--seeds", "0", "--out", dir + "/none"])
+        #expect(noSeeds.status != 0 && noSeeds.stderr.contains("--seeds"))
+        let exp = try runCLI(["experiment", "pretrain", "--steps", "1", "--text", text, "--seeds", "2", "--seed", "5",
+                              "--recipes", "bf16", "nvfp4", "--out", dir + "/exp"] + TrainCLI.small)
+        #expect(exp.status == 0, "\(exp.stderr)")
+        #expect(exp.stdout.contains("# Pre-training over 2 seeds: bf16, nvfp4"))
+        for path in ["seed-5/bf16", "seed-5/nvfp4", "seed-6/bf16", "seed-6/nvfp4"] {
+            #expect(FileManager.default.fileExists(atPath: "\(dir)/exp/\(path)/summary.json"), "\(path)")
+        }
+        let again = try runCLI(["experiment", "pretrain", "--report-only", "--recipes", "bf16", "nvfp4", "--out", dir + "/exp"])
+        let markdown = try String(contentsOfFile: dir + "/exp/pretrain.md", encoding: .utf8)
+        #expect(exp.stdout.hasSuffix(markdown + "\n"))
+        #expect(again.status == 0 && again.stdout == markdown + "\n", "\(again.stderr)")
+    }
+
     @Test func badInputFailsWithAMessage() throws {
         let unknownRecipe = try runCLI(["train", "--recipe", "fp8"])
         #expect(unknownRecipe.status != 0 && unknownRecipe.stderr.contains("recipe"))

@@ -102,10 +102,10 @@ func allOptionConfigs(_ format: BlockFormat, _ rule: ScaleRule) -> [Quantization
     for transpose in [false, true] {
         for rht in [false, true] {
             for twoD in [false, true] {
-                for stochastic in [false, true] {
+                for rounding in [Rounding.nearest, .stochastic(seed: 0xC0FFEE), .stochasticUnbiased(seed: 0xC0FFEE)] {
                     for layout in ScaleLayout.allCases {
                         out.append(QuantizationConfig(
-                            format: format, rule: rule, rounding: stochastic ? .stochastic(seed: 0xC0FFEE) : .nearest,
+                            format: format, rule: rule, rounding: rounding,
                             transpose: transpose, rht: rht, blockScale2D: twoD, scaleLayout: layout))
                     }
                 }
@@ -122,6 +122,7 @@ extension QuantizationConfig {
         if rht { s += "+RHT" }
         if blockScale2D { s += "+2D" }
         if case .stochastic = rounding { s += "+SR" }
+        if case .stochasticUnbiased = rounding { s += "+SR-unbiased" }
         if scaleLayout == .swizzled128x4 { s += "+swz" }
         return s
     }

@@ -2,6 +2,7 @@
 // the library search order, and the choice of compile target.
 
 import Testing
+import BlockQuantization
 import CUDABackend
 
 @Suite struct LoaderTests {
@@ -14,6 +15,15 @@ import CUDABackend
             #expect(!why.detail.isEmpty)
             #expect(why.description.hasPrefix("CUDA unavailable ("))
         }
+    }
+
+    /// The unbiased 4/6 choice is refused with a reason (no kernel implements it), the
+    /// reference-compatible stochastic rounding is not.
+    @Test func unbiasedChoiceIsRefused() {
+        #expect(CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 1))) == nil)
+        #expect(CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse)) == nil)
+        let why = CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse, rounding: .stochasticUnbiased(seed: 1)))
+        #expect(why?.contains("not implemented in the CUDA kernels") == true)
     }
 
     @Test func openingTwiceGivesTheSameAnswer() {

@@ -7,7 +7,11 @@ candidates are random, and keeping the one whose *realized* error is smaller fav
 draws that happened to round towards the nearer grid point. This script measures the bias
 that choice leaves, per element, relative to the block maximum, for random blocks of 16:
 
-    python3 tools/sr-bias/sr_bias.py            # needs numpy
+    python3 tools/sr-bias/sr_bias.py [DRAWS [BLOCKS]]    # needs numpy; default 2000 200
+
+Rules: static_6 (no choice: unbiased), mse (the reference: the candidate with the smaller
+*realized* SR error, draw by draw) and mse-unbiased (the library's `Rounding.stochasticUnbiased`:
+the candidate with the smaller round-to-nearest error, then SR of that candidate only).
 
 It follows docs/quantization-spec.md's E2M1 rounding (RTN and SR segments) with an exact
 float block scale (the E4M3 rounding of the scale and the tensor scale are left out: they
@@ -15,9 +19,12 @@ change the grid slightly, not the selection effect). Same noise for both candida
 the reference. Output: RMS bias and RMS noise (standard deviation) per element / block max,
 and the Monte-Carlo floor of the bias estimate (noise / sqrt(draws)).
 """
+import sys
+
 import numpy as np
 
-DRAWS, BLOCKS = 2000, 200
+DRAWS = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+BLOCKS = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 rng = np.random.default_rng(0)
 
 
@@ -29,22 +36,25 @@ def e2m1(y, r):
 
 
 def draws(x, rule):
+    """DRAWS stochastically rounded copies of block x under a rule (one row per draw)."""
     bmax = np.abs(x).max()
     s6, s4 = bmax / 6, bmax / 4
-    out = np.empty((DRAWS,) + x.shape)
-    for d in range(DRAWS):
-        r = rng.uniform(-0.5, 0.5, x.shape)
-        q6 = e2m1(x / s6, r) * s6
-        if rule == "static_6":
-            out[d] = q6
-            continue
-        q4 = e2m1(x / s4, r) * s4
-        out[d] = q4 if ((q4 - x) ** 2).sum() < ((q6 - x) ** 2).sum() else q6
-    return out
+    r = rng.uniform(-0.5, 0.5, (DRAWS,) + x.shape)
+    q6 = e2m1(x / s6, r) * s6
+    if rule == "static_6":
+        return q6
+    q4 = e2m1(x / s4, r) * s4
+    if rule == "mse-unbiased":
+        # The choice from the round-to-nearest errors (no noise), then SR of the chosen candidate.
+        four = ((e2m1(x / s4, 0) * s4 - x) ** 2).sum() < ((e2m1(x / s6, 0) * s6 - x) ** 2).sum()
+        return q4 if four else q6
+    # The reference: keep the candidate whose realized error is smaller, draw by draw.
+    four = ((q4 - x) ** 2).sum(axis=1) < ((q6 - x) ** 2).sum(axis=1)
+    return np.where(four[:, None], q4, q6)
 
 
 for name, sample in [("normal", rng.standard_normal), ("laplace", rng.laplace)]:
-    rows = {"static_6": [], "mse": []}
+    rows = {"static_6": [], "mse": [], "mse-unbiased": []}
     for _ in range(BLOCKS):
         x = sample(size=16)
         for rule in rows:
@@ -53,5 +63,5 @@ for name, sample in [("normal", rng.standard_normal), ("laplace", rng.laplace)]:
             rows[rule].append((np.sqrt(((o.mean(0) - x) ** 2).mean()) / bmax, np.sqrt(o.var(0).mean()) / bmax))
     for rule, v in rows.items():
         bias, noise = np.mean(v, axis=0)
-        print(f"{name:8s} {rule:9s} RMS bias/bmax {bias:.4f}   RMS noise/bmax {noise:.4f}   "
+        print(f"{name:8s} {rule:12s} RMS bias/bmax {bias:.4f}   RMS noise/bmax {noise:.4f}   "
               f"Monte-Carlo floor {noise / np.sqrt(DRAWS):.4f}")
