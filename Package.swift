@@ -26,10 +26,16 @@ let package = Package(
         // wrapper); a strict JSON reader shared by the file formats above it.
         .target(name: "BlockFormats"),
         .target(name: "JSONText"),
+        // Layer 0: output safety: the one check of every output path (not an input, not inside
+        // one, no silent overwrite, writable), the hidden partial names, stale-partial removal
+        // and the cleanup on SIGINT/SIGTERM/SIGHUP.
+        .target(name: "OutputSafety"),
+        // Layer 0: the progress line of a terminal, fitted to its width.
+        .target(name: "ProgressDisplay"),
         // Layer 0: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
         // Layer 1: validated safetensors reader and writer, and float views of its tensors.
-        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats"]),
+        .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats", "OutputSafety"]),
         // Layer 2: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
         .target(name: "GGUF", dependencies: ["SafeTensors", "BlockFormats"]),
         // Layer 1: the scalar reference quantizers ("the spec in code"), the quantized geometry and
@@ -62,7 +68,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
-                "GGUF",
+                "GGUF", "OutputSafety",
             ]
         ),
         // Layer 5: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -76,21 +82,29 @@ let package = Package(
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
-        // Layer 6: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // Layer 6: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
+        // layer by layer on ModelCore's forward pass.
+        .target(
+            name: "PostTrainingQuantization",
+            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ModelCore", "Transformer"]
+        ),
+        // Layer 7: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
         // the perplexity comparison, and the pre-training experiment.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
                 "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "GGUF", "JSONText",
+                "PostTrainingQuantization",
             ]
         ),
-        // Layer 7: the command-line tool: parses, calls one library function, prints.
+        // Layer 8: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
                 "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend", "CheckpointQuantization",
-                "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore",
+                "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore", "PostTrainingQuantization",
+                "OutputSafety", "ProgressDisplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,6 +113,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BlockFormatsTests", dependencies: ["BlockFormats"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "OutputSafetyTests", dependencies: ["OutputSafety"]),
+        .testTarget(name: "ProgressDisplayTests", dependencies: ["ProgressDisplay"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),
@@ -114,7 +130,7 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder"]
+            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats"]
         ),
         .testTarget(
             name: "TrainingTests",
@@ -130,13 +146,17 @@ let package = Package(
                 "ModelFolder", "ModelCore",
             ]
         ),
+        .testTarget(
+            name: "PostTrainingQuantizationTests",
+            dependencies: ["PostTrainingQuantization", "Transformer", "BlockQuantization", "CPUKernels", "ModelCore"]
+        ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [
                 "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization", "ModelFolder",
-                "ModelCore",
+                "ModelCore", "PostTrainingQuantization",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -3,7 +3,8 @@
 // Promises: every quantized module becomes `module.weight` in BF16 or F32 (rounded to
 // nearest even from the float32 dequantization of `QuantizedCheckpoint`); scale tensors are
 // dropped; other tensors are copied byte for byte; config.json loses its
-// `quantization_config`; the folder appears only when complete.
+// `quantization_config` and its dtype (torch_dtype) becomes the written one; the folder
+// appears only when complete.
 
 import Foundation
 import ModelFolder
@@ -16,7 +17,7 @@ public enum CheckpointDequantizer {
         guard dtype == .BF16 || dtype == .F32 || dtype == .F16 else {
             throw FloatViewError.unsupportedOutputDType(dtype)
         }
-        let output = try OutputFolder(target: outputDirectory, overwrite: overwrite)
+        let output = try OutputFolder(target: outputDirectory, overwrite: overwrite, inputs: [quantizedDirectory])
         defer { output.discard() }
         let q = try QuantizedCheckpoint.open(quantizedDirectory)
         var moduleOfPacked: [String: QuantizedModule] = [:]
@@ -68,6 +69,7 @@ public enum CheckpointDequantizer {
         }
         var config = q.checkpoint.config
         config.removeValue(forKey: "quantization_config")
+        CheckpointQuantizer.setDType(&config, dtype == .F32 ? "float32" : dtype == .BF16 ? "bfloat16" : "float16")
         try writeJSON(config, to: output.path("config.json"))
         try CheckpointQuantizer.copyOtherFiles(from: q.checkpoint.directory, to: output)
         try output.commit()

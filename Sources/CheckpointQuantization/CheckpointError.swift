@@ -10,10 +10,11 @@ public enum CheckpointError: Error, CustomStringConvertible {
     case notFound(path: String)
     case invalidJSON(path: String, reason: String)
     case unsupportedDType(path: String, tensor: String, dtype: String)
-    case outputExists(path: String)
     case cannotWrite(path: String, reason: String)
     case notQuantized(directory: String)
     case inconsistent(path: String, reason: String)
+    /// `--include`/`--exclude` that cannot give a loadable checkpoint (the message says why).
+    case invalidSelection(String)
 
     public var description: String {
         switch self {
@@ -21,11 +22,11 @@ public enum CheckpointError: Error, CustomStringConvertible {
         case let .invalidJSON(path, reason): return "\(path): invalid JSON: \(reason)"
         case let .unsupportedDType(path, tensor, dtype):
             return "\(path): tensor '\(tensor)': dtype \(dtype) is not supported here (use BF16, F16 or F32)"
-        case let .outputExists(path): return "\(path): already exists (pass --overwrite to replace it)"
         case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
         case let .notQuantized(directory):
             return "\(directory): not a quantized checkpoint (no compressed-tensors or ModelOpt NVFP4 tensors found)"
         case let .inconsistent(path, reason): return "\(path): \(reason)"
+        case let .invalidSelection(message): return message
         }
     }
 }

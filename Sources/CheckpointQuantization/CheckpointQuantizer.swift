@@ -5,15 +5,19 @@
 //   rule; fused groups share one amax (the max over the group, across shards); everything
 //   else is copied byte for byte in its original dtype.
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
-//   divisor or multiplier, config.json `quantization_config`, hf_quant_config.json), sharded
+//   divisor or multiplier, config.json `quantization_config` and dtype bfloat16 — what NVFP4
+//   decompression yields —, hf_quant_config.json), sharded
 //   by `maxShardBytes` with an index when there is more than one shard, with the other files
-//   of the folder copied, plus `fouroversix.json` recording the exact amax (and calibrated
+//   of the folder copied (README.md with a note at the top saying what this folder is and how
+//   it was made), plus `fouroversix.json` recording the exact amax (and calibrated
 //   input amax) of every layer, so that readers can reproduce the core's arithmetic exactly.
 // - Memory stays near one tensor: shards are memory-mapped and each tensor's pages are
 //   released after use; output is streamed.
 // - The output folder appears only when complete (see `OutputFolder`).
 
+import BlockFormats
 import BlockQuantization
+import CPUKernels
 import Foundation
 import ModelFolder
 import SafeTensors
@@ -29,6 +33,16 @@ public struct CheckpointQuantizationOptions: Sendable {
     /// NVFP4 form (M·S = 2688: engines quantize activations with standard NVFP4), one value
     /// per fused group (the group's maximum).
     public var activationAmax: [String: Float]?
+    /// Modules a post-training method already quantized (module → tensor, with the run's rule
+    /// and the fused group's amax): written as given instead of round-to-nearest.
+    public var precomputed: [String: QuantizedTensor] = [:]
+    /// The float weight a precomputed module approximates when a method changed it (AWQ and
+    /// SmoothQuant fold scales in): the layer report's errors are measured against it.
+    public var precomputedBasis: [String: [Float]] = [:]
+    /// Float tensors a method replaced (folded norms, …), written in the tensor's own dtype.
+    public var replacedTensors: [String: [Float]] = [:]
+    /// The method recorded in `fouroversix.json` (nil: round-to-nearest, not recorded).
+    public var method: String?
 
     public init(selection: LayerSelection) { self.selection = selection }
 }
@@ -51,7 +65,7 @@ public enum CheckpointQuantizer {
     public static func run(modelDirectory: String, outputDirectory: String, options: CheckpointQuantizationOptions,
                            progress: (QuantizationProgress) -> Void = { _ in }) throws -> QuantizationReport {
         let start = Date()
-        let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite)
+        let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite, inputs: [modelDirectory])
         defer { output.discard() }
         let checkpoint = try ModelCheckpoint.open(modelDirectory)
         if isQuantized(checkpoint) {
@@ -69,6 +83,7 @@ public enum CheckpointQuantizer {
             }
             roles[t.name] = role
         }
+        try options.selection.checkPlan(roles)
 
         let inputAmax = try groupedActivationAmax(options.activationAmax, roles: roles, directory: modelDirectory)
         let activationConstants = ScaleConstants(format: .nvfp4, rule: .static6)
@@ -76,7 +91,11 @@ public enum CheckpointQuantizer {
         // Fused groups: one amax over every member, across shards.
         var groupAmax: [String: Float] = [:]
         for t in checkpoint.tensors {
-            guard case let .quantize(_, group?) = roles[t.name] else { continue }
+            guard case let .quantize(module, group?) = roles[t.name] else { continue }
+            if let q = options.precomputed[module] {
+                groupAmax[group] = max(groupAmax[group] ?? 0, q.amax)
+                continue
+            }
             let a = try TensorQuantization.amax(t.shard, t.name, config: config)
             t.shard.releasePages(t.name)
             groupAmax[group] = max(groupAmax[group] ?? 0, a)
@@ -119,11 +138,25 @@ public enum CheckpointQuantizer {
                                                       bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
                     }
                     guard case let .quantize(module, group) = roles[source]! else {
-                        try writer.write(try t.shard.bytes(source))
+                        if let values = options.replacedTensors[source] {
+                            try writer.write(try encode(values, like: t))
+                        } else {
+                            try writer.write(try t.shard.bytes(source))
+                        }
                         continue
                     }
                     let amax = group.flatMap { groupAmax[$0] }
-                    let q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                    let q: QuantizedTensor
+                    if let given = options.precomputed[module] {
+                        guard given.rule == options.rule, given.rows == t.info.shape[0], given.cols == t.info.shape[1],
+                              amax == nil || amax == given.amax else {
+                            throw CheckpointError.inconsistent(
+                                path: modelDirectory, reason: "the precomputed tensor of '\(module)' does not match its weight")
+                        }
+                        q = given
+                    } else {
+                        q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                    }
                     try writer.write(q.codes)
                     try writer.write(q.scales)
                     let stored = options.convention.storedTensorScale(amax: q.amax, constants: constants)
@@ -132,7 +165,8 @@ public enum CheckpointQuantizer {
                         let input = options.convention.storedTensorScale(amax: a, constants: activationConstants)
                         try withUnsafeBytes(of: input) { try writer.write($0) }
                     }
-                    layers.append(try layerReport(t, module: module, group: group, quantized: q))
+                    layers.append(try layerReport(t, module: module, group: group, quantized: q,
+                                                  basis: options.precomputedBasis[module]))
                 }
                 try writer.finish()
             } catch {
@@ -156,7 +190,8 @@ public enum CheckpointQuantizer {
         try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
                                  weightMap: weightMap, ignored: ignored, options: options, layers: layers,
                                  inputAmax: inputAmax)
-        try copyOtherFiles(from: checkpoint.directory, to: output)
+        try copyOtherFiles(from: checkpoint.directory, to: output,
+                           modelCardNote: modelCardNote(options: options, source: modelDirectory))
         try output.commit()
 
         let after = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
@@ -211,14 +246,18 @@ public enum CheckpointQuantizer {
         return shards
     }
 
-    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor) throws -> LayerReport {
+    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor,
+                            basis: [Float]? = nil) throws -> LayerReport {
         let (rows, cols) = (t.info.shape[0], t.info.shape[1])
-        let baselineQ = q.rule == .static6 ? q
-            : try TensorQuantization.quantizeTensor(t.shard, t.name, config: QuantizationConfig(format: .nvfp4, rule: .static6))
-        let (chosen, baseline) = try t.shard.withElements(t.name) { x in
-            (TensorQuantization.errorSums(original: x, quantized: q),
-             q.rule == .static6 ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
+        func sums(_ x: TensorElements) throws -> ((squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?) {
+            // The baseline is standard NVFP4 round-to-nearest of the same float weight.
+            let baselineQ = q.rule == .static6 && basis == nil ? q
+                : try CPUQuantizer.quantize(x, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: .static6))
+            return (TensorQuantization.errorSums(original: x, quantized: q),
+                    q.rule == .static6 && basis == nil ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
         }
+        let (chosen, baseline) = try basis.map { b in try b.withTensorElements { try sums($0) } }
+            ?? t.shard.withElements(t.name) { try sums($0) }
         let baselineError = baseline?.squaredError ?? chosen.squaredError
         let after = q.codes.count + q.scales.count + 4
         return LayerReport(
@@ -240,6 +279,7 @@ public enum CheckpointQuantizer {
                           to: output.path("model.safetensors.index.json"))
         }
         var config = checkpoint.config
+        setDType(&config, "bfloat16")  // what NVFP4 decompression yields (transformers loads it by default)
         let activations = options.activationAmax != nil
         config["quantization_config"] = options.convention.quantizationConfig(ignored: ignored, activations: activations,
                                                                               producer: producer)
@@ -247,7 +287,7 @@ public enum CheckpointQuantizer {
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
-        let record: [String: Any] = [
+        var record: [String: Any] = [
             "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
             "rule": options.rule.rawValue,
             "layers": Dictionary(uniqueKeysWithValues: layers.map { layer in
@@ -259,11 +299,60 @@ public enum CheckpointQuantizer {
                 return (layer.module, entry)
             }),
         ]
+        if let method = options.method { record["method"] = method }
         try writeJSON(record, to: output.path(recordFileName))
     }
 
-    /// Copies every other top-level file (tokenizer, generation config, README, …).
-    static func copyOtherFiles(from directory: String, to output: OutputFolder) throws {
+    /// Float values in the dtype of the tensor they replace (F32, BF16 or F16, round to nearest even).
+    static func encode(_ values: [Float], like t: CheckpointTensor) throws -> [UInt8] {
+        guard values.count == t.info.elementCount else {
+            throw CheckpointError.inconsistent(path: t.shard.path, reason: "replacement of '\(t.name)' has the wrong size")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.info.byteCount)
+        switch t.info.dtype {
+        case .F32: values.withUnsafeBytes { out.append(contentsOf: $0) }
+        case .BF16: for v in values { withUnsafeBytes(of: BFloat16.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        case .F16: for v in values { withUnsafeBytes(of: Float16Bits.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        default:
+            throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
+        }
+        return out
+    }
+
+    /// Sets the model dtype of a config.json: `torch_dtype` (read by transformers 4 and 5) and
+    /// `dtype` (transformers 5's name) where the config has it. A quantized checkpoint says
+    /// bfloat16, the dtype compressed-tensors' NVFP4 decompression yields and engines run NVFP4
+    /// with, so that `from_pretrained(folder)` without a dtype gives a model whose layers agree.
+    static func setDType(_ config: inout [String: Any], _ dtype: String) {
+        config["torch_dtype"] = dtype
+        if config["dtype"] != nil { config["dtype"] = dtype }
+    }
+
+    /// The note put at the top of the copied model card: what this folder is and how it was made.
+    static func modelCardNote(options: CheckpointQuantizationOptions, source: String) -> String {
+        let name = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent
+        let activations = options.activationAmax == nil ? "W4A16 (weights only)" : "W4A4 (calibrated input scales)"
+        return "> **NVFP4 version.** This folder is an NVFP4 quantization of `\(name)`, made with "
+            + "\(producer["name"]!) \(producer["version"]!) (`fouroversix quantize`): Linear-layer weights in NVFP4 "
+            + "with the \(options.rule.rawValue) scale rule (Four Over Six), \(options.convention.rawValue) format, "
+            + "\(activations); other tensors as in the original. The original model card follows.\n\n"
+    }
+
+    /// `card` with `note` inserted at the top, after any YAML front matter (`---` … `---`), which
+    /// must stay first for the Hugging Face Hub to read it.
+    static func annotatedModelCard(_ card: String, note: String) -> String {
+        if card.hasPrefix("---\n") || card.hasPrefix("---\r\n"),
+           let close = card.range(of: "\n---", range: card.index(card.startIndex, offsetBy: 3)..<card.endIndex) {
+            let end = card[close.upperBound...].firstIndex(of: "\n").map { card.index(after: $0) } ?? card.endIndex
+            return String(card[..<end]) + "\n" + note + String(card[end...])
+        }
+        return note + card
+    }
+
+    /// Copies every other top-level file (tokenizer, generation config, README, …); with
+    /// `modelCardNote`, README.md gets that note at the top.
+    static func copyOtherFiles(from directory: String, to output: OutputFolder, modelCardNote: String? = nil) throws {
         let fm = FileManager.default
         let skip: Set<String> = ["config.json", "model.safetensors.index.json", "hf_quant_config.json", recordFileName]
         for name in try fm.contentsOfDirectory(atPath: directory).sorted()
@@ -272,7 +361,13 @@ public enum CheckpointQuantizer {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             do {
-                try fm.copyItem(atPath: source, toPath: output.path(name))
+                if let modelCardNote, name.lowercased() == "readme.md", let data = fm.contents(atPath: source),
+                   let card = String(data: data, encoding: .utf8) {
+                    let annotated = Data(annotatedModelCard(card, note: modelCardNote).utf8)
+                    try annotated.write(to: URL(fileURLWithPath: output.path(name)))
+                } else {
+                    try fm.copyItem(atPath: source, toPath: output.path(name))
+                }
             } catch {
                 throw CheckpointError.cannotWrite(path: output.path(name), reason: error.localizedDescription)
             }

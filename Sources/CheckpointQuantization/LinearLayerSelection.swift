@@ -8,7 +8,8 @@
 // evaluation applies too. A selected weight whose dtype is not BF16/F16/F32 is an
 // error for the caller to report (it is probably already quantized). Every Linear-like module not quantized is listed with its
 // reason. Fused groups (q/k/v, gate/up, MoE w1/w3, BERT query/key/value) are keyed by
-// their parent module.
+// their parent module. `checkPlan` refuses a selection that splits a fused group or an
+// `--include` pattern that selects nothing.
 
 import ModelCore
 import SafeTensors
@@ -82,6 +83,57 @@ public struct LayerSelection: Sendable {
             return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))
         }
         return .quantize(module: module, fusedGroup: FusedGroups.key(of: module))
+    }
+}
+
+extension LayerSelection {
+    /// Checks the roles of a whole checkpoint (tensor name → role) before anything is written:
+    /// every `--include` pattern must select at least one Linear module, and no fused group may
+    /// be split — some members quantized, others not — because serving engines refuse such a
+    /// checkpoint (vLLM: "some but not all shards … are quantized"). Refusing is the choice here
+    /// (rather than silently widening the selection); the message names the group and shows an
+    /// exclusion that covers all of it.
+    public func checkPlan(_ roles: [String: TensorRole]) throws(CheckpointError) {
+        var linear: [(module: String, quantized: Bool, reason: SkipReason?)] = []
+        for role in roles.values {
+            switch role {
+            case let .quantize(module, _): linear.append((module, true, nil))
+            case let .skip(module, reason): linear.append((module, false, reason))
+            case .copy: continue
+            }
+        }
+        linear.sort { $0.module < $1.module }
+        for pattern in include {
+            let single = try? ModulePatterns([pattern])
+            if !linear.contains(where: { single?.firstMatch(in: $0.module) != nil }) {
+                let example = linear.first.map { " (Linear modules are named like '\($0.module)')" } ?? ""
+                throw .invalidSelection("--include '\(pattern)' matches no Linear module\(example)")
+            }
+        }
+        var groups: [String: [(module: String, quantized: Bool, reason: SkipReason?)]] = [:]
+        for entry in linear {
+            if let key = FusedGroups.key(of: entry.module) { groups[key, default: []].append(entry) }
+        }
+        for key in groups.keys.sorted() {
+            let members = groups[key]!
+            let kept = members.filter { !$0.quantized }
+            guard !kept.isEmpty, kept.count < members.count else { continue }
+            let short = { (m: String) in String(m.split(separator: ".").last ?? "") }
+            let quantized = members.filter(\.quantized).map { short($0.module) }
+            let option = kept.compactMap { entry -> String? in
+                switch entry.reason {
+                case let .excludedByUser(pattern)?: return "--exclude '\(pattern)'"
+                case .notIncluded?: return "--include"
+                default: return nil
+                }
+            }.first ?? "the selection"
+            let parent = key.split(separator: ".").dropLast().joined(separator: "\\.")
+            let names = members.map { short($0.module) }.sorted().joined(separator: "|")
+            throw .invalidSelection(
+                "\(option) splits the fused group \(key): \(kept.map { short($0.module) }.joined(separator: ", ")) "
+                    + "would stay unquantized but \(quantized.joined(separator: ", ")) quantized, and serving engines "
+                    + "refuse such a checkpoint; select the whole group, e.g. --exclude '\(parent)\\.(\(names))$'")
+        }
     }
 }
 

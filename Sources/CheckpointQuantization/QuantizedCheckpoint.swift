@@ -7,7 +7,9 @@
 // decodes one module to float32 — for checkpoints we wrote (with `fouroversix.json`) in the
 // core's exact order `((q·scale)·amax)·(1/(M·S))`, bit-identical with the core's
 // dequantization; otherwise as consumers do: `q·scale / weight_global_scale` or
-// `q·scale · weight_scale_2`.
+// `q·scale · weight_scale_2`. Scales that would decode to NaN or infinity (NaN E4M3 bytes, a
+// zero, NaN or infinite tensor scale) are refused naming file and tensor, and so is a
+// `fouroversix.json` whose amax disagrees with the stored tensor scale.
 
 import BlockFormats
 import BlockQuantization
@@ -68,13 +70,19 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
         }
         var rule: ScaleRule?
         var exact: [String: Float] = [:]
+        var exactInput: [String: Float] = [:]
         let recordPath = directory + "/" + CheckpointQuantizer.recordFileName
         if FileManager.default.fileExists(atPath: recordPath) {
             let record = try readJSONObject(recordPath)
             rule = (record["rule"] as? String).flatMap(ScaleRule.init(rawValue:))
             for (module, entry) in (record["layers"] as? [String: [String: Any]]) ?? [:] {
                 if let bits = entry["amax_bits"] as? Int { exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+                if let bits = entry["input_amax_bits"] as? Int {
+                    exactInput[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+                }
             }
+            try checkRecord(recordPath: recordPath, modules: modules, convention: convention, rule: rule,
+                            amax: exact, inputAmax: exactInput)
         }
         return QuantizedCheckpoint(checkpoint: checkpoint, convention: convention, modules: modules,
                                    rule: rule, exactAmax: exact)
@@ -91,7 +99,64 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
 
     /// The stored tensor scale of a module (divisor or multiplier, per the convention).
     public func storedTensorScale(_ m: QuantizedModule) throws -> Float {
-        try m.tensorScale.shard.bytes(m.tensorScale.name).loadUnaligned(as: Float.self)
+        try Self.scalar(m.tensorScale)
+    }
+
+    private static func scalar(_ t: CheckpointTensor) throws -> Float {
+        try t.shard.bytes(t.name).loadUnaligned(as: Float.self)
+    }
+
+    /// `fouroversix.json` must agree with the tensors: the tensor scale (and input scale) each
+    /// recorded amax gives must be the one stored, bit for bit. The tensors are the checkpoint,
+    /// so a disagreement (an edited or copied-over record) is refused rather than silently
+    /// preferring either.
+    private static func checkRecord(recordPath: String, modules: [QuantizedModule], convention: CheckpointConvention,
+                                    rule: ScaleRule?, amax: [String: Float], inputAmax: [String: Float]) throws {
+        let inputConstants = ScaleConstants(format: .nvfp4, rule: .static6)
+        for m in modules {
+            var checks: [(what: String, amax: Float, tensor: CheckpointTensor, constants: ScaleConstants)] = []
+            if let rule, let a = amax[m.module] {
+                checks.append(("amax", a, m.tensorScale, QuantizationConfig(format: .nvfp4, rule: rule).constants))
+            }
+            if let a = inputAmax[m.module], let input = m.inputScale {
+                checks.append(("input_amax", a, input, inputConstants))
+            }
+            for check in checks {
+                let expected = convention.storedTensorScale(amax: check.amax, constants: check.constants)
+                let stored = try scalar(check.tensor)
+                guard expected.bitPattern != stored.bitPattern else { continue }
+                throw CheckpointError.inconsistent(
+                    path: recordPath,
+                    reason: "module '\(m.module)': the recorded \(check.what) \(check.amax) gives "
+                        + "\(check.tensor.name) = \(expected), but \(check.tensor.shard.path) stores \(stored); "
+                        + "the tensors are the checkpoint, so remove \(CheckpointQuantizer.recordFileName) "
+                        + "(to use the stored scales) or quantize again")
+            }
+        }
+    }
+
+    /// The module's tensor scale after checking the stored scales can give finite weights: no
+    /// NaN E4M3 block-scale byte (0x7F or 0xFF), and a tensor scale that is a positive finite
+    /// number. The one exception is the form our writer gives an all-zero weight (amax 0): an
+    /// infinite divisor / zero multiplier with every block scale zero, which decodes to zeros.
+    public func validatedTensorScale(_ m: QuantizedModule) throws -> Float {
+        let s = try storedTensorScale(m)
+        let scales = try m.blockScales.shard.bytes(m.blockScales.name)
+        if let bad = scales.firstIndex(where: { $0 & 0x7F == 0x7F }) {
+            let (row, column) = bad.quotientAndRemainder(dividingBy: max(1, m.cols / 16))
+            throw CheckpointError.inconsistent(
+                path: m.blockScales.shard.path,
+                reason: "tensor '\(m.blockScales.name)': block scale byte "
+                    + "0x\(String(scales[bad], radix: 16, uppercase: true)) "
+                    + "at element \(bad) (row \(row), column \(column)) is NaN in E4M3; the checkpoint is damaged")
+        }
+        if s.isFinite && s > 0 { return s }
+        let zeroWeight = convention == .compressedTensors ? s == .infinity : s == 0
+        if zeroWeight && scales.allSatisfy({ $0 == 0 }) { return s }
+        throw CheckpointError.inconsistent(
+            path: m.tensorScale.shard.path,
+            reason: "tensor '\(m.tensorScale.name)': tensor scale \(s) is not a positive finite number; "
+                + "the checkpoint is damaged")
     }
 
     /// The module as a core `QuantizedTensor` — possible when we know its exact amax and rule.
@@ -107,8 +172,8 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
 
     /// Float32 `[rows, cols]` weight of a module.
     public func dequantizedWeight(_ m: QuantizedModule) throws -> [Float] {
+        let s = try validatedTensorScale(m)
         if let q = try quantizedTensor(m) { return ReferenceQuantizer.dequantize(q) }
-        let s = try storedTensorScale(m)
         let codes = try m.packed.shard.bytes(m.packed.name), scales = try m.blockScales.shard.bytes(m.blockScales.name)
         var out = [Float](repeating: 0, count: m.rows * m.cols)
         for i in 0..<out.count {

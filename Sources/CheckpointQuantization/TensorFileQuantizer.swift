@@ -7,12 +7,14 @@
 // byte on each row) and `T.amax` (F32 [1]); with `dequantize`, `T` as F32 [rows, cols] in the
 // quantized orientation instead. Every other tensor is copied byte for byte; the metadata is
 // the input's plus `fouroversix.format`, `.rule` and `.options`. The GPU gives the same bytes
-// as the CPU. The output appears only when complete; errors name the file and tensor.
+// as the CPU. The output appears only when complete, is never the input and replaces an existing
+// file only with `overwrite`; errors name the file and tensor.
 
 import BlockQuantization
 import CPUKernels
 import CUDABackend
 import Foundation
+import OutputSafety
 import SafeTensors
 
 public struct TensorFileQuantizer {
@@ -22,11 +24,20 @@ public struct TensorFileQuantizer {
     /// The CPU kernels, or the first CUDA GPU (opened when the input has been read; unusable
     /// GPU: `CUDAUnavailable`).
     public var device: ComputeDevice
+    /// Replace an existing output file (otherwise refused).
+    public var overwrite = false
 
-    public init(config: QuantizationConfig, dequantize: Bool = false, device: ComputeDevice = .cpu) {
+    public init(config: QuantizationConfig, dequantize: Bool = false, device: ComputeDevice = .cpu,
+                overwrite: Bool = false) {
         self.config = config
         self.dequantize = dequantize
         self.device = device
+        self.overwrite = overwrite
+    }
+
+    /// The output as OutputSafety checks it: a file, never the input, existing only with `overwrite`.
+    public func outputRequest(input: String, output: String) -> OutputRequest {
+        OutputRequest(output, .file, inputs: [input], existing: overwrite ? .replace : .refuse)
     }
 
     /// After each tensor: its name and byte size, with the file's totals.
@@ -83,7 +94,9 @@ public struct TensorFileQuantizer {
         return parts.joined(separator: ",")
     }
 
+    /// Quantizes `input` into `output`, after checking the output path (`outputRequest`).
     public func run(input: String, output: String, progress: ((Progress) -> Void)? = nil) throws -> Result {
+        try OutputPolicy.prepare(outputRequest(input: input, output: output))
         let file = try SafeTensorsFile(path: input)
         let specs = try outputSpecs(of: file)
         var metadata = file.metadata

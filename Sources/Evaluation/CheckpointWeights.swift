@@ -8,8 +8,8 @@
 // quantized and recovers a stored input amax (W4A4) from `input_global_scale` / `input_scale`
 // (standard NVFP4 form, M·S = 2688);
 // a plain folder presents its tensors as they are; a GGUF file (ModelFolder's `GGUFModel`) presents
-// its tensors under their Hugging Face names, dequantized and un-permuted. Errors name the file and
-// tensor.
+// its tensors under their Hugging Face names, dequantized and un-permuted. Every tensor read is
+// checked finite. Errors name the file and tensor (and, for a NaN or infinity, the element).
 
 import BlockQuantization
 import CheckpointQuantization
@@ -81,15 +81,32 @@ public struct CheckpointWeights: WeightProvider {
         return checkpoint?.tensor(name)?.info.shape
     }
 
+    /// The tensor as float32, checked finite: a NaN or infinity is an error naming the file, the
+    /// tensor and the element (the forward pass would otherwise print garbage or blame a module).
     public func floats(_ name: String) throws -> [Float] {
-        if let m = moduleOfWeight[name], let quantized { return try quantized.dequantizedWeight(m) }
+        if let m = moduleOfWeight[name], let quantized {
+            return try Self.checkedFinite(try quantized.dequantizedWeight(m), path: m.packed.shard.path,
+                                          tensor: m.packed.name, shape: [m.rows, m.cols])
+        }
         if let gguf {
             defer { gguf.releasePages(name) }
-            return try gguf.floats(name)
+            return try Self.checkedFinite(try gguf.floats(name), path: gguf.file.path, tensor: name,
+                                          shape: gguf.shape(of: name) ?? [])
         }
         guard let t = checkpoint?.tensor(name) else { throw TransformerError.missingTensor(name: name) }
         defer { t.shard.releasePages(name) }
-        return try t.shard.floats(name)
+        return try Self.checkedFinite(try t.shard.floats(name), path: t.shard.path, tensor: name, shape: t.info.shape)
+    }
+
+    private static func checkedFinite(_ values: [Float], path: String, tensor: String, shape: [Int]) throws -> [Float] {
+        guard let bad = values.firstIndex(where: { !$0.isFinite }) else { return values }
+        var position = ""
+        if shape.count == 2, shape[1] > 0 {
+            let (row, column) = bad.quotientAndRemainder(dividingBy: shape[1])
+            position = " (row \(row), column \(column))"
+        }
+        throw EvaluationError.nonFiniteWeight(path: path, tensor: tensor, element: bad, value: values[bad],
+                                              position: position)
     }
 
     public func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }

@@ -50,6 +50,8 @@ public struct EvaluationSettings: Sendable {
     /// Regexes of module names to leave unquantized.
     public var exclude: [String] = []
     public var activationScale: ActivationScaleSource = .dynamic
+    /// Allow a calibration context longer than the model's max_position_embeddings.
+    public var allowLongContext = false
 
     public init() {}
 
@@ -107,6 +109,7 @@ public struct EvaluationSettings: Sendable {
             q.activationScale = .calibrated(table)
         case let .calibrated(text, windows, context):
             if af.blockFormat != nil {
+                try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
                 q.activationScale = .calibrated(try Calibration.activationAmax(of: loaded, textFile: text,
                                                                                 windows: windows, context: context))
             }

@@ -7,7 +7,9 @@
 // its magic) is read through ModelFolder's `GGUFModel` (config from its metadata, tensors under
 // Hugging Face names, memory-mapped) with the tokenizer its metadata describes; `bos` is decided
 // once by `BOSChoice` (the tokenizer's rule unless forced); `tokens(ofTextFile:)` is the text
-// tokenized once with that BOS (if any) first and no EOS.
+// tokenized once with that BOS (if any) first and no EOS, and refuses a text too short for one
+// window; `checkContext` refuses windows longer than the model's max_position_embeddings unless
+// allowed.
 
 import CheckpointQuantization
 import Foundation
@@ -45,6 +47,9 @@ public struct LoadedModel {
         } else {
             guard isDirectory.boolValue else { throw CheckpointError.notFound(path: directory) }
             name = url.lastPathComponent
+            guard FileManager.default.fileExists(atPath: directory + "/config.json") else {
+                throw ModelFolderError.missingConfig(directory: directory)  // worded as every command words it
+            }
             configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
             weights = try CheckpointWeights(directory: directory)
             let tokenizerPath = directory + "/tokenizer.json"
@@ -59,14 +64,29 @@ public struct LoadedModel {
     }
 
     /// The token stream of a text file: the chosen BOS (if any) first, no EOS.
-    public func tokens(ofTextFile path: String) throws -> [Int] {
+    /// A text too short for one window with a predicted token (one token after BOS, two without
+    /// BOS) is an error saying how many tokens `purpose` ("perplexity", "calibration") needs.
+    public func tokens(ofTextFile path: String, purpose: String = "perplexity") throws -> [Int] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CheckpointError.notFound(path: path)
         }
         let text = String(decoding: data, as: UTF8.self)
         var ids = tokenizer.encode(text)
+        let needed = bosTokenID == nil ? 2 : 1
+        guard ids.count >= needed else {
+            throw EvaluationError.textTooShort(path: path, tokens: ids.count, needed: needed, purpose: purpose)
+        }
         if let bos = bosTokenID { ids.insert(bos, at: 0) }
         return ids
+    }
+
+    /// Refuses windows longer than the model's `max_position_embeddings` (positions it was never
+    /// trained on give meaningless numbers, slowly) unless `allowLong`; `option` names the option.
+    public func checkContext(_ context: Int, option: String, allowLong: Bool) throws {
+        guard !allowLong, let limit = model.configuration.maxPositionEmbeddings, context > limit else { return }
+        throw EvaluationError.invalidOption(
+            "\(option) \(context) is longer than the model's max_position_embeddings (\(limit)); "
+                + "pass --allow-long-context to run it anyway")
     }
 
     /// The BOS id runs put first (nil: none).

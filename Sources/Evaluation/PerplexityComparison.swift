@@ -150,11 +150,13 @@ public struct PerplexityComparison {
                      ("W4A4 (weights + activations)", quantizedRows.map { 100 * ($0.w4a4 / bf16 - 1) })])
     }
 
+    /// The files `write` creates.
+    public static let fileNames = ["compare.md", "compare.csv", "compare.svg"]
+
     /// Writes compare.md, compare.csv and compare.svg into `directory` (created if needed),
     /// each under a temporary name first, then renamed.
     public func write(to directory: String, command: String, seconds: Double) throws {
-        let files = [("compare.md", markdown(command: command, seconds: seconds)), ("compare.csv", csv),
-                     ("compare.svg", chart.svg())]
+        let files = zip(Self.fileNames, [markdown(command: command, seconds: seconds), csv, chart.svg()])
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for (name, contents) in files {

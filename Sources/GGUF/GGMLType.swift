@@ -43,7 +43,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
     /// The types `GGUFFile.dequantize` turns into float32 (those of gguf-py's `quants.dequantize`
     /// that this module implements).
     public static let dequantizable: [GGMLType] = [
-        .F32, .F16, .BF16, .Q8_0, .Q4_0, .Q4_1, .Q5_0, .Q5_1, .Q2_K, .Q3_K, .Q4_K, .Q5_K, .Q6_K,
+        .F32, .F16, .BF16, .Q8_0, .Q4_0, .Q4_1, .Q5_0, .Q5_1, .Q2_K, .Q3_K, .Q4_K, .Q5_K, .Q6_K, .NVFP4,
     ]
 
     /// The name used by ggml and gguf-py ("Q4_K", "BF16", ...).

@@ -34,6 +34,7 @@ enum GGUFDequantization {
         case .Q4_K: decode = KQuants.q4_K
         case .Q5_K: decode = KQuants.q5_K
         case .Q6_K: decode = KQuants.q6_K
+        case .NVFP4: decode = NVFP4Blocks.decode
         default: preconditionFailure("\(type.name) is not dequantizable")
         }
         let (inStride, outStride) = (type.typeSize, type.blockSize)

@@ -1,10 +1,10 @@
 // JSONReader.swift — reads one JSON value from UTF-8 bytes, strictly.
 // Promises: `JSONReader.parse` accepts exactly RFC 8259 JSON in well-formed UTF-8 (whitespace around
 // the value is allowed, a UTF-8 byte order mark only when the caller allows it) and throws a
-// `JSONSyntaxError` with the byte offset for anything else: invalid UTF-8, an empty text, data after
-// the value, trailing commas, bad literals, leading zeros or other malformed numbers, control
-// characters or invalid escapes in strings, unpaired UTF-16 surrogate escapes, and containers
-// nested deeper than `maxDepth`. It never traps on any input, and its recursion is bounded by
+// `JSONSyntaxError` with the byte offset (and its line and column) for anything else: invalid
+// UTF-8, an empty text, data after the value, trailing commas, bad literals, leading zeros or
+// other malformed numbers, control characters or invalid escapes in strings, unpaired UTF-16
+// surrogate escapes, and containers nested deeper than `maxDepth`. It never traps on any input, and its recursion is bounded by
 // `maxDepth`, so hostile input cannot exhaust the stack.
 
 /// Reads one JSON value from UTF-8 bytes.
@@ -21,13 +21,17 @@ public enum JSONReader {
         _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, allowsByteOrderMark: Bool = false
     ) throws(JSONSyntaxError) -> JSONValue {
         if let badOffset = firstInvalidUTF8Offset(bytes) {
-            throw JSONSyntaxError(reason: "not valid UTF-8", offset: badOffset)
+            throw JSONSyntaxError(reason: "not valid UTF-8", offset: badOffset).located(in: bytes)
         }
         var parser = Parser(bytes, maxDepth: maxDepth)
         if allowsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             parser.index = 3
         }
-        return try parser.parseDocument()
+        do {
+            return try parser.parseDocument()
+        } catch {
+            throw error.located(in: bytes)
+        }
     }
 
     /// Parses `bytes` as exactly one JSON value; see `parse(_:maxDepth:allowsByteOrderMark:)`.

@@ -1,8 +1,10 @@
 // HeaderParser.swift — turns the raw bytes of a safetensors file into validated tensor descriptions.
 // Promises: for any input bytes it either returns metadata plus tensors that are safe to trust
 // (known dtypes, non-negative shapes whose byte counts neither overflow nor disagree with
-// data_offsets, every range inside the data section, no two non-empty ranges overlapping, names
-// unique) or throws the specific `SafeTensorsError`; it never traps and never reads outside the buffer.
+// data_offsets, every range inside the data section, no two non-empty ranges overlapping, the
+// ranges following each other from byte 0 without gaps and covering the data section exactly, as
+// the reference (Rust) implementation requires, names unique) or throws the specific
+// `SafeTensorsError`; it never traps and never reads outside the buffer.
 
 import JSONText
 
@@ -93,6 +95,19 @@ enum HeaderParser {
                 throw .overlappingTensors(path: path, first: furthest.name, second: tensor.name)
             }
             furthest = (tensor.dataOffsets.upperBound, tensor.name)
+        }
+        // As the reference implementation requires: in file order each tensor starts where the
+        // previous one ended (the first at 0), and the last ends where the data section does.
+        var end = 0
+        for tensor in tensors {
+            guard tensor.dataOffsets.lowerBound == end else {
+                throw .misplacedTensor(
+                    path: path, tensor: tensor.name, begin: tensor.dataOffsets.lowerBound, expected: end)
+            }
+            end = tensor.dataOffsets.upperBound
+        }
+        guard end == dataSize else {
+            throw .dataSectionNotCovered(path: path, end: end, dataSize: dataSize)
         }
         return ParsedHeader(metadata: metadata, tensors: tensors, dataStart: 0)
     }

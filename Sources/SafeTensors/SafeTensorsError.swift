@@ -9,7 +9,8 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     /// The file ends before the `needed` bytes that its 8-byte length prefix (or the prefix itself) requires.
     case truncated(path: String, fileSize: Int, needed: Int)
-    /// The header length prefix exceeds `limit` bytes (100 MB, as in the Rust safetensors library).
+    /// The header length prefix exceeds `limit` bytes (100 MB, as in the Rust safetensors library):
+    /// almost always a file of another format, and described as "not a safetensors file".
     case headerTooLarge(path: String, length: UInt64, limit: Int)
     /// The header is not valid UTF-8 JSON, or not a JSON object.
     case invalidHeader(path: String, reason: String)
@@ -30,6 +31,13 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
     case offsetsOutOfBounds(path: String, tensor: String, begin: Int, end: Int, dataSize: Int)
     /// Two tensors' byte ranges overlap (`first` starts earlier in the file).
     case overlappingTensors(path: String, first: String, second: String)
+    /// In file order, a tensor does not start where the previous one ended (`expected`; 0 for the
+    /// first): a gap, or an empty tensor inside another's bytes. The reference implementation
+    /// rejects such files.
+    case misplacedTensor(path: String, tensor: String, begin: Int, expected: Int)
+    /// The tensors end at byte `end` of a data section of `dataSize` bytes (the reference
+    /// implementation requires them to cover it exactly).
+    case dataSectionNotCovered(path: String, end: Int, dataSize: Int)
     /// The same tensor name occurs twice (in a header, or in the specs given to a writer),
     /// or a tensor is named "__metadata__".
     case duplicateTensor(path: String, tensor: String)
@@ -49,7 +57,8 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
              .invalidTensorEntry(let path, _, _), .unknownDType(let path, _, _),
              .invalidShape(let path, _, _), .invalidOffsets(let path, _, _),
              .byteCountMismatch(let path, _, _, _), .offsetsOutOfBounds(let path, _, _, _, _),
-             .overlappingTensors(let path, _, _), .duplicateTensor(let path, _),
+             .overlappingTensors(let path, _, _), .misplacedTensor(let path, _, _, _),
+             .dataSectionNotCovered(let path, _, _), .duplicateTensor(let path, _),
              .tensorNotFound(let path, _), .cannotWrite(let path, _), .writeOrderViolation(let path, _):
             return path
         }
@@ -65,7 +74,8 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
         case .truncated(_, let fileSize, let needed):
             return "\(file): truncated: the file has \(fileSize) bytes but at least \(needed) are needed"
         case .headerTooLarge(_, let length, let limit):
-            return "\(file): header length \(length) exceeds the limit of \(limit) bytes"
+            return "\(file): not a safetensors file (its first 8 bytes give a header length of \(length), "
+                + "over the limit of \(limit) bytes)"
         case .invalidHeader(_, let reason):
             return "\(file): invalid header: \(Self.oneLine(reason))"
         case .invalidMetadata(_, let reason):
@@ -85,6 +95,12 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
                 + "data_offsets [\(begin), \(end)) end beyond the data section (\(dataSize) bytes)"
         case .overlappingTensors(_, let first, let second):
             return "\(file): tensor \(Self.quoted(first)) and tensor \(Self.quoted(second)) overlap"
+        case .misplacedTensor(_, let tensor, let begin, let expected):
+            return tensorPrefix(tensor) + "data starts at byte \(begin) of the data section, not at \(expected) "
+                + "where the previous tensor ends (tensors must follow each other without gaps)"
+        case .dataSectionNotCovered(_, let end, let dataSize):
+            return "\(file): the tensors end at byte \(end) but the data section has \(dataSize) bytes "
+                + "(they must cover it exactly)"
         case .duplicateTensor(_, let tensor):
             return tensorPrefix(tensor) + "name used twice (or reserved)"
         case .tensorNotFound(_, let tensor):

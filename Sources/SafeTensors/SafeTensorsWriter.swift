@@ -1,7 +1,8 @@
 // SafeTensorsWriter.swift — the streaming writer.
 // Promises: the output appears at the target path only through the rename in a successful
 // `finish()`, complete and fsync'ed; until then bytes go to a hidden, uniquely named temporary file
-// ("<dir>/.<name>.partial-XXXXXXXX") in the target's folder, which is deleted on `abort()`, on
+// ("<dir>/.<name>.partial-<pid>-<n>", OutputSafety's `PartialOutputs`) in the target's folder,
+// which is deleted on `abort()`, on
 // deinit without `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory
 // use is bounded by one 4 MiB buffer whatever the file size; chunks of at least that size bypass it.
 
@@ -12,6 +13,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+import OutputSafety
 
 /// Writes a safetensors file in one pass.
 ///
@@ -96,9 +99,8 @@ public final class SafeTensorsWriter {
         var createdPath = ""
         var lastError = ""
         for _ in 0..<32 {
-            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            let candidate = (directory == "/" ? "/" : directory + "/")
-                + "." + fileName + ".partial-" + String(repeating: "0", count: 8 - suffix.count) + suffix
+            // ".<name>.partial-<pid>-<n>": a later run removes it if this process dies (OutputSafety).
+            let candidate = PartialOutputs.temporaryPath(for: (directory == "/" ? "/" : directory + "/") + fileName)
             if let descriptor = POSIX.open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) {
                 createdFD = descriptor
                 createdPath = candidate

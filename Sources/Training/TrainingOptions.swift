@@ -71,8 +71,8 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
         }
     }
 
-    /// The fields that must match between a checkpoint and a resumed run (a description of the
-    /// first difference, or nil).
+    /// The fields that must match between a checkpoint and a resumed run: nil, or every
+    /// difference named by the `train` option that sets it ("--lr 0.001 ≠ checkpoint's 0.003").
     public func resumeDifference(from saved: TrainingOptions) -> String? {
         var a = self, b = saved
         a.steps = 0; b.steps = 0
@@ -83,8 +83,32 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
         a.threads = 0; b.threads = 0
         a.preset = ""; b.preset = ""
         if a == b { return nil }
-        if a.recipe != b.recipe { return "recipe \(self.recipe.rawValue) ≠ checkpoint's \(saved.recipe.rawValue)" }
-        if a.model != b.model { return "model shape differs from the checkpoint's" }
-        return "hyperparameters differ from the checkpoint's (seed, batch, sequence length, learning rate, …); the checkpoint's trainer_state.json lists them"
+        if a.recipe != b.recipe { return "--recipe \(self.recipe.rawValue) ≠ checkpoint's \(saved.recipe.rawValue)" }
+        if a.model != b.model {
+            return "the model shape (--config \(self.preset), --untied, vocabulary) differs from the checkpoint's"
+        }
+        // Each remaining field with the option that sets it, in the order `train --help` lists them.
+        func text<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "default" }
+        let fields: [(option: String, mine: String, theirs: String)] = [
+            ("--batch", "\(a.batchSize)", "\(b.batchSize)"),
+            ("--sequence-length", "\(a.sequenceLength)", "\(b.sequenceLength)"),
+            ("--lr", "\(a.learningRate)", "\(b.learningRate)"),
+            ("--warmup", "\(a.warmupSteps)", "\(b.warmupSteps)"),
+            ("--min-lr-ratio", "\(a.minimumLearningRateRatio)", "\(b.minimumLearningRateRatio)"),
+            ("--weight-decay", "\(a.adamW.weightDecay)", "\(b.adamW.weightDecay)"),
+            ("AdamW betas/epsilon", "\(a.adamW.beta1)/\(a.adamW.beta2)/\(a.adamW.epsilon)",
+             "\(b.adamW.beta1)/\(b.adamW.beta2)/\(b.adamW.epsilon)"),
+            ("--clip", "\(a.gradientClip)", "\(b.gradientClip)"),
+            ("--seed", "\(a.seed)", "\(b.seed)"),
+            ("--data-seed", "\(a.dataSeed)", "\(b.dataSeed)"),
+            ("--bf16-last-layers", "\(a.highPrecisionLastLayers)", "\(b.highPrecisionLastLayers)"),
+            ("--quantized-gemms", text(a.quantizedGEMMs.map { "\($0)" }), text(b.quantizedGEMMs.map { "\($0)" })),
+            ("--gradient-rule", text(a.gradientRule?.rawValue), text(b.gradientRule?.rawValue)),
+        ]
+        let differing = fields.filter { $0.mine != $0.theirs }
+        guard !differing.isEmpty else {
+            return "the settings differ from the checkpoint's; its trainer_state.json lists them"
+        }
+        return differing.map { "\($0.option) \($0.mine) ≠ checkpoint's \($0.theirs)" }.joined(separator: ", ")
     }
 }

@@ -17,7 +17,7 @@ struct BenchGEMM: ParsableCommand {
     @Option(help: "Shapes MxNxK, comma-separated (default: 1024³ and stories260K's at context 512).")
     var shapes: String = "1024x1024x1024,512x64x64,512x32x64,512x172x64,512x64x172,512x512x64,512x512x8,512x8x512"
 
-    @Option(help: "Threads (default: all online processors).")
+    @Option(help: "Threads (all online processors unless given).")
     var threads: Int = CPUParallel.defaultThreadCount
 
     @Option(help: "Micro-kernel: avx2-fma or portable (default: the fastest this CPU runs).")

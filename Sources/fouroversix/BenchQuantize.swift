@@ -24,7 +24,7 @@ struct BenchQuantize: ParsableCommand {
     @Option(help: "Columns of the input tensor.") var cols = 8192
     @Option(help: "nvfp4, mxfp4, nvint4 or if4.") var format = "nvfp4"
     @Option(help: "static_6, static_4, mse, mae or abs_max (default: the format's default).") var rule: String?
-    @Option(help: "Worker threads (default: active processors).") var threads = CPUParallel.defaultThreadCount
+    @Option(help: "Worker threads (all active processors unless given).") var threads = CPUParallel.defaultThreadCount
     @Option(help: "Input element type: bf16, f16 or f32.") var dtype = "bf16"
     @Option(help: "Timed runs of each operation; the best is reported.") var repeats = 5
     @Flag(help: "Apply the 16-point random Hadamard transform.") var rht = false

@@ -8,6 +8,7 @@
 import ArgumentParser
 import CheckpointQuantization
 import Foundation
+import OutputSafety
 import SafeTensors
 
 enum WeightDType: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +35,8 @@ struct DequantizeCommand: ParsableCommand {
     var overwrite = false
 
     func run() throws {
-        installInterruptCleanup()
+        try prepareOutputs([OutputRequest(output, .folder, inputs: [quantized],
+                                          existing: overwrite ? .replace : .refuse)])
         var bar: ProgressBar?
         try CheckpointDequantizer.run(quantizedDirectory: quantized, outputDirectory: output, dtype: dtype.dtype,
                                       overwrite: overwrite) { p in

@@ -11,6 +11,7 @@ import ArgumentParser
 import CPUKernels
 import Evaluation
 import Foundation
+import OutputSafety
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,10 +50,16 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Evaluate BF16, NVFP4 static_6 and 4/6 (mse, mae, abs_max) for W4A16 and W4A4; print and save the table.")
     var compare = false
 
-    @Option(help: "Folder for --compare's compare.md, compare.csv and compare.svg (default: results/<model>).")
+    @Option(help: """
+        Folder for --compare's compare.md, compare.csv and compare.svg (default: runs/<model>-compare, \
+        replaced each run).
+        """)
     var out: String?
 
-    @Option(help: "Worker threads (default: all online processors).")
+    @Flag(help: "Replace compare.md, compare.csv and compare.svg already in --out.")
+    var overwrite = false
+
+    @Option(help: "Worker threads (all online processors unless given).")
     var threads: Int = CPUParallel.defaultThreadCount
 
     @Flag(help: "Print JSON.")
@@ -70,7 +77,9 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let directory = try model ?? BundledModel.directory()
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
+        if compare { try prepareOutputs(comparisonOutputs(model: directory, text: textPath)) }
         let loaded = try LoadedModel(directory: directory, threads: threads, bos: bos)
+        try loaded.checkContext(context, option: "--context", allowLong: quantization.allowLongContext)
         let tokens = try loaded.tokens(ofTextFile: textPath)
         let settings = quantization.settings
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
@@ -102,6 +111,22 @@ struct EvalCommand: ParsableCommand {
                      result.negativeLogLikelihood / Double(result.tokens), e.seconds))
     }
 
+    /// `--out`, or runs/<model>-compare (git-ignored scratch) by default.
+    private func comparisonFolder(model: String) -> String {
+        out ?? "runs/\(URL(fileURLWithPath: model).standardizedFileURL.lastPathComponent)-compare"
+    }
+
+    /// The folder and the three files `--compare` writes: existing files are replaced only in the
+    /// default folder or with --overwrite; nothing may be an input or inside the model folder.
+    private func comparisonOutputs(model: String, text: String) -> [OutputRequest] {
+        let folder = comparisonFolder(model: model)
+        let existing: ExistingOutput = out == nil || overwrite ? .replace : .refuse
+        return [OutputRequest(folder, .folder, inputs: [model, text], existing: .addTo, role: "--out folder")]
+            + PerplexityComparison.fileNames.map {
+                OutputRequest(folder + "/" + $0, .file, inputs: [model, text], existing: existing, role: "--out file")
+            }
+    }
+
     /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
     private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String,
                                settings: EvaluationSettings) throws {
@@ -115,7 +140,7 @@ struct EvalCommand: ParsableCommand {
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        let outputDirectory = out ?? "results/\(loaded.name)"
+        let outputDirectory = comparisonFolder(model: loaded.directory)
         if json {
             printJSONObject([
                 "model": loaded.directory, "text": textPath, "context": context, "windows": comparison.windows,

@@ -5,7 +5,8 @@
 // applies to both (default: the format's default rule); an invalid (format, rule) pair, a
 // calibration window count below 1 or context below 2, `--calibration-text` together with
 // `--stored-input-scales`, or either without a block format for activations is rejected during
-// validation.
+// validation; `--allow-long-context` lets --context / --calibration-context exceed the model's
+// max_position_embeddings (Evaluation's `LoadedModel.checkContext` refuses it otherwise).
 
 import ArgumentParser
 import BlockQuantization
@@ -45,6 +46,9 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Flag(help: "Use the input scales stored in a W4A4 checkpoint as activation amax.")
     var storedInputScales = false
 
+    @Flag(help: "Allow --context / --calibration-context above the model's max_position_embeddings.")
+    var allowLongContext = false
+
     func validate() throws {
         if calibrationText != nil && storedInputScales {
             throw ValidationError("--calibration-text and --stored-input-scales are alternatives")
@@ -63,6 +67,7 @@ struct EvalQuantizationOptions: ParsableArguments {
         s.activationRule = activationRule
         s.skipRagged = skipRagged
         s.exclude = exclude
+        s.allowLongContext = allowLongContext
         if storedInputScales {
             s.activationScale = .stored
         } else if let calibrationText {

@@ -11,13 +11,14 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import OutputSafety
 import Training
 
 struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Reproducible experiments.",
-        subcommands: [PretrainExperimentCommand.self]
+        subcommands: [PretrainExperimentCommand.self, PTQExperimentCommand.self]
     )
 }
 
@@ -56,6 +57,8 @@ struct PretrainExperimentCommand: ParsableCommand {
     }
 
     func run() throws {
+        try prepareOutputs([OutputRequest(out, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
+                                          existing: .addTo, role: "--out folder")])
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: out)
         experiment.force = force
         experiment.parallel = parallel
@@ -78,5 +81,50 @@ struct PretrainExperimentCommand: ParsableCommand {
         print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus,
                                  describeCorpus: training.describe,
                                  options: { try training.options(recipe: $0, corpus: $1) }, events: events))
+    }
+}
+
+struct PTQExperimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ptq",
+        abstract: "RTN, GPTQ, AWQ and SmoothQuant × NVFP4 / 4/6 × W4A16 / W4A4: perplexity table.",
+        discussion: "Calibrates on one text, evaluates on another; writes ptq.md, ptq.csv and ptq.svg into --out."
+    )
+
+    @Argument(help: "Model folder (config.json, safetensors, tokenizer.json).")
+    var model: String
+
+    @Option(help: "Text to calibrate on.")
+    var calibrationText: String
+
+    @Option(help: "Calibration windows.")
+    var calibrationWindows = 128
+
+    @Option(help: "Tokens per calibration window.")
+    var calibrationContext = 512
+
+    @Option(help: "Text to evaluate on (held out from the calibration text).")
+    var evalText: String
+
+    @Option(help: "Evaluation context (tokens per window).")
+    var context = 512
+
+    @Option(help: "Evaluate only the first N windows.")
+    var windows: Int?
+
+    @Option(help: "Output folder.")
+    var out = "runs/ptq"
+
+    func run() throws {
+        let start = Date()
+        let experiment = try PTQExperiment.run(
+            modelDirectory: model,
+            calibration: CalibrationText(path: calibrationText, windows: calibrationWindows, context: calibrationContext),
+            evaluationText: evalText, context: context, windows: windows,
+            notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        let command = "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
+        try experiment.write(to: out, command: command, seconds: Date().timeIntervalSince(start))
+        print(experiment.subtitle)
+        print(renderTable(header: PTQExperiment.header, rows: experiment.textRows))
     }
 }

@@ -5,6 +5,7 @@
 // failed run never leaves a half-written file or folder.
 
 import ArgumentParser
+import CheckpointQuantization
 
 @main
 struct FourOverSix: ParsableCommand {
@@ -15,6 +16,7 @@ struct FourOverSix: ParsableCommand {
         Four Over Six quantizes every 16-value block twice — block maximum mapped to 6 and to 4 — \
         and keeps the candidate with the smaller error. The result is an ordinary NVFP4 tensor.
         """,
+        version: CheckpointQuantizer.producer["version"] ?? "unknown",
         subcommands: [QuantizeCommand.self, EvalCommand.self, GenerateCommand.self, TrainCommand.self, ExperimentCommand.self, DequantizeCommand.self, InspectCommand.self, QuantizeTensorsCommand.self, ErrorCommand.self, Bench.self]
     )
 }

@@ -30,7 +30,7 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var quantization: EvalQuantizationOptions
 
-    @Option(help: "Worker threads (default: all online processors).")
+    @Option(help: "Worker threads (all online processors unless given).")
     var threads: Int = CPUParallel.defaultThreadCount
 
     @Flag(help: "Print JSON with the prompt and generated token ids.")

@@ -2,7 +2,8 @@
 // commands share.
 //
 // Promises: the spellings are the spec's (`nvfp4`, `static_6`, `abs_max`, …); an invalid
-// (format, rule) pair is rejected during validation with the list of valid rules.
+// (format, rule) pair is rejected during validation with the list of valid rules; a seed that
+// is not a whole number from 0 to 2^64 − 1 (e.g. -5) gets a message saying so.
 
 import ArgumentParser
 import BlockQuantization
@@ -33,7 +34,8 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically; CPU only).")
     var rounding: RoundingName = .nearest
 
-    @Option(help: "Seed of stochastic rounding (results are reproducible for a seed).")
+    @Option(parsing: .unconditional, help: "Seed of stochastic rounding (results are reproducible for a seed).",
+            transform: parseSeed)
     var seed: UInt64 = 0
 
     @Flag(help: "Apply the 16-point random Hadamard transform before quantizing.")
@@ -58,4 +60,13 @@ struct QuantizationOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
     }
+}
+
+/// A seed option's value: a whole number from 0 to 2^64 − 1. Read unconditionally, so that a
+/// negative number reaches here (and gets this message) instead of being taken for an option.
+func parseSeed(_ text: String) throws -> UInt64 {
+    guard let seed = UInt64(text) else {
+        throw ValidationError("a seed is a whole number from 0 to \(UInt64.max), not '\(text)'")
+    }
+    return seed
 }

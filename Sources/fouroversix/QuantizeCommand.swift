@@ -4,10 +4,11 @@
 // Promises: with no model argument it quantizes the bundled stories260K into
 // ./stories260K-nvfp4; the report lists every quantized layer (standard NVFP4 vs the chosen
 // rule, share of blocks that chose 4, sizes) and every skipped module with its reason;
-// `--report FILE.json` saves it; progress shows on a TTY; the output folder appears only
-// when complete, and an interrupted run (Ctrl-C) removes its temporary folder. A GGUF file is
-// quantized through its Hugging Face folder (Evaluation's `GGUFConversion`, a scratch folder
-// beside the output), so the output has config.json and the tokenizer files.
+// `--report FILE.json` saves it; progress shows on a TTY; every output path is checked before
+// any work (OutputSafety); the output folder appears only when complete, and an interrupted run
+// (Ctrl-C, SIGTERM, SIGHUP) removes its temporary folder. A GGUF file is quantized through its
+// Hugging Face folder (Evaluation's `GGUFConversion`, a scratch folder beside the output), so the
+// output has config.json and the tokenizer files.
 
 import ArgumentParser
 import BlockQuantization
@@ -15,8 +16,32 @@ import CheckpointQuantization
 import CPUKernels
 import Evaluation
 import Foundation
+import OutputSafety
+import PostTrainingQuantization
 
 extension CheckpointConvention: ExpressibleByArgument {}
+extension PTQMethod: ExpressibleByArgument {}
+extension PTQScheme: ExpressibleByArgument {}
+extension BlockSelection: ExpressibleByArgument {}
+extension GPTQScales: ExpressibleByArgument {}
+
+/// The scale rules a checkpoint can be written with — exactly the values `--rule` lists in its
+/// help (static_4, which the other commands take, is not one of them).
+enum CheckpointRule: String, ExpressibleByArgument, CaseIterable {
+    case mse, mae, absMax = "abs_max", static6 = "static_6"
+    var scaleRule: ScaleRule { ScaleRule(rawValue: rawValue)! }
+}
+
+/// `--convention`: the two checkpoint conventions, or an export format for llama.cpp / MLX.
+enum OutputConvention: String, ExpressibleByArgument, CaseIterable {
+    case compressedTensors = "compressed-tensors"
+    case modelopt
+    case gguf
+    case mlx
+
+    var checkpointConvention: CheckpointConvention? { CheckpointConvention(rawValue: rawValue) }
+    var exportFormat: ExportFormat? { ExportFormat(rawValue: rawValue) }
+}
 
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,11 +61,11 @@ struct QuantizeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
     var output: String?
 
-    @Option(help: "Checkpoint convention: compressed-tensors or modelopt.")
-    var convention: CheckpointConvention = .compressedTensors
+    @Option(help: "Checkpoint convention: compressed-tensors, modelopt, gguf (one llama.cpp file) or mlx (an mlx-lm folder).")
+    var convention: OutputConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
-    var rule: ScaleRule = .mse
+    var rule: CheckpointRule = .mse
 
     @Option(parsing: .singleValue, help: "Regex of module names to leave unquantized (repeatable).")
     var exclude: [String] = []
@@ -51,7 +76,7 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Largest output shard, e.g. 5GB, 500MB.")
     var maxShardSize: String = "5GB"
 
-    @Flag(help: "Replace an existing output folder.")
+    @Flag(help: "Replace an existing output folder (and --report file).")
     var overwrite = false
 
     @Option(help: "Also save the report as JSON to this file.")
@@ -60,24 +85,59 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
-    @Option(help: "Text to calibrate activation scales on (writes a W4A4 checkpoint with input scales).")
+    @Option(help: "Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need --calibration-text.")
+    var method: PTQMethod = .rtn
+
+    @Option(help: "w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as before), else w4a16.")
+    var scheme: PTQScheme?
+
+    @Option(help: "4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second moment; rtn/gptq).")
+    var selection: BlockSelection = .plain
+
+    @Option(help: "GPTQ dampening, as a fraction of the mean diagonal of XᵀX.")
+    var gptqDamp: Double = 0.01
+
+    @Option(help: "GPTQ block scales: sweep (chosen on the updated weights, default) or frozen (on the original weights).")
+    var gptqScales: GPTQScales = .sweep
+
+    @Option(help: "SmoothQuant migration strength α.")
+    var smoothquantAlpha: Double = 0.5
+
+    @Option(help: "Calibration text: W4A4 input scales, and what gptq/awq/smoothquant/--selection output calibrate on.")
     var calibrationText: String?
 
-    @Option(help: "Windows of the calibration text to run (of --calibration-context tokens each).")
-    var calibrationWindows: Int = 16
+    @Option(help: "Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as before).")
+    var calibrationWindows: Int?
 
     @Option(help: "Tokens per calibration window.")
     var calibrationContext: Int = 512
 
+    /// True when a post-training method runs (anything but plain RTN).
+    var runsMethod: Bool { method != .rtn || selection != .plain }
+
+    var effectiveScheme: PTQScheme { scheme ?? (method == .rtn && calibrationText != nil ? .w4a4 : .w4a16) }
+
+    @Flag(help: "Allow --calibration-context above the model's max_position_embeddings.")
+    var allowLongContext = false
+
     func validate() throws {
-        guard calibrationWindows > 0, calibrationContext > 1 else {
+        if let calibrationWindows, calibrationWindows < 1 {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        guard [.mse, .mae, .absMax, .static6].contains(rule) else {
-            throw ValidationError("rule \(rule.rawValue) cannot be written as an NVFP4 checkpoint (use mse, mae, abs_max or static_6)")
+        if runsMethod && calibrationText == nil {
+            throw ValidationError("--method \(method.rawValue)\(selection == .output ? " --selection output" : "") needs --calibration-text")
+        }
+        if effectiveScheme == .w4a4 && calibrationText == nil {
+            throw ValidationError("--scheme w4a4 needs --calibration-text (the input scales are calibrated on it)")
+        }
+        guard calibrationContext > 1 else {
+            throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
+        }
+        guard convention != .mlx || effectiveScheme != .w4a4 else {
+            throw ValidationError("--convention mlx has no activation scales (W4A4); use --scheme w4a16")
         }
     }
 
@@ -86,38 +146,81 @@ struct QuantizeCommand: ParsableCommand {
         var url = URL(fileURLWithPath: modelDirectory).standardizedFileURL
         if url.pathExtension == "gguf" { url = url.deletingPathExtension() }
         let name = url.lastPathComponent
-        let outputDirectory = output ?? "./\(name)-nvfp4"
+        let suffix = [OutputConvention.gguf: ".gguf", .mlx: "-mlx"][convention] ?? ""
+        let outputDirectory = output ?? "./\(name)-nvfp4\(suffix)"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
-        options.convention = convention
-        options.rule = rule
+        options.convention = convention.checkpointConvention ?? .modelopt
+        options.rule = rule.scaleRule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
+        let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
+        let existing: ExistingOutput = overwrite ? .replace : .refuse
+        let reportFile = report.map { OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file") }
+        try prepareOutputs([OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
+            + (reportFile.map { [$0] } ?? []))
 
-        if let calibrationText {
+        var ptq: PTQResult?
+        if runsMethod, let calibrationText {
+            var settings = PTQSettings()
+            settings.method = method
+            settings.scheme = effectiveScheme
+            settings.rule = rule.scaleRule
+            settings.selection = selection
+            settings.gptqDamp = gptqDamp
+            settings.gptqScales = gptqScales
+            settings.smoothQuantAlpha = smoothquantAlpha
+            try settings.validate()
+            var bar: ProgressBar?
+            let result = try finishing({ bar?.finish() }) {
+                try PostTrainingFlow.run(
+                    modelDirectory: modelDirectory,
+                    calibration: CalibrationText(path: calibrationText, windows: calibrationWindows ?? 128,
+                                                 context: calibrationContext),
+                    selection: options.selection, settings: settings) { p in
+                    if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
+                    if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }
+                }
+            }
+            options = PostTrainingFlow.checkpointOptions(options, result: result)
+            ptq = result
+        } else if effectiveScheme == .w4a4, let calibrationText {
             options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
         }
-        installInterruptCleanup()
         var bar: ProgressBar?
+        let advance = { (p: QuantizationProgress) in
+            if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
+            bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+        }
+        var fold: MLXFoldStatistics?
         var result = try GGUFConversion.withModelFolder(modelDirectory, near: outputDirectory) { folder in
-            try CheckpointQuantizer.run(modelDirectory: folder, outputDirectory: outputDirectory,
-                                        options: options) { p in
-                if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
-                bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
+            if let format = convention.exportFormat {
+                let exported = try CheckpointExport.run(format: format, modelDirectory: folder,
+                                                        output: outputDirectory, options: options, progress: advance)
+                fold = exported.1
+                return exported.0
             }
+            return try CheckpointQuantizer.run(modelDirectory: folder, outputDirectory: outputDirectory,
+                                               options: options, progress: advance)
         }
         result.model = modelDirectory
         bar?.finish()
         if let report {
             do {
-                try result.jsonData().write(to: URL(fileURLWithPath: report), options: .atomic)
+                try PostTrainingFlow.jsonData(report: result, result: ptq).write(to: URL(fileURLWithPath: report),
+                                                                                 options: .atomic)
             } catch {
                 throw CheckpointError.cannotWrite(path: report, reason: error.localizedDescription)
             }
         }
         if json {
-            print(String(decoding: try result.jsonData(), as: UTF8.self))
+            print(String(decoding: try PostTrainingFlow.jsonData(report: result, result: ptq), as: UTF8.self))
         } else {
             printReport(result)
+            if let ptq { printPTQReport(ptq) }
+            if let fold {
+                print(String(format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, relative error vs the 4/6 weights %.3e.",
+                             fold.exactBlocks, fold.blocks, fold.relativeError))
+            }
         }
     }
 
@@ -126,9 +229,9 @@ struct QuantizeCommand: ParsableCommand {
     private func calibrate(modelDirectory: String, text: String) throws -> [String: Float] {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
-            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows,
-                                           context: calibrationContext,
-                                           threads: CPUParallel.defaultThreadCount) { _, total in
+            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows ?? 16,
+                                           context: calibrationContext, threads: CPUParallel.defaultThreadCount,
+                                           allowLongContext: allowLongContext) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
                 bar?.advance()
             }
@@ -150,7 +253,7 @@ struct QuantizeCommand: ParsableCommand {
                      String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
                      change(t.relativeError, t.baselineRelativeError), String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
                      formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
-        let w4a4 = calibrationText == nil ? "W4A16" : "W4A4, activation scales calibrated"
+        let w4a4 = effectiveScheme == .w4a16 ? "W4A16" : "W4A4, activation scales calibrated"
         print("Quantized \(displayPath(r.model)) → \(displayPath(r.output)) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
         print(renderTable(header: header, rows: rows, separatorBeforeLast: true))
         if !r.skipped.isEmpty {
@@ -160,6 +263,19 @@ struct QuantizeCommand: ParsableCommand {
         print(String(format: "\nCheckpoint %@ → %@ in %.2f s (%.3f G quantized elements/s).",
                      formatBytes(t.checkpointBytesBefore), formatBytes(t.checkpointBytesAfter), t.seconds,
                      t.quantizedElementsPerSecond / 1e9))
+    }
+
+    private func printPTQReport(_ r: PTQResult) {
+        print("\n\(r.settings.summary), calibrated on \(r.calibrationTokens) tokens:")
+        let header = ["layer", "method", "α", "output err vs RTN", "rel. output err", "→4", "seconds"]
+        let rows = r.reports.map { l in
+            [l.module, l.method, l.alpha.map { String(format: "%.2f", $0) } ?? "-",
+             String(format: "%.3f×", l.outputErrorVsRTN), String(format: "%.5f", l.relativeOutputError),
+             String(format: "%.1f%%", 100 * l.shareChoosing4), String(format: "%.2f", l.seconds)]
+        }
+        print(renderTable(header: header, rows: rows, separatorBeforeLast: false))
+        print(String(format: "PTQ in %.1f s, peak RSS %@.", r.seconds,
+                     formatBytes(PostTrainingFlow.peakResidentBytes())))
     }
 
     private func change(_ value: Double, _ baseline: Double) -> String {

@@ -1,13 +1,15 @@
 // `fouroversix quantize-tensors`: quantize every 2-D floating tensor of a safetensors file
 // (CheckpointQuantization's `TensorFileQuantizer`, which defines the output's tensors).
 //
-// Promises: progress on a TTY; one line naming the output, the count of quantized tensors with
+// Promises: the output is checked before any work (never the input; an existing file only with
+// --overwrite); progress on a TTY; one line naming the output, the count of quantized tensors with
 // format, rule and options, and the count copied. `--device cuda` fails with one line when no
 // GPU is usable.
 
 import ArgumentParser
 import CheckpointQuantization
 import CUDABackend
+import OutputSafety
 
 extension ComputeDevice: ExpressibleByArgument {}
 
@@ -33,11 +35,16 @@ struct QuantizeTensorsCommand: ParsableCommand {
     @Flag(help: "Write each quantized tensor back as F32 (dequantized) instead of codes and scales.")
     var dequantize = false
 
+    @Flag(help: "Replace an existing output file.")
+    var overwrite = false
+
     @Option(help: "Where to quantize: cpu, or cuda (an NVIDIA GPU, loaded at run time; same results bit for bit).")
     var device: ComputeDevice = .cpu
 
     func run() throws {
-        let quantizer = TensorFileQuantizer(config: options.config, dequantize: dequantize, device: device)
+        let quantizer = TensorFileQuantizer(config: options.config, dequantize: dequantize, device: device,
+                                            overwrite: overwrite)
+        try prepareOutputs([quantizer.outputRequest(input: input, output: output)])
         var bar: ProgressBar?
         let result = try finishing({ bar?.finish() }) {
             try cudaOption {

@@ -1,10 +1,12 @@
 // Terminal output: progress bars on a TTY, plain lines elsewhere.
 //
 // Promises: progress goes to standard error and only when it is a terminal, so piped
-// output (and `--json`) stays clean; the bar is erased when the work ends.
+// output (and `--json`) stays clean; each update is one row fitted to the terminal's width
+// (ProgressDisplay), and the bar is erased when the work ends.
 
-import CheckpointQuantization
 import Foundation
+import OutputSafety
+import ProgressDisplay
 
 final class ProgressBar {
     private let total: Int
@@ -27,22 +29,18 @@ final class ProgressBar {
         done += 1
         self.bytes += bytes
         guard enabled else { return }
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        var line = "\r\(bar) \(done)/\(total) \(unit)"
-        if totalBytes > 0 { line += "  \(formatBytes(self.bytes))/\(formatBytes(totalBytes))" }
         let elapsed = Date().timeIntervalSince(start)
-        if done > 0 && done < total {
-            line += "  ETA \(Int(elapsed / Double(done) * Double(total - done)))s"
-        }
-        line += "  " + String(label.suffix(40))
-        FileHandle.standardError.write(Data((line.padding(toLength: 110, withPad: " ", startingAt: 0)).utf8))
+        let eta = done > 0 && done < total ? "ETA \(Int(elapsed / Double(done) * Double(total - done)))s" : nil
+        let line = ProgressLine.fit(
+            done: done, total: total, unit: unit,
+            bytes: totalBytes > 0 ? "\(formatBytes(self.bytes))/\(formatBytes(totalBytes))" : nil, eta: eta,
+            label: label, columns: TerminalWidth.columns)
+        FileHandle.standardError.write(Data((ProgressLine.erase + line).utf8))
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 110) + "\r").utf8))
+        FileHandle.standardError.write(Data(ProgressLine.erase.utf8))
     }
 }
 
@@ -63,23 +61,13 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
 }
 
-/// On SIGINT/SIGTERM, delete temporary outputs before exiting, so an interrupted run leaves
-/// nothing that looks like a result.
-func installInterruptCleanup() {
-    for sig in [SIGINT, SIGTERM] {
-        signal(sig, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-        source.setEventHandler {
-            TemporaryPaths.removeAll()
-            FileHandle.standardError.write(Data("\ninterrupted: temporary output removed\n".utf8))
-            exit(130)
-        }
-        source.resume()
-        interruptSources.append(source)
+/// Checks every output of a command before any work (OutputSafety's one policy) and prints
+/// its notices (stale partials removed) on standard error.
+func prepareOutputs(_ requests: [OutputRequest]) throws {
+    for notice in try OutputPolicy.prepare(requests) {
+        FileHandle.standardError.write(Data((notice + "\n").utf8))
     }
 }
-
-nonisolated(unsafe) private var interruptSources: [DispatchSourceSignal] = []
 
 /// A one-line runtime error of a command (printed as "Error: …", exit status 1).
 struct CLIError: Error, CustomStringConvertible {

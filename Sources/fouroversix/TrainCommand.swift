@@ -1,12 +1,14 @@
 // `fouroversix train`: pre-train a small Llama-style model with one recipe (Training's `TrainingRun`).
 //
 // Promises: writes (with --out) a Hugging Face Llama folder that `eval` and `quantize` read,
-// plus loss.csv, summary.json and the optimizer state for --resume; progress goes to standard
+// plus loss.csv, summary.json and the optimizer state for --resume (an existing run folder is
+// refused unless --resume or --overwrite); progress goes to standard
 // error; with --json the last stdout line is {"recipe", "steps", "initial_loss", "train_loss",
 // "val_loss", "tokens_per_second"}. A diverged run exits non-zero after writing its log.
 
 import ArgumentParser
 import Foundation
+import OutputSafety
 import ModelCore
 import Training
 
@@ -33,10 +35,18 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Resume from this checkpoint folder (written by --out).")
     var resume: String?
 
+    @Flag(help: "Write into an existing --out run folder (replacing its model, optimizer state and loss log).")
+    var overwrite = false
+
     @Flag(help: "Print the final result as one JSON line.")
     var json = false
 
     func run() throws {
+        if let folder = out ?? resume {
+            let existing: ExistingOutput = resume != nil ? .addTo : overwrite ? .replace : .refuse
+            let inputs = [training.text, training.tokenizer].compactMap { $0 }
+            try prepareOutputs([OutputRequest(folder, .folder, inputs: inputs, existing: existing, role: "--out folder")])
+        }
         let corpus = try training.prepareCorpus()
         let options = try training.options(recipe: recipe, corpus: corpus)
         let printer = TrainingProgressPrinter(label: recipe.rawValue, every: max(1, options.evaluationEvery))

@@ -42,10 +42,11 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Global gradient-norm clip (0: off).")
     var clip: Float = 1.0
 
-    @Option(help: "Seed of initialization and stochastic rounding.")
+    @Option(parsing: .unconditional, help: "Seed of initialization and stochastic rounding.", transform: parseSeed)
     var seed: UInt64 = 1234
 
-    @Option(name: .customLong("data-seed"), help: "Seed of the batch order (default: --seed).")
+    @Option(name: .customLong("data-seed"), parsing: .unconditional, help: "Seed of the batch order (default: --seed).",
+            transform: parseSeed)
     var dataSeed: UInt64?
 
     @Option(name: .customLong("bf16-last-layers"), help: "Decoder blocks at the end kept in BF16 by the NVFP4 recipes.")

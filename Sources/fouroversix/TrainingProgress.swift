@@ -1,19 +1,20 @@
 // Progress output of training commands.
 //
 // Promises: on a terminal, one status line on standard error rewritten after every step
-// (step, loss, last validation loss, tokens/s, elapsed, ETA); elsewhere a plain line every
+// (step, loss, last validation loss, tokens/s, elapsed, ETA), cut to the terminal's width;
+// elsewhere a plain line every
 // `every` steps and at the end, also on standard error, so --json stdout stays clean.
 // `plain` forces the plain lines (recipes trained in parallel share the terminal); each line
 // is written with one write call.
 
 import Foundation
+import ProgressDisplay
 import Training
 
 final class TrainingProgressPrinter {
     private let label: String
     private let tty: Bool
     private let every: Int
-    private var lastWidth = 0
 
     init(label: String, every: Int, plain: Bool = false) {
         self.label = label
@@ -33,9 +34,8 @@ final class TrainingProgressPrinter {
         line += "  \(String(format: "%.0f", p.tokensPerSecond)) tok/s  elapsed \(Self.duration(p.elapsedSeconds))"
         line += "  ETA \(Self.duration(p.etaSeconds))"
         if tty {
-            let padded = line.padding(toLength: max(line.count, lastWidth), withPad: " ", startingAt: 0)
-            lastWidth = line.count
-            FileHandle.standardError.write(Data(("\r" + padded).utf8))
+            let fitted = ProgressLine.clip(line, columns: TerminalWidth.columns)
+            FileHandle.standardError.write(Data((ProgressLine.erase + fitted).utf8))
             if p.step == p.steps { FileHandle.standardError.write(Data("\n".utf8)) }
         } else if p.step % every == 0 || p.step == p.steps {
             FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -16,7 +16,9 @@ let productsDirectory: String = {
     return (exe as NSString).deletingLastPathComponent
 }()
 
-func runCLI(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+/// `started`, when given, runs as soon as the process has started (to signal it mid-run).
+func runCLI(_ arguments: [String], in directory: String? = nil,
+            started: ((Process) -> Void)? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: productsDirectory + "/fouroversix")
     process.arguments = arguments
@@ -28,6 +30,7 @@ func runCLI(_ arguments: [String], in directory: String? = nil) throws -> Comman
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    started?(process)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -58,7 +58,8 @@ import Testing
 
     @Test func everySupportedTypeIsCovered() throws {
         let types = Set(Fixtures.manifest.files.values.flatMap { $0.tensors.filter { $0.expected != nil }.map(\.type) })
-        #expect(types == Set(GGMLType.dequantizable.map(\.name)))
+        // NVFP4 has its own gguf-py fixture (NVFP4WriterTests).
+        #expect(types == Set(GGMLType.dequantizable.filter { $0 != .NVFP4 }.map(\.name)))
         // Some values are special: the fixtures contain infinities, NaNs, negative zeros and subnormals.
         let values = Fixtures.expectedBits.map { Float(bitPattern: $0) }
         #expect(values.contains { $0.isNaN } && values.contains { $0.isInfinite })

@@ -99,6 +99,17 @@ import Testing
         #expect(JSONSyntaxError(reason: "invalid literal", offset: 12).description == "invalid literal at byte offset 12")
     }
 
+    @Test func errorsFromTheReaderSayLineAndColumn() {
+        // The x is the 8th scalar of line 3 ("é" is one scalar, two bytes).
+        let text = "{\n  \"a\": 1,\n  \"é\": x\n}"
+        let error = syntaxError(text)
+        #expect(error?.line == 3)
+        #expect(error?.column == 8)
+        #expect(error?.description == "unexpected character at line 3, column 8 (byte offset \(error?.offset ?? -1))")
+        let first = syntaxError("[1,]")
+        #expect(first?.line == 1 && first?.column == 4)
+    }
+
     @Test func randomDamageNeverTraps() {
         let seed = Array(#"{"a":[1,-2.5e3,"x\"\u00e9\ud83d\ude80",true,null],"b":{"c":{}},"d":"é🚀"}"#.utf8)
         let specials = Array("{}[]\",:-+0123456789.eE \\u/tfn".utf8) + [0x00, 0x80, 0xC3, 0xED, 0xF4, 0xFF]

@@ -62,16 +62,21 @@ import Testing
         return bytes
     }
 
-    /// Every accepted tensor must lie inside the file and match its shape.
+    /// Every accepted tensor must lie inside the file and match its shape, and the tensors must
+    /// cover the data section exactly, one after another from byte 0.
     static func checkAccepted(_ file: SafeTensorsFile) throws {
         var checksum = 0
+        var end = 0
         for info in file.tensors {
+            #expect(info.dataOffsets.lowerBound == end)
+            end = info.dataOffsets.upperBound
             #expect(info.dataOffsets.upperBound <= file.dataSectionSize)
             #expect(info.byteCount == info.elementCount * info.dtype.byteSize)
             let raw = try file.bytes(info.name)
             checksum &+= raw.reduce(0) { $0 &+ Int($1) }  // touch every byte
             file.releasePages(info.name)
         }
+        #expect(end == file.dataSectionSize)
         _ = checksum
     }
 
@@ -107,9 +112,12 @@ import Testing
                     let parsed = try bytes.withUnsafeBytes { (raw) throws(SafeTensorsError) in
                         try HeaderParser.parseFile(raw, path: "fuzz")
                     }
+                    var end = 0
                     for info in parsed.tensors {
-                        #expect(parsed.dataStart + info.dataOffsets.upperBound <= bytes.count)
+                        #expect(info.dataOffsets.lowerBound == end)
+                        end = info.dataOffsets.upperBound
                     }
+                    #expect(parsed.dataStart + end == bytes.count)
                     outcome = "ok"
                 } catch {
                     outcome = String("\(error)".split(separator: ":")[1])

@@ -221,13 +221,54 @@ import Testing
         #expect(error3 == .overlappingTensors(path: path3, first: "x", second: "y"))
     }
 
-    @Test func emptyTensorsOverlapNothingAndGapsAreAllowed() throws {
-        let header = #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]},"after":{"dtype":"U8","shape":[1],"data_offsets":[10,11]}}"#
-        let (path, error) = attempt(image(header: header, data: Array(0..<12)))
+    @Test func emptyTensorsSitBetweenOthers() throws {
+        let header = #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[8,8]},"after":{"dtype":"U8","shape":[1],"data_offsets":[8,9]}}"#
+        let (path, error) = attempt(image(header: header, data: Array(0..<9)))
         #expect(error == nil)
         let file = try SafeTensorsFile(path: path)
         #expect(file.tensors.map(\.name) == ["big", "e", "after"])
-        #expect(try tensorBytes(file, "after") == [10])
+        #expect(try tensorBytes(file, "after") == [8])
+    }
+
+    // The reference implementation requires the tensors to follow each other from byte 0 of the
+    // data section without gaps and to cover it exactly (issue 12, item 9).
+
+    @Test func firstTensorNotAtOffsetZero() {
+        let (path, error) = attempt(image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[1,3]}"#), data: [0, 1, 2]))
+        #expect(error == .misplacedTensor(path: path, tensor: "w", begin: 1, expected: 0))
+        #expect(error?.description == "\(path): tensor 'w': data starts at byte 1 of the data section, not at 0 "
+                + "where the previous tensor ends (tensors must follow each other without gaps)")
+    }
+
+    @Test func gapBetweenTensors() {
+        let header = #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[1],"data_offsets":[3,4]}}"#
+        let (path, error) = attempt(image(header: header, data: [0, 1, 2, 3]))
+        #expect(error == .misplacedTensor(path: path, tensor: "b", begin: 3, expected: 2))
+    }
+
+    @Test func emptyTensorInsideAnother() {
+        let header = #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]}}"#
+        let (path, error) = attempt(image(header: header, data: Array(0..<8)))
+        #expect(error == .misplacedTensor(path: path, tensor: "e", begin: 3, expected: 8))
+    }
+
+    @Test func bytesAfterTheLastTensor() {
+        let (path, error) = attempt(image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[0,2]}"#), data: [0, 1, 2]))
+        #expect(error == .dataSectionNotCovered(path: path, end: 2, dataSize: 3))
+        #expect(error?.description == "\(path): the tensors end at byte 2 but the data section has 3 bytes (they must cover it exactly)")
+        // A header with no tensors leaves no data.
+        let (path2, error2) = attempt(image(header: "{}", data: [9]), "empty.safetensors")
+        #expect(error2 == .dataSectionNotCovered(path: path2, end: 0, dataSize: 1))
+    }
+
+    @Test func anotherFormatIsNotASafetensorsFile() {
+        // A GGUF file's magic and version read as a header length of ~14 GB.
+        let gguf: [UInt8] = Array("GGUF".utf8) + [3, 0, 0, 0] + Array(repeating: 0, count: 24)
+        let (path, error) = attempt(gguf, "model.gguf")
+        #expect(error?.description == "\(path): not a safetensors file (its first 8 bytes give a header length of "
+                + "\(0x0000_0003_4655_4747 as UInt64), over the limit of 100000000 bytes)")
+        let (_, text) = attempt(Array("This is a README, not tensors.\n".utf8), "README.safetensors")
+        #expect(text?.description.contains("not a safetensors file") == true)
     }
 
     @Test func duplicateTensorNames() {
@@ -274,6 +315,8 @@ import Testing
             .byteCountMismatch(path: path, tensor: "t", expected: 4, actual: 2),
             .offsetsOutOfBounds(path: path, tensor: "t", begin: 0, end: 100, dataSize: 64),
             .overlappingTensors(path: path, first: "a", second: "b"),
+            .misplacedTensor(path: path, tensor: "t", begin: 3, expected: 2),
+            .dataSectionNotCovered(path: path, end: 2, dataSize: 3),
             .duplicateTensor(path: path, tensor: "t"),
             .tensorNotFound(path: path, tensor: "t"),
             .cannotWrite(path: path, reason: "No space left on device"),

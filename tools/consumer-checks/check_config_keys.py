@@ -3,7 +3,7 @@
 
 vLLM and TensorRT-LLM need a GPU stack to install (pinned CUDA torch builds, compiled
 extensions), so their config classes are not imported here. Instead this script applies the
-rules their loaders implement, as read from their public source (see docs/consumer-checks.md
+rules their loaders implement, as read from their public source (see docs/export-consumer-checks.md
 for the revisions): which file is read, which keys are required, which quant_algo selects
 which linear method, and the names, dtypes and shapes of the tensors each method registers.
 The compressed-tensors scheme itself is parsed with the compressed-tensors library.

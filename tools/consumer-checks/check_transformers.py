@@ -31,15 +31,22 @@ def main():
           f"torch {torch.__version__}")
     tok = AutoTokenizer.from_pretrained(a.original)
     ids = tok(a.prompt, return_tensors="pt").input_ids
-    # 0. With the config's own dtype (float32 here): compressed-tensors decompresses NVFP4 to
-    #    bfloat16 whatever the model dtype, so the first forward fails on a float32 model.
+    # 0. The default load (no dtype argument) must run: the config's dtype must be what the
+    #    compressed-tensors NVFP4 decompression yields (bfloat16), or the first forward fails with
+    #    "expected m1 and m2 to have the same dtype" (issue 12, item 7).
     default = AutoModelForCausalLM.from_pretrained(a.ct).eval()
+    default_ok = False
     try:
         with torch.no_grad():
-            default(ids)
-        print(f"default dtype ({default.dtype}): forward OK")
+            default(ids)  # decompresses
+            linear_dtypes = sorted({str(m.weight.dtype) for m in default.modules()
+                                    if isinstance(m, torch.nn.Linear)})
+            g = default.generate(ids, max_new_tokens=10, do_sample=False)
+        default_ok = linear_dtypes == [str(default.dtype)]
+        print(f"default load (config dtype {default.config.dtype}, model {default.dtype}, Linear weights "
+              f"{linear_dtypes}): forward and generate OK: {tok.decode(g[0], skip_special_tokens=True)!r}")
     except RuntimeError as e:
-        print(f"default dtype ({default.dtype}): forward FAILS: {str(e).splitlines()[0]}")
+        print(f"default load ({default.dtype}): FAILS: {str(e).splitlines()[0]}")
     del default
     base = AutoModelForCausalLM.from_pretrained(a.original, dtype=torch.float32).eval()
     base16 = AutoModelForCausalLM.from_pretrained(a.original, dtype=torch.bfloat16).eval()
@@ -87,7 +94,8 @@ def main():
     gq = quant.generate(ids, max_new_tokens=40, do_sample=False)
     print("original :", tok.decode(gb[0], skip_special_tokens=True))
     print("quantized:", tok.decode(gq[0], skip_special_tokens=True))
-    ok = compared > 0 and worst_rel <= 2 ** -8 and not leftovers and torch.isfinite(lq).all() and rel < 0.5
+    ok = (default_ok and compared > 0 and worst_rel <= 2 ** -8 and not leftovers and torch.isfinite(lq).all()
+          and rel < 0.5)
     print("OK" if ok else "PROBLEM")
     sys.exit(0 if ok else 1)
 

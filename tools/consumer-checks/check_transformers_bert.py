@@ -28,6 +28,15 @@ def main():
     tok = AutoTokenizer.from_pretrained(original)
     enc = tok(SENTENCES, padding=True, return_tensors="pt")
     base = AutoModel.from_pretrained(original).eval()
+    # The default load (no dtype argument) must run: config dtype = what decompression yields.
+    try:
+        default = AutoModel.from_pretrained(ct).eval()
+        embed(default, enc)
+        default_ok = True
+        print(f"default load (config dtype {default.config.dtype}, model {default.dtype}): forward OK")
+    except RuntimeError as e:
+        default_ok = False
+        print(f"default load: FAILS: {str(e).splitlines()[0]}")
     quant = AutoModel.from_pretrained(ct, dtype=torch.bfloat16).eval()
     base16 = AutoModel.from_pretrained(original, dtype=torch.bfloat16).eval()
     eb, eq, e16 = embed(base, enc), embed(quant, enc), embed(base16, enc)
@@ -39,7 +48,7 @@ def main():
     print(f"max |similarity change| between sentence pairs: {(sims_q - sims_b).abs().max().item():.4f}")
     same_rank = all(torch.equal(sims_q[i].argsort(), sims_b[i].argsort()) for i in range(len(SENTENCES)))
     print(f"nearest-neighbour order of every sentence unchanged: {same_rank}")
-    ok = bool(cos.min() > 0.9 and torch.isfinite(eq).all())
+    ok = bool(default_ok and cos.min() > 0.9 and torch.isfinite(eq).all())
     print("OK" if ok else "PROBLEM")
     sys.exit(0 if ok else 1)
 

@@ -2,7 +2,7 @@
 """Parse our quantization configs with vLLM's own config classes, without a GPU.
 
 vLLM itself needs a CUDA build of torch to install; its config-parsing classes do not.
-Setup (outside the repository; see docs/consumer-checks.md):
+Setup (outside the repository; see docs/export-consumer-checks.md):
     pip download vllm==VERSION --no-deps --only-binary :all: -d VLLM_WHEEL_DIR
     unzip -q VLLM_WHEEL_DIR/vllm-*.whl 'vllm/*' -d VLLM_SRC
     pip install --target VLLM_DEPS --no-deps <the pure-Python modules the import asks for>

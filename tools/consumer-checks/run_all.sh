@@ -1,10 +1,10 @@
 #!/bin/bash
-# Consumer checks of fouroversix's NVFP4 checkpoints (results: docs/consumer-checks.md).
+# Consumer checks of fouroversix's NVFP4 checkpoints (results: docs/export-consumer-checks.md).
 # Usage: tools/consumer-checks/run_all.sh BINARY WORK_DIR [VENV]
 #   BINARY   a release build of fouroversix (swift build -c release)
 #   WORK_DIR scratch folder for the checkpoints (outside the repository)
 #   VENV     Python virtual environment with torch, compressed-tensors, transformers
-#            (default /work/scratch/venv); see docs/consumer-checks.md for the setup.
+#            (default /work/scratch/venv); see docs/export-consumer-checks.md for the setup.
 # Optional: VLLM_SRC (unpacked vllm wheel) and VLLM_DEPS (its pure-Python imports) to parse
 # the configs with vLLM's own classes (check_vllm_configs.py).
 set -euo pipefail

@@ -1,0 +1,165 @@
+// The one weight quantizer of every PTQ method: NVFP4 blocks chosen (6 vs 4 included) either
+// by the rule on the weights or by the output-aware criterion, with optional GPTQ error
+// feedback through the upper Cholesky factor of H⁻¹ — scales chosen in the sweep (on the
+// weights as updated so far) or frozen (on the original weights).
+//
+// Promises: without feedback and with plain selection the result is bit-identical with
+// `ReferenceQuantizer` / `CPUQuantizer` at the same amax (the block choice *is*
+// `ReferenceBlock.quantize`, each element's code its `E2M1.code(forScaled: x · k)`); feedback
+// with U = c·I (H a multiple of the identity) changes nothing, so GPTQ with H = I is RTN.
+// Rows are independent (each row its own scales and error feedback), so they run in parallel
+// without changing a bit; the lazy update of later columns is one SGEMM per 128 columns.
+
+import BlockFormats
+import BlockQuantization
+import CPUKernels
+
+public enum ColumnSweep {
+    /// Quantizes `w` `[rows, cols]` (cols a multiple of 16) with tensor amax `amax`.
+    /// - Parameters:
+    ///   - factor: U `[cols, cols]`, upper triangular with UᵀU = H⁻¹ (GPTQ), or nil (RTN).
+    ///   - channelWeights: h_jj per input channel for output-aware selection, or nil (plain).
+    ///   - frozenScales: with feedback, choose every block's scale on the original weights.
+    public static func quantize(
+        _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
+        factor: [Float]? = nil, channelWeights: [Float]? = nil, frozenScales: Bool = false,
+        blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount
+    ) -> QuantizedTensor {
+        precondition(cols % 16 == 0 && w.count == rows * cols && config.format == .nvfp4)
+        let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
+        let scaleCols = cols / 16
+        var work = w
+        var unpacked = [UInt8](repeating: 0, count: rows * cols)
+        var scales = [UInt8](repeating: 0, count: rows * scaleCols)
+        var alternative = [UInt8](repeating: 0, count: rows * scaleCols)
+        let reciprocal = ctx.constants.reciprocalProduct
+        let shared = channelWeights ?? []
+
+        // Frozen (or no feedback): every block's scale from the weights as given.
+        let chooseUpFront = factor == nil || frozenScales
+        if chooseUpFront {
+            work.withUnsafeBufferPointer { wp in
+                scales.withUnsafeMutableBufferPointer { sp in
+                    alternative.withUnsafeMutableBufferPointer { ap in
+                        let p = SendablePointer((w: wp.baseAddress!, s: sp.baseAddress!, a: ap.baseAddress!))
+                        CPUParallel.parallelFor(rows, threads: threads) { range in
+                            shared.withUnsafeBufferPointer { h in
+                                for r in range {
+                                    for b in 0..<scaleCols {
+                                        let (byte, alt) = chooseBlock(
+                                            p.p.w + r * cols + 16 * b, context: ctx,
+                                            channelWeights: h.isEmpty ? nil : h.baseAddress! + 16 * b)
+                                        p.p.s[r * scaleCols + b] = byte
+                                        p.p.a[r * scaleCols + b] = alt ? 1 : 0
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        let u = factor ?? []
+        let block = factor == nil ? cols : blockSize
+        var negErr = [Float](repeating: 0, count: rows * block)
+        for c0 in stride(from: 0, to: cols, by: block) {
+            let c1 = min(cols, c0 + block), width = c1 - c0
+            work.withUnsafeMutableBufferPointer { wp in
+                unpacked.withUnsafeMutableBufferPointer { cp in
+                    scales.withUnsafeMutableBufferPointer { sp in
+                        alternative.withUnsafeMutableBufferPointer { ap in
+                            negErr.withUnsafeMutableBufferPointer { ep in
+                                let p = SendablePointer(
+                                    (
+                                        w: wp.baseAddress!, c: cp.baseAddress!, s: sp.baseAddress!,
+                                        a: ap.baseAddress!, e: ep.baseAddress!
+                                    ))
+                                CPUParallel.parallelFor(rows, threads: threads) { range in
+                                    u.withUnsafeBufferPointer { up in
+                                        shared.withUnsafeBufferPointer { h in
+                                            for r in range {
+                                                let row = p.p.w + r * cols
+                                                for j in c0..<c1 {
+                                                    let b = j / 16
+                                                    if !chooseUpFront && j % 16 == 0 {
+                                                        let (byte, alt) = chooseBlock(
+                                                            row + j, context: ctx,
+                                                            channelWeights: h.isEmpty ? nil : h.baseAddress! + j)
+                                                        p.p.s[r * scaleCols + b] = byte
+                                                        p.p.a[r * scaleCols + b] = alt ? 1 : 0
+                                                    }
+                                                    let byte = p.p.s[r * scaleCols + b]
+                                                    let k = ctx.elementMultiplier(scale: E4M3.value(ofCode: byte))
+                                                    let code = E2M1.code(forScaled: row[j] * k)
+                                                    p.p.c[r * cols + j] = code
+                                                    guard !up.isEmpty else { continue }
+                                                    let q = ReferenceQuantizer.dequantizedValue(
+                                                        code: code, scaleByte: byte, format: .nvfp4, amax: ctx.amax,
+                                                        reciprocal: reciprocal)
+                                                    let uj = up.baseAddress! + j * cols
+                                                    let err = (row[j] - q) / uj[j]
+                                                    p.p.e[r * block + (j - c0)] = -err
+                                                    for t in (j + 1)..<c1 { row[t] -= err * uj[t] }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Lazy batch update of the later columns: W[:, c1...] += (−Err) · U[c0..<c1, c1...].
+            if factor != nil && c1 < cols {
+                work.withUnsafeMutableBufferPointer { wp in
+                    negErr.withUnsafeBufferPointer { ep in
+                        u.withUnsafeBufferPointer { up in
+                            GEMM.multiply(
+                                m: rows, n: cols - c1, k: width, a: ep.baseAddress!, lda: block,
+                                b: up.baseAddress! + c0 * cols + c1, ldb: cols, transposeB: false,
+                                c: wp.baseAddress! + c1, ldc: cols, accumulate: true, threads: threads)
+                        }
+                    }
+                }
+            }
+        }
+        var packed = [UInt8](repeating: 0, count: rows * cols / 2)
+        for i in 0..<packed.count { packed[i] = NibblePacking.pack(low: unpacked[2 * i], high: unpacked[2 * i + 1]) }
+        let alternatives = alternative.reduce(0) { $0 + Int($1) }
+        return QuantizedTensor(
+            config: config, rows: rows, cols: cols, paddedCols: cols, sourceRows: rows, sourceCols: cols,
+            amax: amax, codes: packed, scales: scales, alternativeBlockCount: alternatives,
+            blockCount: rows * scaleCols)
+    }
+
+    /// The scale byte of one 16-value block and whether it chose 4: the reference's choice, or
+    /// (with `channelWeights`) the candidate with the smaller Σ h_j (ŵ_j − w_j)².
+    public static func chooseBlock(
+        _ x: UnsafePointer<Float>, context ctx: TensorQuantizationContext,
+        channelWeights h: UnsafePointer<Float>?
+    ) -> (scale: UInt8, alternative: Bool) {
+        guard let h, ctx.rule.isAdaptive else {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { codes in
+                ReferenceBlock.quantize(
+                    UnsafeBufferPointer(start: x, count: 16), noise: nil, context: ctx, codes: codes)
+            }
+        }
+        var bmax: Float = 0
+        for i in 0..<16 { bmax = max(bmax, abs(x[i])) }
+        let sHP = ctx.highPrecisionScale(blockMax: bmax)
+        let byte6 = E4M3.code(for: sHP), byte4 = E4M3.code(for: sHP * 1.5)
+        let scale6 = E4M3.value(ofCode: byte6), scale4 = E4M3.value(ofCode: byte4)
+        let k6 = ctx.elementMultiplier(scale: scale6), k4 = ctx.elementMultiplier(scale: scale4)
+        let divisor = ctx.constants.product
+        var e6 = 0.0, e4 = 0.0
+        for i in 0..<16 {
+            let d6 = ((E2M1.value(ofCode: E2M1.code(forScaled: x[i] * k6)) * scale6) * ctx.amax) / divisor
+            let d4 = ((E2M1.value(ofCode: E2M1.code(forScaled: x[i] * k4)) * scale4) * ctx.amax) / divisor
+            e6 += Double(h[i]) * Double(d6 - x[i]) * Double(d6 - x[i])
+            e4 += Double(h[i]) * Double(d4 - x[i]) * Double(d4 - x[i])
+        }
+        return e4 < e6 ? (byte4, true) : (byte6, false)
+    }
+}

@@ -1,0 +1,121 @@
+// What the PTQ methods need to know about one Linear input x `[rows, in]` over the calibration
+// tokens: H = XᵀX (GPTQ, output-aware selection), per-channel mean |x| (AWQ) and max |x|
+// (SmoothQuant, W4A4 input amax), and a fixed subsample of rows (AWQ's search, error reports).
+//
+// Promises: H is accumulated window by window (one SGEMM per window in float32, summed in
+// double precision), so it does not depend on the thread count; the subsample keeps every
+// `sampleEvery`-th row in token order; `scaled(by:)` gives the statistics of x / s exactly as
+// if they had been collected on x / s (H's entries divided by s_i·s_j in double precision).
+
+import CPUKernels
+
+public struct InputStatistics: Sendable {
+    public let width: Int
+    /// XᵀX `[width, width]` (empty when not collected).
+    public var gram: [Double]
+    public var absoluteSum: [Double]
+    public var absoluteMax: [Float]
+    public var rows = 0
+    /// Every `sampleEvery`-th row, `[sampleRows, width]`.
+    public var sample: [Float] = []
+    public let sampleEvery: Int
+    private var seen = 0
+
+    public init(width: Int, collectGram: Bool, sampleEvery: Int) {
+        self.width = width
+        gram = collectGram ? [Double](repeating: 0, count: width * width) : []
+        absoluteSum = [Double](repeating: 0, count: width)
+        absoluteMax = [Float](repeating: 0, count: width)
+        self.sampleEvery = max(1, sampleEvery)
+    }
+
+    public var sampleRows: Int { sample.count / width }
+    public var meanAbsolute: [Float] { absoluteSum.map { Float($0 / Double(max(rows, 1))) } }
+    /// diag(H).
+    public var diagonal: [Float] { (0..<width).map { Float(gram[$0 * width + $0]) } }
+    public var isFinite: Bool { absoluteMax.allSatisfy(\.isFinite) }
+
+    /// Adds `rows` rows of x.
+    public mutating func add(_ x: [Float], rows n: Int, threads: Int) {
+        let d = width
+        precondition(x.count == n * d)
+        for r in 0..<n {
+            for c in 0..<d {
+                let a = abs(x[r * d + c])
+                absoluteSum[c] += Double(a)
+                if !(a <= absoluteMax[c]) { absoluteMax[c] = a.isNaN ? .nan : max(absoluteMax[c], a) }
+            }
+            if seen % sampleEvery == 0 { sample.append(contentsOf: x[(r * d)..<((r + 1) * d)]) }
+            seen += 1
+        }
+        rows += n
+        guard !gram.isEmpty, n > 0 else { return }
+        var xt = [Float](repeating: 0, count: n * d)
+        for r in 0..<n { for c in 0..<d { xt[c * n + r] = x[r * d + c] } }
+        let product = GEMM.multiply(xt, x, m: d, n: d, k: n, transposeB: false, threads: threads)
+        for i in 0..<gram.count { gram[i] += Double(product[i]) }
+    }
+
+    /// The statistics of x / s (s per channel).
+    public func scaled(by s: [Float]) -> InputStatistics {
+        var out = self
+        for c in 0..<width {
+            out.absoluteSum[c] = absoluteSum[c] / Double(s[c])
+            out.absoluteMax[c] = absoluteMax[c] / s[c]
+        }
+        if !gram.isEmpty {
+            for i in 0..<width {
+                for j in 0..<width { out.gram[i * width + j] = gram[i * width + j] / (Double(s[i]) * Double(s[j])) }
+            }
+        }
+        for i in 0..<sample.count { out.sample[i] = sample[i] / s[i % width] }
+        return out
+    }
+}
+
+/// GPTQ's factor of the inverse Hessian.
+public enum InverseHessian {
+    /// U `[n, n]`, upper triangular with UᵀU = (H + λI)⁻¹, λ = `damp` · mean diag(H) (in double
+    /// precision: U = J·chol(J·H·J)⁻¹·J with J the reversal). Channels with h_jj = 0 (never
+    /// active) get h_jj = 1 first and are returned as `dead` (GPTQ zeroes their weights).
+    /// Returns nil when H + λI is not positive definite.
+    public static func factor(_ gram: [Double], size n: Int, damp: Double) -> (factor: [Float], dead: [Bool])? {
+        var h = gram
+        var dead = [Bool](repeating: false, count: n)
+        for j in 0..<n where h[j * n + j] == 0 { h[j * n + j] = 1; dead[j] = true }
+        var mean = 0.0
+        for j in 0..<n { mean += h[j * n + j] }
+        let lambda = damp * mean / Double(n)
+        // A = J H J + λI, its lower Cholesky factor L.
+        var l = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0...i {
+                var s = h[(n - 1 - i) * n + (n - 1 - j)] + (i == j ? lambda : 0)
+                for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
+                if i == j {
+                    guard s > 0, s.isFinite else { return nil }
+                    l[i * n + i] = s.squareRoot()
+                } else {
+                    l[i * n + j] = s / l[j * n + j]
+                }
+            }
+        }
+        // L⁻¹ row by row.
+        var inv = [Double](repeating: 0, count: n * n)
+        var acc = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<i { acc[j] = 0 }
+            for k in 0..<i {
+                let a = l[i * n + k]
+                if a == 0 { continue }
+                for j in 0...k { acc[j] += a * inv[k * n + j] }
+            }
+            let d = l[i * n + i]
+            for j in 0..<i { inv[i * n + j] = -acc[j] / d }
+            inv[i * n + i] = 1 / d
+        }
+        var u = [Float](repeating: 0, count: n * n)
+        for i in 0..<n { for j in i..<n { u[i * n + j] = Float(inv[(n - 1 - i) * n + (n - 1 - j)]) } }
+        return (u, dead)
+    }
+}

@@ -1,0 +1,119 @@
+// AWQ's and SmoothQuant's per-input-channel scales, and their folding into the model: a group
+// of Linears sharing an input x gets W ← W·diag(s) while the module producing x divides by s —
+// the preceding RMSNorm's weight (q/k/v, gate/up) or, for down, up's output rows (and bias), as
+// SiLU(gate)·up is linear in up. The checkpoint stays a standard one, with no extra tensors.
+//
+// Promises: AWQ searches s = mean|x|^α / √(max·min) over the α grid, scoring each α by the
+// group's output error on the calibration sample under the quantizer actually written (the
+// run's rule and 4/6 choice, the fused group's shared amax over the scaled weights); ties keep
+// the earlier α, so α = 0 (s = 1, nothing changes) is RTN exactly. SmoothQuant uses
+// s = max|x|^α / max|w|^(1−α) (1 where either is 0). o (after v) is not transformed: with
+// grouped-query attention v's rows feed several heads' columns of o. Unfolded in exact
+// arithmetic the model computes the same function; in float32 the logits move by rounding only.
+
+import BlockQuantization
+import CPUKernels
+import Foundation
+import ModelCore
+
+enum ScaleFolding {
+    /// Chooses and folds the group's scales; nil when the method does not transform this group.
+    static func transform(
+        group: InputGroup, selected: [LinearSlot], layer: inout LayerWeights,
+        statistics stats: InputStatistics, settings: PTQSettings, prefix: String,
+        fusedGroup: (String) -> String?, threads: Int
+    ) throws -> (scales: [Float], alpha: Double)? {
+        guard group != .output else { return nil }
+        let width = stats.width
+        let chosen: (scales: [Float], alpha: Double)
+        switch settings.method {
+        case .rtn, .gptq:
+            return nil
+        case .smoothquant:
+            guard group != .down else { return nil }
+            let a = settings.smoothQuantAlpha
+            var wmax = [Float](repeating: 0, count: width)
+            for slot in group.slots {
+                let w = layer.weights[slot.rawValue]
+                for (i, v) in w.enumerated() { wmax[i % width] = max(wmax[i % width], abs(v)) }
+            }
+            let s = (0..<width).map { c -> Float in
+                let x = stats.absoluteMax[c], w = wmax[c]
+                guard x > 0, w > 0 else { return 1 }
+                let v = Float(pow(Double(x), a) / pow(Double(w), 1 - a))
+                return v.isFinite && v > 0 ? v : 1
+            }
+            chosen = (s, a)
+        case .awq:
+            let mean = stats.meanAbsolute
+            var best: (scales: [Float], alpha: Double, error: Double)?
+            for a in settings.awqGrid {
+                let s = awqScales(mean, alpha: a)
+                var error = 0.0
+                var scaled: [LinearSlot: [Float]] = [:]
+                for slot in selected { scaled[slot] = scaleColumns(layer.weights[slot.rawValue], s) }
+                for slot in selected {
+                    let (rows, cols) = (layer.shapes[slot.rawValue][0], layer.shapes[slot.rawValue][1])
+                    let amax = sharedAmax(
+                        slot, selected: selected, weights: scaled, prefix: prefix, fusedGroup: fusedGroup)
+                    let q = try SequentialQuantization.quantizeWeight(
+                        scaled[slot]!, rows: rows, cols: cols, config: settings.config, amax: amax, factor: nil,
+                        channelWeights: nil, settings: settings, threads: threads)
+                    var effective = ReferenceQuantizer.dequantize(q)
+                    for r in 0..<rows { for j in 0..<cols { effective[r * cols + j] /= s[j] } }
+                    error += SequentialQuantization.sampleError(
+                        stats, effective, layer.weights[slot.rawValue],
+                        rows: rows, cols: cols, threads: threads)
+                }
+                if best == nil || error < best!.error { best = (s, a, error) }
+            }
+            chosen = (best!.scales, best!.alpha)
+        }
+        fold(chosen.scales, group: group, layer: &layer)
+        return chosen
+    }
+
+    /// W ← W·diag(s) for every Linear of the group; the module producing the input divides by s.
+    static func fold(_ s: [Float], group: InputGroup, layer: inout LayerWeights) {
+        let width = s.count
+        for slot in group.slots { layer.weights[slot.rawValue] = scaleColumns(layer.weights[slot.rawValue], s) }
+        switch group {
+        case .attention: for c in 0..<width { layer.norms.input[c] /= s[c] }
+        case .mlp: for c in 0..<width { layer.norms.postAttention[c] /= s[c] }
+        case .down:
+            let up = LinearSlot.up.rawValue, cols = layer.shapes[up][1]
+            for r in 0..<width {
+                for j in 0..<cols { layer.weights[up][r * cols + j] /= s[r] }
+                if layer.biases[up] != nil { layer.biases[up]![r] /= s[r] }
+            }
+        case .output: preconditionFailure("o's input is not folded")
+        }
+    }
+
+    /// mean|x|^α (clamped below at 1e-4), normalized by √(max·min); all ones at α = 0.
+    static func awqScales(_ mean: [Float], alpha: Double) -> [Float] {
+        guard alpha != 0 else { return [Float](repeating: 1, count: mean.count) }
+        let s = mean.map { Float(pow(Double(max($0, 1e-4)), alpha)) }
+        let norm = (s.max()! * s.min()!).squareRoot()
+        return s.map { $0 / norm }
+    }
+
+    static func scaleColumns(_ w: [Float], _ s: [Float]) -> [Float] {
+        let cols = s.count
+        var out = w
+        for i in 0..<out.count { out[i] *= s[i % cols] }
+        return out
+    }
+
+    static func sharedAmax(
+        _ slot: LinearSlot, selected: [LinearSlot], weights: [LinearSlot: [Float]], prefix: String,
+        fusedGroup: (String) -> String?
+    ) -> Float {
+        let key = fusedGroup(prefix + slot.moduleSuffix)
+        var a: Float = 0
+        for s in selected where s == slot || (key != nil && fusedGroup(prefix + s.moduleSuffix) == key) {
+            a = weights[s]!.reduce(a) { max($0, abs($1)) }
+        }
+        return a
+    }
+}

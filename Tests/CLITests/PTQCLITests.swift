@@ -1,0 +1,51 @@
+// `quantize --method`: a GPTQ checkpoint with the per-layer PTQ report (text and --json), and
+// bad input — a method that does not apply, a missing or too short calibration text — as one
+// line on standard error with nothing written.
+
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct PTQCLITests {
+    @Test func gptqWritesACheckpointAndItsReport() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runCLI(["quantize", "-o", dir + "/g", "--method", "gptq", "--calibration-text", bundledText,
+                            "--calibration-windows", "2", "--calibration-context", "64", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let ptq = try #require(json["ptq"] as? [String: Any])
+        #expect(ptq["method"] as? String == "gptq" && ptq["scheme"] as? String == "w4a16")
+        #expect((ptq["layers"] as? [[String: Any]])?.count == 30)
+        #expect((ptq["peak_rss_bytes"] as? Int ?? 0) > 0)
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/g/fouroversix.json")))
+                as? [String: Any])
+        #expect(record["method"] as? String == "gptq")
+    }
+
+    @Test(arguments: [
+        (["--method", "smoothquant", "--calibration-text", bundledText], "only applies to --scheme w4a4"),
+        (["--method", "gptq"], "needs --calibration-text"),
+        (["--selection", "output", "--rule", "static_6", "--calibration-text", bundledText], "use a 4/6 rule"),
+    ])
+    func badInputIsOneLineAndWritesNothing(arguments: [String], message: String) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runCLI(["quantize", "-o", dir + "/out"] + arguments)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func aCalibrationTextShorterThanOneWindowIsOneLine() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Once upon a time.".utf8).write(to: URL(fileURLWithPath: dir + "/short.txt"))
+        let r = try runCLI(["quantize", "-o", dir + "/out", "--method", "awq", "--calibration-text", dir + "/short.txt"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("fewer than one window of --calibration-context 512"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}
