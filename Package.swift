@@ -46,16 +46,16 @@ let package = Package(
         // Layer 2: SIMD + threaded kernels behind `BlockQuantizer`, bit-identical with the reference; the
         // quantize → dequantize round trip.
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
-        // Layer 2: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
-        // names that mark an NVFP4 checkpoint.
-        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText"]),
+        // Layer 3: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
+        // names that mark an NVFP4 checkpoint; a GGUF file seen as a model folder (GGUFModel).
+        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText", "GGUF"]),
         // Layer 3: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
         .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
-        // Layer 3: the one Llama-family forward pass of inference, calibration and training: the
+        // Layer 4: the one Llama-family forward pass of inference, calibration and training: the
         // configuration (config.json through ModelFolder), RMSNorm, RoPE, attention, SwiGLU, the
         // Linear product and hook, and the layer-selection rule.
         .target(name: "ModelCore", dependencies: ["ModelFolder", "BlockFormats", "CPUKernels"]),
-        // Layer 4: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
+        // Layer 5: Llama-family inference on the CPU (on ModelCore): loading, perplexity, generation,
         // quantization during evaluation (W4A16 / W4A4) and activation calibration.
         .target(
             name: "Transformer",
@@ -63,7 +63,7 @@ let package = Package(
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore",
             ]
         ),
-        // Layer 4: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
+        // Layer 5: Hugging Face checkpoints → NVFP4 checkpoints (compressed-tensors, ModelOpt).
         .target(
             name: "CheckpointQuantization",
             dependencies: [
@@ -71,7 +71,7 @@ let package = Package(
                 "GGUF", "OutputSafety",
             ]
         ),
-        // Layer 4: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
+        // Layer 5: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
         .target(
             name: "Training",
             dependencies: [
@@ -82,22 +82,23 @@ let package = Package(
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
-        // Layer 4: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
+        // Layer 6: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
         // layer by layer on ModelCore's forward pass.
         .target(
             name: "PostTrainingQuantization",
             dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ModelCore", "Transformer"]
         ),
-        // Layer 5: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
+        // Layer 7: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
         // the perplexity comparison, and the pre-training experiment.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Transformer", "CheckpointQuantization", "Training", "Charts", "Tokenizers", "SafeTensors",
-                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "PostTrainingQuantization",
+                "BlockQuantization", "CPUKernels", "ModelFolder", "ModelCore", "GGUF", "JSONText",
+                "PostTrainingQuantization",
             ]
         ),
-        // Layer 6: the command-line tool: parses, calls one library function, prints.
+        // Layer 8: the command-line tool: parses, calls one library function, prints.
         .executableTarget(
             name: "fouroversix",
             dependencies: [
@@ -154,9 +155,10 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests",
             dependencies: [
-                "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization",
-                "PostTrainingQuantization",
-            ]
+                "Evaluation", "Transformer", "CheckpointQuantization", "Training", "BlockQuantization", "ModelFolder",
+                "ModelCore", "PostTrainingQuantization",
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CLITests",

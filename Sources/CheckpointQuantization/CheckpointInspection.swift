@@ -1,6 +1,7 @@
 // `inspect`: what a checkpoint holds and in which convention.
 //
-// Promises: a summary of any model folder — plain or quantized, ours or another tool's:
+// Promises: a summary of any model folder — plain or quantized, ours or another tool's (or of a
+// GGUF file: architecture, tensors by GGML type, size):
 // the convention and quantization config, quantized modules with their tensor scale (both
 // forms), amax, whether fused groups share one tensor scale, tensors by dtype, and sizes; the
 // experts of an MoE layer (`….experts.N.<proj>`) are also summarized as one `ExpertGroupSummary`
@@ -8,6 +9,7 @@
 
 import BlockQuantization
 import Foundation
+import GGUF
 import ModelFolder
 
 public struct ModuleSummary: Codable, Sendable {
@@ -86,6 +88,7 @@ public struct CheckpointSummary: Codable, Sendable {
     public var expertGroups: [ExpertGroupSummary] = []
 
     public static func inspect(_ directory: String) throws -> CheckpointSummary {
+        if GGUFModel.isGGUF(directory) { return try inspect(gguf: GGUFModel(path: directory)) }
         let checkpoint = try ModelCheckpoint.open(directory)
         var byDType: [String: Int] = [:]
         for t in checkpoint.tensors { byDType[t.info.dtype.rawValue, default: 0] += 1 }
@@ -117,5 +120,24 @@ public struct CheckpointSummary: Codable, Sendable {
         summary.expertGroups = ExpertGroupSummary.groups(summary.modules,
                                                          differentScales: Set(summary.fusedGroupsWithDifferentScales))
         return summary
+    }
+}
+
+extension CheckpointSummary {
+    /// A GGUF file: its architecture (as the transformers class), tensors by GGML type and size;
+    /// not an NVFP4 checkpoint (`quant_method` "gguf").
+    static func inspect(gguf: GGUFModel) throws -> CheckpointSummary {
+        var byType: [String: Int] = [:]
+        var bytes = 0
+        for name in gguf.tensorNames {
+            guard let info = gguf.info(name) else { continue }
+            byType[info.type.name, default: 0] += 1
+            bytes += info.byteCount
+        }
+        return CheckpointSummary(
+            directory: gguf.file.path, architectures: try gguf.config.strings("architectures") ?? [], shards: 1,
+            tensors: gguf.tensorNames.count, bytes: bytes, tensorsByDType: byType, convention: "none",
+            quantMethod: "gguf", quantAlgo: nil, format: nil, ignored: [], rule: nil, producer: nil, modules: [],
+            fusedGroupsWithDifferentScales: [])
     }
 }

@@ -21,11 +21,12 @@ public enum Calibration {
                                                    fusedGroup: { FusedGroups.key(of: $0) }, progress: progress)
     }
 
-    /// Loads the model folder and calibrates it (for `quantize --calibration-text`).
+    /// Loads the model folder (or GGUF file) and calibrates it (for `quantize --calibration-text`);
+    /// the windows start with the BOS `bos` chooses (the tokenizer's rule by default).
     public static func activationAmax(modelDirectory: String, textFile: String, windows: Int, context: Int,
-                                      threads: Int, allowLongContext: Bool = false,
+                                      threads: Int, bos: BOSPolicy = .auto, allowLongContext: Bool = false,
                                       progress: ((Int, Int) -> Void)? = nil) throws -> [String: Float] {
-        let loaded = try LoadedModel(directory: modelDirectory, threads: threads)
+        let loaded = try LoadedModel(directory: modelDirectory, threads: threads, bos: bos)
         try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
         return try activationAmax(of: loaded, textFile: textFile, windows: windows, context: context,
                                   progress: progress)

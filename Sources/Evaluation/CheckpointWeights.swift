@@ -7,8 +7,9 @@
 // (QuantizedCheckpoint's exact decoding), hides the scale tensors, marks the module as stored
 // quantized and recovers a stored input amax (W4A4) from `input_global_scale` / `input_scale`
 // (standard NVFP4 form, M·S = 2688);
-// a plain folder presents its tensors as they are. Every tensor read is checked finite. Errors
-// name the file and tensor (and, for a NaN or infinity, the element).
+// a plain folder presents its tensors as they are; a GGUF file (ModelFolder's `GGUFModel`) presents
+// its tensors under their Hugging Face names, dequantized and un-permuted. Every tensor read is
+// checked finite. Errors name the file and tensor (and, for a NaN or infinity, the element).
 
 import BlockQuantization
 import CheckpointQuantization
@@ -20,7 +21,10 @@ import Transformer
 
 /// A checkpoint folder as a `WeightProvider`.
 public struct CheckpointWeights: WeightProvider {
-    public let checkpoint: ModelCheckpoint
+    /// The model folder (nil for a GGUF file).
+    public let checkpoint: ModelCheckpoint?
+    /// The GGUF file (nil for a model folder).
+    public let gguf: GGUFModel?
     public let quantized: QuantizedCheckpoint?
     private let moduleOfWeight: [String: QuantizedModule]
     private let moduleByName: [String: QuantizedModule]
@@ -28,7 +32,19 @@ public struct CheckpointWeights: WeightProvider {
     private let exactInputAmax: [String: Float]
     public let tensorNames: [String]
 
+    /// The tensors of a GGUF file under their Hugging Face names.
+    public init(gguf: GGUFModel) {
+        self.gguf = gguf
+        checkpoint = nil
+        quantized = nil
+        moduleOfWeight = [:]
+        moduleByName = [:]
+        exactInputAmax = [:]
+        tensorNames = gguf.tensorNames
+    }
+
     public init(directory: String) throws {
+        gguf = nil
         let checkpoint = try ModelCheckpoint.open(directory)
         let quantized = checkpoint.quantizedConvention != nil ? try QuantizedCheckpoint.open(directory) : nil
         self.checkpoint = quantized?.checkpoint ?? checkpoint
@@ -54,14 +70,15 @@ public struct CheckpointWeights: WeightProvider {
             }
         }
         exactInputAmax = exact
-        var names = self.checkpoint.tensors.map(\.name).filter { !hidden.contains($0) }
+        var names = (quantized?.checkpoint ?? checkpoint).tensors.map(\.name).filter { !hidden.contains($0) }
         names += weightNames.keys.sorted()
         tensorNames = names
     }
 
     public func shape(of name: String) -> [Int]? {
         if let m = moduleOfWeight[name] { return [m.rows, m.cols] }
-        return checkpoint.tensor(name)?.info.shape
+        if let gguf { return gguf.shape(of: name) }
+        return checkpoint?.tensor(name)?.info.shape
     }
 
     /// The tensor as float32, checked finite: a NaN or infinity is an error naming the file, the
@@ -71,7 +88,12 @@ public struct CheckpointWeights: WeightProvider {
             return try Self.checkedFinite(try quantized.dequantizedWeight(m), path: m.packed.shard.path,
                                           tensor: m.packed.name, shape: [m.rows, m.cols])
         }
-        guard let t = checkpoint.tensor(name) else { throw TransformerError.missingTensor(name: name) }
+        if let gguf {
+            defer { gguf.releasePages(name) }
+            return try Self.checkedFinite(try gguf.floats(name), path: gguf.file.path, tensor: name,
+                                          shape: gguf.shape(of: name) ?? [])
+        }
+        guard let t = checkpoint?.tensor(name) else { throw TransformerError.missingTensor(name: name) }
         defer { t.shard.releasePages(name) }
         return try Self.checkedFinite(try t.shard.floats(name), path: t.shard.path, tensor: name, shape: t.info.shape)
     }
@@ -107,7 +129,11 @@ public struct CheckpointWeights: WeightProvider {
             return "NVFP4 \(quantized.convention.rawValue), \(quantized.modules.count) quantized modules, "
                 + "rule \(quantized.rule?.rawValue ?? "not recorded")"
         }
-        let dtypes = Set(checkpoint.tensors.map(\.info.dtype.rawValue)).sorted()
+        if let gguf {
+            let types = Set(gguf.tensorNames.compactMap { gguf.info($0)?.type.name }).sorted()
+            return "GGUF \(gguf.architecture) " + types.joined(separator: "/")
+        }
+        let dtypes = Set((checkpoint?.tensors ?? []).map(\.info.dtype.rawValue)).sorted()
         return dtypes.joined(separator: "/")
     }
 }

@@ -1,50 +1,69 @@
-// Loading a model folder for evaluation: its configuration, its weights (through
-// `CheckpointWeights`, so a quantized checkpoint of either convention loads too) and its
-// tokenizer, and reading a text as the model's token stream.
+// Loading a model for evaluation — a model folder or a GGUF file: its configuration, its weights
+// (through `CheckpointWeights`, so a quantized checkpoint of either convention and a GGUF file
+// load too) and its tokenizer, and reading a text as the model's token stream.
 //
 // Promises: a missing folder or text is `CheckpointError.notFound` naming the path; a folder
-// without tokenizer.json is an error saying the tokenizer is needed; `tokens(ofTextFile:)` is
-// the text tokenized once with BOS (the config's, else the tokenizer's) first and no EOS, and
-// refuses a text too short for one window; `checkContext` refuses windows longer than the
-// model's max_position_embeddings unless allowed.
+// without tokenizer.json is an error saying the tokenizer is needed; a GGUF file (recognized by
+// its magic) is read through ModelFolder's `GGUFModel` (config from its metadata, tensors under
+// Hugging Face names, memory-mapped) with the tokenizer its metadata describes; `bos` is decided
+// once by `BOSChoice` (the tokenizer's rule unless forced); `tokens(ofTextFile:)` is the text
+// tokenized once with that BOS (if any) first and no EOS, and refuses a text too short for one
+// window; `checkContext` refuses windows longer than the model's max_position_embeddings unless
+// allowed.
 
 import CheckpointQuantization
 import Foundation
+import GGUF
 import ModelCore
 import ModelFolder
 import Tokenizers
 import Transformer
 
-/// A model folder loaded for evaluation.
+/// A model folder or GGUF file loaded for evaluation.
 public struct LoadedModel {
+    /// The path as given (a folder or a .gguf file).
     public let directory: String
     public let name: String
     public let weights: CheckpointWeights
     public let model: TransformerModel
     public let tokenizer: Tokenizer
+    /// The BOS token runs put first, and why.
+    public let bos: BOSChoice
 
-    public init(directory: String, threads: Int) throws {
+    public init(directory: String, threads: Int, bos policy: BOSPolicy = .auto) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw CheckpointError.notFound(path: directory)
         }
         self.directory = directory
-        name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        guard FileManager.default.fileExists(atPath: directory + "/config.json") else {
-            throw ModelFolderError.missingConfig(directory: directory)  // worded as every command words it
+        let url = URL(fileURLWithPath: directory).standardizedFileURL
+        let configuration: ModelConfiguration
+        if !isDirectory.boolValue && GGUFModel.isGGUF(directory) {
+            name = url.deletingPathExtension().lastPathComponent
+            let gguf = try GGUFModel(path: directory)
+            configuration = try ModelConfiguration(config: gguf.config)
+            weights = CheckpointWeights(gguf: gguf)
+            tokenizer = try Tokenizer(gguf: gguf.file)
+        } else {
+            guard isDirectory.boolValue else { throw CheckpointError.notFound(path: directory) }
+            name = url.lastPathComponent
+            guard FileManager.default.fileExists(atPath: directory + "/config.json") else {
+                throw ModelFolderError.missingConfig(directory: directory)  // worded as every command words it
+            }
+            configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
+            weights = try CheckpointWeights(directory: directory)
+            let tokenizerPath = directory + "/tokenizer.json"
+            guard FileManager.default.fileExists(atPath: tokenizerPath) else {
+                throw TransformerError.invalidOption(
+                    "\(directory): no tokenizer.json (the tokenizer is needed to read text)")
+            }
+            tokenizer = try Tokenizer(contentsOf: tokenizerPath)
         }
-        let configuration = try ModelConfiguration(contentsOf: directory + "/config.json")
-        weights = try CheckpointWeights(directory: directory)
         model = try TransformerModel(configuration: configuration, weights: weights, threads: threads)
-        let tokenizerPath = directory + "/tokenizer.json"
-        guard FileManager.default.fileExists(atPath: tokenizerPath) else {
-            throw TransformerError.invalidOption(
-                "\(directory): no tokenizer.json (the tokenizer is needed to read text)")
-        }
-        tokenizer = try Tokenizer(contentsOf: tokenizerPath)
+        bos = try BOSChoice(policy: policy, tokenizer: tokenizer, configuration: configuration)
     }
 
-    /// The token stream of a text file: BOS (config's, else the tokenizer's) first, no EOS.
+    /// The token stream of a text file: the chosen BOS (if any) first, no EOS.
     /// A text too short for one window with a predicted token (one token after BOS, two without
     /// BOS) is an error saying how many tokens `purpose` ("perplexity", "calibration") needs.
     public func tokens(ofTextFile path: String, purpose: String = "perplexity") throws -> [Int] {
@@ -70,5 +89,6 @@ public struct LoadedModel {
                 + "pass --allow-long-context to run it anyway")
     }
 
-    public var bosTokenID: Int? { model.configuration.bosTokenID ?? tokenizer.bosTokenID }
+    /// The BOS id runs put first (nil: none).
+    public var bosTokenID: Int? { bos.id }
 }

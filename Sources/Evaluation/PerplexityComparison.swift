@@ -36,6 +36,8 @@ public struct PerplexityComparison {
     public var subtitle: String
     /// Where the activation amax comes from, in words.
     public var activationScale: String
+    /// The BOS choice of the run (`BOSChoice.description`).
+    public var bos: String = ""
 
     public var bf16: Double { rows[0].w4a16 }
     public var standard: Row { rows[1] }
@@ -73,7 +75,7 @@ public struct PerplexityComparison {
         let subtitle = "\(loaded.name) on \(URL(fileURLWithPath: textPath).lastPathComponent), context \(context), "
             + "\(stats.windows) windows, \(stats.tokens) tokens; \(settings.selectionDescription)"
         return PerplexityComparison(rows: rows, windows: stats.windows, tokens: stats.tokens, subtitle: subtitle,
-                                    activationScale: settings.activationScaleDescription)
+                                    activationScale: settings.activationScaleDescription, bos: loaded.bos.description)
     }
 
     func gap(_ value: Double, _ standard: Double) -> Double { Self.gapClosed(value, standard: standard, bf16: bf16) }
@@ -115,7 +117,8 @@ public struct PerplexityComparison {
         - q/k/v and gate/up share one weight amax (as `fouroversix quantize` writes them).
         - gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16): the share of standard NVFP4's loss a rule recovers.
         - Windowing: the text tokenized once (BOS first, no EOS), cut after BOS into chunks of context − 1 tokens;
-          each window is BOS + chunk; every chunk token is predicted from its left context.
+          each window is BOS + chunk; every chunk token is predicted from its left context. Without a BOS, windows
+          are chunks of context tokens and each window's first token is context only. This run: \(bos).
 
         Produced by `\(command)` in \(String(format: "%.1f", seconds)) s.
 

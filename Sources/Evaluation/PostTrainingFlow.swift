@@ -3,7 +3,7 @@
 // standard NVFP4 checkpoint by `CheckpointQuantizer` — and the same run in memory, as a
 // `TransformerModel`, for `experiment ptq`.
 //
-// Promises: the calibration text is tokenized as `eval` does (BOS first, no EOS) and cut into
+// Promises: the calibration text is tokenized as `eval` does (the BOS the tokenizer adds first, no EOS) and cut into
 // the perplexity windows; the layer selection is `quantize`'s (`LayerSelection.role`, fused
 // groups by `FusedGroups.key`); the checkpoint's modules are exactly the method's tensors
 // (`fouroversix.json` records the method), folded norms are written in their dtype, and a
@@ -58,7 +58,8 @@ public enum PostTrainingFlow {
             throw CheckpointError.notFound(path: calibration.path)
         }
         var ids = tokenizer.encode(String(decoding: data, as: UTF8.self))
-        let bos = configuration.bosTokenID ?? tokenizer.bosTokenID
+        // The BOS the tokenizer's own rule adds (BOSPolicy `auto`, as eval and calibration use).
+        let bos = try BOSChoice(policy: .auto, tokenizer: tokenizer, configuration: configuration).id
         if let bos { ids.insert(bos, at: 0) }
         let windows = try CalibrationWindows.windows(
             of: ids, bos: bos, context: calibration.context,

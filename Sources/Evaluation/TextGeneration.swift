@@ -1,6 +1,6 @@
 // Greedy text from a prompt on a loaded model (`fouroversix generate`).
 //
-// Promises: the prompt is tokenized with BOS (the config's, else the tokenizer's) first; up to
+// Promises: the prompt is tokenized with the loaded model's BOS choice (`LoadedModel.bos`) first; up to
 // `maxNewTokens` tokens are chosen greedily with a key/value cache, stopping after an EOS token
 // (the config's or the tokenizer's); `text` is the decoded prompt and continuation, special
 // tokens skipped. The model runs with whatever quantization setting it has.

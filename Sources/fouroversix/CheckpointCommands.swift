@@ -54,7 +54,7 @@ struct InspectCommand: ParsableCommand {
         abstract: "Show what a checkpoint holds and in which NVFP4 convention."
     )
 
-    @Argument(help: "Model folder (default: the bundled stories260K).")
+    @Argument(help: "Model folder or GGUF file (default: the bundled stories260K).")
     var directory: String?
 
     @Flag(help: "Print JSON.")

@@ -4,10 +4,12 @@
 // Promises: for every 2-D floating tensor of a file or model folder, the relative MSE
 // Σ(x̂−x)²/Σx² of each variant (by default NVFP4 static_6, 4/6 mse/mae/abs_max, MXFP4,
 // NVINT4), the share of blocks that chose 4 under each adaptive rule, and a summary row
-// weighted by energy (Σ of errors over Σ of energies). `--json` prints one JSON object.
+// weighted by energy (Σ of errors over Σ of energies). `--json` prints one JSON object. A GGUF
+// file is measured on its dequantized float32 tensors under Hugging Face names.
 
 import ArgumentParser
 import CheckpointQuantization
+import Evaluation
 import Foundation
 import ModelFolder
 
@@ -18,7 +20,7 @@ struct ErrorCommand: ParsableCommand {
         discussion: "Relative MSE is Σ(x̂−x)²/Σx². '→4' columns give the share of blocks that chose scale 4."
     )
 
-    @Argument(help: "A .safetensors file or a Hugging Face model folder (default: the bundled stories260K).")
+    @Argument(help: "A .safetensors file, a Hugging Face model folder or a GGUF file (default: the bundled stories260K).")
     var path: String?
 
     @Option(parsing: .upToNextOption,
@@ -43,9 +45,11 @@ struct ErrorCommand: ParsableCommand {
         let source = try path ?? BundledModel.directory()
         var bar: ProgressBar?
         let measured = try finishing({ bar?.finish() }) {
-            try ModelErrorReport.measure(source, variants: variants) { _, total, tensor in
-                if bar == nil { bar = ProgressBar(total: total, unit: "tensors") }
-                bar?.advance(label: tensor)
+            try GGUFConversion.withModelFolder(source, near: NSTemporaryDirectory() + "fouroversix-error") { folder in
+                try ModelErrorReport.measure(folder, variants: variants) { _, total, tensor in
+                    if bar == nil { bar = ProgressBar(total: total, unit: "tensors") }
+                    bar?.advance(label: tensor)
+                }
             }
         }
         let (reports, summary) = (measured.reports, measured.summary)

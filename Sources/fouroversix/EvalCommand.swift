@@ -18,16 +18,20 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Perplexity of a causal LM on a text, with weights/activations quantized on the fly.",
         discussion: """
-        Windowing: the whole text is tokenized once (BOS first, no EOS); the tokens after BOS are cut \
-        into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every chunk token is predicted \
-        from its left context in its window. Perplexity = exp(total NLL / counted tokens).
+        Windowing: the whole text is tokenized once (BOS first when the model uses one, no EOS); the \
+        tokens after BOS are cut into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every \
+        chunk token is predicted from its left context in its window. Without a BOS the windows are \
+        chunks of CONTEXT tokens and each window's first token is context only. Perplexity = \
+        exp(total NLL / counted tokens). BOS: --bos auto (default) follows the tokenizer's own rule \
+        (tokenizer.json's post_processor, a Llama-style tokenizer_config.json's add_bos_token, or a \
+        GGUF file's add_bos_token), as transformers does; always / never override it.
         Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down, MoE experts; never \
         routers); q/k/v and gate/up (per expert) share one weight amax. Activations use the layer \
         input's max |x| per window unless calibrated (calibration runs every expert on every token).
         """
     )
 
-    @Argument(help: "Model folder: Hugging Face (F32/BF16/F16) or an NVFP4 checkpoint. Default: the bundled stories260K.")
+    @Argument(help: "Model folder (Hugging Face F32/BF16/F16 or an NVFP4 checkpoint) or a GGUF file. Default: the bundled stories260K.")
     var model: String?
 
     @Option(help: "Text file to evaluate (default: the bundled Data/tinystories-sample.txt).")
@@ -38,6 +42,9 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Evaluate only the first N windows.")
     var windows: Int?
+
+    @Option(help: "BOS first: auto (the tokenizer's rule), always or never.")
+    var bos: BOSPolicy = .auto
 
     @OptionGroup var quantization: EvalQuantizationOptions
 
@@ -72,7 +79,7 @@ struct EvalCommand: ParsableCommand {
         let directory = try model ?? BundledModel.directory()
         let textPath = try text ?? BundledModel.dataFile("tinystories-sample.txt")
         if compare { try prepareOutputs(comparisonOutputs(model: directory, text: textPath)) }
-        let loaded = try LoadedModel(directory: directory, threads: threads)
+        let loaded = try LoadedModel(directory: directory, threads: threads, bos: bos)
         try loaded.checkContext(context, option: "--context", allowLong: quantization.allowLongContext)
         let tokens = try loaded.tokens(ofTextFile: textPath)
         let settings = quantization.settings
@@ -92,11 +99,13 @@ struct EvalCommand: ParsableCommand {
                 "weights": e.weights, "activations": e.activations, "rule": e.rule.map { $0 as Any } ?? NSNull(),
                 "activation_scale": e.activationScale, "nll": result.negativeLogLikelihood,
                 "context": context, "model": directory, "text": textPath, "seconds": e.seconds,
+                "bos": loaded.bosTokenID.map { $0 as Any } ?? NSNull(), "bos_rule": loaded.bos.description,
             ])
             return
         }
         print("\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
               + "\(result.windows) windows, \(result.tokens) tokens")
+        print(loaded.bos.description)
         print("weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
               + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))
         print(String(format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
@@ -138,9 +147,11 @@ struct EvalCommand: ParsableCommand {
                 "model": loaded.directory, "text": textPath, "context": context, "windows": comparison.windows,
                 "tokens": comparison.tokens, "selection": settings.selectionDescription,
                 "activation_scale": comparison.activationScale, "rows": comparison.jsonRows,
+                "bos": loaded.bosTokenID.map { $0 as Any } ?? NSNull(), "bos_rule": loaded.bos.description,
             ])
         } else {
             print("Perplexity — \(comparison.subtitle)")
+            print(loaded.bos.description)
             print("BF16 → NVFP4 gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16); "
                   + "activation amax \(comparison.activationScale).")
             print(renderTable(header: PerplexityComparison.header, rows: comparison.textRows))

@@ -13,6 +13,7 @@ import BlockQuantization
 import Evaluation
 
 extension SimulatedFormat: ExpressibleByArgument {}
+extension BOSPolicy: ExpressibleByArgument {}
 
 struct EvalQuantizationOptions: ParsableArguments {
     @Option(help: "Weights of the decoder's Linear layers: none, bf16, nvfp4, mxfp4, nvint4 or if4.")

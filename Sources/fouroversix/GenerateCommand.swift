@@ -3,7 +3,7 @@
 // `LoadedModel.generateGreedy`.
 //
 // Promises: prints the decoded prompt and continuation (ending with one newline); `--json`
-// adds the prompt and generated token ids.
+// prints {"ids": prompt and new ids, "prompt_ids", "generated_ids", "text", "bos_rule"}.
 
 import ArgumentParser
 import CPUKernels
@@ -16,7 +16,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Greedy generation from a prompt (a quick sanity check of a model or checkpoint)."
     )
 
-    @Argument(help: "Model folder (default: the bundled stories260K).")
+    @Argument(help: "Model folder or GGUF file (default: the bundled stories260K).")
     var model: String?
 
     @Option(help: "The prompt.")
@@ -24,6 +24,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(help: "New tokens at most (generation also stops after EOS).")
     var tokens: Int = 60
+
+    @Option(help: "BOS first: auto (the tokenizer's rule), always or never.")
+    var bos: BOSPolicy = .auto
 
     @OptionGroup var quantization: EvalQuantizationOptions
 
@@ -40,12 +43,13 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let directory = try model ?? BundledModel.directory()
-        let loaded = try LoadedModel(directory: directory, threads: threads)
+        let loaded = try LoadedModel(directory: directory, threads: threads, bos: bos)
         try loaded.model.apply(try quantization.settings.quantization(for: loaded))
         let g = try loaded.generateGreedy(prompt: prompt, maxNewTokens: tokens)
         let text = g.text
         if json {
-            printJSONObject(["prompt_ids": g.promptIDs, "generated_ids": g.generatedIDs, "text": text])
+            printJSONObject(["ids": g.promptIDs + g.generatedIDs, "prompt_ids": g.promptIDs,
+                             "generated_ids": g.generatedIDs, "text": text, "bos_rule": loaded.bos.description])
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }

@@ -6,7 +6,9 @@
 // rule, share of blocks that chose 4, sizes) and every skipped module with its reason;
 // `--report FILE.json` saves it; progress shows on a TTY; every output path is checked before
 // any work (OutputSafety); the output folder appears only when complete, and an interrupted run
-// (Ctrl-C, SIGTERM, SIGHUP) removes its temporary folder.
+// (Ctrl-C, SIGTERM, SIGHUP) removes its temporary folder. A GGUF file is quantized through its
+// Hugging Face folder (Evaluation's `GGUFConversion`, a scratch folder beside the output), so the
+// output has config.json and the tokenizer files.
 
 import ArgumentParser
 import BlockQuantization
@@ -53,7 +55,7 @@ struct QuantizeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Model folder (config.json + safetensors). Default: the bundled stories260K.")
+    @Argument(help: "Model folder (config.json + safetensors) or a GGUF file. Default: the bundled stories260K.")
     var model: String?
 
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
@@ -141,7 +143,9 @@ struct QuantizeCommand: ParsableCommand {
 
     func run() throws {
         let modelDirectory = try model ?? BundledModel.directory()
-        let name = URL(fileURLWithPath: modelDirectory).standardizedFileURL.lastPathComponent
+        var url = URL(fileURLWithPath: modelDirectory).standardizedFileURL
+        if url.pathExtension == "gguf" { url = url.deletingPathExtension() }
+        let name = url.lastPathComponent
         let suffix = [OutputConvention.gguf: ".gguf", .mlx: "-mlx"][convention] ?? ""
         let outputDirectory = output ?? "./\(name)-nvfp4\(suffix)"
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(include: include, exclude: exclude))
@@ -187,17 +191,18 @@ struct QuantizeCommand: ParsableCommand {
             if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
             bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
         }
-        let result: QuantizationReport
         var fold: MLXFoldStatistics?
-        if let format = convention.exportFormat {
-            let exported = try CheckpointExport.run(format: format, modelDirectory: modelDirectory,
-                                                    output: outputDirectory, options: options, progress: advance)
-            result = exported.0
-            fold = exported.1
-        } else {
-            result = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: outputDirectory,
-                                                 options: options, progress: advance)
+        var result = try GGUFConversion.withModelFolder(modelDirectory, near: outputDirectory) { folder in
+            if let format = convention.exportFormat {
+                let exported = try CheckpointExport.run(format: format, modelDirectory: folder,
+                                                        output: outputDirectory, options: options, progress: advance)
+                fold = exported.1
+                return exported.0
+            }
+            return try CheckpointQuantizer.run(modelDirectory: folder, outputDirectory: outputDirectory,
+                                               options: options, progress: advance)
         }
+        result.model = modelDirectory
         bar?.finish()
         if let report {
             do {

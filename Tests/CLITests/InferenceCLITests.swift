@@ -16,9 +16,11 @@ import Testing
         let r = try runCLI(["eval", "--windows", "40"], in: repositoryRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         #expect(lines.first == "stories260K (F32) on ./Data/tinystories-sample.txt, context 512: 40 windows, 20440 tokens")
-        #expect(lines.dropFirst().first == "weights none, activations none")
+        #expect(lines.dropFirst().first
+            == "BOS 1 \"<s>\" (auto: tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false)")
+        #expect(lines.dropFirst(2).first == "weights none, activations none")
         #expect(lines.last?.hasPrefix("perplexity 4.5259  (NLL 1.5098 per token) in ") == true)
     }
 
@@ -32,6 +34,17 @@ import Testing
         #expect(o["weights"] as? String == "nvfp4" && o["activations"] as? String == "none")
         #expect(o["rule"] as? String == "mse")
         #expect(o["activation_scale"] as? String == "dynamic")
+        #expect(o["bos"] as? Int == 1 && (o["bos_rule"] as? String)?.contains("(auto: ") == true)
+    }
+
+    /// Issue 20: `--bos never` drops the BOS the tokenizer's rule adds; windows become chunks of
+    /// `context` tokens whose first token is context only (511 counted per window of 512).
+    @Test func evalBOSNeverCountsTheFirstTokenOfEachWindowAsContext() throws {
+        let r = try runCLI(["eval", "--windows", "2", "--bos", "never", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(o["bos"] is NSNull && o["bos_rule"] as? String == "no BOS (never)")
+        #expect(o["tokens"] as? Int == 2 * 511)
     }
 
     @Test func evalRejectsAnInvalidRuleAndAMissingModel() throws {
@@ -51,6 +64,7 @@ import Testing
         let j = try runCLI(["generate", "--prompt", "Zoo", "--tokens", "5", "--json"])
         let o = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as! [String: Any]
         #expect((o["generated_ids"] as? [Int])?.count == 5 && (o["prompt_ids"] as? [Int])?.first == 1)
+        #expect(o["ids"] as? [Int] == (o["prompt_ids"] as! [Int]) + (o["generated_ids"] as! [Int]))
         #expect((o["text"] as? String)?.hasPrefix("Zoo was a") == true)
     }
 
