@@ -203,14 +203,7 @@ public struct PretrainExperiment: Sendable {
                                     validation: rows.compactMap { r in r.validation.map { (r.step, $0) } }))
         }
         guard !runs.isEmpty else { throw EvaluationError.noFinishedRuns(directory: out) }
-        let command = (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(unknown)"
-        let corpusFile = "\(out)/corpus.txt"
-        if let corpusDescription {
-            try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8)
-        }
-        let corpus = (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(see the runs' options)"
+        let (command, corpus) = try PretrainExperiment.reportHeader(out: out, corpusDescription: corpusDescription)
         let markdown = PretrainReport.markdown(runs, command: command, corpus: corpus)
         try markdown.write(toFile: "\(out)/pretrain.md", atomically: true, encoding: .utf8)
         try PretrainReport.csv(runs).write(toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
@@ -227,5 +220,21 @@ public struct PretrainExperiment: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let seeds = names.compactMap { $0.hasPrefix("seed-") ? UInt64($0.dropFirst(5)) : nil }.sorted()
         return seeds.isEmpty ? nil : seeds
+    }
+}
+
+extension PretrainExperiment {
+    /// The report header of a run folder: the recorded command (command.txt) and the corpus line
+    /// (corpus.txt, written first from `corpusDescription` when given).
+    static func reportHeader(out: String, corpusDescription: String?) throws -> (command: String, corpus: String) {
+        let command = (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(unknown)"
+        let corpusFile = "\(out)/corpus.txt"
+        if let corpusDescription {
+            try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8)
+        }
+        let corpus = (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(see the runs' options)"
+        return (command, corpus)
     }
 }

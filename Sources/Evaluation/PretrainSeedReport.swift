@@ -229,14 +229,7 @@ public enum PretrainSeedReport {
             }
         }
         guard !runs.isEmpty else { throw EvaluationError.noFinishedRuns(directory: out) }
-        let command = (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(unknown)"
-        let corpusFile = "\(out)/corpus.txt"
-        if let corpusDescription {
-            try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8)
-        }
-        let corpus = (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(see the runs' options)"
+        let (command, corpus) = try PretrainExperiment.reportHeader(out: out, corpusDescription: corpusDescription)
         let markdown = Self.markdown(runs, recipes: recipes, seeds: seeds, command: command, corpus: corpus)
         try markdown.write(toFile: "\(out)/pretrain.md", atomically: true, encoding: .utf8)
         try csv(runs, recipes: recipes, seeds: seeds).write(toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
