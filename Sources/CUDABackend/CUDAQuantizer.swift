@@ -4,8 +4,8 @@
 // zeros and scalar fallbacks are BlockQuantization's policy); its GPU steps do the same
 // pre-processing (transpose, padding, RHT with BF16 rounding) and give a `QuantizedTensor`
 // whose codes, scale bytes, amax and block counts are bit-identical with the reference, for
-// every format, rule, rounding (stochastic: the same noise), option and scale layout, except
-// `Rounding.stochasticUnbiased`, which it refuses with a `CUDAError` (see `unsupported`).
+// every format, rule, rounding (both stochastic roundings: the same noise), option and scale
+// layout.
 // `dequantize` is bit-identical with `ReferenceQuantizer.dequantize`. Inputs may be float32,
 // BF16 or F16 bits; the GPU reads them in that type. Device failures throw `CUDAError`.
 
@@ -193,14 +193,6 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         }
     }
 
-    /// Why the kernels refuse a configuration, or nil: `Rounding.stochasticUnbiased` (the
-    /// unbiased 4/6 choice) exists only in the scalar reference and the CPU kernels.
-    public static func unsupported(_ config: QuantizationConfig) -> String? {
-        guard config.rounding.choosesFromNearest else { return nil }
-        return "stochastic rounding with the unbiased 4/6 choice (stochastic-unbiased) is not implemented in the "
-            + "CUDA kernels; quantize on the CPU"
-    }
-
     /// The quantization kernel; `resetOutputs` zeroes the block counter (and the swizzled
     /// layout's padding) first — benchmarks skip that to time the kernel alone.
     func launchQuantize(_ plan: QuantizationPlan, _ b: PlanBuffers, _ type: CUDAElementType,
@@ -209,11 +201,11 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
             if plan.config.scaleLayout == .swizzled128x4 { try device.fill(b.scales, byte: 0) }
             try device.fill(b.alternatives, word: 0, count: 1)
         }
-        if let why = Self.unsupported(plan.config) { throw CUDAError(call: "quantize", code: 0, message: why) }
-        // The kernels take the per-tensor noise key, not the seed (see StochasticNoise).
-        let seed: UInt64
-        if case .stochastic(let s) = plan.config.rounding { seed = StochasticNoise.key(seed: s) } else { seed = 0 }
-        let stochastic = plan.config.rounding != .nearest
+        // The kernels take the per-tensor noise key, not the seed (see StochasticNoise), and the
+        // rounding as 0 nearest, 1 stochastic, 2 stochastic with the unbiased 4/6 choice.
+        let rounding = plan.config.rounding
+        let seed = rounding.stochasticSeed.map(StochasticNoise.key(seed:)) ?? 0
+        let stochastic: Int32 = rounding == .nearest ? 0 : (rounding.choosesFromNearest ? 2 : 1)
         let kernel = try function(plan.kernelName, type)
         let g = plan.geometry
         // A grid that is resident all at once; the kernels stride over the rest.
@@ -222,7 +214,7 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
             .buffer(b.input), .int(g.sourceCols), .int(g.rows), .int(g.sourceBackedCols),
             .int(g.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
             .float(plan.constants.maxValue), .float(plan.constants.product), .float(plan.constants.product),
-            .int32(plan.metric), .bool(stochastic), .uint64(seed), .buffer(b.codes), .buffer(b.scales),
+            .int32(plan.metric), .int32(stochastic), .uint64(seed), .buffer(b.codes), .buffer(b.scales),
             .bool(plan.config.scaleLayout == .swizzled128x4), .int(roundUp(g.scaleCols, 4)),
             .buffer(b.alternatives),
         ])

@@ -335,7 +335,7 @@ struct Context {
     float divisor;   // M*S of the error's dequantization (1536 for 4/6, 2688 for IF4)
     float divisorReciprocal;
     int metric;
-    int stochastic;
+    int stochastic;  // 0 nearest, 1 stochastic, 2 stochastic with the unbiased 4/6 choice
     u64 seed;  // StochasticNoise.key(seed:) of the rounding seed
 };
 
@@ -465,7 +465,7 @@ struct CandidatesOut {
 template <bool IF4>
 __device__ __noinline__ CandidatesOut candidates_slow(Values16 x, Values16 noise, Context ctx, float kA, float sA,
                                                       float kB, float sB) {
-    CandidatesOut out;
+    CandidatesOut out;  // ctx.stochastic is 0 or 1 here: the rounding these candidates use
     out.wA[0] = out.wA[1] = out.wB[0] = out.wB[1] = 0u;
 #pragma unroll 1
     for (int i = 0; i < 16; ++i) {
@@ -478,7 +478,7 @@ __device__ __noinline__ CandidatesOut candidates_slow(Values16 x, Values16 noise
     return out;
 }
 
-// n = 16 values (the two-candidate formats have blocks of 16).
+// n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1 (or -1: ctx's 0/1).
 template <int METRIC, bool IF4, int ST, typename Sink>
 __device__ __forceinline__ void two_candidates(const float* x, const float* noise, const Context& ctx, float kA,
                                                float sA, float kB, float sB, u32* wA, u32* wB, Sink sink) {
@@ -499,7 +499,9 @@ __device__ __forceinline__ void two_candidates(const float* x, const float* nois
             xv.v[i] = x[i];
             nv.v[i] = noise[i];
         }
-        const CandidatesOut out = candidates_slow<IF4>(xv, nv, ctx, kA, sA, kB, sB);
+        Context c = ctx;
+        if (ST >= 0) c.stochastic = ST;
+        const CandidatesOut out = candidates_slow<IF4>(xv, nv, c, kA, sA, kB, sB);
         wA[0] = out.wA[0];
         wA[1] = out.wA[1];
         wB[0] = out.wB[0];
@@ -509,14 +511,35 @@ __device__ __forceinline__ void two_candidates(const float* x, const float* nois
     }
 }
 
+// Rounding.stochasticUnbiased: once the candidates were compared with round-to-nearest codes,
+// the chosen one is rounded again with the noise (ReferenceBlock: kA/kB are the candidates'
+// element multipliers; for IF4 both candidates share kA and the INT one scales y by 7/6).
+template <bool IF4, int N>
+__device__ __forceinline__ void round_chosen_stochastically(const float* x, const float* noise, float kA, float kB,
+                                                            bool alternative, u32* w) {
+#pragma unroll
+    for (int k = 0; k < N / 8; ++k) w[k] = 0u;
+    const float k = IF4 || !alternative ? kA : kB;
+#pragma unroll
+    for (int i = 0; i < N; ++i) {
+        const float y = __fmul_rn(x[i], k);
+        float m;
+        const u32 code = IF4 && alternative ? (u32)int4_value(__fmul_rn(y, 1.16666666f), noise[i], true) & 0xFu
+                                            : fp4_code(y, noise[i], true, &m);
+        put_code(w, i, code);
+    }
+}
+
 // ---------------------------------------------------------------- 1-D blocks (ReferenceBlock)
 
 // Quantizes one block of N values (noise[i] used when stochastic). Writes N/8 code words and
 // returns the scale byte; *alternative is set when the 4-candidate (4/6) or INT (IF4) won.
+// ST: 0 nearest, 1 stochastic (the candidates compared on their stochastic codes), 2 stochastic
+// with the unbiased choice (compared on nearest codes, the chosen one rounded stochastically).
 template <int FK, int METRIC, int N, int ST>
 __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise, const Context& ctx, u32* w,
                                               bool* alternative) {
-    const bool st = ST >= 0 ? ST == 1 : ctx.stochastic != 0;
+    const bool st = ST != 0;
 #pragma unroll
     for (int k = 0; k < N / 8; ++k) w[k] = 0u;
     *alternative = false;
@@ -563,11 +586,13 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
             accumulate_error<METRIC>(accA, i, eA, ctx.metric);
             accumulate_error<METRIC>(accB, i, eB, ctx.metric);
         };
-        two_candidates<METRIC, IS_IF4, ST>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+        two_candidates<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
         const float errA = block_error<METRIC>(accA, ctx.metric), errB = block_error<METRIC>(accB, ctx.metric);
+        // (w and wB are indexed only by constants, so that they stay in registers.)
+        if (ST == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, w);
         if (errB < errA) {
 #pragma unroll
-            for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+            for (int k = 0; k < N / 8; ++k) w[k] = ST == 2 ? w[k] : wB[k];
             *alternative = true;
             return IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
         }
@@ -609,6 +634,7 @@ __device__ __forceinline__ u32 process_block(float* x, bool rht, const Context& 
     float noise[N];
     if (ctx.stochastic) {
         fill_noise<N>(noise, ctx.seed, noiseBase);
+        if (ctx.stochastic == 2) return quantize_block<FK, METRIC, N, 2>(x, noise, ctx, w, alternative);
         return quantize_block<FK, METRIC, N, 1>(x, noise, ctx, w, alternative);
     }
 #pragma unroll
@@ -932,8 +958,8 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
         bool alternative = false;
         // Rounding is dispatched once per tile so that the element loops have no branches.
         auto compute = [&](auto roundingTag) {
-        constexpr int STV = decltype(roundingTag)::value;
-        const bool st = STV == 1;
+        constexpr int STV = decltype(roundingTag)::value;  // quantize_block's ST
+        const bool st = STV != 0;
         if (FK == FK_MXFP4) {
             u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
             u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
@@ -978,7 +1004,7 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
                 maxA = fmaxf(maxA, eA);
                 maxB = fmaxf(maxB, eB);
             };
-            two_candidates<-1, IS_IF4, STV>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+            two_candidates<-1, IS_IF4, STV == 2 ? 0 : STV>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
             float errA, errB;
             if (ctx.metric == METRIC_ABSMAX) {
 #pragma unroll
@@ -993,9 +1019,10 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
                 tile_error_sums(errs, vShared + (warp * 2 + group) * 16, sub, &errA, &errB);
             }
             __syncwarp();
+            if (STV == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, w);
             if (errB < errA) {
 #pragma unroll
-                for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+                for (int k = 0; k < N / 8; ++k) w[k] = STV == 2 ? w[k] : wB[k];
                 alternative = true;
                 byte = IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
             } else {
@@ -1003,7 +1030,9 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
             }
         }
         };
-        if (st) {
+        if (ctx.stochastic == 2) {
+            compute(IntTag<2>());
+        } else if (st) {
             compute(IntTag<1>());
         } else {
             compute(IntTag<0>());

@@ -37,6 +37,9 @@ public enum ActivationScaleSource: Equatable, Sendable {
     case calibrated(text: String, windows: Int, context: Int)
     /// The input scales a W4A4 checkpoint stores.
     case stored
+    /// Per-module amax computed already (`calibratedOnce(for:)`: one calibration for several
+    /// evaluations); `source` says where it came from, in words.
+    case amax([String: Float], source: String)
 }
 
 public struct EvaluationSettings: Sendable {
@@ -55,7 +58,9 @@ public struct EvaluationSettings: Sendable {
 
     public init() {}
 
-    public func validate() throws {
+    /// `comparing`: the formats are chosen per evaluation (`eval --compare`), so a calibrated
+    /// activation scale needs no `--activations` here.
+    public func validate(comparing: Bool = false) throws {
         let pairs = [("--weights", weights, rule), ("--activations", activations, activationRule ?? rule)]
         for (name, format, r) in pairs {
             guard let f = format.blockFormat, let r else { continue }
@@ -69,7 +74,7 @@ public struct EvaluationSettings: Sendable {
             throw EvaluationError.invalidOption(
                 "--calibration-windows must be positive and --calibration-context at least 2")
         }
-        if activationScale != .dynamic && activations.blockFormat == nil {
+        if activationScale != .dynamic && activations.blockFormat == nil && !comparing {
             throw EvaluationError.invalidOption("calibrated activation scales need --activations with a block format")
         }
     }
@@ -107,6 +112,8 @@ public struct EvaluationSettings: Sendable {
             }
             guard !table.isEmpty else { throw EvaluationError.noStoredInputScales(directory: loaded.directory) }
             q.activationScale = .calibrated(table)
+        case let .amax(table, _):
+            if af.blockFormat != nil { q.activationScale = .calibrated(table) }
         case let .calibrated(text, windows, context):
             if af.blockFormat != nil {
                 try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
@@ -115,6 +122,18 @@ public struct EvaluationSettings: Sendable {
             }
         }
         return q
+    }
+
+    /// These settings with a `.calibrated` activation scale replaced by its result (`.amax`), so that
+    /// several evaluations of `loaded` share one calibration; other settings are returned as they are.
+    public func calibratedOnce(for loaded: LoadedModel) throws -> EvaluationSettings {
+        guard case let .calibrated(text, windows, context) = activationScale else { return self }
+        try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
+        var s = self
+        s.activationScale = .amax(try Calibration.activationAmax(of: loaded, textFile: text, windows: windows,
+                                                                  context: context),
+                                  source: activationScaleDescription)
+        return s
     }
 
     /// "all decoder Linear layers", "… with input dim % 16 == 0", "… excluding …".
@@ -130,6 +149,7 @@ public struct EvaluationSettings: Sendable {
         switch activationScale {
         case .stored: return "from the checkpoint's input scales"
         case let .calibrated(text, _, _): return "calibrated on \(URL(fileURLWithPath: text).lastPathComponent)"
+        case let .amax(_, source): return source
         case .dynamic: return "dynamic (per layer input, per window)"
         }
     }

@@ -52,6 +52,7 @@ public struct PerplexityComparison {
     public static func run(loaded: LoadedModel, tokens: [Int], textPath: String, context: Int, windows: Int?,
                            settings: EvaluationSettings,
                            progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityComparison {
+        let settings = try settings.calibratedOnce(for: loaded)  // the four W4A4 rows share it
         var stats = PerplexityResult()
         var evaluated = 0
         func evaluate(_ weights: SimulatedFormat, _ activations: SimulatedFormat, _ rule: ScaleRule?) throws -> Double {

@@ -73,6 +73,7 @@ struct EvalCommand: ParsableCommand {
         if compare && (quantization.weights != .none || quantization.activations != .none || quantization.rule != nil) {
             throw ValidationError("--compare chooses the formats itself; drop --weights/--activations/--rule")
         }
+        do { try quantization.settings.validate(comparing: compare) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {

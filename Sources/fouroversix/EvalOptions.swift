@@ -4,7 +4,8 @@
 // Promises: `--weights`/`--activations` take none, bf16, nvfp4, mxfp4, nvint4 or if4; `--rule`
 // applies to both (default: the format's default rule); an invalid (format, rule) pair, a
 // calibration window count below 1 or context below 2, `--calibration-text` together with
-// `--stored-input-scales`, or either without a block format for activations is rejected during
+// `--stored-input-scales`, or either without a block format for activations (except with
+// `eval --compare`, which chooses the formats; the commands validate `settings`) is rejected during
 // validation; `--allow-long-context` lets --context / --calibration-context exceed the model's
 // max_position_embeddings (Evaluation's `LoadedModel.checkContext` refuses it otherwise).
 
@@ -56,7 +57,6 @@ struct EvalQuantizationOptions: ParsableArguments {
         guard calibrationWindows >= 1, calibrationContext >= 2 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
-        do { try settings.validate() } catch { throw ValidationError("\(error)") }
     }
 
     var settings: EvaluationSettings {

@@ -39,6 +39,7 @@ struct GenerateCommand: ParsableCommand {
     func validate() throws {
         guard tokens >= 1 else { throw ValidationError("--tokens must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        do { try quantization.settings.validate() } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {

@@ -168,16 +168,17 @@ func firstDifferences<T: Equatable>(_ a: [T], _ b: [T], limit: Int = 4) -> Strin
 /// Every (format, rule) pair the quantizers accept.
 let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f in f.supportedRules.map { (f, $0) } }
 
-/// Every configuration: format × rule × rounding × transpose × RHT × 2-D; every third one with
-/// the swizzled scale layout.
+/// Every configuration: format × rule × rounding (nearest, stochastic, stochastic with the unbiased
+/// 4/6 choice) × transpose × RHT × 2-D; every third one with the swizzled scale layout.
 let allConfigs: [QuantizationConfig] = {
     var list: [QuantizationConfig] = []
     for (format, rule) in formatRules {
-        for stochastic in [false, true] {
+        for roundingKind in 0..<3 {
             for transpose in [false, true] {
                 for rht in [false, true] {
                     for twoD in [false, true] {
-                        let rounding: Rounding = stochastic ? .stochastic(seed: UInt64(list.count) &* 7919 &+ 17) : .nearest
+                        let seed = UInt64(list.count) &* 7919 &+ 17
+                        let rounding: Rounding = [.nearest, .stochastic(seed: seed), .stochasticUnbiased(seed: seed)][roundingKind]
                         list.append(QuantizationConfig(
                             format: format, rule: rule, rounding: rounding, transpose: transpose, rht: rht,
                             blockScale2D: twoD, scaleLayout: list.count % 3 == 1 ? .swizzled128x4 : .rowMajor))
@@ -195,6 +196,7 @@ func describe(_ c: QuantizationConfig) -> String {
     if c.rht { s += "+rht" }
     if c.blockScale2D { s += "+2d" }
     if case .stochastic(let seed) = c.rounding { s += "+stochastic(\(seed))" }
+    if case .stochasticUnbiased(let seed) = c.rounding { s += "+stochastic-unbiased(\(seed))" }
     if c.scaleLayout == .swizzled128x4 { s += "+swizzled" }
     return s
 }

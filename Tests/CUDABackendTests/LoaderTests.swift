@@ -17,15 +17,6 @@ import CUDABackend
         }
     }
 
-    /// The unbiased 4/6 choice is refused with a reason (no kernel implements it), the
-    /// reference-compatible stochastic rounding is not.
-    @Test func unbiasedChoiceIsRefused() {
-        #expect(CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 1))) == nil)
-        #expect(CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse)) == nil)
-        let why = CUDAQuantizer.unsupported(QuantizationConfig(rule: .mse, rounding: .stochasticUnbiased(seed: 1)))
-        #expect(why?.contains("not implemented in the CUDA kernels") == true)
-    }
-
     @Test func openingTwiceGivesTheSameAnswer() {
         let a = CUDADevice.open(), b = CUDADevice.open()
         switch (a, b) {

@@ -59,6 +59,8 @@ struct GPUParityTests {
         QuantizationConfig(rule: .mse, transpose: true), QuantizationConfig(rule: .mse, rht: true),
         QuantizationConfig(rule: .mse, blockScale2D: true), QuantizationConfig(rule: .static6, transpose: true, blockScale2D: true),
         QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 99), transpose: true, rht: true),
+        QuantizationConfig(rule: .mse, rounding: .stochasticUnbiased(seed: 99)),
+        QuantizationConfig(format: .if4, rule: .mse, rounding: .stochasticUnbiased(seed: 7), blockScale2D: true),
         QuantizationConfig(format: .if4, rule: .mae), QuantizationConfig(format: .mxfp4, blockScale2D: true),
         QuantizationConfig(format: .nvint4, transpose: true),
     ])
@@ -83,6 +85,26 @@ struct GPUParityTests {
                 let config = QuantizationConfig(format: format, rule: rule, rht: rht)
                 try expectParity(raw, .f32(raw), rows: 48, cols: 64, config: config, amax: trueAmax * factor,
                                  label: "\(describe(config)) amax ×\(factor)")
+            }
+        }
+    }
+
+    /// Tensors whose amax lies between 5e-36 and 2e-32: below about 1e-35 the tensor scale overflows
+    /// (stored as zeros), up to about 2e-32 some block multipliers overflow (the scalar reference
+    /// defines those blocks), above it the kernels run. Computed and supplied amax alike.
+    @Test(arguments: [Float(5e-36), 1e-35, 3e-35, 1e-34, 1e-33, 5e-33, 2e-32, 3e-32])
+    func tinyAmax(_ amax: Float) throws {
+        let raw = Distribution.outliers.values(count: 32 * 64, seed: 11)
+        let peak = raw.map(abs).max()!
+        let scaled = raw.map { $0 / peak * amax }
+        for (format, rule) in formatRules where format != .mxfp4 {
+            for config in [QuantizationConfig(format: format, rule: rule),
+                           QuantizationConfig(format: format, rule: rule, rounding: .stochastic(seed: 3), transpose: true),
+                           QuantizationConfig(format: format, rule: rule, blockScale2D: true)] {
+                try expectParity(scaled, .f32(scaled), rows: 32, cols: 64, config: config,
+                                 label: "\(describe(config)) amax \(amax)")
+                try expectParity(scaled, .f32(scaled), rows: 32, cols: 64, config: config, amax: amax,
+                                 label: "\(describe(config)) supplied amax \(amax)")
             }
         }
     }

@@ -50,6 +50,38 @@ import Training
         #expect(throws: EvaluationError.self) { try c.write(to: "/proc/no/such", command: "x", seconds: 0) }
     }
 
+    /// `eval --compare --calibration-text`: the W4A4 rows use activation amax calibrated once on the
+    /// other text, and each equals a separate `eval` with that calibration (which differs from the
+    /// dynamic per-window amax); W4A16 rows do not depend on it.
+    @Test func aCalibratedComparisonEqualsSeparateCalibratedEvaluations() throws {
+        let loaded = try LoadedModel(directory: bundledModel, threads: 2)
+        let tokens = try loaded.tokens(ofTextFile: bundledText)
+        let calibrationText = temporaryFolder("calibration") + ".txt"
+        defer { try? FileManager.default.removeItem(atPath: calibrationText) }
+        try "Once upon a time there was a big red ball. The ball rolled away and a dog ran after it. "
+            .write(toFile: calibrationText, atomically: true, encoding: .utf8)
+        var settings = EvaluationSettings()
+        settings.activationScale = .calibrated(text: calibrationText, windows: 2, context: 16)
+        #expect(throws: EvaluationError.self) { try settings.validate() }
+        try settings.validate(comparing: true)
+        let c = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
+                                             windows: 2, settings: settings)
+        #expect(c.activationScale == "calibrated on \(URL(fileURLWithPath: calibrationText).lastPathComponent)")
+        let dynamic = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText,
+                                                   context: 32, windows: 2, settings: EvaluationSettings())
+        for (i, rule) in PerplexityComparison.rules.enumerated() {
+            var single = settings
+            single.weights = .nvfp4
+            single.activations = .nvfp4
+            single.rule = rule
+            let separate = try PerplexityEvaluation.run(loaded: loaded, tokens: tokens, context: 32, windows: 2,
+                                                        settings: single).result.perplexity
+            #expect(c.rows[i + 1].w4a4 == separate, "\(rule)")
+            #expect(c.rows[i + 1].w4a4 != dynamic.rows[i + 1].w4a4, "\(rule)")
+            #expect(c.rows[i + 1].w4a16 == dynamic.rows[i + 1].w4a16, "\(rule)")
+        }
+    }
+
     @Test func thePretrainReportRebuildsTheRecordedOne() throws {
         let recorded = repositoryRoot + "/results/pretrain/small"
         let dir = temporaryFolder("pretrain")
