@@ -31,7 +31,7 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default), mae, abs_max.")
     var rule: ScaleRule?
 
-    @Option(help: "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically; CPU only).")
+    @Option(help: "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically).")
     var rounding: RoundingName = .nearest
 
     @Option(parsing: .unconditional, help: "Seed of stochastic rounding (results are reproducible for a seed).",
