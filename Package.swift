@@ -34,6 +34,9 @@ let package = Package(
         .target(name: "ProgressDisplay"),
         // Layer 0: standalone SVG charts (the bar chart of `eval --compare`, training-loss curves).
         .target(name: "Charts"),
+        // Layer 0: the text pieces of reports: aligned plain-text tables, byte sizes (written and
+        // read back) and paths shown relative to the current directory.
+        .target(name: "ReportText"),
         // Layer 1: validated safetensors reader and writer, and float views of its tensors.
         .target(name: "SafeTensors", dependencies: ["JSONText", "BlockFormats", "OutputSafety"]),
         // Layer 2: a validated, memory-mapped GGUF reader and dequantization (llama.cpp's format).
@@ -68,7 +71,7 @@ let package = Package(
             name: "CheckpointQuantization",
             dependencies: [
                 "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
-                "GGUF", "OutputSafety",
+                "GGUF", "OutputSafety", "ReportText",
             ]
         ),
         // Layer 5: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -76,17 +79,18 @@ let package = Package(
             name: "Training",
             dependencies: [
                 "BlockFormats", "BlockQuantization", "CPUKernels", "SafeTensors", "Tokenizers", "ModelCore",
+                "ReportText",
             ]
         ),
         // Layer 2: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
         .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
-        .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels"]),
+        .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ReportText"]),
         // Layer 6: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
         // layer by layer on ModelCore's forward pass.
         .target(
             name: "PostTrainingQuantization",
-            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ModelCore", "Transformer"]
+            dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ModelCore", "Transformer", "ReportText"]
         ),
         // Layer 7: evaluation flows on loaded models: the checkpoint-weights adapter, calibration,
         // the perplexity comparison, and the pre-training experiment.
@@ -104,7 +108,7 @@ let package = Package(
             dependencies: [
                 "SafeTensors", "BlockQuantization", "CPUKernels", "CUDABackend", "CheckpointQuantization",
                 "Training", "Evaluation", "Benchmarks", "ModelFolder", "ModelCore", "PostTrainingQuantization",
-                "OutputSafety", "ProgressDisplay",
+                "OutputSafety", "ProgressDisplay", "ReportText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,6 +119,7 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "OutputSafetyTests", dependencies: ["OutputSafety"]),
         .testTarget(name: "ProgressDisplayTests", dependencies: ["ProgressDisplay"]),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "BlockFormats"]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFolderTests", dependencies: ["ModelFolder", "SafeTensors", "JSONText"]),

@@ -35,6 +35,8 @@ public struct ErrorSummary: Sendable {
 
 /// The per-tensor reports of a file or folder and their summary.
 public struct ModelErrorReport: Sendable {
+    /// The variants measured, in the order of every per-variant array.
+    public var variants: [QuantizationVariant]
     public var reports: [TensorErrorReport]
     public var summary: ErrorSummary
 
@@ -52,6 +54,7 @@ public struct ModelErrorReport: Sendable {
             t.shard.releasePages(t.name)
             progress?(reports.count, tensors.count, t.name)
         }
-        return ModelErrorReport(reports: reports, summary: ErrorSummary(reports: reports, variantCount: variants.count))
+        return ModelErrorReport(variants: variants, reports: reports,
+                                summary: ErrorSummary(reports: reports, variantCount: variants.count))
     }
 }

@@ -54,12 +54,7 @@ public struct QuantizationReport: Codable, Sendable {
     public var skipped: [SkippedModule]
     public var totals: QuantizationTotals
 
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    public func jsonData() throws -> Data { try snakeCaseJSON(self) }
 
     static func totals(layers: [LayerReport], before: Int, after: Int, seconds: Double) -> QuantizationTotals {
         let energy = layers.reduce(0) { $0 + $1.energy }
@@ -73,4 +68,12 @@ public struct QuantizationReport: Codable, Sendable {
             checkpointBytesBefore: before, checkpointBytesAfter: after, seconds: seconds,
             quantizedElementsPerSecond: seconds > 0 ? Double(elements) / seconds : 0)
     }
+}
+
+/// `value` as pretty, key-sorted JSON with snake_case keys (the reports' and summaries' form).
+func snakeCaseJSON<T: Encodable>(_ value: T) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(value)
 }

@@ -21,6 +21,16 @@ public struct PreparedCorpus: Sendable {
     public let tokenizerFiles: [String: Data]
     public let textBytes: Int
     public let preparationSeconds: Double
+
+    /// "austen.txt (4.0 MB, 2778511 tokens; blocks of 4096 tokens, every 20th held out: …
+    /// training and … validation tokens)", as `train` and `experiment pretrain` print it.
+    public var summary: String {
+        let name = (textPath as NSString).lastPathComponent
+        let c = corpus
+        return "\(name) (\(String(format: "%.1f", Double(textBytes) / 1e6)) MB, \(c.tokens.count) tokens; "
+            + "blocks of \(c.blockTokens) tokens, every \(c.validationEvery)th held out: "
+            + "\(c.trainingTokenCount) training and \(c.validationTokenCount) validation tokens)"
+    }
 }
 
 public enum CorpusPreparation {

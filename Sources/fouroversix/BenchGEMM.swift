@@ -56,18 +56,9 @@ struct BenchGEMM: ParsableCommand {
         let benchmark = GEMMBenchmark(threads: threads, kernel: kernel, seconds: seconds, cpuTime: cpuTime)
         let rows = benchmark.run(parsedShapes!)
         if json {
-            printJSONObject(["kernel": kernel.rawValue, "threads": threads, "clock": cpuTime ? "cpu" : "wall",
-                             "results": rows.map { r -> [String: Any] in
-                                 ["m": r.shape.m, "n": r.shape.n, "k": r.shape.k, "gflops_prepacked": r.gflopsPrepacked,
-                                  "gflops_packed_per_call": r.gflopsPackedPerCall]
-                             }])
-            return
+            printJSONObject(benchmark.jsonObject(rows))
+        } else {
+            print(benchmark.text(rows))
         }
-        print("GEMM C[m,n] = A[m,k]·W[n,k]ᵀ, kernel \(kernel.rawValue), \(threads) thread(s)"
-              + (cpuTime ? ", per CPU-second" : ""))
-        print(renderTable(header: ["m×n×k", "GFLOP/s prepacked W", "GFLOP/s packed per call"], rows: rows.map { r in
-            ["\(r.shape.m)×\(r.shape.n)×\(r.shape.k)", String(format: "%.1f", r.gflopsPrepacked),
-             String(format: "%.1f", r.gflopsPackedPerCall)]
-        }))
     }
 }

@@ -54,63 +54,9 @@ struct BenchQuantize: ParsableCommand {
             print("\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))
             return
         }
-        let r = try QuantizationBenchmark(rows: rows, cols: cols, config: config, inputType: .init(rawValue: dtype)!,
-                                          threads: threads, repeats: repeats).run()
-        let label = config.rule.rawValue
-        if json {
-            var fields = [
-                "\"rows\": \(rows)", "\"cols\": \(cols)", "\"format\": \"\(fmt.rawValue)\"", "\"rule\": \"\(label)\"",
-                "\"dtype\": \"\(dtype)\"", "\"threads\": \(threads)", "\"repeats\": \(repeats)",
-                "\"rht\": \(rht)", "\"transpose\": \(transpose)", "\"block_2d\": \(block2D)", "\"stochastic\": \(stochastic)",
-                "\"copy_gb_per_s\": \(fmt3(r.copyBandwidth / 1e9))",
-                "\"parallel_for_overhead_us\": \(fmt1(r.forkJoinSeconds * 1e6))",
-                "\"alternative_share\": \(fmt3(r.alternativeBlockShare))",
-            ]
-            for op in r.operations {
-                let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-                let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
-                fields.append("\"\(op.name)\": {\"seconds\": \(fmt3(t * 1e3) + "e-3"), \"g_elements_per_s\": \(fmt3(elements / t / 1e9)), "
-                    + "\"gb_per_s\": \(fmt3(bytes / t / 1e9)), \"bytes_per_element\": \(fmt3(bytes / elements)), "
-                    + "\"memory_bound_g_elements_per_s\": \(fmt3(bound / 1e9)), \"fraction_of_bound\": \(fmt3(elements / t / bound)), "
-                    + "\"cpu_seconds\": \(fmt3(op.cpuSeconds * 1e3) + "e-3")}")
-            }
-            print("{" + fields.joined(separator: ", ") + "}")
-            return
-        }
-        var options = [String]()
-        if transpose { options.append("transpose") }
-        if rht { options.append("rht") }
-        if block2D { options.append("2-D blocks") }
-        if stochastic { options.append("stochastic") }
-        print("\(fmt.rawValue) \(label)\(options.isEmpty ? "" : " + " + options.joined(separator: ", ")), "
-            + "\(dtype) \(rows)×\(cols), \(threads) thread\(threads == 1 ? "" : "s"), best of \(repeats)")
-        print("memory copy: \(fmt3(r.copyBandwidth / 1e9)) GB/s (read + write); "
-            + "parallelFor fork/join: \(fmt1(r.forkJoinSeconds * 1e6)) µs")
-        for op in r.operations {
-            let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
-            print(pad(op.name, 16) + "\(fmt3(elements / t / 1e9)) G elements/s  \(fmt3(bytes / t / 1e9)) GB/s  "
-                + "(\(fmt3(bytes / elements)) B/element; bound \(fmt3(bound / 1e9)) G elements/s, "
-                + "\(fmt1(100 * elements / t / bound))% of it)  \(fmt1(t * 1e3)) ms wall, \(fmt1(op.cpuSeconds * 1e3)) ms CPU")
-        }
-        if config.rule.isAdaptive {
-            print("alternative blocks: \(fmt1(100 * r.alternativeBlockShare))%")
-        }
+        let benchmark = QuantizationBenchmark(rows: rows, cols: cols, config: config,
+                                              inputType: .init(rawValue: dtype)!, threads: threads, repeats: repeats)
+        let r = try benchmark.run()
+        print(json ? benchmark.json(r) : benchmark.text(r))
     }
 }
-
-private func fmt3(_ x: Double) -> String { format(x, 3) }
-private func fmt1(_ x: Double) -> String { format(x, 1) }
-private func format(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return "0" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let r = (x * scale).rounded() / scale
-    var s = "\(r)"
-    if let dot = s.firstIndex(of: ".") {
-        let decimals = s.distance(from: dot, to: s.endIndex) - 1
-        if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
-    }
-    return s
-}
-private func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }

@@ -62,41 +62,6 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let s = try CheckpointSummary.inspect(try directory ?? BundledModel.directory())
-        if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(s), as: UTF8.self))
-            return
-        }
-        print("\(s.directory)")
-        print("  architectures: \(s.architectures.joined(separator: ", "))")
-        print("  \(s.tensors) tensors in \(s.shards) shard(s), \(formatBytes(s.bytes)); by dtype: "
-              + s.tensorsByDType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        guard s.convention != "none" else {
-            print("  not quantized" + (s.quantMethod.map { " (quantization_config: \($0))" } ?? ""))
-            return
-        }
-        var line = "  NVFP4, convention \(s.convention)"
-        if let m = s.quantMethod { line += ", quant_method \(m)" }
-        if let a = s.quantAlgo { line += ", quant_algo \(a)" }
-        if let f = s.format { line += ", format \(f)" }
-        print(line)
-        print("  producer: \(s.producer ?? "unknown"); 4/6 rule: \(s.rule ?? "not recorded")")
-        print("  \(s.modules.count) quantized modules; ignored: \(s.ignored.isEmpty ? "none" : s.ignored.joined(separator: ", "))")
-        let header = ["module", "shape", "tensor scale (stored)", "amax", "fused group", "input scale"]
-        let rows = s.modules.filter { m in !s.expertGroups.contains { m.module.hasPrefix($0.parent + ".") } }.map { m in
-            [m.module, m.shape.map(String.init).joined(separator: "×"), String(format: "%.6g", m.storedTensorScale),
-             String(format: "%.6g", m.amax), m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no"]
-        }
-        print(renderTable(header: header, rows: rows))
-        for g in s.expertGroups {
-            print("  \(g.parent): \(g.experts) experts, \(g.shapes.joined(separator: ", ")); "
-                  + "\(g.fusedGroupsSharingOneScale)/\(g.fusedGroups) fused groups share one scale; "
-                  + "input scales \(g.modulesWithInputScale)/\(g.modules)")
-        }
-        if !s.fusedGroupsWithDifferentScales.isEmpty {
-            print("  warning: fused groups with different tensor scales: \(s.fusedGroupsWithDifferentScales.joined(separator: ", "))")
-        }
+        print(json ? String(decoding: try s.jsonData(), as: UTF8.self) : s.text)
     }
 }

@@ -12,6 +12,7 @@ import CheckpointQuantization
 import Evaluation
 import Foundation
 import ModelFolder
+import ReportText
 
 struct ErrorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,66 +53,10 @@ struct ErrorCommand: ParsableCommand {
                 }
             }
         }
-        let (reports, summary) = (measured.reports, measured.summary)
         if json {
-            printJSON(reports: reports, summary: summary, variants: variants, source: source)
+            printJSONObject(measured.jsonObject(source: source))
         } else {
-            printTable(reports: reports, summary: summary, variants: variants, source: source)
+            print(measured.text(source: displayPath(source)))
         }
-    }
-
-    private func printTable(reports: [TensorErrorReport], summary: ErrorSummary,
-                            variants: [QuantizationVariant], source: String) {
-        let adaptive = variants.indices.filter { variants[$0].rule.isAdaptive }
-        var header = ["tensor", "shape"] + variants.map(\.description)
-        header += adaptive.map { "→4 \(variants[$0].rule.rawValue)" + (variants[$0].format == .if4 ? " (int)" : "") }
-        var rows: [[String]] = []
-        for r in reports {
-            var row = [r.name, r.shape.map(String.init).joined(separator: "×")]
-            row += r.relativeErrors.map { String(format: "%.5f", $0) }
-            row += adaptive.map { percent(r.alternativeBlocks[$0], r.blocks[$0]) }
-            rows.append(row)
-        }
-        var total = ["summary (\(reports.count) tensors)", "\(summary.elements) el"]
-        total += summary.relativeErrors.map { String(format: "%.5f", $0) }
-        total += adaptive.map { percent(summary.alternativeBlocks[$0], summary.blocks[$0]) }
-        print("Relative MSE Σ(x̂−x)²/Σx² per tensor — \(displayPath(source))")
-        print(renderTable(header: header, rows: rows + [total], separatorBeforeLast: true))
-        if let baseline = variants.firstIndex(where: { $0.format == .nvfp4 && $0.rule == .static6 }) {
-            for i in adaptive where variants[i].format == .nvfp4 && summary.relativeErrors[baseline] > 0 {
-                let change = (summary.relativeErrors[i] / summary.relativeErrors[baseline] - 1) * 100
-                print(String(format: "4/6 %@: %+.1f%% relative MSE vs standard NVFP4", variants[i].rule.rawValue, change))
-            }
-        }
-    }
-
-    private func printJSON(reports: [TensorErrorReport], summary: ErrorSummary,
-                           variants: [QuantizationVariant], source: String) {
-        func perVariant(_ values: [Double]) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: zip(variants.map(\.description), values))
-        }
-        func shares(_ alt: [Int], _ blocks: [Int]) -> [String: Double] {
-            var out: [String: Double] = [:]
-            for i in variants.indices where variants[i].rule.isAdaptive {
-                out[variants[i].description] = blocks[i] == 0 ? 0 : Double(alt[i]) / Double(blocks[i])
-            }
-            return out
-        }
-        let object: [String: Any] = [
-            "source": source,
-            "variants": variants.map(\.description),
-            "tensors": reports.map { r in
-                ["name": r.name, "shape": r.shape, "relative_mse": perVariant(r.relativeErrors),
-                 "share_of_alternative_blocks": shares(r.alternativeBlocks, r.blocks)] as [String: Any]
-            },
-            "summary": ["tensors": reports.count, "elements": summary.elements,
-                        "relative_mse": perVariant(summary.relativeErrors),
-                        "share_of_alternative_blocks": shares(summary.alternativeBlocks, summary.blocks)] as [String: Any],
-        ]
-        printJSONObject(object)
-    }
-
-    private func percent(_ a: Int, _ b: Int) -> String {
-        b == 0 ? "-" : String(format: "%.1f%%", 100 * Double(a) / Double(b))
     }
 }

@@ -12,6 +12,7 @@ import CPUKernels
 import Evaluation
 import Foundation
 import OutputSafety
+import ReportText
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -12,6 +12,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import OutputSafety
+import ReportText
 import Training
 
 struct ExperimentCommand: ParsableCommand {
@@ -77,9 +78,9 @@ struct PretrainExperimentCommand: ParsableCommand {
             progress: { label, every, plain in
                 TrainingProgressPrinter(label: label, every: every, plain: plain).update
             },
-            finished: { TrainCommand.report($0, json: false) })
+            finished: { print($0.text) })
         print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus,
-                                 describeCorpus: training.describe,
+                                 describeCorpus: \.summary,
                                  options: { try training.options(recipe: $0, corpus: $1) }, events: events))
     }
 }

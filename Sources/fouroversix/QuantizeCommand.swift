@@ -18,6 +18,7 @@ import Evaluation
 import Foundation
 import OutputSafety
 import PostTrainingQuantization
+import ReportText
 
 extension CheckpointConvention: ExpressibleByArgument {}
 extension PTQMethod: ExpressibleByArgument {}
@@ -215,12 +216,10 @@ struct QuantizeCommand: ParsableCommand {
         if json {
             print(String(decoding: try PostTrainingFlow.jsonData(report: result, result: ptq), as: UTF8.self))
         } else {
-            printReport(result)
-            if let ptq { printPTQReport(ptq) }
-            if let fold {
-                print(String(format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, relative error vs the 4/6 weights %.3e.",
-                             fold.exactBlocks, fold.blocks, fold.relativeError))
-            }
+            print(result.text(model: displayPath(result.model), output: displayPath(result.output),
+                              calibratedActivations: effectiveScheme == .w4a4))
+            if let ptq { print(ptq.text(peakResidentBytes: PostTrainingFlow.peakResidentBytes())) }
+            if let fold { print(fold.summary) }
         }
     }
 
@@ -237,61 +236,4 @@ struct QuantizeCommand: ParsableCommand {
             }
         }
     }
-
-    private func printReport(_ r: QuantizationReport) {
-        let header = ["layer", "shape", "NVFP4 rel. err", "\(r.rule) rel. err", "change", "→4", "bytes before", "after"]
-        var rows: [[String]] = r.layers.map { l in
-            [l.module, l.shape.map(String.init).joined(separator: "×"),
-             String(format: "%.5f", l.baselineRelativeError), String(format: "%.5f", l.relativeError),
-             change(l.relativeError, l.baselineRelativeError),
-             String(format: "%.1f%%", 100 * l.shareOfBlocksChoosing4), formatBytes(l.bytesBefore), formatBytes(l.bytesAfter)]
-        }
-        let t = r.totals
-        let layerBytesBefore = r.layers.reduce(0) { $0 + $1.bytesBefore }
-        let layerBytesAfter = r.layers.reduce(0) { $0 + $1.bytesAfter }
-        rows.append(["total (\(t.quantizedLayers) layers)", "\(t.quantizedElements) el",
-                     String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
-                     change(t.relativeError, t.baselineRelativeError), String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
-                     formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
-        let w4a4 = effectiveScheme == .w4a16 ? "W4A16" : "W4A4, activation scales calibrated"
-        print("Quantized \(displayPath(r.model)) → \(displayPath(r.output)) (NVFP4, rule \(r.rule), \(r.convention), \(w4a4))")
-        print(renderTable(header: header, rows: rows, separatorBeforeLast: true))
-        if !r.skipped.isEmpty {
-            print("\nKept in original precision (\(r.skipped.count)):")
-            for s in r.skipped { print("  \(s.module): \(s.reason)") }
-        }
-        print(String(format: "\nCheckpoint %@ → %@ in %.2f s (%.3f G quantized elements/s).",
-                     formatBytes(t.checkpointBytesBefore), formatBytes(t.checkpointBytesAfter), t.seconds,
-                     t.quantizedElementsPerSecond / 1e9))
-    }
-
-    private func printPTQReport(_ r: PTQResult) {
-        print("\n\(r.settings.summary), calibrated on \(r.calibrationTokens) tokens:")
-        let header = ["layer", "method", "α", "output err vs RTN", "rel. output err", "→4", "seconds"]
-        let rows = r.reports.map { l in
-            [l.module, l.method, l.alpha.map { String(format: "%.2f", $0) } ?? "-",
-             String(format: "%.3f×", l.outputErrorVsRTN), String(format: "%.5f", l.relativeOutputError),
-             String(format: "%.1f%%", 100 * l.shareChoosing4), String(format: "%.2f", l.seconds)]
-        }
-        print(renderTable(header: header, rows: rows, separatorBeforeLast: false))
-        print(String(format: "PTQ in %.1f s, peak RSS %@.", r.seconds,
-                     formatBytes(PostTrainingFlow.peakResidentBytes())))
-    }
-
-    private func change(_ value: Double, _ baseline: Double) -> String {
-        baseline == 0 ? "-" : String(format: "%+.1f%%", (value / baseline - 1) * 100)
-    }
-}
-
-/// "5GB", "500MB", "1.5GiB", "123" (bytes) → bytes.
-func parseByteSize(_ text: String) -> Int? {
-    let units: [(String, Double)] = [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024),
-                                     ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1)]
-    let t = text.trimmingCharacters(in: .whitespaces)
-    for (suffix, factor) in units where t.uppercased().hasSuffix(suffix.uppercased()) {
-        guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v > 0 else { return nil }
-        return Int(v * factor)
-    }
-    guard let v = Int(t), v > 0 else { return nil }
-    return v
 }

@@ -1,12 +1,14 @@
-// Terminal output: progress bars on a TTY, plain lines elsewhere.
+// Terminal output: progress bars on a TTY, plain lines elsewhere; JSON and errors.
 //
 // Promises: progress goes to standard error and only when it is a terminal, so piped
 // output (and `--json`) stays clean; each update is one row fitted to the terminal's width
-// (ProgressDisplay), and the bar is erased when the work ends.
+// (ProgressDisplay), and the bar is erased when the work ends. `printJSONObject` prints
+// sorted-key, pretty JSON on one stdout write; errors go to standard error.
 
 import Foundation
 import OutputSafety
 import ProgressDisplay
+import ReportText
 
 final class ProgressBar {
     private let total: Int
@@ -50,11 +52,11 @@ func finishing<T>(_ finish: () -> Void, _ body: () throws -> T) rethrows -> T {
     return try body()
 }
 
-func formatBytes(_ n: Int) -> String {
-    let units = ["B", "KB", "MB", "GB", "TB"]
-    var value = Double(n), unit = 0
-    while value >= 1000 && unit < units.count - 1 { value /= 1000; unit += 1 }
-    return unit == 0 ? "\(n) B" : String(format: "%.1f %@", value, units[unit])
+/// `object` as pretty, key-sorted JSON (Foundation's writer) on standard output.
+func printJSONObject(_ object: Any) {
+    let data = try! JSONSerialization.data(withJSONObject: object,
+                                           options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    print(String(decoding: data, as: UTF8.self))
 }
 
 func printError(_ message: String) {
@@ -73,11 +75,4 @@ func prepareOutputs(_ requests: [OutputRequest]) throws {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// `path` relative to the current directory when it lies inside it (`./name`), else as given.
-func displayPath(_ path: String) -> String {
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-    let full = URL(fileURLWithPath: path).standardizedFileURL.path
-    return full.hasPrefix(cwd + "/") ? "." + full.dropFirst(cwd.count) : path
 }

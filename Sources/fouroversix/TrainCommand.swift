@@ -55,26 +55,11 @@ struct TrainCommand: ParsableCommand {
                                           resumeFrom: resume, started: {
             guard !json else { return }
             print("\(recipe.rawValue): \(options.preset) model, \(parameters) M parameters, "
-                  + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(training.describe(corpus))")
+                  + "\(options.steps) steps × \(options.tokensPerStep) tokens; corpus \(corpus.summary)")
         }, progress: printer.update)
-        Self.report(summary, json: json)
+        print(json ? summary.jsonLine : summary.text)
         if let step = summary.divergedAtStep {
             throw TrainingError.diverged(step: step, loss: .nan)
-        }
-    }
-
-    static func report(_ s: TrainingSummary, json: Bool) {
-        if json {
-            func number(_ x: Double, _ digits: Int) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "null" }
-            print("{\"recipe\": \"\(s.recipe.rawValue)\", \"steps\": \(s.steps), \"initial_loss\": \(number(s.initialLoss, 6)), "
-                  + "\"train_loss\": \(number(s.trainLoss, 6)), \"val_loss\": \(number(s.validationLoss, 6)), "
-                  + "\"tokens_per_second\": \(number(s.tokensPerSecond, 1))}")
-        } else {
-            print(renderTable(header: ["recipe", "steps", "initial loss", "train loss", "val loss", "val (BF16 fwd)", "tokens/s", "casting"],
-                              rows: [[s.recipe.rawValue, "\(s.steps)", String(format: "%.4f", s.initialLoss),
-                                      String(format: "%.4f", s.trainLoss), String(format: "%.4f", s.validationLoss),
-                                      String(format: "%.4f", s.validationLossBF16), String(format: "%.0f", s.tokensPerSecond),
-                                      String(format: "%.0f%%", 100 * s.castSeconds / max(s.trainingSeconds, 1e-9))]]))
         }
     }
 }

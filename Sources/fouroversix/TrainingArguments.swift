@@ -146,12 +146,4 @@ struct TrainingArguments: ParsableArguments {
         try o.validate()
         return o
     }
-
-    func describe(_ corpus: PreparedCorpus) -> String {
-        let name = (corpus.textPath as NSString).lastPathComponent
-        let c = corpus.corpus
-        return "\(name) (\(String(format: "%.1f", Double(corpus.textBytes) / 1e6)) MB, \(c.tokens.count) tokens; "
-            + "blocks of \(c.blockTokens) tokens, every \(c.validationEvery)th held out: \(c.trainingTokenCount) training and "
-            + "\(c.validationTokenCount) validation tokens)"
-    }
 }

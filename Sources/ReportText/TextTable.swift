@@ -1,11 +1,11 @@
-// Plain-text tables and JSON printing for command output.
-//
-// Promises: `renderTable` left-aligns the first column and right-aligns the rest, padding
-// by character count; `printJSONObject` prints sorted-key, pretty JSON on one stdout write.
+// TextTable.swift — the plain-text tables of command output.
+// Promises: `renderTable` writes the header, a rule of "─" under it, and one line per row; the
+// first column is left-aligned and the others right-aligned, each as wide as its widest cell
+// (counted in Characters) and two spaces apart; with `separatorBeforeLast` a second rule stands
+// before the last row (a total). No trailing newline.
 
-import Foundation
-
-func renderTable(header: [String], rows: [[String]], separatorBeforeLast: Bool = false) -> String {
+/// `header` and `rows` as aligned plain text (every row has the header's column count).
+public func renderTable(header: [String], rows: [[String]], separatorBeforeLast: Bool = false) -> String {
     let all = [header] + rows
     let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
@@ -21,9 +21,4 @@ func renderTable(header: [String], rows: [[String]], separatorBeforeLast: Bool =
         out.append(line(row))
     }
     return out.joined(separator: "\n")
-}
-
-func printJSONObject(_ object: Any) {
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    print(String(decoding: data, as: UTF8.self))
 }
