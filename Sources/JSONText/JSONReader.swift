@@ -228,7 +228,7 @@ private struct Parser {
                 if (0xD800...0xDBFF).contains(code) {
                     // A high surrogate must be followed by an escaped low surrogate.
                     guard bytes.count - index >= 2,
-                          bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     else { throw error("unpaired UTF-16 surrogate escape") }
                     index += 2
                     let low = try parseHex4()

@@ -9,6 +9,7 @@ import Foundation
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Evaluation
 
 let moeFixtures = repositoryRoot + "/Tests/Fixtures/families"
