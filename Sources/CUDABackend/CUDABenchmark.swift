@@ -67,14 +67,16 @@ public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
     /// A Markdown table of results (one row each).
     public static func table(_ results: [CUDABenchmarkResult]) -> String {
         var lines = [
-            "| config | quantize µs | G el/s | GB/s | % of copy BW | with amax pass µs | G el/s | dequantize µs | G el/s | GB/s | D2D copy TB/s | alt. blocks |",
+            "| config | quantize µs | G el/s | GB/s | % of copy BW | with amax pass µs | G el/s | dequantize µs | "
+                + "G el/s | GB/s | D2D copy TB/s | alt. blocks |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for r in results {
             let share = r.quantizeBytesPerSecond / r.copyBytesPerSecond * 100
             lines.append(
                 "| \(r.label) | \(fmt(r.quantizeSeconds * 1e6, 1)) | \(fmt(r.quantizeElementsPerSecond / 1e9, 0)) | "
-                    + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | \(fmt(r.pipelineSeconds * 1e6, 1)) | "
+                    + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | "
+                    + "\(fmt(r.pipelineSeconds * 1e6, 1)) | "
                     + "\(fmt(r.pipelineElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeSeconds * 1e6, 1)) | "
                     + "\(fmt(r.dequantizeElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeBytesPerSecond / 1e9, 0)) | "
                     + "\(fmt(r.copyBytesPerSecond / 1e12, 2)) | \(fmt(r.alternativeShare * 100, 1))% |")

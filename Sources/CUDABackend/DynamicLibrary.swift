@@ -61,10 +61,11 @@ struct LibraryLoadFailure: Error, Sendable {
 
 /// Where the CUDA driver and NVRTC are looked for.
 ///
-/// | library | order |
-/// |---|---|
-/// | driver | `$FOUROVERSIX_LIBCUDA`, `libcuda.so.1`, `libcuda.so` (the loader's own search), then `/usr/lib/x86_64-linux-gnu`, `/usr/lib64`, `/usr/local/nvidia/lib64`, `/usr/lib/wsl/lib` |
-/// | NVRTC | `$FOUROVERSIX_NVRTC` (a file, or a folder holding `libnvrtc.so*`), `libnvrtc.so`, `libnvrtc.so.13`, `.12`, `.11.2`, then `lib64` of `$CUDA_HOME`, `$CUDA_PATH`, `/usr/local/cuda`, every `/usr/local/cuda-*` (newest name first), `/usr/lib/x86_64-linux-gnu` |
+/// - driver: `$FOUROVERSIX_LIBCUDA`, `libcuda.so.1`, `libcuda.so` (the loader's own search), then
+///   `/usr/lib/x86_64-linux-gnu`, `/usr/lib64`, `/usr/local/nvidia/lib64`, `/usr/lib/wsl/lib`.
+/// - NVRTC: `$FOUROVERSIX_NVRTC` (a file, or a folder holding `libnvrtc.so*`), `libnvrtc.so`,
+///   `libnvrtc.so.13`, `.12`, `.11.2`, then `lib64` of `$CUDA_HOME`, `$CUDA_PATH`, `/usr/local/cuda`,
+///   every `/usr/local/cuda-*` (newest name first), `/usr/lib/x86_64-linux-gnu`.
 public enum LibrarySearch {
     static let nvrtcNames = ["libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2"]
 

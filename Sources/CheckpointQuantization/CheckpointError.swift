@@ -38,7 +38,8 @@ public enum CheckpointError: Error, CustomStringConvertible {
                 + modules.map { "  " + $0 }.joined(separator: "\n")
                 + "\nRe-run with --include REGEX (repeatable) naming exactly the modules to quantize, e.g. "
                 + "--include 'layers\\.\\d+\\.(self_attn|mlp\\.experts)\\.', and --exclude REGEX for any to keep "
-                + "(routers such as 're:.*mlp.gate$' must stay unquantized). Known families: see README \"Model families\"."
+                + "(routers such as 're:.*mlp.gate$' must stay unquantized). "
+                + "Known families: see README \"Model families\"."
         }
     }
 }

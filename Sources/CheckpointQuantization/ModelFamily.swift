@@ -2,15 +2,15 @@
 // in high precision.
 //
 // Promises: `ModelFamily.identify` recognizes a checkpoint by config.json `architectures` (then
-// `model_type` when there are no architectures) and returns nil for anything else — `CheckpointQuantizer` then refuses with
-// `unknownFamily`, listing the 2-D Linear weights it would quantize, instead of guessing (a
-// guess quantizes routers). Each family's `kept` patterns (regular expressions over module
-// names, unanchored like `--exclude`) name the Linear-like modules engines run unquantized:
-// MoE routers (`block_sparse_moe.gate`, `mlp.gate`, `mlp.router`, `mixer.gate`,
+// `model_type` when there are no architectures) and returns nil for anything else —
+// `CheckpointQuantizer` then refuses with `unknownFamily`, listing the 2-D Linear weights it would
+// quantize, instead of guessing (a guess quantizes routers). Each family's `kept` patterns (regular
+// expressions over module names, unanchored like `--exclude`) name the Linear-like modules engines
+// run unquantized: MoE routers (`block_sparse_moe.gate`, `mlp.gate`, `mlp.router`, `mixer.gate`,
 // `shared_expert_gate`), vision towers and multi-modal projectors. Embeddings, norms, biases,
-// conv1d and SSM parameters are never Linear weights (`LayerSelection`) and lm_head is kept
-// by default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in
-// their dtype and listed in the ignore list under their parent module (docs/moe.md says why).
+// conv1d and SSM parameters are never Linear weights (`LayerSelection`) and lm_head is kept by
+// default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in their
+// dtype and listed in the ignore list under their parent module (docs/moe.md says why).
 
 import Foundation
 import ModelCore
@@ -40,7 +40,8 @@ public struct ModelFamily: Sendable, Equatable {
     static let router = #"(^|\.)(block_sparse_moe|mlp|mixer|feed_forward)\.(gate|router)$"#
     static let sharedExpertGate = #"(^|\.)shared_expert_gate$"#
     static let vision =
-        #"(^|\.)(vision_tower|vision_model|visual|vision_encoder|multi_modal_projector|mm_projector|vision_projection)(\.|$)"#
+        #"(^|\.)(vision_tower|vision_model|visual|vision_encoder|multi_modal_projector|"#
+        + #"mm_projector|vision_projection)(\.|$)"#
 
     static func family(
         _ name: String, _ architectures: [String], _ modelTypes: [String], kept: [Kept] = [],
@@ -93,7 +94,8 @@ public struct ModelFamily: Sendable, Equatable {
             "DeepSeek-V2/V3, Kimi-K2", ["DeepseekV2ForCausalLM", "DeepseekV3ForCausalLM"],
             ["deepseek_v2", "deepseek_v3", "kimi_k2"], kept: routers,
             quantized:
-                "MLA q_a/q_b/kv_a_proj_with_mqa/kv_b/o (q_a and kv_a share a scale), dense MLPs, experts and shared_experts"
+                "MLA q_a/q_b/kv_a_proj_with_mqa/kv_b/o (q_a and kv_a share a scale), "
+                + "dense MLPs, experts and shared_experts"
         ),
         family(
             "GLM-4.5 / 4.6", ["Glm4MoeForCausalLM"], ["glm4_moe"], kept: routers,

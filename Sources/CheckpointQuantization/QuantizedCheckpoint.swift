@@ -67,7 +67,9 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
                 throw CheckpointError.inconsistent(
                     path: packed.shard.path,
                     reason:
-                        "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), scales \(s.dtype.rawValue) \(s.shape), tensor scale \(global.info.dtype.rawValue) \(global.info.shape))"
+                        "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), "
+                        + "scales \(s.dtype.rawValue) \(s.shape), "
+                        + "tensor scale \(global.info.dtype.rawValue) \(global.info.shape))"
                 )
             }
             modules.append(

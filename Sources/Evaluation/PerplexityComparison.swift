@@ -122,11 +122,13 @@ public struct PerplexityComparison {
         for row in textRows { s += "| " + row.joined(separator: " | ") + " |\n" }
         s += """
 
-            - W4A16: the weights of the selected Linear layers in NVFP4 (quantized, then dequantized for a float32 GEMM);
+            - W4A16: the weights of the selected Linear layers in NVFP4 \
+            (quantized, then dequantized for a float32 GEMM);
               W4A4: their inputs too, in 1×16 blocks along the hidden dimension, tensor amax \(activationScale).
               BF16: the same weights and inputs rounded to BF16. Embeddings, norms and the LM head stay as loaded.
             - q/k/v and gate/up share one weight amax (as `fouroversix quantize` writes them).
-            - gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16): the share of standard NVFP4's loss a rule recovers.
+            - gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16): \
+            the share of standard NVFP4's loss a rule recovers.
             - Windowing: the text tokenized once (BOS first, no EOS), cut after BOS into chunks of context − 1 tokens;
               each window is BOS + chunk; every chunk token is predicted from its left context. Without a BOS, windows
               are chunks of context tokens and each window's first token is context only. This run: \(bos).

@@ -131,21 +131,26 @@ public enum PretrainSeedReport {
         out += "Command:\n\n```\n\(command)\n```\n\n"
         out += "Model: Llama-style decoder, \(m.layerCount) layers, hidden \(m.hiddenSize), MLP \(m.intermediateSize), "
         out +=
-            "\(m.headCount) heads, vocabulary \(m.vocabularySize), \(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
+            "\(m.headCount) heads, vocabulary \(m.vocabularySize), "
+            + "\(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
         out += "Corpus: \(corpus). \(first.steps) steps × \(o.batchSize) sequences × \(o.sequenceLength) tokens = "
         out +=
-            "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) M tokens per run; peak LR \(o.learningRate). "
+            "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) "
+            + "M tokens per run; peak LR \(o.learningRate). "
         out +=
             o.highPrecisionLastLayers == 0
             ? "NVFP4 recipes quantize every decoder block; the head stays in BF16. "
             : "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16. "
         out +=
-            "Seeds \(seeds.map(String.init).joined(separator: ", ")): each seed fixes the initialization, the batch order "
+            "Seeds \(seeds.map(String.init).joined(separator: ", ")): "
+            + "each seed fixes the initialization, the batch order "
         out +=
-            "and the stochastic-rounding noise, shared by every recipe of that seed. Finished runs: \(finished) of \(expected).\n\n"
+            "and the stochastic-rounding noise, shared by every recipe of that seed. "
+            + "Finished runs: \(finished) of \(expected).\n\n"
 
         out +=
-            "| recipe | seeds | val loss, mean ± sd | train loss, mean ± sd | tokens/s (mean) |\n|---|---|---|---|---|\n"
+            "| recipe | seeds | val loss, mean ± sd | train loss, mean ± sd | tokens/s (mean) |\n"
+            + "|---|---|---|---|---|\n"
         for (v, t) in zip(validation, train) {
             let speed = SeedStatistics.mean(v.seeds.map { runs[v.recipe]![$0]!.tokensPerSecond })
             out += "| \(v.recipe.rawValue) | \(v.seeds.count) | \(f(v.mean)) ± \(f(v.standardDeviation)) | "
@@ -186,9 +191,12 @@ public enum PretrainSeedReport {
         out +=
             "closed is the ratio of means Σ(L_nvfp4 − L_recipe) / Σ(L_nvfp4 − L_bf16) over the seeds where all three "
         out += "finished, with a first-order delta-method interval R ± t(0.975, k−1)·se, "
-        out += "se² = [var(g) − 2R·cov(g, h) + R²·var(h)] / (k·mean(h)²), g = L_nvfp4 − L_recipe, h = L_nvfp4 − L_bf16 "
         out +=
-            "(100% = as good as BF16, 0% = as standard NVFP4, negative = worse; not given when the mean gap is not positive). "
+            "se² = [var(g) − 2R·cov(g, h) + R²·var(h)] / (k·mean(h)²), "
+            + "g = L_nvfp4 − L_recipe, h = L_nvfp4 − L_bf16 "
+        out +=
+            "(100% = as good as BF16, 0% = as standard NVFP4, "
+            + "negative = worse; not given when the mean gap is not positive). "
         out +=
             "Train loss: mean over the last 5% of steps. Validation loss: the held-out windows, with the recipe's own "
         out += "forward precision.\n"
@@ -268,7 +276,8 @@ public enum PretrainSeedReport {
             toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
         let steps = runs.values.flatMap(\.values).map(\.steps).max() ?? 1
         let title =
-            "Pre-training loss over \(seeds.count) seeds: \(curves.map { $0.label.split(separator: " ")[0] }.joined(separator: " vs "))"
+            "Pre-training loss over \(seeds.count) seeds: "
+            + "\(curves.map { $0.label.split(separator: " ")[0] }.joined(separator: " vs "))"
         try LossCurvePlot.svg(curves, title: title, window: max(1, steps / 40))
             .write(toFile: "\(out)/loss-curves.svg", atomically: true, encoding: .utf8)
         return markdown

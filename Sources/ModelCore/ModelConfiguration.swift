@@ -135,7 +135,8 @@ public struct ModelConfiguration: Sendable, Hashable {
             throw ModelFolderError.invalidConfigValue(
                 path: path, key: "num_attention_heads",
                 reason:
-                    "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim"
+                    "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): "
+                    + "need heads divisible by key/value heads and an even head_dim"
             )
         }
         let isQwen2 = architecture == "Qwen2ForCausalLM" || architecture == "Qwen2MoeForCausalLM"

@@ -3,8 +3,9 @@
 //
 // Promises: for each sequence b and head h, S = Q_h·K_hᵀ/√hd, P = softmax over j ≤ i (zero
 // above the diagonal), O_h = P·V_h. Forward is ModelCore's `Attention.attend` (the one inference
-// runs) and returns O [rows, width] and P [batch, heads, T, T] (kept for backward). Backward returns dQ, dK, dV from dO with
-// dP = dO·Vᵀ, dV = Pᵀ·dO, dS = P⊙(dP − rowsum(dP⊙P))/√hd, dQ = dS·K, dK = dSᵀ·Q.
+// runs) and returns O [rows, width] and P [batch, heads, T, T] (kept for backward). Backward
+// returns dQ, dK, dV from dO with dP = dO·Vᵀ, dV = Pᵀ·dO, dS = P⊙(dP − rowsum(dP⊙P))/√hd,
+// dQ = dS·K, dK = dSᵀ·Q.
 // Work is split by (b, h) pairs, each computed on one thread, so results do not depend on the
 // thread count. Layout: rows = batch·T, width = heads·hd, head h in columns h·hd..<(h+1)·hd.
 

@@ -86,7 +86,8 @@ public enum CorpusPreparation {
             throw TrainingError.corpus(
                 path: textPath,
                 reason:
-                    "too short: \(tokens.count) tokens do not make both a training and a validation part (blocks of \(block), every \(validationEvery)th for validation)"
+                    "too short: \(tokens.count) tokens do not make both a training and a validation part "
+                    + "(blocks of \(block), every \(validationEvery)th for validation)"
             )
         }
         return PreparedCorpus(

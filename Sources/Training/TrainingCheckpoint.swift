@@ -100,7 +100,9 @@ public enum TrainingCheckpoint {
             throw TrainingError.checkpoint(
                 path: f.path,
                 reason:
-                    "written at step \(f.metadata["training_step"] ?? "?"), trainer_state.json says \(state.completedSteps): the checkpoint is torn; use an earlier one"
+                    "written at step \(f.metadata["training_step"] ?? "?"), "
+                    + "trainer_state.json says \(state.completedSteps): "
+                    + "the checkpoint is torn; use an earlier one"
             )
         }
         var m = ModelParameters.zeros(p.config), v = ModelParameters.zeros(p.config)

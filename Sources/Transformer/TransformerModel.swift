@@ -1,4 +1,5 @@
-// A Llama-family causal LM (dense, or Mixtral / Qwen3-MoE with sparse MoE blocks) loaded strictly from a `WeightProvider`, and its forward pass.
+// A Llama-family causal LM (dense, or Mixtral / Qwen3-MoE with sparse MoE blocks) loaded strictly
+// from a `WeightProvider`, and its forward pass.
 //
 // Promises:
 // - Loading is strict: every tensor the configuration implies must be present with exactly

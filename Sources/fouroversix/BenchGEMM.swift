@@ -27,8 +27,10 @@ struct BenchGEMM: ParsableCommand {
     var seconds: Double = 1
 
     @Flag(
-        help:
-            "Time with the process's CPU time instead of the wall clock (GFLOP per CPU-second: robust on a busy machine, blind to parallel speed-up)."
+        help: """
+            Time with the process's CPU time instead of the wall clock (GFLOP per CPU-second: robust on a busy \
+            machine, blind to parallel speed-up).
+            """
     )
     var cpuTime = false
 

@@ -33,8 +33,10 @@ struct EvalCommand: ParsableCommand {
     )
 
     @Argument(
-        help:
-            "Model folder (Hugging Face F32/BF16/F16 or an NVFP4 checkpoint) or a GGUF file. Default: the bundled stories260K."
+        help: """
+            Model folder (Hugging Face F32/BF16/F16 or an NVFP4 checkpoint) or a GGUF file. Default: the bundled \
+            stories260K.
+            """
     )
     var model: String?
 

@@ -21,8 +21,10 @@ struct EvalQuantizationOptions: ParsableArguments {
     var weights: SimulatedFormat = .none
 
     @Option(
-        help:
-            "Inputs of those layers (1×16 blocks along the hidden dimension; 1×32 for mxfp4): none, bf16, nvfp4, mxfp4, nvint4 or if4."
+        help: """
+            Inputs of those layers (1×16 blocks along the hidden dimension; 1×32 for mxfp4): none, bf16, nvfp4, \
+            mxfp4, nvint4 or if4.
+            """
     )
     var activations: SimulatedFormat = .none
 
@@ -39,8 +41,10 @@ struct EvalQuantizationOptions: ParsableArguments {
     var exclude: [String] = []
 
     @Option(
-        help:
-            "Calibrate activation amax on this text (model as loaded, like quantize --calibration-text) instead of taking it per window."
+        help: """
+            Calibrate activation amax on this text (model as loaded, like quantize --calibration-text) instead of \
+            taking it per window.
+            """
     )
     var calibrationText: String?
 

@@ -26,8 +26,10 @@ struct ExperimentCommand: ParsableCommand {
 struct PretrainExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain",
-        abstract:
-            "Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses; --seeds N for intervals.",
+        abstract: """
+            Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses; --seeds N \
+            for intervals.
+            """,
         discussion: "Writes a markdown + CSV table, an SVG plot of the loss curves and the exact command into --out."
     )
 
@@ -39,14 +41,19 @@ struct PretrainExperimentCommand: ParsableCommand {
     var recipes: [TrainingRecipe] = [.bf16, .nvfp4, .nvfp4FourOverSix]
 
     @Option(
-        help:
-            "Train every recipe with N seeds (--seed, --seed + 1, …; the data seed moves alike), each run in OUT/seed-<seed>/<recipe>/, and report means, standard deviations and paired 95% intervals over the seeds. 1: the single-seed layout OUT/<recipe>/."
+        help: """
+            Train every recipe with N seeds (--seed, --seed + 1, …; the data seed moves alike), each run in \
+            OUT/seed-<seed>/<recipe>/, and report means, standard deviations and paired 95% intervals over the seeds. \
+            1: the single-seed layout OUT/<recipe>/.
+            """
     )
     var seeds = 1
 
     @Flag(
-        help:
-            "Continue unfinished runs from the checkpoint in their folder (written every --checkpoint-every steps); finished runs are always skipped."
+        help: """
+            Continue unfinished runs from the checkpoint in their folder (written every --checkpoint-every steps); \
+            finished runs are always skipped.
+            """
     )
     var resume = false
 
@@ -60,8 +67,10 @@ struct PretrainExperimentCommand: ParsableCommand {
     var reportOnly = false
 
     @Flag(
-        help:
-            "Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well)."
+        help: """
+            Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same \
+            losses as one after another; faster for small models, whose GEMMs use few cores well).
+            """
     )
     var parallel = false
 

@@ -32,8 +32,10 @@ struct QuantizationOptions: ParsableArguments {
     var rule: ScaleRule?
 
     @Option(
-        help:
-            "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically)."
+        help: """
+            Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference \
+            does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically).
+            """
     )
     var rounding: RoundingName = .nearest
 

@@ -91,20 +91,26 @@ struct QuantizeCommand: ParsableCommand {
     var json = false
 
     @Option(
-        help:
-            "Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need --calibration-text."
+        help: """
+            Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need \
+            --calibration-text.
+            """
     )
     var method: PTQMethod = .rtn
 
     @Option(
-        help:
-            "w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as before), else w4a16."
+        help: """
+            w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as \
+            before), else w4a16.
+            """
     )
     var scheme: PTQScheme?
 
     @Option(
-        help:
-            "4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second moment; rtn/gptq)."
+        help: """
+            4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second \
+            moment; rtn/gptq).
+            """
     )
     var selection: BlockSelection = .plain
 
@@ -122,8 +128,10 @@ struct QuantizeCommand: ParsableCommand {
     var calibrationText: String?
 
     @Option(
-        help:
-            "Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as before)."
+        help: """
+            Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as \
+            before).
+            """
     )
     var calibrationWindows: Int?
 
@@ -144,7 +152,8 @@ struct QuantizeCommand: ParsableCommand {
         }
         if runsMethod && calibrationText == nil {
             throw ValidationError(
-                "--method \(method.rawValue)\(selection == .output ? " --selection output" : "") needs --calibration-text"
+                "--method \(method.rawValue)\(selection == .output ? " --selection output" : "") "
+                    + "needs --calibration-text"
             )
         }
         if effectiveScheme == .w4a4 && calibrationText == nil {

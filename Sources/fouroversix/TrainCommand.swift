@@ -18,9 +18,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Pre-train a small Llama-style model with BF16, NVFP4 or NVFP4 + 4/6 GEMMs (CPU, simulated).",
         discussion: """
             Recipes (docs/training.md): bf16 rounds every GEMM input to BF16; nvfp4 quantizes all three GEMMs of every \
-            linear layer to NVFP4 (weights in 16×16 tiles, gradients stochastically rounded, RHT on the weight-gradient \
-            operands, scale rule static_6) except the last --bf16-last-layers blocks and the head; nvfp4-4over6 is the \
-            same with the 4/6 mse rule.
+            linear layer to NVFP4 (weights in 16×16 tiles, gradients stochastically rounded, RHT on the \
+            weight-gradient operands, scale rule static_6) except the last --bf16-last-layers blocks and the head; \
+            nvfp4-4over6 is the same with the 4/6 mse rule.
             """
     )
 

@@ -61,8 +61,11 @@ struct TrainingArguments: ParsableArguments {
 
     @Option(
         name: .customLong("gradient-rule"),
-        help:
-            "Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: the recipe's rule); mse-unbiased, mae-unbiased, abs_max-unbiased choose 4 or 6 from the round-to-nearest errors, then round stochastically."
+        help: """
+            Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: \
+            the recipe's rule); mse-unbiased, mae-unbiased, abs_max-unbiased choose 4 or 6 from the round-to-nearest \
+            errors, then round stochastically.
+            """
     )
     var gradientRule: GradientRuleArgument?
 

@@ -68,8 +68,8 @@ import Testing
             benchmark.text(result) == """
                 nvfp4 mse, bf16 16×64, 1 thread, best of 3
                 memory copy: 10.000 GB/s (read + write); parallelFor fork/join: 4.0 µs
-                quantize        2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, 50.0% of it)  \
-                500.0 ms wall, 750.0 ms CPU
+                quantize        2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
+                50.0% of it)  500.0 ms wall, 750.0 ms CPU
                 dequantize_bf16 4.000 G elements/s  10.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
                 100.0% of it)  250.0 ms wall, 250.0 ms CPU
                 alternative blocks: 25.0%
@@ -135,7 +135,8 @@ import Testing
             options: [.sortedKeys])
         #expect(
             String(decoding: data, as: UTF8.self) == #"""
-                {"clock":"wall","kernel":"portable","results":[{"gflops_packed_per_call":5.06,"gflops_prepacked":12.34,\#
+                {"clock":"wall","kernel":"portable","results":[{"gflops_packed_per_call":5.06,\#
+                "gflops_prepacked":12.34,\#
                 "k":16,"m":8,"n":8}],"threads":1}
                 """#)
     }

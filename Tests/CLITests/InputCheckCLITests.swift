@@ -240,7 +240,8 @@ import Testing
         let card = try String(contentsOfFile: dir + "/q/README.md", encoding: .utf8)
         #expect(
             card.hasPrefix(
-                "> **NVFP4 version.** This folder is an NVFP4 quantization of `stories260K`, made with fouroversix 0.1.0"
+                "> **NVFP4 version.** This folder is an NVFP4 quantization of `stories260K`, "
+                    + "made with fouroversix 0.1.0"
             ))
         #expect(card.contains("mse scale rule (Four Over Six), compressed-tensors format, W4A16 (weights only)"))
         #expect(card.hasSuffix("The original model card follows.\n\n" + original))

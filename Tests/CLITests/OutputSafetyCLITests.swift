@@ -197,7 +197,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stderr
-                == "removed 2 unfinished outputs of \(dir)/q left by an interrupted run (process \(dead), no longer running)\n"
+                == "removed 2 unfinished outputs of \(dir)/q "
+                + "left by an interrupted run (process \(dead), no longer running)\n"
         )
         #expect(listing(dir) == ["q"])
         try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: "\(dir)/.out.safetensors.partial-\(dead)-ab"))

@@ -139,7 +139,8 @@ func expectParity(
         != (expected.rows, expected.cols, expected.paddedCols, expected.sourceRows, expected.sourceCols)
     {
         problems.append(
-            "shape \(got.rows)×\(got.cols)/\(got.paddedCols) vs \(expected.rows)×\(expected.cols)/\(expected.paddedCols)"
+            "shape \(got.rows)×\(got.cols)/\(got.paddedCols) "
+                + "vs \(expected.rows)×\(expected.cols)/\(expected.paddedCols)"
         )
     }
     if got.config != expected.config { problems.append("config differs") }
@@ -150,7 +151,8 @@ func expectParity(
     }
     if got.alternativeBlockCount != expected.alternativeBlockCount || got.blockCount != expected.blockCount {
         problems.append(
-            "blocks \(got.alternativeBlockCount)/\(got.blockCount) vs \(expected.alternativeBlockCount)/\(expected.blockCount)"
+            "blocks \(got.alternativeBlockCount)/\(got.blockCount) "
+                + "vs \(expected.alternativeBlockCount)/\(expected.blockCount)"
         )
     }
     // The fast CPU path must agree too (same contract, bit for bit).

@@ -41,7 +41,8 @@ let familyExpectations: [FamilyExpectation] = [
     .init(
         fixture: "deepseek-v3",
         quantized:
-            #"model\.layers\.\d\.(self_attn\.(q_a_proj|q_b_proj|kv_a_proj_with_mqa|kv_b_proj|o_proj)|mlp\.((experts\.\d|shared_experts)\.)?(gate|up|down)_proj)"#,
+            #"model\.layers\.\d\.(self_attn\.(q_a_proj|q_b_proj|kv_a_proj_with_mqa|kv_b_proj|o_proj)"#
+            + #"|mlp\.((experts\.\d|shared_experts)\.)?(gate|up|down)_proj)"#,
         kept: #"model\.layers\.1\.mlp\.gate|lm_head"#),
     .init(
         fixture: "gpt-oss", quantized: #"model\.layers\.\d\.self_attn\.[qkvo]_proj"#,
@@ -49,7 +50,8 @@ let familyExpectations: [FamilyExpectation] = [
     .init(
         fixture: "nemotron-h",
         quantized:
-            #"backbone\.layers\.\d\.mixer\.(in_proj|out_proj|[qkvo]_proj|(experts\.\d\.|shared_experts\.)(up|down)_proj)"#,
+            #"backbone\.layers\.\d\.mixer\.(in_proj|out_proj|[qkvo]_proj|"#
+            + #"(experts\.\d\.|shared_experts\.)(up|down)_proj)"#,
         kept: #"backbone\.layers\.3\.mixer\.gate|lm_head"#),
     .init(
         fixture: "gemma3-text", quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(gate|up|down)_proj)"#,

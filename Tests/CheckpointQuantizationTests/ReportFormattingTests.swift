@@ -44,21 +44,21 @@ import Testing
 
     @Test func quantizationReportText() {
         let text = quantizationReport.text(model: "./m", output: "./m-nvfp4", calibratedActivations: false)
-        #expect(
-            text == """
-                Quantized ./m → ./m-nvfp4 (NVFP4, rule mse, compressed-tensors, W4A16)
-                layer                               shape  NVFP4 rel. err  mse rel. err  change     →4  bytes before   after
-                ───────────────────────────────  ────────  ──────────────  ────────────  ──────  ─────  ────────────  ──────
-                model.layers.0.self_attn.q_proj     64×64         0.01000       0.00800  -20.0%  40.0%        8.2 KB  2.3 KB
-                model.layers.0.mlp.up_proj         172×64         0.00000       0.00000       -   0.0%       22.0 KB  3.1 KB
-                ───────────────────────────────  ────────  ──────────────  ────────────  ──────  ─────  ────────────  ──────
-                total (2 layers)                 15104 el         0.00500       0.00400  -20.0%  25.0%       30.2 KB  5.4 KB
+        let expected = """
+            Quantized ./m → ./m-nvfp4 (NVFP4, rule mse, compressed-tensors, W4A16)
+            layer                               shape  NVFP4 rel. err  mse rel. err  change     →4  bytes before   after
+            ───────────────────────────────  ────────  ──────────────  ────────────  ──────  ─────  ────────────  ──────
+            model.layers.0.self_attn.q_proj     64×64         0.01000       0.00800  -20.0%  40.0%        8.2 KB  2.3 KB
+            model.layers.0.mlp.up_proj         172×64         0.00000       0.00000       -   0.0%       22.0 KB  3.1 KB
+            ───────────────────────────────  ────────  ──────────────  ────────────  ──────  ─────  ────────────  ──────
+            total (2 layers)                 15104 el         0.00500       0.00400  -20.0%  25.0%       30.2 KB  5.4 KB
 
-                Kept in original precision (1):
-                  model.layers.0.mlp.down_proj: input dimension 172 is not a multiple of 16 (engines cannot load it)
+            Kept in original precision (1):
+              model.layers.0.mlp.down_proj: input dimension 172 is not a multiple of 16 (engines cannot load it)
 
-                Checkpoint 1.0 MB → 450.6 KB in 0.50 s (0.000 G quantized elements/s).
-                """)
+            Checkpoint 1.0 MB → 450.6 KB in 0.50 s (0.000 G quantized elements/s).
+            """
+        #expect(text == expected)
     }
 
     @Test func quantizationReportWithActivationScalesAndNothingSkipped() {
@@ -129,7 +129,8 @@ import Testing
                 {"source":"model","summary":{"elements":80,"relative_mse":{"if4:mse":0.03125,"nvfp4:mse":0.0625,\#
                 "nvfp4:static_6":0.125},"share_of_alternative_blocks":{"if4:mse":0.25,"nvfp4:mse":0.5},"tensors":2},\#
                 "tensors":[{"name":"a.weight","relative_mse":{"if4:mse":0.03125,"nvfp4:mse":0.0625,\#
-                "nvfp4:static_6":0.125},"shape":[2,32],"share_of_alternative_blocks":{"if4:mse":0.25,"nvfp4:mse":0.5}},\#
+                "nvfp4:static_6":0.125},"shape":[2,32],\#
+                "share_of_alternative_blocks":{"if4:mse":0.25,"nvfp4:mse":0.5}},\#
                 {"name":"b.weight",\#
                 "relative_mse":{"if4:mse":0,"nvfp4:mse":0,"nvfp4:static_6":0},"shape":[1,16],\#
                 "share_of_alternative_blocks":{"if4:mse":0,"nvfp4:mse":0}}],"variants":["nvfp4:static_6","nvfp4:mse",\#

@@ -112,7 +112,8 @@ import Testing
         let notices = try OutputPolicy.prepare(OutputRequest(dir + "/q", .folder, existing: .refuse))
         #expect(
             notices == [
-                "removed an unfinished output of \(dir)/q left by an interrupted run (process \(dead), no longer running)"
+                "removed an unfinished output of \(dir)/q "
+                    + "left by an interrupted run (process \(dead), no longer running)"
             ])
         #expect(!fm.fileExists(atPath: stale))
         #expect(fm.fileExists(atPath: live) && fm.fileExists(atPath: otherOutput))

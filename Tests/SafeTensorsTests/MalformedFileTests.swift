@@ -98,7 +98,8 @@ import Testing
 
     @Test func paddingAndWhitespaceAreAccepted() throws {
         let header =
-            " \n\t{ \"w\" : { \"shape\" : [ 2 ] , \"dtype\" : \"U8\" , \"data_offsets\" : [ 0 , 2 ] , \"extra\": {\"x\": [null]} } }\r\n      "
+            " \n\t{ \"w\" : { \"shape\" : [ 2 ] , \"dtype\" : \"U8\" , "
+            + "\"data_offsets\" : [ 0 , 2 ] , \"extra\": {\"x\": [null]} } }\r\n      "
         let (path, error) = attempt(image(header: header, data: [5, 6]))
         #expect(error == nil)
         let file = try SafeTensorsFile(path: path)
@@ -226,24 +227,30 @@ import Testing
 
     @Test func overlappingTensors() {
         let header =
-            #"{"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]},"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]}}"#
+            #"{"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]},"#
+            + #""a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]}}"#
         let (path, error) = attempt(image(header: header, data: Array(repeating: 0, count: 8)))
         #expect(error == .overlappingTensors(path: path, first: "a", second: "b"))
         // A tensor nested inside a longer one that started earlier.
         let nested =
-            #"{"outer":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"a":{"dtype":"U8","shape":[2],"data_offsets":[1,3]},"c":{"dtype":"U8","shape":[2],"data_offsets":[5,7]}}"#
+            #"{"outer":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""a":{"dtype":"U8","shape":[2],"data_offsets":[1,3]},"#
+            + #""c":{"dtype":"U8","shape":[2],"data_offsets":[5,7]}}"#
         let (path2, error2) = attempt(image(header: nested, data: Array(repeating: 0, count: 8)), "nested.safetensors")
         #expect(error2 == .overlappingTensors(path: path2, first: "outer", second: "a"))
         // Identical ranges.
         let same =
-            #"{"x":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"y":{"dtype":"I16","shape":[1],"data_offsets":[0,2]}}"#
+            #"{"x":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"#
+            + #""y":{"dtype":"I16","shape":[1],"data_offsets":[0,2]}}"#
         let (path3, error3) = attempt(image(header: same, data: [0, 0]), "same.safetensors")
         #expect(error3 == .overlappingTensors(path: path3, first: "x", second: "y"))
     }
 
     @Test func emptyTensorsSitBetweenOthers() throws {
         let header =
-            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[8,8]},"after":{"dtype":"U8","shape":[1],"data_offsets":[8,9]}}"#
+            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""e":{"dtype":"U8","shape":[0],"data_offsets":[8,8]},"#
+            + #""after":{"dtype":"U8","shape":[1],"data_offsets":[8,9]}}"#
         let (path, error) = attempt(image(header: header, data: Array(0..<9)))
         #expect(error == nil)
         let file = try SafeTensorsFile(path: path)
@@ -265,14 +272,16 @@ import Testing
 
     @Test func gapBetweenTensors() {
         let header =
-            #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[1],"data_offsets":[3,4]}}"#
+            #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"#
+            + #""b":{"dtype":"U8","shape":[1],"data_offsets":[3,4]}}"#
         let (path, error) = attempt(image(header: header, data: [0, 1, 2, 3]))
         #expect(error == .misplacedTensor(path: path, tensor: "b", begin: 3, expected: 2))
     }
 
     @Test func emptyTensorInsideAnother() {
         let header =
-            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]}}"#
+            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]}}"#
         let (path, error) = attempt(image(header: header, data: Array(0..<8)))
         #expect(error == .misplacedTensor(path: path, tensor: "e", begin: 3, expected: 8))
     }
@@ -302,7 +311,8 @@ import Testing
 
     @Test func duplicateTensorNames() {
         let header =
-            #"{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#
+            #"{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"#
+            + #""w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#
         let (path, error) = attempt(image(header: header, data: [0, 0]))
         #expect(error == .duplicateTensor(path: path, tensor: "w"))
     }

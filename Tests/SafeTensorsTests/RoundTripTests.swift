@@ -168,7 +168,9 @@ import Testing
             ],
             metadata: ["b": "2", "a": "1"])
         let json =
-            #"{"__metadata__":{"a":"1","b":"2"},"z":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"a":{"dtype":"U8","shape":[1,1],"data_offsets":[8,9]}}"#
+            #"{"__metadata__":{"a":"1","b":"2"},"#
+            + #""z":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"#
+            + #""a":{"dtype":"U8","shape":[1,1],"data_offsets":[8,9]}}"#
         let padding = (8 - (8 + json.utf8.count) % 8) % 8
         let expected = image(
             header: json + String(repeating: " ", count: padding),

@@ -131,7 +131,8 @@ import Tokenizers
         ] {
             let text = base.replacingOccurrences(
                 of:
-                    "\"decoder\": {\"type\": \"ByteLevel\", \"add_prefix_space\": true, \"trim_offsets\": true, \"use_regex\": true}",
+                    "\"decoder\": {\"type\": \"ByteLevel\", \"add_prefix_space\": true, "
+                    + "\"trim_offsets\": true, \"use_regex\": true}",
                 with: "\"decoder\": " + decoder)
             #expect(text != base)
             let path = NSTemporaryDirectory() + "fos-strip-\(UUID().uuidString).json"

@@ -35,13 +35,16 @@ import Tokenizers
             let decoded = tok.decode(c.ids)
             if !decoded.unicodeScalars.elementsEqual(c.decoded.unicodeScalars) {
                 failures.append(
-                    "decode of \(c.text.debugDescription): got \(decoded.debugDescription) want \(c.decoded.debugDescription)"
+                    "decode of \(c.text.debugDescription): "
+                        + "got \(decoded.debugDescription) want \(c.decoded.debugDescription)"
                 )
             }
             let withSpecial = tok.decode(c.ids, skipSpecialTokens: false)
             if !withSpecial.unicodeScalars.elementsEqual(c.decodedWithSpecial.unicodeScalars) {
                 failures.append(
-                    "decode(keep special) of \(c.text.debugDescription): got \(withSpecial.debugDescription) want \(c.decodedWithSpecial.debugDescription)"
+                    "decode(keep special) of \(c.text.debugDescription): "
+                        + "got \(withSpecial.debugDescription) "
+                        + "want \(c.decodedWithSpecial.debugDescription)"
                 )
             }
         }

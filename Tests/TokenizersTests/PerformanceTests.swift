@@ -22,7 +22,8 @@ struct PerformanceTests {
         let decoded = tok.decode(ids)
         let totalSeconds = Date().timeIntervalSince(start)
         print(
-            "\(name): \(text.utf8.count) bytes -> \(ids.count) ids, encode \(encodeSeconds)s, encode+decode \(totalSeconds)s"
+            "\(name): \(text.utf8.count) bytes -> \(ids.count) ids, "
+                + "encode \(encodeSeconds)s, encode+decode \(totalSeconds)s"
         )
         #expect(decoded == text)
         #expect(encodeSeconds < 5)
