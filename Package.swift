@@ -19,7 +19,7 @@ let package = Package(
     dependencies: [
         // Pinned exactly instead of a committed Package.resolved (whose revision ids differ between
         // package mirrors): every build uses the same version.
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         // Layer 0: bytes and codecs (+ the typed tensor-element view and the one Sendable pointer
@@ -70,8 +70,8 @@ let package = Package(
         .target(
             name: "CheckpointQuantization",
             dependencies: [
-                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder", "ModelCore",
-                "GGUF", "OutputSafety", "ReportText",
+                "SafeTensors", "BlockFormats", "BlockQuantization", "CPUKernels", "CUDABackend", "ModelFolder",
+                "ModelCore", "GGUF", "OutputSafety", "ReportText",
             ]
         ),
         // Layer 5: pre-training small Llama-style models with BF16, NVFP4 and NVFP4 4/6 recipes.
@@ -135,7 +135,9 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
-            dependencies: ["CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats"]
+            dependencies: [
+                "CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats",
+            ]
         ),
         .testTarget(
             name: "TrainingTests",

@@ -1,30 +1,64 @@
 #!/usr/bin/env bash
-# The written formatting rule, checked: `swift format lint` (shipped with the Swift 6.3 toolchain)
-# over Sources and Tests with the repository's .swift-format (lines at most 120 columns, 4-space
+# The written formatting rule, checked (README "Code format"): `swift format lint` (shipped with
+# the Swift 6.3 toolchain) with the repository's .swift-format (lines at most 120 columns, 4-space
 # indentation, swift-format's layout otherwise; the rules switched off there are the project's
-# deliberate style). Prints how many lines are longer than 120 characters (a plain count of the
-# source lines) and swift-format's findings per rule ([LineLength] counts the lines its own layout
-# would have to break, so it differs from the plain count).
+# deliberate style), plus a plain count of the lines longer than 120 characters: swift-format
+# reports only the lines its own layout could break, not a long string literal or comment.
+# Lines that swift-format itself skips are skipped here too: a file marked
+# `// swift-format-ignore-file`, and the multi-line string literal of a declaration marked
+# `// swift-format-ignore` (the CUDA source in Sources/CUDABackend/KernelSource.swift).
 #
-#   tools/check-format.sh            # summary; exit status 1 when there is any finding
-#   tools/check-format.sh --list     # every finding (file:line:column: warning: [Rule] ...)
-#   tools/check-format.sh FILE...    # only these files
+#   tools/check-format.sh              # the whole tree but the paths excluded below: every finding
+#                                      # (file:line:column: warning: [Rule] ...), then a summary
+#   tools/check-format.sh --summary    # the same, counts only
+#   tools/check-format.sh PATH...      # only these files or folders (no exclusions apply)
 #
-# The tree does not pass yet (README "Code format"): it is kept out of .ci/run until the
-# one-time reformat after the architecture work, so that moved code merges.
+# Exit status 0 when there is no finding, 1 when there is any, 2 when swift-format is missing.
+# Formatting a file: swift format format --in-place --configuration .swift-format FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
-list=false
-if [[ "${1:-}" == "--list" ]]; then list=true; shift; fi
-if [[ $# -gt 0 ]]; then targets=("$@"); else targets=(Sources Tests); fi
-findings=$(swift format lint --configuration .swift-format --recursive --parallel "${targets[@]}" 2>&1 || true)
-if $list; then printf '%s\n' "$findings"; fi
-count() { grep -c "$1" <<<"$findings" || true; }
-over=$(count 'warning: \[LineLength\]')
-total=$(count 'warning: \[')
-plain=$({ LC_ALL=C.UTF-8 grep -rc --include='*.swift' '^.\{121,\}' "${targets[@]}" || true; } | awk -F: '{s += $NF} END {print s + 0}')
-echo "source lines longer than 120 characters: $plain"
-echo "swift-format [LineLength] findings: $over"
-echo "findings: $total"
-grep -o 'warning: \[[A-Za-z]*\]' <<<"$findings" | sed 's/warning: //' | sort | uniq -c | sort -rn || true
+
+# Left out of the default run until the CPU kernel branch merges: these paths are being rewritten
+# there, and are formatted (and taken off this list) after it merges. Anything else is checked.
+excluded=(
+    Sources/CPUKernels/
+    Sources/CPUKernelsISA/
+    Tests/CPUKernelsTests/
+    Sources/Benchmarks/
+    Sources/CheckpointQuantization/CheckpointQuantizer.swift
+    Sources/CheckpointQuantization/TensorFileQuantizer.swift
+)
+
+summary=false
+if [[ "${1:-}" == "--summary" ]]; then summary=true; shift; fi
+if [[ $# -gt 0 ]]; then
+    mapfile -t files < <(find "$@" -name '*.swift' -type f | sort)
+else
+    mapfile -t files < <({ find Sources Tests -name '*.swift' -type f; echo Package.swift; } | sort \
+        | grep -v -F -f <(printf '%s\n' "${excluded[@]}"))
+fi
+if [[ ${#files[@]} -eq 0 ]]; then echo "no Swift files to check" >&2; exit 2; fi
+swift format --version > /dev/null 2>&1 || { echo "swift format is missing (Swift 6.3 toolchain)" >&2; exit 2; }
+
+lint=$(swift format lint --configuration .swift-format --parallel "${files[@]}" 2>&1 || true)
+# Characters, not bytes: UTF-8 continuation bytes are not counted (mawk has no multibyte length).
+long=$(LC_ALL=C awk '
+    FNR == 1 { skipping = 0; armed = 0; whole = 0 }
+    /^[ \t]*\/\/ swift-format-ignore-file/ { whole = 1 }
+    whole { next }
+    skipping { if ($0 ~ /^[ \t]*"""/) skipping = 0; next }
+    armed && $0 !~ /^[ \t]*(\/\/|@)/ { armed = 0; if ($0 ~ /"""#*[ \t]*$/) { skipping = 1 } }
+    /^[ \t]*\/\/ swift-format-ignore[ \t]*$/ { armed = 1 }
+    { s = $0; gsub(/[\200-\277]/, "", s) }
+    length(s) > 120 { printf "%s:%d:121: warning: [LineWidth] %d characters (at most 120)\n", FILENAME, FNR, length(s) }
+' "${files[@]}")
+findings=$(printf '%s\n%s\n' "$lint" "$long" | grep -E '(^|: )(warning|error): ' || true)
+
+if ! $summary && [[ -n "$findings" ]]; then printf '%s\n' "$findings"; fi
+count() { grep -c -E "$1" <<<"$findings" || true; }
+total=$(count '.')
+echo "checked ${#files[@]} files: $total findings ($(count '\[LineWidth\]') lines longer than 120 characters)"
+if [[ "$total" -gt 0 ]]; then
+    sed -E 's/^(.*: )?(warning|error): (\[[A-Za-z]+\])?.*$/\3/; s/^$/[error]/' <<<"$findings" | sort | uniq -c | sort -rn
+fi
 [[ "$total" -eq 0 ]]

@@ -44,9 +44,9 @@ public enum E2M1 {
         let a = min(Swift.abs(y), 8)  // clamping at 8 leaves every result unchanged (≥ 6 saturates)
         let index: Int
         if a < 2 {
-            index = Int(roundHalfEven(2 * a))          // 0…4 (4 is the value 2)
+            index = Int(roundHalfEven(2 * a))  // 0…4 (4 is the value 2)
         } else if a < 4 {
-            index = Int(roundHalfEven(a)) + 2          // 4…6
+            index = Int(roundHalfEven(a)) + 2  // 4…6
         } else {
             index = min(Int(roundHalfEven(a / 2)), 3) + 4  // 6…7
         }

@@ -39,8 +39,9 @@ public enum ScaleLayout: String, Sendable, Codable, CaseIterable {
 
     /// Swizzled → row-major `[rows, cols]` (padding dropped).
     public static func unswizzle(_ swizzled: [UInt8], rows: Int, cols: Int) -> [UInt8] {
-        precondition(swizzled.count == swizzledByteCount(rows: rows, cols: cols),
-                     "swizzled scale buffer has the wrong size for \(rows)×\(cols)")
+        precondition(
+            swizzled.count == swizzledByteCount(rows: rows, cols: cols),
+            "swizzled scale buffer has the wrong size for \(rows)×\(cols)")
         let paddedCols = roundUp(cols, 4)
         var out = [UInt8](repeating: 0, count: rows * cols)
         for r in 0..<rows {

@@ -95,8 +95,10 @@ extension Array where Element == UInt16 {
     /// The array of BF16 or F16 bit patterns as a `TensorElements` view, valid inside `body`.
     /// - Precondition: `type` is `.bf16` or `.f16`.
     @inlinable
-    public func withTensorElements<R, E: Error>(as type: TensorElementType,
-                                                _ body: (TensorElements) throws(E) -> R) throws(E) -> R {
+    public func withTensorElements<R, E: Error>(
+        as type: TensorElementType,
+        _ body: (TensorElements) throws(E) -> R
+    ) throws(E) -> R {
         precondition(type != .f32, "UInt16 arrays hold BF16 or F16 bit patterns")
         let result: Result<R, E> = withUnsafeBufferPointer { b in
             do throws(E) {

@@ -64,8 +64,10 @@ public protocol BlockQuantizer {
     func rotatedAmax(_ prepared: Prepared, _ g: QuantizationGeometry) throws(Failure) -> Float
     /// Quantizes every block with `context`, whose amax is positive (or MXFP4's 1) and whose
     /// tensor scale and block multipliers fit float32.
-    func quantizeBlocks(_ prepared: Prepared, _ g: QuantizationGeometry,
-                        context: TensorQuantizationContext) throws(Failure) -> QuantizedTensor
+    func quantizeBlocks(
+        _ prepared: Prepared, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext
+    ) throws(Failure) -> QuantizedTensor
     /// Decodes to float32 `[q.rows, q.cols]` in the quantized orientation, bit-identical with
     /// `ReferenceQuantizer.dequantize`.
     func dequantize(_ q: QuantizedTensor) throws(Failure) -> [Float]
@@ -87,8 +89,10 @@ public enum QuantizationPolicy {
     public static let rhtFallbackMagnitude: Float = 0x1p124
 
     /// Shape, config and amax checks shared by all quantizers.
-    public static func validate(count: Int, rows: Int, cols: Int, config: QuantizationConfig,
-                                amax: Float?) throws(QuantizationError) {
+    public static func validate(
+        count: Int, rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float?
+    ) throws(QuantizationError) {
         try config.validate()
         guard rows >= 0, cols >= 0, count == rows * cols else {
             throw .shapeMismatch(expected: max(rows, 0) * max(cols, 0), actual: count)
@@ -101,19 +105,24 @@ public enum QuantizationPolicy {
     /// The scalar reference path for an input whose RHT could overflow float32; where it did
     /// (a ±∞ in the pre-processed tensor, which the block arithmetic cannot quantize) the input is
     /// rejected like a ±∞ input, whether or not an amax is supplied.
-    static func quantizeLargeRHTInput(_ x: TensorElements, _ g: QuantizationGeometry, amax supplied: Float?,
-                                      inputMagnitude: Float) throws(QuantizationError) -> QuantizedTensor {
+    static func quantizeLargeRHTInput(
+        _ x: TensorElements, _ g: QuantizationGeometry, amax supplied: Float?,
+        inputMagnitude: Float
+    ) throws(QuantizationError) -> QuantizedTensor {
         let pre = ReferenceQuantizer.preprocess(x, g)
         guard pre.values.allSatisfy(\.isFinite) else { throw .rhtOverflow(maxMagnitude: inputMagnitude) }
         let amax = supplied ?? ReferenceQuantizer.defaultAmax(pre.values, format: g.config.format)
-        return ReferenceQuantizer.quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols,
-                                                       config: g.config, amax: amax)
+        return ReferenceQuantizer.quantizePreprocessed(
+            pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols,
+            config: g.config, amax: amax)
     }
 
     /// The checks, then the raw scan: the input's largest magnitude, or the first NaN/Inf as an error.
-    static func checkedMagnitude<Q: BlockQuantizer>(_ q: Q, _ x: TensorElements, rows: Int, cols: Int,
-                                                    config: QuantizationConfig,
-                                                    amax: Float?) throws(QuantizationError) -> Float {
+    static func checkedMagnitude<Q: BlockQuantizer>(
+        _ q: Q, _ x: TensorElements, rows: Int, cols: Int,
+        config: QuantizationConfig,
+        amax: Float?
+    ) throws(QuantizationError) -> Float {
         try validate(count: x.count, rows: rows, cols: cols, config: config, amax: amax)
         let scan = q.scan(x)
         if let bad = scan.firstNonFinite { throw .nonFinite(index: bad.index, value: bad.value) }
@@ -127,12 +136,15 @@ extension BlockQuantizer {
     ///   amax shared by fused layers); by default max |x| of the pre-processed tensor.
     /// - Throws: `QuantizationError` (as `Failure`) for an invalid config, shape or amax, or a
     ///   NaN/infinite input (the first one); device errors of the implementation.
-    public func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                         amax supplied: Float? = nil) throws(Failure) -> QuantizedTensor {
+    public func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax supplied: Float? = nil
+    ) throws(Failure) -> QuantizedTensor {
         let raw: Float
         do {
-            raw = try QuantizationPolicy.checkedMagnitude(self, x, rows: rows, cols: cols, config: config,
-                                                          amax: supplied)
+            raw = try QuantizationPolicy.checkedMagnitude(
+                self, x, rows: rows, cols: cols, config: config,
+                amax: supplied)
         } catch {
             throw Self.failure(error)
         }
@@ -153,8 +165,9 @@ extension BlockQuantizer {
         } else {
             amax = config.rht ? try rotatedAmax(prepared, g) : raw
         }
-        let context = TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax,
-                                                rounding: config.rounding)
+        let context = TensorQuantizationContext(
+            format: config.format, rule: config.rule, amax: amax,
+            rounding: config.rounding)
         if config.format != .mxfp4 && (amax == 0 || context.isDegenerate) {
             return QuantizedTensor.zeros(g, amax: amax)
         }

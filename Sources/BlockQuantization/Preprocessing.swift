@@ -56,8 +56,10 @@ public struct PreprocessedMatrix: Sendable {
 
 public enum Preprocessing {
     /// Applies transpose, padding and RHT to a row-major `[rows, cols]` input.
-    public static func apply(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int,
-                             config: QuantizationConfig) -> PreprocessedMatrix {
+    public static func apply(
+        _ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int,
+        config: QuantizationConfig
+    ) -> PreprocessedMatrix {
         let (qRows, realCols, paddedCols) = config.quantizedShape(rows: rows, cols: cols)
         let qCols = config.transpose ? rows : cols
         var out = [Float](repeating: 0, count: qRows * paddedCols)

@@ -95,9 +95,9 @@ public enum Rounding: Sendable, Hashable, Codable {
 /// The constants M (largest value a block max maps to), S (E4M3 bound in the tensor scale)
 /// and their product, for a format and rule.
 public struct ScaleConstants: Sendable, Hashable {
-    public let maxValue: Float      // M
-    public let scaleBound: Float    // S (0 for MXFP4, which has no tensor scale)
-    public let product: Float       // M·S (exact)
+    public let maxValue: Float  // M
+    public let scaleBound: Float  // S (0 for MXFP4, which has no tensor scale)
+    public let product: Float  // M·S (exact)
 
     public init(format: BlockFormat, rule: ScaleRule) {
         switch (format, rule) {
@@ -139,9 +139,11 @@ public struct QuantizationConfig: Sendable, Hashable, Codable {
     /// Layout of the stored block scales.
     public var scaleLayout: ScaleLayout
 
-    public init(format: BlockFormat = .nvfp4, rule: ScaleRule? = nil, rounding: Rounding = .nearest,
-                transpose: Bool = false, rht: Bool = false, blockScale2D: Bool = false,
-                scaleLayout: ScaleLayout = .rowMajor) {
+    public init(
+        format: BlockFormat = .nvfp4, rule: ScaleRule? = nil, rounding: Rounding = .nearest,
+        transpose: Bool = false, rht: Bool = false, blockScale2D: Bool = false,
+        scaleLayout: ScaleLayout = .rowMajor
+    ) {
         self.format = format
         self.rule = rule ?? format.defaultRule
         self.rounding = rounding

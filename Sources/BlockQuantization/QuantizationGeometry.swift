@@ -50,7 +50,8 @@ public struct QuantizationGeometry: Sendable, Hashable {
         blockCount = (self.rows + tileRows - 1) / tileRows * scaleCols
         packedRowBytes = paddedCols / 2
         codeByteCount = self.rows * packedRowBytes
-        scaleByteCount = config.scaleLayout == .swizzled128x4
+        scaleByteCount =
+            config.scaleLayout == .swizzled128x4
             ? ScaleLayout.swizzledByteCount(rows: self.rows, cols: scaleCols) : self.rows * scaleCols
     }
 }
@@ -66,15 +67,17 @@ extension QuantizationConfig {
 extension QuantizedTensor {
     /// A quantized tensor of geometry `g` (its config, shapes and block count).
     public init(_ g: QuantizationGeometry, amax: Float, codes: [UInt8], scales: [UInt8], alternativeBlockCount: Int) {
-        self.init(config: g.config, rows: g.rows, cols: g.cols, paddedCols: g.paddedCols,
-                  sourceRows: g.sourceRows, sourceCols: g.sourceCols, amax: amax, codes: codes, scales: scales,
-                  alternativeBlockCount: alternativeBlockCount, blockCount: g.blockCount)
+        self.init(
+            config: g.config, rows: g.rows, cols: g.cols, paddedCols: g.paddedCols,
+            sourceRows: g.sourceRows, sourceCols: g.sourceCols, amax: amax, codes: codes, scales: scales,
+            alternativeBlockCount: alternativeBlockCount, blockCount: g.blockCount)
     }
 
     /// Every scale 0 and every code +0: what a tensor with amax 0, or a tensor scale that does
     /// not fit float32 (`TensorQuantizationContext.isDegenerate`), quantizes to.
     public static func zeros(_ g: QuantizationGeometry, amax: Float) -> QuantizedTensor {
-        QuantizedTensor(g, amax: amax, codes: [UInt8](repeating: 0, count: g.codeByteCount),
-                        scales: [UInt8](repeating: 0, count: g.scaleByteCount), alternativeBlockCount: 0)
+        QuantizedTensor(
+            g, amax: amax, codes: [UInt8](repeating: 0, count: g.codeByteCount),
+            scales: [UInt8](repeating: 0, count: g.scaleByteCount), alternativeBlockCount: 0)
     }
 }

@@ -30,9 +30,11 @@ public struct QuantizedTensor: Sendable, Equatable {
     /// Blocks (or 16×16 tiles) quantized.
     public var blockCount: Int
 
-    public init(config: QuantizationConfig, rows: Int, cols: Int, paddedCols: Int, sourceRows: Int,
-                sourceCols: Int, amax: Float, codes: [UInt8], scales: [UInt8],
-                alternativeBlockCount: Int, blockCount: Int) {
+    public init(
+        config: QuantizationConfig, rows: Int, cols: Int, paddedCols: Int, sourceRows: Int,
+        sourceCols: Int, amax: Float, codes: [UInt8], scales: [UInt8],
+        alternativeBlockCount: Int, blockCount: Int
+    ) {
         self.config = config
         self.rows = rows
         self.cols = cols
@@ -77,7 +79,9 @@ public struct QuantizedTensor: Sendable, Equatable {
         guard layout != config.scaleLayout else { return self }
         var copy = self
         let rowMajor = rowMajorScales()
-        copy.scales = layout == .rowMajor ? rowMajor
+        copy.scales =
+            layout == .rowMajor
+            ? rowMajor
             : ScaleLayout.swizzle(rowMajor, rows: rows, cols: scaleCols)
         copy.config.scaleLayout = layout
         return copy

@@ -80,9 +80,11 @@ public enum ReferenceBlock {
     ///   - codes: receives n unpacked codes.
     /// - Returns: the stored scale byte and whether the block chose the alternative
     ///   candidate (4 for NVFP4 4/6, INT for IF4).
-    public static func quantize(_ x: UnsafeBufferPointer<Float>, noise: UnsafeBufferPointer<Float>?,
-                                context ctx: TensorQuantizationContext,
-                                codes: UnsafeMutableBufferPointer<UInt8>) -> (scale: UInt8, alternative: Bool) {
+    public static func quantize(
+        _ x: UnsafeBufferPointer<Float>, noise: UnsafeBufferPointer<Float>?,
+        context ctx: TensorQuantizationContext,
+        codes: UnsafeMutableBufferPointer<UInt8>
+    ) -> (scale: UInt8, alternative: Bool) {
         let n = x.count
         var bmax: Float = 0
         for v in x { bmax = max(bmax, Swift.abs(v)) }
@@ -166,7 +168,8 @@ public enum ReferenceBlock {
                     if ctx.choosesFromNearest, noise != nil {
                         for i in 0..<n {
                             let y = x[i] * k
-                            codes[i] = eInt < eFP ? int4Code(y * if4IntExpansionReciprocal, noise, i) : fp4Code(y, noise, i)
+                            codes[i] =
+                                eInt < eFP ? int4Code(y * if4IntExpansionReciprocal, noise, i) : fp4Code(y, noise, i)
                         }
                         return eInt < eFP ? (scaleByte &+ 128, true) : (scaleByte, false)
                     }

@@ -20,8 +20,10 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     ///   amax shared by fused layers); by default the max |x| of the pre-processed tensor.
     /// - Throws: `QuantizationError` for an invalid config, an empty quantization axis, a NaN
     ///   or infinite input (the error gives the first such element), or an invalid amax.
-    public static func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
-                                amax suppliedAmax: Float? = nil) throws(QuantizationError) -> QuantizedTensor {
+    public static func quantize(
+        _ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
+        amax suppliedAmax: Float? = nil
+    ) throws(QuantizationError) -> QuantizedTensor {
         try values.withTensorElements { (x) throws(QuantizationError) in
             try ReferenceQuantizer().quantize(x, rows: rows, cols: cols, config: config, amax: suppliedAmax)
         }
@@ -39,10 +41,13 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
         Self.defaultAmax(prepared.values, format: g.config.format)
     }
 
-    public func quantizeBlocks(_ prepared: PreprocessedMatrix, _ g: QuantizationGeometry,
-                               context: TensorQuantizationContext) -> QuantizedTensor {
-        Self.quantizePreprocessed(prepared, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
-                                  amax: context.amax)
+    public func quantizeBlocks(
+        _ prepared: PreprocessedMatrix, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext
+    ) -> QuantizedTensor {
+        Self.quantizePreprocessed(
+            prepared, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
+            amax: context.amax)
     }
 
     public func dequantize(_ q: QuantizedTensor) -> [Float] { Self.dequantize(q) }
@@ -52,12 +57,15 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     /// The whole scalar path for a validated, finite input: pre-processing, the amax
     /// (`supplied`, else max |x| of the pre-processed tensor, 1 for MXFP4), every block.
     /// What the fast paths fall back to where the policy says the reference defines the result.
-    public static func quantizeScalar(_ x: TensorElements, _ g: QuantizationGeometry,
-                                      amax supplied: Float?) -> QuantizedTensor {
+    public static func quantizeScalar(
+        _ x: TensorElements, _ g: QuantizationGeometry,
+        amax supplied: Float?
+    ) -> QuantizedTensor {
         let pre = preprocess(x, g)
         let amax = supplied ?? defaultAmax(pre.values, format: g.config.format)
-        return quantizePreprocessed(pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
-                                    amax: amax)
+        return quantizePreprocessed(
+            pre, sourceRows: g.sourceRows, sourceCols: g.sourceCols, config: g.config,
+            amax: amax)
     }
 
     /// max |x| of the pre-processed tensor, on the scalar path (1 for MXFP4).
@@ -82,16 +90,19 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
     }
 
     /// Quantizes an already pre-processed matrix with a known amax.
-    public static func quantizePreprocessed(_ pre: PreprocessedMatrix, sourceRows: Int, sourceCols: Int,
-                                            config: QuantizationConfig, amax: Float) -> QuantizedTensor {
-        let ctx = TensorQuantizationContext(format: config.format, rule: config.rule, amax: amax,
-                                            rounding: config.rounding)
+    public static func quantizePreprocessed(
+        _ pre: PreprocessedMatrix, sourceRows: Int, sourceCols: Int,
+        config: QuantizationConfig, amax: Float
+    ) -> QuantizedTensor {
+        let ctx = TensorQuantizationContext(
+            format: config.format, rule: config.rule, amax: amax,
+            rounding: config.rounding)
         let block = config.format.blockSize
         let rows = pre.rows, width = pre.paddedCols, scaleCols = width / block
-        var unpacked = [UInt8](repeating: 0, count: rows * width)   // [rows, paddedCols]
-        var scales = [UInt8](repeating: 0, count: rows * scaleCols) // [rows, scaleCols]
+        var unpacked = [UInt8](repeating: 0, count: rows * width)  // [rows, paddedCols]
+        var scales = [UInt8](repeating: 0, count: rows * scaleCols)  // [rows, scaleCols]
         var alternatives = 0, blocks = 0
-        let tile = config.blockScale2D ? block : 1                  // rows per scale block
+        let tile = config.blockScale2D ? block : 1  // rows per scale block
         let noiseKey = ctx.stochasticSeed.map(StochasticNoise.key(seed:))
         let n = tile * block
         var x = [Float](repeating: 0, count: n), noise = [Float](repeating: 0, count: n)
@@ -111,8 +122,9 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
                 let (byte, alternative) = x.withUnsafeBufferPointer { xb in
                     noise.withUnsafeBufferPointer { nb in
                         codes.withUnsafeMutableBufferPointer { cb in
-                            ReferenceBlock.quantize(xb, noise: ctx.stochasticSeed == nil ? nil : nb,
-                                                    context: ctx, codes: cb)
+                            ReferenceBlock.quantize(
+                                xb, noise: ctx.stochasticSeed == nil ? nil : nb,
+                                context: ctx, codes: cb)
                         }
                     }
                 }
@@ -141,11 +153,13 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
         var out = [Float](repeating: 0, count: q.rows * q.cols)
         q.codes.withUnsafeBufferPointer { codes in
             for row in 0..<q.rows {
-                let packed = UnsafeBufferPointer(rebasing: codes[(row * q.packedRowBytes)..<((row + 1) * q.packedRowBytes)])
+                let packed = UnsafeBufferPointer(
+                    rebasing: codes[(row * q.packedRowBytes)..<((row + 1) * q.packedRowBytes)])
                 for c in 0..<q.cols {
                     let code = NibblePacking.code(at: c, in: packed)
-                    out[row * q.cols + c] = dequantizedValue(code: code, scaleByte: scales[row * scaleCols + c / block],
-                                                             format: q.format, amax: q.amax, reciprocal: r)
+                    out[row * q.cols + c] = dequantizedValue(
+                        code: code, scaleByte: scales[row * scaleCols + c / block],
+                        format: q.format, amax: q.amax, reciprocal: r)
                 }
             }
         }
@@ -154,8 +168,10 @@ public struct ReferenceQuantizer: BlockQuantizer, Sendable {
 
     /// One element's dequantized value.
     @inlinable
-    public static func dequantizedValue(code: UInt8, scaleByte: UInt8, format: BlockFormat,
-                                        amax: Float, reciprocal r: Float) -> Float {
+    public static func dequantizedValue(
+        code: UInt8, scaleByte: UInt8, format: BlockFormat,
+        amax: Float, reciprocal r: Float
+    ) -> Float {
         switch format {
         case .mxfp4:
             return E2M1.value(ofCode: code) * UE8M0.scaleFloat(ofCode: scaleByte)

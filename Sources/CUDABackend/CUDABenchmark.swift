@@ -67,16 +67,19 @@ public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
     /// A Markdown table of results (one row each).
     public static func table(_ results: [CUDABenchmarkResult]) -> String {
         var lines = [
-            "| config | quantize µs | G el/s | GB/s | % of copy BW | with amax pass µs | G el/s | dequantize µs | G el/s | GB/s | D2D copy TB/s | alt. blocks |",
+            "| config | quantize µs | G el/s | GB/s | % of copy BW | with amax pass µs | G el/s | dequantize µs | "
+                + "G el/s | GB/s | D2D copy TB/s | alt. blocks |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for r in results {
             let share = r.quantizeBytesPerSecond / r.copyBytesPerSecond * 100
-            lines.append("| \(r.label) | \(fmt(r.quantizeSeconds * 1e6, 1)) | \(fmt(r.quantizeElementsPerSecond / 1e9, 0)) | "
-                + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | \(fmt(r.pipelineSeconds * 1e6, 1)) | "
-                + "\(fmt(r.pipelineElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeSeconds * 1e6, 1)) | "
-                + "\(fmt(r.dequantizeElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeBytesPerSecond / 1e9, 0)) | "
-                + "\(fmt(r.copyBytesPerSecond / 1e12, 2)) | \(fmt(r.alternativeShare * 100, 1))% |")
+            lines.append(
+                "| \(r.label) | \(fmt(r.quantizeSeconds * 1e6, 1)) | \(fmt(r.quantizeElementsPerSecond / 1e9, 0)) | "
+                    + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | "
+                    + "\(fmt(r.pipelineSeconds * 1e6, 1)) | "
+                    + "\(fmt(r.pipelineElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeSeconds * 1e6, 1)) | "
+                    + "\(fmt(r.dequantizeElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeBytesPerSecond / 1e9, 0)) | "
+                    + "\(fmt(r.copyBytesPerSecond / 1e12, 2)) | \(fmt(r.alternativeShare * 100, 1))% |")
         }
         return lines.joined(separator: "\n")
     }
@@ -100,8 +103,10 @@ func fmt(_ value: Double, _ decimals: Int) -> String {
 
 extension CUDAQuantizer {
     /// Times one configuration on a device-resident `[rows, cols]` input (see `benchmark(rows:cols:configs:…)`).
-    public func benchmark(rows: Int, cols: Int, config: QuantizationConfig, dtype: CUDAElementType = .bf16,
-                          repeats: Int = 20) throws -> CUDABenchmarkResult {
+    public func benchmark(
+        rows: Int, cols: Int, config: QuantizationConfig, dtype: CUDAElementType = .bf16,
+        repeats: Int = 20
+    ) throws -> CUDABenchmarkResult {
         try benchmark(rows: rows, cols: cols, configs: [config], dtype: dtype, repeats: repeats)[0]
     }
 
@@ -109,15 +114,18 @@ extension CUDAQuantizer {
     /// `dtype`: for each, the quantization kernel (amax on the device), the amax pass, both
     /// together, dequantization to `dtype`, and the device-to-device copy of the input.
     /// Each figure is the median of `repeats` samples of 10 back-to-back calls, after warm-up.
-    public func benchmark(rows: Int, cols: Int, configs: [QuantizationConfig], dtype: CUDAElementType = .bf16,
-                          repeats: Int = 20, seed: UInt64 = 0x4F53_6978) throws -> [CUDABenchmarkResult] {
+    public func benchmark(
+        rows: Int, cols: Int, configs: [QuantizationConfig], dtype: CUDAElementType = .bf16,
+        repeats: Int = 20, seed: UInt64 = 0x4F53_6978
+    ) throws -> [CUDABenchmarkResult] {
         precondition(rows > 0 && cols > 0 && repeats > 0, "benchmark needs a non-empty tensor and repeats > 0")
         let n = rows * cols
         let input = try device.allocate(bytes: n * dtype.byteSize)
         let copyTarget = try device.allocate(bytes: n * dtype.byteSize)
         let sms = max(device.multiprocessorCount, 1)
-        try device.launch(function("fos_fill_random", dtype), blocks: sms * 16, threads: 256,
-                          [.buffer(input), .uint64(UInt64(n)), .uint64(seed)])
+        try device.launch(
+            function("fos_fill_random", dtype), blocks: sms * 16, threads: 256,
+            [.buffer(input), .uint64(UInt64(n)), .uint64(seed)])
         let copySeconds = try time(repeats: repeats) {
             try device.copy(from: input, to: copyTarget, bytes: n * dtype.byteSize)
         }
@@ -137,7 +145,9 @@ extension CUDAQuantizer {
             let quantizeSeconds = try time(repeats: repeats) {
                 try launchQuantize(plan, buffers, dtype, resetOutputs: false)
             }
-            let amaxSeconds = config.format == .mxfp4 ? 0
+            let amaxSeconds =
+                config.format == .mxfp4
+                ? 0
                 : try time(repeats: repeats) { try launchAmax(plan, buffers, dtype) }
             let pipelineSeconds = try time(repeats: repeats) {
                 if config.format != .mxfp4 { try launchAmax(plan, buffers, dtype) }
@@ -146,19 +156,21 @@ extension CUDAQuantizer {
             let shape = DequantizationShape(plan: plan, amax: amax)
             let output = try device.allocate(bytes: shape.rows * shape.cols * dtype.byteSize)
             let dequantizeSeconds = try time(repeats: repeats) {
-                try launchDequantize(q: shape, codes: buffers.codes, scales: buffers.scales, output: output,
-                                     outputType: dtype)
+                try launchDequantize(
+                    q: shape, codes: buffers.codes, scales: buffers.scales, output: output,
+                    outputType: dtype)
             }
             let codesAndScales = plan.geometry.codeByteCount + plan.geometry.scaleByteCount
-            results.append(CUDABenchmarkResult(
-                device: device.summary, rows: rows, cols: cols, elementType: dtype, config: config,
-                quantizeSeconds: quantizeSeconds, amaxSeconds: amaxSeconds, pipelineSeconds: pipelineSeconds,
-                dequantizeSeconds: dequantizeSeconds, copySeconds: copySeconds,
-                quantizeBytes: n * dtype.byteSize + codesAndScales,
-                dequantizeBytes: codesAndScales + shape.rows * shape.cols * dtype.byteSize,
-                copyBytes: 2 * n * dtype.byteSize,
-                alternativeShare: plan.geometry.blockCount == 0
-                    ? 0 : Double(alternatives) / Double(plan.geometry.blockCount)))
+            results.append(
+                CUDABenchmarkResult(
+                    device: device.summary, rows: rows, cols: cols, elementType: dtype, config: config,
+                    quantizeSeconds: quantizeSeconds, amaxSeconds: amaxSeconds, pipelineSeconds: pipelineSeconds,
+                    dequantizeSeconds: dequantizeSeconds, copySeconds: copySeconds,
+                    quantizeBytes: n * dtype.byteSize + codesAndScales,
+                    dequantizeBytes: codesAndScales + shape.rows * shape.cols * dtype.byteSize,
+                    copyBytes: 2 * n * dtype.byteSize,
+                    alternativeShare: plan.geometry.blockCount == 0
+                        ? 0 : Double(alternatives) / Double(plan.geometry.blockCount)))
         }
         return results
     }

@@ -33,8 +33,10 @@ public final class CUDADevice: @unchecked Sendable {
     let lock = RecursiveLock()
     var modules: [String: KernelModule] = [:]
 
-    init(api: DriverAPI, nvrtc: NVRTCAPI, context: CUhandle, ordinal: Int, name: String,
-         computeCapability: (Int, Int), multiprocessorCount: Int, totalMemoryBytes: Int, driverVersion: Int) {
+    init(
+        api: DriverAPI, nvrtc: NVRTCAPI, context: CUhandle, ordinal: Int, name: String,
+        computeCapability: (Int, Int), multiprocessorCount: Int, totalMemoryBytes: Int, driverVersion: Int
+    ) {
         self.api = api
         self.nvrtc = nvrtc
         self.context = context
@@ -83,7 +85,8 @@ public final class CUDADevice: @unchecked Sendable {
         switch DynamicLibrary.open(candidates: LibrarySearch.driverCandidates()) {
         case .success(let l): driverLib = l
         case .failure(let f):
-            return .failure(CUDAUnavailable(.driverNotFound, "no NVIDIA driver library (libcuda.so.1): \(f.summary(limit: 2))"))
+            return .failure(
+                CUDAUnavailable(.driverNotFound, "no NVIDIA driver library (libcuda.so.1): \(f.summary(limit: 2))"))
         }
         let api: DriverAPI
         switch DriverAPI.load(driverLib) {
@@ -97,8 +100,12 @@ public final class CUDADevice: @unchecked Sendable {
         var count: Int32 = 0
         rc = api.deviceGetCount(&count)
         guard rc == 0, count > ordinal else {
-            return .failure(CUDAUnavailable(.noDevice, rc == 0 ? "the driver sees \(count) GPU(s), asked for #\(ordinal)"
-                                                               : "cuDeviceGetCount: \(api.describe(rc))"))
+            return .failure(
+                CUDAUnavailable(
+                    .noDevice,
+                    rc == 0
+                        ? "the driver sees \(count) GPU(s), asked for #\(ordinal)"
+                        : "cuDeviceGetCount: \(api.describe(rc))"))
         }
         var device: Int32 = 0
         rc = api.deviceGet(&device, Int32(ordinal))
@@ -126,19 +133,22 @@ public final class CUDADevice: @unchecked Sendable {
         switch DynamicLibrary.open(candidates: LibrarySearch.nvrtcCandidates()) {
         case .success(let l): nvrtcLib = l
         case .failure(let f):
-            return .failure(CUDAUnavailable(.nvrtcNotFound,
-                "no NVRTC library (libnvrtc.so; set FOUROVERSIX_NVRTC to its path): \(f.summary(limit: 2))"))
+            return .failure(
+                CUDAUnavailable(
+                    .nvrtcNotFound,
+                    "no NVRTC library (libnvrtc.so; set FOUROVERSIX_NVRTC to its path): \(f.summary(limit: 2))"))
         }
         let nvrtc: NVRTCAPI
         switch NVRTCAPI.load(nvrtcLib) {
         case .success(let n): nvrtc = n
         case .failure(let e): return .failure(e)
         }
-        return .success(CUDADevice(
-            api: api, nvrtc: nvrtc, context: ctx, ordinal: ordinal, name: name,
-            computeCapability: (attribute(.computeCapabilityMajor), attribute(.computeCapabilityMinor)),
-            multiprocessorCount: attribute(.multiprocessorCount), totalMemoryBytes: memory,
-            driverVersion: Int(version)))
+        return .success(
+            CUDADevice(
+                api: api, nvrtc: nvrtc, context: ctx, ordinal: ordinal, name: name,
+                computeCapability: (attribute(.computeCapabilityMajor), attribute(.computeCapabilityMinor)),
+                multiprocessorCount: attribute(.multiprocessorCount), totalMemoryBytes: memory,
+                driverVersion: Int(version)))
     }
 
     // MARK: Calls
@@ -167,7 +177,8 @@ public final class CUDADevice: @unchecked Sendable {
         precondition(offset + bytes.count <= buffer.byteCount, "upload past the end of a device buffer")
         guard bytes.count > 0 else { return }
         try withContext {
-            try check(api.memcpyHtoD(buffer.pointer + UInt64(offset), bytes.baseAddress, bytes.count), "cuMemcpyHtoD_v2")
+            try check(
+                api.memcpyHtoD(buffer.pointer + UInt64(offset), bytes.baseAddress, bytes.count), "cuMemcpyHtoD_v2")
         }
     }
 
@@ -175,7 +186,8 @@ public final class CUDADevice: @unchecked Sendable {
         precondition(offset + bytes.count <= buffer.byteCount, "download past the end of a device buffer")
         guard bytes.count > 0 else { return }
         try withContext {
-            try check(api.memcpyDtoH(bytes.baseAddress, buffer.pointer + UInt64(offset), bytes.count), "cuMemcpyDtoH_v2")
+            try check(
+                api.memcpyDtoH(bytes.baseAddress, buffer.pointer + UInt64(offset), bytes.count), "cuMemcpyDtoH_v2")
         }
     }
 
@@ -223,8 +235,10 @@ public final class CUDADevice: @unchecked Sendable {
         }
         try withContext {
             try pointers.withUnsafeMutableBufferPointer { p in
-                try check(api.launchKernel(function.handle, UInt32(blocks), 1, 1, UInt32(threads), 1, 1, 0, nil,
-                                           p.baseAddress, nil), "cuLaunchKernel(\(function.name))")
+                try check(
+                    api.launchKernel(
+                        function.handle, UInt32(blocks), 1, 1, UInt32(threads), 1, 1, 0, nil,
+                        p.baseAddress, nil), "cuLaunchKernel(\(function.name))")
             }
         }
     }
@@ -233,8 +247,9 @@ public final class CUDADevice: @unchecked Sendable {
     func occupancy(_ function: KernelFunction, threads: Int) throws -> Int {
         try withContext {
             var n: Int32 = 0
-            try check(api.occupancyMaxActiveBlocks(&n, function.handle, Int32(threads), 0),
-                      "cuOccupancyMaxActiveBlocksPerMultiprocessor(\(function.name))")
+            try check(
+                api.occupancyMaxActiveBlocks(&n, function.handle, Int32(threads), 0),
+                "cuOccupancyMaxActiveBlocksPerMultiprocessor(\(function.name))")
             return max(Int(n), 1)
         }
     }

@@ -84,24 +84,30 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
     // MARK: Host in, host out
 
     /// Quantizes a row-major `[rows, cols]` float32 tensor (see `BlockQuantizer.quantize`).
-    public func quantize(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
-                         amax: Float? = nil) throws -> QuantizedTensor {
+    public func quantize(
+        _ values: [Float], rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil
+    ) throws -> QuantizedTensor {
         try values.withTensorElements { x throws in
             try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
         }
     }
 
     /// Quantizes BF16 bit patterns; the GPU reads them as BF16.
-    public func quantize(bf16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
-                         amax: Float? = nil) throws -> QuantizedTensor {
+    public func quantize(
+        bf16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil
+    ) throws -> QuantizedTensor {
         try bf16Bits.withTensorElements(as: .bf16) { x throws in
             try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
         }
     }
 
     /// Quantizes F16 bit patterns; the GPU reads them as F16.
-    public func quantize(f16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
-                         amax: Float? = nil) throws -> QuantizedTensor {
+    public func quantize(
+        f16Bits: [UInt16], rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil
+    ) throws -> QuantizedTensor {
         try f16Bits.withTensorElements(as: .f16) { x throws in
             try quantize(x, rows: rows, cols: cols, config: config, amax: amax)
         }
@@ -131,15 +137,18 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
     }
 
     /// The quantization kernel with the policy's amax, then the results downloaded.
-    public func quantizeBlocks(_ input: CUDAPreparedInput, _ g: QuantizationGeometry,
-                               context: TensorQuantizationContext) throws -> QuantizedTensor {
+    public func quantizeBlocks(
+        _ input: CUDAPreparedInput, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext
+    ) throws -> QuantizedTensor {
         let (plan, buffers) = (input.plan, input.buffers)
         try run(plan, buffers, elementType: input.elementType, amax: context.amax)
         let codes: [UInt8] = try device.download(buffers.codes, count: g.codeByteCount, as: UInt8.self)
         let scales: [UInt8] = try device.download(buffers.scales, count: g.scaleByteCount, as: UInt8.self)
         let alternatives: [UInt32] = try device.download(buffers.alternatives, count: 1, as: UInt32.self)
-        return QuantizedTensor(g, amax: context.amax, codes: codes, scales: scales,
-                               alternativeBlockCount: Int(alternatives[0]))
+        return QuantizedTensor(
+            g, amax: context.amax, codes: codes, scales: scales,
+            alternativeBlockCount: Int(alternatives[0]))
     }
 
     /// Decodes a quantized tensor to float32 `[rows, cols]` on the GPU; bit-identical with
@@ -159,8 +168,10 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
     // MARK: Device work
 
     /// amax (computed or supplied), then the quantization kernel, on device buffers.
-    func run(_ plan: QuantizationPlan, _ b: PlanBuffers, elementType type: CUDAElementType, amax: Float?,
-             computeAmax: Bool = true) throws {
+    func run(
+        _ plan: QuantizationPlan, _ b: PlanBuffers, elementType type: CUDAElementType, amax: Float?,
+        computeAmax: Bool = true
+    ) throws {
         if let amax {
             try device.fill(b.amax, word: amax.bitPattern, count: 1)
         } else if plan.config.format == .mxfp4 {
@@ -179,24 +190,30 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
             let groups = g.rows * (g.paddedCols / 16)
             let kernel = try function("fos_amax_rht", type)
             let resident = try device.occupancy(kernel, threads: 256) * sms
-            try device.launch(kernel, blocks: min((groups + 255) / 256, resident), threads: 256,
-                              [.buffer(b.input), .int(g.sourceCols), .int(g.rows),
-                               .int(g.sourceBackedCols), .int(g.paddedCols), .bool(plan.config.transpose),
-                               .buffer(b.amax)])
+            try device.launch(
+                kernel, blocks: min((groups + 255) / 256, resident), threads: 256,
+                [
+                    .buffer(b.input), .int(g.sourceCols), .int(g.rows),
+                    .int(g.sourceBackedCols), .int(g.paddedCols), .bool(plan.config.transpose),
+                    .buffer(b.amax),
+                ])
         } else {
             let n = plan.geometry.sourceRows * plan.geometry.sourceCols
             let vectors = n / (16 / type.byteSize)
             let kernel = try function("fos_amax", type)
             let resident = try device.occupancy(kernel, threads: 256) * sms
-            try device.launch(kernel, blocks: max(1, min((vectors + 255) / 256, resident)),
-                              threads: 256, [.buffer(b.input), .uint64(UInt64(n)), .buffer(b.amax)])
+            try device.launch(
+                kernel, blocks: max(1, min((vectors + 255) / 256, resident)),
+                threads: 256, [.buffer(b.input), .uint64(UInt64(n)), .buffer(b.amax)])
         }
     }
 
     /// The quantization kernel; `resetOutputs` zeroes the block counter (and the swizzled
     /// layout's padding) first — benchmarks skip that to time the kernel alone.
-    func launchQuantize(_ plan: QuantizationPlan, _ b: PlanBuffers, _ type: CUDAElementType,
-                        resetOutputs: Bool = true) throws {
+    func launchQuantize(
+        _ plan: QuantizationPlan, _ b: PlanBuffers, _ type: CUDAElementType,
+        resetOutputs: Bool = true
+    ) throws {
         if resetOutputs {
             if plan.config.scaleLayout == .swizzled128x4 { try device.fill(b.scales, byte: 0) }
             try device.fill(b.alternatives, word: 0, count: 1)
@@ -210,18 +227,22 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         let g = plan.geometry
         // A grid that is resident all at once; the kernels stride over the rest.
         let resident = try device.occupancy(kernel, threads: plan.threadsPerBlock) * max(device.multiprocessorCount, 1)
-        try device.launch(kernel, blocks: min(plan.gridBlocks, resident), threads: plan.threadsPerBlock, [
-            .buffer(b.input), .int(g.sourceCols), .int(g.rows), .int(g.sourceBackedCols),
-            .int(g.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
-            .float(plan.constants.maxValue), .float(plan.constants.product), .float(plan.constants.product),
-            .int32(plan.metric), .int32(stochastic), .uint64(seed), .buffer(b.codes), .buffer(b.scales),
-            .bool(plan.config.scaleLayout == .swizzled128x4), .int(roundUp(g.scaleCols, 4)),
-            .buffer(b.alternatives),
-        ])
+        try device.launch(
+            kernel, blocks: min(plan.gridBlocks, resident), threads: plan.threadsPerBlock,
+            [
+                .buffer(b.input), .int(g.sourceCols), .int(g.rows), .int(g.sourceBackedCols),
+                .int(g.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
+                .float(plan.constants.maxValue), .float(plan.constants.product), .float(plan.constants.product),
+                .int32(plan.metric), .int32(stochastic), .uint64(seed), .buffer(b.codes), .buffer(b.scales),
+                .bool(plan.config.scaleLayout == .swizzled128x4), .int(roundUp(g.scaleCols, 4)),
+                .buffer(b.alternatives),
+            ])
     }
 
-    func launchDequantize(q: DequantizationShape, codes: DeviceBuffer, scales: DeviceBuffer, output: DeviceBuffer,
-                          outputType: CUDAElementType) throws {
+    func launchDequantize(
+        q: DequantizationShape, codes: DeviceBuffer, scales: DeviceBuffer, output: DeviceBuffer,
+        outputType: CUDAElementType
+    ) throws {
         let chunks = q.rows * (q.paddedCols / 16)
         let formatCode: Int32
         switch q.format {
@@ -230,12 +251,14 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         case .nvint4: formatCode = 2
         case .if4: formatCode = 3
         }
-        try device.launch(function("fos_dequantize", .bf16), blocks: (chunks + 255) / 256, threads: 256, [
-            .buffer(codes), .buffer(scales), .int(q.rows), .int(q.cols), .int(q.paddedCols), .int32(formatCode),
-            .int(q.format.blockSize), .bool(q.scaleLayout == .swizzled128x4),
-            .int(roundUp(q.paddedCols / q.format.blockSize, 4)), .float(q.amax), .float(q.reciprocal),
-            .buffer(output), .int(outputType.kernelCode),
-        ])
+        try device.launch(
+            function("fos_dequantize", .bf16), blocks: (chunks + 255) / 256, threads: 256,
+            [
+                .buffer(codes), .buffer(scales), .int(q.rows), .int(q.cols), .int(q.paddedCols), .int32(formatCode),
+                .int(q.format.blockSize), .bool(q.scaleLayout == .swizzled128x4),
+                .int(roundUp(q.paddedCols / q.format.blockSize, 4)), .float(q.amax), .float(q.reciprocal),
+                .buffer(output), .int(outputType.kernelCode),
+            ])
     }
 }
 
@@ -256,8 +279,9 @@ struct QuantizationPlan {
         constants = config.constants
         guard g.rows * g.paddedCols < Int(Int32.max) - 4096, g.sourceRows * g.sourceCols < Int(Int32.max) else {
             let shape = "[\(g.sourceRows), \(g.sourceCols)]"
-            throw CUDAError(call: "quantize", code: 0,
-                            message: "tensor \(shape) exceeds the kernels' 2^31-element limit")
+            throw CUDAError(
+                call: "quantize", code: 0,
+                message: "tensor \(shape) exceeds the kernels' 2^31-element limit")
         }
         let kind: String
         switch (config.format, config.rule) {

@@ -21,11 +21,17 @@ struct DriverAPI: @unchecked Sendable {
     typealias CtxSetCurrent = @convention(c) (CUhandle?) -> CUresult
     typealias CtxSynchronize = @convention(c) () -> CUresult
     typealias ModuleLoadData = @convention(c) (UnsafeMutablePointer<CUhandle?>?, UnsafeRawPointer?) -> CUresult
-    typealias ModuleGetFunction = @convention(c) (UnsafeMutablePointer<CUhandle?>?, CUhandle?,
-                                                  UnsafePointer<CChar>?) -> CUresult
-    typealias LaunchKernel = @convention(c) (CUhandle?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
-                                             CUhandle?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
-                                             UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> CUresult
+    typealias ModuleGetFunction =
+        @convention(c) (
+            UnsafeMutablePointer<CUhandle?>?, CUhandle?,
+            UnsafePointer<CChar>?
+        ) -> CUresult
+    typealias LaunchKernel =
+        @convention(c) (
+            CUhandle?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
+            CUhandle?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+            UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+        ) -> CUresult
     typealias MemAlloc = @convention(c) (UnsafeMutablePointer<CUdeviceptr>?, Int) -> CUresult
     typealias MemFree = @convention(c) (CUdeviceptr) -> CUresult
     typealias MemcpyHtoD = @convention(c) (CUdeviceptr, UnsafeRawPointer?, Int) -> CUresult
@@ -39,7 +45,8 @@ struct DriverAPI: @unchecked Sendable {
     typealias EventElapsedTime = @convention(c) (UnsafeMutablePointer<Float>?, CUhandle?, CUhandle?) -> CUresult
     typealias EventDestroy = @convention(c) (CUhandle?) -> CUresult
     typealias GetErrorString = @convention(c) (CUresult, UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> CUresult
-    typealias OccupancyMaxActiveBlocks = @convention(c) (UnsafeMutablePointer<Int32>?, CUhandle?, Int32, Int) -> CUresult
+    typealias OccupancyMaxActiveBlocks =
+        @convention(c) (UnsafeMutablePointer<Int32>?, CUhandle?, Int32, Int) -> CUresult
 
     let library: DynamicLibrary
     let initialize: Init
@@ -113,7 +120,8 @@ struct DriverAPI: @unchecked Sendable {
         eventElapsedTime = try sym("cuEventElapsedTime_v2", "cuEventElapsedTime", as: EventElapsedTime.self)
         eventDestroy = try sym("cuEventDestroy_v2", "cuEventDestroy", as: EventDestroy.self)
         getErrorString = try sym("cuGetErrorString", as: GetErrorString.self)
-        occupancyMaxActiveBlocks = try sym("cuOccupancyMaxActiveBlocksPerMultiprocessor", as: OccupancyMaxActiveBlocks.self)
+        occupancyMaxActiveBlocks = try sym(
+            "cuOccupancyMaxActiveBlocksPerMultiprocessor", as: OccupancyMaxActiveBlocks.self)
     }
 
     /// The driver's description of a result code.
@@ -134,10 +142,13 @@ enum DeviceAttribute: Int32 {
 
 struct NVRTCAPI: @unchecked Sendable {
     typealias Version = @convention(c) (UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?) -> Int32
-    typealias CreateProgram = @convention(c) (UnsafeMutablePointer<CUhandle?>?, UnsafePointer<CChar>?,
-                                              UnsafePointer<CChar>?, Int32,
-                                              UnsafePointer<UnsafePointer<CChar>?>?,
-                                              UnsafePointer<UnsafePointer<CChar>?>?) -> Int32
+    typealias CreateProgram =
+        @convention(c) (
+            UnsafeMutablePointer<CUhandle?>?, UnsafePointer<CChar>?,
+            UnsafePointer<CChar>?, Int32,
+            UnsafePointer<UnsafePointer<CChar>?>?,
+            UnsafePointer<UnsafePointer<CChar>?>?
+        ) -> Int32
     typealias CompileProgram = @convention(c) (CUhandle?, Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> Int32
     typealias GetSize = @convention(c) (CUhandle?, UnsafeMutablePointer<Int>?) -> Int32
     typealias GetBytes = @convention(c) (CUhandle?, UnsafeMutablePointer<CChar>?) -> Int32
@@ -163,24 +174,25 @@ struct NVRTCAPI: @unchecked Sendable {
 
     static func load(_ lib: DynamicLibrary) -> Result<NVRTCAPI, CUDAUnavailable> {
         guard let version = lib.symbol("nvrtcVersion", as: Version.self),
-              let create = lib.symbol("nvrtcCreateProgram", as: CreateProgram.self),
-              let compile = lib.symbol("nvrtcCompileProgram", as: CompileProgram.self),
-              let ptxSize = lib.symbol("nvrtcGetPTXSize", as: GetSize.self),
-              let ptx = lib.symbol("nvrtcGetPTX", as: GetBytes.self),
-              let logSize = lib.symbol("nvrtcGetProgramLogSize", as: GetSize.self),
-              let log = lib.symbol("nvrtcGetProgramLog", as: GetBytes.self),
-              let destroy = lib.symbol("nvrtcDestroyProgram", as: DestroyProgram.self),
-              let errorString = lib.symbol("nvrtcGetErrorString", as: GetErrorString.self)
+            let create = lib.symbol("nvrtcCreateProgram", as: CreateProgram.self),
+            let compile = lib.symbol("nvrtcCompileProgram", as: CompileProgram.self),
+            let ptxSize = lib.symbol("nvrtcGetPTXSize", as: GetSize.self),
+            let ptx = lib.symbol("nvrtcGetPTX", as: GetBytes.self),
+            let logSize = lib.symbol("nvrtcGetProgramLogSize", as: GetSize.self),
+            let log = lib.symbol("nvrtcGetProgramLog", as: GetBytes.self),
+            let destroy = lib.symbol("nvrtcDestroyProgram", as: DestroyProgram.self),
+            let errorString = lib.symbol("nvrtcGetErrorString", as: GetErrorString.self)
         else {
             return .failure(CUDAUnavailable(.nvrtcSymbolMissing, "\(lib.path) lacks an NVRTC entry point"))
         }
-        return .success(NVRTCAPI(
-            library: lib, version: version, createProgram: create, compileProgram: compile, getPTXSize: ptxSize,
-            getPTX: ptx, getCUBINSize: lib.symbol("nvrtcGetCUBINSize", as: GetSize.self),
-            getCUBIN: lib.symbol("nvrtcGetCUBIN", as: GetBytes.self), getProgramLogSize: logSize,
-            getProgramLog: log, destroyProgram: destroy, getErrorString: errorString,
-            getNumSupportedArchs: lib.symbol("nvrtcGetNumSupportedArchs", as: GetNumSupportedArchs.self),
-            getSupportedArchs: lib.symbol("nvrtcGetSupportedArchs", as: GetSupportedArchs.self)))
+        return .success(
+            NVRTCAPI(
+                library: lib, version: version, createProgram: create, compileProgram: compile, getPTXSize: ptxSize,
+                getPTX: ptx, getCUBINSize: lib.symbol("nvrtcGetCUBINSize", as: GetSize.self),
+                getCUBIN: lib.symbol("nvrtcGetCUBIN", as: GetBytes.self), getProgramLogSize: logSize,
+                getProgramLog: log, destroyProgram: destroy, getErrorString: errorString,
+                getNumSupportedArchs: lib.symbol("nvrtcGetNumSupportedArchs", as: GetNumSupportedArchs.self),
+                getSupportedArchs: lib.symbol("nvrtcGetSupportedArchs", as: GetSupportedArchs.self)))
     }
 
     /// (major, minor) of this NVRTC.

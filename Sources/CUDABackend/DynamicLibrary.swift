@@ -61,10 +61,11 @@ struct LibraryLoadFailure: Error, Sendable {
 
 /// Where the CUDA driver and NVRTC are looked for.
 ///
-/// | library | order |
-/// |---|---|
-/// | driver | `$FOUROVERSIX_LIBCUDA`, `libcuda.so.1`, `libcuda.so` (the loader's own search), then `/usr/lib/x86_64-linux-gnu`, `/usr/lib64`, `/usr/local/nvidia/lib64`, `/usr/lib/wsl/lib` |
-/// | NVRTC | `$FOUROVERSIX_NVRTC` (a file, or a folder holding `libnvrtc.so*`), `libnvrtc.so`, `libnvrtc.so.13`, `.12`, `.11.2`, then `lib64` of `$CUDA_HOME`, `$CUDA_PATH`, `/usr/local/cuda`, every `/usr/local/cuda-*` (newest name first), `/usr/lib/x86_64-linux-gnu` |
+/// - driver: `$FOUROVERSIX_LIBCUDA`, `libcuda.so.1`, `libcuda.so` (the loader's own search), then
+///   `/usr/lib/x86_64-linux-gnu`, `/usr/lib64`, `/usr/local/nvidia/lib64`, `/usr/lib/wsl/lib`.
+/// - NVRTC: `$FOUROVERSIX_NVRTC` (a file, or a folder holding `libnvrtc.so*`), `libnvrtc.so`,
+///   `libnvrtc.so.13`, `.12`, `.11.2`, then `lib64` of `$CUDA_HOME`, `$CUDA_PATH`, `/usr/local/cuda`,
+///   every `/usr/local/cuda-*` (newest name first), `/usr/lib/x86_64-linux-gnu`.
 public enum LibrarySearch {
     static let nvrtcNames = ["libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2"]
 
@@ -72,12 +73,16 @@ public enum LibrarySearch {
     public static var processEnvironment: [String: String] { Environment.current }
 
     /// Candidate paths for the CUDA driver library, in order.
-    public static func driverCandidates(environment env: [String: String] = LibrarySearch.processEnvironment) -> [String] {
+    public static func driverCandidates(environment env: [String: String] = LibrarySearch.processEnvironment)
+        -> [String]
+    {
         var list: [String] = []
         if let p = env["FOUROVERSIX_LIBCUDA"], !p.isEmpty { list.append(p) }
         list += ["libcuda.so.1", "libcuda.so"]
-        for dir in ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/local/nvidia/lib64",
-                    "/usr/local/nvidia/lib", "/usr/lib/wsl/lib"] {
+        for dir in [
+            "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/local/nvidia/lib64",
+            "/usr/local/nvidia/lib", "/usr/lib/wsl/lib",
+        ] {
             list.append(dir + "/libcuda.so.1")
         }
         return list
@@ -85,8 +90,10 @@ public enum LibrarySearch {
 
     /// Candidate paths for NVRTC, in order. `cudaFolders` lists `/usr/local/cuda-*` folders
     /// (by default read from the file system).
-    public static func nvrtcCandidates(environment env: [String: String] = LibrarySearch.processEnvironment,
-                                       cudaFolders: [String]? = nil) -> [String] {
+    public static func nvrtcCandidates(
+        environment env: [String: String] = LibrarySearch.processEnvironment,
+        cudaFolders: [String]? = nil
+    ) -> [String] {
         var list: [String] = []
         if let p = env["FOUROVERSIX_NVRTC"], !p.isEmpty {
             if isDirectory(p) {
@@ -102,8 +109,10 @@ public enum LibrarySearch {
             if let v = env[key], !v.isEmpty { roots.append(v) }
         }
         roots.append("/usr/local/cuda")
-        roots += (cudaFolders ?? filesInDirectory("/usr/local").filter { $0.hasPrefix("cuda-") }.sorted(by: >)
-            .map { "/usr/local/" + $0 })
+        roots +=
+            (cudaFolders
+                ?? filesInDirectory("/usr/local").filter { $0.hasPrefix("cuda-") }.sorted(by: >)
+                .map { "/usr/local/" + $0 })
         for root in roots {
             for lib in ["lib64", "lib", "targets/x86_64-linux/lib", "targets/sbsa-linux/lib"] {
                 list += nvrtcNames.dropFirst().map { root + "/" + lib + "/" + $0 }

@@ -74,19 +74,22 @@ extension CUDADevice {
     func module(source: String, defines: [String]) throws -> KernelModule {
         try withContext {
             let cc = computeCapability.major * 10 + computeCapability.minor
-            let preferHW = Environment.value("FOUROVERSIX_CUDA_HW_FP4").map { !["0", "off", "false"].contains($0) } ?? true
-            var target = CompileTarget.choose(computeCapability: cc, supported: nvrtc.supportedArchitectures,
-                                              preferHardwareFP4: preferHW)
+            let preferHW =
+                Environment.value("FOUROVERSIX_CUDA_HW_FP4").map { !["0", "off", "false"].contains($0) } ?? true
+            var target = CompileTarget.choose(
+                computeCapability: cc, supported: nvrtc.supportedArchitectures,
+                preferHardwareFP4: preferHW)
             let key = target.architecture + "|" + defines.joined(separator: "|")
             if let m = modules[key] { return m }
             do {
                 let m = try loadOrCompile(source: source, defines: defines, target: target)
                 modules[key] = m
                 return m
-            } catch where target.hardwareFP4 {
+            } catch  where target.hardwareFP4 {
                 // The hardware FP4 path did not compile or load here: fall back to software.
-                target = CompileTarget.choose(computeCapability: cc, supported: nvrtc.supportedArchitectures,
-                                              preferHardwareFP4: false)
+                target = CompileTarget.choose(
+                    computeCapability: cc, supported: nvrtc.supportedArchitectures,
+                    preferHardwareFP4: false)
                 let m = try loadOrCompile(source: source, defines: defines, target: target)
                 modules[key] = m
                 return m
@@ -154,7 +157,8 @@ struct NVRTCCompiler {
     /// small stacks. PTX comes back with its terminating NUL.
     func compile(source: String, options: [String], cubin: Bool) throws -> [UInt8] {
         let result = runOnLargeStack { () -> Result<[UInt8], CUDAError> in
-            Result { () throws(CUDAError) -> [UInt8] in try compileHere(source: source, options: options, cubin: cubin) }
+            Result { () throws(CUDAError) -> [UInt8] in try compileHere(source: source, options: options, cubin: cubin)
+            }
         }
         return try result.get()
     }
@@ -176,13 +180,16 @@ struct NVRTCCompiler {
             var log = [CChar](repeating: 0, count: max(logSize, 1))
             _ = api.getProgramLog(program, &log)
             let text = log.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            throw CUDAError(call: "nvrtcCompileProgram(\(options.joined(separator: " ")))", code: rc,
-                            message: api.describe(rc) + "\n" + String(text.prefix(4000)))
+            throw CUDAError(
+                call: "nvrtcCompileProgram(\(options.joined(separator: " ")))", code: rc,
+                message: api.describe(rc) + "\n" + String(text.prefix(4000)))
         }
         var size = 0
         if cubin, let getSize = api.getCUBINSize, let get = api.getCUBIN {
             rc = getSize(program, &size)
-            guard rc == 0, size > 0 else { throw CUDAError(call: "nvrtcGetCUBINSize", code: rc, message: api.describe(rc)) }
+            guard rc == 0, size > 0 else {
+                throw CUDAError(call: "nvrtcGetCUBINSize", code: rc, message: api.describe(rc))
+            }
             var bytes = [CChar](repeating: 0, count: size)
             rc = get(program, &bytes)
             guard rc == 0 else { throw CUDAError(call: "nvrtcGetCUBIN", code: rc, message: api.describe(rc)) }
@@ -214,11 +221,13 @@ func runOnLargeStack<T>(_ body: () -> T) -> T {
         pthread_attr_setstacksize(&attributes, 256 << 20)
         var thread = pthread_t()
         let context = Unmanaged.passRetained(job).toOpaque()
-        let rc = pthread_create(&thread, &attributes, { p in
-            let job = Unmanaged<ThreadJob>.fromOpaque(p!).takeRetainedValue()
-            job.run()
-            return nil
-        }, context)
+        let rc = pthread_create(
+            &thread, &attributes,
+            { p in
+                let job = Unmanaged<ThreadJob>.fromOpaque(p!).takeRetainedValue()
+                job.run()
+                return nil
+            }, context)
         if rc != 0 {
             Unmanaged<ThreadJob>.fromOpaque(context).release()
             return escapable()
@@ -234,19 +243,24 @@ public enum CUDAKernelSource {
     /// Compiles the kernels for `architecture` ("sm_90", "sm_100a", "compute_80", …) reading
     /// `elementType`; `hardwareFP4` selects Blackwell's E2M1 conversion (an "a" target).
     /// Returns the size of the CUBIN (PTX for `compute_` targets) in bytes.
-    public static func compile(architecture: String, elementType: CUDAElementType = .bf16,
-                               hardwareFP4: Bool = false) -> Result<Int, CUDAUnavailable> {
+    public static func compile(
+        architecture: String, elementType: CUDAElementType = .bf16,
+        hardwareFP4: Bool = false
+    ) -> Result<Int, CUDAUnavailable> {
         let compiler: NVRTCCompiler
         switch NVRTCCompiler.load() {
         case .failure(let e): return .failure(e)
         case .success(let c): compiler = c
         }
-        var options = ["--gpu-architecture=\(architecture)", "-default-device", "--std=c++17", "--fmad=false",
-                       "-DFOS_DT=\(elementType.kernelCode)"]
+        var options = [
+            "--gpu-architecture=\(architecture)", "-default-device", "--std=c++17", "--fmad=false",
+            "-DFOS_DT=\(elementType.kernelCode)",
+        ]
         if hardwareFP4 { options.append("-DFOS_HW_FP4=1") }
         do {
-            let image = try compiler.compile(source: KernelSource.cuda, options: options,
-                                             cubin: architecture.hasPrefix("sm_"))
+            let image = try compiler.compile(
+                source: KernelSource.cuda, options: options,
+                cubin: architecture.hasPrefix("sm_"))
             return .success(image.count)
         } catch {
             return .failure(CUDAUnavailable(.compileFailed, "\(error)"))

@@ -5,6 +5,9 @@
 // operations (see the comment at the top of the source); `KernelSource.cuda` is the only copy.
 
 enum KernelSource {
+    // Kept as written, out of swift-format: it would indent every line of the literal by 8 spaces
+    // (the value would not change, but the CUDA source would no longer read as CUDA source).
+    // swift-format-ignore
     static let cuda: String = #"""
 // FourOverSix CUDA kernels: tensor amax (optionally over the RHT output), block quantization
 // (NVFP4 static/4-over-6, MXFP4, NVINT4, IF4; round-to-nearest or stochastic; transpose;

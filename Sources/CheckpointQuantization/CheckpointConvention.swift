@@ -68,8 +68,10 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
     public func quantizationConfig(ignored: [String], activations: Bool, producer: [String: String]) -> [String: Any] {
         switch self {
         case .compressedTensors:
-            let weights: [String: Any] = ["num_bits": 4, "type": "float", "symmetric": true,
-                                          "strategy": "tensor_group", "group_size": 16, "dynamic": false]
+            let weights: [String: Any] = [
+                "num_bits": 4, "type": "float", "symmetric": true,
+                "strategy": "tensor_group", "group_size": 16, "dynamic": false,
+            ]
             var inputs = weights
             inputs["dynamic"] = "local"
             return [
@@ -77,8 +79,12 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
                 "format": "nvfp4-pack-quantized",
                 "quantization_status": "compressed",
                 "ignore": ignored,
-                "config_groups": ["group_0": ["targets": ["Linear"], "weights": weights,
-                                              "input_activations": activations ? inputs as Any : NSNull()] as [String: Any]],
+                "config_groups": [
+                    "group_0": [
+                        "targets": ["Linear"], "weights": weights,
+                        "input_activations": activations ? inputs as Any : NSNull(),
+                    ] as [String: Any]
+                ],
             ]
         case .modelopt:
             // `ignore` too: some vLLM revisions read only that key.
@@ -97,9 +103,13 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
     /// `hf_quant_config.json` (ModelOpt only).
     public func hfQuantConfig(ignored: [String], activations: Bool, producer: [String: String]) -> [String: Any]? {
         guard self == .modelopt else { return nil }
-        return ["producer": producer,
-                "quantization": ["quant_algo": modeloptAlgorithm(activations: activations), "group_size": 16,
-                                 "exclude_modules": ignored, "kv_cache_quant_algo": NSNull()] as [String: Any]]
+        return [
+            "producer": producer,
+            "quantization": [
+                "quant_algo": modeloptAlgorithm(activations: activations), "group_size": 16,
+                "exclude_modules": ignored, "kv_cache_quant_algo": NSNull(),
+            ] as [String: Any],
+        ]
     }
 
     /// `NVFP4` (weights and activations) or `W4A16_NVFP4` (weight-only), the same in both files.

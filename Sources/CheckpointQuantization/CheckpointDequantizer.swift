@@ -11,9 +11,11 @@ import ModelFolder
 import SafeTensors
 
 public enum CheckpointDequantizer {
-    public static func run(quantizedDirectory: String, outputDirectory: String, dtype: DType,
-                           overwrite: Bool, maxShardBytes: Int = 5_000_000_000,
-                           progress: (QuantizationProgress) -> Void = { _ in }) throws {
+    public static func run(
+        quantizedDirectory: String, outputDirectory: String, dtype: DType,
+        overwrite: Bool, maxShardBytes: Int = 5_000_000_000,
+        progress: (QuantizationProgress) -> Void = { _ in }
+    ) throws {
         guard dtype == .BF16 || dtype == .F32 || dtype == .F16 else {
             throw FloatViewError.unsupportedOutputDType(dtype)
         }
@@ -35,13 +37,16 @@ public enum CheckpointDequantizer {
             }
         }
         let shards = CheckpointQuantizer.cutIntoShards(specs, maxBytes: maxShardBytes)
-        let shardNames = shards.count == 1 ? ["model.safetensors"]
+        let shardNames =
+            shards.count == 1
+            ? ["model.safetensors"]
             : (1...shards.count).map { String(format: "model-%05d-of-%05d.safetensors", $0, shards.count) }
         var weightMap: [String: String] = [:]
         var done = 0
         for (index, shard) in shards.enumerated() {
-            let writer = try SafeTensorsWriter(path: output.path(shardNames[index]), tensors: shard.map(\.spec),
-                                               metadata: ["format": "pt"])
+            let writer = try SafeTensorsWriter(
+                path: output.path(shardNames[index]), tensors: shard.map(\.spec),
+                metadata: ["format": "pt"])
             do {
                 for (spec, source) in shard {
                     weightMap[spec.name] = shardNames[index]
@@ -53,8 +58,10 @@ public enum CheckpointDequantizer {
                     }
                     t.shard.releasePages(source)
                     done += 1
-                    progress(QuantizationProgress(tensorsDone: done, tensorsTotal: specs.count, bytesDone: 0,
-                                                  bytesTotal: 0, tensor: spec.name))
+                    progress(
+                        QuantizationProgress(
+                            tensorsDone: done, tensorsTotal: specs.count, bytesDone: 0,
+                            bytesTotal: 0, tensor: spec.name))
                 }
                 try writer.finish()
             } catch {
@@ -64,8 +71,9 @@ public enum CheckpointDequantizer {
         }
         if shards.count > 1 {
             let total = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
-            try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
-                          to: output.path("model.safetensors.index.json"))
+            try writeJSON(
+                ["metadata": ["total_size": total], "weight_map": weightMap],
+                to: output.path("model.safetensors.index.json"))
         }
         var config = q.checkpoint.config
         config.removeValue(forKey: "quantization_config")

@@ -31,13 +31,15 @@ public enum CheckpointError: Error, CustomStringConvertible {
         case let .inconsistent(path, reason): return "\(path): \(reason)"
         case let .invalidSelection(message): return message
         case let .unknownFamily(directory, architecture, modules):
-            return "\(directory): model family '\(architecture)' is not one fouroversix knows, so it will not guess which "
+            return
+                "\(directory): model family '\(architecture)' is not one fouroversix knows, so it will not guess which "
                 + "Linear weights are routers or vision layers (quantizing a router breaks the model).\n"
                 + "These 2-D Linear weights would be quantized:\n"
                 + modules.map { "  " + $0 }.joined(separator: "\n")
                 + "\nRe-run with --include REGEX (repeatable) naming exactly the modules to quantize, e.g. "
                 + "--include 'layers\\.\\d+\\.(self_attn|mlp\\.experts)\\.', and --exclude REGEX for any to keep "
-                + "(routers such as 're:.*mlp.gate$' must stay unquantized). Known families: see README \"Model families\"."
+                + "(routers such as 're:.*mlp.gate$' must stay unquantized). "
+                + "Known families: see README \"Model families\"."
         }
     }
 }

@@ -111,14 +111,17 @@ public struct CheckpointSummary: Codable, Sendable {
             let stored = try q.storedTensorScale(m)
             let group = FusedGroups.key(of: m.module)
             if let group { groupScales[group, default: []].insert(stored.bitPattern) }
-            summary.modules.append(ModuleSummary(
-                module: m.module, shape: [m.rows, m.cols], storedTensorScale: stored,
-                amax: q.exactAmax[m.module] ?? q.convention.amax(fromStoredTensorScale: stored, constants: constants),
-                fusedGroup: group, hasInputScale: m.inputScale != nil))
+            summary.modules.append(
+                ModuleSummary(
+                    module: m.module, shape: [m.rows, m.cols], storedTensorScale: stored,
+                    amax: q.exactAmax[m.module]
+                        ?? q.convention.amax(fromStoredTensorScale: stored, constants: constants),
+                    fusedGroup: group, hasInputScale: m.inputScale != nil))
         }
         summary.fusedGroupsWithDifferentScales = groupScales.filter { $0.value.count > 1 }.keys.sorted()
-        summary.expertGroups = ExpertGroupSummary.groups(summary.modules,
-                                                         differentScales: Set(summary.fusedGroupsWithDifferentScales))
+        summary.expertGroups = ExpertGroupSummary.groups(
+            summary.modules,
+            differentScales: Set(summary.fusedGroupsWithDifferentScales))
         return summary
     }
 }

@@ -12,10 +12,12 @@ import ReportText
 extension CheckpointSummary {
     /// The summary as `inspect` prints it.
     public var text: String {
-        var lines = [directory, "  architectures: \(architectures.joined(separator: ", "))",
-                     "  \(tensors) tensors in \(shards) shard(s), \(formatBytes(bytes)); by dtype: "
-                         + tensorsByDType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                         .joined(separator: ", ")]
+        var lines = [
+            directory, "  architectures: \(architectures.joined(separator: ", "))",
+            "  \(tensors) tensors in \(shards) shard(s), \(formatBytes(bytes)); by dtype: "
+                + tensorsByDType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", "),
+        ]
         guard convention != "none" else {
             lines.append("  not quantized" + (quantMethod.map { " (quantization_config: \($0))" } ?? ""))
             return lines.joined(separator: "\n")
@@ -26,22 +28,27 @@ extension CheckpointSummary {
         if let f = format { line += ", format \(f)" }
         lines.append(line)
         lines.append("  producer: \(producer ?? "unknown"); 4/6 rule: \(rule ?? "not recorded")")
-        lines.append("  \(modules.count) quantized modules; ignored: "
-                     + (ignored.isEmpty ? "none" : ignored.joined(separator: ", ")))
+        lines.append(
+            "  \(modules.count) quantized modules; ignored: "
+                + (ignored.isEmpty ? "none" : ignored.joined(separator: ", ")))
         let header = ["module", "shape", "tensor scale (stored)", "amax", "fused group", "input scale"]
         let rows = modules.filter { m in !expertGroups.contains { m.module.hasPrefix($0.parent + ".") } }.map { m in
-            [m.module, m.shape.map(String.init).joined(separator: "×"), String(format: "%.6g", m.storedTensorScale),
-             String(format: "%.6g", m.amax), m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no"]
+            [
+                m.module, m.shape.map(String.init).joined(separator: "×"), String(format: "%.6g", m.storedTensorScale),
+                String(format: "%.6g", m.amax), m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no",
+            ]
         }
         lines.append(renderTable(header: header, rows: rows))
         for g in expertGroups {
-            lines.append("  \(g.parent): \(g.experts) experts, \(g.shapes.joined(separator: ", ")); "
-                         + "\(g.fusedGroupsSharingOneScale)/\(g.fusedGroups) fused groups share one scale; "
-                         + "input scales \(g.modulesWithInputScale)/\(g.modules)")
+            lines.append(
+                "  \(g.parent): \(g.experts) experts, \(g.shapes.joined(separator: ", ")); "
+                    + "\(g.fusedGroupsSharingOneScale)/\(g.fusedGroups) fused groups share one scale; "
+                    + "input scales \(g.modulesWithInputScale)/\(g.modules)")
         }
         if !fusedGroupsWithDifferentScales.isEmpty {
-            lines.append("  warning: fused groups with different tensor scales: "
-                         + fusedGroupsWithDifferentScales.joined(separator: ", "))
+            lines.append(
+                "  warning: fused groups with different tensor scales: "
+                    + fusedGroupsWithDifferentScales.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

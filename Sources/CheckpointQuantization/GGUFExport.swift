@@ -26,7 +26,8 @@ public enum GGUFExport {
     /// Writes the NVFP4 checkpoint in `quantizedDirectory` (either convention) as a GGUF file.
     public static func write(quantizedDirectory: String, to path: String, overwrite: Bool) throws {
         // Refuses an existing file without `overwrite` (replaced by the writer's rename when complete).
-        try OutputPolicy.prepare(OutputRequest(path, .file, inputs: [quantizedDirectory], existing: overwrite ? .replace : .refuse))
+        try OutputPolicy.prepare(
+            OutputRequest(path, .file, inputs: [quantizedDirectory], existing: overwrite ? .replace : .refuse))
         let q = try QuantizedCheckpoint.open(quantizedDirectory)
         let config = q.checkpoint.config
         let hp = try LlamaHyperParameters(config, path: quantizedDirectory)
@@ -54,13 +55,19 @@ public enum GGUFExport {
                         return NVFP4Blocks.pack(codes: codes, scales: scales, rows: m.rows, cols: m.cols)
                     }
                     let multiplier = try multiplierScale(q, m)
-                    add(GGUFTensorSpec(name: name.replacingOccurrences(of: ".weight", with: ".scale"), type: .F32,
-                                       dimensions: [1])) { floatBytes([multiplier]) }
+                    add(
+                        GGUFTensorSpec(
+                            name: name.replacingOccurrences(of: ".weight", with: ".scale"), type: .F32,
+                            dimensions: [1])
+                    ) { floatBytes([multiplier]) }
                     if let input = m.inputScale {
                         let stored = try input.shard.bytes(input.name).loadUnaligned(as: Float.self)
                         let multiplierForm = q.convention == .compressedTensors ? 1 / stored : stored
-                        add(GGUFTensorSpec(name: name.replacingOccurrences(of: ".weight", with: ".input_scale"),
-                                           type: .F32, dimensions: [1])) { floatBytes([multiplierForm]) }
+                        add(
+                            GGUFTensorSpec(
+                                name: name.replacingOccurrences(of: ".weight", with: ".input_scale"),
+                                type: .F32, dimensions: [1])
+                        ) { floatBytes([multiplierForm]) }
                     }
                 } else {
                     add(GGUFTensorSpec(name: name, type: .F32, dimensions: [m.cols, m.rows])) {
@@ -107,8 +114,10 @@ public enum GGUFExport {
 
     /// llama.cpp's name of a Hugging Face Llama tensor.
     static func ggufName(_ name: String, path: String) throws -> String {
-        let fixed = ["model.embed_tokens.weight": "token_embd.weight", "model.norm.weight": "output_norm.weight",
-                     "lm_head.weight": "output.weight"]
+        let fixed = [
+            "model.embed_tokens.weight": "token_embd.weight", "model.norm.weight": "output_norm.weight",
+            "lm_head.weight": "output.weight",
+        ]
         if let n = fixed[name] { return n }
         let parts = name.split(separator: ".").map(String.init)
         let layerParts: [String: String] = [
@@ -121,7 +130,9 @@ public enum GGUFExport {
             let inner = parts[3..<(parts.count - 1)].joined(separator: ".")
             if let mapped = layerParts[inner] { return "blk.\(layer).\(mapped).\(parts.last!)" }
         }
-        throw CheckpointError.inconsistent(path: path, reason: "tensor '\(name)' has no llama.cpp name (only Llama-architecture tensors are exported to GGUF)")
+        throw CheckpointError.inconsistent(
+            path: path,
+            reason: "tensor '\(name)' has no llama.cpp name (only Llama-architecture tensors are exported to GGUF)")
     }
 
     /// convert_hf_to_gguf.py's `LlamaModel.permute` on whole rows: within each head of `rows/heads`
@@ -132,7 +143,8 @@ public enum GGUFExport {
         for h in 0..<heads {
             for i in 0..<half {
                 for j in 0..<2 {
-                    let target = (h * headDim + 2 * i + j) * rowLength, source = (h * headDim + j * half + i) * rowLength
+                    let target = (h * headDim + 2 * i + j) * rowLength,
+                        source = (h * headDim + j * half + i) * rowLength
                     for k in 0..<rowLength { out[target + k] = x[source + k] }
                 }
             }
@@ -147,7 +159,8 @@ public enum GGUFExport {
         for h in 0..<heads {
             for i in 0..<half {
                 for j in 0..<2 {
-                    let target = (h * headDim + j * half + i) * rowLength, source = (h * headDim + 2 * i + j) * rowLength
+                    let target = (h * headDim + j * half + i) * rowLength,
+                        source = (h * headDim + 2 * i + j) * rowLength
                     for k in 0..<rowLength { out[target + k] = x[source + k] }
                 }
             }
@@ -168,9 +181,11 @@ struct LlamaHyperParameters {
         func float(_ k: String) -> Float? { (c[k] as? NSNumber)?.floatValue }
         let type = c["model_type"] as? String
         guard type == "llama", let layers = int("num_hidden_layers"), let hidden = int("hidden_size"),
-            let intermediate = int("intermediate_size"), let heads = int("num_attention_heads"), let vocab = int("vocab_size")
+            let intermediate = int("intermediate_size"), let heads = int("num_attention_heads"),
+            let vocab = int("vocab_size")
         else {
-            throw CheckpointError.inconsistent(path: path, reason: "GGUF export needs a Llama config.json (model_type llama, got \(type ?? "none"))")
+            throw CheckpointError.inconsistent(
+                path: path, reason: "GGUF export needs a Llama config.json (model_type llama, got \(type ?? "none"))")
         }
         self.layers = layers
         self.hidden = hidden
@@ -181,7 +196,9 @@ struct LlamaHyperParameters {
         self.vocab = vocab
         context = int("max_position_embeddings") ?? 2048
         // transformers 5 keeps it in `rope_parameters`.
-        ropeTheta = float("rope_theta") ?? ((c["rope_parameters"] as? [String: Any])?["rope_theta"] as? NSNumber)?.floatValue ?? 10000
+        ropeTheta =
+            float("rope_theta") ?? ((c["rope_parameters"] as? [String: Any])?["rope_theta"] as? NSNumber)?.floatValue
+            ?? 10000
         rmsEps = float("rms_norm_eps") ?? 1e-6
         if let scaling = c["rope_scaling"], !(scaling is NSNull) {
             throw CheckpointError.inconsistent(path: path, reason: "rope_scaling is not exported to GGUF yet")
@@ -197,7 +214,8 @@ struct LlamaHyperParameters {
 
     func metadata(name: String) -> [(key: String, value: GGUFValue)] {
         var m: [(key: String, value: GGUFValue)] = [
-            ("general.architecture", .string("llama")), ("general.type", .string("model")), ("general.name", .string(name)),
+            ("general.architecture", .string("llama")), ("general.type", .string("model")),
+            ("general.name", .string(name)),
             ("general.file_type", .uint32(39)),  // LlamaFileType.MOSTLY_NVFP4
             ("general.quantization_version", .uint32(2)),
             ("llama.block_count", .uint32(UInt32(layers))), ("llama.context_length", .uint32(UInt32(context))),

@@ -24,12 +24,16 @@ enum GGUFTokenizerMetadata {
 
         var idOf: [String: Int] = [:]
         for (token, id) in vocab {
-            guard let id = (id as? NSNumber)?.intValue else { throw CheckpointError.inconsistent(path: path, reason: "token '\(token)' has no integer id") }
+            guard let id = (id as? NSNumber)?.intValue else {
+                throw CheckpointError.inconsistent(path: path, reason: "token '\(token)' has no integer id")
+            }
             idOf[token] = id
         }
         var special = Set<Int>(), added = Set<Int>()
         for entry in (json["added_tokens"] as? [[String: Any]]) ?? [] {
-            guard let id = (entry["id"] as? NSNumber)?.intValue, let content = entry["content"] as? String else { continue }
+            guard let id = (entry["id"] as? NSNumber)?.intValue, let content = entry["content"] as? String else {
+                continue
+            }
             idOf[content] = id
             added.insert(id)
             if entry["special"] as? Bool == true { special.insert(id) }
@@ -53,7 +57,9 @@ enum GGUFTokenizerMetadata {
         let metaspace = preTokenizers.first { $0["type"] as? String == "Metaspace" }
         var out: [(key: String, value: GGUFValue)] = []
         if byteLevel {
-            let digits = preTokenizers.contains { $0["type"] as? String == "Digits" && $0["individual_digits"] as? Bool == true }
+            let digits = preTokenizers.contains {
+                $0["type"] as? String == "Digits" && $0["individual_digits"] as? Bool == true
+            }
             out.append(("tokenizer.ggml.model", .string("gpt2")))
             out.append(("tokenizer.ggml.pre", .string(digits ? "smollm" : "gpt2")))
             out.append(("tokenizer.ggml.tokens", .array(.string(names))))
@@ -67,32 +73,45 @@ enum GGUFTokenizerMetadata {
             let scores: [Float] = types.enumerated().map { id, type in type == 1 ? -Float(id) : 0 }
             out.append(("tokenizer.ggml.scores", .array(.float32(scores))))
             out.append(("tokenizer.ggml.token_type", .array(.int32(types))))
-            out.append(("tokenizer.ggml.add_space_prefix", .bool((metaspace["prepend_scheme"] as? String ?? "always") != "never")))
+            out.append(
+                (
+                    "tokenizer.ggml.add_space_prefix",
+                    .bool((metaspace["prepend_scheme"] as? String ?? "always") != "never")
+                ))
         } else {
-            throw CheckpointError.inconsistent(path: path, reason: "the pre-tokenizer is neither ByteLevel nor Metaspace with byte fallback")
+            throw CheckpointError.inconsistent(
+                path: path, reason: "the pre-tokenizer is neither ByteLevel nor Metaspace with byte fallback")
         }
 
         func specialId(_ key: String, _ configKey: String) -> Int? {
             if let text = tokenText(tokenizerConfig[key]), let id = idOf[text] { return id }
             return (config[configKey] as? NSNumber)?.intValue
         }
-        for (key, configKey, name) in [("bos_token", "bos_token_id", "bos"), ("eos_token", "eos_token_id", "eos"),
-                                       ("unk_token", "unk_token_id", "unknown"), ("pad_token", "pad_token_id", "padding")] {
+        for (key, configKey, name) in [
+            ("bos_token", "bos_token_id", "bos"), ("eos_token", "eos_token_id", "eos"),
+            ("unk_token", "unk_token_id", "unknown"), ("pad_token", "pad_token_id", "padding"),
+        ] {
             if let id = specialId(key, configKey), id >= 0 {
                 out.append(("tokenizer.ggml.\(name)_token_id", .uint32(UInt32(id))))
             }
         }
         let addBos = tokenizerConfig["add_bos_token"] as? Bool ?? !byteLevel
         out.append(("tokenizer.ggml.add_bos_token", .bool(addBos)))
-        if let addEos = tokenizerConfig["add_eos_token"] as? Bool { out.append(("tokenizer.ggml.add_eos_token", .bool(addEos))) }
-        if let template = tokenizerConfig["chat_template"] as? String { out.append(("tokenizer.chat_template", .string(template))) }
+        if let addEos = tokenizerConfig["add_eos_token"] as? Bool {
+            out.append(("tokenizer.ggml.add_eos_token", .bool(addEos)))
+        }
+        if let template = tokenizerConfig["chat_template"] as? String {
+            out.append(("tokenizer.chat_template", .string(template)))
+        }
         return out
     }
 
     /// A pre-tokenizer and the members of a Sequence, flattened.
     static func flatten(_ node: Any?) -> [[String: Any]] {
         guard let node = node as? [String: Any] else { return [] }
-        if node["type"] as? String == "Sequence" { return ((node["pretokenizers"] as? [Any]) ?? []).flatMap { flatten($0) } }
+        if node["type"] as? String == "Sequence" {
+            return ((node["pretokenizers"] as? [Any]) ?? []).flatMap { flatten($0) }
+        }
         return [node]
     }
 
@@ -102,7 +121,8 @@ enum GGUFTokenizerMetadata {
             if let s = m as? String { return s }
             if let pair = m as? [String], pair.count == 2 {
                 guard !pair[0].contains(" "), !pair[1].contains(" ") else {
-                    throw CheckpointError.inconsistent(path: path, reason: "merge \(pair) contains a space; GGUF merges cannot carry it")
+                    throw CheckpointError.inconsistent(
+                        path: path, reason: "merge \(pair) contains a space; GGUF merges cannot carry it")
                 }
                 return pair.joined(separator: " ")
             }

@@ -31,7 +31,8 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case .languageModelHead: return "lm_head is kept in high precision by default"
         case let .excludedByUser(pattern): return "excluded by --exclude \(pattern)"
         case .notIncluded: return "not matched by any --include pattern"
-        case let .inputDimensionNotMultipleOf16(n): return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
+        case let .inputDimensionNotMultipleOf16(n):
+            return "input dimension \(n) is not a multiple of 16 (engines cannot load it)"
         case let .keptByFamily(family, what, _):
             return "\(what), kept in high precision by the \(family) rule (--include overrides)"
         case let .fusedExpertTensor(family):
@@ -70,7 +71,8 @@ public struct LayerSelection: Sendable {
             includePatterns = try ModulePatterns(include)
             excludePatterns = try ModulePatterns(exclude)
         } catch {
-            throw CheckpointError.inconsistent(path: "--include/--exclude", reason: "invalid regular expression '\(error.pattern)'")
+            throw CheckpointError.inconsistent(
+                path: "--include/--exclude", reason: "invalid regular expression '\(error.pattern)'")
         }
     }
 
@@ -80,7 +82,8 @@ public struct LayerSelection: Sendable {
     /// The role of one tensor.
     public func role(of info: TensorInfo) -> TensorRole {
         if let family, info.shape.count == 3, let dot = info.name.lastIndex(of: "."),
-           family.fusedExperts.contains(String(info.name[info.name.index(after: dot)...])) {
+            family.fusedExperts.contains(String(info.name[info.name.index(after: dot)...]))
+        {
             return .skip(module: String(info.name[..<dot]), reason: .fusedExpertTensor(family: family.name))
         }
         guard info.name.hasSuffix(".weight"), info.shape.count == 2 else { return .copy }
@@ -97,7 +100,8 @@ public struct LayerSelection: Sendable {
         if !includePatterns.isEmpty {
             if includePatterns.firstMatch(in: module) == nil { return .skip(module: module, reason: .notIncluded) }
         } else if let family, let keptPatterns, let kept = family.keeps(module, patterns: keptPatterns) {
-            return .skip(module: module, reason: .keptByFamily(family: family.name, what: kept.what, pattern: kept.pattern))
+            return .skip(
+                module: module, reason: .keptByFamily(family: family.name, what: kept.what, pattern: kept.pattern))
         }
         if LayerSelectionRule.hasRaggedInput(inFeatures: info.shape[1]) {
             return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))
@@ -140,13 +144,14 @@ extension LayerSelection {
             guard !kept.isEmpty, kept.count < members.count else { continue }
             let short = { (m: String) in String(m.split(separator: ".").last ?? "") }
             let quantized = members.filter(\.quantized).map { short($0.module) }
-            let option = kept.compactMap { entry -> String? in
-                switch entry.reason {
-                case let .excludedByUser(pattern)?: return "--exclude '\(pattern)'"
-                case .notIncluded?: return "--include"
-                default: return nil
-                }
-            }.first ?? "the selection"
+            let option =
+                kept.compactMap { entry -> String? in
+                    switch entry.reason {
+                    case let .excludedByUser(pattern)?: return "--exclude '\(pattern)'"
+                    case .notIncluded?: return "--include"
+                    default: return nil
+                    }
+                }.first ?? "the selection"
             let parent = key.split(separator: ".").dropLast().joined(separator: "\\.")
             let names = members.map { short($0.module) }.sorted().joined(separator: "|")
             throw .invalidSelection(
@@ -162,18 +167,20 @@ public enum FusedGroups {
     /// Sets of sibling module names fused by serving engines.
     public static let families: [Set<String>] = [
         ["q_proj", "k_proj", "v_proj"],  // Llama, Mistral, Qwen, …
-        ["gate_proj", "up_proj"],        // SwiGLU MLPs
-        ["w1", "w3"],                    // Mixtral-style MoE experts
+        ["gate_proj", "up_proj"],  // SwiGLU MLPs
+        ["w1", "w3"],  // Mixtral-style MoE experts
         ["q_a_proj", "kv_a_proj_with_mqa"],  // DeepSeek MLA (vLLM's fused_qkv_a_proj)
-        ["query", "key", "value"],       // BERT self-attention
-        ["q", "k", "v"],                 // T5-style attention
+        ["query", "key", "value"],  // BERT self-attention
+        ["q", "k", "v"],  // T5-style attention
     ]
 
     /// `parent.{member,member,…}` for a module whose last component belongs to a family,
     /// e.g. `model.layers.0.self_attn.{k_proj,q_proj,v_proj}`.
     public static func key(of module: String) -> String? {
         let parts = module.split(separator: ".")
-        guard let last = parts.last, let family = families.first(where: { $0.contains(String(last)) }) else { return nil }
+        guard let last = parts.last, let family = families.first(where: { $0.contains(String(last)) }) else {
+            return nil
+        }
         return (parts.dropLast() + ["{" + family.sorted().joined(separator: ",") + "}"]).joined(separator: ".")
     }
 }

@@ -34,7 +34,9 @@ public enum MLXExport {
     public static var quantization: [String: Any] { ["group_size": 16, "bits": 4, "mode": "nvfp4"] }
 
     @discardableResult
-    public static func write(quantizedDirectory: String, to outputDirectory: String, overwrite: Bool) throws -> MLXFoldStatistics {
+    public static func write(quantizedDirectory: String, to outputDirectory: String, overwrite: Bool) throws
+        -> MLXFoldStatistics
+    {
         let output = try OutputFolder(target: outputDirectory, overwrite: overwrite)
         defer { output.discard() }
         let q = try QuantizedCheckpoint.open(quantizedDirectory)
@@ -50,7 +52,8 @@ public enum MLXExport {
             }
         }
         var statistics = MLXFoldStatistics()
-        let writer = try SafeTensorsWriter(path: output.path("model.safetensors"), tensors: specs, metadata: ["format": "mlx"])
+        let writer = try SafeTensorsWriter(
+            path: output.path("model.safetensors"), tensors: specs, metadata: ["format": "mlx"])
         do {
             for t in q.checkpoint.tensors {
                 if let m = modules[t.name] {
@@ -84,7 +87,9 @@ public enum MLXExport {
     /// block: the scale · amax/(M·S) rounded to E4M3 and its two E4M3 neighbours are tried, each
     /// with our 4/6 values re-rounded to E2M1 (nearest, ties to even); the candidate with the
     /// smallest squared error against our values wins (the first on ties).
-    static func foldedBlocks(_ q: QuantizedCheckpoint, _ m: QuantizedModule) throws -> (codes: [UInt8], scales: [UInt8], MLXFoldStatistics) {
+    static func foldedBlocks(_ q: QuantizedCheckpoint, _ m: QuantizedModule) throws -> (
+        codes: [UInt8], scales: [UInt8], MLXFoldStatistics
+    ) {
         let multiplier = try GGUFExport.multiplierScale(q, m)
         let scales = Array(try m.blockScales.shard.bytes(m.blockScales.name))
         let ours = try q.dequantizedWeight(m)
@@ -129,23 +134,29 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public enum CheckpointExport {
     /// Quantizes `modelDirectory` exactly as `CheckpointQuantizer.run` does (ModelOpt layout, in a
     /// temporary folder) and writes it as `format` to `output` (a file for GGUF, a folder for MLX).
-    public static func run(format: ExportFormat, modelDirectory: String, output: String,
-                           options: CheckpointQuantizationOptions,
-                           progress: (QuantizationProgress) -> Void = { _ in }) throws -> (QuantizationReport, MLXFoldStatistics?) {
-        try OutputPolicy.prepare(OutputRequest(output, format == .gguf ? .file : .folder, inputs: [modelDirectory],
-                                               existing: options.overwrite ? .replace : .refuse))
+    public static func run(
+        format: ExportFormat, modelDirectory: String, output: String,
+        options: CheckpointQuantizationOptions,
+        progress: (QuantizationProgress) -> Void = { _ in }
+    ) throws -> (QuantizationReport, MLXFoldStatistics?) {
+        try OutputPolicy.prepare(
+            OutputRequest(
+                output, format == .gguf ? .file : .folder, inputs: [modelDirectory],
+                existing: options.overwrite ? .replace : .refuse))
         let temporary = FileManager.default.temporaryDirectory.path + "/fouroversix-export-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         var o = options
         o.convention = .modelopt
         o.maxShardBytes = Int.max
         o.overwrite = false
-        var report = try CheckpointQuantizer.run(modelDirectory: modelDirectory, outputDirectory: temporary, options: o,
-                                                 progress: progress)
+        var report = try CheckpointQuantizer.run(
+            modelDirectory: modelDirectory, outputDirectory: temporary, options: o,
+            progress: progress)
         var statistics: MLXFoldStatistics?
         switch format {
         case .gguf: try GGUFExport.write(quantizedDirectory: temporary, to: output, overwrite: options.overwrite)
-        case .mlx: statistics = try MLXExport.write(quantizedDirectory: temporary, to: output, overwrite: options.overwrite)
+        case .mlx:
+            statistics = try MLXExport.write(quantizedDirectory: temporary, to: output, overwrite: options.overwrite)
         }
         report.output = output
         report.convention = format.rawValue

@@ -42,8 +42,10 @@ public struct ModelErrorReport: Sendable {
 
     /// Measures `source` (a .safetensors file or a model folder, config.json optional);
     /// `progress(done, total, tensor)` after each tensor.
-    public static func measure(_ source: String, variants: [QuantizationVariant],
-                               progress: ((Int, Int, String) -> Void)? = nil) throws -> ModelErrorReport {
+    public static func measure(
+        _ source: String, variants: [QuantizationVariant],
+        progress: ((Int, Int, String) -> Void)? = nil
+    ) throws -> ModelErrorReport {
         let checkpoint = try ModelCheckpoint.open(source, requireConfig: false)
         let tensors = checkpoint.tensors.filter {
             $0.info.dtype.isFloatingPoint && $0.info.shape.count == 2 && $0.info.shape[1] > 0
@@ -54,7 +56,8 @@ public struct ModelErrorReport: Sendable {
             t.shard.releasePages(t.name)
             progress?(reports.count, tensors.count, t.name)
         }
-        return ModelErrorReport(variants: variants, reports: reports,
-                                summary: ErrorSummary(reports: reports, variantCount: variants.count))
+        return ModelErrorReport(
+            variants: variants, reports: reports,
+            summary: ErrorSummary(reports: reports, variantCount: variants.count))
     }
 }

@@ -23,16 +23,20 @@ extension ModelErrorReport {
                 + r.relativeErrors.map { String(format: "%.5f", $0) }
                 + adaptive.map { percent(r.alternativeBlocks[$0], of: r.blocks[$0]) }
         }
-        rows.append(["summary (\(reports.count) tensors)", "\(summary.elements) el"]
-                    + summary.relativeErrors.map { String(format: "%.5f", $0) }
-                    + adaptive.map { percent(summary.alternativeBlocks[$0], of: summary.blocks[$0]) })
-        var lines = ["Relative MSE Σ(x̂−x)²/Σx² per tensor — \(source)",
-                     renderTable(header: header, rows: rows, separatorBeforeLast: true)]
+        rows.append(
+            ["summary (\(reports.count) tensors)", "\(summary.elements) el"]
+                + summary.relativeErrors.map { String(format: "%.5f", $0) }
+                + adaptive.map { percent(summary.alternativeBlocks[$0], of: summary.blocks[$0]) })
+        var lines = [
+            "Relative MSE Σ(x̂−x)²/Σx² per tensor — \(source)",
+            renderTable(header: header, rows: rows, separatorBeforeLast: true),
+        ]
         if let baseline = variants.firstIndex(where: { $0.format == .nvfp4 && $0.rule == .static6 }) {
             let errors = summary.relativeErrors
             for i in adaptive where variants[i].format == .nvfp4 && errors[baseline] > 0 {
-                lines.append("4/6 \(variants[i].rule.rawValue): \(relativeChange(errors[i], errors[baseline])) "
-                             + "relative MSE vs standard NVFP4")
+                lines.append(
+                    "4/6 \(variants[i].rule.rawValue): \(relativeChange(errors[i], errors[baseline])) "
+                        + "relative MSE vs standard NVFP4")
             }
         }
         return lines.joined(separator: "\n")
@@ -54,8 +58,10 @@ extension ModelErrorReport {
             "source": source,
             "variants": variants.map(\.description),
             "tensors": reports.map { r in
-                ["name": r.name, "shape": r.shape, "relative_mse": perVariant(r.relativeErrors),
-                 "share_of_alternative_blocks": shares(r.alternativeBlocks, r.blocks)] as [String: Any]
+                [
+                    "name": r.name, "shape": r.shape, "relative_mse": perVariant(r.relativeErrors),
+                    "share_of_alternative_blocks": shares(r.alternativeBlocks, r.blocks),
+                ] as [String: Any]
             },
             "summary": [
                 "tensors": reports.count, "elements": summary.elements,

@@ -2,15 +2,15 @@
 // in high precision.
 //
 // Promises: `ModelFamily.identify` recognizes a checkpoint by config.json `architectures` (then
-// `model_type` when there are no architectures) and returns nil for anything else — `CheckpointQuantizer` then refuses with
-// `unknownFamily`, listing the 2-D Linear weights it would quantize, instead of guessing (a
-// guess quantizes routers). Each family's `kept` patterns (regular expressions over module
-// names, unanchored like `--exclude`) name the Linear-like modules engines run unquantized:
-// MoE routers (`block_sparse_moe.gate`, `mlp.gate`, `mlp.router`, `mixer.gate`,
+// `model_type` when there are no architectures) and returns nil for anything else —
+// `CheckpointQuantizer` then refuses with `unknownFamily`, listing the 2-D Linear weights it would
+// quantize, instead of guessing (a guess quantizes routers). Each family's `kept` patterns (regular
+// expressions over module names, unanchored like `--exclude`) name the Linear-like modules engines
+// run unquantized: MoE routers (`block_sparse_moe.gate`, `mlp.gate`, `mlp.router`, `mixer.gate`,
 // `shared_expert_gate`), vision towers and multi-modal projectors. Embeddings, norms, biases,
-// conv1d and SSM parameters are never Linear weights (`LayerSelection`) and lm_head is kept
-// by default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in
-// their dtype and listed in the ignore list under their parent module (docs/moe.md says why).
+// conv1d and SSM parameters are never Linear weights (`LayerSelection`) and lm_head is kept by
+// default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in their
+// dtype and listed in the ignore list under their parent module (docs/moe.md says why).
 
 import Foundation
 import ModelCore
@@ -39,53 +39,91 @@ public struct ModelFamily: Sendable, Equatable {
 
     static let router = #"(^|\.)(block_sparse_moe|mlp|mixer|feed_forward)\.(gate|router)$"#
     static let sharedExpertGate = #"(^|\.)shared_expert_gate$"#
-    static let vision = #"(^|\.)(vision_tower|vision_model|visual|vision_encoder|multi_modal_projector|mm_projector|vision_projection)(\.|$)"#
+    static let vision =
+        #"(^|\.)(vision_tower|vision_model|visual|vision_encoder|multi_modal_projector|"#
+        + #"mm_projector|vision_projection)(\.|$)"#
 
-    static func family(_ name: String, _ architectures: [String], _ modelTypes: [String], kept: [Kept] = [],
-                       fusedExperts: [String] = [], quantized: String) -> ModelFamily {
-        ModelFamily(name: name, architectures: architectures, modelTypes: modelTypes, kept: kept,
-                    fusedExperts: fusedExperts, quantized: quantized)
+    static func family(
+        _ name: String, _ architectures: [String], _ modelTypes: [String], kept: [Kept] = [],
+        fusedExperts: [String] = [], quantized: String
+    ) -> ModelFamily {
+        ModelFamily(
+            name: name, architectures: architectures, modelTypes: modelTypes, kept: kept,
+            fusedExperts: fusedExperts, quantized: quantized)
     }
 
-    static let routers = [Kept(pattern: router, what: "MoE router", wildcards: [
-        "*block_sparse_moe.gate", "*mlp.gate", "*mixer.gate", "*feed_forward.gate", "*mlp.router", "*feed_forward.router",
-    ])]
+    static let routers = [
+        Kept(
+            pattern: router, what: "MoE router",
+            wildcards: [
+                "*block_sparse_moe.gate", "*mlp.gate", "*mixer.gate", "*feed_forward.gate", "*mlp.router",
+                "*feed_forward.router",
+            ])
+    ]
 
     /// Every family, in the order README lists them.
     public static let all: [ModelFamily] = [
-        family("Llama / Mistral / Qwen2 / Qwen3", ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM",
-                                                    "Qwen3ForCausalLM"], ["llama", "mistral", "qwen2", "qwen3"],
-               quantized: "attention q/k/v/o, MLP gate/up/down"),
-        family("Gemma 3 (text)", ["Gemma3ForCausalLM", "Gemma2ForCausalLM"], ["gemma3_text", "gemma2"],
-               quantized: "attention q/k/v/o, MLP gate/up/down"),
-        family("Phi-3", ["Phi3ForCausalLM"], ["phi3"], quantized: "fused qkv_proj, o_proj, fused gate_up_proj, down_proj"),
-        family("BERT", ["BertModel", "BertForMaskedLM", "BertForSequenceClassification"], ["bert"],
-               quantized: "attention query/key/value/output, intermediate/output dense"),
-        family("Mixtral", ["MixtralForCausalLM"], ["mixtral"], kept: routers,
-               quantized: "attention q/k/v/o, experts w1/w3 (one scale per expert) and w2"),
-        family("Qwen2-MoE", ["Qwen2MoeForCausalLM"], ["qwen2_moe"],
-               kept: routers + [Kept(pattern: sharedExpertGate, what: "shared-expert gate", wildcards: ["*shared_expert_gate"])],
-               quantized: "attention q/k/v/o, experts and shared_expert gate/up/down"),
-        family("Qwen3-MoE", ["Qwen3MoeForCausalLM"], ["qwen3_moe"], kept: routers,
-               quantized: "attention q/k/v/o, experts gate/up/down"),
-        family("DeepSeek-V2/V3, Kimi-K2", ["DeepseekV2ForCausalLM", "DeepseekV3ForCausalLM"],
-               ["deepseek_v2", "deepseek_v3", "kimi_k2"], kept: routers,
-               quantized: "MLA q_a/q_b/kv_a_proj_with_mqa/kv_b/o (q_a and kv_a share a scale), dense MLPs, experts and shared_experts"),
-        family("GLM-4.5 / 4.6", ["Glm4MoeForCausalLM"], ["glm4_moe"], kept: routers,
-               quantized: "attention q/k/v/o, dense MLPs, experts and shared_experts"),
-        family("gpt-oss", ["GptOssForCausalLM"], ["gpt_oss"], kept: routers, fusedExperts: ["gate_up_proj", "down_proj"],
-               quantized: "attention q/k/v/o (fused 3-D experts kept in BF16, see docs/moe.md)"),
-        family("Nemotron-H", ["NemotronHForCausalLM"], ["nemotron_h"], kept: routers,
-               quantized: "Mamba in_proj/out_proj, attention q/k/v/o, MLPs, experts and shared_experts"),
-        family("Vision-language (LLaVA, Qwen2-VL, Gemma 3, Mistral 3, …)",
-               ["LlavaForConditionalGeneration", "Qwen2VLForConditionalGeneration", "Qwen2_5_VLForConditionalGeneration",
-                "Gemma3ForConditionalGeneration", "Mistral3ForConditionalGeneration", "LlavaNextForConditionalGeneration"],
-               ["llava", "qwen2_vl", "qwen2_5_vl", "gemma3", "mistral3", "llava_next"],
-               kept: [Kept(pattern: vision, what: "vision tower / multi-modal projector", wildcards: [
-                   "*vision_tower*", "*vision_model*", "*visual*", "*vision_encoder*", "*multi_modal_projector*",
-                   "*mm_projector*", "*vision_projection*",
-               ])],
-               quantized: "the language model's Linear layers; vision tower and projector kept"),
+        family(
+            "Llama / Mistral / Qwen2 / Qwen3",
+            [
+                "LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM",
+                "Qwen3ForCausalLM",
+            ], ["llama", "mistral", "qwen2", "qwen3"],
+            quantized: "attention q/k/v/o, MLP gate/up/down"),
+        family(
+            "Gemma 3 (text)", ["Gemma3ForCausalLM", "Gemma2ForCausalLM"], ["gemma3_text", "gemma2"],
+            quantized: "attention q/k/v/o, MLP gate/up/down"),
+        family(
+            "Phi-3", ["Phi3ForCausalLM"], ["phi3"], quantized: "fused qkv_proj, o_proj, fused gate_up_proj, down_proj"),
+        family(
+            "BERT", ["BertModel", "BertForMaskedLM", "BertForSequenceClassification"], ["bert"],
+            quantized: "attention query/key/value/output, intermediate/output dense"),
+        family(
+            "Mixtral", ["MixtralForCausalLM"], ["mixtral"], kept: routers,
+            quantized: "attention q/k/v/o, experts w1/w3 (one scale per expert) and w2"),
+        family(
+            "Qwen2-MoE", ["Qwen2MoeForCausalLM"], ["qwen2_moe"],
+            kept: routers + [
+                Kept(pattern: sharedExpertGate, what: "shared-expert gate", wildcards: ["*shared_expert_gate"])
+            ],
+            quantized: "attention q/k/v/o, experts and shared_expert gate/up/down"),
+        family(
+            "Qwen3-MoE", ["Qwen3MoeForCausalLM"], ["qwen3_moe"], kept: routers,
+            quantized: "attention q/k/v/o, experts gate/up/down"),
+        family(
+            "DeepSeek-V2/V3, Kimi-K2", ["DeepseekV2ForCausalLM", "DeepseekV3ForCausalLM"],
+            ["deepseek_v2", "deepseek_v3", "kimi_k2"], kept: routers,
+            quantized:
+                "MLA q_a/q_b/kv_a_proj_with_mqa/kv_b/o (q_a and kv_a share a scale), "
+                + "dense MLPs, experts and shared_experts"
+        ),
+        family(
+            "GLM-4.5 / 4.6", ["Glm4MoeForCausalLM"], ["glm4_moe"], kept: routers,
+            quantized: "attention q/k/v/o, dense MLPs, experts and shared_experts"),
+        family(
+            "gpt-oss", ["GptOssForCausalLM"], ["gpt_oss"], kept: routers, fusedExperts: ["gate_up_proj", "down_proj"],
+            quantized: "attention q/k/v/o (fused 3-D experts kept in BF16, see docs/moe.md)"),
+        family(
+            "Nemotron-H", ["NemotronHForCausalLM"], ["nemotron_h"], kept: routers,
+            quantized: "Mamba in_proj/out_proj, attention q/k/v/o, MLPs, experts and shared_experts"),
+        family(
+            "Vision-language (LLaVA, Qwen2-VL, Gemma 3, Mistral 3, …)",
+            [
+                "LlavaForConditionalGeneration", "Qwen2VLForConditionalGeneration",
+                "Qwen2_5_VLForConditionalGeneration",
+                "Gemma3ForConditionalGeneration", "Mistral3ForConditionalGeneration",
+                "LlavaNextForConditionalGeneration",
+            ],
+            ["llava", "qwen2_vl", "qwen2_5_vl", "gemma3", "mistral3", "llava_next"],
+            kept: [
+                Kept(
+                    pattern: vision, what: "vision tower / multi-modal projector",
+                    wildcards: [
+                        "*vision_tower*", "*vision_model*", "*visual*", "*vision_encoder*", "*multi_modal_projector*",
+                        "*mm_projector*", "*vision_projection*",
+                    ])
+            ],
+            quantized: "the language model's Linear layers; vision tower and projector kept"),
     ]
 
     /// The family of a checkpoint's config.json, or nil when it is none of `all`.
@@ -112,8 +150,11 @@ public struct ModelFamily: Sendable, Equatable {
         case .compressedTensors: return [kept.compressedTensorsForm]
         case .modelopt:
             return kept.wildcards.filter { w in
-                let regex = try! ModulePatterns(["^" + w.split(separator: "*", omittingEmptySubsequences: false)
-                    .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".*") + "$"])
+                let regex = try! ModulePatterns([
+                    "^"
+                        + w.split(separator: "*", omittingEmptySubsequences: false)
+                        .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".*") + "$"
+                ])
                 return modules.contains { regex.firstMatch(in: $0) != nil }
             }
         }

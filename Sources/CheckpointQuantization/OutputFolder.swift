@@ -20,7 +20,8 @@ public final class OutputFolder {
         try OutputPolicy.prepare(
             OutputRequest(target, .folder, inputs: inputs, existing: overwrite ? .replace : .refuse))
         let fm = FileManager.default
-        self.target = URL(fileURLWithPath: target.hasPrefix("/") ? target : fm.currentDirectoryPath + "/" + target)
+        self.target =
+            URL(fileURLWithPath: target.hasPrefix("/") ? target : fm.currentDirectoryPath + "/" + target)
             .standardizedFileURL.path
         temporary = PartialOutputs.temporaryPath(for: self.target)
         do {
@@ -40,7 +41,8 @@ public final class OutputFolder {
         if fm.fileExists(atPath: target) {
             old = temporary + ".old"
             do { try fm.moveItem(atPath: target, toPath: old!) } catch {
-                throw CheckpointError.cannotWrite(path: target, reason: "cannot move the existing folder aside: \(error.localizedDescription)")
+                throw CheckpointError.cannotWrite(
+                    path: target, reason: "cannot move the existing folder aside: \(error.localizedDescription)")
             }
         }
         do {

@@ -64,7 +64,8 @@ public struct QuantizationReport: Codable, Sendable {
             quantizedLayers: layers.count, quantizedElements: elements,
             baselineRelativeError: energy == 0 ? 0 : layers.reduce(0) { $0 + $1.baselineSquaredError } / energy,
             relativeError: energy == 0 ? 0 : layers.reduce(0) { $0 + $1.squaredError } / energy,
-            shareOfBlocksChoosing4: blocks == 0 ? 0 : Double(layers.reduce(0) { $0 + $1.blocksChoosing4 }) / Double(blocks),
+            shareOfBlocksChoosing4: blocks == 0
+                ? 0 : Double(layers.reduce(0) { $0 + $1.blocksChoosing4 }) / Double(blocks),
             checkpointBytesBefore: before, checkpointBytesAfter: after, seconds: seconds,
             quantizedElementsPerSecond: seconds > 0 ? Double(elements) / seconds : 0)
     }

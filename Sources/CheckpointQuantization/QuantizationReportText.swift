@@ -16,30 +16,38 @@ extension QuantizationReport {
     public func text(model: String, output: String, calibratedActivations: Bool) -> String {
         let header = ["layer", "shape", "NVFP4 rel. err", "\(rule) rel. err", "change", "→4", "bytes before", "after"]
         var rows: [[String]] = layers.map { l in
-            [l.module, l.shape.map(String.init).joined(separator: "×"),
-             String(format: "%.5f", l.baselineRelativeError), String(format: "%.5f", l.relativeError),
-             relativeChange(l.relativeError, l.baselineRelativeError),
-             String(format: "%.1f%%", 100 * l.shareOfBlocksChoosing4), formatBytes(l.bytesBefore),
-             formatBytes(l.bytesAfter)]
+            [
+                l.module, l.shape.map(String.init).joined(separator: "×"),
+                String(format: "%.5f", l.baselineRelativeError), String(format: "%.5f", l.relativeError),
+                relativeChange(l.relativeError, l.baselineRelativeError),
+                String(format: "%.1f%%", 100 * l.shareOfBlocksChoosing4), formatBytes(l.bytesBefore),
+                formatBytes(l.bytesAfter),
+            ]
         }
         let t = totals
         let layerBytesBefore = layers.reduce(0) { $0 + $1.bytesBefore }
         let layerBytesAfter = layers.reduce(0) { $0 + $1.bytesAfter }
-        rows.append(["total (\(t.quantizedLayers) layers)", "\(t.quantizedElements) el",
-                     String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
-                     relativeChange(t.relativeError, t.baselineRelativeError),
-                     String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
-                     formatBytes(layerBytesBefore), formatBytes(layerBytesAfter)])
+        rows.append([
+            "total (\(t.quantizedLayers) layers)", "\(t.quantizedElements) el",
+            String(format: "%.5f", t.baselineRelativeError), String(format: "%.5f", t.relativeError),
+            relativeChange(t.relativeError, t.baselineRelativeError),
+            String(format: "%.1f%%", 100 * t.shareOfBlocksChoosing4),
+            formatBytes(layerBytesBefore), formatBytes(layerBytesAfter),
+        ])
         let scheme = calibratedActivations ? "W4A4, activation scales calibrated" : "W4A16"
-        var lines = ["Quantized \(model) → \(output) (NVFP4, rule \(rule), \(convention), \(scheme))",
-                     renderTable(header: header, rows: rows, separatorBeforeLast: true)]
+        var lines = [
+            "Quantized \(model) → \(output) (NVFP4, rule \(rule), \(convention), \(scheme))",
+            renderTable(header: header, rows: rows, separatorBeforeLast: true),
+        ]
         if !skipped.isEmpty {
             lines.append("\nKept in original precision (\(skipped.count)):")
             lines += skipped.map { "  \($0.module): \($0.reason)" }
         }
-        lines.append(String(format: "\nCheckpoint %@ → %@ in %.2f s (%.3f G quantized elements/s).",
-                            formatBytes(t.checkpointBytesBefore), formatBytes(t.checkpointBytesAfter), t.seconds,
-                            t.quantizedElementsPerSecond / 1e9))
+        lines.append(
+            String(
+                format: "\nCheckpoint %@ → %@ in %.2f s (%.3f G quantized elements/s).",
+                formatBytes(t.checkpointBytesBefore), formatBytes(t.checkpointBytesAfter), t.seconds,
+                t.quantizedElementsPerSecond / 1e9))
         return lines.joined(separator: "\n")
     }
 }
@@ -47,8 +55,9 @@ extension QuantizationReport {
 extension MLXFoldStatistics {
     /// The line `quantize --convention mlx` prints under its report.
     public var summary: String {
-        String(format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, "
-               + "relative error vs the 4/6 weights %.3e.", exactBlocks, blocks, relativeError)
+        String(
+            format: "MLX has no tensor scale: folded into the E4M3 block scales, %d of %d blocks exact, "
+                + "relative error vs the 4/6 weights %.3e.", exactBlocks, blocks, relativeError)
     }
 }
 

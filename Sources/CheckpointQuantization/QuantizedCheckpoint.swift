@@ -42,14 +42,17 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
 
     public static func open(_ directory: String) throws -> QuantizedCheckpoint {
         let checkpoint = try ModelCheckpoint.open(directory)
-        guard let names = checkpoint.quantizedConvention else { throw CheckpointError.notQuantized(directory: directory) }
+        guard let names = checkpoint.quantizedConvention else {
+            throw CheckpointError.notQuantized(directory: directory)
+        }
         let convention = CheckpointConvention(names)
         var modules: [QuantizedModule] = []
         for t in checkpoint.tensors {
             guard let module = names.module(marking: t.name) else { continue }
             func tensor(_ name: String) throws -> CheckpointTensor {
                 guard let t = checkpoint.tensor(name) else {
-                    throw CheckpointError.inconsistent(path: directory, reason: "module '\(module)' has no tensor '\(name)'")
+                    throw CheckpointError.inconsistent(
+                        path: directory, reason: "module '\(module)' has no tensor '\(name)'")
                 }
                 return t
             }
@@ -58,15 +61,22 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
             let global = try tensor(convention.tensorScaleName(module))
             let p = packed.info, s = scales.info
             guard p.dtype == .U8, p.shape.count == 2, s.shape.count == 2, s.shape[0] == p.shape[0],
-                  s.shape[1] * 8 == p.shape[1], [.F8_E4M3, .U8].contains(s.dtype),
-                  global.info.dtype == .F32, global.info.elementCount == 1 else {
+                s.shape[1] * 8 == p.shape[1], [.F8_E4M3, .U8].contains(s.dtype),
+                global.info.dtype == .F32, global.info.elementCount == 1
+            else {
                 throw CheckpointError.inconsistent(
                     path: packed.shard.path,
-                    reason: "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), scales \(s.dtype.rawValue) \(s.shape), tensor scale \(global.info.dtype.rawValue) \(global.info.shape))")
+                    reason:
+                        "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), "
+                        + "scales \(s.dtype.rawValue) \(s.shape), "
+                        + "tensor scale \(global.info.dtype.rawValue) \(global.info.shape))"
+                )
             }
-            modules.append(QuantizedModule(module: module, rows: p.shape[0], cols: p.shape[1] * 2, packed: packed,
-                                           blockScales: scales, tensorScale: global,
-                                           inputScale: checkpoint.tensor(convention.inputScaleName(module))))
+            modules.append(
+                QuantizedModule(
+                    module: module, rows: p.shape[0], cols: p.shape[1] * 2, packed: packed,
+                    blockScales: scales, tensorScale: global,
+                    inputScale: checkpoint.tensor(convention.inputScaleName(module))))
         }
         var rule: ScaleRule?
         var exact: [String: Float] = [:]
@@ -76,20 +86,26 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
             let record = try readJSONObject(recordPath)
             rule = (record["rule"] as? String).flatMap(ScaleRule.init(rawValue:))
             for (module, entry) in (record["layers"] as? [String: [String: Any]]) ?? [:] {
-                if let bits = entry["amax_bits"] as? Int { exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+                if let bits = entry["amax_bits"] as? Int {
+                    exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+                }
                 if let bits = entry["input_amax_bits"] as? Int {
                     exactInput[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
                 }
             }
-            try checkRecord(recordPath: recordPath, modules: modules, convention: convention, rule: rule,
-                            amax: exact, inputAmax: exactInput)
+            try checkRecord(
+                recordPath: recordPath, modules: modules, convention: convention, rule: rule,
+                amax: exact, inputAmax: exactInput)
         }
-        return QuantizedCheckpoint(checkpoint: checkpoint, convention: convention, modules: modules,
-                                   rule: rule, exactAmax: exact)
+        return QuantizedCheckpoint(
+            checkpoint: checkpoint, convention: convention, modules: modules,
+            rule: rule, exactAmax: exact)
     }
 
-    private init(checkpoint: ModelCheckpoint, convention: CheckpointConvention, modules: [QuantizedModule],
-                 rule: ScaleRule?, exactAmax: [String: Float]) {
+    private init(
+        checkpoint: ModelCheckpoint, convention: CheckpointConvention, modules: [QuantizedModule],
+        rule: ScaleRule?, exactAmax: [String: Float]
+    ) {
         self.checkpoint = checkpoint
         self.convention = convention
         self.modules = modules
@@ -110,8 +126,10 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
     /// recorded amax gives must be the one stored, bit for bit. The tensors are the checkpoint,
     /// so a disagreement (an edited or copied-over record) is refused rather than silently
     /// preferring either.
-    private static func checkRecord(recordPath: String, modules: [QuantizedModule], convention: CheckpointConvention,
-                                    rule: ScaleRule?, amax: [String: Float], inputAmax: [String: Float]) throws {
+    private static func checkRecord(
+        recordPath: String, modules: [QuantizedModule], convention: CheckpointConvention,
+        rule: ScaleRule?, amax: [String: Float], inputAmax: [String: Float]
+    ) throws {
         let inputConstants = ScaleConstants(format: .nvfp4, rule: .static6)
         for m in modules {
             var checks: [(what: String, amax: Float, tensor: CheckpointTensor, constants: ScaleConstants)] = []

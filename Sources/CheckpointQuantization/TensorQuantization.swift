@@ -55,13 +55,16 @@ public struct QuantizationVariant: Hashable, Sendable, CustomStringConvertible {
 public enum TensorQuantization {
     /// Quantizes a 2-D floating-point tensor of a shard with the fast CPU kernels (bit-identical
     /// with `ReferenceQuantizer`), reading it in place.
-    public static func quantizeTensor(_ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
-                                      amax: Float? = nil,
-                                      threads: Int = CPUParallel.defaultThreadCount) throws -> QuantizedTensor {
+    public static func quantizeTensor(
+        _ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
+        amax: Float? = nil,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) throws -> QuantizedTensor {
         let (rows, cols) = try file.matrixShape(name)
         return try file.withElements(name) { x in
             do {
-                return try CPUQuantizer.quantize(x, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
+                return try CPUQuantizer.quantize(
+                    x, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
             } catch let error as QuantizationError {
                 throw TensorQuantizationError(path: file.path, tensor: name, underlying: error)
             }
@@ -69,8 +72,10 @@ public enum TensorQuantization {
     }
 
     /// The amax `quantizeTensor` would use with `config` (for sharing one amax over a fused group).
-    public static func amax(_ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
-                            threads: Int = CPUParallel.defaultThreadCount) throws -> Float {
+    public static func amax(
+        _ file: SafeTensorsFile, _ name: String, config: QuantizationConfig,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) throws -> Float {
         let (rows, cols) = try file.matrixShape(name)
         return try file.withElements(name) { x in
             do {
@@ -84,10 +89,13 @@ public enum TensorQuantization {
     /// Σ(x̂−x)² and Σx² in double precision, for a tensor quantized without transpose or RHT.
     /// Works through row chunks (dequantizing each into a small buffer), so memory stays
     /// near the quantized tensor's own size; chunk sums merge in a fixed order.
-    public static func errorSums(original x: TensorElements, quantized q: QuantizedTensor,
-                                 threads: Int = CPUParallel.defaultThreadCount) -> (squaredError: Double, energy: Double) {
-        precondition(!q.config.rht && !q.config.transpose && q.config.scaleLayout == .rowMajor,
-                     "error sums are measured in the source basis of row-major, untransformed tensors")
+    public static func errorSums(
+        original x: TensorElements, quantized q: QuantizedTensor,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) -> (squaredError: Double, energy: Double) {
+        precondition(
+            !q.config.rht && !q.config.transpose && q.config.scaleLayout == .rowMajor,
+            "error sums are measured in the source basis of row-major, untransformed tensors")
         let rowsPerChunk = max(1, 65_536 / max(q.cols, 1))
         let chunks = (q.rows + rowsPerChunk - 1) / rowsPerChunk
         var partial = [(Double, Double)](repeating: (0, 0), count: chunks)
@@ -100,11 +108,13 @@ public enum TensorQuantization {
                     let slice = q.rowSlice(rows)
                     var err = 0.0, energy = 0.0
                     buffer.withUnsafeMutableBufferPointer { b in
-                        CPUQuantizer.dequantize(slice, into: UnsafeMutableBufferPointer(rebasing: b[0..<(rows.count * q.cols)]),
-                                                threads: 1)
+                        CPUQuantizer.dequantize(
+                            slice, into: UnsafeMutableBufferPointer(rebasing: b[0..<(rows.count * q.cols)]),
+                            threads: 1)
                         for r in 0..<rows.count {
-                            let sums = rowErrorSums(x, offset: (rows.lowerBound + r) * q.cols,
-                                                    dequantized: b.baseAddress! + r * q.cols, count: q.cols)
+                            let sums = rowErrorSums(
+                                x, offset: (rows.lowerBound + r) * q.cols,
+                                dequantized: b.baseAddress! + r * q.cols, count: q.cols)
                             err += sums.0
                             energy += sums.1
                         }
@@ -120,7 +130,9 @@ public enum TensorQuantization {
 /// Σ(x̂−x)² and Σx² of one row: 8-lane float accumulators (a row is short enough for float
 /// partial sums; rows add up in double).
 @inline(__always)
-func rowErrorSums(_ x: TensorElements, offset: Int, dequantized d: UnsafePointer<Float>, count n: Int) -> (Double, Double) {
+func rowErrorSums(_ x: TensorElements, offset: Int, dequantized d: UnsafePointer<Float>, count n: Int) -> (
+    Double, Double
+) {
     var err = SIMD8<Float>(), energy = SIMD8<Float>()
     var tailErr = 0.0, tailEnergy = 0.0
     let vectors = n / 8
@@ -182,8 +194,10 @@ public struct TensorErrorReport: Sendable {
     public var relativeErrors: [Double] { squaredErrors.map { energy == 0 ? 0 : $0 / energy } }
 
     /// Measures every variant on a 2-D floating tensor.
-    public static func measure(_ file: SafeTensorsFile, _ name: String,
-                               variants: [QuantizationVariant]) throws -> TensorErrorReport {
+    public static func measure(
+        _ file: SafeTensorsFile, _ name: String,
+        variants: [QuantizationVariant]
+    ) throws -> TensorErrorReport {
         let (rows, cols) = try file.matrixShape(name)
         var errors: [Double] = [], alternatives: [Int] = [], blocks: [Int] = [], energy = 0.0
         for variant in variants {
@@ -194,7 +208,8 @@ public struct TensorErrorReport: Sendable {
             alternatives.append(q.alternativeBlockCount)
             blocks.append(q.blockCount)
         }
-        return TensorErrorReport(name: name, shape: [rows, cols], squaredErrors: errors, energy: energy,
-                                 alternativeBlocks: alternatives, blocks: blocks)
+        return TensorErrorReport(
+            name: name, shape: [rows, cols], squaredErrors: errors, energy: energy,
+            alternativeBlocks: alternatives, blocks: blocks)
     }
 }

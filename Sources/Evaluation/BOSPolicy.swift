@@ -34,7 +34,9 @@ public struct BOSChoice: Sendable, Equatable {
         case .always:
             guard let bos = configuration.bosTokenID ?? tokenizer.bosTokenID else {
                 throw EvaluationError.invalidOption(
-                    "--bos always: neither config.json's bos_token_id nor the tokenizer config's bos_token names a token")
+                    "--bos always: neither config.json's bos_token_id "
+                        + "nor the tokenizer config's bos_token names a token"
+                )
             }
             id = bos
             reason = "always"

@@ -12,23 +12,29 @@ import Transformer
 
 public enum Calibration {
     /// Per-module input amax of `loaded`'s model over the text file.
-    public static func activationAmax(of loaded: LoadedModel, textFile: String, windows: Int, context: Int,
-                                      progress: ((Int, Int) -> Void)? = nil) throws -> [String: Float] {
+    public static func activationAmax(
+        of loaded: LoadedModel, textFile: String, windows: Int, context: Int,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [String: Float] {
         try loaded.model.apply(.none)
         let tokens = try loaded.tokens(ofTextFile: textFile, purpose: "calibration")
-        return try ActivationCalibration.inputAmax(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                                   context: context, windows: windows,
-                                                   fusedGroup: { FusedGroups.key(of: $0) }, progress: progress)
+        return try ActivationCalibration.inputAmax(
+            model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
+            context: context, windows: windows,
+            fusedGroup: { FusedGroups.key(of: $0) }, progress: progress)
     }
 
     /// Loads the model folder (or GGUF file) and calibrates it (for `quantize --calibration-text`);
     /// the windows start with the BOS `bos` chooses (the tokenizer's rule by default).
-    public static func activationAmax(modelDirectory: String, textFile: String, windows: Int, context: Int,
-                                      threads: Int, bos: BOSPolicy = .auto, allowLongContext: Bool = false,
-                                      progress: ((Int, Int) -> Void)? = nil) throws -> [String: Float] {
+    public static func activationAmax(
+        modelDirectory: String, textFile: String, windows: Int, context: Int,
+        threads: Int, bos: BOSPolicy = .auto, allowLongContext: Bool = false,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [String: Float] {
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads, bos: bos)
         try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
-        return try activationAmax(of: loaded, textFile: textFile, windows: windows, context: context,
-                                  progress: progress)
+        return try activationAmax(
+            of: loaded, textFile: textFile, windows: windows, context: context,
+            progress: progress)
     }
 }

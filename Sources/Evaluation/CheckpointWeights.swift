@@ -62,7 +62,8 @@ public struct CheckpointWeights: WeightProvider {
         var exact: [String: Float] = [:]
         let record = directory + "/" + CheckpointQuantizer.recordFileName
         if quantized != nil, FileManager.default.fileExists(atPath: record),
-           let layers = (try readJSONObject(record))["layers"] as? [String: [String: Any]] {
+            let layers = (try readJSONObject(record))["layers"] as? [String: [String: Any]]
+        {
             for (module, entry) in layers {
                 if let bits = entry["input_amax_bits"] as? Int {
                     exact[module] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
@@ -85,13 +86,15 @@ public struct CheckpointWeights: WeightProvider {
     /// tensor and the element (the forward pass would otherwise print garbage or blame a module).
     public func floats(_ name: String) throws -> [Float] {
         if let m = moduleOfWeight[name], let quantized {
-            return try Self.checkedFinite(try quantized.dequantizedWeight(m), path: m.packed.shard.path,
-                                          tensor: m.packed.name, shape: [m.rows, m.cols])
+            return try Self.checkedFinite(
+                try quantized.dequantizedWeight(m), path: m.packed.shard.path,
+                tensor: m.packed.name, shape: [m.rows, m.cols])
         }
         if let gguf {
             defer { gguf.releasePages(name) }
-            return try Self.checkedFinite(try gguf.floats(name), path: gguf.file.path, tensor: name,
-                                          shape: gguf.shape(of: name) ?? [])
+            return try Self.checkedFinite(
+                try gguf.floats(name), path: gguf.file.path, tensor: name,
+                shape: gguf.shape(of: name) ?? [])
         }
         guard let t = checkpoint?.tensor(name) else { throw TransformerError.missingTensor(name: name) }
         defer { t.shard.releasePages(name) }
@@ -105,8 +108,9 @@ public struct CheckpointWeights: WeightProvider {
             let (row, column) = bad.quotientAndRemainder(dividingBy: shape[1])
             position = " (row \(row), column \(column))"
         }
-        throw EvaluationError.nonFiniteWeight(path: path, tensor: tensor, element: bad, value: values[bad],
-                                              position: position)
+        throw EvaluationError.nonFiniteWeight(
+            path: path, tensor: tensor, element: bad, value: values[bad],
+            position: position)
     }
 
     public func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
@@ -117,7 +121,8 @@ public struct CheckpointWeights: WeightProvider {
     public func storedInputAmax(module: String) -> Float? {
         if let exact = exactInputAmax[module], moduleByName[module]?.inputScale != nil { return exact }
         guard let quantized, let m = moduleByName[module], let input = m.inputScale,
-              let raw = try? input.shard.bytes(input.name), raw.count == 4 else { return nil }
+            let raw = try? input.shard.bytes(input.name), raw.count == 4
+        else { return nil }
         let stored = raw.loadUnaligned(as: Float.self)
         let constants = ScaleConstants(format: .nvfp4, rule: .static6)
         return quantized.convention.amax(fromStoredTensorScale: stored, constants: constants)

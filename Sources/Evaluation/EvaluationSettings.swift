@@ -88,20 +88,24 @@ public struct EvaluationSettings: Sendable {
 
     /// The layer selection on `loaded` when its weights are simulated in `w`.
     public func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
-        try LinearSelection(skipRaggedInputs: skipRagged, excludePatterns: exclude,
-                            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
-                            fusedGroup: { FusedGroups.key(of: $0) })
+        try LinearSelection(
+            skipRaggedInputs: skipRagged, excludePatterns: exclude,
+            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
+            fusedGroup: { FusedGroups.key(of: $0) })
     }
 
     /// The setting for a model (calibrating when asked); `w`, `a` and `r` override the
     /// formats and the rule (as `eval --compare` does for each of its variants).
-    public func quantization(for loaded: LoadedModel, weights w: SimulatedFormat? = nil,
-                             activations a: SimulatedFormat? = nil,
-                             rule r: ScaleRule? = nil) throws -> EvaluationQuantization {
+    public func quantization(
+        for loaded: LoadedModel, weights w: SimulatedFormat? = nil,
+        activations a: SimulatedFormat? = nil,
+        rule r: ScaleRule? = nil
+    ) throws -> EvaluationQuantization {
         let wf = w ?? weights, af = a ?? activations
         let wRule = r ?? effectiveRule(for: wf), aRule = r ?? effectiveRule(for: af, activations: true)
-        var q = EvaluationQuantization(weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),
-                                       selection: try selection(for: loaded, weights: wf))
+        var q = EvaluationQuantization(
+            weights: wf.tensorFormat(rule: wRule), activations: af.tensorFormat(rule: aRule),
+            selection: try selection(for: loaded, weights: wf))
         switch activationScale {
         case .dynamic:
             break
@@ -117,8 +121,10 @@ public struct EvaluationSettings: Sendable {
         case let .calibrated(text, windows, context):
             if af.blockFormat != nil {
                 try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
-                q.activationScale = .calibrated(try Calibration.activationAmax(of: loaded, textFile: text,
-                                                                                windows: windows, context: context))
+                q.activationScale = .calibrated(
+                    try Calibration.activationAmax(
+                        of: loaded, textFile: text,
+                        windows: windows, context: context))
             }
         }
         return q
@@ -130,9 +136,11 @@ public struct EvaluationSettings: Sendable {
         guard case let .calibrated(text, windows, context) = activationScale else { return self }
         try loaded.checkContext(context, option: "--calibration-context", allowLong: allowLongContext)
         var s = self
-        s.activationScale = .amax(try Calibration.activationAmax(of: loaded, textFile: text, windows: windows,
-                                                                  context: context),
-                                  source: activationScaleDescription)
+        s.activationScale = .amax(
+            try Calibration.activationAmax(
+                of: loaded, textFile: text, windows: windows,
+                context: context),
+            source: activationScaleDescription)
         return s
     }
 
@@ -156,7 +164,8 @@ public struct EvaluationSettings: Sendable {
 
     /// What a run with `q` on `loaded` quantizes, in the words of `eval --json`.
     public func describe(_ q: EvaluationQuantization, loaded: LoadedModel)
-        -> (weights: String, activations: String, rule: String?, activationScale: String) {
+        -> (weights: String, activations: String, rule: String?, activationScale: String)
+    {
         var weights = q.weights.config?.format.rawValue ?? q.weights.description
         var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
         if let stored = loaded.weights.quantized {

@@ -21,8 +21,10 @@ public enum GGUFConversion {
     /// Writes the Hugging Face folder of the GGUF file `gguf` into the existing folder `directory`.
     public static func writeModelFolder(of gguf: GGUFModel, into directory: String) throws {
         let tokenizer = try GGUFTokenizerFiles(gguf.file)
-        let texts = [("config.json", gguf.config.json), ("tokenizer.json", tokenizer.tokenizerJSON),
-                     ("tokenizer_config.json", tokenizer.tokenizerConfig)]
+        let texts = [
+            ("config.json", gguf.config.json), ("tokenizer.json", tokenizer.tokenizerJSON),
+            ("tokenizer_config.json", tokenizer.tokenizerConfig),
+        ]
         for (name, value) in texts {
             let path = directory + "/" + name
             do { try Data(value.serialized().utf8).write(to: URL(fileURLWithPath: path)) } catch {
@@ -30,8 +32,9 @@ public enum GGUFConversion {
             }
         }
         let specs = gguf.tensorNames.map { TensorSpec(name: $0, dtype: .F32, shape: gguf.shape(of: $0)!) }
-        let writer = try SafeTensorsWriter(path: directory + "/model.safetensors", tensors: specs,
-                                           metadata: ["format": "pt"])
+        let writer = try SafeTensorsWriter(
+            path: directory + "/model.safetensors", tensors: specs,
+            metadata: ["format": "pt"])
         do {
             for name in gguf.tensorNames {
                 let values = try gguf.floats(name)

@@ -112,7 +112,8 @@ public struct PTQExperiment {
         let subtitle =
             "\(loaded.name); calibrated on \(URL(fileURLWithPath: calibration.path).lastPathComponent) "
             + "(\(prepared.windows.count) windows of \(calibration.context)), evaluated on "
-            + "\(URL(fileURLWithPath: evaluationText).lastPathComponent) (context \(context), \(stats.windows) windows, "
+            + "\(URL(fileURLWithPath: evaluationText).lastPathComponent) "
+            + "(context \(context), \(stats.windows) windows, "
             + "\(stats.tokens) tokens)"
         return PTQExperiment(unquantized: base, rows: rows, subtitle: subtitle)
     }
@@ -155,9 +156,11 @@ public struct PTQExperiment {
 
             - rule `static_6` = standard NVFP4; `mse` = 4/6 (each block keeps the 6 or the 4 candidate).
             - Every method calibrates layer by layer (layers before i already quantized); q/k/v and gate/up share one
-              tensor amax. W4A4 also quantizes the Linear inputs at the amax calibrated in the same pass (after smoothing),
+              tensor amax. W4A4 also quantizes the Linear inputs at the amax calibrated in the same pass \
+            (after smoothing),
               with the weights' rule.
-            - GPTQ: H = XᵀX, 1% dampening, blocks of 128; "frozen scales" chooses every block scale (and 6 vs 4) on the
+            - GPTQ: H = XᵀX, 1% dampening, blocks of 128; "frozen scales" chooses every block scale \
+            (and 6 vs 4) on the
               original weights (the peers' combination), "scales in sweep" at each block on the weights updated so far.
               Output-aware 4/6 chooses 6 or 4 by Σ h_jj (ŵ_j − w_j)².
             - AWQ: s = mean|x|^α (20-point grid) searched under the quantizer actually written, folded into the
@@ -175,7 +178,8 @@ public struct PTQExperiment {
 
     public var csv: String {
         ([
-            "method,rule,w4a16_perplexity,w4a16_vs_unquantized,w4a16_gap_closed,w4a4_perplexity,w4a4_vs_unquantized,w4a4_gap_closed",
+            "method,rule,w4a16_perplexity,w4a16_vs_unquantized,w4a16_gap_closed,"
+                + "w4a4_perplexity,w4a4_vs_unquantized,w4a4_gap_closed",
             "unquantized,-,\(String(format: "%.6f", unquantized)),,,\(String(format: "%.6f", unquantized)),,",
         ]
             + rows.map { r in

@@ -49,17 +49,21 @@ public struct PerplexityComparison {
 
     /// Runs the nine evaluations; `progress(done, total)` is called after every window (of all
     /// evaluations).
-    public static func run(loaded: LoadedModel, tokens: [Int], textPath: String, context: Int, windows: Int?,
-                           settings: EvaluationSettings,
-                           progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityComparison {
+    public static func run(
+        loaded: LoadedModel, tokens: [Int], textPath: String, context: Int, windows: Int?,
+        settings: EvaluationSettings,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> PerplexityComparison {
         let settings = try settings.calibratedOnce(for: loaded)  // the four W4A4 rows share it
         var stats = PerplexityResult()
         var evaluated = 0
         func evaluate(_ weights: SimulatedFormat, _ activations: SimulatedFormat, _ rule: ScaleRule?) throws -> Double {
             let q = try settings.quantization(for: loaded, weights: weights, activations: activations, rule: rule)
             try loaded.model.apply(q)
-            let r = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                            context: context, windows: windows) { done, total in
+            let r = try Perplexity.evaluate(
+                model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
+                context: context, windows: windows
+            ) { done, total in
                 progress?(evaluated * total + done, total * evaluationCount)
             }
             evaluated += 1
@@ -69,14 +73,18 @@ public struct PerplexityComparison {
         let bf16 = try evaluate(.bf16, .bf16, nil)
         var rows = [Row(label: "BF16", rule: "-", w4a16: bf16, w4a4: bf16)]
         for rule in Self.rules {
-            rows.append(Row(label: rule == .static6 ? "NVFP4" : "NVFP4 4/6", rule: rule.rawValue,
-                            w4a16: try evaluate(.nvfp4, .none, rule), w4a4: try evaluate(.nvfp4, .nvfp4, rule)))
+            rows.append(
+                Row(
+                    label: rule == .static6 ? "NVFP4" : "NVFP4 4/6", rule: rule.rawValue,
+                    w4a16: try evaluate(.nvfp4, .none, rule), w4a4: try evaluate(.nvfp4, .nvfp4, rule)))
         }
         try loaded.model.apply(.none)
-        let subtitle = "\(loaded.name) on \(URL(fileURLWithPath: textPath).lastPathComponent), context \(context), "
+        let subtitle =
+            "\(loaded.name) on \(URL(fileURLWithPath: textPath).lastPathComponent), context \(context), "
             + "\(stats.windows) windows, \(stats.tokens) tokens; \(settings.selectionDescription)"
-        return PerplexityComparison(rows: rows, windows: stats.windows, tokens: stats.tokens, subtitle: subtitle,
-                                    activationScale: settings.activationScaleDescription, bos: loaded.bos.description)
+        return PerplexityComparison(
+            rows: rows, windows: stats.windows, tokens: stats.tokens, subtitle: subtitle,
+            activationScale: settings.activationScaleDescription, bos: loaded.bos.description)
     }
 
     func gap(_ value: Double, _ standard: Double) -> Double { Self.gapClosed(value, standard: standard, bf16: bf16) }
@@ -88,8 +96,10 @@ public struct PerplexityComparison {
             func closed(_ v: Double, _ s: Double) -> String {
                 r.rule == "-" ? "-" : String(format: "%.1f%%", 100 * gap(v, s))
             }
-            return [r.label, r.rule, String(format: "%.4f", r.w4a16), delta(r.w4a16), closed(r.w4a16, standard.w4a16),
-                    String(format: "%.4f", r.w4a4), delta(r.w4a4), closed(r.w4a4, standard.w4a4)]
+            return [
+                r.label, r.rule, String(format: "%.4f", r.w4a16), delta(r.w4a16), closed(r.w4a16, standard.w4a16),
+                String(format: "%.4f", r.w4a4), delta(r.w4a4), closed(r.w4a4, standard.w4a4),
+            ]
         }
     }
 
@@ -112,20 +122,22 @@ public struct PerplexityComparison {
         for row in textRows { s += "| " + row.joined(separator: " | ") + " |\n" }
         s += """
 
-        - W4A16: the weights of the selected Linear layers in NVFP4 (quantized, then dequantized for a float32 GEMM);
-          W4A4: their inputs too, in 1×16 blocks along the hidden dimension, tensor amax \(activationScale).
-          BF16: the same weights and inputs rounded to BF16. Embeddings, norms and the LM head stay as loaded.
-        - q/k/v and gate/up share one weight amax (as `fouroversix quantize` writes them).
-        - gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16): the share of standard NVFP4's loss a rule recovers.
-        - Windowing: the text tokenized once (BOS first, no EOS), cut after BOS into chunks of context − 1 tokens;
-          each window is BOS + chunk; every chunk token is predicted from its left context. Without a BOS, windows
-          are chunks of context tokens and each window's first token is context only. This run: \(bos).
+            - W4A16: the weights of the selected Linear layers in NVFP4 \
+            (quantized, then dequantized for a float32 GEMM);
+              W4A4: their inputs too, in 1×16 blocks along the hidden dimension, tensor amax \(activationScale).
+              BF16: the same weights and inputs rounded to BF16. Embeddings, norms and the LM head stay as loaded.
+            - q/k/v and gate/up share one weight amax (as `fouroversix quantize` writes them).
+            - gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16): \
+            the share of standard NVFP4's loss a rule recovers.
+            - Windowing: the text tokenized once (BOS first, no EOS), cut after BOS into chunks of context − 1 tokens;
+              each window is BOS + chunk; every chunk token is predicted from its left context. Without a BOS, windows
+              are chunks of context tokens and each window's first token is context only. This run: \(bos).
 
-        Produced by `\(command)` in \(String(format: "%.1f", seconds)) s.
+            Produced by `\(command)` in \(String(format: "%.1f", seconds)) s.
 
-        ![chart](compare.svg)
+            ![chart](compare.svg)
 
-        """
+            """
         return s
     }
 
@@ -134,9 +146,11 @@ public struct PerplexityComparison {
             + rows.map { r in
                 let g16 = r.rule == "-" ? "" : String(format: "%.4f", gap(r.w4a16, standard.w4a16))
                 let g4 = r.rule == "-" ? "" : String(format: "%.4f", gap(r.w4a4, standard.w4a4))
-                return [r.label, r.rule, String(format: "%.6f", r.w4a16), String(format: "%.6f", r.w4a16 / bf16 - 1),
-                        g16, String(format: "%.6f", r.w4a4), String(format: "%.6f", r.w4a4 / bf16 - 1),
-                        g4].joined(separator: ",")
+                return [
+                    r.label, r.rule, String(format: "%.6f", r.w4a16), String(format: "%.6f", r.w4a16 / bf16 - 1),
+                    g16, String(format: "%.6f", r.w4a4), String(format: "%.6f", r.w4a4 / bf16 - 1),
+                    g4,
+                ].joined(separator: ",")
             }).joined(separator: "\n") + "\n"
     }
 
@@ -147,8 +161,10 @@ public struct PerplexityComparison {
             title: "Perplexity increase over BF16: standard NVFP4 vs 4/6",
             subtitle: subtitle, yLabel: "perplexity vs BF16",
             categories: quantizedRows.map { $0.rule == "static_6" ? "NVFP4 static_6" : "4/6 \($0.rule)" },
-            series: [("W4A16 (weights)", quantizedRows.map { 100 * ($0.w4a16 / bf16 - 1) }),
-                     ("W4A4 (weights + activations)", quantizedRows.map { 100 * ($0.w4a4 / bf16 - 1) })])
+            series: [
+                ("W4A16 (weights)", quantizedRows.map { 100 * ($0.w4a16 / bf16 - 1) }),
+                ("W4A4 (weights + activations)", quantizedRows.map { 100 * ($0.w4a4 / bf16 - 1) }),
+            ])
     }
 
     /// The files `write` creates.

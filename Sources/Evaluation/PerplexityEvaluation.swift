@@ -21,17 +21,21 @@ public struct PerplexityEvaluation {
     /// Seconds the windows took (applying and calibrating excluded).
     public var seconds: Double
 
-    public static func run(loaded: LoadedModel, tokens: [Int], context: Int, windows: Int?,
-                           settings: EvaluationSettings,
-                           progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityEvaluation {
+    public static func run(
+        loaded: LoadedModel, tokens: [Int], context: Int, windows: Int?,
+        settings: EvaluationSettings,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> PerplexityEvaluation {
         let setting = try settings.quantization(for: loaded)
         try loaded.model.apply(setting)
         let start = Date()
-        let result = try Perplexity.evaluate(model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
-                                             context: context, windows: windows, progress: progress)
+        let result = try Perplexity.evaluate(
+            model: loaded.model, tokens: tokens, bos: loaded.bosTokenID,
+            context: context, windows: windows, progress: progress)
         let seconds = Date().timeIntervalSince(start)
         let d = settings.describe(setting, loaded: loaded)
-        return PerplexityEvaluation(result: result, weights: d.weights, activations: d.activations, rule: d.rule,
-                                    activationScale: d.activationScale, seconds: seconds)
+        return PerplexityEvaluation(
+            result: result, weights: d.weights, activations: d.activations, rule: d.rule,
+            activationScale: d.activationScale, seconds: seconds)
     }
 }

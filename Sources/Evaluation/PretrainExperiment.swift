@@ -105,9 +105,11 @@ public struct PretrainExperiment: Sendable {
         public var progress: @Sendable (_ label: String, _ every: Int, _ plain: Bool) -> (TrainingProgress) -> Void
         public var finished: @Sendable (TrainingSummary) -> Void
 
-        public init(notice: @escaping @Sendable (String) -> Void,
-                    progress: @escaping @Sendable (String, Int, Bool) -> (TrainingProgress) -> Void,
-                    finished: @escaping @Sendable (TrainingSummary) -> Void) {
+        public init(
+            notice: @escaping @Sendable (String) -> Void,
+            progress: @escaping @Sendable (String, Int, Bool) -> (TrainingProgress) -> Void,
+            finished: @escaping @Sendable (TrainingSummary) -> Void
+        ) {
             self.notice = notice
             self.progress = progress
             self.finished = finished
@@ -117,10 +119,12 @@ public struct PretrainExperiment: Sendable {
     /// Trains the pending runs and writes the report; returns the report's markdown.
     /// `prepareCorpus` runs only when a run is pending; `options` gives a recipe's options
     /// (the experiment sets each run's seed).
-    public func run(command: String, prepareCorpus: () throws -> PreparedCorpus,
-                    describeCorpus: (PreparedCorpus) -> String,
-                    options: (TrainingRecipe, PreparedCorpus) throws -> TrainingOptions,
-                    events: Events) throws -> String {
+    public func run(
+        command: String, prepareCorpus: () throws -> PreparedCorpus,
+        describeCorpus: (PreparedCorpus) -> String,
+        options: (TrainingRecipe, PreparedCorpus) throws -> TrainingOptions,
+        events: Events
+    ) throws -> String {
         let out = outputDirectory
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var corpusDescription: String?
@@ -141,8 +145,9 @@ public struct PretrainExperiment: Sendable {
                 let failures = ParallelFailures()
                 DispatchQueue.concurrentPerform(iterations: pending.count) { i in
                     do {
-                        try train(pending[i], options: trainingOptions[i], corpus: prepared, threads: threads,
-                                  plain: true, events: events)
+                        try train(
+                            pending[i], options: trainingOptions[i], corpus: prepared, threads: threads,
+                            plain: true, events: events)
                     } catch {
                         failures.record(pending[i], error)
                     }
@@ -152,7 +157,7 @@ public struct PretrainExperiment: Sendable {
                 for (run, o) in zip(pending, trainingOptions) {
                     do {
                         try train(run, options: o, corpus: prepared, threads: nil, plain: false, events: events)
-                    } catch where seeds != nil {
+                    } catch  where seeds != nil {
                         throw RecipeFailure(recipe: run.recipe, seed: run.seed, error: error)
                     }
                 }
@@ -164,8 +169,10 @@ public struct PretrainExperiment: Sendable {
 
     /// Trains one run into its folder and writes its summary.json; with `resume`, an
     /// unfinished run continues from the checkpoint in its folder.
-    func train(_ run: Run, options: TrainingOptions, corpus: PreparedCorpus, threads: Int?, plain: Bool,
-               events: Events) throws {
+    func train(
+        _ run: Run, options: TrainingOptions, corpus: PreparedCorpus, threads: Int?, plain: Bool,
+        events: Events
+    ) throws {
         let dir = directory(run)
         var options = options
         if let threads { options.threads = threads }
@@ -173,8 +180,9 @@ public struct PretrainExperiment: Sendable {
         let resumeFrom = resume && !force && FileManager.default.fileExists(atPath: state) ? dir : nil
         if resumeFrom != nil { events.notice("\(run.label): resuming from the checkpoint in \(dir)") }
         let progress = events.progress(run.label, max(1, options.evaluationEvery), plain)
-        let summary = try TrainingRun.run(options: options, corpus: corpus, outputDirectory: dir, resumeFrom: resumeFrom,
-                                          progress: progress)
+        let summary = try TrainingRun.run(
+            options: options, corpus: corpus, outputDirectory: dir, resumeFrom: resumeFrom,
+            progress: progress)
         events.finished(summary)
     }
 
@@ -189,8 +197,9 @@ public struct PretrainExperiment: Sendable {
     public func writeReport(corpusDescription: String?) throws -> String {
         let out = outputDirectory
         if let seeds = seeds ?? Self.seedFolders(out) {
-            return try PretrainSeedReport.write(directory: out, recipes: recipes, seeds: seeds,
-                                                corpusDescription: corpusDescription)
+            return try PretrainSeedReport.write(
+                directory: out, recipes: recipes, seeds: seeds,
+                corpusDescription: corpusDescription)
         }
         var runs: [RunSummary] = [], curves: [LossCurve] = []
         for recipe in recipes {
@@ -198,9 +207,11 @@ public struct PretrainExperiment: Sendable {
             guard FileManager.default.fileExists(atPath: "\(dir)/summary.json") else { continue }
             runs.append(try RunSummary.read("\(dir)/summary.json"))
             let rows = try LossLog.read("\(dir)/loss.csv")
-            curves.append(LossCurve(label: recipe.rawValue, color: Self.colors[recipe] ?? "#000",
-                                    steps: rows.map(\.step), losses: rows.map(\.loss),
-                                    validation: rows.compactMap { r in r.validation.map { (r.step, $0) } }))
+            curves.append(
+                LossCurve(
+                    label: recipe.rawValue, color: Self.colors[recipe] ?? "#000",
+                    steps: rows.map(\.step), losses: rows.map(\.loss),
+                    validation: rows.compactMap { r in r.validation.map { (r.step, $0) } }))
         }
         guard !runs.isEmpty else { throw EvaluationError.noFinishedRuns(directory: out) }
         let (command, corpus) = try PretrainExperiment.reportHeader(out: out, corpusDescription: corpusDescription)
@@ -227,13 +238,15 @@ extension PretrainExperiment {
     /// The report header of a run folder: the recorded command (command.txt) and the corpus line
     /// (corpus.txt, written first from `corpusDescription` when given).
     static func reportHeader(out: String, corpusDescription: String?) throws -> (command: String, corpus: String) {
-        let command = (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
+        let command =
+            (try? String(contentsOfFile: "\(out)/command.txt", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(unknown)"
         let corpusFile = "\(out)/corpus.txt"
         if let corpusDescription {
             try (corpusDescription + "\n").write(toFile: corpusFile, atomically: true, encoding: .utf8)
         }
-        let corpus = (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
+        let corpus =
+            (try? String(contentsOfFile: corpusFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "(see the runs' options)"
         return (command, corpus)
     }

@@ -36,24 +36,30 @@ public enum PretrainSeedReport {
     public typealias Runs = [TrainingRecipe: [UInt64: RunSummary]]
 
     /// The statistics of `loss` for each recipe that has a finished run.
-    public static func rows(_ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64],
-                            loss: (RunSummary) -> Double) -> [Row] {
+    public static func rows(
+        _ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64],
+        loss: (RunSummary) -> Double
+    ) -> [Row] {
         func values(_ r: TrainingRecipe, _ on: [UInt64]) -> [Double] { on.map { loss(runs[r]![$0]!) } }
-        func finished(_ rs: [TrainingRecipe]) -> [UInt64] { seeds.filter { s in rs.allSatisfy { runs[$0]?[s] != nil } } }
+        func finished(_ rs: [TrainingRecipe]) -> [UInt64] {
+            seeds.filter { s in rs.allSatisfy { runs[$0]?[s] != nil } }
+        }
         return recipes.compactMap { r in
             let own = finished([r])
             guard !own.isEmpty else { return nil }
             let v = values(r, own)
-            var row = Row(recipe: r, seeds: own, mean: SeedStatistics.mean(v),
-                          standardDeviation: SeedStatistics.standardDeviation(v))
+            var row = Row(
+                recipe: r, seeds: own, mean: SeedStatistics.mean(v),
+                standardDeviation: SeedStatistics.standardDeviation(v))
             if r != .nvfp4, r != .bf16 {
                 let paired = finished([r, .nvfp4])
                 if !paired.isEmpty {
                     row.differenceToNVFP4 = SeedStatistics.pairedDifference(values(r, paired), values(.nvfp4, paired))
                 }
                 let all = finished([r, .nvfp4, .bf16])
-                row.gapClosed = SeedStatistics.gapClosed(nvfp4: values(.nvfp4, all), recipe: values(r, all),
-                                                         bf16: values(.bf16, all))
+                row.gapClosed = SeedStatistics.gapClosed(
+                    nvfp4: values(.nvfp4, all), recipe: values(r, all),
+                    bf16: values(.bf16, all))
             }
             if r != .bf16 {
                 let paired = finished([r, .bf16])
@@ -68,15 +74,21 @@ public enum PretrainSeedReport {
     /// Paired validation-loss differences b − a between the 4/6 recipes (a before b in
     /// `recipes`), over the seeds where both finished.
     public static func fourOverSixPairs(_ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64])
-        -> [(a: TrainingRecipe, b: TrainingRecipe, difference: SeedStatistics.Interval)] {
+        -> [(a: TrainingRecipe, b: TrainingRecipe, difference: SeedStatistics.Interval)]
+    {
         let variants = recipes.filter { $0.usesFourOverSix && runs[$0] != nil }
         var out: [(TrainingRecipe, TrainingRecipe, SeedStatistics.Interval)] = []
         for (i, a) in variants.enumerated() {
             for b in variants[(i + 1)...] {
                 let both = seeds.filter { runs[a]?[$0] != nil && runs[b]?[$0] != nil }
                 guard !both.isEmpty else { continue }
-                out.append((a, b, SeedStatistics.pairedDifference(both.map { runs[b]![$0]!.validationLoss },
-                                                                  both.map { runs[a]![$0]!.validationLoss })))
+                out.append(
+                    (
+                        a, b,
+                        SeedStatistics.pairedDifference(
+                            both.map { runs[b]![$0]!.validationLoss },
+                            both.map { runs[a]![$0]!.validationLoss })
+                    ))
             }
         }
         return out
@@ -103,8 +115,10 @@ public enum PretrainSeedReport {
         }
     }
 
-    public static func markdown(_ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64], command: String,
-                                corpus: String) -> String {
+    public static func markdown(
+        _ runs: Runs, recipes: [TrainingRecipe], seeds: [UInt64], command: String,
+        corpus: String
+    ) -> String {
         let validation = rows(runs, recipes: recipes, seeds: seeds, loss: \.validationLoss)
         let train = rows(runs, recipes: recipes, seeds: seeds, loss: \.trainLoss)
         guard let first = recipes.lazy.compactMap({ r in seeds.lazy.compactMap { runs[r]?[$0] }.first }).first else {
@@ -116,16 +130,27 @@ public enum PretrainSeedReport {
         var out = "# Pre-training over \(seeds.count) seeds: \(recipes.map(\.rawValue).joined(separator: ", "))\n\n"
         out += "Command:\n\n```\n\(command)\n```\n\n"
         out += "Model: Llama-style decoder, \(m.layerCount) layers, hidden \(m.hiddenSize), MLP \(m.intermediateSize), "
-        out += "\(m.headCount) heads, vocabulary \(m.vocabularySize), \(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
+        out +=
+            "\(m.headCount) heads, vocabulary \(m.vocabularySize), "
+            + "\(String(format: "%.2f", Double(first.parameterCount) / 1e6)) M parameters. "
         out += "Corpus: \(corpus). \(first.steps) steps × \(o.batchSize) sequences × \(o.sequenceLength) tokens = "
-        out += "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) M tokens per run; peak LR \(o.learningRate). "
-        out += o.highPrecisionLastLayers == 0
+        out +=
+            "\(String(format: "%.2f", Double(first.steps * first.tokensPerStep) / 1e6)) "
+            + "M tokens per run; peak LR \(o.learningRate). "
+        out +=
+            o.highPrecisionLastLayers == 0
             ? "NVFP4 recipes quantize every decoder block; the head stays in BF16. "
             : "NVFP4 recipes keep the last \(o.highPrecisionLastLayers) block(s) and the head in BF16. "
-        out += "Seeds \(seeds.map(String.init).joined(separator: ", ")): each seed fixes the initialization, the batch order "
-        out += "and the stochastic-rounding noise, shared by every recipe of that seed. Finished runs: \(finished) of \(expected).\n\n"
+        out +=
+            "Seeds \(seeds.map(String.init).joined(separator: ", ")): "
+            + "each seed fixes the initialization, the batch order "
+        out +=
+            "and the stochastic-rounding noise, shared by every recipe of that seed. "
+            + "Finished runs: \(finished) of \(expected).\n\n"
 
-        out += "| recipe | seeds | val loss, mean ± sd | train loss, mean ± sd | tokens/s (mean) |\n|---|---|---|---|---|\n"
+        out +=
+            "| recipe | seeds | val loss, mean ± sd | train loss, mean ± sd | tokens/s (mean) |\n"
+            + "|---|---|---|---|---|\n"
         for (v, t) in zip(validation, train) {
             let speed = SeedStatistics.mean(v.seeds.map { runs[v.recipe]![$0]!.tokensPerSecond })
             out += "| \(v.recipe.rawValue) | \(v.seeds.count) | \(f(v.mean)) ± \(f(v.standardDeviation)) | "
@@ -163,11 +188,17 @@ public enum PretrainSeedReport {
         }
         out += "\nMethod: Δ is the mean over seeds of the per-seed difference of final validation losses, with the "
         out += "t-interval mean ± t(0.975, k−1)·sd/√k over the k seeds where both runs finished. The share of the gap "
-        out += "closed is the ratio of means Σ(L_nvfp4 − L_recipe) / Σ(L_nvfp4 − L_bf16) over the seeds where all three "
+        out +=
+            "closed is the ratio of means Σ(L_nvfp4 − L_recipe) / Σ(L_nvfp4 − L_bf16) over the seeds where all three "
         out += "finished, with a first-order delta-method interval R ± t(0.975, k−1)·se, "
-        out += "se² = [var(g) − 2R·cov(g, h) + R²·var(h)] / (k·mean(h)²), g = L_nvfp4 − L_recipe, h = L_nvfp4 − L_bf16 "
-        out += "(100% = as good as BF16, 0% = as standard NVFP4, negative = worse; not given when the mean gap is not positive). "
-        out += "Train loss: mean over the last 5% of steps. Validation loss: the held-out windows, with the recipe's own "
+        out +=
+            "se² = [var(g) − 2R·cov(g, h) + R²·var(h)] / (k·mean(h)²), "
+            + "g = L_nvfp4 − L_recipe, h = L_nvfp4 − L_bf16 "
+        out +=
+            "(100% = as good as BF16, 0% = as standard NVFP4, "
+            + "negative = worse; not given when the mean gap is not positive). "
+        out +=
+            "Train loss: mean over the last 5% of steps. Validation loss: the held-out windows, with the recipe's own "
         out += "forward precision.\n"
         return out
     }
@@ -177,20 +208,26 @@ public enum PretrainSeedReport {
         for s in seeds {
             for r in recipes {
                 guard let x = runs[r]?[s] else { continue }
-                lines.append(["\(s)", r.rawValue, "\(x.steps)", "\(x.steps * x.tokensPerStep)", f(x.validationLoss, 6),
-                              f(x.trainLoss, 6), f(x.tokensPerSecond, 1), f(x.fourShare, 4)].joined(separator: ","))
+                lines.append(
+                    [
+                        "\(s)", r.rawValue, "\(x.steps)", "\(x.steps * x.tokensPerStep)", f(x.validationLoss, 6),
+                        f(x.trainLoss, 6), f(x.tokensPerSecond, 1), f(x.fourShare, 4),
+                    ].joined(separator: ","))
             }
         }
         lines.append("")
-        lines.append("recipe,seeds,val_mean,val_sd,val_diff_nvfp4,val_diff_nvfp4_lo,val_diff_nvfp4_hi,"
-            + "val_diff_bf16,val_diff_bf16_lo,val_diff_bf16_hi,gap_closed,gap_closed_lo,gap_closed_hi")
+        lines.append(
+            "recipe,seeds,val_mean,val_sd,val_diff_nvfp4,val_diff_nvfp4_lo,val_diff_nvfp4_hi,"
+                + "val_diff_bf16,val_diff_bf16_lo,val_diff_bf16_hi,gap_closed,gap_closed_lo,gap_closed_hi")
         for r in rows(runs, recipes: recipes, seeds: seeds, loss: \.validationLoss) {
             func three(_ i: SeedStatistics.Interval?) -> [String] {
                 guard let i else { return ["", "", ""] }
                 return [f(i.estimate, 6), f(i.lower, 6), f(i.upper, 6)]
             }
-            lines.append(([r.recipe.rawValue, "\(r.seeds.count)", f(r.mean, 6), f(r.standardDeviation, 6)]
-                + three(r.differenceToNVFP4) + three(r.differenceToBF16) + three(r.gapClosed)).joined(separator: ","))
+            lines.append(
+                ([r.recipe.rawValue, "\(r.seeds.count)", f(r.mean, 6), f(r.standardDeviation, 6)]
+                    + three(r.differenceToNVFP4) + three(r.differenceToBF16) + three(r.gapClosed)).joined(
+                        separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -207,13 +244,16 @@ public enum PretrainSeedReport {
             let v = logs.compactMap { $0[i].validation }
             if v.count == logs.count { validation.append((steps[i], SeedStatistics.mean(v))) }
         }
-        return LossCurve(label: label, color: color, steps: steps, losses: mean, validation: validation,
-                         seedLosses: logs.count > 1 ? perSeed : [])
+        return LossCurve(
+            label: label, color: color, steps: steps, losses: mean, validation: validation,
+            seedLosses: logs.count > 1 ? perSeed : [])
     }
 
     /// Reads the finished runs under `directory` and writes the report files; returns the markdown.
-    public static func write(directory out: String, recipes: [TrainingRecipe], seeds: [UInt64],
-                             corpusDescription: String?) throws -> String {
+    public static func write(
+        directory out: String, recipes: [TrainingRecipe], seeds: [UInt64],
+        corpusDescription: String?
+    ) throws -> String {
         var runs: Runs = [:], curves: [LossCurve] = []
         for r in recipes {
             var logs: [[LogRow]] = []
@@ -232,9 +272,12 @@ public enum PretrainSeedReport {
         let (command, corpus) = try PretrainExperiment.reportHeader(out: out, corpusDescription: corpusDescription)
         let markdown = Self.markdown(runs, recipes: recipes, seeds: seeds, command: command, corpus: corpus)
         try markdown.write(toFile: "\(out)/pretrain.md", atomically: true, encoding: .utf8)
-        try csv(runs, recipes: recipes, seeds: seeds).write(toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
+        try csv(runs, recipes: recipes, seeds: seeds).write(
+            toFile: "\(out)/pretrain.csv", atomically: true, encoding: .utf8)
         let steps = runs.values.flatMap(\.values).map(\.steps).max() ?? 1
-        let title = "Pre-training loss over \(seeds.count) seeds: \(curves.map { $0.label.split(separator: " ")[0] }.joined(separator: " vs "))"
+        let title =
+            "Pre-training loss over \(seeds.count) seeds: "
+            + "\(curves.map { $0.label.split(separator: " ")[0] }.joined(separator: " vs "))"
         try LossCurvePlot.svg(curves, title: title, window: max(1, steps / 40))
             .write(toFile: "\(out)/loss-curves.svg", atomically: true, encoding: .utf8)
         return markdown

@@ -78,7 +78,8 @@ public enum SeedStatistics {
     /// The share of the NVFP4 → BF16 gap that `recipe` closes, as the ratio of the mean gains
     /// to the mean gap, with a delta-method 95% interval (see the file's promise). Paired by index.
     public static func gapClosed(nvfp4: [Double], recipe: [Double], bf16: [Double]) -> Interval? {
-        precondition(nvfp4.count == recipe.count && nvfp4.count == bf16.count, "paired samples must have the same length")
+        precondition(
+            nvfp4.count == recipe.count && nvfp4.count == bf16.count, "paired samples must have the same length")
         let k = nvfp4.count
         guard k > 1 else { return nil }
         let g = zip(nvfp4, recipe).map { $0 - $1 }, h = zip(nvfp4, bf16).map { $0 - $1 }

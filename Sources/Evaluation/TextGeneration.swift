@@ -18,9 +18,11 @@ extension LoadedModel {
         var promptIDs = tokenizer.encode(prompt)
         if let bos = bosTokenID { promptIDs.insert(bos, at: 0) }
         let stop = Set(model.configuration.eosTokenIDs + (tokenizer.eosTokenID.map { [$0] } ?? []))
-        let generated = try Generation.greedy(model: model, prompt: promptIDs, maxNewTokens: maxNewTokens,
-                                              stopTokens: stop)
-        return GeneratedText(promptIDs: promptIDs, generatedIDs: generated,
-                             text: tokenizer.decode(promptIDs + generated))
+        let generated = try Generation.greedy(
+            model: model, prompt: promptIDs, maxNewTokens: maxNewTokens,
+            stopTokens: stop)
+        return GeneratedText(
+            promptIDs: promptIDs, generatedIDs: generated,
+            text: tokenizer.decode(promptIDs + generated))
     }
 }

@@ -39,11 +39,15 @@ public enum GGUFWriter {
         alignment: Int = 32, data: (Int) throws -> [UInt8]
     ) throws {
         func fail(_ reason: String) -> GGUFWriteError { GGUFWriteError(path: path, reason: reason) }
-        guard alignment > 0, alignment % 8 == 0 else { throw fail("alignment \(alignment) is not a positive multiple of 8") }
+        guard alignment > 0, alignment % 8 == 0 else {
+            throw fail("alignment \(alignment) is not a positive multiple of 8")
+        }
         var keys = Set<String>()
         var entries = metadata
         if alignment != 32 { entries.append((key: "general.alignment", value: .uint32(UInt32(alignment)))) }
-        for entry in entries where !keys.insert(entry.key).inserted { throw fail("metadata key '\(entry.key)' repeats") }
+        for entry in entries where !keys.insert(entry.key).inserted {
+            throw fail("metadata key '\(entry.key)' repeats")
+        }
         var names = Set<String>()
         for t in tensors {
             guard names.insert(t.name).inserted else { throw fail("tensor '\(t.name)' repeats") }
@@ -85,7 +89,8 @@ public enum GGUFWriter {
             for (i, t) in tensors.enumerated() {
                 let bytes = try data(i)
                 guard bytes.count == t.byteCount else {
-                    throw fail("tensor '\(t.name)' has \(bytes.count) bytes, its type and dimensions need \(t.byteCount)")
+                    throw fail(
+                        "tensor '\(t.name)' has \(bytes.count) bytes, its type and dimensions need \(t.byteCount)")
                 }
                 try handle.write(contentsOf: bytes)
                 let end = offsets[i] + bytes.count
@@ -109,7 +114,9 @@ struct ByteWriter {
     var data: [UInt8] = []
 
     mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
-    mutating func integer<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func integer<T: FixedWidthInteger>(_ v: T) {
+        withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) }
+    }
     mutating func u32(_ v: UInt32) { integer(v) }
     mutating func u64(_ v: UInt64) { integer(v) }
     mutating func string(_ s: String) {

@@ -20,7 +20,9 @@ public enum NVFP4Blocks {
     static let scaleTable: [Float] = (0..<256).map { x in
         if x == 0 || x == 0x7F { return 0 }
         let exponent = (x >> 3) & 0xF, mantissa = Float(x & 7)
-        let raw: Float = exponent == 0 ? mantissa * 0x1p-9 : (1 + mantissa / 8) * Float(sign: .plus, exponent: exponent - 7, significand: 1)
+        let raw: Float =
+            exponent == 0
+            ? mantissa * 0x1p-9 : (1 + mantissa / 8) * Float(sign: .plus, exponent: exponent - 7, significand: 1)
         return raw * 0.5
     }
 
@@ -60,7 +62,9 @@ public enum NVFP4Blocks {
     }
 
     /// The inverse of `pack`: codes (even element low) and scales of a `[rows, cols]` matrix.
-    public static func unpack(_ blocks: UnsafeRawBufferPointer, rows: Int, cols: Int) -> (codes: [UInt8], scales: [UInt8]) {
+    public static func unpack(_ blocks: UnsafeRawBufferPointer, rows: Int, cols: Int) -> (
+        codes: [UInt8], scales: [UInt8]
+    ) {
         precondition(cols % blockValues == 0 && blocks.count == rows * cols / blockValues * blockBytes)
         var codes = [UInt8](repeating: 0, count: rows * cols / 2)
         var scales = [UInt8](repeating: 0, count: rows * cols / 16)

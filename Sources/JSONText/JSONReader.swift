@@ -1,11 +1,11 @@
 // JSONReader.swift — reads one JSON value from UTF-8 bytes, strictly.
-// Promises: `JSONReader.parse` accepts exactly RFC 8259 JSON in well-formed UTF-8 (whitespace around
-// the value is allowed, a UTF-8 byte order mark only when the caller allows it) and throws a
+// Promises: `JSONReader.parse` accepts exactly RFC 8259 JSON in well-formed UTF-8 (whitespace
+// around the value is allowed, a UTF-8 byte order mark only when the caller allows it) and throws a
 // `JSONSyntaxError` with the byte offset (and its line and column) for anything else: invalid
-// UTF-8, an empty text, data after the value, trailing commas, bad literals, leading zeros or
-// other malformed numbers, control characters or invalid escapes in strings, unpaired UTF-16
-// surrogate escapes, and containers nested deeper than `maxDepth`. It never traps on any input, and its recursion is bounded by
-// `maxDepth`, so hostile input cannot exhaust the stack.
+// UTF-8, an empty text, data after the value, trailing commas, bad literals, leading zeros or other
+// malformed numbers, control characters or invalid escapes in strings, unpaired UTF-16 surrogate
+// escapes, and containers nested deeper than `maxDepth`. It never traps on any input, and its
+// recursion is bounded by `maxDepth`, so hostile input cannot exhaust the stack.
 
 /// Reads one JSON value from UTF-8 bytes.
 public enum JSONReader {
@@ -228,7 +228,7 @@ private struct Parser {
                 if (0xD800...0xDBFF).contains(code) {
                     // A high surrogate must be followed by an escaped low surrogate.
                     guard bytes.count - index >= 2,
-                          bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     else { throw error("unpaired UTF-16 surrogate escape") }
                     index += 2
                     let low = try parseHex4()

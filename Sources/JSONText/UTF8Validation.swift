@@ -14,12 +14,12 @@ func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var lower: UInt8 = 0x80, upper: UInt8 = 0xBF  // allowed range of the second byte
         switch b0 {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0               // no overlong forms
+        case 0xE0: length = 3; lower = 0xA0  // no overlong forms
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F               // no UTF-16 surrogates
-        case 0xF0: length = 4; lower = 0x90               // no overlong forms
+        case 0xED: length = 3; upper = 0x9F  // no UTF-16 surrogates
+        case 0xF0: length = 4; lower = 0x90  // no overlong forms
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F               // nothing above U+10FFFF
+        case 0xF4: length = 4; upper = 0x8F  // nothing above U+10FFFF
         default: return i
         }
         if n - i < length { return i }

@@ -50,10 +50,12 @@ package enum Attention {
     /// sequences of T new tokens each (inference: S = 1 with a cache of `past` tokens; training:
     /// a batch with past = 0). With `probabilities` (`[S, H, T, past + T]`), the softmax weights
     /// are kept there (zero where masked) for training's backward pass.
-    package static func attend(q: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
-                               sequences: Int = 1, rows t: Int, past: Int, heads: Int, keyValueHeads: Int,
-                               headDimension d: Int, slidingWindow: Int?, into out: UnsafeMutablePointer<Float>,
-                               probabilities: UnsafeMutablePointer<Float>? = nil, threads: Int) {
+    package static func attend(
+        q: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+        sequences: Int = 1, rows t: Int, past: Int, heads: Int, keyValueHeads: Int,
+        headDimension d: Int, slidingWindow: Int?, into out: UnsafeMutablePointer<Float>,
+        probabilities: UnsafeMutablePointer<Float>? = nil, threads: Int
+    ) {
         guard t > 0, sequences > 0 else { return }
         let qStride = heads * d, kvStride = keyValueHeads * d
         let group = heads / keyValueHeads
@@ -63,7 +65,8 @@ package enum Attention {
         let shared = SendablePointer((q: q, keys: keys, values: values, out: out, probabilities: probabilities))
         CPUParallel.parallelFor(sequences * heads, threads: min(threads, sequences * heads)) { range in
             let addresses = shared.p
-            let scratch = addresses.probabilities == nil
+            let scratch =
+                addresses.probabilities == nil
                 ? UnsafeMutablePointer<Float>.allocate(capacity: min(rowBlock, t) * keyCount) : nil
             defer { scratch?.deallocate() }
             for sh in range {
@@ -84,8 +87,9 @@ package enum Attention {
                         scores = scratch!
                         ld = n
                     }
-                    GEMM.multiply(m: m, n: n, k: d, a: qBase + r0 * qStride + h * d, lda: qStride,
-                                  b: kBase + g * d, ldb: kvStride, transposeB: true, c: scores, ldc: ld, threads: 1)
+                    GEMM.multiply(
+                        m: m, n: n, k: d, a: qBase + r0 * qStride + h * d, lda: qStride,
+                        b: kBase + g * d, ldb: kvStride, transposeB: true, c: scores, ldc: ld, threads: 1)
                     for i in 0..<m {
                         let row = scores + i * ld
                         let limit = past + r0 + i + 1
@@ -94,8 +98,9 @@ package enum Attention {
                         if start > 0 { row.update(repeating: 0, count: start) }
                         if limit < ld { (row + limit).update(repeating: 0, count: ld - limit) }
                     }
-                    GEMM.multiply(m: m, n: d, k: n, a: scores, lda: ld, b: vBase + g * d, ldb: kvStride,
-                                  transposeB: false, c: outBase + r0 * qStride + h * d, ldc: qStride, threads: 1)
+                    GEMM.multiply(
+                        m: m, n: d, k: n, a: scores, lda: ld, b: vBase + g * d, ldb: kvStride,
+                        transposeB: false, c: outBase + r0 * qStride + h * d, ldc: qStride, threads: 1)
                     r0 = r1
                 }
             }

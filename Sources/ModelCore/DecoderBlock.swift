@@ -180,8 +180,11 @@ package enum DecoderBlock {
             epsilon: c.rmsNormEpsilon, keepingRMS: saving, threads: threads)
         if let moe = c.experts {
             precondition(!saving, "MoE blocks are not trained")
-            addInPlace(&x, try MixtureOfExpertsBlock.forward(m, rows: n, hiddenSize: dModel, moe, linears: &linears,
-                                                             threads: threads))
+            addInPlace(
+                &x,
+                try MixtureOfExpertsBlock.forward(
+                    m, rows: n, hiddenSize: dModel, moe, linears: &linears,
+                    threads: threads))
             return nil
         }
         let gu = try linears.run([.gate, .up], input: m, rows: n)

@@ -35,8 +35,10 @@ public struct MixtureOfExperts: Sendable, Hashable {
     /// Qwen2-MoE's shared expert (`mlp.shared_expert.*`, gated by `mlp.shared_expert_gate`); nil: none.
     public var sharedExpertIntermediateSize: Int?
 
-    public init(expertCount: Int, expertsPerToken: Int, expertIntermediateSize: Int, normalizeTopK: Bool, names: Names,
-                sharedExpertIntermediateSize: Int? = nil) {
+    public init(
+        expertCount: Int, expertsPerToken: Int, expertIntermediateSize: Int, normalizeTopK: Bool, names: Names,
+        sharedExpertIntermediateSize: Int? = nil
+    ) {
         self.expertCount = expertCount
         self.expertsPerToken = expertsPerToken
         self.expertIntermediateSize = expertIntermediateSize
@@ -93,7 +95,9 @@ package enum ExpertModule: Hashable, Sendable {
 extension LinearRunner {
     /// Dense runners (the trainer's) are never given an MoE configuration: `ModelConfiguration`'s
     /// training presets have no experts.
-    package mutating func runExperts(_ modules: [ExpertModule], input x: [Float], rows: Int) throws(Failure) -> [[Float]] {
+    package mutating func runExperts(_ modules: [ExpertModule], input x: [Float], rows: Int) throws(Failure)
+        -> [[Float]]
+    {
         preconditionFailure("this LinearRunner runs dense blocks only")
     }
 
@@ -102,7 +106,8 @@ extension LinearRunner {
 
 package enum MixtureOfExpertsBlock {
     /// The top-k experts of each row and their weights, from router logits `[rows, E]`.
-    package static func route(_ logits: [Float], rows: Int, _ moe: MixtureOfExperts) -> [[(expert: Int, weight: Float)]] {
+    package static func route(_ logits: [Float], rows: Int, _ moe: MixtureOfExperts) -> [[(expert: Int, weight: Float)]]
+    {
         let e = moe.expertCount, k = moe.expertsPerToken
         return (0..<rows).map { r in
             let row = logits[(r * e)..<((r + 1) * e)]
@@ -121,8 +126,10 @@ package enum MixtureOfExpertsBlock {
     }
 
     /// The MoE feed-forward of input m `[rows, d]`.
-    package static func forward<R: LinearRunner>(_ m: [Float], rows n: Int, hiddenSize d: Int, _ moe: MixtureOfExperts,
-                                                 linears: inout R, threads: Int) throws(R.Failure) -> [Float] {
+    package static func forward<R: LinearRunner>(
+        _ m: [Float], rows n: Int, hiddenSize d: Int, _ moe: MixtureOfExperts,
+        linears: inout R, threads: Int
+    ) throws(R.Failure) -> [Float] {
         let shared = moe.sharedExpertIntermediateSize != nil
         let first = try linears.runExperts(shared ? [.router, .sharedGate] : [.router], input: m, rows: n)
         let logits = first[0]
@@ -135,15 +142,17 @@ package enum MixtureOfExpertsBlock {
             let rows = all ? Array(0..<n) : assigned[e].map(\.row)
             var x = [Float](repeating: 0, count: rows.count * d)
             for (i, r) in rows.enumerated() { x[(i * d)..<((i + 1) * d)] = m[(r * d)..<((r + 1) * d)] }
-            let y = try swiGLU(x, rows: rows.count, gate: .expert(e, .gate), up: .expert(e, .up), down: .expert(e, .down),
-                               linears: &linears)
+            let y = try swiGLU(
+                x, rows: rows.count, gate: .expert(e, .gate), up: .expert(e, .up), down: .expert(e, .down),
+                linears: &linears)
             for (i, (row, weight)) in assigned[e].enumerated() {
                 let source = all ? row : i
                 for j in 0..<d { out[row * d + j] += y[source * d + j] * weight }
             }
         }
         if shared {
-            let y = try swiGLU(m, rows: n, gate: .shared(.gate), up: .shared(.up), down: .shared(.down), linears: &linears)
+            let y = try swiGLU(
+                m, rows: n, gate: .shared(.gate), up: .shared(.up), down: .shared(.down), linears: &linears)
             let gate = first[1]
             for r in 0..<n {
                 let g = 1 / (1 + exp(-gate[r]))
@@ -154,8 +163,10 @@ package enum MixtureOfExpertsBlock {
     }
 
     /// down(silu(gate(x)) ⊙ up(x)) of x `[rows, d]`.
-    static func swiGLU<R: LinearRunner>(_ x: [Float], rows: Int, gate: ExpertModule, up: ExpertModule, down: ExpertModule,
-                                        linears: inout R) throws(R.Failure) -> [Float] {
+    static func swiGLU<R: LinearRunner>(
+        _ x: [Float], rows: Int, gate: ExpertModule, up: ExpertModule, down: ExpertModule,
+        linears: inout R
+    ) throws(R.Failure) -> [Float] {
         let gu = try linears.runExperts([gate, up], input: x, rows: rows)
         var activated = gu[0]
         activated.withUnsafeMutableBufferPointer { g in

@@ -66,7 +66,8 @@ extension ModelConfiguration {
         }
         guard keyValueHeadCount == headCount else {
             return
-                "grouped-query attention (num_key_value_heads \(keyValueHeadCount) ≠ \(headCount)) is not supported by the trainer"
+                "grouped-query attention (num_key_value_heads \(keyValueHeadCount) ≠ \(headCount)) "
+                + "is not supported by the trainer"
         }
         guard architecture == "LlamaForCausalLM", !qkvBias, !outputBias, !mlpBias, !qkNorm, slidingWindow == nil,
             ropeScaling == nil

@@ -17,8 +17,9 @@ public struct ModelConfiguration: Sendable, Hashable {
         /// HF "linear": positions divided by `factor`.
         case linear(factor: Double)
         /// HF "llama3": per-frequency interpolation (Llama 3.1+).
-        case llama3(factor: Double, lowFrequencyFactor: Double, highFrequencyFactor: Double,
-                    originalMaxPositions: Double)
+        case llama3(
+            factor: Double, lowFrequencyFactor: Double, highFrequencyFactor: Double,
+            originalMaxPositions: Double)
     }
 
     public var architecture: String
@@ -55,16 +56,20 @@ public struct ModelConfiguration: Sendable, Hashable {
     /// The longest sequence the model takes (`max_position_embeddings`; unbounded when not given).
     public var contextLength: Int { maxPositionEmbeddings ?? .max }
 
-    public static let supportedArchitectures = ["LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM",
-                                                "MixtralForCausalLM", "Qwen2MoeForCausalLM", "Qwen3MoeForCausalLM"]
+    public static let supportedArchitectures = [
+        "LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM",
+        "MixtralForCausalLM", "Qwen2MoeForCausalLM", "Qwen3MoeForCausalLM",
+    ]
 
     /// A configuration built in code (tests, synthetic models).
-    public init(architecture: String = "LlamaForCausalLM", hiddenSize: Int, intermediateSize: Int, layerCount: Int,
-                headCount: Int, keyValueHeadCount: Int, headDimension: Int? = nil, vocabularySize: Int,
-                rmsNormEpsilon: Float = 1e-5, ropeTheta: Double = 10000, ropeScaling: RopeScaling? = nil,
-                tieWordEmbeddings: Bool = false, qkvBias: Bool = false, outputBias: Bool = false, mlpBias: Bool = false,
-                qkNorm: Bool = false, slidingWindow: Int? = nil, maxPositionEmbeddings: Int? = nil,
-                initializerRange: Float = 0.02, bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]) {
+    public init(
+        architecture: String = "LlamaForCausalLM", hiddenSize: Int, intermediateSize: Int, layerCount: Int,
+        headCount: Int, keyValueHeadCount: Int, headDimension: Int? = nil, vocabularySize: Int,
+        rmsNormEpsilon: Float = 1e-5, ropeTheta: Double = 10000, ropeScaling: RopeScaling? = nil,
+        tieWordEmbeddings: Bool = false, qkvBias: Bool = false, outputBias: Bool = false, mlpBias: Bool = false,
+        qkNorm: Bool = false, slidingWindow: Int? = nil, maxPositionEmbeddings: Int? = nil,
+        initializerRange: Float = 0.02, bosTokenID: Int? = 1, eosTokenIDs: [Int] = [2]
+    ) {
         self.architecture = architecture
         self.hiddenSize = hiddenSize
         self.intermediateSize = intermediateSize
@@ -106,9 +111,11 @@ public struct ModelConfiguration: Sendable, Hashable {
 
         let architectures = try json.strings("architectures") ?? []
         let modelType = try json.string("model_type") ?? ""
-        let byType = ["llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
-                      "qwen3": "Qwen3ForCausalLM", "mixtral": "MixtralForCausalLM", "qwen2_moe": "Qwen2MoeForCausalLM",
-                      "qwen3_moe": "Qwen3MoeForCausalLM"]
+        let byType = [
+            "llama": "LlamaForCausalLM", "mistral": "MistralForCausalLM", "qwen2": "Qwen2ForCausalLM",
+            "qwen3": "Qwen3ForCausalLM", "mixtral": "MixtralForCausalLM", "qwen2_moe": "Qwen2MoeForCausalLM",
+            "qwen3_moe": "Qwen3MoeForCausalLM",
+        ]
         guard let architecture = architectures.first ?? byType[modelType] else {
             throw ModelFolderError.missingConfigKey(path: path, key: "architectures")
         }
@@ -117,7 +124,8 @@ public struct ModelConfiguration: Sendable, Hashable {
         }
         let act = try json.string("hidden_act") ?? json.string("hidden_activation") ?? "silu"
         guard act == "silu" || act == "swish" else {
-            throw ModelFolderError.invalidConfigValue(path: path, key: "hidden_act", reason: "\(act) is not supported (silu only)")
+            throw ModelFolderError.invalidConfigValue(
+                path: path, key: "hidden_act", reason: "\(act) is not supported (silu only)")
         }
 
         let hidden = try int("hidden_size"), heads = try int("num_attention_heads")
@@ -126,7 +134,10 @@ public struct ModelConfiguration: Sendable, Hashable {
         guard hidden > 0, heads > 0, kvHeads > 0, headDim > 0, headDim % 2 == 0, heads % kvHeads == 0 else {
             throw ModelFolderError.invalidConfigValue(
                 path: path, key: "num_attention_heads",
-                reason: "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): need heads divisible by key/value heads and an even head_dim")
+                reason:
+                    "heads \(heads), key/value heads \(kvHeads), head_dim \(headDim): "
+                    + "need heads divisible by key/value heads and an even head_dim"
+            )
         }
         let isQwen2 = architecture == "Qwen2ForCausalLM" || architecture == "Qwen2MoeForCausalLM"
         let isQwen3 = architecture == "Qwen3ForCausalLM" || architecture == "Qwen3MoeForCausalLM"
@@ -140,12 +151,14 @@ public struct ModelConfiguration: Sendable, Hashable {
             case "default": scaling = nil
             case "linear": scaling = .linear(factor: factor)
             case "llama3":
-                scaling = .llama3(factor: factor,
-                                  lowFrequencyFactor: try rs.double("low_freq_factor") ?? 1,
-                                  highFrequencyFactor: try rs.double("high_freq_factor") ?? 4,
-                                  originalMaxPositions: try rs.double("original_max_position_embeddings") ?? 8192)
+                scaling = .llama3(
+                    factor: factor,
+                    lowFrequencyFactor: try rs.double("low_freq_factor") ?? 1,
+                    highFrequencyFactor: try rs.double("high_freq_factor") ?? 4,
+                    originalMaxPositions: try rs.double("original_max_position_embeddings") ?? 8192)
             default:
-                throw ModelFolderError.invalidConfigValue(path: path, key: "rope_scaling", reason: "type \"\(type)\" is not supported (linear, llama3)")
+                throw ModelFolderError.invalidConfigValue(
+                    path: path, key: "rope_scaling", reason: "type \"\(type)\" is not supported (linear, llama3)")
             }
         }
 
@@ -155,25 +168,30 @@ public struct ModelConfiguration: Sendable, Hashable {
         }
         var experts: MixtureOfExperts?
         if architecture == "MixtralForCausalLM" {
-            experts = MixtureOfExperts(expertCount: try int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
-                                       expertIntermediateSize: try int("intermediate_size"), normalizeTopK: true, names: .mixtral)
+            experts = MixtureOfExperts(
+                expertCount: try int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
+                expertIntermediateSize: try int("intermediate_size"), normalizeTopK: true, names: .mixtral)
         } else if architecture == "Qwen3MoeForCausalLM" || architecture == "Qwen2MoeForCausalLM" {
             let step = try optionalInt("decoder_sparse_step") ?? 1
             let denseLayers = try json.ints("mlp_only_layers") ?? []
             guard step == 1, denseLayers.isEmpty else {
                 throw ModelFolderError.invalidConfigValue(
                     path: path, key: "decoder_sparse_step",
-                    reason: "step \(step), mlp_only_layers \(denseLayers): only every-layer-sparse Qwen-MoE is supported")
+                    reason:
+                        "step \(step), mlp_only_layers \(denseLayers): only every-layer-sparse Qwen-MoE is supported")
             }
-            experts = MixtureOfExperts(expertCount: try optionalInt("num_experts") ?? int("num_local_experts"), expertsPerToken: try int("num_experts_per_tok"),
-                                       expertIntermediateSize: try int("moe_intermediate_size"),
-                                       normalizeTopK: try bool("norm_topk_prob", default: false), names: .qwen,
-                                       sharedExpertIntermediateSize: architecture == "Qwen2MoeForCausalLM"
-                                           ? try int("shared_expert_intermediate_size") : nil)
+            experts = MixtureOfExperts(
+                expertCount: try optionalInt("num_experts") ?? int("num_local_experts"),
+                expertsPerToken: try int("num_experts_per_tok"),
+                expertIntermediateSize: try int("moe_intermediate_size"),
+                normalizeTopK: try bool("norm_topk_prob", default: false), names: .qwen,
+                sharedExpertIntermediateSize: architecture == "Qwen2MoeForCausalLM"
+                    ? try int("shared_expert_intermediate_size") : nil)
         }
         if let e = experts, e.expertCount < 1 || e.expertsPerToken < 1 || e.expertsPerToken > e.expertCount {
-            throw ModelFolderError.invalidConfigValue(path: path, key: "num_experts_per_tok",
-                                                      reason: "\(e.expertsPerToken) of \(e.expertCount) experts")
+            throw ModelFolderError.invalidConfigValue(
+                path: path, key: "num_experts_per_tok",
+                reason: "\(e.expertsPerToken) of \(e.expertCount) experts")
         }
         // transformers 5 writes rope_theta inside rope_parameters.
         let ropeTheta = try json.double("rope_theta") ?? json.object("rope_parameters")?.double("rope_theta") ?? 10000
@@ -182,17 +200,18 @@ public struct ModelConfiguration: Sendable, Hashable {
 
         let eos = try json.ints("eos_token_id") ?? []
 
-        self.init(architecture: architecture, hiddenSize: hidden, intermediateSize: try int("intermediate_size"),
-                  layerCount: try int("num_hidden_layers"), headCount: heads, keyValueHeadCount: kvHeads,
-                  headDimension: headDim, vocabularySize: try int("vocab_size"),
-                  rmsNormEpsilon: Float(try double("rms_norm_eps", default: 1e-6)),
-                  ropeTheta: ropeTheta, ropeScaling: scaling,
-                  tieWordEmbeddings: try bool("tie_word_embeddings", default: false),
-                  qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
-                  mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
-                  maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
-                  initializerRange: Float(try double("initializer_range", default: 0.02)),
-                  bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
+        self.init(
+            architecture: architecture, hiddenSize: hidden, intermediateSize: try int("intermediate_size"),
+            layerCount: try int("num_hidden_layers"), headCount: heads, keyValueHeadCount: kvHeads,
+            headDimension: headDim, vocabularySize: try int("vocab_size"),
+            rmsNormEpsilon: Float(try double("rms_norm_eps", default: 1e-6)),
+            ropeTheta: ropeTheta, ropeScaling: scaling,
+            tieWordEmbeddings: try bool("tie_word_embeddings", default: false),
+            qkvBias: isQwen2 || attentionBias, outputBias: attentionBias,
+            mlpBias: try bool("mlp_bias", default: false), qkNorm: isQwen3, slidingWindow: window,
+            maxPositionEmbeddings: try optionalInt("max_position_embeddings"),
+            initializerRange: Float(try double("initializer_range", default: 0.02)),
+            bosTokenID: try optionalInt("bos_token_id"), eosTokenIDs: eos)
         self.experts = experts
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 @inline(__always)
 package func expApprox(_ x: Float) -> Float {
     let xc = Swift.min(Swift.max(x, -87.336_54), 88.722_83)
-    let t = xc * 1.442_695_04 + 12_582_912        // + 1.5·2^23 rounds x·log2(e) to an integer n
+    let t = xc * 1.442_695_04 + 12_582_912  // + 1.5·2^23 rounds x·log2(e) to an integer n
     let n = t - 12_582_912
     var r = xc - n * 0.693_359_375
     r = r - n * -2.121_944_4e-4

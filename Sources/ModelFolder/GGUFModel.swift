@@ -39,7 +39,8 @@ public final class GGUFModel: @unchecked Sendable {
     public static func isGGUF(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else { return false }
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4)) == Data("GGUF".utf8)
     }
@@ -104,8 +105,12 @@ public final class GGUFModel: @unchecked Sendable {
         put("rms_norm_eps", number(try float("attention.layer_norm_rms_epsilon") ?? 1e-6))
         put("rope_theta", number(try float("rope.freq_base") ?? 10000))
         if m[key("rope.scaling.type")]?.string == "linear", let factor = try float("rope.scaling.factor") {
-            put("rope_scaling", .object([JSONMember(key: "rope_type", value: .string("linear")),
-                                         JSONMember(key: "factor", value: number(factor))]))
+            put(
+                "rope_scaling",
+                .object([
+                    JSONMember(key: "rope_type", value: .string("linear")),
+                    JSONMember(key: "factor", value: number(factor)),
+                ]))
         }
         if let n = try int("context_length") { put("max_position_embeddings", .integer(n)) }
         put("tie_word_embeddings", .bool(tied))
@@ -150,7 +155,8 @@ public final class GGUFModel: @unchecked Sendable {
         }
         let parts = gguf.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "blk", let layer = Int(parts[1]), layer >= 0,
-              parts[3] == "weight" || parts[3] == "bias" else { return nil }
+            parts[3] == "weight" || parts[3] == "bias"
+        else { return nil }
         let modules = [
             "attn_norm": "input_layernorm", "ffn_norm": "post_attention_layernorm",
             "attn_q": "self_attn.q_proj", "attn_k": "self_attn.k_proj", "attn_v": "self_attn.v_proj",

@@ -33,7 +33,8 @@ public enum ModelFolderError: Error, CustomStringConvertible, Equatable {
         case let .invalidConfigValue(path, key, reason): return "\(path): config.json \"\(key)\": \(reason)"
         case let .unsupportedArchitecture(a):
             return
-                "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM, Qwen3ForCausalLM)"
+                "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, "
+                + "Qwen2ForCausalLM, Qwen3ForCausalLM)"
         }
     }
 }

@@ -51,7 +51,8 @@ public enum InterruptCleanup {
             // A signal ignored on purpose (`nohup` ignores SIGHUP) stays ignored.
             var current = sigaction()
             if sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler,
-               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            {
                 continue
             }
             sigaddset(&mask, number)
@@ -69,7 +70,8 @@ public enum InterruptCleanup {
 
     /// The one line printed after an interrupt, given the outputs whose partials were removed.
     public static func message(signal name: String, removed: [String]) -> String {
-        removed.isEmpty ? "interrupted (\(name)): nothing unfinished was left"
+        removed.isEmpty
+            ? "interrupted (\(name)): nothing unfinished was left"
             : "interrupted (\(name)): removed the unfinished " + removed.joined(separator: ", ")
     }
 

@@ -40,8 +40,10 @@ public struct OutputRequest: Sendable {
     /// How the message names it ("report file", "--out folder"; default "output file" or "output folder").
     public var role: String
 
-    public init(_ path: String, _ kind: OutputKind, inputs: [String] = [], existing: ExistingOutput,
-                role: String? = nil) {
+    public init(
+        _ path: String, _ kind: OutputKind, inputs: [String] = [], existing: ExistingOutput,
+        role: String? = nil
+    ) {
         self.path = path
         self.kind = kind
         self.inputs = inputs

@@ -35,7 +35,8 @@ public enum PartialOutputs {
         if old { tail = tail.dropLast(4) }
         let parts = tail.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, !parts[1].isEmpty,
-              parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+            parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        else { return nil }
         return (pid, old)
     }
 
@@ -67,7 +68,8 @@ public enum PartialOutputs {
         var pids: [Int32] = []
         for leftover in leftovers(of: target) where owner(leftover.pid) {
             // A moved-aside old output whose replacement never arrived is the output: put it back.
-            let beside = URL(fileURLWithPath: leftover.path).deletingLastPathComponent().path
+            let beside =
+                URL(fileURLWithPath: leftover.path).deletingLastPathComponent().path
                 == URL(fileURLWithPath: target).deletingLastPathComponent().path
             if leftover.old && beside && !PathIdentity.exists(target) {
                 if rename(leftover.path, target) == 0 { pids.append(leftover.pid) }

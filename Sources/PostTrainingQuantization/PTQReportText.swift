@@ -14,13 +14,17 @@ extension PTQResult {
     public func text(peakResidentBytes: Int) -> String {
         let header = ["layer", "method", "α", "output err vs RTN", "rel. output err", "→4", "seconds"]
         let rows = reports.map { l in
-            [l.module, l.method, l.alpha.map { String(format: "%.2f", $0) } ?? "-",
-             String(format: "%.3f×", l.outputErrorVsRTN), String(format: "%.5f", l.relativeOutputError),
-             String(format: "%.1f%%", 100 * l.shareChoosing4), String(format: "%.2f", l.seconds)]
+            [
+                l.module, l.method, l.alpha.map { String(format: "%.2f", $0) } ?? "-",
+                String(format: "%.3f×", l.outputErrorVsRTN), String(format: "%.5f", l.relativeOutputError),
+                String(format: "%.1f%%", 100 * l.shareChoosing4), String(format: "%.2f", l.seconds),
+            ]
         }
-        return ["\n\(settings.summary), calibrated on \(calibrationTokens) tokens:",
-                renderTable(header: header, rows: rows),
-                String(format: "PTQ in %.1f s, peak RSS %@.", seconds, formatBytes(peakResidentBytes))]
-            .joined(separator: "\n")
+        return [
+            "\n\(settings.summary), calibrated on \(calibrationTokens) tokens:",
+            renderTable(header: header, rows: rows),
+            String(format: "PTQ in %.1f s, peak RSS %@.", seconds, formatBytes(peakResidentBytes)),
+        ]
+        .joined(separator: "\n")
     }
 }

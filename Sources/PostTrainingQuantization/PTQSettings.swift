@@ -76,7 +76,8 @@ public struct PTQSettings: Sendable {
         if selection == .output {
             guard rule.isAdaptive else {
                 throw .invalidOption(
-                    "--selection output chooses between 6 and 4 per block: use a 4/6 rule (mse, mae or abs_max), not \(rule.rawValue)"
+                    "--selection output chooses between 6 and 4 per block: "
+                        + "use a 4/6 rule (mse, mae or abs_max), not \(rule.rawValue)"
                 )
             }
             guard method == .rtn || method == .gptq else {

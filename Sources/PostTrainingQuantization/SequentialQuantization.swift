@@ -156,7 +156,8 @@ public enum SequentialQuantization {
                 if settings.method == .gptq {
                     guard let f = InverseHessian.factor(stats.gram, size: stats.width, damp: settings.gptqDamp) else {
                         throw PTQError.invalidOption(
-                            "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite (raise --gptq-damp)"
+                            "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite "
+                                + "(raise --gptq-damp)"
                         )
                     }
                     factor = f.factor

@@ -11,8 +11,10 @@ public enum ProgressLine {
     public static let narrowestBar = 10
 
     /// The line for `done` of `total` (`bytes` like "1.2 MB/3.4 MB", `eta` like "ETA 5s").
-    public static func fit(done: Int, total: Int, unit: String, bytes: String? = nil, eta: String? = nil,
-                           label: String = "", columns: Int) -> String {
+    public static func fit(
+        done: Int, total: Int, unit: String, bytes: String? = nil, eta: String? = nil,
+        label: String = "", columns: Int
+    ) -> String {
         let limit = columns - 1
         guard limit > 0 else { return "" }
         let counter = "\(done)/\(total) \(unit)"

@@ -17,8 +17,10 @@ public func formatBytes(_ n: Int) -> String {
 
 /// "5GB", "500MB", "1.5GiB", "123" (bytes) → bytes; nil unless a positive size.
 public func parseByteSize(_ text: String) -> Int? {
-    let units: [(String, Double)] = [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024),
-                                     ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1)]
+    let units: [(String, Double)] = [
+        ("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024),
+        ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("B", 1),
+    ]
     let t = text.trimmingCharacters(in: .whitespaces)
     for (suffix, factor) in units where t.uppercased().hasSuffix(suffix.uppercased()) {
         guard let v = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), v > 0 else { return nil }

@@ -7,8 +7,10 @@
 import Foundation
 
 /// `path` relative to `currentDirectory` when it lies inside it (`./name`), else as given.
-public func displayPath(_ path: String,
-                        currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+public func displayPath(
+    _ path: String,
+    currentDirectory: String = FileManager.default.currentDirectoryPath
+) -> String {
     let base = URL(fileURLWithPath: currentDirectory, isDirectory: true).standardizedFileURL
     let full = URL(fileURLWithPath: path, relativeTo: base).absoluteURL.standardizedFileURL.path
     let cwd = base.path

@@ -123,7 +123,8 @@ enum HeaderParser {
                 let (key, entry) = (member.key, member.value)
                 guard case .string(let text) = entry else {
                     throw .invalidMetadata(
-                        path: path, reason: "value of \(SafeTensorsError.quoted(key)) is \(entry.kindName), not a string")
+                        path: path,
+                        reason: "value of \(SafeTensorsError.quoted(key)) is \(entry.kindName), not a string")
                 }
                 guard metadata.updateValue(text, forKey: key) == nil else {
                     throw .invalidMetadata(path: path, reason: "key \(SafeTensorsError.quoted(key)) appears twice")
@@ -167,7 +168,8 @@ enum HeaderParser {
             throw .invalidTensorEntry(path: path, tensor: name, reason: "missing \"dtype\"")
         }
         guard case .string(let dtypeName) = dtypeValue else {
-            throw .invalidTensorEntry(path: path, tensor: name, reason: "\"dtype\" is \(dtypeValue.kindName), not a string")
+            throw .invalidTensorEntry(
+                path: path, tensor: name, reason: "\"dtype\" is \(dtypeValue.kindName), not a string")
         }
         guard let dtype = DType(rawValue: dtypeName) else {
             throw .unknownDType(path: path, tensor: name, dtype: dtypeName)
@@ -178,7 +180,8 @@ enum HeaderParser {
             throw .invalidTensorEntry(path: path, tensor: name, reason: "missing \"shape\"")
         }
         guard case .array(let shapeElements) = shapeValue else {
-            throw .invalidTensorEntry(path: path, tensor: name, reason: "\"shape\" is \(shapeValue.kindName), not an array")
+            throw .invalidTensorEntry(
+                path: path, tensor: name, reason: "\"shape\" is \(shapeValue.kindName), not an array")
         }
         var shape: [Int] = []
         shape.reserveCapacity(shapeElements.count)
@@ -191,7 +194,8 @@ enum HeaderParser {
             case .tooLarge:
                 throw .invalidShape(path: path, tensor: name, reason: "dimension \(axis) is too large")
             case .notInteger(let kind):
-                throw .invalidTensorEntry(path: path, tensor: name, reason: "\"shape\"[\(axis)] is \(kind), not an integer")
+                throw .invalidTensorEntry(
+                    path: path, tensor: name, reason: "\"shape\"[\(axis)] is \(kind), not an integer")
             }
         }
         let byteCount: Int

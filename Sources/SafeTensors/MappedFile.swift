@@ -62,7 +62,8 @@ public final class MappedFile: @unchecked Sendable {
     /// dropped page holds no changes and is simply read from the file again if touched later.
     public func releasePages(_ range: Range<Int>) {
         guard let base = bytes.baseAddress, !range.isEmpty,
-              range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
+            range.lowerBound >= 0, range.upperBound <= bytes.count
+        else { return }
         let page = POSIX.pageSize
         let start = range.lowerBound / page * page
         let end = min(bytes.count, (range.upperBound + page - 1) / page * page)

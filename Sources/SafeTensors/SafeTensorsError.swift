@@ -53,13 +53,13 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
     public var path: String {
         switch self {
         case .cannotOpen(let path, _), .truncated(let path, _, _), .headerTooLarge(let path, _, _),
-             .invalidHeader(let path, _), .invalidMetadata(let path, _),
-             .invalidTensorEntry(let path, _, _), .unknownDType(let path, _, _),
-             .invalidShape(let path, _, _), .invalidOffsets(let path, _, _),
-             .byteCountMismatch(let path, _, _, _), .offsetsOutOfBounds(let path, _, _, _, _),
-             .overlappingTensors(let path, _, _), .misplacedTensor(let path, _, _, _),
-             .dataSectionNotCovered(let path, _, _), .duplicateTensor(let path, _),
-             .tensorNotFound(let path, _), .cannotWrite(let path, _), .writeOrderViolation(let path, _):
+            .invalidHeader(let path, _), .invalidMetadata(let path, _),
+            .invalidTensorEntry(let path, _, _), .unknownDType(let path, _, _),
+            .invalidShape(let path, _, _), .invalidOffsets(let path, _, _),
+            .byteCountMismatch(let path, _, _, _), .offsetsOutOfBounds(let path, _, _, _, _),
+            .overlappingTensors(let path, _, _), .misplacedTensor(let path, _, _, _),
+            .dataSectionNotCovered(let path, _, _), .duplicateTensor(let path, _),
+            .tensorNotFound(let path, _), .cannotWrite(let path, _), .writeOrderViolation(let path, _):
             return path
         }
     }
@@ -136,7 +136,8 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F
                     || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    || scalar.value == 0x2028 || scalar.value == 0x2029
+                {
                     result += "\\u{" + String(scalar.value, radix: 16) + "}"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -6,6 +6,8 @@
 // deinit without `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory
 // use is bounded by one 4 MiB buffer whatever the file size; chunks of at least that size bypass it.
 
+import OutputSafety
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,8 +15,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import OutputSafety
 
 /// Writes a safetensors file in one pass.
 ///
@@ -84,7 +84,9 @@ public final class SafeTensorsWriter {
         guard headerLength <= HeaderParser.maxHeaderLength else {
             throw .cannotWrite(
                 path: path,
-                reason: "the header would be \(headerLength) bytes, over the \(HeaderParser.maxHeaderLength) readers accept")
+                reason:
+                    "the header would be \(headerLength) bytes, over the \(HeaderParser.maxHeaderLength) readers accept"
+            )
         }
 
         // Work out the folder and the hidden temporary name.
@@ -157,7 +159,8 @@ public final class SafeTensorsWriter {
         guard bytes.count <= remaining else {
             throw .writeOrderViolation(
                 path: path,
-                reason: "chunk of \(bytes.count) bytes for tensor \(SafeTensorsError.quoted(tensors[tensorIndex].name)), "
+                reason:
+                    "chunk of \(bytes.count) bytes for tensor \(SafeTensorsError.quoted(tensors[tensorIndex].name)), "
                     + "which lacks only \(remaining) of its \(byteCounts[tensorIndex]) bytes")
         }
         try append(bytes)
@@ -183,7 +186,8 @@ public final class SafeTensorsWriter {
         try checkOpen()
         if tensorIndex < tensors.count {
             let name = SafeTensorsError.quoted(tensors[tensorIndex].name)
-            let reason = "finish() with tensor \(name) short: \(writtenInTensor) of \(byteCounts[tensorIndex]) bytes written"
+            let reason =
+                "finish() with tensor \(name) short: \(writtenInTensor) of \(byteCounts[tensorIndex]) bytes written"
             abort()
             throw .writeOrderViolation(path: path, reason: reason)
         }

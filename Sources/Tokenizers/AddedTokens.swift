@@ -94,10 +94,11 @@ struct AddedVocabulary: Sendable {
         rawTokens = raw
         rawTrie = PatternTrie(patterns: raw.map { Array($0.content.utf8) })
         normalizedTokens = norm
-        normalizedTrie = PatternTrie(patterns: norm.map { token in
-            let bytes = Array(token.content.utf8)
-            return normalizer?.normalize(bytes) ?? bytes
-        })
+        normalizedTrie = PatternTrie(
+            patterns: norm.map { token in
+                let bytes = Array(token.content.utf8)
+                return normalizer?.normalize(bytes) ?? bytes
+            })
     }
 
     func split(raw text: [UInt8]) -> [AddedSplit] {

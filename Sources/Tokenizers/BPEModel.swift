@@ -25,9 +25,11 @@ struct BPEModel: Sendable {
     /// Words up to this many bytes are memoized during one `encode` call.
     static let cacheableLength = 256
 
-    init(vocab: [[UInt8]: Int32], idToToken: [Int32: String], merges: [(left: [UInt8], right: [UInt8])],
-         unkToken: String?, byteFallback: Bool, fuseUnk: Bool, ignoreMerges: Bool,
-         continuingSubwordPrefix: String?, endOfWordSuffix: String?) throws(BPEModelError) {
+    init(
+        vocab: [[UInt8]: Int32], idToToken: [Int32: String], merges: [(left: [UInt8], right: [UInt8])],
+        unkToken: String?, byteFallback: Bool, fuseUnk: Bool, ignoreMerges: Bool,
+        continuingSubwordPrefix: String?, endOfWordSuffix: String?
+    ) throws(BPEModelError) {
         self.vocab = vocab
         self.idToToken = idToToken
         self.byteFallback = byteFallback
@@ -194,7 +196,8 @@ struct BPEModel: Sendable {
         symbols.withUnsafeMutableBufferPointer { sym in
             for i in 0..<(sym.count - 1) {
                 if let m = merges[BPEModel.pairKey(sym[i].id, sym[i + 1].id)] {
-                    heap.append(QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(i), newID: Int32(truncatingIfNeeded: m)))
+                    heap.append(
+                        QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(i), newID: Int32(truncatingIfNeeded: m)))
                 }
             }
             heapify(&heap)
@@ -206,7 +209,8 @@ struct BPEModel: Sendable {
                 let right = sym[nextPos]
                 // Skip expired entries: the pair at `pos` must still merge into the same token.
                 guard let current = merges[BPEModel.pairKey(sym[pos].id, right.id)],
-                      Int32(truncatingIfNeeded: current) == top.newID else { continue }
+                    Int32(truncatingIfNeeded: current) == top.newID
+                else { continue }
 
                 sym[pos].id = top.newID
                 sym[pos].length += right.length
@@ -217,11 +221,16 @@ struct BPEModel: Sendable {
                 }
                 let prev = sym[pos].prev
                 if prev >= 0, let m = merges[BPEModel.pairKey(sym[Int(prev)].id, sym[pos].id)] {
-                    pushEntry(&heap, QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(prev), newID: Int32(truncatingIfNeeded: m)))
+                    pushEntry(
+                        &heap,
+                        QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(prev), newID: Int32(truncatingIfNeeded: m))
+                    )
                 }
                 let next = Int(sym[pos].next)
                 if next >= 0 && next < sym.count, let m = merges[BPEModel.pairKey(sym[pos].id, sym[next].id)] {
-                    pushEntry(&heap, QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(pos), newID: Int32(truncatingIfNeeded: m)))
+                    pushEntry(
+                        &heap,
+                        QueueEntry(key: (m & 0xFFFF_FFFF_0000_0000) | UInt64(pos), newID: Int32(truncatingIfNeeded: m)))
                 }
             }
         }

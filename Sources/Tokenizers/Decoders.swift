@@ -125,7 +125,8 @@ indirect enum Decoder: Sendable {
         guard u.count == 6 else { return nil }
         let b = Array(u)
         guard b[0] == UInt8(ascii: "<"), b[1] == UInt8(ascii: "0"), b[2] == UInt8(ascii: "x"),
-              b[5] == UInt8(ascii: ">") else { return nil }
+            b[5] == UInt8(ascii: ">")
+        else { return nil }
         func hex(_ c: UInt8) -> UInt8? {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")

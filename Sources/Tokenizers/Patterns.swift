@@ -39,8 +39,12 @@ enum TextPattern: Sendable {
     case regex(CompiledRegex)
 
     static let gpt2Source = #"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"#
-    static let llama3Source = #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
-    static let qwen2Source = #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
+    static let llama3Source =
+        #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}"#
+        + #"| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
+    static let qwen2Source =
+        #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}"#
+        + #"| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
 
     /// Builds a pattern for an Oniguruma regex source; nil when NSRegularExpression rejects it.
     static func regex(source: String) -> TextPattern? {
@@ -217,7 +221,8 @@ func gpt2Matches(_ text: [UInt8]) -> [Range<Int>] {
         if c == apostrophe && i + 1 < n {
             let c1 = scalars[i + 1]
             switch c1 {
-            case UInt32(UInt8(ascii: "s")), UInt32(UInt8(ascii: "t")), UInt32(UInt8(ascii: "m")), UInt32(UInt8(ascii: "d")):
+            case UInt32(UInt8(ascii: "s")), UInt32(UInt8(ascii: "t")), UInt32(UInt8(ascii: "m")),
+                UInt32(UInt8(ascii: "d")):
                 end = i + 2
             case UInt32(UInt8(ascii: "r")), UInt32(UInt8(ascii: "v")):
                 if i + 2 < n && scalars[i + 2] == UInt32(UInt8(ascii: "e")) { end = i + 3 }
@@ -258,8 +263,9 @@ func gpt2Matches(_ text: [UInt8]) -> [Range<Int>] {
 
 // MARK: - Llama 3 pattern
 
-/// Matches the Llama 3 pattern
-/// `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
+/// Matches the Llama 3 pattern (`TextPattern.llama3Source`)
+/// `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}|`
+/// ` ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
 /// (and Qwen 2's, where the digit run is `\p{N}`, via `maxDigits`).
 func llama3Matches(_ text: [UInt8], maxDigits: Int) -> [Range<Int>] {
     let (scalars, offsets) = scalarsWithOffsets(text)
@@ -290,11 +296,14 @@ func llama3Matches(_ text: [UInt8], maxDigits: Int) -> [Range<Int>] {
         if c == 0x27 && i + 1 < n {
             let c1 = scalars[i + 1]
             if isLetter(c1, UInt8(ascii: "s")) || isLetter(c1, UInt8(ascii: "t"))
-                || isLetter(c1, UInt8(ascii: "m")) || isLetter(c1, UInt8(ascii: "d")) {
+                || isLetter(c1, UInt8(ascii: "m")) || isLetter(c1, UInt8(ascii: "d"))
+            {
                 end = i + 2
             } else if i + 2 < n {
                 let c2 = scalars[i + 2]
-                if (isLetter(c1, UInt8(ascii: "r")) || isLetter(c1, UInt8(ascii: "v"))) && isLetter(c2, UInt8(ascii: "e")) {
+                if (isLetter(c1, UInt8(ascii: "r")) || isLetter(c1, UInt8(ascii: "v")))
+                    && isLetter(c2, UInt8(ascii: "e"))
+                {
                     end = i + 3
                 } else if isLetter(c1, UInt8(ascii: "l")) && isLetter(c2, UInt8(ascii: "l")) {
                     end = i + 3

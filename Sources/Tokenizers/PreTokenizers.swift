@@ -40,8 +40,10 @@ indirect enum PreTokenizer: Sendable {
                 if addPrefixSpace && bytes.first != 0x20 { bytes.insert(0x20, at: 0) }
                 if useRegex {
                     for r in gpt2Matches(bytes) where !r.isEmpty {
-                        out.append(Piece(bytes: ByteLevelMapping.encode(Array(bytes[r])),
-                                         atStart: piece.atStart && r.lowerBound == 0))
+                        out.append(
+                            Piece(
+                                bytes: ByteLevelMapping.encode(Array(bytes[r])),
+                                atStart: piece.atStart && r.lowerBound == 0))
                     }
                 } else if !bytes.isEmpty {
                     out.append(Piece(bytes: ByteLevelMapping.encode(bytes), atStart: piece.atStart))

@@ -50,18 +50,26 @@ extension SpecialTokenRule {
 
     /// The rule of the tokenizer.json at `path` (`root` is its parsed content) and the
     /// tokenizer_config.json beside it; `bos` / `eos` are the ids the config files name.
-    static func read(tokenizerJSON root: JSONValue, path: String, config: TokenizerConfigFlags,
-                     bos: Int?, eos: Int?) throws(TokenizerError) -> SpecialTokenRule {
+    static func read(
+        tokenizerJSON root: JSONValue, path: String, config: TokenizerConfigFlags,
+        bos: Int?, eos: Int?
+    ) throws(TokenizerError) -> SpecialTokenRule {
         if let className = config.tokenizerClass,
-           let defaults = flagDrivenClasses[className.hasSuffix("Fast") ? String(className.dropLast(4)) : className] {
+            let defaults = flagDrivenClasses[className.hasSuffix("Fast") ? String(className.dropLast(4)) : className]
+        {
             let addBOS = config.addBOSToken ?? defaults.bos, addEOS = config.addEOSToken ?? defaults.eos
-            var rule = SpecialTokenRule(origin: "tokenizer_config.json \(className): add_bos_token \(addBOS), add_eos_token \(addEOS)")
+            var rule = SpecialTokenRule(
+                origin: "tokenizer_config.json \(className): add_bos_token \(addBOS), add_eos_token \(addEOS)")
             if addBOS {
-                guard let bos else { throw .missingField(path: config.path, field: "bos_token (add_bos_token is true)") }
+                guard let bos else {
+                    throw .missingField(path: config.path, field: "bos_token (add_bos_token is true)")
+                }
                 rule.prefix = [bos]
             }
             if addEOS {
-                guard let eos else { throw .missingField(path: config.path, field: "eos_token (add_eos_token is true)") }
+                guard let eos else {
+                    throw .missingField(path: config.path, field: "eos_token (add_eos_token is true)")
+                }
                 rule.suffix = [eos]
             }
             return rule
@@ -76,7 +84,9 @@ extension SpecialTokenRule {
 
     /// Wraps `rule` in what one post-processor adds to a single sequence.
     private static func apply(_ p: JSONValue, to rule: inout SpecialTokenRule, path: String) throws(TokenizerError) {
-        func malformed(_ field: String) -> TokenizerError { .missingField(path: path, field: "post_processor.\(field)") }
+        func malformed(_ field: String) -> TokenizerError {
+            .missingField(path: path, field: "post_processor.\(field)")
+        }
         guard let type = p["type"]?.string else { throw malformed("type") }
         switch type {
         case "ByteLevel":
@@ -95,10 +105,14 @@ extension SpecialTokenRule {
             var before: [Int] = [], after: [Int] = [], sawSequence = false
             for piece in single {
                 if let sequence = piece["Sequence"] {
-                    guard sequence["id"]?.string == "A", !sawSequence else { throw malformed("single (one $A expected)") }
+                    guard sequence["id"]?.string == "A", !sawSequence else {
+                        throw malformed("single (one $A expected)")
+                    }
                     sawSequence = true
                 } else if let name = piece["SpecialToken"]?["id"]?.string {
-                    guard let ids = specials?[name]?["ids"]?.array else { throw malformed("special_tokens[\"\(name)\"].ids") }
+                    guard let ids = specials?[name]?["ids"]?.array else {
+                        throw malformed("special_tokens[\"\(name)\"].ids")
+                    }
                     var values: [Int] = []
                     for v in ids {
                         guard let id = v.int else { throw malformed("special_tokens[\"\(name)\"].ids") }

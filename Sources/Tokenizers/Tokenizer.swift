@@ -48,7 +48,9 @@ public final class Tokenizer: Sendable {
         for t in definition.addedTokens where t.special {
             special.insert(t.id)
             // `tokenizers` compares token text, so a model entry spelled the same is special too.
-            if let id = model.vocab[Array(t.content.utf8)].map({ Int($0) }), added.byID[id] == nil { special.insert(id) }
+            if let id = model.vocab[Array(t.content.utf8)].map({ Int($0) }), added.byID[id] == nil {
+                special.insert(id)
+            }
         }
         specialIDs = special
 
@@ -59,12 +61,15 @@ public final class Tokenizer: Sendable {
 
         bosTokenID = Tokenizer.resolve(settings.bos, ["<s>", "<|endoftext|>"], added, model)
         eosTokenID = Tokenizer.resolve(settings.eos, ["</s>", "<|endoftext|>"], added, model)
-        specialTokens = try SpecialTokenRule.read(tokenizerJSON: root, path: path, config: settings.flags,
-                                                  bos: bosTokenID, eos: eosTokenID)
+        specialTokens = try SpecialTokenRule.read(
+            tokenizerJSON: root, path: path, config: settings.flags,
+            bos: bosTokenID, eos: eosTokenID)
     }
 
-    private static func resolve(_ setting: SpecialTokenSetting, _ fallbacks: [String],
-                                _ added: AddedVocabulary, _ model: BPEModel) -> Int? {
+    private static func resolve(
+        _ setting: SpecialTokenSetting, _ fallbacks: [String],
+        _ added: AddedVocabulary, _ model: BPEModel
+    ) -> Int? {
         switch setting {
         case .none: return nil
         case .named(let name): return lookup(name, added, model)

@@ -17,7 +17,7 @@ struct TokenizerDefinition {
 /// What a config file says about one special token.
 enum SpecialTokenSetting {
     case unspecified
-    case none           // explicitly null
+    case none  // explicitly null
     case named(String)
 }
 
@@ -69,17 +69,19 @@ struct TokenizerJSONReader {
                 guard let id = item["id"]?.int, let content = item["content"]?.string else {
                     throw missing("added_tokens[\(i)]")
                 }
-                added.append(AddedToken(
-                    id: id, content: content,
-                    singleWord: item["single_word"]?.bool ?? false,
-                    lstrip: item["lstrip"]?.bool ?? false,
-                    rstrip: item["rstrip"]?.bool ?? false,
-                    normalized: item["normalized"]?.bool ?? !(item["special"]?.bool ?? false),
-                    special: item["special"]?.bool ?? false))
+                added.append(
+                    AddedToken(
+                        id: id, content: content,
+                        singleWord: item["single_word"]?.bool ?? false,
+                        lstrip: item["lstrip"]?.bool ?? false,
+                        rstrip: item["rstrip"]?.bool ?? false,
+                        normalized: item["normalized"]?.bool ?? !(item["special"]?.bool ?? false),
+                        special: item["special"]?.bool ?? false))
             }
         }
-        return TokenizerDefinition(model: model, addedTokens: added, normalizer: normalizer,
-                                   preTokenizer: preTokenizer, decoder: decoder)
+        return TokenizerDefinition(
+            model: model, addedTokens: added, normalizer: normalizer,
+            preTokenizer: preTokenizer, decoder: decoder)
     }
 
     // MARK: model
@@ -90,7 +92,9 @@ struct TokenizerJSONReader {
         }
         if m["type"] == nil && m["merges"] == nil {
             // Untyped models without merges are WordPiece / WordLevel / Unigram.
-            let guess = m["vocab"]?.array != nil ? "Unigram" : (m["max_input_chars_per_word"] != nil ? "WordPiece" : "WordLevel")
+            let guess =
+                m["vocab"]?.array != nil
+                ? "Unigram" : (m["max_input_chars_per_word"] != nil ? "WordPiece" : "WordLevel")
             throw .unsupportedModel(path: path, type: guess)
         }
         guard let vocabMembers = m["vocab"]?.members else { throw missing("model.vocab") }
@@ -114,7 +118,9 @@ struct TokenizerJSONReader {
                     let bytes = Array(line.utf8)
                     let parts = bytes.split(separator: 0x20, omittingEmptySubsequences: false)
                     guard parts.count == 2 else {
-                        throw .invalidVocabulary(path: path, reason: "merge \(rank + 1) \"\(line)\" is not two tokens separated by one space")
+                        throw .invalidVocabulary(
+                            path: path, reason: "merge \(rank + 1) \"\(line)\" is not two tokens separated by one space"
+                        )
                     }
                     merges.append((Array(parts[0]), Array(parts[1])))
                 } else if let pair = item.array, pair.count == 2, let a = pair[0].string, let b = pair[1].string {
@@ -151,7 +157,9 @@ struct TokenizerJSONReader {
         return t
     }
 
-    func readChar(_ v: JSONValue, _ key: String, _ component: String, default d: UInt32? = nil) throws(TokenizerError) -> UInt32 {
+    func readChar(_ v: JSONValue, _ key: String, _ component: String, default d: UInt32? = nil) throws(TokenizerError)
+        -> UInt32
+    {
         guard let s = v[key]?.string else {
             if let d { return d }
             throw missing("\(component).\(key)")
@@ -228,21 +236,28 @@ struct TokenizerJSONReader {
             for item in items { if let p = try readPreTokenizer(item) { steps.append(p) } }
             return .sequence(steps)
         case "ByteLevel":
-            return .byteLevel(addPrefixSpace: v["add_prefix_space"]?.bool ?? true, useRegex: v["use_regex"]?.bool ?? true)
+            return .byteLevel(
+                addPrefixSpace: v["add_prefix_space"]?.bool ?? true, useRegex: v["use_regex"]?.bool ?? true)
         case "Metaspace":
-            return .metaspace(replacement: try readChar(v, "replacement", "Metaspace", default: 0x2581),
-                              prependScheme: try readPrependScheme(v), split: v["split"]?.bool ?? true)
+            return .metaspace(
+                replacement: try readChar(v, "replacement", "Metaspace", default: 0x2581),
+                prependScheme: try readPrependScheme(v), split: v["split"]?.bool ?? true)
         case "Split":
             let behaviorName = v["behavior"]?.string ?? "Isolated"
-            guard let behavior = SplitBehavior(name: behaviorName) else { throw unsupported("Split behavior", behaviorName) }
-            return .split(pattern: try readPattern(v["pattern"], "Split pre-tokenizer"), behavior: behavior,
-                          invert: v["invert"]?.bool ?? false)
+            guard let behavior = SplitBehavior(name: behaviorName) else {
+                throw unsupported("Split behavior", behaviorName)
+            }
+            return .split(
+                pattern: try readPattern(v["pattern"], "Split pre-tokenizer"), behavior: behavior,
+                invert: v["invert"]?.bool ?? false)
         case "Whitespace": return .whitespace
         case "WhitespaceSplit": return .whitespaceSplit
         case "Digits": return .digits(individual: v["individual_digits"]?.bool ?? false)
         case "Punctuation":
             let behaviorName = v["behavior"]?.string ?? "Isolated"
-            guard let behavior = SplitBehavior(name: behaviorName) else { throw unsupported("Punctuation behavior", behaviorName) }
+            guard let behavior = SplitBehavior(name: behaviorName) else {
+                throw unsupported("Punctuation behavior", behaviorName)
+            }
             return .punctuation(behavior)
         case "BertPreTokenizer": return .bert
         case "CharDelimiterSplit":
@@ -275,8 +290,9 @@ struct TokenizerJSONReader {
             guard stop >= 0 else { throw missing("Strip decoder.stop") }
             return .strip(content: try readChar(v, "content", "Strip decoder", default: 0x20), start: start, stop: stop)
         case "Metaspace":
-            return .metaspace(replacement: try readChar(v, "replacement", "Metaspace decoder", default: 0x2581),
-                              prependScheme: try readPrependScheme(v))
+            return .metaspace(
+                replacement: try readChar(v, "replacement", "Metaspace decoder", default: 0x2581),
+                prependScheme: try readPrependScheme(v))
         case "ByteLevel": return .byteLevel
         case "BPEDecoder":
             return .bpe(suffix: Array((v["suffix"]?.string ?? "</w>").utf8))
@@ -329,8 +345,9 @@ func specialTokenSettings(_ files: [ConfigFile]) -> SpecialTokenSettings {
         if case .unspecified = bos { bos = setting("bos_token") }
         if case .unspecified = eos { eos = setting("eos_token") }
         if file.isTokenizerConfig {
-            flags = TokenizerConfigFlags(path: path, tokenizerClass: json["tokenizer_class"]?.string,
-                                         addBOSToken: json["add_bos_token"]?.bool, addEOSToken: json["add_eos_token"]?.bool)
+            flags = TokenizerConfigFlags(
+                path: path, tokenizerClass: json["tokenizer_class"]?.string,
+                addBOSToken: json["add_bos_token"]?.bool, addEOSToken: json["add_eos_token"]?.bool)
         }
     }
     return (bos, eos, flags)

@@ -22,8 +22,10 @@ func decodeScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32,
         return ((c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
     }
     if i + 3 < b.count {
-        return ((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                | UInt32(b[i + 3] & 0x3F), 4)
+        return (
+            (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F), 4
+        )
     }
     return (0xFFFD, 1)
 }
@@ -90,8 +92,8 @@ func scalarProperties(_ v: UInt32) -> Unicode.Scalar.Properties? {
 
 /// Character classes used by the pre-tokenizer patterns.
 enum CharClass: UInt8 {
-    case letter      // \p{L}
-    case number      // \p{N}
+    case letter  // \p{L}
+    case number  // \p{N}
     case whitespace  // \s (Unicode White_Space)
     case other
 }
@@ -145,12 +147,13 @@ func isWordCharacter(_ v: UInt32) -> Bool {
 func isPunctuation(_ v: UInt32) -> Bool {
     if v < 128 {
         let u = UInt8(v)
-        return (u >= 0x21 && u <= 0x2F) || (u >= 0x3A && u <= 0x40) || (u >= 0x5B && u <= 0x60) || (u >= 0x7B && u <= 0x7E)
+        return (u >= 0x21 && u <= 0x2F) || (u >= 0x3A && u <= 0x40) || (u >= 0x5B && u <= 0x60)
+            || (u >= 0x7B && u <= 0x7E)
     }
     guard let p = scalarProperties(v) else { return false }
     switch p.generalCategory {
     case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation:
+        .initialPunctuation, .finalPunctuation, .otherPunctuation:
         return true
     default:
         return false

@@ -44,8 +44,10 @@ public struct AdamWState: Sendable {
 }
 
 public enum AdamW {
-    public static func step(parameters p: inout ModelParameters, gradients g: ModelParameters, state s: inout AdamWState,
-                            learningRate lr: Float, settings: AdamWSettings) {
+    public static func step(
+        parameters p: inout ModelParameters, gradients g: ModelParameters, state s: inout AdamWState,
+        learningRate lr: Float, settings: AdamWSettings
+    ) {
         s.updates += 1
         let t = Double(s.updates)
         let b1 = settings.beta1, b2 = settings.beta2

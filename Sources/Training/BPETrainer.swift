@@ -25,15 +25,19 @@ public struct TrainedBPE: Sendable {
     public func tokenizerJSON() -> [String: Any] {
         var vocab: [String: Int] = [:]
         for (i, t) in tokens.enumerated() { vocab[t] = i }
-        let byteLevel: [String: Any] = ["type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true]
+        let byteLevel: [String: Any] = [
+            "type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true,
+        ]
         return [
             "version": "1.0",
             "truncation": NSNull(),
             "padding": NSNull(),
-            "added_tokens": [[
-                "id": specialTokenID, "content": Self.specialToken, "single_word": false, "lstrip": false,
-                "rstrip": false, "normalized": false, "special": true,
-            ] as [String: Any]],
+            "added_tokens": [
+                [
+                    "id": specialTokenID, "content": Self.specialToken, "single_word": false, "lstrip": false,
+                    "rstrip": false, "normalized": false, "special": true,
+                ] as [String: Any]
+            ],
             "normalizer": NSNull(),
             "pre_tokenizer": byteLevel,
             "post_processor": byteLevel,
@@ -193,7 +197,7 @@ public enum BPETrainer {
             // Whitespace run.
             var e = i
             while e < n && classes[e] == .space { e += 1 }
-            if e < n && e - i > 1 { e -= 1 }   // leave the last one to prefix the next word
+            if e < n && e - i > 1 { e -= 1 }  // leave the last one to prefix the next word
             start = i
             emit(start, e)
             i = e

@@ -3,8 +3,9 @@
 //
 // Promises: for each sequence b and head h, S = Q_h·K_hᵀ/√hd, P = softmax over j ≤ i (zero
 // above the diagonal), O_h = P·V_h. Forward is ModelCore's `Attention.attend` (the one inference
-// runs) and returns O [rows, width] and P [batch, heads, T, T] (kept for backward). Backward returns dQ, dK, dV from dO with
-// dP = dO·Vᵀ, dV = Pᵀ·dO, dS = P⊙(dP − rowsum(dP⊙P))/√hd, dQ = dS·K, dK = dSᵀ·Q.
+// runs) and returns O [rows, width] and P [batch, heads, T, T] (kept for backward). Backward
+// returns dQ, dK, dV from dO with dP = dO·Vᵀ, dV = Pᵀ·dO, dS = P⊙(dP − rowsum(dP⊙P))/√hd,
+// dQ = dS·K, dK = dSᵀ·Q.
 // Work is split by (b, h) pairs, each computed on one thread, so results do not depend on the
 // thread count. Layout: rows = batch·T, width = heads·hd, head h in columns h·hd..<(h+1)·hd.
 
@@ -25,8 +26,10 @@ struct AttentionShape: Sendable {
 
 enum CausalAttention {
     /// O [rows, width] and P [batch, heads, T, T] (kept for backward): ModelCore's attention.
-    static func forward(q: [Float], k: [Float], v: [Float], shape s: AttentionShape,
-                        threads: Int) -> (output: [Float], probabilities: [Float]) {
+    static func forward(
+        q: [Float], k: [Float], v: [Float], shape s: AttentionShape,
+        threads: Int
+    ) -> (output: [Float], probabilities: [Float]) {
         let t = s.sequenceLength
         var out = [Float](repeating: 0, count: s.rows * s.width)
         var probs = [Float](repeating: 0, count: s.batch * s.heads * t * t)
@@ -35,10 +38,11 @@ enum CausalAttention {
                 v.withUnsafeBufferPointer { vb in
                     out.withUnsafeMutableBufferPointer { ob in
                         probs.withUnsafeMutableBufferPointer { pb in
-                            Attention.attend(q: qb.baseAddress!, keys: kb.baseAddress!, values: vb.baseAddress!,
-                                             sequences: s.batch, rows: t, past: 0, heads: s.heads, keyValueHeads: s.heads,
-                                             headDimension: s.headDimension, slidingWindow: nil, into: ob.baseAddress!,
-                                             probabilities: pb.baseAddress!, threads: threads)
+                            Attention.attend(
+                                q: qb.baseAddress!, keys: kb.baseAddress!, values: vb.baseAddress!,
+                                sequences: s.batch, rows: t, past: 0, heads: s.heads, keyValueHeads: s.heads,
+                                headDimension: s.headDimension, slidingWindow: nil, into: ob.baseAddress!,
+                                probabilities: pb.baseAddress!, threads: threads)
                         }
                     }
                 }
@@ -47,9 +51,11 @@ enum CausalAttention {
         return (out, probs)
     }
 
-    static func backward(dOutput: UnsafeBufferPointer<Float>, q: UnsafeBufferPointer<Float>, k: UnsafeBufferPointer<Float>,
-                         v: UnsafeBufferPointer<Float>, probabilities: UnsafeBufferPointer<Float>, shape s: AttentionShape,
-                         threads: Int) -> (dq: [Float], dk: [Float], dv: [Float]) {
+    static func backward(
+        dOutput: UnsafeBufferPointer<Float>, q: UnsafeBufferPointer<Float>, k: UnsafeBufferPointer<Float>,
+        v: UnsafeBufferPointer<Float>, probabilities: UnsafeBufferPointer<Float>, shape s: AttentionShape,
+        threads: Int
+    ) -> (dq: [Float], dk: [Float], dv: [Float]) {
         let t = s.sequenceLength, hd = s.headDimension, w = s.width
         var dq = [Float](repeating: 0, count: s.rows * w), dk = dq, dv = dq
         let dop = SendablePointer(dOutput.baseAddress!), qp = SendablePointer(q.baseAddress!)
@@ -68,11 +74,13 @@ enum CausalAttention {
                             let base = b * t * w + h * hd
                             let p = pp.p + bh * t * t
                             // dP = dO·Vᵀ
-                            Matmul.gemm(m: t, n: t, k: hd, a: MatrixOperand(dop.p + base, ld: w),
-                                        b: MatrixOperand(vp.p + base, ld: w, transposed: true), c: ds, ldc: t, threads: 1)
+                            Matmul.gemm(
+                                m: t, n: t, k: hd, a: MatrixOperand(dop.p + base, ld: w),
+                                b: MatrixOperand(vp.p + base, ld: w, transposed: true), c: ds, ldc: t, threads: 1)
                             // dV = Pᵀ·dO
-                            Matmul.gemm(m: t, n: hd, k: t, a: MatrixOperand(p, ld: t, transposed: true),
-                                        b: MatrixOperand(dop.p + base, ld: w), c: dvp.p + base, ldc: w, threads: 1)
+                            Matmul.gemm(
+                                m: t, n: hd, k: t, a: MatrixOperand(p, ld: t, transposed: true),
+                                b: MatrixOperand(dop.p + base, ld: w), c: dvp.p + base, ldc: w, threads: 1)
                             // dS = P⊙(dP − Σ dP⊙P) · scale
                             for i in 0..<t {
                                 let pr = p + i * t, dr = ds + i * t
@@ -82,10 +90,12 @@ enum CausalAttention {
                                 for j in (i + 1)..<t { dr[j] = 0 }
                             }
                             // dQ = dS·K, dK = dSᵀ·Q
-                            Matmul.gemm(m: t, n: hd, k: t, a: MatrixOperand(UnsafePointer(ds), ld: t),
-                                        b: MatrixOperand(kp.p + base, ld: w), c: dqp.p + base, ldc: w, threads: 1)
-                            Matmul.gemm(m: t, n: hd, k: t, a: MatrixOperand(UnsafePointer(ds), ld: t, transposed: true),
-                                        b: MatrixOperand(qp.p + base, ld: w), c: dkp.p + base, ldc: w, threads: 1)
+                            Matmul.gemm(
+                                m: t, n: hd, k: t, a: MatrixOperand(UnsafePointer(ds), ld: t),
+                                b: MatrixOperand(kp.p + base, ld: w), c: dqp.p + base, ldc: w, threads: 1)
+                            Matmul.gemm(
+                                m: t, n: hd, k: t, a: MatrixOperand(UnsafePointer(ds), ld: t, transposed: true),
+                                b: MatrixOperand(qp.p + base, ld: w), c: dkp.p + base, ldc: w, threads: 1)
                         }
                     }
                 }

@@ -37,8 +37,10 @@ public enum CorpusPreparation {
     /// - Parameters:
     ///   - vocabularySize: BPE size to train (ignored with `tokenizerPath`).
     ///   - tokenizerPath: an existing tokenizer.json to use instead of training one.
-    public static func prepare(textPath: String, vocabularySize: Int, tokenizerPath: String? = nil,
-                               blockTokens: Int? = nil, validationEvery: Int = 20) throws -> PreparedCorpus {
+    public static func prepare(
+        textPath: String, vocabularySize: Int, tokenizerPath: String? = nil,
+        blockTokens: Int? = nil, validationEvery: Int = 20
+    ) throws -> PreparedCorpus {
         let start = Date()
         guard let data = FileManager.default.contents(atPath: textPath) else {
             throw TrainingError.corpus(path: textPath, reason: "cannot read the file")
@@ -58,12 +60,16 @@ public enum CorpusPreparation {
             }
         } else {
             let bpe = BPETrainer.train(text: text, vocabularySize: vocabularySize)
-            files["tokenizer.json"] = try JSONSerialization.data(withJSONObject: bpe.tokenizerJSON(), options: [.sortedKeys])
-            files["tokenizer_config.json"] = try JSONSerialization.data(withJSONObject: bpe.tokenizerConfigJSON(),
-                                                                        options: [.prettyPrinted, .sortedKeys])
+            files["tokenizer.json"] = try JSONSerialization.data(
+                withJSONObject: bpe.tokenizerJSON(), options: [.sortedKeys])
+            files["tokenizer_config.json"] = try JSONSerialization.data(
+                withJSONObject: bpe.tokenizerConfigJSON(),
+                options: [.prettyPrinted, .sortedKeys])
         }
         // Load through the project's Tokenizer from a scratch folder holding exactly these files.
-        let scratch = NSTemporaryDirectory() + "fouroversix-tokenizer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let scratch =
+            NSTemporaryDirectory()
+            + "fouroversix-tokenizer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         for (name, d) in files { try d.write(to: URL(fileURLWithPath: "\(scratch)/\(name)")) }
@@ -74,12 +80,19 @@ public enum CorpusPreparation {
         let ids = tokenizer.encode(text)
         let tokens = ids.map { Int32($0) }
         let block = blockTokens ?? min(4096, max(256, tokens.count / (4 * validationEvery)))
-        let corpus = TokenCorpus(tokens: tokens, bosID: Int32(bos), blockTokens: block, validationEvery: validationEvery)
+        let corpus = TokenCorpus(
+            tokens: tokens, bosID: Int32(bos), blockTokens: block, validationEvery: validationEvery)
         guard corpus.trainingTokenCount > 0, corpus.validationTokenCount > 0 else {
-            throw TrainingError.corpus(path: textPath, reason: "too short: \(tokens.count) tokens do not make both a training and a validation part (blocks of \(block), every \(validationEvery)th for validation)")
+            throw TrainingError.corpus(
+                path: textPath,
+                reason:
+                    "too short: \(tokens.count) tokens do not make both a training and a validation part "
+                    + "(blocks of \(block), every \(validationEvery)th for validation)"
+            )
         }
-        return PreparedCorpus(textPath: textPath, corpus: corpus, vocabularySize: tokenizer.vocabularySize, bosID: bos,
-                              eosID: tokenizer.eosTokenID, tokenizerFiles: files, textBytes: data.count,
-                              preparationSeconds: Date().timeIntervalSince(start))
+        return PreparedCorpus(
+            textPath: textPath, corpus: corpus, vocabularySize: tokenizer.vocabularySize, bosID: bos,
+            eosID: tokenizer.eosTokenID, tokenizerFiles: files, textBytes: data.count,
+            preparationSeconds: Date().timeIntervalSince(start))
     }
 }

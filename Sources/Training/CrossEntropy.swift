@@ -13,8 +13,10 @@ enum CrossEntropy {
     static let partitions = 16
 
     /// Mean loss; when `gradient` is true the logits [rows, vocab] become their gradient.
-    static func lossAndGradient(_ logits: UnsafeMutableBufferPointer<Float>, targets: [Int32], vocabulary v: Int,
-                                gradient: Bool, threads: Int) -> Double {
+    static func lossAndGradient(
+        _ logits: UnsafeMutableBufferPointer<Float>, targets: [Int32], vocabulary v: Int,
+        gradient: Bool, threads: Int
+    ) -> Double {
         let rows = targets.count
         precondition(logits.count == rows * v)
         let parts = min(partitions, max(rows, 1))

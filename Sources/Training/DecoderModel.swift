@@ -19,7 +19,9 @@ public struct DecoderModel: Sendable {
     public let threads: Int
 
     public init(config: ModelConfiguration, plan: PrecisionPlan, threads: Int = CPUParallel.defaultThreadCount) {
-        precondition(plan.layers.count == config.layerCount, "precision plan has \(plan.layers.count) layers, model \(config.layerCount)")
+        precondition(
+            plan.layers.count == config.layerCount,
+            "precision plan has \(plan.layers.count) layers, model \(config.layerCount)")
         self.config = config
         self.plan = plan
         self.threads = threads
@@ -58,26 +60,33 @@ public struct DecoderModel: Sendable {
     public func loss(parameters p: ModelParameters, batch: TrainingBatch) throws(TrainingError) -> Double {
         var stats = QuantizationStatistics()
         var none = ModelParameters(config: config, tensors: [])
-        return try run(parameters: p, batch: batch, step: 0, runSeed: 0, training: false, gradients: &none,
-                       statistics: &stats)
+        return try run(
+            parameters: p, batch: batch, step: 0, runSeed: 0, training: false, gradients: &none,
+            statistics: &stats)
     }
 
     /// Mean cross-entropy of the batch; adds its gradient into `gradients`.
-    public func lossAndGradients(parameters p: ModelParameters, batch: TrainingBatch, step: Int, runSeed: UInt64,
-                                 gradients: inout ModelParameters,
-                                 statistics: inout QuantizationStatistics) throws(TrainingError) -> Double {
+    public func lossAndGradients(
+        parameters p: ModelParameters, batch: TrainingBatch, step: Int, runSeed: UInt64,
+        gradients: inout ModelParameters,
+        statistics: inout QuantizationStatistics
+    ) throws(TrainingError) -> Double {
         precondition(gradients.tensors.count == p.tensors.count, "gradients do not match the parameters")
-        return try run(parameters: p, batch: batch, step: step, runSeed: runSeed, training: true, gradients: &gradients,
-                       statistics: &statistics)
+        return try run(
+            parameters: p, batch: batch, step: step, runSeed: runSeed, training: true, gradients: &gradients,
+            statistics: &statistics)
     }
 
-    private func run(parameters p: ModelParameters, batch: TrainingBatch, step: Int, runSeed: UInt64,
-                     training: Bool, gradients grads: inout ModelParameters,
-                     statistics: inout QuantizationStatistics) throws(TrainingError) -> Double {
+    private func run(
+        parameters p: ModelParameters, batch: TrainingBatch, step: Int, runSeed: UInt64,
+        training: Bool, gradients grads: inout ModelParameters,
+        statistics: inout QuantizationStatistics
+    ) throws(TrainingError) -> Double {
         let c = config, d = c.hiddenSize, f = c.intermediateSize, v = c.vocabularySize
         let n = batch.rows, t = batch.sequenceLength
         precondition(t <= c.contextLength, "sequence length \(t) exceeds the model's context \(c.contextLength)")
-        let shape = AttentionShape(batch: batch.batch, sequenceLength: t, heads: c.headCount, headDimension: c.headDimension)
+        let shape = AttentionShape(
+            batch: batch.batch, sequenceLength: t, heads: c.headCount, headDimension: c.headDimension)
         let rotary = RotaryEmbedding(configuration: c)
         let rope = SequenceRotation(configuration: c, sequenceLength: t, sequences: batch.batch)
 
@@ -97,12 +106,14 @@ public struct DecoderModel: Sendable {
         var caches: [BlockCache] = []
         let (cosines, sines) = rotary.table(positions: 0..<t)
         for l in 0..<c.layerCount {
-            let norms = BlockNorms(input: p.tensors[ModelParameters.index(layer: l, .inputNorm)].values,
-                                   postAttention: p.tensors[ModelParameters.index(layer: l, .postAttentionNorm)].values)
+            let norms = BlockNorms(
+                input: p.tensors[ModelParameters.index(layer: l, .inputNorm)].values,
+                postAttention: p.tensors[ModelParameters.index(layer: l, .postAttentionNorm)].values)
             var linears = TrainingLinears(parameters: p, layer: l, precision: plan.layers[l], threads: threads)
-            let saved = try DecoderBlock.forward(&h, sequences: batch.batch, rows: t, past: 0, layer: l, norms: norms,
-                                                 rotary: rotary, cos: cosines, sin: sines, configuration: c, cache: nil,
-                                                 linears: &linears, saving: training, threads: threads)
+            let saved = try DecoderBlock.forward(
+                &h, sequences: batch.batch, rows: t, past: 0, layer: l, norms: norms,
+                rotary: rotary, cos: cosines, sin: sines, configuration: c, cache: nil,
+                linears: &linears, saving: training, threads: threads)
             statistics.merge(linears.statistics)
             if let saved { caches.append(BlockCache(activations: saved, castWeights: linears.castWeights)) }
         }
@@ -115,14 +126,16 @@ public struct DecoderModel: Sendable {
             }
         }
         let fCast = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try CastLinear.castInput(fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
+            try CastLinear.castInput(
+                fb, rows: n, cols: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
         let wHead = try p.tensors[head].values.withUnsafeBufferPointer { (w) throws(TrainingError) in
             try CastLinear.castWeight(w, out: v, in: d, precision: plan.head, threads: threads, statistics: &statistics)
         }
         var logits = CastLinear.forward(castInput: fCast, rows: n, in: d, castWeight: wHead, out: v, threads: threads)
         let loss = logits.withUnsafeMutableBufferPointer {
-            CrossEntropy.lossAndGradient($0, targets: batch.targets, vocabulary: v, gradient: training, threads: threads)
+            CrossEntropy.lossAndGradient(
+                $0, targets: batch.targets, vocabulary: v, gradient: training, threads: threads)
         }
         guard loss.isFinite else { throw .nonFinite("loss (\(loss))") }
         guard training else { return loss }
@@ -131,13 +144,15 @@ public struct DecoderModel: Sendable {
         let headID = PrecisionPlan.headID(layers: c.layerCount)
         var dh = [Float](repeating: 0, count: n * d)
         let fWG = try fOut.withUnsafeBufferPointer { (fb) throws(TrainingError) in
-            try CastLinear.castWeightGradientInput(fb, rows: n, cols: d, precision: plan.head, threads: threads,
-                                                    statistics: &statistics)
+            try CastLinear.castWeightGradientInput(
+                fb, rows: n, cols: d, precision: plan.head, threads: threads,
+                statistics: &statistics)
         }
         var dF = [Float](repeating: 0, count: n * d)
-        try backwardLinear(logits, rows: n, out: v, in: d, castWeight: wHead, input: fWG, precision: plan.head,
-                           linear: headID, step: step, runSeed: runSeed, gradient: &grads.tensors[head].values,
-                           dx: &dF, accumulate: false, statistics: &statistics)
+        try backwardLinear(
+            logits, rows: n, out: v, in: d, castWeight: wHead, input: fWG, precision: plan.head,
+            linear: headID, step: step, runSeed: runSeed, gradient: &grads.tensors[head].values,
+            dx: &dF, accumulate: false, statistics: &statistics)
         logits = []
         dh = normBackward(dF, x: h, rms: fr, gainIndex: finalNorm, p: p, grads: &grads, rows: n, width: d)
 
@@ -149,13 +164,15 @@ public struct DecoderModel: Sendable {
             func id(_ slot: LinearSlot) -> Int { PrecisionPlan.linearID(layer: l, slot) }
             // MLP backward: dh is the gradient of h2 = h1 + down.
             let sWG = try cache.activation.withUnsafeBufferPointer { (sb) throws(TrainingError) in
-                try CastLinear.castWeightGradientInput(sb, rows: n, cols: f, precision: precision, threads: threads,
-                                                        statistics: &statistics)
+                try CastLinear.castWeightGradientInput(
+                    sb, rows: n, cols: f, precision: precision, threads: threads,
+                    statistics: &statistics)
             }
             var dS = [Float](repeating: 0, count: n * f)
-            try backwardLinear(dh, rows: n, out: d, in: f, castWeight: cache.castDown, input: sWG, precision: precision,
-                               linear: id(.down), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.down)].values,
-                               dx: &dS, accumulate: false, statistics: &statistics)
+            try backwardLinear(
+                dh, rows: n, out: d, in: f, castWeight: cache.castDown, input: sWG, precision: precision,
+                linear: id(.down), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.down)].values,
+                dx: &dS, accumulate: false, statistics: &statistics)
             let (dGate, dUp) = dS.withUnsafeBufferPointer { dsb in
                 cache.gate.withUnsafeBufferPointer { gb in
                     cache.up.withUnsafeBufferPointer { ub in SwiGLU.backward(dsb, gate: gb, up: ub, threads: threads) }
@@ -163,35 +180,42 @@ public struct DecoderModel: Sendable {
             }
             dS = []
             let mWG = try cache.mlpInput.withUnsafeBufferPointer { (mb) throws(TrainingError) in
-                try CastLinear.castWeightGradientInput(mb, rows: n, cols: d, precision: precision, threads: threads,
-                                                        statistics: &statistics)
+                try CastLinear.castWeightGradientInput(
+                    mb, rows: n, cols: d, precision: precision, threads: threads,
+                    statistics: &statistics)
             }
             var dM = [Float](repeating: 0, count: n * d)
-            try backwardLinear(dGate, rows: n, out: f, in: d, castWeight: cache.castGate, input: mWG, precision: precision,
-                               linear: id(.gate), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.gate)].values,
-                               dx: &dM, accumulate: false, statistics: &statistics)
-            try backwardLinear(dUp, rows: n, out: f, in: d, castWeight: cache.castUp, input: mWG, precision: precision,
-                               linear: id(.up), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.up)].values,
-                               dx: &dM, accumulate: true, statistics: &statistics)
-            var dh1 = normBackward(dM, x: cache.middle, rms: cache.mlpRMS, gainIndex: gi(.postAttentionNorm), p: p,
-                                   grads: &grads, rows: n, width: d)
+            try backwardLinear(
+                dGate, rows: n, out: f, in: d, castWeight: cache.castGate, input: mWG, precision: precision,
+                linear: id(.gate), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.gate)].values,
+                dx: &dM, accumulate: false, statistics: &statistics)
+            try backwardLinear(
+                dUp, rows: n, out: f, in: d, castWeight: cache.castUp, input: mWG, precision: precision,
+                linear: id(.up), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.up)].values,
+                dx: &dM, accumulate: true, statistics: &statistics)
+            var dh1 = normBackward(
+                dM, x: cache.middle, rms: cache.mlpRMS, gainIndex: gi(.postAttentionNorm), p: p,
+                grads: &grads, rows: n, width: d)
             add(&dh1, dh)
             // Attention backward: dh1 is the gradient of h1 = h + o_proj(o).
             let oWG = try cache.attentionOutput.withUnsafeBufferPointer { (ob) throws(TrainingError) in
-                try CastLinear.castWeightGradientInput(ob, rows: n, cols: d, precision: precision, threads: threads,
-                                                        statistics: &statistics)
+                try CastLinear.castWeightGradientInput(
+                    ob, rows: n, cols: d, precision: precision, threads: threads,
+                    statistics: &statistics)
             }
             var dO = [Float](repeating: 0, count: n * d)
-            try backwardLinear(dh1, rows: n, out: d, in: d, castWeight: cache.castO, input: oWG, precision: precision,
-                               linear: id(.o), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.o)].values,
-                               dx: &dO, accumulate: false, statistics: &statistics)
+            try backwardLinear(
+                dh1, rows: n, out: d, in: d, castWeight: cache.castO, input: oWG, precision: precision,
+                linear: id(.o), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.o)].values,
+                dx: &dO, accumulate: false, statistics: &statistics)
             var (dq, dk, dv) = dO.withUnsafeBufferPointer { dob in
                 cache.q.withUnsafeBufferPointer { qb in
                     cache.k.withUnsafeBufferPointer { kb in
                         cache.v.withUnsafeBufferPointer { vb in
                             cache.probabilities.withUnsafeBufferPointer { pb in
-                                CausalAttention.backward(dOutput: dob, q: qb, k: kb, v: vb, probabilities: pb, shape: shape,
-                                                         threads: threads)
+                                CausalAttention.backward(
+                                    dOutput: dob, q: qb, k: kb, v: vb, probabilities: pb, shape: shape,
+                                    threads: threads)
                             }
                         }
                     }
@@ -201,22 +225,27 @@ public struct DecoderModel: Sendable {
             rope.apply(&dq, inverse: true, threads: threads)
             rope.apply(&dk, inverse: true, threads: threads)
             let aWG = try cache.attentionInput.withUnsafeBufferPointer { (ab) throws(TrainingError) in
-                try CastLinear.castWeightGradientInput(ab, rows: n, cols: d, precision: precision, threads: threads,
-                                                        statistics: &statistics)
+                try CastLinear.castWeightGradientInput(
+                    ab, rows: n, cols: d, precision: precision, threads: threads,
+                    statistics: &statistics)
             }
             var dA = [Float](repeating: 0, count: n * d)
-            try backwardLinear(dq, rows: n, out: d, in: d, castWeight: cache.castQ, input: aWG, precision: precision,
-                               linear: id(.q), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.q)].values,
-                               dx: &dA, accumulate: false, statistics: &statistics)
-            try backwardLinear(dk, rows: n, out: d, in: d, castWeight: cache.castK, input: aWG, precision: precision,
-                               linear: id(.k), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.k)].values,
-                               dx: &dA, accumulate: true, statistics: &statistics)
-            try backwardLinear(dv, rows: n, out: d, in: d, castWeight: cache.castV, input: aWG, precision: precision,
-                               linear: id(.v), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.v)].values,
-                               dx: &dA, accumulate: true, statistics: &statistics)
+            try backwardLinear(
+                dq, rows: n, out: d, in: d, castWeight: cache.castQ, input: aWG, precision: precision,
+                linear: id(.q), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.q)].values,
+                dx: &dA, accumulate: false, statistics: &statistics)
+            try backwardLinear(
+                dk, rows: n, out: d, in: d, castWeight: cache.castK, input: aWG, precision: precision,
+                linear: id(.k), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.k)].values,
+                dx: &dA, accumulate: true, statistics: &statistics)
+            try backwardLinear(
+                dv, rows: n, out: d, in: d, castWeight: cache.castV, input: aWG, precision: precision,
+                linear: id(.v), step: step, runSeed: runSeed, gradient: &grads.tensors[gi(.v)].values,
+                dx: &dA, accumulate: true, statistics: &statistics)
             dq = []; dk = []; dv = []
-            var dIn = normBackward(dA, x: cache.input, rms: cache.attentionRMS, gainIndex: gi(.inputNorm), p: p,
-                                   grads: &grads, rows: n, width: d)
+            var dIn = normBackward(
+                dA, x: cache.input, rms: cache.attentionRMS, gainIndex: gi(.inputNorm), p: p,
+                grads: &grads, rows: n, width: d)
             add(&dIn, dh1)
             dh = dIn
         }
@@ -234,33 +263,41 @@ public struct DecoderModel: Sendable {
         return loss
     }
 
-    private func backwardLinear(_ dy: [Float], rows: Int, out: Int, in k: Int, castWeight: [Float], input: WeightGradientInput,
-                                precision: GEMMPrecision, linear: Int, step: Int, runSeed: UInt64, gradient: inout [Float],
-                                dx: inout [Float], accumulate: Bool,
-                                statistics: inout QuantizationStatistics) throws(TrainingError) {
-        let seeds = (StochasticSeeds.seed(run: runSeed, step: step, linear: linear, operand: .dataGradientOutput),
-                     StochasticSeeds.seed(run: runSeed, step: step, linear: linear, operand: .weightGradientOutput))
+    private func backwardLinear(
+        _ dy: [Float], rows: Int, out: Int, in k: Int, castWeight: [Float], input: WeightGradientInput,
+        precision: GEMMPrecision, linear: Int, step: Int, runSeed: UInt64, gradient: inout [Float],
+        dx: inout [Float], accumulate: Bool,
+        statistics: inout QuantizationStatistics
+    ) throws(TrainingError) {
+        let seeds = (
+            StochasticSeeds.seed(run: runSeed, step: step, linear: linear, operand: .dataGradientOutput),
+            StochasticSeeds.seed(run: runSeed, step: step, linear: linear, operand: .weightGradientOutput)
+        )
         try dy.withUnsafeBufferPointer { (dyb) throws(TrainingError) in
             try gradient.withUnsafeMutableBufferPointer { (gb) throws(TrainingError) in
                 try dx.withUnsafeMutableBufferPointer { (dxb) throws(TrainingError) in
-                    try CastLinear.backward(dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
-                                             precision: precision, seeds: seeds, weightGradient: gb.baseAddress!,
-                                             dx: dxb.baseAddress!, accumulateDX: accumulate, threads: threads,
-                                             statistics: &statistics)
+                    try CastLinear.backward(
+                        dy: dyb, rows: rows, out: out, in: k, castWeight: castWeight, input: input,
+                        precision: precision, seeds: seeds, weightGradient: gb.baseAddress!,
+                        dx: dxb.baseAddress!, accumulateDX: accumulate, threads: threads,
+                        statistics: &statistics)
                 }
             }
         }
     }
 
-    private func normBackward(_ dy: [Float], x: [Float], rms: [Float], gainIndex: Int, p: ModelParameters,
-                              grads: inout ModelParameters, rows: Int, width: Int) -> [Float] {
+    private func normBackward(
+        _ dy: [Float], x: [Float], rms: [Float], gainIndex: Int, p: ModelParameters,
+        grads: inout ModelParameters, rows: Int, width: Int
+    ) -> [Float] {
         dy.withUnsafeBufferPointer { dyb in
             x.withUnsafeBufferPointer { xb in
                 rms.withUnsafeBufferPointer { rb in
                     p.tensors[gainIndex].values.withUnsafeBufferPointer { g in
                         grads.tensors[gainIndex].values.withUnsafeMutableBufferPointer { gg in
-                            NormLayer.backward(dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
-                                             gainGradient: gg, threads: threads)
+                            NormLayer.backward(
+                                dyb, x: xb, inverseRMS: rb, rows: rows, width: width, gain: g,
+                                gainGradient: gg, threads: threads)
                         }
                     }
                 }
@@ -303,8 +340,9 @@ struct TrainingLinears: LinearRunner {
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws(TrainingError) -> [[Float]] {
         let cols = x.count / rows
         let xCast = try x.withUnsafeBufferPointer { (xb) throws(TrainingError) in
-            try CastLinear.castInput(xb, rows: rows, cols: cols, precision: precision, threads: threads,
-                                      statistics: &statistics)
+            try CastLinear.castInput(
+                xb, rows: rows, cols: cols, precision: precision, threads: threads,
+                statistics: &statistics)
         }
         var outputs: [[Float]] = []
         for slot in slots {
@@ -312,12 +350,15 @@ struct TrainingLinears: LinearRunner {
             let out = w.shape[0]
             precondition(w.shape[1] == cols, "\(w.name): input width \(w.shape[1]), got \(cols)")
             let cast = try w.values.withUnsafeBufferPointer { (wb) throws(TrainingError) in
-                try CastLinear.castWeight(wb, out: out, in: cols, precision: precision, threads: threads,
-                                           statistics: &statistics)
+                try CastLinear.castWeight(
+                    wb, out: out, in: cols, precision: precision, threads: threads,
+                    statistics: &statistics)
             }
             castWeights[slot] = cast
-            outputs.append(CastLinear.forward(castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
-                                               threads: threads))
+            outputs.append(
+                CastLinear.forward(
+                    castInput: xCast, rows: rows, in: cols, castWeight: cast, out: out,
+                    threads: threads))
         }
         return outputs
     }

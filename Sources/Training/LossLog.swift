@@ -8,7 +8,8 @@
 import Foundation
 
 public final class LossLog {
-    public static let header = "step,tokens,learning_rate,train_loss,val_loss,grad_norm,tokens_per_second,elapsed_seconds,four_share"
+    public static let header =
+        "step,tokens,learning_rate,train_loss,val_loss,grad_norm,tokens_per_second,elapsed_seconds,four_share"
     private let handle: FileHandle
     public let path: String
 
@@ -31,7 +32,8 @@ public final class LossLog {
 
     public func append(_ r: StepRecord) {
         let val = r.validationLoss.map { String(format: "%.6f", $0) } ?? ""
-        let line = "\(r.step),\(r.tokens),\(String(format: "%.6g", r.learningRate)),\(String(format: "%.6f", r.loss)),\(val),"
+        let line =
+            "\(r.step),\(r.tokens),\(String(format: "%.6g", r.learningRate)),\(String(format: "%.6f", r.loss)),\(val),"
             + "\(String(format: "%.4f", r.gradientNorm)),\(String(format: "%.1f", r.tokensPerSecond)),"
             + "\(String(format: "%.2f", r.elapsedSeconds)),\(String(format: "%.4f", r.fourShare))\n"
         handle.write(Data(line.utf8))
@@ -86,7 +88,9 @@ public struct RunSummary: Sendable, Codable {
         tokensPerStep = options.tokensPerStep
         fourShare = s.statistics.totalAlternativeShare
         var by: [String: Double] = [:]
-        for k in OperandKind.allCases where s.statistics.blocks[k.rawValue] > 0 { by[k.name] = s.statistics.alternativeShare(k) }
+        for k in OperandKind.allCases where s.statistics.blocks[k.rawValue] > 0 {
+            by[k.name] = s.statistics.alternativeShare(k)
+        }
         fourShareByOperand = by
         divergedAtStep = s.divergedAtStep
         self.options = options
@@ -95,13 +99,15 @@ public struct RunSummary: Sendable, Codable {
     public func write(to path: String) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        e.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try e.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     public static func read(_ path: String) throws -> RunSummary {
         let d = JSONDecoder()
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        d.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try d.decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }

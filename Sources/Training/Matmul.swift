@@ -30,25 +30,31 @@ struct MatrixOperand: @unchecked Sendable {
 
 enum Matmul {
     /// C[m, n] = op(A)[m, k] · op(B)[k, n] (+ C when `accumulate`).
-    static func gemm(m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
-                     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
-                     threads: Int = CPUParallel.defaultThreadCount) {
+    static func gemm(
+        m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) {
         guard m > 0, n > 0 else { return }
         guard a.transposed else {
-            GEMM.multiply(m: m, n: n, k: k, a: a.base, lda: a.ld, b: b.base, ldb: b.ld, transposeB: b.transposed,
-                          c: c, ldc: ldc, accumulate: accumulate, threads: threads)
+            GEMM.multiply(
+                m: m, n: n, k: k, a: a.base, lda: a.ld, b: b.base, ldb: b.ld, transposeB: b.transposed,
+                c: c, ldc: ldc, accumulate: accumulate, threads: threads)
             return
         }
         // Aᵀ stored [k, m] → A [m, k].
         let t = UnsafeMutablePointer<Float>.allocate(capacity: max(1, m * k))
         defer { t.deallocate() }
         transpose(a.base, rows: k, cols: m, ld: a.ld, into: t)
-        GEMM.multiply(m: m, n: n, k: k, a: t, lda: k, b: b.base, ldb: b.ld, transposeB: b.transposed,
-                      c: c, ldc: ldc, accumulate: accumulate, threads: threads)
+        GEMM.multiply(
+            m: m, n: n, k: k, a: t, lda: k, b: b.base, ldb: b.ld, transposeB: b.transposed,
+            c: c, ldc: ldc, accumulate: accumulate, threads: threads)
     }
 
     /// out[cols, rows] = x[rows, cols]ᵀ (x with row stride ld), in 32×32 tiles.
-    static func transpose(_ x: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, into out: UnsafeMutablePointer<Float>) {
+    static func transpose(
+        _ x: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, into out: UnsafeMutablePointer<Float>
+    ) {
         let tile = 32
         var r0 = 0
         while r0 < rows {

@@ -79,10 +79,13 @@ public struct ModelParameters: Sendable {
 
     /// Zero-filled tensors of the config's layout (gradients, optimizer moments).
     public static func zeros(_ c: ModelConfiguration) -> ModelParameters {
-        ModelParameters(config: c, tensors: layout(c).map {
-            ParameterTensor(name: $0.name, shape: $0.shape, values: [Float](repeating: 0, count: $0.shape.reduce(1, *)),
-                            decays: $0.decays)
-        })
+        ModelParameters(
+            config: c,
+            tensors: layout(c).map {
+                ParameterTensor(
+                    name: $0.name, shape: $0.shape, values: [Float](repeating: 0, count: $0.shape.reduce(1, *)),
+                    decays: $0.decays)
+            })
     }
 
     public init(config: ModelConfiguration, tensors: [ParameterTensor]) {
@@ -101,7 +104,9 @@ public struct ModelParameters: Sendable {
                 continue
             }
             var rng = SplitMix64(seed: SplitMix64.mix(seed, 0x1A17, UInt64(i)))
-            let std = c.initializerRange * (name.hasSuffix("o_proj.weight") || name.hasSuffix("down_proj.weight") ? outScale : 1)
+            let std =
+                c.initializerRange
+                * (name.hasSuffix("o_proj.weight") || name.hasSuffix("down_proj.weight") ? outScale : 1)
             p.tensors[i].values.withUnsafeMutableBufferPointer { v in
                 for j in v.indices { v[j] = rng.normal() * std }
             }

@@ -66,7 +66,8 @@ public struct QuantizationStatistics: Sendable {
 
 enum OperandCast {
     /// Every value rounded to BF16.
-    static func bf16(_ x: UnsafeBufferPointer<Float>, threads: Int, statistics: inout QuantizationStatistics) -> [Float] {
+    static func bf16(_ x: UnsafeBufferPointer<Float>, threads: Int, statistics: inout QuantizationStatistics) -> [Float]
+    {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { statistics.castSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
         var out = [Float](repeating: 0, count: x.count)
@@ -81,14 +82,17 @@ enum OperandCast {
     }
 
     /// Quantize → dequantize. Returns the values `[rows, cols]` of the quantized orientation.
-    static func nvfp4(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, config: QuantizationConfig, kind: OperandKind,
-                      threads: Int, statistics: inout QuantizationStatistics) throws(TrainingError) -> (values: [Float], rows: Int, cols: Int) {
+    static func nvfp4(
+        _ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, config: QuantizationConfig, kind: OperandKind,
+        threads: Int, statistics: inout QuantizationStatistics
+    ) throws(TrainingError) -> (values: [Float], rows: Int, cols: Int) {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { statistics.castSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
         let r: (values: [Float], quantized: QuantizedTensor)
         do {
-            r = try CPUQuantizer.roundTrip(.f32(x), rows: rows, cols: cols, config: config, basis: .quantized,
-                                           threads: threads)
+            r = try CPUQuantizer.roundTrip(
+                .f32(x), rows: rows, cols: cols, config: config, basis: .quantized,
+                threads: threads)
         } catch {
             throw .nonFinite("\(kind.name) operand: \(error)")
         }

@@ -17,8 +17,10 @@ enum NormLayer {
     static let partitions = 16
 
     /// y[rows, n] and the per-row inverse rms [rows].
-    static func forward(_ x: UnsafeBufferPointer<Float>, rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
-                        epsilon: Float, threads: Int) -> (y: [Float], inverseRMS: [Float]) {
+    static func forward(
+        _ x: UnsafeBufferPointer<Float>, rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
+        epsilon: Float, threads: Int
+    ) -> (y: [Float], inverseRMS: [Float]) {
         var y = [Float](repeating: 0, count: rows * n)
         var r = [Float](repeating: 0, count: rows)
         let xs = SendablePointer(x.baseAddress!), gs = SendablePointer(gain.baseAddress!)
@@ -27,8 +29,9 @@ enum NormLayer {
                 let yp = SendablePointer(yb.baseAddress!), rp = SendablePointer(rb.baseAddress!)
                 CPUParallel.parallelFor(rows, threads: rowThreads(rows * n, threads)) { range in
                     let i = range.lowerBound
-                    RMSNorm.forward(xs.p + i * n, weight: gs.p, rows: range.count, width: n, epsilon: epsilon,
-                                    into: yp.p + i * n, inverseRMS: rp.p + i)
+                    RMSNorm.forward(
+                        xs.p + i * n, weight: gs.p, rows: range.count, width: n, epsilon: epsilon,
+                        into: yp.p + i * n, inverseRMS: rp.p + i)
                 }
             }
         }
@@ -36,9 +39,11 @@ enum NormLayer {
     }
 
     /// dx[rows, n]; adds Σ_rows dy⊙x·r into `gainGradient`.
-    static func backward(_ dy: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>, inverseRMS: UnsafeBufferPointer<Float>,
-                         rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
-                         gainGradient: UnsafeMutableBufferPointer<Float>, threads: Int) -> [Float] {
+    static func backward(
+        _ dy: UnsafeBufferPointer<Float>, x: UnsafeBufferPointer<Float>, inverseRMS: UnsafeBufferPointer<Float>,
+        rows: Int, width n: Int, gain: UnsafeBufferPointer<Float>,
+        gainGradient: UnsafeMutableBufferPointer<Float>, threads: Int
+    ) -> [Float] {
         var dx = [Float](repeating: 0, count: rows * n)
         let parts = min(partitions, max(rows, 1))
         var partial = [Float](repeating: 0, count: parts * n)

@@ -25,8 +25,10 @@ enum SwiGLU {
     }
 
     /// (d_gate, d_up).
-    static func backward(_ ds: UnsafeBufferPointer<Float>, gate: UnsafeBufferPointer<Float>, up: UnsafeBufferPointer<Float>,
-                         threads: Int) -> (dGate: [Float], dUp: [Float]) {
+    static func backward(
+        _ ds: UnsafeBufferPointer<Float>, gate: UnsafeBufferPointer<Float>, up: UnsafeBufferPointer<Float>,
+        threads: Int
+    ) -> (dGate: [Float], dUp: [Float]) {
         let n = gate.count
         var dg = [Float](repeating: 0, count: n), du = dg
         let dsp = SendablePointer(ds.baseAddress!), gp = SendablePointer(gate.baseAddress!)

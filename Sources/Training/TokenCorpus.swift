@@ -48,7 +48,9 @@ public struct TokenCorpus: Sendable {
     }
 
     /// The batch of training step `step`.
-    public func trainingBatch(step: Int, batch: Int, sequenceLength t: Int, seed: UInt64) throws(TrainingError) -> TrainingBatch {
+    public func trainingBatch(step: Int, batch: Int, sequenceLength t: Int, seed: UInt64) throws(TrainingError)
+        -> TrainingBatch
+    {
         let starts = trainingBlocks.map { max(0, $0.count - t + 1) }
         let total = starts.reduce(0, +)
         guard total > 0 else {

@@ -46,7 +46,7 @@ public struct TrainingSummary: Sendable {
 
 /// Progress reported after every step.
 public struct TrainingProgress: Sendable {
-    public var step: Int          // completed steps
+    public var step: Int  // completed steps
     public var steps: Int
     public var loss: Double
     public var validationLoss: Double?
@@ -67,10 +67,13 @@ public final class Trainer {
     private let threads: Int
 
     /// A new run, or (with `resumeFrom`) the continuation of a saved one.
-    public init(options: TrainingOptions, corpus: PreparedCorpus, outputDirectory: String?, resumeFrom: String? = nil) throws {
+    public init(options: TrainingOptions, corpus: PreparedCorpus, outputDirectory: String?, resumeFrom: String? = nil)
+        throws
+    {
         try options.validate()
         guard options.model.vocabularySize == corpus.vocabularySize else {
-            throw TrainingError.invalidConfiguration("model vocabulary \(options.model.vocabularySize) ≠ tokenizer's \(corpus.vocabularySize)")
+            throw TrainingError.invalidConfiguration(
+                "model vocabulary \(options.model.vocabularySize) ≠ tokenizer's \(corpus.vocabularySize)")
         }
         self.options = options
         self.prepared = corpus
@@ -80,7 +83,8 @@ public final class Trainer {
             let (p, opt, state) = try TrainingCheckpoint.loadForResume(from: resumeFrom)
             if let diff = options.resumeDifference(from: state.options) { throw TrainingError.resumeMismatch(diff) }
             guard state.completedSteps <= options.steps else {
-                throw TrainingError.resumeMismatch("the checkpoint has \(state.completedSteps) steps, more than --steps \(options.steps)")
+                throw TrainingError.resumeMismatch(
+                    "the checkpoint has \(state.completedSteps) steps, more than --steps \(options.steps)")
             }
             parameters = p
             optimizer = opt
@@ -96,7 +100,9 @@ public final class Trainer {
     /// Replaces the recipe's precision plan (ablations); nil: the recipe's.
     public var planOverride: PrecisionPlan?
 
-    public var plan: PrecisionPlan { planOverride ?? PrecisionPlan(options.recipeSettings, layers: options.model.layerCount) }
+    public var plan: PrecisionPlan {
+        planOverride ?? PrecisionPlan(options.recipeSettings, layers: options.model.layerCount)
+    }
 
     public var model: DecoderModel {
         DecoderModel(config: options.model, plan: plan, threads: threads)
@@ -105,8 +111,9 @@ public final class Trainer {
     /// Mean loss over validation windows (at most `limit`) with a given precision plan.
     public func validationLoss(plan: PrecisionPlan? = nil, limit: Int?) throws -> Double {
         let m = DecoderModel(config: options.model, plan: plan ?? self.plan, threads: threads)
-        let batches = prepared.corpus.validationBatches(sequenceLength: options.sequenceLength, batch: options.batchSize,
-                                                        limit: limit)
+        let batches = prepared.corpus.validationBatches(
+            sequenceLength: options.sequenceLength, batch: options.batchSize,
+            limit: limit)
         var total: Double = 0, rows = 0
         for b in batches {
             total += try m.loss(parameters: parameters, batch: b) * Double(b.rows)
@@ -117,7 +124,9 @@ public final class Trainer {
 
     /// Runs the remaining steps. `log` receives each step record (for the CSV), `progress` a
     /// summary after each step.
-    public func run(log: ((StepRecord) -> Void)? = nil, progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingSummary {
+    public func run(log: ((StepRecord) -> Void)? = nil, progress: ((TrainingProgress) -> Void)? = nil) throws
+        -> TrainingSummary
+    {
         let o = options
         let model = self.model
         let schedule = o.schedule
@@ -133,16 +142,18 @@ public final class Trainer {
         while completedSteps < o.steps {
             let s = completedSteps
             let stepStart = Date()
-            let batch = try prepared.corpus.trainingBatch(step: s, batch: o.batchSize, sequenceLength: o.sequenceLength,
-                                                          seed: o.dataSeed)
+            let batch = try prepared.corpus.trainingBatch(
+                step: s, batch: o.batchSize, sequenceLength: o.sequenceLength,
+                seed: o.dataSeed)
             for i in gradients.tensors.indices {
                 gradients.tensors[i].values.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             }
             var stepStats = QuantizationStatistics()
             let loss: Double
             do {
-                loss = try model.lossAndGradients(parameters: parameters, batch: batch, step: s, runSeed: o.seed,
-                                                  gradients: &gradients, statistics: &stepStats)
+                loss = try model.lossAndGradients(
+                    parameters: parameters, batch: batch, step: s, runSeed: o.seed,
+                    gradients: &gradients, statistics: &stepStats)
             } catch {
                 diverged = s
                 break
@@ -151,7 +162,8 @@ public final class Trainer {
             let norm = AdamW.clipGlobalNorm(&gradients, maxNorm: o.gradientClip)
             guard norm.isFinite else { diverged = s; break }
             let lr = schedule.rate(step: s)
-            AdamW.step(parameters: &parameters, gradients: gradients, state: &optimizer, learningRate: lr, settings: o.adamW)
+            AdamW.step(
+                parameters: &parameters, gradients: gradients, state: &optimizer, learningRate: lr, settings: o.adamW)
             completedSteps += 1
             let stepSeconds = Date().timeIntervalSince(stepStart)
             trainingSeconds += stepSeconds
@@ -166,21 +178,24 @@ public final class Trainer {
             }
             let stepsDone = completedSteps - firstStep
             let runTraining = trainingSeconds - priorTrainingSeconds
-            let record = StepRecord(step: completedSteps, tokens: completedSteps * o.tokensPerStep, learningRate: lr, loss: loss,
-                                    gradientNorm: norm, validationLoss: validation,
-                                    elapsedSeconds: Date().timeIntervalSince(runStart),
-                                    tokensPerSecond: Double(stepsDone * o.tokensPerStep) / max(runTraining, 1e-9),
-                                    fourShare: stepStats.totalAlternativeShare)
+            let record = StepRecord(
+                step: completedSteps, tokens: completedSteps * o.tokensPerStep, learningRate: lr, loss: loss,
+                gradientNorm: norm, validationLoss: validation,
+                elapsedSeconds: Date().timeIntervalSince(runStart),
+                tokensPerSecond: Double(stepsDone * o.tokensPerStep) / max(runTraining, 1e-9),
+                fourShare: stepStats.totalAlternativeShare)
             records.append(record)
             if !last { log?(record) }
             if let outputDirectory, o.checkpointEvery > 0, completedSteps % o.checkpointEvery == 0, !last {
                 try saveCheckpoint(to: outputDirectory, trainingSeconds: trainingSeconds)
             }
             let perStep = Date().timeIntervalSince(runStart) / Double(stepsDone)
-            progress?(TrainingProgress(step: completedSteps, steps: o.steps, loss: loss, validationLoss: lastValidation,
-                                       tokensPerSecond: record.tokensPerSecond,
-                                       elapsedSeconds: Date().timeIntervalSince(runStart),
-                                       etaSeconds: perStep * Double(o.steps - completedSteps)))
+            progress?(
+                TrainingProgress(
+                    step: completedSteps, steps: o.steps, loss: loss, validationLoss: lastValidation,
+                    tokensPerSecond: record.tokensPerSecond,
+                    elapsedSeconds: Date().timeIntervalSince(runStart),
+                    etaSeconds: perStep * Double(o.steps - completedSteps)))
         }
 
         // Final evaluation.
@@ -190,7 +205,8 @@ public final class Trainer {
             if o.recipe == .bf16 {
                 validationBF16 = validation
             } else {
-                let bf16 = PrecisionPlan(layers: [GEMMPrecision](repeating: .bf16, count: o.model.layerCount), head: .bf16)
+                let bf16 = PrecisionPlan(
+                    layers: [GEMMPrecision](repeating: .bf16, count: o.model.layerCount), head: .bf16)
                 validationBF16 = (try? validationLoss(plan: bf16, limit: o.finalEvaluationWindows)) ?? .nan
             }
             if var lastRecord = records.last, lastRecord.step == o.steps {
@@ -213,9 +229,11 @@ public final class Trainer {
     }
 
     public func saveCheckpoint(to directory: String, trainingSeconds: Double? = nil) throws {
-        let state = TrainerState(completedSteps: completedSteps, optimizerUpdates: optimizer.updates, options: options,
-                                 initialLoss: initialLoss, trainingSeconds: trainingSeconds ?? priorTrainingSeconds)
-        try TrainingCheckpoint.save(to: directory, parameters: parameters, optimizer: optimizer, state: state,
-                                    tokenizerFiles: prepared.tokenizerFiles, bosID: prepared.bosID, eosID: prepared.eosID)
+        let state = TrainerState(
+            completedSteps: completedSteps, optimizerUpdates: optimizer.updates, options: options,
+            initialLoss: initialLoss, trainingSeconds: trainingSeconds ?? priorTrainingSeconds)
+        try TrainingCheckpoint.save(
+            to: directory, parameters: parameters, optimizer: optimizer, state: state,
+            tokenizerFiles: prepared.tokenizerFiles, bosID: prepared.bosID, eosID: prepared.eosID)
     }
 }

@@ -29,8 +29,10 @@ public enum TrainingCheckpoint {
     /// The subfolder holding the optimizer and trainer state.
     public static let stateFolder = "training"
 
-    public static func save(to directory: String, parameters p: ModelParameters, optimizer: AdamWState,
-                            state: TrainerState, tokenizerFiles: [String: Data], bosID: Int?, eosID: Int?) throws {
+    public static func save(
+        to directory: String, parameters p: ModelParameters, optimizer: AdamWState,
+        state: TrainerState, tokenizerFiles: [String: Data], bosID: Int?, eosID: Int?
+    ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let stepTag = ["format": "pt", "training_step": String(state.completedSteps)]
         let config = p.config.huggingFaceConfig(bosTokenID: bosID, eosTokenID: eosID)
@@ -42,7 +44,8 @@ public enum TrainingCheckpoint {
         for (name, data) in tokenizerFiles.sorted(by: { $0.key < $1.key }) {
             try data.write(to: URL(fileURLWithPath: "\(directory)/\(name)"), options: .atomic)
         }
-        try writeTensors(p.tensors.map { ($0.name, $0.shape, $0.values) }, to: "\(directory)/model.safetensors", metadata: stepTag)
+        try writeTensors(
+            p.tensors.map { ($0.name, $0.shape, $0.values) }, to: "\(directory)/model.safetensors", metadata: stepTag)
         var moments: [(String, [Int], [Float])] = []
         for (m, v) in zip(optimizer.firstMoment.tensors, optimizer.secondMoment.tensors) {
             moments.append(("\(m.name).exp_avg", m.shape, m.values))
@@ -80,19 +83,27 @@ public enum TrainingCheckpoint {
     public static func loadForResume(from directory: String) throws -> (ModelParameters, AdamWState, TrainerState) {
         var stateDirectory = "\(directory)/\(stateFolder)"
         if !FileManager.default.fileExists(atPath: "\(stateDirectory)/\(stateFile)"),
-           FileManager.default.fileExists(atPath: "\(directory)/\(stateFile)") {
-            stateDirectory = directory   // the first layout kept the state at the top level
+            FileManager.default.fileExists(atPath: "\(directory)/\(stateFile)")
+        {
+            stateDirectory = directory  // the first layout kept the state at the top level
         }
         let statePath = "\(stateDirectory)/\(stateFile)"
         guard let data = FileManager.default.contents(atPath: statePath) else {
-            throw TrainingError.checkpoint(path: statePath, reason: "missing: not a training checkpoint (or written by another tool)")
+            throw TrainingError.checkpoint(
+                path: statePath, reason: "missing: not a training checkpoint (or written by another tool)")
         }
         let state = try JSONDecoder().decode(TrainerState.self, from: data)
         let p = try loadParameters(from: directory)
         let opt = try SafeTensorsFile(path: "\(stateDirectory)/optimizer.safetensors")
         let model = try SafeTensorsFile(path: "\(directory)/model.safetensors")
         for f in [opt, model] where f.metadata["training_step"] != String(state.completedSteps) {
-            throw TrainingError.checkpoint(path: f.path, reason: "written at step \(f.metadata["training_step"] ?? "?"), trainer_state.json says \(state.completedSteps): the checkpoint is torn; use an earlier one")
+            throw TrainingError.checkpoint(
+                path: f.path,
+                reason:
+                    "written at step \(f.metadata["training_step"] ?? "?"), "
+                    + "trainer_state.json says \(state.completedSteps): "
+                    + "the checkpoint is torn; use an earlier one"
+            )
         }
         var m = ModelParameters.zeros(p.config), v = ModelParameters.zeros(p.config)
         for i in m.tensors.indices {
@@ -107,12 +118,15 @@ public enum TrainingCheckpoint {
             throw TrainingError.checkpoint(path: file.path, reason: "missing tensor '\(name)'")
         }
         guard info.shape == shape else {
-            throw TrainingError.checkpoint(path: file.path, reason: "tensor '\(name)' has shape \(info.shape), expected \(shape)")
+            throw TrainingError.checkpoint(
+                path: file.path, reason: "tensor '\(name)' has shape \(info.shape), expected \(shape)")
         }
         return try file.floats(name)
     }
 
-    private static func writeTensors(_ tensors: [(String, [Int], [Float])], to path: String, metadata: [String: String]) throws {
+    private static func writeTensors(_ tensors: [(String, [Int], [Float])], to path: String, metadata: [String: String])
+        throws
+    {
         let specs = tensors.map { TensorSpec(name: $0.0, dtype: .F32, shape: $0.1) }
         let writer = try SafeTensorsWriter(path: path, tensors: specs, metadata: metadata)
         for t in tensors {

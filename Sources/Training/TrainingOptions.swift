@@ -48,13 +48,15 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     }
 
     public var schedule: LearningRateSchedule {
-        LearningRateSchedule(peak: learningRate, warmupSteps: warmupSteps, totalSteps: steps,
-                             minimumRatio: minimumLearningRateRatio)
+        LearningRateSchedule(
+            peak: learningRate, warmupSteps: warmupSteps, totalSteps: steps,
+            minimumRatio: minimumLearningRateRatio)
     }
 
     public var recipeSettings: RecipeSettings {
-        RecipeSettings(recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all,
-                       gradientRule: gradientRule, unbiasedGradientChoice: unbiasedGradientChoice ?? false)
+        RecipeSettings(
+            recipe: recipe, highPrecisionLastLayers: highPrecisionLastLayers, quantizedGEMMs: quantizedGEMMs ?? .all,
+            gradientRule: gradientRule, unbiasedGradientChoice: unbiasedGradientChoice ?? false)
     }
 
     public var tokensPerStep: Int { batchSize * sequenceLength }
@@ -63,9 +65,12 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
         if let problem = model.trainingProblem { throw .invalidConfiguration(problem) }
         guard steps > 0, batchSize > 0 else { throw .invalidConfiguration("steps and batch size must be positive") }
         guard sequenceLength > 1, sequenceLength <= model.contextLength else {
-            throw .invalidConfiguration("sequence length \(sequenceLength) must be in 2…\(model.contextLength) (the model's context)")
+            throw .invalidConfiguration(
+                "sequence length \(sequenceLength) must be in 2…\(model.contextLength) (the model's context)")
         }
-        guard learningRate > 0, learningRate.isFinite else { throw .invalidConfiguration("learning rate must be positive") }
+        guard learningRate > 0, learningRate.isFinite else {
+            throw .invalidConfiguration("learning rate must be positive")
+        }
         guard warmupSteps >= 0, highPrecisionLastLayers >= 0 else {
             throw .invalidConfiguration("warmup steps and high-precision layers must not be negative")
         }
@@ -96,8 +101,10 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
             ("--warmup", "\(a.warmupSteps)", "\(b.warmupSteps)"),
             ("--min-lr-ratio", "\(a.minimumLearningRateRatio)", "\(b.minimumLearningRateRatio)"),
             ("--weight-decay", "\(a.adamW.weightDecay)", "\(b.adamW.weightDecay)"),
-            ("AdamW betas/epsilon", "\(a.adamW.beta1)/\(a.adamW.beta2)/\(a.adamW.epsilon)",
-             "\(b.adamW.beta1)/\(b.adamW.beta2)/\(b.adamW.epsilon)"),
+            (
+                "AdamW betas/epsilon", "\(a.adamW.beta1)/\(a.adamW.beta2)/\(a.adamW.epsilon)",
+                "\(b.adamW.beta1)/\(b.adamW.beta2)/\(b.adamW.epsilon)"
+            ),
             ("--clip", "\(a.gradientClip)", "\(b.gradientClip)"),
             ("--seed", "\(a.seed)", "\(b.seed)"),
             ("--data-seed", "\(a.dataSeed)", "\(b.dataSeed)"),

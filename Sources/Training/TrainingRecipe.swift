@@ -84,9 +84,11 @@ public struct NVFP4Operands: Sendable, Hashable {
     public var quantizeForward: Bool = true
     public var quantizeBackward: Bool = true
 
-    public init(rule: ScaleRule, gradientRule: ScaleRule? = nil, weightTiles: Bool = true, weightGradientRHT: Bool = true,
-                stochasticGradients: Bool = true, quantizeForward: Bool = true, quantizeBackward: Bool = true,
-                unbiasedGradientChoice: Bool = false) {
+    public init(
+        rule: ScaleRule, gradientRule: ScaleRule? = nil, weightTiles: Bool = true, weightGradientRHT: Bool = true,
+        stochasticGradients: Bool = true, quantizeForward: Bool = true, quantizeBackward: Bool = true,
+        unbiasedGradientChoice: Bool = false
+    ) {
         self.rule = rule
         self.gradientRule = gradientRule ?? rule
         self.unbiasedGradientChoice = unbiasedGradientChoice
@@ -107,8 +109,9 @@ public struct NVFP4Operands: Sendable, Hashable {
         QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: gradientRounding(seed: seed))
     }
     func weightGradientOutput(seed: UInt64) -> QuantizationConfig {
-        QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: gradientRounding(seed: seed),
-                           transpose: true, rht: weightGradientRHT)
+        QuantizationConfig(
+            format: .nvfp4, rule: gradientRule, rounding: gradientRounding(seed: seed),
+            transpose: true, rht: weightGradientRHT)
     }
     var weightGradientInput: QuantizationConfig {
         QuantizationConfig(format: .nvfp4, rule: rule, transpose: true, rht: weightGradientRHT)
@@ -136,8 +139,10 @@ public struct RecipeSettings: Sendable, Hashable {
     /// Ablation: the gradient operands use the unbiased 4/6 choice (also when the recipe does not).
     public var unbiasedGradientChoice: Bool
 
-    public init(recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all,
-                gradientRule: ScaleRule? = nil, unbiasedGradientChoice: Bool = false) {
+    public init(
+        recipe: TrainingRecipe, highPrecisionLastLayers: Int = 1, quantizedGEMMs: QuantizedGEMMs = .all,
+        gradientRule: ScaleRule? = nil, unbiasedGradientChoice: Bool = false
+    ) {
         self.recipe = recipe
         self.highPrecisionLastLayers = highPrecisionLastLayers
         self.quantizedGEMMs = quantizedGEMMs
@@ -148,9 +153,11 @@ public struct RecipeSettings: Sendable, Hashable {
     /// The precision of the linear layers of decoder block `layer` (of `layers`).
     public func precision(layer: Int, of layers: Int) -> GEMMPrecision {
         guard let rule = recipe.rule, layer < layers - highPrecisionLastLayers else { return .bf16 }
-        return .nvfp4(NVFP4Operands(rule: rule, gradientRule: gradientRule ?? recipe.gradientRule,
-                                    quantizeForward: quantizedGEMMs != .backward, quantizeBackward: quantizedGEMMs != .forward,
-                                    unbiasedGradientChoice: unbiasedGradientChoice || recipe.unbiasedGradientChoice))
+        return .nvfp4(
+            NVFP4Operands(
+                rule: rule, gradientRule: gradientRule ?? recipe.gradientRule,
+                quantizeForward: quantizedGEMMs != .backward, quantizeBackward: quantizedGEMMs != .forward,
+                unbiasedGradientChoice: unbiasedGradientChoice || recipe.unbiasedGradientChoice))
     }
 
     /// The head (and anything else kept out of NVFP4) always uses BF16 inputs.

@@ -8,14 +8,17 @@
 import Foundation
 
 public enum TrainingRun {
-    public static func run(options: TrainingOptions, corpus: PreparedCorpus, outputDirectory: String?,
-                           resumeFrom: String? = nil, started: (() -> Void)? = nil,
-                           progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingSummary {
+    public static func run(
+        options: TrainingOptions, corpus: PreparedCorpus, outputDirectory: String?,
+        resumeFrom: String? = nil, started: (() -> Void)? = nil,
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) throws -> TrainingSummary {
         if let out = outputDirectory {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         }
-        let trainer = try Trainer(options: options, corpus: corpus, outputDirectory: outputDirectory,
-                                  resumeFrom: resumeFrom)
+        let trainer = try Trainer(
+            options: options, corpus: corpus, outputDirectory: outputDirectory,
+            resumeFrom: resumeFrom)
         let startStep = try resumeFrom.map { try TrainingCheckpoint.loadForResume(from: $0).2.completedSteps } ?? 0
         let log = try outputDirectory.map { try LossLog(path: "\($0)/loss.csv", keepThrough: startStep) }
         started?()

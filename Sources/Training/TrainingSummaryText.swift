@@ -12,12 +12,19 @@ import ReportText
 extension TrainingSummary {
     /// The one-row table `train` (and each run of `experiment pretrain`) prints.
     public var text: String {
-        renderTable(header: ["recipe", "steps", "initial loss", "train loss", "val loss", "val (BF16 fwd)", "tokens/s",
-                             "casting"],
-                    rows: [[recipe.rawValue, "\(steps)", String(format: "%.4f", initialLoss),
-                            String(format: "%.4f", trainLoss), String(format: "%.4f", validationLoss),
-                            String(format: "%.4f", validationLossBF16), String(format: "%.0f", tokensPerSecond),
-                            String(format: "%.0f%%", 100 * castSeconds / max(trainingSeconds, 1e-9))]])
+        renderTable(
+            header: [
+                "recipe", "steps", "initial loss", "train loss", "val loss", "val (BF16 fwd)", "tokens/s",
+                "casting",
+            ],
+            rows: [
+                [
+                    recipe.rawValue, "\(steps)", String(format: "%.4f", initialLoss),
+                    String(format: "%.4f", trainLoss), String(format: "%.4f", validationLoss),
+                    String(format: "%.4f", validationLossBF16), String(format: "%.0f", tokensPerSecond),
+                    String(format: "%.0f%%", 100 * castSeconds / max(trainingSeconds, 1e-9)),
+                ]
+            ])
     }
 
     /// `train --json`'s last line.

@@ -12,9 +12,11 @@ import ModelCore
 
 public enum ActivationCalibration {
     /// Per-module input amax, keyed by module name (e.g. `model.layers.0.self_attn.q_proj`).
-    public static func inputAmax(model: TransformerModel, tokens: [Int], bos: Int?, context: Int = 512,
-                                 windows limit: Int? = nil, fusedGroup: ((String) -> String?)? = nil,
-                                 progress: ((Int, Int) -> Void)? = nil) throws -> [String: Float] {
+    public static func inputAmax(
+        model: TransformerModel, tokens: [Int], bos: Int?, context: Int = 512,
+        windows limit: Int? = nil, fusedGroup: ((String) -> String?)? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [String: Float] {
         let saved = model.quantization
         var plain = saved
         plain.activations = .full

@@ -31,9 +31,11 @@ final class DecoderLayer: @unchecked Sendable {
     /// the shared expert's gate are not among them).
     var linears: [LinearLayer] { slots + experts.flatMap { $0 } + sharedExpert }
 
-    init(index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
-         linears l: [LinearLayer], router: LinearLayer? = nil, experts: [[LinearLayer]] = [],
-         sharedExpert: [LinearLayer] = [], sharedGate: LinearLayer? = nil) {
+    init(
+        index: Int, inputNorm: [Float], postAttentionNorm: [Float], queryNorm: [Float]?, keyNorm: [Float]?,
+        linears l: [LinearLayer], router: LinearLayer? = nil, experts: [[LinearLayer]] = [],
+        sharedExpert: [LinearLayer] = [], sharedGate: LinearLayer? = nil
+    ) {
         precondition(router == nil ? l.count == 7 : l.count == 4 && experts.allSatisfy { $0.count == 3 })
         self.index = index
         norms = BlockNorms(input: inputNorm, postAttention: postAttentionNorm, query: queryNorm, key: keyNorm)
@@ -45,12 +47,15 @@ final class DecoderLayer: @unchecked Sendable {
     }
 
     /// x `[rows, hidden]` ← the block applied to x; new tokens at positions past ..< past + rows.
-    func forward(_ x: inout [Float], rows t: Int, past: Int, rotary: RotaryEmbedding, cos: [Float], sin: [Float],
-                 configuration c: ModelConfiguration, cache: KVCache?, observer: ActivationObserver?,
-                 threads: Int) throws {
+    func forward(
+        _ x: inout [Float], rows t: Int, past: Int, rotary: RotaryEmbedding, cos: [Float], sin: [Float],
+        configuration c: ModelConfiguration, cache: KVCache?, observer: ActivationObserver?,
+        threads: Int
+    ) throws {
         var runner = EvaluationLinears(layer: self, observer: observer, threads: threads)
-        _ = try DecoderBlock.forward(&x, rows: t, past: past, layer: index, norms: norms, rotary: rotary, cos: cos, sin: sin,
-                                     configuration: c, cache: cache, linears: &runner, threads: threads)
+        _ = try DecoderBlock.forward(
+            &x, rows: t, past: past, layer: index, norms: norms, rotary: rotary, cos: cos, sin: sin,
+            configuration: c, cache: cache, linears: &runner, threads: threads)
     }
 }
 
@@ -62,7 +67,8 @@ struct EvaluationLinears: LinearRunner {
     let threads: Int
 
     mutating func run(_ slots: [LinearSlot], input x: [Float], rows: Int) throws -> [[Float]] {
-        try runLinears(slots.map { layer.slots[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
+        try runLinears(
+            slots.map { layer.slots[$0.rawValue] }, input: x, rows: rows, observer: observer, threads: threads)
     }
 
     mutating func runExperts(_ modules: [ExpertModule], input x: [Float], rows: Int) throws -> [[Float]] {
@@ -81,8 +87,10 @@ struct EvaluationLinears: LinearRunner {
     var runsEveryExpertOnAllRows: Bool { observer != nil }
 
     /// Runs Linear modules that share the input x `[rows, in]`; returns their outputs in order.
-    private func runLinears(_ layers: [LinearLayer], input x: [Float], rows: Int, observer: ActivationObserver?,
-                            threads: Int) throws -> [[Float]] {
+    private func runLinears(
+        _ layers: [LinearLayer], input x: [Float], rows: Int, observer: ActivationObserver?,
+        threads: Int
+    ) throws -> [[Float]] {
         var simulated: [String: [Float]] = [:]
         var outputs: [[Float]] = []
         for l in layers {
@@ -94,15 +102,18 @@ struct EvaluationLinears: LinearRunner {
                     input = cached
                 } else {
                     input = try x.withUnsafeBufferPointer {
-                        try QuantizationSimulation.roundTrip($0, rows: rows, cols: l.inFeatures, format: l.inputFormat,
-                                                             amax: l.inputAmax, threads: threads)
+                        try QuantizationSimulation.roundTrip(
+                            $0, rows: rows, cols: l.inFeatures, format: l.inputFormat,
+                            amax: l.inputAmax, threads: threads)
                     }
                     simulated[key] = input
                 }
             }
             var y = [Float](repeating: 0, count: rows * l.outFeatures)
             input.withUnsafeBufferPointer { xp in
-                y.withUnsafeMutableBufferPointer { yp in l.forward(xp.baseAddress!, rows: rows, into: yp.baseAddress!, threads: threads) }
+                y.withUnsafeMutableBufferPointer { yp in
+                    l.forward(xp.baseAddress!, rows: rows, into: yp.baseAddress!, threads: threads)
+                }
             }
             outputs.append(y)
         }

@@ -36,8 +36,10 @@ public struct LinearSelection: @unchecked Sendable {
     public var fusedGroup: @Sendable (String) -> String?
     private let patterns: ModulePatterns
 
-    public init(skipRaggedInputs: Bool = false, excludePatterns: [String] = [], storedQuantizedOnly: Bool = false,
-                fusedGroup: @escaping @Sendable (String) -> String? = { _ in nil }) throws {
+    public init(
+        skipRaggedInputs: Bool = false, excludePatterns: [String] = [], storedQuantizedOnly: Bool = false,
+        fusedGroup: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) throws {
         self.skipRaggedInputs = skipRaggedInputs
         self.storedQuantizedOnly = storedQuantizedOnly
         self.excludePatterns = excludePatterns
@@ -69,8 +71,10 @@ public struct EvaluationQuantization: Sendable {
     public var activationScale: ActivationScale
     public var selection: LinearSelection
 
-    public init(weights: TensorFormat = .full, activations: TensorFormat = .full,
-                activationScale: ActivationScale = .dynamic, selection: LinearSelection? = nil) {
+    public init(
+        weights: TensorFormat = .full, activations: TensorFormat = .full,
+        activationScale: ActivationScale = .dynamic, selection: LinearSelection? = nil
+    ) {
         self.weights = weights
         self.activations = activations
         self.activationScale = activationScale

@@ -9,8 +9,10 @@ import ModelCore
 
 public enum Generation {
     /// The new token ids after `prompt` (which should start with BOS for Llama-family models).
-    public static func greedy(model: TransformerModel, prompt: [Int], maxNewTokens: Int, stopTokens: Set<Int> = [],
-                              onToken: ((Int) -> Void)? = nil) throws -> [Int] {
+    public static func greedy(
+        model: TransformerModel, prompt: [Int], maxNewTokens: Int, stopTokens: Set<Int> = [],
+        onToken: ((Int) -> Void)? = nil
+    ) throws -> [Int] {
         guard !prompt.isEmpty else { throw TransformerError.invalidOption("the prompt has no tokens") }
         guard maxNewTokens > 0 else { return [] }
         let cache = KVCache(configuration: model.configuration)

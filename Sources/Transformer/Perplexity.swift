@@ -32,8 +32,12 @@ public struct PerplexityResult: Sendable, Equatable {
 public enum Perplexity {
     /// The evaluation windows of `tokens` (which start with `bos` when it is not nil).
     /// - Returns: each window's token ids and the index from which its tokens are counted.
-    public static func windows(of tokens: [Int], bos: Int?, context: Int, limit: Int? = nil) throws -> [(ids: [Int], firstCounted: Int)] {
-        guard context >= 2 else { throw TransformerError.invalidOption("--context must be at least 2 (got \(context))") }
+    public static func windows(of tokens: [Int], bos: Int?, context: Int, limit: Int? = nil) throws -> [(
+        ids: [Int], firstCounted: Int
+    )] {
+        guard context >= 2 else {
+            throw TransformerError.invalidOption("--context must be at least 2 (got \(context))")
+        }
         if let limit, limit < 1 { throw TransformerError.invalidOption("--windows must be at least 1 (got \(limit))") }
         var out: [(ids: [Int], firstCounted: Int)] = []
         if let bos {
@@ -58,7 +62,9 @@ public enum Perplexity {
     }
 
     /// NLL of one window's tokens from index `firstCounted` on.
-    public static func windowNLL(model: TransformerModel, ids: [Int], firstCounted: Int) throws -> (nll: Double, tokens: Int) {
+    public static func windowNLL(model: TransformerModel, ids: [Int], firstCounted: Int) throws -> (
+        nll: Double, tokens: Int
+    ) {
         let hidden = try model.hiddenStates(tokens: ids)
         let d = model.configuration.hiddenSize, vocab = model.configuration.vocabularySize
         var nll = 0.0
@@ -75,7 +81,8 @@ public enum Perplexity {
                         let target = ids[r0 + i + 1]
                         let value = VectorMath.logSumExp(row, count: vocab) - Double(row[target])
                         guard value.isFinite else {
-                            throw TransformerError.invalidOption("non-finite log-likelihood at window position \(r0 + i + 1) (the model diverged)")
+                            throw TransformerError.invalidOption(
+                                "non-finite log-likelihood at window position \(r0 + i + 1) (the model diverged)")
                         }
                         nll += value
                     }
@@ -88,8 +95,10 @@ public enum Perplexity {
 
     /// Perplexity of `tokens` (the whole text, BOS first when the tokenizer has one).
     /// `progress(done, total)` is called after each window.
-    public static func evaluate(model: TransformerModel, tokens: [Int], bos: Int?, context: Int, windows limit: Int? = nil,
-                                progress: ((Int, Int) -> Void)? = nil) throws -> PerplexityResult {
+    public static func evaluate(
+        model: TransformerModel, tokens: [Int], bos: Int?, context: Int, windows limit: Int? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> PerplexityResult {
         let windows = try windows(of: tokens, bos: bos, context: context, limit: limit)
         var result = PerplexityResult()
         for (i, w) in windows.enumerated() {

@@ -42,23 +42,29 @@ public enum TensorFormat: Sendable, Hashable, CustomStringConvertible {
 
 enum QuantizationSimulation {
     /// The amax the core takes for `x` under `config` (max |x| after pre-processing; 1 for MXFP4).
-    static func amax(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, config: QuantizationConfig,
-                     threads: Int) throws -> Float {
+    static func amax(
+        _ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, config: QuantizationConfig,
+        threads: Int
+    ) throws -> Float {
         try CPUQuantizer.amax(.f32(x), rows: rows, cols: cols, config: config, threads: threads)
     }
 
     /// `x` `[rows, cols]` as `format` represents it, back in float32. `amax` overrides the
     /// tensor amax of block formats (shared by a fused group, or calibrated).
-    static func roundTrip(_ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, format: TensorFormat,
-                          amax: Float? = nil, threads: Int) throws -> [Float] {
+    static func roundTrip(
+        _ x: UnsafeBufferPointer<Float>, rows: Int, cols: Int, format: TensorFormat,
+        amax: Float? = nil, threads: Int
+    ) throws -> [Float] {
         switch format {
         case .full:
             return Array(x)
         case .bfloat16:
             return x.map(BFloat16.rounded)
         case let .block(config):
-            return try CPUQuantizer.roundTrip(.f32(x), rows: rows, cols: cols, config: config, amax: amax,
-                                              basis: .source, threads: threads).values
+            return try CPUQuantizer.roundTrip(
+                .f32(x), rows: rows, cols: cols, config: config, amax: amax,
+                basis: .source, threads: threads
+            ).values
         }
     }
 }

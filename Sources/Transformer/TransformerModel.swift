@@ -1,4 +1,5 @@
-// A Llama-family causal LM (dense, or Mixtral / Qwen3-MoE with sparse MoE blocks) loaded strictly from a `WeightProvider`, and its forward pass.
+// A Llama-family causal LM (dense, or Mixtral / Qwen3-MoE with sparse MoE blocks) loaded strictly
+// from a `WeightProvider`, and its forward pass.
 //
 // Promises:
 // - Loading is strict: every tensor the configuration implies must be present with exactly
@@ -36,8 +37,10 @@ public final class TransformerModel: @unchecked Sendable {
     public var linearLayers: [LinearLayer] { layers.flatMap(\.linears) }
 
     /// Loads the tensors the configuration implies from `weights` (strictly; see above).
-    public init(configuration c: ModelConfiguration, weights: WeightProvider,
-                threads: Int = CPUParallel.defaultThreadCount) throws {
+    public init(
+        configuration c: ModelConfiguration, weights: WeightProvider,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) throws {
         configuration = c
         self.threads = threads
         let d = c.hiddenSize, hd = c.headDimension
@@ -54,7 +57,8 @@ public final class TransformerModel: @unchecked Sendable {
                 expected.append((p + moe.routerSuffix + ".weight", [moe.expertCount, d]))
                 for e in 0..<moe.expertCount {
                     for slot in [LinearSlot.gate, .up, .down] {
-                        expected.append((p + moe.expertSuffix(e, slot) + ".weight", moe.expertShape(slot, hiddenSize: d)))
+                        expected.append(
+                            (p + moe.expertSuffix(e, slot) + ".weight", moe.expertShape(slot, hiddenSize: d)))
                     }
                 }
                 if moe.sharedExpertIntermediateSize != nil {
@@ -71,7 +75,9 @@ public final class TransformerModel: @unchecked Sendable {
 
         for (name, shape) in expected {
             guard let actual = weights.shape(of: name) else { throw TransformerError.missingTensor(name: name) }
-            guard actual == shape else { throw TransformerError.shapeMismatch(name: name, expected: shape, actual: actual) }
+            guard actual == shape else {
+                throw TransformerError.shapeMismatch(name: name, expected: shape, actual: actual)
+            }
         }
         let known = Set(expected.map(\.name))
         for name in weights.tensorNames.sorted() where !known.contains(name) {
@@ -93,50 +99,59 @@ public final class TransformerModel: @unchecked Sendable {
             var linears: [LinearLayer] = []
             for slot in LinearSlot.allCases where c.experts == nil || slot.rawValue < LinearSlot.gate.rawValue {
                 let module = p + slot.moduleSuffix, (out, inp) = (c.linearShape(slot)[0], c.linearShape(slot)[1])
-                linears.append(LinearLayer(
-                    module: module, weight: try weights.floats(module + ".weight"), outFeatures: out, inFeatures: inp,
-                    bias: c.hasBias(slot) ? try weights.floats(module + ".bias") : nil,
-                    storedQuantized: weights.isStoredQuantized(module: module)))
+                linears.append(
+                    LinearLayer(
+                        module: module, weight: try weights.floats(module + ".weight"), outFeatures: out,
+                        inFeatures: inp,
+                        bias: c.hasBias(slot) ? try weights.floats(module + ".bias") : nil,
+                        storedQuantized: weights.isStoredQuantized(module: module)))
             }
             var router: LinearLayer?, sharedGate: LinearLayer?
             var experts: [[LinearLayer]] = []
             var shared: [LinearLayer] = []
             if let moe = c.experts {
                 let r = p + moe.routerSuffix
-                router = LinearLayer(module: r, weight: try weights.floats(r + ".weight"), outFeatures: moe.expertCount,
-                                     inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: r))
+                router = LinearLayer(
+                    module: r, weight: try weights.floats(r + ".weight"), outFeatures: moe.expertCount,
+                    inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: r))
                 for e in 0..<moe.expertCount {
-                    experts.append(try [LinearSlot.gate, .up, .down].map { slot in
-                        let module = p + moe.expertSuffix(e, slot), shape = moe.expertShape(slot, hiddenSize: d)
-                        return LinearLayer(module: module, weight: try weights.floats(module + ".weight"),
-                                           outFeatures: shape[0], inFeatures: shape[1], bias: nil,
-                                           storedQuantized: weights.isStoredQuantized(module: module))
-                    })
+                    experts.append(
+                        try [LinearSlot.gate, .up, .down].map { slot in
+                            let module = p + moe.expertSuffix(e, slot), shape = moe.expertShape(slot, hiddenSize: d)
+                            return LinearLayer(
+                                module: module, weight: try weights.floats(module + ".weight"),
+                                outFeatures: shape[0], inFeatures: shape[1], bias: nil,
+                                storedQuantized: weights.isStoredQuantized(module: module))
+                        })
                 }
                 if moe.sharedExpertIntermediateSize != nil {
                     let g = p + MixtureOfExperts.sharedGateSuffix
-                    sharedGate = LinearLayer(module: g, weight: try weights.floats(g + ".weight"), outFeatures: 1,
-                                             inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: g))
+                    sharedGate = LinearLayer(
+                        module: g, weight: try weights.floats(g + ".weight"), outFeatures: 1,
+                        inFeatures: d, bias: nil, storedQuantized: weights.isStoredQuantized(module: g))
                     shared = try [LinearSlot.gate, .up, .down].map { slot in
                         let module = p + moe.sharedSuffix(slot), shape = moe.sharedShape(slot, hiddenSize: d)
-                        return LinearLayer(module: module, weight: try weights.floats(module + ".weight"),
-                                           outFeatures: shape[0], inFeatures: shape[1], bias: nil,
-                                           storedQuantized: weights.isStoredQuantized(module: module))
+                        return LinearLayer(
+                            module: module, weight: try weights.floats(module + ".weight"),
+                            outFeatures: shape[0], inFeatures: shape[1], bias: nil,
+                            storedQuantized: weights.isStoredQuantized(module: module))
                     }
                 }
             }
-            layers.append(DecoderLayer(
-                index: i, inputNorm: try weights.floats(p + "input_layernorm.weight"),
-                postAttentionNorm: try weights.floats(p + "post_attention_layernorm.weight"),
-                queryNorm: c.qkNorm ? try weights.floats(p + "self_attn.q_norm.weight") : nil,
-                keyNorm: c.qkNorm ? try weights.floats(p + "self_attn.k_norm.weight") : nil,
-                linears: linears, router: router, experts: experts, sharedExpert: shared, sharedGate: sharedGate))
+            layers.append(
+                DecoderLayer(
+                    index: i, inputNorm: try weights.floats(p + "input_layernorm.weight"),
+                    postAttentionNorm: try weights.floats(p + "post_attention_layernorm.weight"),
+                    queryNorm: c.qkNorm ? try weights.floats(p + "self_attn.q_norm.weight") : nil,
+                    keyNorm: c.qkNorm ? try weights.floats(p + "self_attn.k_norm.weight") : nil,
+                    linears: linears, router: router, experts: experts, sharedExpert: shared, sharedGate: sharedGate))
         }
         self.layers = layers
         finalNorm = try weights.floats("model.norm.weight")
         let headWeight = c.tieWordEmbeddings ? embedding : try weights.floats("lm_head.weight")
-        head = LinearLayer(module: "lm_head", weight: headWeight, outFeatures: c.vocabularySize, inFeatures: d,
-                           bias: nil, storedQuantized: false)
+        head = LinearLayer(
+            module: "lm_head", weight: headWeight, outFeatures: c.vocabularySize, inFeatures: d,
+            bias: nil, storedQuantized: false)
         rotary = RotaryEmbedding(configuration: c)
     }
 
@@ -145,8 +160,9 @@ public final class TransformerModel: @unchecked Sendable {
     public convenience init(directory: String, threads: Int = CPUParallel.defaultThreadCount) throws {
         let folder = try ModelCheckpoint.open(directory)
         guard let config = folder.configFile else { throw ModelFolderError.missingConfig(directory: directory) }
-        try self.init(configuration: try ModelConfiguration(config: config), weights: try SafeTensorsWeights(checkpoint: folder),
-                      threads: threads)
+        try self.init(
+            configuration: try ModelConfiguration(config: config), weights: try SafeTensorsWeights(checkpoint: folder),
+            threads: threads)
     }
 
     // MARK: - Quantization
@@ -160,7 +176,8 @@ public final class TransformerModel: @unchecked Sendable {
         }
         let linears = linearLayers
         let selected = linears.map {
-            q.selection.reasonToSkip(module: $0.module, inFeatures: $0.inFeatures, storedQuantized: $0.storedQuantized) == nil
+            q.selection.reasonToSkip(module: $0.module, inFeatures: $0.inFeatures, storedQuantized: $0.storedQuantized)
+                == nil
         }
         // Weights.
         switch q.weights {
@@ -168,7 +185,11 @@ public final class TransformerModel: @unchecked Sendable {
             for l in linears { l.resetWeight() }
         case .bfloat16:
             for (l, s) in zip(linears, selected) {
-                if s { l.setEffectiveWeight(l.original.map(BFloat16.rounded), format: .bfloat16, amax: nil) } else { l.resetWeight() }
+                if s {
+                    l.setEffectiveWeight(l.original.map(BFloat16.rounded), format: .bfloat16, amax: nil)
+                } else {
+                    l.resetWeight()
+                }
             }
         case let .block(config):
             var amax: [Float?] = []
@@ -176,7 +197,8 @@ public final class TransformerModel: @unchecked Sendable {
             for (l, s) in zip(linears, selected) {
                 guard s else { amax.append(nil); continue }
                 let a = try l.original.withUnsafeBufferPointer {
-                    try QuantizationSimulation.amax($0, rows: l.outFeatures, cols: l.inFeatures, config: config, threads: threads)
+                    try QuantizationSimulation.amax(
+                        $0, rows: l.outFeatures, cols: l.inFeatures, config: config, threads: threads)
                 }
                 amax.append(a)
                 if let key = q.selection.fusedGroup(l.module) { groupAmax[key] = max(groupAmax[key] ?? 0, a) }
@@ -185,8 +207,9 @@ public final class TransformerModel: @unchecked Sendable {
                 guard let own = amax[i] else { l.resetWeight(); continue }
                 let shared = q.selection.fusedGroup(l.module).flatMap { groupAmax[$0] } ?? own
                 let w = try l.original.withUnsafeBufferPointer {
-                    try QuantizationSimulation.roundTrip($0, rows: l.outFeatures, cols: l.inFeatures, format: q.weights,
-                                                         amax: shared, threads: threads)
+                    try QuantizationSimulation.roundTrip(
+                        $0, rows: l.outFeatures, cols: l.inFeatures, format: q.weights,
+                        amax: shared, threads: threads)
                 }
                 l.setEffectiveWeight(w, format: q.weights, amax: shared)
             }
@@ -210,7 +233,9 @@ public final class TransformerModel: @unchecked Sendable {
 
     /// The final-norm hidden states `[tokens.count, hidden]` of `tokens`; with `cache`, the
     /// tokens continue the cached sequence and are appended to it.
-    public func hiddenStates(tokens: [Int], cache: KVCache? = nil, observer: ActivationObserver? = nil) throws -> [Float] {
+    public func hiddenStates(tokens: [Int], cache: KVCache? = nil, observer: ActivationObserver? = nil) throws
+        -> [Float]
+    {
         let c = configuration, d = c.hiddenSize, t = tokens.count
         for id in tokens where id < 0 || id >= c.vocabularySize {
             throw TransformerError.tokenOutOfRange(id: id, vocabularySize: c.vocabularySize)
@@ -226,8 +251,9 @@ public final class TransformerModel: @unchecked Sendable {
         let past = cache?.count ?? 0
         let (cos, sin) = rotary.table(positions: past..<(past + t))
         for layer in layers {
-            try layer.forward(&x, rows: t, past: past, rotary: rotary, cos: cos, sin: sin, configuration: c,
-                              cache: cache, observer: observer, threads: threads)
+            try layer.forward(
+                &x, rows: t, past: past, rotary: rotary, cos: cos, sin: sin, configuration: c,
+                cache: cache, observer: observer, threads: threads)
         }
         cache?.advance(by: t)
         return RMSNorm.forward(x, weight: finalNorm, rows: t, width: d, epsilon: c.rmsNormEpsilon)
@@ -238,7 +264,9 @@ public final class TransformerModel: @unchecked Sendable {
         precondition(hidden.count >= rows * configuration.hiddenSize)
         var out = [Float](repeating: 0, count: rows * configuration.vocabularySize)
         guard rows > 0 else { return out }
-        out.withUnsafeMutableBufferPointer { head.forward(hidden.baseAddress!, rows: rows, into: $0.baseAddress!, threads: threads) }
+        out.withUnsafeMutableBufferPointer {
+            head.forward(hidden.baseAddress!, rows: rows, into: $0.baseAddress!, threads: threads)
+        }
         return out
     }
 

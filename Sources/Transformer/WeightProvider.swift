@@ -83,10 +83,14 @@ public struct DictionaryWeights: WeightProvider {
     public var quantizedModules: Set<String>
     public var inputAmax: [String: Float]
 
-    public init(_ tensors: [String: (shape: [Int], values: [Float])], quantizedModules: Set<String> = [],
-                inputAmax: [String: Float] = [:]) {
+    public init(
+        _ tensors: [String: (shape: [Int], values: [Float])], quantizedModules: Set<String> = [],
+        inputAmax: [String: Float] = [:]
+    ) {
         for (name, t) in tensors {
-            precondition(t.shape.reduce(1, *) == t.values.count, "tensor '\(name)': shape \(t.shape) does not match \(t.values.count) values")
+            precondition(
+                t.shape.reduce(1, *) == t.values.count,
+                "tensor '\(name)': shape \(t.shape) does not match \(t.values.count) values")
         }
         self.tensors = tensors
         self.quantizedModules = quantizedModules

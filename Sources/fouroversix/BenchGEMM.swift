@@ -26,7 +26,12 @@ struct BenchGEMM: ParsableCommand {
     @Option(help: "Seconds per measurement.")
     var seconds: Double = 1
 
-    @Flag(help: "Time with the process's CPU time instead of the wall clock (GFLOP per CPU-second: robust on a busy machine, blind to parallel speed-up).")
+    @Flag(
+        help: """
+            Time with the process's CPU time instead of the wall clock (GFLOP per CPU-second: robust on a busy \
+            machine, blind to parallel speed-up).
+            """
+    )
     var cpuTime = false
 
     @Flag(help: "Print JSON.")

@@ -44,18 +44,21 @@ struct BenchQuantize: ParsableCommand {
 
     func run() throws {
         let fmt = BlockFormat(rawValue: format)!
-        let config = QuantizationConfig(format: fmt, rule: rule.flatMap(ScaleRule.init(rawValue:)),
-                                        rounding: stochastic ? .stochastic(seed: 1) : .nearest,
-                                        transpose: transpose, rht: rht, blockScale2D: block2D)
+        let config = QuantizationConfig(
+            format: fmt, rule: rule.flatMap(ScaleRule.init(rawValue:)),
+            rounding: stochastic ? .stochastic(seed: 1) : .nearest,
+            transpose: transpose, rht: rht, blockScale2D: block2D)
         try config.validate()
         if let gpu = try cudaOption({ try device.openGPU() }) {
-            let result = try gpu.benchmark(rows: rows, cols: cols, config: config,
-                                           dtype: CUDAElementType(rawValue: dtype)!, repeats: max(repeats, 5))
+            let result = try gpu.benchmark(
+                rows: rows, cols: cols, config: config,
+                dtype: CUDAElementType(rawValue: dtype)!, repeats: max(repeats, 5))
             print("\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))
             return
         }
-        let benchmark = QuantizationBenchmark(rows: rows, cols: cols, config: config,
-                                              inputType: .init(rawValue: dtype)!, threads: threads, repeats: repeats)
+        let benchmark = QuantizationBenchmark(
+            rows: rows, cols: cols, config: config,
+            inputType: .init(rawValue: dtype)!, threads: threads, repeats: repeats)
         let r = try benchmark.run()
         print(json ? benchmark.json(r) : benchmark.text(r))
     }

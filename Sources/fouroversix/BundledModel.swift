@@ -10,7 +10,8 @@ import Foundation
 struct BundledResourceMissing: Error, CustomStringConvertible {
     let what: String
     var description: String {
-        "the bundled \(what) was not found; run from the FourOverSix checkout, set FOUROVERSIX_HOME to it, or pass a path"
+        "the bundled \(what) was not found; run from the FourOverSix checkout, "
+            + "set FOUROVERSIX_HOME to it, or pass a path"
     }
 }
 

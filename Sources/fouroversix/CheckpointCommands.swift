@@ -35,11 +35,16 @@ struct DequantizeCommand: ParsableCommand {
     var overwrite = false
 
     func run() throws {
-        try prepareOutputs([OutputRequest(output, .folder, inputs: [quantized],
-                                          existing: overwrite ? .replace : .refuse)])
+        try prepareOutputs([
+            OutputRequest(
+                output, .folder, inputs: [quantized],
+                existing: overwrite ? .replace : .refuse)
+        ])
         var bar: ProgressBar?
-        try CheckpointDequantizer.run(quantizedDirectory: quantized, outputDirectory: output, dtype: dtype.dtype,
-                                      overwrite: overwrite) { p in
+        try CheckpointDequantizer.run(
+            quantizedDirectory: quantized, outputDirectory: output, dtype: dtype.dtype,
+            overwrite: overwrite
+        ) { p in
             if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors") }
             bar?.advance(label: p.tensor)
         }

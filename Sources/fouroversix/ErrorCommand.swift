@@ -21,11 +21,13 @@ struct ErrorCommand: ParsableCommand {
         discussion: "Relative MSE is Σ(x̂−x)²/Σx². '→4' columns give the share of blocks that chose scale 4."
     )
 
-    @Argument(help: "A .safetensors file, a Hugging Face model folder or a GGUF file (default: the bundled stories260K).")
+    @Argument(
+        help: "A .safetensors file, a Hugging Face model folder or a GGUF file (default: the bundled stories260K).")
     var path: String?
 
-    @Option(parsing: .upToNextOption,
-            help: "Variants FORMAT[:RULE], e.g. nvfp4:static_6 nvfp4:mse mxfp4 nvint4 if4:mse.")
+    @Option(
+        parsing: .upToNextOption,
+        help: "Variants FORMAT[:RULE], e.g. nvfp4:static_6 nvfp4:mse mxfp4 nvint4 if4:mse.")
     var formats: [String] = QuantizationVariant.defaultComparison.map(\.description)
 
     @Flag(help: "Print JSON instead of a table.")

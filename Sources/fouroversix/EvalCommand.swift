@@ -19,20 +19,25 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Perplexity of a causal LM on a text, with weights/activations quantized on the fly.",
         discussion: """
-        Windowing: the whole text is tokenized once (BOS first when the model uses one, no EOS); the \
-        tokens after BOS are cut into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every \
-        chunk token is predicted from its left context in its window. Without a BOS the windows are \
-        chunks of CONTEXT tokens and each window's first token is context only. Perplexity = \
-        exp(total NLL / counted tokens). BOS: --bos auto (default) follows the tokenizer's own rule \
-        (tokenizer.json's post_processor, a Llama-style tokenizer_config.json's add_bos_token, or a \
-        GGUF file's add_bos_token), as transformers does; always / never override it.
-        Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down, MoE experts; never \
-        routers); q/k/v and gate/up (per expert) share one weight amax. Activations use the layer \
-        input's max |x| per window unless calibrated (calibration runs every expert on every token).
-        """
+            Windowing: the whole text is tokenized once (BOS first when the model uses one, no EOS); the \
+            tokens after BOS are cut into chunks of CONTEXT−1 tokens; each window is BOS + chunk, and every \
+            chunk token is predicted from its left context in its window. Without a BOS the windows are \
+            chunks of CONTEXT tokens and each window's first token is context only. Perplexity = \
+            exp(total NLL / counted tokens). BOS: --bos auto (default) follows the tokenizer's own rule \
+            (tokenizer.json's post_processor, a Llama-style tokenizer_config.json's add_bos_token, or a \
+            GGUF file's add_bos_token), as transformers does; always / never override it.
+            Only the decoder's Linear layers are quantized (q/k/v/o, gate/up/down, MoE experts; never \
+            routers); q/k/v and gate/up (per expert) share one weight amax. Activations use the layer \
+            input's max |x| per window unless calibrated (calibration runs every expert on every token).
+            """
     )
 
-    @Argument(help: "Model folder (Hugging Face F32/BF16/F16 or an NVFP4 checkpoint) or a GGUF file. Default: the bundled stories260K.")
+    @Argument(
+        help: """
+            Model folder (Hugging Face F32/BF16/F16 or an NVFP4 checkpoint) or a GGUF file. Default: the bundled \
+            stories260K.
+            """
+    )
     var model: String?
 
     @Option(help: "Text file to evaluate (default: the bundled Data/tinystories-sample.txt).")
@@ -49,13 +54,15 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var quantization: EvalQuantizationOptions
 
-    @Flag(help: "Evaluate BF16, NVFP4 static_6 and 4/6 (mse, mae, abs_max) for W4A16 and W4A4; print and save the table.")
+    @Flag(
+        help: "Evaluate BF16, NVFP4 static_6 and 4/6 (mse, mae, abs_max) for W4A16 and W4A4; print and save the table.")
     var compare = false
 
-    @Option(help: """
-        Folder for --compare's compare.md, compare.csv and compare.svg (default: runs/<model>-compare, \
-        replaced each run).
-        """)
+    @Option(
+        help: """
+            Folder for --compare's compare.md, compare.csv and compare.svg (default: runs/<model>-compare, \
+            replaced each run).
+            """)
     var out: String?
 
     @Flag(help: "Replace compare.md, compare.csv and compare.svg already in --out.")
@@ -88,8 +95,10 @@ struct EvalCommand: ParsableCommand {
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
         var bar: ProgressBar?
         let e = try finishing({ bar?.finish() }) {
-            try PerplexityEvaluation.run(loaded: loaded, tokens: tokens, context: context, windows: windows,
-                                         settings: settings) { _, total in
+            try PerplexityEvaluation.run(
+                loaded: loaded, tokens: tokens, context: context, windows: windows,
+                settings: settings
+            ) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
                 bar?.advance()
             }
@@ -105,13 +114,17 @@ struct EvalCommand: ParsableCommand {
             ])
             return
         }
-        print("\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
-              + "\(result.windows) windows, \(result.tokens) tokens")
+        print(
+            "\(loaded.name) (\(loaded.weights.summary)) on \(displayPath(textPath)), context \(context): "
+                + "\(result.windows) windows, \(result.tokens) tokens")
         print(loaded.bos.description)
-        print("weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
-              + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))
-        print(String(format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
-                     result.negativeLogLikelihood / Double(result.tokens), e.seconds))
+        print(
+            "weights \(e.weights), activations \(e.activations)" + (e.rule.map { ", rule \($0)" } ?? "")
+                + (e.activations == "none" ? "" : ", activation amax \(e.activationScale)"))
+        print(
+            String(
+                format: "perplexity %.4f  (NLL %.4f per token) in %.2f s", result.perplexity,
+                result.negativeLogLikelihood / Double(result.tokens), e.seconds))
     }
 
     /// `--out`, or runs/<model>-compare (git-ignored scratch) by default.
@@ -131,13 +144,17 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// `--compare`: Evaluation's `PerplexityComparison`, printed and saved.
-    private func runComparison(_ loaded: LoadedModel, tokens: [Int], textPath: String,
-                               settings: EvaluationSettings) throws {
+    private func runComparison(
+        _ loaded: LoadedModel, tokens: [Int], textPath: String,
+        settings: EvaluationSettings
+    ) throws {
         let start = Date()
         var bar: ProgressBar?
         let comparison = try finishing({ bar?.finish() }) {
-            try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: textPath, context: context,
-                                         windows: windows, settings: settings) { _, total in
+            try PerplexityComparison.run(
+                loaded: loaded, tokens: tokens, textPath: textPath, context: context,
+                windows: windows, settings: settings
+            ) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "windows") }
                 bar?.advance()
             }
@@ -154,8 +171,9 @@ struct EvalCommand: ParsableCommand {
         } else {
             print("Perplexity — \(comparison.subtitle)")
             print(loaded.bos.description)
-            print("BF16 → NVFP4 gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16); "
-                  + "activation amax \(comparison.activationScale).")
+            print(
+                "BF16 → NVFP4 gap closed = (ppl static_6 − ppl) / (ppl static_6 − ppl BF16); "
+                    + "activation amax \(comparison.activationScale).")
             print(renderTable(header: PerplexityComparison.header, rows: comparison.textRows))
         }
         let command = (["fouroversix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")

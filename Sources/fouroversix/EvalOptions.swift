@@ -20,7 +20,12 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Option(help: "Weights of the decoder's Linear layers: none, bf16, nvfp4, mxfp4, nvint4 or if4.")
     var weights: SimulatedFormat = .none
 
-    @Option(help: "Inputs of those layers (1×16 blocks along the hidden dimension; 1×32 for mxfp4): none, bf16, nvfp4, mxfp4, nvint4 or if4.")
+    @Option(
+        help: """
+            Inputs of those layers (1×16 blocks along the hidden dimension; 1×32 for mxfp4): none, bf16, nvfp4, \
+            mxfp4, nvint4 or if4.
+            """
+    )
     var activations: SimulatedFormat = .none
 
     @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default for nvfp4), mae, abs_max.")
@@ -35,7 +40,12 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Option(parsing: .singleValue, help: "Regex of module names to leave unquantized (repeatable).")
     var exclude: [String] = []
 
-    @Option(help: "Calibrate activation amax on this text (model as loaded, like quantize --calibration-text) instead of taking it per window.")
+    @Option(
+        help: """
+            Calibrate activation amax on this text (model as loaded, like quantize --calibration-text) instead of \
+            taking it per window.
+            """
+    )
     var calibrationText: String?
 
     @Option(help: "Windows of the calibration text to use (default 16, as quantize).")
@@ -71,8 +81,9 @@ struct EvalQuantizationOptions: ParsableArguments {
         if storedInputScales {
             s.activationScale = .stored
         } else if let calibrationText {
-            s.activationScale = .calibrated(text: calibrationText, windows: calibrationWindows,
-                                            context: calibrationContext)
+            s.activationScale = .calibrated(
+                text: calibrationText, windows: calibrationWindows,
+                context: calibrationContext)
         }
         return s
     }

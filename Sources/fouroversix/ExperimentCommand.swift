@@ -26,19 +26,35 @@ struct ExperimentCommand: ParsableCommand {
 struct PretrainExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain",
-        abstract: "Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses; --seeds N for intervals.",
+        abstract: """
+            Pre-train with bf16, nvfp4 and nvfp4-4over6 (same seed, same batches) and compare the losses; --seeds N \
+            for intervals.
+            """,
         discussion: "Writes a markdown + CSV table, an SVG plot of the loss curves and the exact command into --out."
     )
 
     @OptionGroup var training: TrainingArguments
 
-    @Option(parsing: .upToNextOption, help: "Recipes to run, in order (the first is the reference of the plot; default: bf16 nvfp4 nvfp4-4over6).")
+    @Option(
+        parsing: .upToNextOption,
+        help: "Recipes to run, in order (the first is the reference of the plot; default: bf16 nvfp4 nvfp4-4over6).")
     var recipes: [TrainingRecipe] = [.bf16, .nvfp4, .nvfp4FourOverSix]
 
-    @Option(help: "Train every recipe with N seeds (--seed, --seed + 1, …; the data seed moves alike), each run in OUT/seed-<seed>/<recipe>/, and report means, standard deviations and paired 95% intervals over the seeds. 1: the single-seed layout OUT/<recipe>/.")
+    @Option(
+        help: """
+            Train every recipe with N seeds (--seed, --seed + 1, …; the data seed moves alike), each run in \
+            OUT/seed-<seed>/<recipe>/, and report means, standard deviations and paired 95% intervals over the seeds. \
+            1: the single-seed layout OUT/<recipe>/.
+            """
+    )
     var seeds = 1
 
-    @Flag(help: "Continue unfinished runs from the checkpoint in their folder (written every --checkpoint-every steps); finished runs are always skipped.")
+    @Flag(
+        help: """
+            Continue unfinished runs from the checkpoint in their folder (written every --checkpoint-every steps); \
+            finished runs are always skipped.
+            """
+    )
     var resume = false
 
     @Option(help: "Output folder (the recorded runs are in results/pretrain/).")
@@ -50,7 +66,12 @@ struct PretrainExperimentCommand: ParsableCommand {
     @Flag(name: .customLong("report-only"), help: "Only rebuild the table and plot from the runs in --out.")
     var reportOnly = false
 
-    @Flag(help: "Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same losses as one after another; faster for small models, whose GEMMs use few cores well).")
+    @Flag(
+        help: """
+            Train the recipes concurrently, at most one per core at a time, splitting --threads among them (same \
+            losses as one after another; faster for small models, whose GEMMs use few cores well).
+            """
+    )
     var parallel = false
 
     func validate() throws {
@@ -58,8 +79,11 @@ struct PretrainExperimentCommand: ParsableCommand {
     }
 
     func run() throws {
-        try prepareOutputs([OutputRequest(out, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
-                                          existing: .addTo, role: "--out folder")])
+        try prepareOutputs([
+            OutputRequest(
+                out, .folder, inputs: [training.text, training.tokenizer].compactMap { $0 },
+                existing: .addTo, role: "--out folder")
+        ])
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: out)
         experiment.force = force
         experiment.parallel = parallel
@@ -71,7 +95,8 @@ struct PretrainExperimentCommand: ParsableCommand {
             print(try experiment.writeReport(corpusDescription: nil))
             return
         }
-        let command = "fouroversix "
+        let command =
+            "fouroversix "
             + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
         let events = PretrainExperiment.Events(
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
@@ -79,9 +104,11 @@ struct PretrainExperimentCommand: ParsableCommand {
                 TrainingProgressPrinter(label: label, every: every, plain: plain).update
             },
             finished: { print($0.text) })
-        print(try experiment.run(command: command, prepareCorpus: training.prepareCorpus,
-                                 describeCorpus: \.summary,
-                                 options: { try training.options(recipe: $0, corpus: $1) }, events: events))
+        print(
+            try experiment.run(
+                command: command, prepareCorpus: training.prepareCorpus,
+                describeCorpus: \.summary,
+                options: { try training.options(recipe: $0, corpus: $1) }, events: events))
     }
 }
 
@@ -117,15 +144,20 @@ struct PTQExperimentCommand: ParsableCommand {
     var out = "runs/ptq"
 
     func run() throws {
-        try prepareOutputs([OutputRequest(out, .folder, inputs: [model, calibrationText, evalText],
-                                          existing: .addTo, role: "--out folder")])
+        try prepareOutputs([
+            OutputRequest(
+                out, .folder, inputs: [model, calibrationText, evalText],
+                existing: .addTo, role: "--out folder")
+        ])
         let start = Date()
         let experiment = try PTQExperiment.run(
             modelDirectory: model,
-            calibration: CalibrationText(path: calibrationText, windows: calibrationWindows, context: calibrationContext),
+            calibration: CalibrationText(
+                path: calibrationText, windows: calibrationWindows, context: calibrationContext),
             evaluationText: evalText, context: context, windows: windows,
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        let command = "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
+        let command =
+            "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")
         try experiment.write(to: out, command: command, seconds: Date().timeIntervalSince(start))
         print(experiment.subtitle)
         print(renderTable(header: PTQExperiment.header, rows: experiment.textRows))

@@ -13,10 +13,13 @@ struct FourOverSix: ParsableCommand {
         commandName: "fouroversix",
         abstract: "NVFP4 quantization with Four Over Six (4/6) adaptive block scaling.",
         discussion: """
-        Four Over Six quantizes every 16-value block twice — block maximum mapped to 6 and to 4 — \
-        and keeps the candidate with the smaller error. The result is an ordinary NVFP4 tensor.
-        """,
+            Four Over Six quantizes every 16-value block twice — block maximum mapped to 6 and to 4 — \
+            and keeps the candidate with the smaller error. The result is an ordinary NVFP4 tensor.
+            """,
         version: CheckpointQuantizer.producer["version"] ?? "unknown",
-        subcommands: [QuantizeCommand.self, EvalCommand.self, GenerateCommand.self, TrainCommand.self, ExperimentCommand.self, DequantizeCommand.self, InspectCommand.self, QuantizeTensorsCommand.self, ErrorCommand.self, Bench.self]
+        subcommands: [
+            QuantizeCommand.self, EvalCommand.self, GenerateCommand.self, TrainCommand.self, ExperimentCommand.self,
+            DequantizeCommand.self, InspectCommand.self, QuantizeTensorsCommand.self, ErrorCommand.self, Bench.self,
+        ]
     )
 }

@@ -49,8 +49,10 @@ struct GenerateCommand: ParsableCommand {
         let g = try loaded.generateGreedy(prompt: prompt, maxNewTokens: tokens)
         let text = g.text
         if json {
-            printJSONObject(["ids": g.promptIDs + g.generatedIDs, "prompt_ids": g.promptIDs,
-                             "generated_ids": g.generatedIDs, "text": text, "bos_rule": loaded.bos.description])
+            printJSONObject([
+                "ids": g.promptIDs + g.generatedIDs, "prompt_ids": g.promptIDs,
+                "generated_ids": g.generatedIDs, "text": text, "bos_rule": loaded.bos.description,
+            ])
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }

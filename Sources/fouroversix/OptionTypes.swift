@@ -31,11 +31,17 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default), mae, abs_max.")
     var rule: ScaleRule?
 
-    @Option(help: "Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically).")
+    @Option(
+        help: """
+            Element rounding: nearest, stochastic (4/6 and IF4 choose from the stochastic errors, as the reference \
+            does) or stochastic-unbiased (they choose from the round-to-nearest errors, then round stochastically).
+            """
+    )
     var rounding: RoundingName = .nearest
 
-    @Option(parsing: .unconditional, help: "Seed of stochastic rounding (results are reproducible for a seed).",
-            transform: parseSeed)
+    @Option(
+        parsing: .unconditional, help: "Seed of stochastic rounding (results are reproducible for a seed).",
+        transform: parseSeed)
     var seed: UInt64 = 0
 
     @Flag(help: "Apply the 16-point random Hadamard transform before quantizing.")
@@ -48,9 +54,10 @@ struct QuantizationOptions: ParsableArguments {
     var block2D = false
 
     var config: QuantizationConfig {
-        QuantizationConfig(format: format, rule: rule,
-                           rounding: rounding.rounding(seed: seed),
-                           transpose: transpose, rht: rht, blockScale2D: block2D)
+        QuantizationConfig(
+            format: format, rule: rule,
+            rounding: rounding.rounding(seed: seed),
+            transpose: transpose, rht: rht, blockScale2D: block2D)
     }
 
     func validate() throws {

@@ -12,8 +12,8 @@
 
 import ArgumentParser
 import BlockQuantization
-import CheckpointQuantization
 import CPUKernels
+import CheckpointQuantization
 import Evaluation
 import Foundation
 import OutputSafety
@@ -29,7 +29,9 @@ extension GPTQScales: ExpressibleByArgument {}
 /// The scale rules a checkpoint can be written with — exactly the values `--rule` lists in its
 /// help (static_4, which the other commands take, is not one of them).
 enum CheckpointRule: String, ExpressibleByArgument, CaseIterable {
-    case mse, mae, absMax = "abs_max", static6 = "static_6"
+    case mse, mae
+    case absMax = "abs_max"
+    case static6 = "static_6"
     var scaleRule: ScaleRule { ScaleRule(rawValue: rawValue)! }
 }
 
@@ -49,11 +51,11 @@ struct QuantizeCommand: ParsableCommand {
         commandName: "quantize",
         abstract: "Quantize a Hugging Face checkpoint to NVFP4 with 4/6 (compressed-tensors or ModelOpt).",
         discussion: """
-        Linear-layer weights (2-D *.weight of Linear modules with an input dimension divisible by 16) \
-        are quantized; embeddings, norms, biases and lm_head keep their dtype and skipped Linear \
-        modules are listed in the config's ignore list. q/k/v and gate/up share one tensor scale. \
-        The output loads in vLLM, SGLang and TensorRT-LLM.
-        """
+            Linear-layer weights (2-D *.weight of Linear modules with an input dimension divisible by 16) \
+            are quantized; embeddings, norms, biases and lm_head keep their dtype and skipped Linear \
+            modules are listed in the config's ignore list. q/k/v and gate/up share one tensor scale. \
+            The output loads in vLLM, SGLang and TensorRT-LLM.
+            """
     )
 
     @Argument(help: "Model folder (config.json + safetensors) or a GGUF file. Default: the bundled stories260K.")
@@ -62,7 +64,9 @@ struct QuantizeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (default: ./<model>-nvfp4).")
     var output: String?
 
-    @Option(help: "Checkpoint convention: compressed-tensors, modelopt, gguf (one llama.cpp file) or mlx (an mlx-lm folder).")
+    @Option(
+        help:
+            "Checkpoint convention: compressed-tensors, modelopt, gguf (one llama.cpp file) or mlx (an mlx-lm folder).")
     var convention: OutputConvention = .compressedTensors
 
     @Option(help: "Scale rule: mse (4/6, default), mae, abs_max, or static_6 (standard NVFP4).")
@@ -86,19 +90,35 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
-    @Option(help: "Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need --calibration-text.")
+    @Option(
+        help: """
+            Post-training method: rtn (default), gptq, awq, or smoothquant (W4A4 only); all but plain rtn need \
+            --calibration-text.
+            """
+    )
     var method: PTQMethod = .rtn
 
-    @Option(help: "w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as before), else w4a16.")
+    @Option(
+        help: """
+            w4a16 (weights only) or w4a4 (also input scales). Default: w4a4 for rtn with --calibration-text (as \
+            before), else w4a16.
+            """
+    )
     var scheme: PTQScheme?
 
-    @Option(help: "4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second moment; rtn/gptq).")
+    @Option(
+        help: """
+            4-vs-6 choice per block: plain (the rule's own error, default) or output (weighted by the input's second \
+            moment; rtn/gptq).
+            """
+    )
     var selection: BlockSelection = .plain
 
     @Option(help: "GPTQ dampening, as a fraction of the mean diagonal of XᵀX.")
     var gptqDamp: Double = 0.01
 
-    @Option(help: "GPTQ block scales: sweep (chosen on the updated weights, default) or frozen (on the original weights).")
+    @Option(
+        help: "GPTQ block scales: sweep (chosen on the updated weights, default) or frozen (on the original weights).")
     var gptqScales: GPTQScales = .sweep
 
     @Option(help: "SmoothQuant migration strength α.")
@@ -107,7 +127,12 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Calibration text: W4A4 input scales, and what gptq/awq/smoothquant/--selection output calibrate on.")
     var calibrationText: String?
 
-    @Option(help: "Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as before).")
+    @Option(
+        help: """
+            Windows of the calibration text (of --calibration-context tokens each); default 128 (16 for rtn W4A4, as \
+            before).
+            """
+    )
     var calibrationWindows: Int?
 
     @Option(help: "Tokens per calibration window.")
@@ -126,7 +151,10 @@ struct QuantizeCommand: ParsableCommand {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
         if runsMethod && calibrationText == nil {
-            throw ValidationError("--method \(method.rawValue)\(selection == .output ? " --selection output" : "") needs --calibration-text")
+            throw ValidationError(
+                "--method \(method.rawValue)\(selection == .output ? " --selection output" : "") "
+                    + "needs --calibration-text"
+            )
         }
         if effectiveScheme == .w4a4 && calibrationText == nil {
             throw ValidationError("--scheme w4a4 needs --calibration-text (the input scales are calibrated on it)")
@@ -156,9 +184,12 @@ struct QuantizeCommand: ParsableCommand {
         options.overwrite = overwrite
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
         let existing: ExistingOutput = overwrite ? .replace : .refuse
-        let reportFile = report.map { OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file") }
-        try prepareOutputs([OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
-            + (reportFile.map { [$0] } ?? []))
+        let reportFile = report.map {
+            OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file")
+        }
+        try prepareOutputs(
+            [OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
+                + (reportFile.map { [$0] } ?? []))
 
         var ptq: PTQResult?
         if runsMethod, let calibrationText {
@@ -175,9 +206,11 @@ struct QuantizeCommand: ParsableCommand {
             let result = try finishing({ bar?.finish() }) {
                 try PostTrainingFlow.run(
                     modelDirectory: modelDirectory,
-                    calibration: CalibrationText(path: calibrationText, windows: calibrationWindows ?? 128,
-                                                 context: calibrationContext),
-                    selection: options.selection, settings: settings) { p in
+                    calibration: CalibrationText(
+                        path: calibrationText, windows: calibrationWindows ?? 128,
+                        context: calibrationContext),
+                    selection: options.selection, settings: settings
+                ) { p in
                     if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
                     if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }
                 }
@@ -195,20 +228,23 @@ struct QuantizeCommand: ParsableCommand {
         var fold: MLXFoldStatistics?
         var result = try GGUFConversion.withModelFolder(modelDirectory, near: outputDirectory) { folder in
             if let format = convention.exportFormat {
-                let exported = try CheckpointExport.run(format: format, modelDirectory: folder,
-                                                        output: outputDirectory, options: options, progress: advance)
+                let exported = try CheckpointExport.run(
+                    format: format, modelDirectory: folder,
+                    output: outputDirectory, options: options, progress: advance)
                 fold = exported.1
                 return exported.0
             }
-            return try CheckpointQuantizer.run(modelDirectory: folder, outputDirectory: outputDirectory,
-                                               options: options, progress: advance)
+            return try CheckpointQuantizer.run(
+                modelDirectory: folder, outputDirectory: outputDirectory,
+                options: options, progress: advance)
         }
         result.model = modelDirectory
         bar?.finish()
         if let report {
             do {
-                try PostTrainingFlow.jsonData(report: result, result: ptq).write(to: URL(fileURLWithPath: report),
-                                                                                 options: .atomic)
+                try PostTrainingFlow.jsonData(report: result, result: ptq).write(
+                    to: URL(fileURLWithPath: report),
+                    options: .atomic)
             } catch {
                 throw CheckpointError.cannotWrite(path: report, reason: error.localizedDescription)
             }
@@ -216,8 +252,10 @@ struct QuantizeCommand: ParsableCommand {
         if json {
             print(String(decoding: try PostTrainingFlow.jsonData(report: result, result: ptq), as: UTF8.self))
         } else {
-            print(result.text(model: displayPath(result.model), output: displayPath(result.output),
-                              calibratedActivations: effectiveScheme == .w4a4))
+            print(
+                result.text(
+                    model: displayPath(result.model), output: displayPath(result.output),
+                    calibratedActivations: effectiveScheme == .w4a4))
             if let ptq { print(ptq.text(peakResidentBytes: PostTrainingFlow.peakResidentBytes())) }
             if let fold { print(fold.summary) }
         }
@@ -228,9 +266,11 @@ struct QuantizeCommand: ParsableCommand {
     private func calibrate(modelDirectory: String, text: String) throws -> [String: Float] {
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {
-            try Calibration.activationAmax(modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows ?? 16,
-                                           context: calibrationContext, threads: CPUParallel.defaultThreadCount,
-                                           allowLongContext: allowLongContext) { _, total in
+            try Calibration.activationAmax(
+                modelDirectory: modelDirectory, textFile: text, windows: calibrationWindows ?? 16,
+                context: calibrationContext, threads: CPUParallel.defaultThreadCount,
+                allowLongContext: allowLongContext
+            ) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, unit: "calibration windows") }
                 bar?.advance()
             }

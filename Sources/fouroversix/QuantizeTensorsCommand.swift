@@ -7,8 +7,8 @@
 // GPU is usable.
 
 import ArgumentParser
-import CheckpointQuantization
 import CUDABackend
+import CheckpointQuantization
 import OutputSafety
 
 extension ComputeDevice: ExpressibleByArgument {}
@@ -18,10 +18,10 @@ struct QuantizeTensorsCommand: ParsableCommand {
         commandName: "quantize-tensors",
         abstract: "Quantize every 2-D floating tensor of a safetensors file.",
         discussion: """
-        Writes T.qdata (packed 4-bit codes, low nibble = even column), T.scales (block scales) and \
-        T.amax for each 2-D floating tensor T, or T dequantized to F32 with --dequantize. Other \
-        tensors are copied unchanged. NaN or infinite values are an error naming the tensor.
-        """
+            Writes T.qdata (packed 4-bit codes, low nibble = even column), T.scales (block scales) and \
+            T.amax for each 2-D floating tensor T, or T dequantized to F32 with --dequantize. Other \
+            tensors are copied unchanged. NaN or infinite values are an error naming the tensor.
+            """
     )
 
     @Argument(help: "Input .safetensors file.")
@@ -42,8 +42,9 @@ struct QuantizeTensorsCommand: ParsableCommand {
     var device: ComputeDevice = .cpu
 
     func run() throws {
-        let quantizer = TensorFileQuantizer(config: options.config, dequantize: dequantize, device: device,
-                                            overwrite: overwrite)
+        let quantizer = TensorFileQuantizer(
+            config: options.config, dequantize: dequantize, device: device,
+            overwrite: overwrite)
         try prepareOutputs([quantizer.outputRequest(input: input, output: output)])
         var bar: ProgressBar?
         let result = try finishing({ bar?.finish() }) {
@@ -57,9 +58,10 @@ struct QuantizeTensorsCommand: ParsableCommand {
             }
         }
         let config = quantizer.config, summary = quantizer.optionSummary
-        print("\(output): \(result.quantized) tensors quantized to \(config.format.rawValue) (\(config.rule.rawValue)"
-              + (summary.isEmpty ? "" : ", " + summary) + ")"
-              + (dequantize ? ", written dequantized as F32" : "") + ", \(result.copied) copied")
+        print(
+            "\(output): \(result.quantized) tensors quantized to \(config.format.rawValue) (\(config.rule.rawValue)"
+                + (summary.isEmpty ? "" : ", " + summary) + ")"
+                + (dequantize ? ", written dequantized as F32" : "") + ", \(result.copied) copied")
     }
 }
 

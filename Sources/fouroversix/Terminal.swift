@@ -54,8 +54,9 @@ func finishing<T>(_ finish: () -> Void, _ body: () throws -> T) rethrows -> T {
 
 /// `object` as pretty, key-sorted JSON (Foundation's writer) on standard output.
 func printJSONObject(_ object: Any) {
-    let data = try! JSONSerialization.data(withJSONObject: object,
-                                           options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    let data = try! JSONSerialization.data(
+        withJSONObject: object,
+        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     print(String(decoding: data, as: UTF8.self))
 }
 

@@ -15,7 +15,8 @@ extension TrainingRecipe: ExpressibleByArgument {}
 extension QuantizedGEMMs: ExpressibleByArgument {}
 
 struct TrainingArguments: ParsableArguments {
-    @Option(name: .customLong("config"), help: "Model preset: \(ModelConfiguration.presetNames.joined(separator: ", ")).")
+    @Option(
+        name: .customLong("config"), help: "Model preset: \(ModelConfiguration.presetNames.joined(separator: ", ")).")
     var preset = "small"
 
     @Option(help: "Training steps.")
@@ -45,19 +46,27 @@ struct TrainingArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed of initialization and stochastic rounding.", transform: parseSeed)
     var seed: UInt64 = 1234
 
-    @Option(name: .customLong("data-seed"), parsing: .unconditional, help: "Seed of the batch order (default: --seed).",
-            transform: parseSeed)
+    @Option(
+        name: .customLong("data-seed"), parsing: .unconditional, help: "Seed of the batch order (default: --seed).",
+        transform: parseSeed)
     var dataSeed: UInt64?
 
     @Option(name: .customLong("bf16-last-layers"), help: "Decoder blocks at the end kept in BF16 by the NVFP4 recipes.")
     var highPrecisionLastLayers = 1
 
-    @Option(name: .customLong("quantized-gemms"),
-            help: "Ablation of the NVFP4 recipes: all (the recipe), forward, or backward GEMMs in NVFP4, the rest in BF16.")
+    @Option(
+        name: .customLong("quantized-gemms"),
+        help: "Ablation of the NVFP4 recipes: all (the recipe), forward, or backward GEMMs in NVFP4, the rest in BF16.")
     var quantizedGEMMs: QuantizedGEMMs = .all
 
-    @Option(name: .customLong("gradient-rule"),
-            help: "Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: the recipe's rule); mse-unbiased, mae-unbiased, abs_max-unbiased choose 4 or 6 from the round-to-nearest errors, then round stochastically.")
+    @Option(
+        name: .customLong("gradient-rule"),
+        help: """
+            Ablation of the NVFP4 recipes: scale rule of the two stochastically rounded gradient operands (default: \
+            the recipe's rule); mse-unbiased, mae-unbiased, abs_max-unbiased choose 4 or 6 from the round-to-nearest \
+            errors, then round stochastically.
+            """
+    )
     var gradientRule: GradientRuleArgument?
 
     @Flag(help: "Separate output head instead of the tied embedding.")
@@ -95,17 +104,21 @@ struct TrainingArguments: ParsableArguments {
         init?(argument: String) {
             let unbiased = argument.hasSuffix("-unbiased")
             guard let rule = ScaleRule(rawValue: unbiased ? String(argument.dropLast("-unbiased".count)) : argument),
-                  !unbiased || rule.isAdaptive else { return nil }
+                !unbiased || rule.isAdaptive
+            else { return nil }
             (self.rule, self.unbiased) = (rule, unbiased)
         }
     }
 
     func validate() throws {
         guard ModelConfiguration.presetNames.contains(preset) else {
-            throw ValidationError("unknown --config '\(preset)' (use \(ModelConfiguration.presetNames.joined(separator: ", ")))")
+            throw ValidationError(
+                "unknown --config '\(preset)' (use \(ModelConfiguration.presetNames.joined(separator: ", ")))")
         }
         guard steps > 0, batch > 0 else { throw ValidationError("--steps and --batch must be positive") }
-        guard vocab >= 257 || tokenizer != nil else { throw ValidationError("--vocab must be at least 257 (256 bytes + BOS)") }
+        guard vocab >= 257 || tokenizer != nil else {
+            throw ValidationError("--vocab must be at least 257 (256 bytes + BOS)")
+        }
     }
 
     var textPath: String {

@@ -6,13 +6,16 @@ import BlockQuantization
 import CPUKernels
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct BenchmarksTests {
     @Test func quantizationBenchmarkCountsTheBytesEachOperationMoves() throws {
         let config = QuantizationConfig(format: .nvfp4, rule: .mse)
-        let r = try QuantizationBenchmark(rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1,
-                                          repeats: 1).run()
+        let r = try QuantizationBenchmark(
+            rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1,
+            repeats: 1
+        ).run()
         #expect(r.operations.map(\.name) == ["quantize", "amax", "dequantize_f32", "dequantize_bf16"])
         let n = 16.0 * 64, packed = n / 2 + n / 16
         #expect(r.operations.map(\.bytes) == [2 * n + packed, 2 * n, packed + 4 * n, packed + 2 * n])
@@ -23,8 +26,9 @@ import Testing
     }
 
     @Test func theInputIsSeededAndHasOutliers() {
-        let b = QuantizationBenchmark(rows: 256, cols: 256, config: QuantizationConfig(), inputType: .f32, threads: 1,
-                                      repeats: 1)
+        let b = QuantizationBenchmark(
+            rows: 256, cols: 256, config: QuantizationConfig(), inputType: .f32, threads: 1,
+            repeats: 1)
         let n = 256 * 256
         func fill() -> [Float] {
             let f32 = UnsafeMutableBufferPointer<Float>.allocate(capacity: n)
@@ -49,76 +53,91 @@ import Testing
 /// What `bench quantize` and `bench gemm` print, from hand-built results: exact text and JSON.
 @Suite struct BenchmarkTextTests {
     let result = QuantizationBenchmark.Result(
-        copyBandwidth: 1e10, forkJoinSeconds: 4e-6, alternativeBlockShare: 0.25, operations: [
+        copyBandwidth: 1e10, forkJoinSeconds: 4e-6, alternativeBlockShare: 0.25,
+        operations: [
             .init(name: "quantize", seconds: 0.5, cpuSeconds: 0.75, bytes: 2.5e9, elements: 1e9),
             .init(name: "dequantize_bf16", seconds: 0.25, cpuSeconds: 0.25, bytes: 2.5e9, elements: 1e9),
         ])
 
     @Test func quantizationText() {
         let config = QuantizationConfig(format: .nvfp4, rule: .mse)
-        let benchmark = QuantizationBenchmark(rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1,
-                                              repeats: 3)
-        #expect(benchmark.text(result) == """
-            nvfp4 mse, bf16 16×64, 1 thread, best of 3
-            memory copy: 10.000 GB/s (read + write); parallelFor fork/join: 4.0 µs
-            quantize        2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, 50.0% of it)  \
-            500.0 ms wall, 750.0 ms CPU
-            dequantize_bf16 4.000 G elements/s  10.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
-            100.0% of it)  250.0 ms wall, 250.0 ms CPU
-            alternative blocks: 25.0%
-            """)
+        let benchmark = QuantizationBenchmark(
+            rows: 16, cols: 64, config: config, inputType: .bf16, threads: 1,
+            repeats: 3)
+        #expect(
+            benchmark.text(result) == """
+                nvfp4 mse, bf16 16×64, 1 thread, best of 3
+                memory copy: 10.000 GB/s (read + write); parallelFor fork/join: 4.0 µs
+                quantize        2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
+                50.0% of it)  500.0 ms wall, 750.0 ms CPU
+                dequantize_bf16 4.000 G elements/s  10.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
+                100.0% of it)  250.0 ms wall, 250.0 ms CPU
+                alternative blocks: 25.0%
+                """)
     }
 
     @Test func quantizationTextNamesTheOptionsAndLeavesOutTheShareOfAStaticRule() {
-        let config = QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 1), transpose: true,
-                                        rht: true, blockScale2D: true)
-        let benchmark = QuantizationBenchmark(rows: 32, cols: 32, config: config, inputType: .f32, threads: 4,
-                                              repeats: 1)
+        let config = QuantizationConfig(
+            format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 1), transpose: true,
+            rht: true, blockScale2D: true)
+        let benchmark = QuantizationBenchmark(
+            rows: 32, cols: 32, config: config, inputType: .f32, threads: 4,
+            repeats: 1)
         let lines = benchmark.text(result).split(separator: "\n")
-        #expect(lines.first
+        #expect(
+            lines.first
                 == "nvfp4 static_6 + transpose, rht, 2-D blocks, stochastic, f32 32×32, 4 threads, best of 1")
         #expect(lines.count == 4)
     }
 
     @Test func quantizationJSON() {
         let config = QuantizationConfig(format: .nvfp4, rule: .mse, blockScale2D: true)
-        let benchmark = QuantizationBenchmark(rows: 16, cols: 64, config: config, inputType: .f16, threads: 2,
-                                              repeats: 5)
-        #expect(benchmark.json(result) == """
-            {"rows": 16, "cols": 64, "format": "nvfp4", "rule": "mse", "dtype": "f16", "threads": 2, "repeats": 5, \
-            "rht": false, "transpose": false, "block_2d": true, "stochastic": false, "copy_gb_per_s": 10.000, \
-            "parallel_for_overhead_us": 4.0, "alternative_share": 0.250, \
-            "quantize": {"seconds": 500.000e-3, "g_elements_per_s": 2.000, "gb_per_s": 5.000, \
-            "bytes_per_element": 2.500, "memory_bound_g_elements_per_s": 4.000, "fraction_of_bound": 0.500, \
-            "cpu_seconds": 750.000e-3}, \
-            "dequantize_bf16": {"seconds": 250.000e-3, "g_elements_per_s": 4.000, "gb_per_s": 10.000, \
-            "bytes_per_element": 2.500, "memory_bound_g_elements_per_s": 4.000, "fraction_of_bound": 1.000, \
-            "cpu_seconds": 250.000e-3}}
-            """)
+        let benchmark = QuantizationBenchmark(
+            rows: 16, cols: 64, config: config, inputType: .f16, threads: 2,
+            repeats: 5)
+        #expect(
+            benchmark.json(result) == """
+                {"rows": 16, "cols": 64, "format": "nvfp4", "rule": "mse", "dtype": "f16", "threads": 2, "repeats": 5, \
+                "rht": false, "transpose": false, "block_2d": true, "stochastic": false, "copy_gb_per_s": 10.000, \
+                "parallel_for_overhead_us": 4.0, "alternative_share": 0.250, \
+                "quantize": {"seconds": 500.000e-3, "g_elements_per_s": 2.000, "gb_per_s": 5.000, \
+                "bytes_per_element": 2.500, "memory_bound_g_elements_per_s": 4.000, "fraction_of_bound": 0.500, \
+                "cpu_seconds": 750.000e-3}, \
+                "dequantize_bf16": {"seconds": 250.000e-3, "g_elements_per_s": 4.000, "gb_per_s": 10.000, \
+                "bytes_per_element": 2.500, "memory_bound_g_elements_per_s": 4.000, "fraction_of_bound": 1.000, \
+                "cpu_seconds": 250.000e-3}}
+                """)
     }
 
-    let rows = [GEMMBenchmark.Row(shape: .init(m: 8, n: 8, k: 16), gflopsPrepacked: 12.34, gflopsPackedPerCall: 5.06),
-                GEMMBenchmark.Row(shape: .init(m: 1024, n: 1024, k: 1024), gflopsPrepacked: 101,
-                                  gflopsPackedPerCall: 99.5)]
+    let rows = [
+        GEMMBenchmark.Row(shape: .init(m: 8, n: 8, k: 16), gflopsPrepacked: 12.34, gflopsPackedPerCall: 5.06),
+        GEMMBenchmark.Row(
+            shape: .init(m: 1024, n: 1024, k: 1024), gflopsPrepacked: 101,
+            gflopsPackedPerCall: 99.5),
+    ]
 
     @Test func gemmText() {
         let benchmark = GEMMBenchmark(threads: 2, kernel: .portable, seconds: 1, cpuTime: true)
-        #expect(benchmark.text(rows) == """
-            GEMM C[m,n] = A[m,k]·W[n,k]ᵀ, kernel portable, 2 thread(s), per CPU-second
-            m×n×k           GFLOP/s prepacked W  GFLOP/s packed per call
-            ──────────────  ───────────────────  ───────────────────────
-            8×8×16                         12.3                      5.1
-            1024×1024×1024                101.0                     99.5
-            """)
+        #expect(
+            benchmark.text(rows) == """
+                GEMM C[m,n] = A[m,k]·W[n,k]ᵀ, kernel portable, 2 thread(s), per CPU-second
+                m×n×k           GFLOP/s prepacked W  GFLOP/s packed per call
+                ──────────────  ───────────────────  ───────────────────────
+                8×8×16                         12.3                      5.1
+                1024×1024×1024                101.0                     99.5
+                """)
     }
 
     @Test func gemmJSON() throws {
         let benchmark = GEMMBenchmark(threads: 1, kernel: .portable, seconds: 1, cpuTime: false)
-        let data = try JSONSerialization.data(withJSONObject: benchmark.jsonObject(Array(rows.prefix(1))),
-                                              options: [.sortedKeys])
-        #expect(String(decoding: data, as: UTF8.self) == #"""
-            {"clock":"wall","kernel":"portable","results":[{"gflops_packed_per_call":5.06,"gflops_prepacked":12.34,\#
-            "k":16,"m":8,"n":8}],"threads":1}
-            """#)
+        let data = try JSONSerialization.data(
+            withJSONObject: benchmark.jsonObject(Array(rows.prefix(1))),
+            options: [.sortedKeys])
+        #expect(
+            String(decoding: data, as: UTF8.self) == #"""
+                {"clock":"wall","kernel":"portable","results":[{"gflops_packed_per_call":5.06,\#
+                "gflops_prepacked":12.34,\#
+                "k":16,"m":8,"n":8}],"threads":1}
+                """#)
     }
 }

@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+
 @testable import BlockFormats
 
 @Suite struct E2M1Tests {
@@ -24,8 +25,10 @@ import Testing
     }
 
     @Test func documentedExamples() {
-        let cases: [(Float, Float)] = [(0.25, 0), (0.75, 1), (1.25, 1), (2.5, 2), (3.5, 4), (5, 4),
-                                       (5.01, 6), (7, 6), (100, 6), (1.75, 2), (0.7, 0.5)]
+        let cases: [(Float, Float)] = [
+            (0.25, 0), (0.75, 1), (1.25, 1), (2.5, 2), (3.5, 4), (5, 4),
+            (5.01, 6), (7, 6), (100, 6), (1.75, 2), (0.7, 0.5),
+        ]
         for (y, v) in cases {
             #expect(E2M1.value(ofCode: E2M1.code(forScaled: y)) == v, "\(y)")
             #expect(E2M1.value(ofCode: E2M1.code(forScaled: -y)) == -v, "\(-y)")
@@ -53,7 +56,7 @@ import Testing
             var sum: Double = 0
             let n = 4096
             for j in 0..<n {
-                let r = (Float(j) + 0.5) / Float(n) - 0.5   // a uniform grid over [−0.5, 0.5)
+                let r = (Float(j) + 0.5) / Float(n) - 0.5  // a uniform grid over [−0.5, 0.5)
                 let q = E2M1.value(ofCode: E2M1.stochasticCode(forScaled: a, noise: r))
                 let lower = E2M1.magnitudes.last { $0 <= a }!, upper = E2M1.magnitudes.first { $0 >= a }!
                 #expect(q == lower || q == upper, "a = \(a) → \(q)")
@@ -156,8 +159,8 @@ import Testing
             if f.isNaN { #expect(BFloat16.bits(from: f) & 0x7FC0 == 0x7FC0); continue }
             #expect(BFloat16.bits(from: f) == bits)
         }
-        #expect(BFloat16.bits(from: 1.00390625) == 0x3F80)   // tie → even
-        #expect(BFloat16.bits(from: 1.01171875) == 0x3F82)   // tie → even (up)
+        #expect(BFloat16.bits(from: 1.00390625) == 0x3F80)  // tie → even
+        #expect(BFloat16.bits(from: 1.01171875) == 0x3F82)  // tie → even (up)
     }
 
     @Test func f16AllBitPatternsAgainstSwiftFloat16() {

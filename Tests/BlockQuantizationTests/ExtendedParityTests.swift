@@ -16,8 +16,9 @@
 // order), so these fixtures pin the reference as it runs on an AVX2 CPU, like ErrorReduction.
 // Cases where the reference emits the FP4 value 8 (README "Numerics") are left out.
 
-import Testing
 import BlockFormats
+import Testing
+
 @testable import BlockQuantization
 
 @Suite struct ExtendedParityTests {
@@ -70,10 +71,14 @@ import BlockFormats
     /// written out here) exceeds 6 for some elements; each of them stores ±6 with x's sign.
     /// (rule, M·S, elements with |y| > 6, of which |y| ≥ 7 where round-to-nearest would give 8)
     /// (static_4 maps block maxima to 4 and never exceeds 6 on this input.)
-    @Test(arguments: [(ScaleRule.static6, Float(6 * 448), 106, 7), (.mse, Float(6 * 256), 56, 1),
-                      (.mae, Float(6 * 256), 66, 2), (.absMax, Float(6 * 256), 42, 0)])
-    func elementsBeyondSixSaturateAtSix(_ rule: ScaleRule, _ productMS: Float, _ expectedBeyond: Int,
-                                        _ expectedAtSeven: Int) throws {
+    @Test(arguments: [
+        (ScaleRule.static6, Float(6 * 448), 106, 7), (.mse, Float(6 * 256), 56, 1),
+        (.mae, Float(6 * 256), 66, 2), (.absMax, Float(6 * 256), 42, 0),
+    ])
+    func elementsBeyondSixSaturateAtSix(
+        _ rule: ScaleRule, _ productMS: Float, _ expectedBeyond: Int,
+        _ expectedAtSeven: Int
+    ) throws {
         let set = Fixtures.extended
         let x = set.floats("subnormal_blocks_48x96.input")!
         let shape = set.shape("subnormal_blocks_48x96.input")

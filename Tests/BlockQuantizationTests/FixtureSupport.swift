@@ -4,9 +4,9 @@
 // tools/reference-fixtures/make_extended_fixtures.py: heavy tails, outliers, ragged and
 // tiny inputs, subnormal block scales, zero/constant blocks, near-tie selections).
 
-import Foundation
 import BlockFormats
 import BlockQuantization
+import Foundation
 import SafeTensors
 import TestSupport
 
@@ -22,8 +22,9 @@ struct ReferenceCase: Decodable {
     let cols: Int
 
     var config: QuantizationConfig {
-        QuantizationConfig(format: BlockFormat(rawValue: format)!, rule: ScaleRule(rawValue: scale_rule)!,
-                           transpose: transpose, rht: rht, blockScale2D: block_scale_2d)
+        QuantizationConfig(
+            format: BlockFormat(rawValue: format)!, rule: ScaleRule(rawValue: scale_rule)!,
+            transpose: transpose, rht: rht, blockScale2D: block_scale_2d)
     }
 }
 

@@ -4,8 +4,9 @@
 // without the block pass), that the shortcuts equal the full scalar path bit for bit, and that
 // BF16/F16 element views quantize like their widened float32 values.
 
-import Testing
 import BlockFormats
+import Testing
+
 @testable import BlockQuantization
 
 /// The steps an implementation was asked for, in order.
@@ -35,8 +36,10 @@ struct LoggingQuantizer: BlockQuantizer {
         return reference.rotatedAmax(prepared, g)
     }
 
-    func quantizeBlocks(_ prepared: PreprocessedMatrix, _ g: QuantizationGeometry,
-                        context: TensorQuantizationContext) -> QuantizedTensor {
+    func quantizeBlocks(
+        _ prepared: PreprocessedMatrix, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext
+    ) -> QuantizedTensor {
         log.steps.append("quantizeBlocks")
         return reference.quantizeBlocks(prepared, g, context: context)
     }
@@ -45,8 +48,10 @@ struct LoggingQuantizer: BlockQuantizer {
 }
 
 /// Quantizes through the logging quantizer; returns the result (or error) and the steps taken.
-func logged(_ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
-            amax: Float? = nil) -> (result: Result<QuantizedTensor, QuantizationError>, steps: [String]) {
+func logged(
+    _ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
+    amax: Float? = nil
+) -> (result: Result<QuantizedTensor, QuantizationError>, steps: [String]) {
     let log = StepLog()
     let result = x.withTensorElements { e in
         Result { () throws(QuantizationError) in
@@ -64,14 +69,16 @@ func logged(_ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
         let (result, steps) = logged(x, rows: 32, cols: 48, config: config)
         #expect(steps == ["scan", "prepare", "quantizeBlocks"])
         let scalar = x.withUnsafeBufferPointer {
-            ReferenceQuantizer.quantizeScalar(.f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config), amax: nil)
+            ReferenceQuantizer.quantizeScalar(
+                .f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config), amax: nil)
         }
         #expect(try result.get() == scalar)
     }
 
     @Test func theRotatedAmaxIsAskedOnlyWhenNeeded() throws {
         let rht = QuantizationConfig(rule: .mse, rht: true)
-        #expect(logged(x, rows: 32, cols: 48, config: rht).steps == ["scan", "prepare", "rotatedAmax", "quantizeBlocks"])
+        #expect(
+            logged(x, rows: 32, cols: 48, config: rht).steps == ["scan", "prepare", "rotatedAmax", "quantizeBlocks"])
         #expect(logged(x, rows: 32, cols: 48, config: rht, amax: 3).steps == ["scan", "prepare", "quantizeBlocks"])
         let mx = QuantizationConfig(format: .mxfp4, rht: true)
         let (result, steps) = logged(x, rows: 32, cols: 48, config: mx)
@@ -86,14 +93,18 @@ func logged(_ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
     func tinyAmaxesSkipTheBlockPassAndEqualTheScalarPath(_ amax: Float) throws {
         for format in BlockFormat.allCases where format != .mxfp4 {
             for rule in format.supportedRules {
-                for config in [QuantizationConfig(format: format, rule: rule),
-                               QuantizationConfig(format: format, rule: rule, transpose: true, blockScale2D: true,
-                                                  scaleLayout: .swizzled128x4)] {
+                for config in [
+                    QuantizationConfig(format: format, rule: rule),
+                    QuantizationConfig(
+                        format: format, rule: rule, transpose: true, blockScale2D: true,
+                        scaleLayout: .swizzled128x4),
+                ] {
                     let (result, steps) = logged(x, rows: 32, cols: 48, config: config, amax: amax)
                     #expect(steps == ["scan", "prepare"], "\(format) \(rule) amax \(amax)")
                     let scalar = x.withUnsafeBufferPointer {
-                        ReferenceQuantizer.quantizeScalar(.f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config),
-                                                          amax: amax)
+                        ReferenceQuantizer.quantizeScalar(
+                            .f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config),
+                            amax: amax)
                     }
                     #expect(try result.get() == scalar, "\(format) \(rule) amax \(amax)")
                 }
@@ -118,11 +129,13 @@ func logged(_ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
         let (result, steps) = logged(big, rows: 32, cols: 48, config: config)
         #expect(steps == ["scan"])
         let scalar = big.withUnsafeBufferPointer {
-            ReferenceQuantizer.quantizeScalar(.f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config), amax: nil)
+            ReferenceQuantizer.quantizeScalar(
+                .f32($0), QuantizationGeometry(rows: 32, cols: 48, config: config), amax: nil)
         }
         #expect(try result.get() == scalar)
         // Without RHT the same input is ordinary.
-        #expect(logged(big, rows: 32, cols: 48, config: QuantizationConfig(rule: .static6)).steps
+        #expect(
+            logged(big, rows: 32, cols: 48, config: QuantizationConfig(rule: .static6)).steps
                 == ["scan", "prepare", "quantizeBlocks"])
     }
 
@@ -170,13 +183,19 @@ func logged(_ x: [Float], rows: Int, cols: Int, config: QuantizationConfig,
             let fromBF16 = try bf16.withTensorElements(as: .bf16) { (e) throws(QuantizationError) in
                 try ReferenceQuantizer().quantize(e, rows: 32, cols: 48, config: config)
             }
-            #expect(fromBF16 == (try ReferenceQuantizer.quantize(bf16.map(BFloat16.float(fromBits:)), rows: 32, cols: 48,
-                                                                 config: config)))
+            #expect(
+                fromBF16
+                    == (try ReferenceQuantizer.quantize(
+                        bf16.map(BFloat16.float(fromBits:)), rows: 32, cols: 48,
+                        config: config)))
             let fromF16 = try f16.withTensorElements(as: .f16) { (e) throws(QuantizationError) in
                 try ReferenceQuantizer().quantize(e, rows: 32, cols: 48, config: config)
             }
-            #expect(fromF16 == (try ReferenceQuantizer.quantize(f16.map(Float16Bits.float(fromBits:)), rows: 32, cols: 48,
-                                                                config: config)))
+            #expect(
+                fromF16
+                    == (try ReferenceQuantizer.quantize(
+                        f16.map(Float16Bits.float(fromBits:)), rows: 32, cols: 48,
+                        config: config)))
         }
         var bad = f16
         bad[9] = 0xFC00  // -infinity

@@ -2,10 +2,11 @@
 // unbiased and reproducible, padding never changes real elements, a supplied amax is
 // honoured, scale layouts round-trip, RHT is orthogonal, and bad input is rejected.
 
-import Testing
 import BlockFormats
-@testable import BlockQuantization
 import TestSupport
+import Testing
+
+@testable import BlockQuantization
 
 /// Seeded test data: a mix of normal-ish values, outliers and exact zeros.
 func testValues(_ count: Int, seed: UInt64) -> [Float] {
@@ -24,15 +25,18 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         let a = QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 11))
         let q1 = try ReferenceQuantizer.quantize(x, rows: 48, cols: 64, config: a)
         let q2 = try ReferenceQuantizer.quantize(x, rows: 48, cols: 64, config: a)
-        let q3 = try ReferenceQuantizer.quantize(x, rows: 48, cols: 64,
-                                                 config: QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 12)))
+        let q3 = try ReferenceQuantizer.quantize(
+            x, rows: 48, cols: 64,
+            config: QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 12)))
         #expect(q1 == q2)
         #expect(q1.codes != q3.codes)
         // With a static rule the scales do not depend on the noise (with 4/6 the choice may).
-        let s1 = try ReferenceQuantizer.quantize(x, rows: 48, cols: 64,
-                                                 config: QuantizationConfig(rule: .static6, rounding: .stochastic(seed: 1)))
-        let s2 = try ReferenceQuantizer.quantize(x, rows: 48, cols: 64,
-                                                 config: QuantizationConfig(rule: .static6, rounding: .stochastic(seed: 2)))
+        let s1 = try ReferenceQuantizer.quantize(
+            x, rows: 48, cols: 64,
+            config: QuantizationConfig(rule: .static6, rounding: .stochastic(seed: 1)))
+        let s2 = try ReferenceQuantizer.quantize(
+            x, rows: 48, cols: 64,
+            config: QuantizationConfig(rule: .static6, rounding: .stochastic(seed: 2)))
         #expect(s1.scales == s2.scales && s1.codes != s2.codes)
     }
 
@@ -46,7 +50,9 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
     func stochasticRoundingIsUnbiased(_ format: BlockFormat) throws {
         let rows = 4, cols = 64, amax: Float = 1.4
         let x = testValues(rows * cols, seed: 5).map { max(min($0, amax), -amax) }
-        let config = { (seed: UInt64) in QuantizationConfig(format: format, rule: .static6, rounding: .stochastic(seed: seed)) }
+        let config = { (seed: UInt64) in
+            QuantizationConfig(format: format, rule: .static6, rounding: .stochastic(seed: seed))
+        }
         let scales = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: config(0), amax: amax).scales
         let scaleCols = cols / format.blockSize
         // y for each element from the spec: enc = M·S / amax, dec = 1 / enc, y = x · (1 / (dec · scale)),
@@ -95,8 +101,10 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         let padded = roundUp(cols, 32)
         var xp = [Float](repeating: 0, count: rows * padded)
         for r in 0..<rows { for c in 0..<cols { xp[r * padded + c] = x[r * cols + c] } }
-        for config in [QuantizationConfig(rule: .mse), QuantizationConfig(format: .if4, rule: .mae),
-                       QuantizationConfig(format: .mxfp4, rule: .static6), QuantizationConfig(rule: .absMax, blockScale2D: true)] {
+        for config in [
+            QuantizationConfig(rule: .mse), QuantizationConfig(format: .if4, rule: .mae),
+            QuantizationConfig(format: .mxfp4, rule: .static6), QuantizationConfig(rule: .absMax, blockScale2D: true),
+        ] {
             let q = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: config)
             let qp = try ReferenceQuantizer.quantize(xp, rows: rows, cols: padded, config: config)
             #expect(q.amax == qp.amax)
@@ -113,7 +121,8 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
         let x = testValues(rows * cols, seed: 8)
         var xt = [Float](repeating: 0, count: x.count)
         for r in 0..<rows { for c in 0..<cols { xt[c * rows + r] = x[r * cols + c] } }
-        let a = try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: QuantizationConfig(rule: .mse, transpose: true))
+        let a = try ReferenceQuantizer.quantize(
+            x, rows: rows, cols: cols, config: QuantizationConfig(rule: .mse, transpose: true))
         let b = try ReferenceQuantizer.quantize(xt, rows: cols, cols: rows, config: QuantizationConfig(rule: .mse))
         #expect(a.codes == b.codes && a.scales == b.scales && a.amax == b.amax)
         // Restoring the source basis transposes the dequantized values back: element (r, c) is
@@ -128,9 +137,11 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
     @Test func suppliedAmaxIsHonoured() throws {
         let x = testValues(16 * 32, seed: 9)
         let own = try ReferenceQuantizer.quantize(x, rows: 16, cols: 32, config: QuantizationConfig(rule: .mse))
-        let same = try ReferenceQuantizer.quantize(x, rows: 16, cols: 32, config: QuantizationConfig(rule: .mse), amax: own.amax)
+        let same = try ReferenceQuantizer.quantize(
+            x, rows: 16, cols: 32, config: QuantizationConfig(rule: .mse), amax: own.amax)
         #expect(own == same)
-        let shared = try ReferenceQuantizer.quantize(x, rows: 16, cols: 32, config: QuantizationConfig(rule: .mse), amax: own.amax * 3)
+        let shared = try ReferenceQuantizer.quantize(
+            x, rows: 16, cols: 32, config: QuantizationConfig(rule: .mse), amax: own.amax * 3)
         #expect(shared.amax == own.amax * 3 && shared.scales != own.scales)
         #expect(throws: QuantizationError.invalidAmax(-1)) {
             try ReferenceQuantizer.quantize(x, rows: 16, cols: 32, config: QuantizationConfig(), amax: -1)
@@ -140,8 +151,9 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
     @Test func swizzledLayoutHoldsTheSameScales() throws {
         let x = testValues(130 * 48, seed: 10)
         let row = try ReferenceQuantizer.quantize(x, rows: 130, cols: 48, config: QuantizationConfig(rule: .mse))
-        let swz = try ReferenceQuantizer.quantize(x, rows: 130, cols: 48,
-                                                  config: QuantizationConfig(rule: .mse, scaleLayout: .swizzled128x4))
+        let swz = try ReferenceQuantizer.quantize(
+            x, rows: 130, cols: 48,
+            config: QuantizationConfig(rule: .mse, scaleLayout: .swizzled128x4))
         #expect(swz.scales.count == 256 * 4)
         #expect(swz.scales == ScaleLayout.swizzle(row.scales, rows: 130, cols: 3))
         #expect(swz.rowMajorScales() == row.scales)
@@ -169,7 +181,8 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
 
     @Test func twoDimensionalTilesShareOneScale() throws {
         let x = testValues(37 * 48, seed: 13)
-        let q = try ReferenceQuantizer.quantize(x, rows: 37, cols: 48, config: QuantizationConfig(rule: .mse, blockScale2D: true))
+        let q = try ReferenceQuantizer.quantize(
+            x, rows: 37, cols: 48, config: QuantizationConfig(rule: .mse, blockScale2D: true))
         #expect(q.blockCount == 3 * 3)
         for r in 0..<37 {
             for b in 0..<3 { #expect(q.scales[r * 3 + b] == q.scales[(r / 16 * 16) * 3 + b]) }
@@ -190,7 +203,8 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
             try ReferenceQuantizer.quantize([], rows: 3, cols: 0, config: QuantizationConfig())
         }
         #expect(throws: QuantizationError.unsupportedRule(format: .mxfp4, rule: .mse)) {
-            try ReferenceQuantizer.quantize([1], rows: 1, cols: 1, config: QuantizationConfig(format: .mxfp4, rule: .mse))
+            try ReferenceQuantizer.quantize(
+                [1], rows: 1, cols: 1, config: QuantizationConfig(format: .mxfp4, rule: .mse))
         }
         #expect(throws: QuantizationError.shapeMismatch(expected: 6, actual: 5)) {
             try ReferenceQuantizer.quantize([1, 2, 3, 4, 5], rows: 2, cols: 3, config: QuantizationConfig())
@@ -198,8 +212,9 @@ func testValues(_ count: Int, seed: UInt64) -> [Float] {
     }
 
     @Test func allZeroTensorStoresZeroCodesAndScales() throws {
-        let q = try ReferenceQuantizer.quantize([Float](repeating: 0, count: 64), rows: 2, cols: 32,
-                                                config: QuantizationConfig(rule: .mse))
+        let q = try ReferenceQuantizer.quantize(
+            [Float](repeating: 0, count: 64), rows: 2, cols: 32,
+            config: QuantizationConfig(rule: .mse))
         #expect(q.amax == 0 && q.codes.allSatisfy { $0 == 0 } && q.scales.allSatisfy { $0 == 0 })
         #expect(ReferenceQuantizer.dequantize(q).allSatisfy { $0 == 0 })
     }

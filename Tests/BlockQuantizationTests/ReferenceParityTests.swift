@@ -2,8 +2,9 @@
 // packed codes, scale bytes, amax, and the dequantized values (exact; IF4 within 1e-3
 // relative because the reference's own IF4 dequantizer rounds through float16).
 
-import Testing
 import BlockFormats
+import Testing
+
 @testable import BlockQuantization
 
 /// The reference dequantizes IF4 through float16; ours stays in float32 (spec §4).
@@ -25,7 +26,8 @@ let if4DequantRelativeTolerance: Float = 1e-3
             #expect(got.count == expected.count)
             var mismatches = 0
             for (g, e) in zip(got, expected) {
-                let ok = c.format == "if4"
+                let ok =
+                    c.format == "if4"
                     ? abs(g - e) <= if4DequantRelativeTolerance * max(abs(e), Float.leastNormalMagnitude)
                     : g.bitPattern == e.bitPattern || (g == 0 && e == 0)
                 if !ok { mismatches += 1 }

@@ -17,8 +17,10 @@ let productsDirectory: String = {
 }()
 
 /// `started`, when given, runs as soon as the process has started (to signal it mid-run).
-func runCLI(_ arguments: [String], in directory: String? = nil,
-            started: ((Process) -> Void)? = nil) throws -> CommandResult {
+func runCLI(
+    _ arguments: [String], in directory: String? = nil,
+    started: ((Process) -> Void)? = nil
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: productsDirectory + "/fouroversix")
     process.arguments = arguments
@@ -34,8 +36,9 @@ func runCLI(_ arguments: [String], in directory: String? = nil,
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 func temporaryDirectory() -> String {

@@ -28,12 +28,17 @@ import Testing
         }
         if poison { w[13] = .infinity }
         let m: [Float] = (0..<(32 * 32)).map { (i: Int) -> Float in Float(i % 17) - 8 }
-        try writeSafeTensors(path: path, tensors: [
-            (TensorSpec(name: "w", dtype: .F32, shape: [20, 40]), try bytes(of: w, as: .F32)),
-            (TensorSpec(name: "m", dtype: .BF16, shape: [32, 32]), try bytes(of: m, as: .BF16)),
-            (TensorSpec(name: "bias", dtype: .F32, shape: [40]), try bytes(of: [Float](repeating: 1, count: 40), as: .F32)),
-            (TensorSpec(name: "ids", dtype: .I32, shape: [2, 2]), [UInt8](repeating: 7, count: 16)),
-        ], metadata: ["source": "test"])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "w", dtype: .F32, shape: [20, 40]), try bytes(of: w, as: .F32)),
+                (TensorSpec(name: "m", dtype: .BF16, shape: [32, 32]), try bytes(of: m, as: .BF16)),
+                (
+                    TensorSpec(name: "bias", dtype: .F32, shape: [40]),
+                    try bytes(of: [Float](repeating: 1, count: 40), as: .F32)
+                ),
+                (TensorSpec(name: "ids", dtype: .I32, shape: [2, 2]), [UInt8](repeating: 7, count: 16)),
+            ], metadata: ["source": "test"])
         return w
     }
 
@@ -43,11 +48,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let w = try writeInput(dir + "/in.safetensors")
         let parts = variant.split(separator: ":").map(String.init)
-        let r = try runCLI(["quantize-tensors", dir + "/in.safetensors", "-o", dir + "/out.safetensors",
-                            "--format", parts[0], "--rule", parts[1], "--transpose"])
+        let r = try runCLI([
+            "quantize-tensors", dir + "/in.safetensors", "-o", dir + "/out.safetensors",
+            "--format", parts[0], "--rule", parts[1], "--transpose",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let out = try SafeTensorsFile(path: dir + "/out.safetensors")
-        let config = QuantizationConfig(format: BlockFormat(rawValue: parts[0])!, rule: ScaleRule(rawValue: parts[1])!, transpose: true)
+        let config = QuantizationConfig(
+            format: BlockFormat(rawValue: parts[0])!, rule: ScaleRule(rawValue: parts[1])!, transpose: true)
         let q = try ReferenceQuantizer.quantize(w, rows: 20, cols: 40, config: config)
         let block = config.format.blockSize
         #expect(out.info("w.qdata")?.shape == [40, 32 / 2] && out.info("w.qdata")?.dtype == .U8)
@@ -60,8 +68,10 @@ import Testing
         #expect(out.info("bias")?.shape == [40])
         #expect(out.metadata["source"] == "test")
 
-        let d = try runCLI(["quantize-tensors", dir + "/in.safetensors", "-o", dir + "/deq.safetensors",
-                            "--format", parts[0], "--rule", parts[1], "--transpose", "--dequantize"])
+        let d = try runCLI([
+            "quantize-tensors", dir + "/in.safetensors", "-o", dir + "/deq.safetensors",
+            "--format", parts[0], "--rule", parts[1], "--transpose", "--dequantize",
+        ])
         #expect(d.status == 0)
         let deq = try SafeTensorsFile(path: dir + "/deq.safetensors")
         #expect(deq.info("w")?.shape == [40, 20] && deq.info("w")?.dtype == .F32)
@@ -93,23 +103,32 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: dir + "/out.safetensors"))
             #expect((try FileManager.default.contentsOfDirectory(atPath: dir)).allSatisfy { !$0.contains("partial") })
         }
-        try expectFailure(["quantize-tensors", dir + "/missing.safetensors", "-o", dir + "/out.safetensors"],
-                          mentions: ["missing.safetensors"])
+        try expectFailure(
+            ["quantize-tensors", dir + "/missing.safetensors", "-o", dir + "/out.safetensors"],
+            mentions: ["missing.safetensors"])
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: dir + "/bad.safetensors"))
-        try expectFailure(["quantize-tensors", dir + "/bad.safetensors", "-o", dir + "/out.safetensors"],
-                          mentions: ["bad.safetensors", "truncated"])
+        try expectFailure(
+            ["quantize-tensors", dir + "/bad.safetensors", "-o", dir + "/out.safetensors"],
+            mentions: ["bad.safetensors", "truncated"])
         _ = try writeInput(dir + "/inf.safetensors", poison: true)
-        try expectFailure(["quantize-tensors", dir + "/inf.safetensors", "-o", dir + "/out.safetensors"],
-                          mentions: ["inf.safetensors", "'w'", "inf"])
+        try expectFailure(
+            ["quantize-tensors", dir + "/inf.safetensors", "-o", dir + "/out.safetensors"],
+            mentions: ["inf.safetensors", "'w'", "inf"])
         _ = try writeInput(dir + "/in.safetensors")
-        try expectFailure(["quantize-tensors", dir + "/in.safetensors", "-o", dir + "/out.safetensors",
-                           "--format", "mxfp4", "--rule", "mse"], mentions: ["mse", "mxfp4"])
-        try expectFailure(["quantize-tensors", dir + "/in.safetensors", "-o", "/proc/no/out.safetensors"],
-                          mentions: ["/proc/no/out.safetensors"])
-        try writeSafeTensors(path: dir + "/empty.safetensors",
-                             tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
-        try expectFailure(["quantize-tensors", dir + "/empty.safetensors", "-o", dir + "/out.safetensors"],
-                          mentions: ["'e'", "empty"])
+        try expectFailure(
+            [
+                "quantize-tensors", dir + "/in.safetensors", "-o", dir + "/out.safetensors",
+                "--format", "mxfp4", "--rule", "mse",
+            ], mentions: ["mse", "mxfp4"])
+        try expectFailure(
+            ["quantize-tensors", dir + "/in.safetensors", "-o", "/proc/no/out.safetensors"],
+            mentions: ["/proc/no/out.safetensors"])
+        try writeSafeTensors(
+            path: dir + "/empty.safetensors",
+            tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
+        try expectFailure(
+            ["quantize-tensors", dir + "/empty.safetensors", "-o", dir + "/out.safetensors"],
+            mentions: ["'e'", "empty"])
     }
 
     @Test func errorCommandJSON() throws {

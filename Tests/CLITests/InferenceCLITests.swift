@@ -17,9 +17,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
-        #expect(lines.first == "stories260K (F32) on ./Data/tinystories-sample.txt, context 512: 40 windows, 20440 tokens")
-        #expect(lines.dropFirst().first
-            == "BOS 1 \"<s>\" (auto: tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false)")
+        #expect(
+            lines.first == "stories260K (F32) on ./Data/tinystories-sample.txt, context 512: 40 windows, 20440 tokens")
+        #expect(
+            lines.dropFirst().first
+                == "BOS 1 \"<s>\" (auto: tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false)"
+        )
         #expect(lines.dropFirst(2).first == "weights none, activations none")
         #expect(lines.last?.hasPrefix("perplexity 4.5259  (NLL 1.5098 per token) in ") == true)
     }
@@ -58,9 +61,10 @@ import Testing
     @Test func generatePrintsTheDocumentedText() throws {
         let r = try runCLI(["generate", "--prompt", "Zoo", "--tokens", "60"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "Zoo was a little girl named Lily. She loved to play outside in the park. One day, she "
-            + "saw a big, "
-            + "red ball. She wanted to play with it, but she didn't want to play with it.\n")
+        #expect(
+            r.stdout == "Zoo was a little girl named Lily. She loved to play outside in the park. One day, she "
+                + "saw a big, "
+                + "red ball. She wanted to play with it, but she didn't want to play with it.\n")
         let j = try runCLI(["generate", "--prompt", "Zoo", "--tokens", "5", "--json"])
         let o = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as! [String: Any]
         #expect((o["generated_ids"] as? [Int])?.count == 5 && (o["prompt_ids"] as? [Int])?.first == 1)
@@ -107,13 +111,16 @@ import Testing
         #expect(lines.first == "nvfp4 mse, bf16 16×64, 1 thread, best of 1")
         #expect(lines.dropFirst().first?.hasPrefix("memory copy: ") == true)
         for (line, name) in zip(lines.dropFirst(2), ["quantize", "amax", "dequantize_f32", "dequantize_bf16"]) {
-            #expect(line.hasPrefix(name + " ") && line.contains(" G elements/s ") && line.hasSuffix(" ms CPU"),
-                    "\(line)")
+            #expect(
+                line.hasPrefix(name + " ") && line.contains(" G elements/s ") && line.hasSuffix(" ms CPU"),
+                "\(line)")
         }
         #expect(lines.last?.hasPrefix("alternative blocks: ") == true)
 
-        let j = try runCLI(["bench", "quantize", "--rows", "32", "--cols", "32", "--repeats", "1", "--threads", "1",
-                            "--format", "mxfp4", "--dtype", "f32", "--json"])
+        let j = try runCLI([
+            "bench", "quantize", "--rows", "32", "--cols", "32", "--repeats", "1", "--threads", "1",
+            "--format", "mxfp4", "--dtype", "f32", "--json",
+        ])
         #expect(j.status == 0, "\(j.stderr)")
         let o = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as! [String: Any]
         #expect(o["format"] as? String == "mxfp4" && o["rule"] as? String == "static_6" && o["rows"] as? Int == 32)
@@ -127,8 +134,10 @@ import Testing
     }
 
     @Test func benchGEMMPrintsOneRowPerShape() throws {
-        let r = try runCLI(["bench", "gemm", "--shapes", "8x8x16,4x12x8", "--seconds", "0.01", "--threads", "1",
-                            "--kernel", "portable"])
+        let r = try runCLI([
+            "bench", "gemm", "--shapes", "8x8x16,4x12x8", "--seconds", "0.01", "--threads", "1",
+            "--kernel", "portable",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
@@ -156,7 +165,8 @@ import Testing
         let r = try runCLI(["experiment", "pretrain", "--report-only", "--out", dir])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == (try String(contentsOfFile: recorded + "/pretrain.md", encoding: .utf8)) + "\n")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/loss-curves.svg"))
-            == Data(contentsOf: URL(fileURLWithPath: recorded + "/loss-curves.svg")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: dir + "/loss-curves.svg"))
+                == Data(contentsOf: URL(fileURLWithPath: recorded + "/loss-curves.svg")))
     }
 }

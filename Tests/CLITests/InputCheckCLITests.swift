@@ -55,12 +55,15 @@ import Testing
         let tensor = "model.layers.1.mlp.up_proj.weight"  // [172, 64]
         try rewrite(model + "/model.safetensors", tensor: tensor) { setFloat(&$0, at: 197, .nan) }
         let text = repositoryRoot + "/Data/tinystories-sample.txt"
-        let mentions = [model + "/model.safetensors", "'\(tensor)'", "non-finite value nan at element 197 (row 3, column 5)"]
+        let mentions = [
+            model + "/model.safetensors", "'\(tensor)'", "non-finite value nan at element 197 (row 3, column 5)",
+        ]
         try expectFailure(["generate", model, "--prompt", "Zoo", "--tokens", "3"], mentions: mentions)
         try expectFailure(["eval", model, "--windows", "1"], mentions: mentions)
         try expectFailure(["eval", model, "--windows", "1", "--weights", "nvfp4"], mentions: mentions)
-        try expectFailure(["quantize", model, "-o", dir + "/q", "--calibration-text", text, "--calibration-windows", "1"],
-                          mentions: mentions)
+        try expectFailure(
+            ["quantize", model, "-o", dir + "/q", "--calibration-text", text, "--calibration-windows", "1"],
+            mentions: mentions)
         #expect(!FileManager.default.fileExists(atPath: dir + "/q"))
     }
 
@@ -70,8 +73,10 @@ import Testing
         let q = try runCLI(["quantize", "-o", dir + "/q"])
         #expect(q.status == 0, "\(q.stderr)")
         let module = "model.layers.2.self_attn.o_proj"
-        func damaged(_ name: String, tensor: String, keepRecord: Bool = false,
-                     _ change: @escaping (inout [UInt8]) -> Void) throws -> String {
+        func damaged(
+            _ name: String, tensor: String, keepRecord: Bool = false,
+            _ change: @escaping (inout [UInt8]) -> Void
+        ) throws -> String {
             let copy = dir + "/" + name
             try FileManager.default.copyItem(atPath: dir + "/q", toPath: copy)
             if !keepRecord { try FileManager.default.removeItem(atPath: copy + "/fouroversix.json") }
@@ -79,16 +84,22 @@ import Testing
             return copy
         }
         for byte: UInt8 in [0x7F, 0xFF] {
-            let copy = try damaged("scale-\(byte)", tensor: module + ".weight_scale", keepRecord: byte == 0x7F) { $0[5] = byte }
+            let copy = try damaged("scale-\(byte)", tensor: module + ".weight_scale", keepRecord: byte == 0x7F) {
+                $0[5] = byte
+            }
             let hex = String(byte, radix: 16, uppercase: true)
-            try expectFailure(["dequantize", copy, "-o", dir + "/d"],
-                              mentions: ["'\(module).weight_scale'", "0x\(hex) at element 5", "NaN"])
+            try expectFailure(
+                ["dequantize", copy, "-o", dir + "/d"],
+                mentions: ["'\(module).weight_scale'", "0x\(hex) at element 5", "NaN"])
             try expectFailure(["eval", copy, "--windows", "1"], mentions: ["'\(module).weight_scale'", "NaN"])
         }
         for (label, value) in [("zero", Float(0)), ("nan", .nan), ("inf", .infinity), ("negative", -2)] {
-            let copy = try damaged("global-\(label)", tensor: module + ".weight_global_scale") { setFloat(&$0, at: 0, value) }
-            try expectFailure(["dequantize", copy, "-o", dir + "/d"],
-                              mentions: ["'\(module).weight_global_scale'", "tensor scale \(value) is not a positive finite number"])
+            let copy = try damaged("global-\(label)", tensor: module + ".weight_global_scale") {
+                setFloat(&$0, at: 0, value)
+            }
+            try expectFailure(
+                ["dequantize", copy, "-o", dir + "/d"],
+                mentions: ["'\(module).weight_global_scale'", "tensor scale \(value) is not a positive finite number"])
         }
         // With fouroversix.json present, a stored tensor scale that the recorded amax does not give
         // is refused, by dequantize and by eval (which used the record's amax before).
@@ -111,18 +122,25 @@ import Testing
     @Test func selectionsThatSplitAFusedGroupOrMatchNothingAreRefused() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try expectFailure(["quantize", "-o", dir + "/q", "--exclude", #"layers\.0\.self_attn\.q_proj"#],
-                          mentions: [#"--exclude 'layers\.0\.self_attn\.q_proj' splits the fused group "#
-                                     + "model.layers.0.self_attn.{k_proj,q_proj,v_proj}",
-                                     #"--exclude 'model\.layers\.0\.self_attn\.(k_proj|q_proj|v_proj)$'"#])
-        try expectFailure(["quantize", "-o", dir + "/q", "--include", "up_proj"],
-                          mentions: ["--include splits the fused group", "gate_proj"])
-        try expectFailure(["quantize", "-o", dir + "/q", "--include", "nomatch"],
-                          mentions: ["--include 'nomatch' matches no Linear module"])
+        try expectFailure(
+            ["quantize", "-o", dir + "/q", "--exclude", #"layers\.0\.self_attn\.q_proj"#],
+            mentions: [
+                #"--exclude 'layers\.0\.self_attn\.q_proj' splits the fused group "#
+                    + "model.layers.0.self_attn.{k_proj,q_proj,v_proj}",
+                #"--exclude 'model\.layers\.0\.self_attn\.(k_proj|q_proj|v_proj)$'"#,
+            ])
+        try expectFailure(
+            ["quantize", "-o", dir + "/q", "--include", "up_proj"],
+            mentions: ["--include splits the fused group", "gate_proj"])
+        try expectFailure(
+            ["quantize", "-o", dir + "/q", "--include", "nomatch"],
+            mentions: ["--include 'nomatch' matches no Linear module"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/q"))
         // Whole groups are fine, and the exclusion the message suggests works.
-        let whole = try runCLI(["quantize", "-o", dir + "/q", "--exclude", #"model\.layers\.0\.self_attn\.(k_proj|q_proj|v_proj)$"#,
-                                "--include", "self_attn"])
+        let whole = try runCLI([
+            "quantize", "-o", dir + "/q", "--exclude", #"model\.layers\.0\.self_attn\.(k_proj|q_proj|v_proj)$"#,
+            "--include", "self_attn",
+        ])
         #expect(whole.status == 0, "\(whole.stderr)")
         #expect(whole.stdout.contains("total (17 layers)"))
     }
@@ -133,17 +151,26 @@ import Testing
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data().write(to: URL(fileURLWithPath: dir + "/empty.txt"))
-        try expectFailure(["eval", "--text", dir + "/empty.txt"],
-                          mentions: [dir + "/empty.txt: the text gives 0 tokens but perplexity needs at least 1"])
-        try expectFailure(["quantize", "-o", dir + "/q", "--calibration-text", dir + "/empty.txt"],
-                          mentions: ["the text gives 0 tokens but calibration needs at least 1"])
-        try expectFailure(["eval", "--weights", "nvfp4", "--activations", "nvfp4", "--calibration-text", dir + "/empty.txt"],
-                          mentions: ["calibration needs at least 1"])
-        try expectFailure(["eval", "--context", "100000"],
-                          mentions: ["--context 100000 is longer than the model's max_position_embeddings (512)",
-                                     "--allow-long-context"])
-        try expectFailure(["quantize", "-o", dir + "/q", "--calibration-text", repositoryRoot + "/Data/tinystories-sample.txt",
-                           "--calibration-context", "600"], mentions: ["--calibration-context 600", "(512)"])
+        try expectFailure(
+            ["eval", "--text", dir + "/empty.txt"],
+            mentions: [dir + "/empty.txt: the text gives 0 tokens but perplexity needs at least 1"])
+        try expectFailure(
+            ["quantize", "-o", dir + "/q", "--calibration-text", dir + "/empty.txt"],
+            mentions: ["the text gives 0 tokens but calibration needs at least 1"])
+        try expectFailure(
+            ["eval", "--weights", "nvfp4", "--activations", "nvfp4", "--calibration-text", dir + "/empty.txt"],
+            mentions: ["calibration needs at least 1"])
+        try expectFailure(
+            ["eval", "--context", "100000"],
+            mentions: [
+                "--context 100000 is longer than the model's max_position_embeddings (512)",
+                "--allow-long-context",
+            ])
+        try expectFailure(
+            [
+                "quantize", "-o", dir + "/q", "--calibration-text", repositoryRoot + "/Data/tinystories-sample.txt",
+                "--calibration-context", "600",
+            ], mentions: ["--calibration-context 600", "(512)"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/q"))
         let allowed = try runCLI(["eval", "--context", "600", "--windows", "1", "--allow-long-context", "--json"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
@@ -171,13 +198,16 @@ import Testing
         try expectFailure(["eval", badJSON], mentions: ["config.json", "line 8, column 26"])
         try expectFailure(["quantize", badJSON, "-o", dir + "/q"], mentions: ["line 8, column 26"])
         // Another format is "not a safetensors file".
-        try Data("GGUF\u{3}\0\0\0 and then some more bytes".utf8).write(to: URL(fileURLWithPath: dir + "/m.safetensors"))
-        try expectFailure(["quantize-tensors", dir + "/m.safetensors", "-o", dir + "/o.safetensors"],
-                          mentions: [dir + "/m.safetensors: not a safetensors file"])
+        try Data("GGUF\u{3}\0\0\0 and then some more bytes".utf8).write(
+            to: URL(fileURLWithPath: dir + "/m.safetensors"))
+        try expectFailure(
+            ["quantize-tensors", dir + "/m.safetensors", "-o", dir + "/o.safetensors"],
+            mentions: [dir + "/m.safetensors: not a safetensors file"])
         // A negative seed gets a real message.
         let input = repositoryRoot + "/Tests/BlockQuantizationTests/Fixtures/reference-vectors.safetensors"
-        try expectFailure(["quantize-tensors", input, "-o", dir + "/o.safetensors", "--rounding", "stochastic", "--seed", "-5"],
-                          mentions: ["a seed is a whole number from 0 to 18446744073709551615, not '-5'"])
+        try expectFailure(
+            ["quantize-tensors", input, "-o", dir + "/o.safetensors", "--rounding", "stochastic", "--seed", "-5"],
+            mentions: ["a seed is a whole number from 0 to 18446744073709551615, not '-5'"])
         try expectFailure(["train", "--seed", "-5"], mentions: ["not '-5'"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/o.safetensors"))
     }
@@ -186,13 +216,15 @@ import Testing
         let version = try runCLI(["--version"])
         #expect(version.status == 0 && version.stdout == "0.1.0\n")
         for command in ["eval", "generate"] {
-            let help = try runCLI([command, "--help"]).stdout.replacingOccurrences(of: "\n {6,}", with: " ",
-                                                                                  options: .regularExpression)
+            let help = try runCLI([command, "--help"]).stdout.replacingOccurrences(
+                of: "\n {6,}", with: " ",
+                options: .regularExpression)
             let line = help.split(separator: "\n").first { $0.contains("--threads") } ?? ""
             #expect(line.components(separatedBy: "default").count == 2, "\(command): \(line)")
         }
-        let quantize = try runCLI(["quantize", "--help"]).stdout.replacingOccurrences(of: "\n {6,}", with: " ",
-                                                                                      options: .regularExpression)
+        let quantize = try runCLI(["quantize", "--help"]).stdout.replacingOccurrences(
+            of: "\n {6,}", with: " ",
+            options: .regularExpression)
         let rule = quantize.split(separator: "\n").first { $0.contains("--rule") } ?? ""
         // The values --rule lists are the ones it takes (it listed static_4, then refused it).
         #expect(rule.contains("(values: mse, mae, abs_max, static_6; default: mse)"), "\(rule)")
@@ -206,14 +238,22 @@ import Testing
         #expect(q.status == 0, "\(q.stderr)")
         let original = try String(contentsOfFile: repositoryRoot + "/Models/stories260K/README.md", encoding: .utf8)
         let card = try String(contentsOfFile: dir + "/q/README.md", encoding: .utf8)
-        #expect(card.hasPrefix("> **NVFP4 version.** This folder is an NVFP4 quantization of `stories260K`, made with fouroversix 0.1.0"))
+        #expect(
+            card.hasPrefix(
+                "> **NVFP4 version.** This folder is an NVFP4 quantization of `stories260K`, "
+                    + "made with fouroversix 0.1.0"
+            ))
         #expect(card.contains("mse scale rule (Four Over Six), compressed-tensors format, W4A16 (weights only)"))
         #expect(card.hasSuffix("The original model card follows.\n\n" + original))
-        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/q/config.json"))) as! [String: Any]
+        let config =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/q/config.json")))
+            as! [String: Any]
         #expect(config["torch_dtype"] as? String == "bfloat16")
         let d = try runCLI(["dequantize", dir + "/q", "-o", dir + "/d", "--dtype", "f32"])
         #expect(d.status == 0, "\(d.stderr)")
-        let dequantized = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/d/config.json"))) as! [String: Any]
+        let dequantized =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/d/config.json")))
+            as! [String: Any]
         #expect(dequantized["torch_dtype"] as? String == "float32")
     }
 }

@@ -82,10 +82,12 @@ import Testing
         try Data("step,kept\n".utf8).write(to: URL(fileURLWithPath: dir + "/run/loss.csv"))
         let r = try runCLI(["train", "--steps", "1", "--text", text, "--out", dir + "/run"] + TrainCLI.small)
         #expect(r.status == 1 && r.stdout.isEmpty)
-        #expect(r.stderr.contains("--out folder \(dir)/run already exists; pass --overwrite to replace it"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("--out folder \(dir)/run already exists; pass --overwrite to replace it"), "\(r.stderr)")
         #expect(contents(dir + "/run/loss.csv") == Data("step,kept\n".utf8))
-        let overwritten = try runCLI(["train", "--steps", "1", "--text", text, "--out", dir + "/run", "--overwrite"]
-            + TrainCLI.small)
+        let overwritten = try runCLI(
+            ["train", "--steps", "1", "--text", text, "--out", dir + "/run", "--overwrite"]
+                + TrainCLI.small)
         #expect(overwritten.status == 0, "\(overwritten.stderr)")
         #expect(contents(dir + "/run/loss.csv") != Data("step,kept\n".utf8))
     }
@@ -113,7 +115,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: true)
         let underFile = try runCLI(["quantize", "-o", dir + "/q", "--report", dir + "/file.txt/x.json"])
         #expect(underFile.status == 1 && underFile.stdout.isEmpty)
-        #expect(underFile.stderr.contains("report file \(dir)/file.txt/x.json cannot be created: \(dir)/file.txt is a file"))
+        #expect(
+            underFile.stderr.contains("report file \(dir)/file.txt/x.json cannot be created: \(dir)/file.txt is a file")
+        )
         let folder = try runCLI(["quantize", "-o", dir + "/q", "--report", dir + "/folder"])
         #expect(folder.status == 1 && folder.stderr.contains("report file \(dir)/folder is a folder; give a file path"))
         #expect(listing(dir) == ["file.txt", "folder"])
@@ -123,14 +127,19 @@ import Testing
         let start = Date()
         let proc = try runCLI(["eval", "--compare", "--out", "/proc/x"])
         #expect(proc.status == 1 && proc.stdout.isEmpty)
-        #expect(proc.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(proc.stderr)")
+        #expect(
+            proc.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(proc.stderr)"
+        )
         #expect(Date().timeIntervalSince(start) < 5)
         // experiment ptq checks its --out before calibrating anything.
         let ptqStart = Date()
-        let ptq = try runCLI(["experiment", "ptq", bundledModel, "--calibration-text", repositoryRoot + "/Data/austen.txt",
-                              "--eval-text", bundledText, "--out", "/proc/x"])
+        let ptq = try runCLI([
+            "experiment", "ptq", bundledModel, "--calibration-text", repositoryRoot + "/Data/austen.txt",
+            "--eval-text", bundledText, "--out", "/proc/x",
+        ])
         #expect(ptq.status == 1 && ptq.stdout.isEmpty)
-        #expect(ptq.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(ptq.stderr)")
+        #expect(
+            ptq.stderr.contains("cannot write --out folder /proc/x: nothing can be created in /proc"), "\(ptq.stderr)")
         #expect(Date().timeIntervalSince(ptqStart) < 5)
         for r in [underFile, folder, proc, ptq] { #expect(!r.stderr.contains(".partial"), "\(r.stderr)") }
     }
@@ -139,9 +148,11 @@ import Testing
     func writeLargeInput(_ path: String) throws {
         let values: [Float] = (0..<(256 * 2048)).map { Float(($0 * 7919) % 1999) / 1000 - 1 }
         let data = try bytes(of: values, as: .F32)
-        try writeSafeTensors(path: path, tensors: (0..<48).map {
-            (TensorSpec(name: "layer\($0).weight", dtype: .F32, shape: [256, 2048]), data)
-        })
+        try writeSafeTensors(
+            path: path,
+            tensors: (0..<48).map {
+                (TensorSpec(name: "layer\($0).weight", dtype: .F32, shape: [256, 2048]), data)
+            })
     }
 
     @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
@@ -167,7 +178,8 @@ import Testing
         }
         #expect(sawPartial)
         #expect(r.status == 128 + signal, "\(r.stderr)")
-        #expect(r.stderr.contains("interrupted (\(name)): removed the unfinished \(dir)/out.safetensors\n"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("interrupted (\(name)): removed the unfinished \(dir)/out.safetensors\n"), "\(r.stderr)")
         #expect(listing(dir) == ["in.safetensors"])
     }
 
@@ -176,17 +188,24 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let dead = try deadProcessID()
         for n in ["7", "8"] {
-            try FileManager.default.createDirectory(atPath: "\(dir)/.q.partial-\(dead)-\(n)", withIntermediateDirectories: true)
-            try Data(repeating: 1, count: 4096).write(to: URL(fileURLWithPath: "\(dir)/.q.partial-\(dead)-\(n)/model.safetensors"))
+            try FileManager.default.createDirectory(
+                atPath: "\(dir)/.q.partial-\(dead)-\(n)", withIntermediateDirectories: true)
+            try Data(repeating: 1, count: 4096).write(
+                to: URL(fileURLWithPath: "\(dir)/.q.partial-\(dead)-\(n)/model.safetensors"))
         }
         let r = try runCLI(["quantize", "-o", dir + "/q"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr == "removed 2 unfinished outputs of \(dir)/q left by an interrupted run (process \(dead), no longer running)\n")
+        #expect(
+            r.stderr
+                == "removed 2 unfinished outputs of \(dir)/q "
+                + "left by an interrupted run (process \(dead), no longer running)\n"
+        )
         #expect(listing(dir) == ["q"])
         try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: "\(dir)/.out.safetensors.partial-\(dead)-ab"))
         _ = try CLITests().writeInput(dir + "/in.safetensors")
         let t = try runCLI(["quantize-tensors", dir + "/in.safetensors", "-o", dir + "/out.safetensors"])
-        #expect(t.status == 0 && t.stderr.contains("removed an unfinished output of \(dir)/out.safetensors"), "\(t.stderr)")
+        #expect(
+            t.status == 0 && t.stderr.contains("removed an unfinished output of \(dir)/out.safetensors"), "\(t.stderr)")
         #expect(listing(dir) == ["in.safetensors", "out.safetensors", "q"])
     }
 }

@@ -10,8 +10,10 @@ import Testing
     @Test func gptqWritesACheckpointAndItsReport() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try runCLI(["quantize", "-o", dir + "/g", "--method", "gptq", "--calibration-text", bundledText,
-                            "--calibration-windows", "2", "--calibration-context", "64", "--json"])
+        let r = try runCLI([
+            "quantize", "-o", dir + "/g", "--method", "gptq", "--calibration-text", bundledText,
+            "--calibration-windows", "2", "--calibration-context", "64", "--json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let ptq = try #require(json["ptq"] as? [String: Any])
@@ -42,7 +44,9 @@ import Testing
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data("Once upon a time.".utf8).write(to: URL(fileURLWithPath: dir + "/short.txt"))
-        let r = try runCLI(["quantize", "-o", dir + "/out", "--method", "awq", "--calibration-text", dir + "/short.txt"])
+        let r = try runCLI([
+            "quantize", "-o", dir + "/out", "--method", "awq", "--calibration-text", dir + "/short.txt",
+        ])
         #expect(r.status != 0)
         #expect(r.stderr.contains("fewer than one window of --calibration-context 512"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")

@@ -20,12 +20,14 @@ import Testing
         let m: [Float] = (0..<(32 * 64)).map { _ in BFloat16.rounded(rng.normal() * 2) }
         let biasValues: [Float] = (0..<48).map { Float($0) * 0.125 - 3 }
         let bias = try bytes(of: biasValues, as: .F32)
-        try writeSafeTensors(path: path, tensors: [
-            (TensorSpec(name: "w", dtype: .F32, shape: [24, 48]), try bytes(of: w, as: .F32)),
-            (TensorSpec(name: "m", dtype: .BF16, shape: [32, 64]), try bytes(of: m, as: .BF16)),
-            (TensorSpec(name: "bias", dtype: .F32, shape: [48]), bias),
-            (TensorSpec(name: "ids", dtype: .I32, shape: [3]), [UInt8](repeating: 9, count: 12)),
-        ], metadata: ["source": "options-test"])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "w", dtype: .F32, shape: [24, 48]), try bytes(of: w, as: .F32)),
+                (TensorSpec(name: "m", dtype: .BF16, shape: [32, 64]), try bytes(of: m, as: .BF16)),
+                (TensorSpec(name: "bias", dtype: .F32, shape: [48]), bias),
+                (TensorSpec(name: "ids", dtype: .I32, shape: [3]), [UInt8](repeating: 9, count: 12)),
+            ], metadata: ["source": "options-test"])
         return (w, m, bias)
     }
 
@@ -45,10 +47,11 @@ import Testing
         // The configuration the options mean, written out here rather than parsed by the CLI.
         let seed = options.firstIndex(of: "--seed").map { UInt64(options[$0 + 1])! }
         let rule: ScaleRule = options.contains("static_6") ? .static6 : .mse
-        let config = QuantizationConfig(format: .nvfp4, rule: rule,
-                                        rounding: seed.map { .stochastic(seed: $0) } ?? .nearest,
-                                        transpose: options.contains("--transpose"), rht: options.contains("--rht"),
-                                        blockScale2D: options.contains("--block-2d"))
+        let config = QuantizationConfig(
+            format: .nvfp4, rule: rule,
+            rounding: seed.map { .stochastic(seed: $0) } ?? .nearest,
+            transpose: options.contains("--transpose"), rht: options.contains("--rht"),
+            blockScale2D: options.contains("--block-2d"))
         let out = try SafeTensorsFile(path: dir + "/cli.safetensors")
         for (name, values, rows, cols) in [("w", w, 24, 48), ("m", m, 32, 64)] {
             let q = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config)
@@ -61,9 +64,11 @@ import Testing
         #expect(Array(try out.bytes("ids")) == [UInt8](repeating: 9, count: 12))
         #expect(out.metadata["source"] == "options-test")
 
-        _ = try TensorFileQuantizer(config: config).run(input: dir + "/in.safetensors", output: dir + "/lib.safetensors")
-        #expect(FileManager.default.contents(atPath: dir + "/cli.safetensors")
-            == FileManager.default.contents(atPath: dir + "/lib.safetensors"), "\(options)")
+        _ = try TensorFileQuantizer(config: config).run(
+            input: dir + "/in.safetensors", output: dir + "/lib.safetensors")
+        #expect(
+            FileManager.default.contents(atPath: dir + "/cli.safetensors")
+                == FileManager.default.contents(atPath: dir + "/lib.safetensors"), "\(options)")
     }
 
     @Test func quantizeWritesWhatTheLibraryAndTheReferenceWrite() throws {
@@ -77,8 +82,9 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/cli").sorted()
         #expect(files == (try FileManager.default.contentsOfDirectory(atPath: dir + "/lib").sorted()))
         for f in files {
-            #expect(FileManager.default.contents(atPath: dir + "/cli/" + f)
-                == FileManager.default.contents(atPath: dir + "/lib/" + f), "\(f) differs")
+            #expect(
+                FileManager.default.contents(atPath: dir + "/cli/" + f)
+                    == FileManager.default.contents(atPath: dir + "/lib/" + f), "\(f) differs")
         }
 
         // Values: layer 0's q_proj against the scalar reference with the q/k/v group's amax.
@@ -86,12 +92,15 @@ import Testing
         let out = try SafeTensorsFile(path: dir + "/cli/model.safetensors")
         let p = "model.layers.0.self_attn."
         var group: Float = 0
-        for m in ["q_proj", "k_proj", "v_proj"] { group = max(group, try source.floats(p + m + ".weight").map(abs).max()!) }
+        for m in ["q_proj", "k_proj", "v_proj"] {
+            group = max(group, try source.floats(p + m + ".weight").map(abs).max()!)
+        }
         let q = try source.floats(p + "q_proj.weight")
         let shape = source.info(p + "q_proj.weight")!.shape
-        let expected = try ReferenceQuantizer.quantize(q, rows: shape[0], cols: shape[1],
-                                                       config: QuantizationConfig(format: .nvfp4, rule: .mse),
-                                                       amax: group)
+        let expected = try ReferenceQuantizer.quantize(
+            q, rows: shape[0], cols: shape[1],
+            config: QuantizationConfig(format: .nvfp4, rule: .mse),
+            amax: group)
         #expect(Array(try out.bytes(p + "q_proj.weight_packed")) == expected.codes)
         #expect(Array(try out.bytes(p + "q_proj.weight_scale")) == expected.scales)
         #expect(out.info(p + "q_proj.weight_scale")?.dtype == .F8_E4M3)
@@ -99,14 +108,17 @@ import Testing
         #expect(try out.floats(p + "q_proj.weight_global_scale") == [1536 / group])
         #expect(try out.floats(p + "k_proj.weight_global_scale") == [1536 / group])
         // Kept tensors: the down projection (input 172, not a multiple of 16) and the norms, as stored.
-        for kept in ["model.layers.0.mlp.down_proj.weight", "model.layers.0.input_layernorm.weight", "model.norm.weight"] {
+        for kept in [
+            "model.layers.0.mlp.down_proj.weight", "model.layers.0.input_layernorm.weight", "model.norm.weight",
+        ] {
             #expect(out.info(kept)?.dtype == source.info(kept)?.dtype, "\(kept)")
             #expect(Array(try out.bytes(kept)) == Array(try source.bytes(kept)), "\(kept)")
         }
 
         // The config: compressed-tensors NVFP4, the ignore list naming every kept Linear.
-        let config = try JSONSerialization.jsonObject(
-            with: FileManager.default.contents(atPath: dir + "/cli/config.json")!) as! [String: Any]
+        let config =
+            try JSONSerialization.jsonObject(
+                with: FileManager.default.contents(atPath: dir + "/cli/config.json")!) as! [String: Any]
         let quantization = config["quantization_config"] as! [String: Any]
         #expect(quantization["quant_method"] as? String == "compressed-tensors")
         #expect(quantization["format"] as? String == "nvfp4-pack-quantized")

@@ -8,9 +8,10 @@
 // (FOUROVERSIX_CUDA_BENCH_SHAPE, default 8192x8192; FOUROVERSIX_CUDA_BENCH_TYPE, default bf16),
 // prints a Markdown table, and writes it to FOUROVERSIX_CUDA_BENCH_OUT when that is set.
 
-import Testing
 import BlockQuantization
 import CUDABackend
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif

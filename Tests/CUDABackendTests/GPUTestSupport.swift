@@ -5,12 +5,12 @@
 // `expectParity` records an issue naming the configuration and the first differing positions
 // whenever codes, scale bytes, amax, block counts or dequantized values differ by a single bit.
 
-import Testing
 import BlockFormats
 import BlockQuantization
 import CPUKernels
 import CUDABackend
 import TestSupport
+import Testing
 
 enum GPU {
     static let opened: Result<CUDAQuantizer, CUDAUnavailable> = {
@@ -19,8 +19,9 @@ enum GPU {
         case .success(let q):
             let compile = (try? q.compileSeconds()) ?? 0
             let hw = (try? q.usesHardwareFP4()) ?? false
-            print("CUDA tests run on \(q.device.summary); BF16 kernels compiled in \(fmt2(compile)) s"
-                  + (hw ? " (hardware FP4 conversion)" : " (software FP4 conversion)"))
+            print(
+                "CUDA tests run on \(q.device.summary); BF16 kernels compiled in \(fmt2(compile)) s"
+                    + (hw ? " (hardware FP4 conversion)" : " (software FP4 conversion)"))
         case .failure(let why):
             print("CUDA tests skipped: \(why)")
         }
@@ -66,7 +67,11 @@ enum Distribution: String, CaseIterable, Sendable {
             return (0..<count).map { _ in g.normal() * 1e30 }
         case .sparseSignedZeros:
             return (0..<count).map { i in
-                switch g.next() % 4 { case 0: return 0; case 1: return -0.0; default: return g.normal() * Float(i % 5 + 1) }
+                switch g.next() % 4 {
+                case 0: return 0;
+                case 1: return -0.0;
+                default: return g.normal() * Float(i % 5 + 1)
+                }
             }
         case .gridTies:
             // Multiples of 1/8 up to ±8 (plus one 6 per 16 so block maxima sit on grid points):
@@ -122,22 +127,33 @@ func hostTensor(_ values: [Float], _ type: CUDAElementType) -> (floats: [Float],
 
 /// Quantizes on the CPU reference and on the GPU and records every difference; also checks the
 /// GPU dequantizer against the reference's on the reference's output.
-func expectParity(_ floats: [Float], _ tensor: HostTensor, rows: Int, cols: Int, config: QuantizationConfig,
-                  amax: Float? = nil, label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectParity(
+    _ floats: [Float], _ tensor: HostTensor, rows: Int, cols: Int, config: QuantizationConfig,
+    amax: Float? = nil, label: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let gpu = try GPU.quantizer
     let expected = try ReferenceQuantizer.quantize(floats, rows: rows, cols: cols, config: config, amax: amax)
     let got = try tensor.withElements { try gpu.quantize($0, rows: rows, cols: cols, config: config, amax: amax) }
     var problems: [String] = []
     if (got.rows, got.cols, got.paddedCols, got.sourceRows, got.sourceCols)
-        != (expected.rows, expected.cols, expected.paddedCols, expected.sourceRows, expected.sourceCols) {
-        problems.append("shape \(got.rows)×\(got.cols)/\(got.paddedCols) vs \(expected.rows)×\(expected.cols)/\(expected.paddedCols)")
+        != (expected.rows, expected.cols, expected.paddedCols, expected.sourceRows, expected.sourceCols)
+    {
+        problems.append(
+            "shape \(got.rows)×\(got.cols)/\(got.paddedCols) "
+                + "vs \(expected.rows)×\(expected.cols)/\(expected.paddedCols)"
+        )
     }
     if got.config != expected.config { problems.append("config differs") }
     if got.amax.bitPattern != expected.amax.bitPattern { problems.append("amax \(got.amax) vs \(expected.amax)") }
     if got.codes != expected.codes { problems.append("codes: " + firstDifferences(got.codes, expected.codes)) }
-    if got.scales != expected.scales { problems.append("scale bytes: " + firstDifferences(got.scales, expected.scales)) }
+    if got.scales != expected.scales {
+        problems.append("scale bytes: " + firstDifferences(got.scales, expected.scales))
+    }
     if got.alternativeBlockCount != expected.alternativeBlockCount || got.blockCount != expected.blockCount {
-        problems.append("blocks \(got.alternativeBlockCount)/\(got.blockCount) vs \(expected.alternativeBlockCount)/\(expected.blockCount)")
+        problems.append(
+            "blocks \(got.alternativeBlockCount)/\(got.blockCount) "
+                + "vs \(expected.alternativeBlockCount)/\(expected.blockCount)"
+        )
     }
     // The fast CPU path must agree too (same contract, bit for bit).
     let cpu = try tensor.withElements {
@@ -178,10 +194,12 @@ let allConfigs: [QuantizationConfig] = {
                 for rht in [false, true] {
                     for twoD in [false, true] {
                         let seed = UInt64(list.count) &* 7919 &+ 17
-                        let rounding: Rounding = [.nearest, .stochastic(seed: seed), .stochasticUnbiased(seed: seed)][roundingKind]
-                        list.append(QuantizationConfig(
-                            format: format, rule: rule, rounding: rounding, transpose: transpose, rht: rht,
-                            blockScale2D: twoD, scaleLayout: list.count % 3 == 1 ? .swizzled128x4 : .rowMajor))
+                        let rounding: Rounding = [.nearest, .stochastic(seed: seed), .stochasticUnbiased(seed: seed)][
+                            roundingKind]
+                        list.append(
+                            QuantizationConfig(
+                                format: format, rule: rule, rounding: rounding, transpose: transpose, rht: rht,
+                                blockScale2D: twoD, scaleLayout: list.count % 3 == 1 ? .swizzled128x4 : .rowMajor))
                     }
                 }
             }

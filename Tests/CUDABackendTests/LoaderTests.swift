@@ -1,9 +1,9 @@
 // Tests that run on every machine, GPU or not: opening the backend is a value (never a crash),
 // the library search order, and the choice of compile target.
 
-import Testing
 import BlockQuantization
 import CUDABackend
+import Testing
 
 @Suite struct LoaderTests {
     @Test func openingIsAValueWithAReason() {
@@ -44,22 +44,28 @@ import CUDABackend
         let list = LibrarySearch.driverCandidates(environment: [:])
         #expect(list.first == "libcuda.so.1")
         #expect(list.contains("/usr/local/nvidia/lib64/libcuda.so.1"))
-        #expect(LibrarySearch.driverCandidates(environment: ["FOUROVERSIX_LIBCUDA": "/x/libcuda.so.1"]).first
+        #expect(
+            LibrarySearch.driverCandidates(environment: ["FOUROVERSIX_LIBCUDA": "/x/libcuda.so.1"]).first
                 == "/x/libcuda.so.1")
     }
 
     @Test func compileTargets() {
         // Hopper with an NVRTC that knows it: machine code for sm_90, software FP4.
-        #expect(CompileTarget.choose(computeCapability: 90, supported: [75, 80, 86, 89, 90, 100, 120],
-                                     preferHardwareFP4: true)
+        #expect(
+            CompileTarget.choose(
+                computeCapability: 90, supported: [75, 80, 86, 89, 90, 100, 120],
+                preferHardwareFP4: true)
                 == CompileTarget(architecture: "sm_90", cubin: true, hardwareFP4: false))
         // Blackwell: the architecture-specific target with the hardware E2M1 conversion.
-        #expect(CompileTarget.choose(computeCapability: 100, supported: [90, 100], preferHardwareFP4: true)
+        #expect(
+            CompileTarget.choose(computeCapability: 100, supported: [90, 100], preferHardwareFP4: true)
                 == CompileTarget(architecture: "sm_100a", cubin: true, hardwareFP4: true))
-        #expect(CompileTarget.choose(computeCapability: 100, supported: [90, 100], preferHardwareFP4: false)
+        #expect(
+            CompileTarget.choose(computeCapability: 100, supported: [90, 100], preferHardwareFP4: false)
                 == CompileTarget(architecture: "sm_100", cubin: true, hardwareFP4: false))
         // A GPU newer than NVRTC: PTX for the newest architecture below it.
-        #expect(CompileTarget.choose(computeCapability: 120, supported: [80, 90], preferHardwareFP4: true)
+        #expect(
+            CompileTarget.choose(computeCapability: 120, supported: [80, 90], preferHardwareFP4: true)
                 == CompileTarget(architecture: "compute_90", cubin: false, hardwareFP4: false))
     }
 

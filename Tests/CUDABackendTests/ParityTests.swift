@@ -7,10 +7,10 @@
 // actual values from `CUDAQuantizer`. Every test here is skipped, with the reason printed, where
 // no CUDA driver, GPU or NVRTC loads.
 
-import Testing
 import BlockFormats
 import BlockQuantization
 import CUDABackend
+import Testing
 
 @Suite(.enabled(if: GPU.available, "needs an NVIDIA GPU with its driver and NVRTC (reason printed above)"))
 struct GPUParityTests {
@@ -18,19 +18,23 @@ struct GPUParityTests {
     func fixtureCase(_ c: FixtureCase) throws {
         let input = FixtureInputs.bf16Bits(c.input)
         let floats = input.bits.map(BFloat16.float(fromBits:))
-        try expectParity(floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: c.config,
-                         label: "\(c.name) bf16")
-        try expectParity(floats, .f32(floats), rows: input.rows, cols: input.cols, config: c.config,
-                         label: "\(c.name) f32")
+        try expectParity(
+            floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: c.config,
+            label: "\(c.name) bf16")
+        try expectParity(
+            floats, .f32(floats), rows: input.rows, cols: input.cols, config: c.config,
+            label: "\(c.name) f32")
         // The same case with stochastic rounding and with the swizzled scale layout.
         var stochastic = c.config
         stochastic.rounding = .stochastic(seed: 0xF0F0_1234)
-        try expectParity(floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: stochastic,
-                         label: "\(c.name) bf16 stochastic")
+        try expectParity(
+            floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: stochastic,
+            label: "\(c.name) bf16 stochastic")
         var swizzled = c.config
         swizzled.scaleLayout = .swizzled128x4
-        try expectParity(floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: swizzled,
-                         label: "\(c.name) bf16 swizzled")
+        try expectParity(
+            floats, .bf16(input.bits), rows: input.rows, cols: input.cols, config: swizzled,
+            label: "\(c.name) bf16 swizzled")
     }
 
     static let shapes: [(Int, Int)] = [
@@ -48,8 +52,9 @@ struct GPUParityTests {
             let type = CUDAElementType.allCases[(index + k) % 3]
             let raw = distribution.values(count: rows * cols, seed: UInt64(index * 31 + k))
             let (floats, tensor) = hostTensor(raw, type)
-            try expectParity(floats, tensor, rows: rows, cols: cols, config: config,
-                             label: "\(describe(config)) \(rows)×\(cols) \(distribution) \(type)")
+            try expectParity(
+                floats, tensor, rows: rows, cols: cols, config: config,
+                label: "\(describe(config)) \(rows)×\(cols) \(distribution) \(type)")
         }
     }
 
@@ -57,7 +62,8 @@ struct GPUParityTests {
     @Test(arguments: [
         QuantizationConfig(rule: .static6), QuantizationConfig(rule: .mse),
         QuantizationConfig(rule: .mse, transpose: true), QuantizationConfig(rule: .mse, rht: true),
-        QuantizationConfig(rule: .mse, blockScale2D: true), QuantizationConfig(rule: .static6, transpose: true, blockScale2D: true),
+        QuantizationConfig(rule: .mse, blockScale2D: true),
+        QuantizationConfig(rule: .static6, transpose: true, blockScale2D: true),
         QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 99), transpose: true, rht: true),
         QuantizationConfig(rule: .mse, rounding: .stochasticUnbiased(seed: 99)),
         QuantizationConfig(format: .if4, rule: .mse, rounding: .stochasticUnbiased(seed: 7), blockScale2D: true),
@@ -69,8 +75,9 @@ struct GPUParityTests {
             let (rows, cols) = [(256, 1024), (300, 520), (1024, 96)][i]
             let raw = Distribution.outliers.values(count: rows * cols, seed: UInt64(rows + cols))
             let (floats, tensor) = hostTensor(raw, type)
-            try expectParity(floats, tensor, rows: rows, cols: cols, config: config,
-                             label: "\(describe(config)) \(rows)×\(cols) \(type)")
+            try expectParity(
+                floats, tensor, rows: rows, cols: cols, config: config,
+                label: "\(describe(config)) \(rows)×\(cols) \(type)")
         }
     }
 
@@ -83,8 +90,9 @@ struct GPUParityTests {
         for (format, rule) in formatRules {
             for rht in [false, true] {
                 let config = QuantizationConfig(format: format, rule: rule, rht: rht)
-                try expectParity(raw, .f32(raw), rows: 48, cols: 64, config: config, amax: trueAmax * factor,
-                                 label: "\(describe(config)) amax ×\(factor)")
+                try expectParity(
+                    raw, .f32(raw), rows: 48, cols: 64, config: config, amax: trueAmax * factor,
+                    label: "\(describe(config)) amax ×\(factor)")
             }
         }
     }
@@ -98,13 +106,17 @@ struct GPUParityTests {
         let peak = raw.map(abs).max()!
         let scaled = raw.map { $0 / peak * amax }
         for (format, rule) in formatRules where format != .mxfp4 {
-            for config in [QuantizationConfig(format: format, rule: rule),
-                           QuantizationConfig(format: format, rule: rule, rounding: .stochastic(seed: 3), transpose: true),
-                           QuantizationConfig(format: format, rule: rule, blockScale2D: true)] {
-                try expectParity(scaled, .f32(scaled), rows: 32, cols: 64, config: config,
-                                 label: "\(describe(config)) amax \(amax)")
-                try expectParity(scaled, .f32(scaled), rows: 32, cols: 64, config: config, amax: amax,
-                                 label: "\(describe(config)) supplied amax \(amax)")
+            for config in [
+                QuantizationConfig(format: format, rule: rule),
+                QuantizationConfig(format: format, rule: rule, rounding: .stochastic(seed: 3), transpose: true),
+                QuantizationConfig(format: format, rule: rule, blockScale2D: true),
+            ] {
+                try expectParity(
+                    scaled, .f32(scaled), rows: 32, cols: 64, config: config,
+                    label: "\(describe(config)) amax \(amax)")
+                try expectParity(
+                    scaled, .f32(scaled), rows: 32, cols: 64, config: config, amax: amax,
+                    label: "\(describe(config)) supplied amax \(amax)")
             }
         }
     }
@@ -135,8 +147,9 @@ struct GPUParityTests {
             try gpu.quantize([1, 2, 3], rows: 2, cols: 2, config: QuantizationConfig())
         }
         #expect(throws: QuantizationError.self) {
-            try gpu.quantize([Float](repeating: 1, count: 16), rows: 1, cols: 16,
-                             config: QuantizationConfig(format: .mxfp4, rule: .mse))
+            try gpu.quantize(
+                [Float](repeating: 1, count: 16), rows: 1, cols: 16,
+                config: QuantizationConfig(format: .mxfp4, rule: .mse))
         }
     }
 

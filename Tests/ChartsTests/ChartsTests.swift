@@ -5,6 +5,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Charts
 
 @Suite struct ChartsTests {
@@ -36,8 +37,10 @@ import Testing
                 + "all decoder Linear layers",
             yLabel: "perplexity vs BF16",
             categories: rows.map { $0[1] == "static_6" ? "NVFP4 static_6" : "4/6 \($0[1])" },
-            series: [("W4A16 (weights)", rows.map { 100 * Double($0[3])! }),
-                     ("W4A4 (weights + activations)", rows.map { 100 * Double($0[6])! })])
+            series: [
+                ("W4A16 (weights)", rows.map { 100 * Double($0[3])! }),
+                ("W4A4 (weights + activations)", rows.map { 100 * Double($0[6])! }),
+            ])
         let recorded = try String(contentsOfFile: dir + "/compare.svg", encoding: .utf8)
         #expect(chart.svg() == recorded)
     }

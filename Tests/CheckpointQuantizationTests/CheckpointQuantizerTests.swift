@@ -9,12 +9,15 @@ import ModelFolder
 import SafeTensors
 import TestSupport
 import Testing
+
 @testable import CheckpointQuantization
 
 @Suite struct CheckpointQuantizerTests {
-    func quantize(_ model: String, _ out: String, convention: CheckpointConvention = .compressedTensors,
-                  rule: ScaleRule = .mse, maxShardBytes: Int = 5_000_000_000, overwrite: Bool = false,
-                  exclude: [String] = []) throws -> QuantizationReport {
+    func quantize(
+        _ model: String, _ out: String, convention: CheckpointConvention = .compressedTensors,
+        rule: ScaleRule = .mse, maxShardBytes: Int = 5_000_000_000, overwrite: Bool = false,
+        exclude: [String] = []
+    ) throws -> QuantizationReport {
         var options = CheckpointQuantizationOptions(selection: try LayerSelection(exclude: exclude))
         options.convention = convention
         options.rule = rule
@@ -63,10 +66,15 @@ import Testing
             // The core's own quantization with the group's shared amax.
             let source = original.tensor(m + ".weight")!
             let amax = FusedGroups.key(of: m).map { groupAmax[$0]! }
-            let expected = try ReferenceQuantizer.quantize(try source.shard.floats(source.name), rows: layer.shape[0],
-                                                           cols: layer.shape[1], config: QuantizationConfig(rule: .mse), amax: amax)
-            #expect(Array(try quantized.tensor(convention.packedName(m))!.shard.bytes(convention.packedName(m))) == expected.codes)
-            #expect(Array(try quantized.tensor(convention.blockScaleName(m))!.shard.bytes(convention.blockScaleName(m))) == expected.scales)
+            let expected = try ReferenceQuantizer.quantize(
+                try source.shard.floats(source.name), rows: layer.shape[0],
+                cols: layer.shape[1], config: QuantizationConfig(rule: .mse), amax: amax)
+            #expect(
+                Array(try quantized.tensor(convention.packedName(m))!.shard.bytes(convention.packedName(m)))
+                    == expected.codes)
+            #expect(
+                Array(try quantized.tensor(convention.blockScaleName(m))!.shard.bytes(convention.blockScaleName(m)))
+                    == expected.scales)
             let stored = try global.shard.bytes(global.name).loadUnaligned(as: Float.self)
             // Divisor vs multiplier: the one bug every NVFP4 engine has shipped. Checked against
             // the amax computed here (the group's, else the tensor's max |x|) and the constant
@@ -86,14 +94,16 @@ import Testing
             let name = layer.module + ".weight"
             let source = original.tensor(name)!
             let amax = FusedGroups.key(of: layer.module).map { groupAmax[$0]! }
-            let q = try ReferenceQuantizer.quantize(try source.shard.floats(name), rows: layer.shape[0], cols: layer.shape[1],
-                                                    config: QuantizationConfig(rule: .mse), amax: amax)
+            let q = try ReferenceQuantizer.quantize(
+                try source.shard.floats(name), rows: layer.shape[0], cols: layer.shape[1],
+                config: QuantizationConfig(rule: .mse), amax: amax)
             let got = try restored.tensor(name)!.shard.floats(name)
             #expect(bitDifference(got, ReferenceQuantizer.dequantize(q)) == nil, "\(name)")
         }
         // Untouched tensors are byte-identical.
         let norm = "model.norm.weight"
-        #expect(Array(try restored.tensor(norm)!.shard.bytes(norm)) == Array(try original.tensor(norm)!.shard.bytes(norm)))
+        #expect(
+            Array(try restored.tensor(norm)!.shard.bytes(norm)) == Array(try original.tensor(norm)!.shard.bytes(norm)))
     }
 
     /// max amax over each fused group of the original checkpoint.
@@ -115,13 +125,19 @@ import Testing
         let p = "model.layers.0.self_attn"
         var big = syntheticWeights(64 * 64, seed: 7)
         big[5] = 3  // k_proj holds the group's maximum
-        try writeCheckpoint(model, shards: [
-            [SyntheticTensor(name: "model.embed_tokens.weight", shape: [32, 64]),
-             SyntheticTensor(name: "\(p).q_proj.weight", shape: [64, 64])],
-            [SyntheticTensor(name: "\(p).k_proj.weight", shape: [64, 64], values: big),
-             SyntheticTensor(name: "\(p).v_proj.weight", shape: [64, 64]),
-             SyntheticTensor(name: "model.layers.0.input_layernorm.weight", shape: [64], dtype: .F32)],
-        ])
+        try writeCheckpoint(
+            model,
+            shards: [
+                [
+                    SyntheticTensor(name: "model.embed_tokens.weight", shape: [32, 64]),
+                    SyntheticTensor(name: "\(p).q_proj.weight", shape: [64, 64]),
+                ],
+                [
+                    SyntheticTensor(name: "\(p).k_proj.weight", shape: [64, 64], values: big),
+                    SyntheticTensor(name: "\(p).v_proj.weight", shape: [64, 64]),
+                    SyntheticTensor(name: "model.layers.0.input_layernorm.weight", shape: [64], dtype: .F32),
+                ],
+            ])
         let out = dir + "/out"
         let report = try quantize(model, out, convention: .modelopt, maxShardBytes: 3000)
         #expect(report.layers.count == 3)
@@ -142,19 +158,26 @@ import Testing
         let model = dir + "/bert"
         try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
         let a = "encoder.layer.0.attention"
-        try writeCheckpoint(model, shards: [[
-            SyntheticTensor(name: "embeddings.word_embeddings.weight", shape: [100, 32], dtype: .F32),
-            SyntheticTensor(name: "embeddings.LayerNorm.weight", shape: [32], dtype: .F32),
-            SyntheticTensor(name: "\(a).self.query.weight", shape: [32, 32], dtype: .F32),
-            SyntheticTensor(name: "\(a).self.query.bias", shape: [32], dtype: .F32),
-            SyntheticTensor(name: "\(a).self.key.weight", shape: [32, 32], dtype: .F32),
-            SyntheticTensor(name: "\(a).self.value.weight", shape: [32, 32], dtype: .F32),
-            SyntheticTensor(name: "\(a).output.dense.weight", shape: [32, 32], dtype: .F32),
-            SyntheticTensor(name: "pooler.dense.weight", shape: [32, 40], dtype: .F32),
-        ]], architectures: ["BertModel"])
+        try writeCheckpoint(
+            model,
+            shards: [
+                [
+                    SyntheticTensor(name: "embeddings.word_embeddings.weight", shape: [100, 32], dtype: .F32),
+                    SyntheticTensor(name: "embeddings.LayerNorm.weight", shape: [32], dtype: .F32),
+                    SyntheticTensor(name: "\(a).self.query.weight", shape: [32, 32], dtype: .F32),
+                    SyntheticTensor(name: "\(a).self.query.bias", shape: [32], dtype: .F32),
+                    SyntheticTensor(name: "\(a).self.key.weight", shape: [32, 32], dtype: .F32),
+                    SyntheticTensor(name: "\(a).self.value.weight", shape: [32, 32], dtype: .F32),
+                    SyntheticTensor(name: "\(a).output.dense.weight", shape: [32, 32], dtype: .F32),
+                    SyntheticTensor(name: "pooler.dense.weight", shape: [32, 40], dtype: .F32),
+                ]
+            ], architectures: ["BertModel"])
         let out = dir + "/out"
         let report = try quantize(model, out)
-        #expect(Set(report.layers.map(\.module)) == ["\(a).self.query", "\(a).self.key", "\(a).self.value", "\(a).output.dense"])
+        #expect(
+            Set(report.layers.map(\.module)) == [
+                "\(a).self.query", "\(a).self.key", "\(a).self.value", "\(a).output.dense",
+            ])
         #expect(report.skipped.map(\.module) == ["pooler.dense"])
         #expect(Set(report.layers.filter { $0.fusedGroup != nil }.map(\.amax)).count == 1)
         let config = try readJSONObject(out + "/config.json")["quantization_config"] as! [String: Any]
@@ -176,16 +199,19 @@ import Testing
         var options = CheckpointQuantizationOptions(selection: try LayerSelection())
         options.convention = convention
         options.activationAmax = amax
-        let report = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir + "/q", options: options)
+        let report = try CheckpointQuantizer.run(
+            modelDirectory: bundledModel, outputDirectory: dir + "/q", options: options)
         let q = try QuantizedCheckpoint.open(dir + "/q")
-        let inputScales = try Dictionary(uniqueKeysWithValues: q.modules.map { m in
-            (m.module, try m.inputScale!.shard.bytes(m.inputScale!.name).loadUnaligned(as: Float.self))
-        })
+        let inputScales = try Dictionary(
+            uniqueKeysWithValues: q.modules.map { m in
+                (m.module, try m.inputScale!.shard.bytes(m.inputScale!.name).loadUnaligned(as: Float.self))
+            })
         for layer in report.layers {
             // Fused layers share their group's largest calibrated amax; activations use standard NVFP4 (2688).
-            let expected = layer.fusedGroup.map { g in
-                report.layers.filter { $0.fusedGroup == g }.map { amax[$0.module]! }.max()!
-            } ?? amax[layer.module]!
+            let expected =
+                layer.fusedGroup.map { g in
+                    report.layers.filter { $0.fusedGroup == g }.map { amax[$0.module]! }.max()!
+                } ?? amax[layer.module]!
             let stored = inputScales[layer.module]!
             #expect(stored == (convention == .compressedTensors ? 2688 / expected : expected / 2688), "\(layer.module)")
         }
@@ -210,11 +236,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let model = dir + "/m"
         try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
-        try writeCheckpoint(model, shards: [[
-            SyntheticTensor(name: "model.layers.0.mlp.up_proj.weight", shape: [32, 64], dtype: .F16),
-            SyntheticTensor(name: "model.layers.0.mlp.down_proj.weight", shape: [64, 32], dtype: .F32),
-            SyntheticTensor(name: "lm_head.weight", shape: [10, 64]),
-        ]])
+        try writeCheckpoint(
+            model,
+            shards: [
+                [
+                    SyntheticTensor(name: "model.layers.0.mlp.up_proj.weight", shape: [32, 64], dtype: .F16),
+                    SyntheticTensor(name: "model.layers.0.mlp.down_proj.weight", shape: [64, 32], dtype: .F32),
+                    SyntheticTensor(name: "lm_head.weight", shape: [10, 64]),
+                ]
+            ])
         let report = try quantize(model, dir + "/out", exclude: ["down_proj$"])
         #expect(report.layers.map(\.module) == ["model.layers.0.mlp.up_proj"])
         #expect(report.skipped.map(\.module).sorted() == ["lm_head", "model.layers.0.mlp.down_proj"])
@@ -222,10 +252,13 @@ import Testing
         // What was written: the excluded and the kept tensors in their own dtype, byte for byte;
         // the F16 layer as compressed-tensors NVFP4 whose codes and scales are the reference's.
         let source = try ModelCheckpoint.open(model), written = try ModelCheckpoint.open(dir + "/out")
-        #expect(Set(written.tensors.map(\.name)) == ["model.layers.0.mlp.up_proj.weight_packed",
-                                                     "model.layers.0.mlp.up_proj.weight_scale",
-                                                     "model.layers.0.mlp.up_proj.weight_global_scale",
-                                                     "model.layers.0.mlp.down_proj.weight", "lm_head.weight"])
+        #expect(
+            Set(written.tensors.map(\.name)) == [
+                "model.layers.0.mlp.up_proj.weight_packed",
+                "model.layers.0.mlp.up_proj.weight_scale",
+                "model.layers.0.mlp.up_proj.weight_global_scale",
+                "model.layers.0.mlp.down_proj.weight", "lm_head.weight",
+            ])
         for (name, dtype) in [("model.layers.0.mlp.down_proj.weight", DType.F32), ("lm_head.weight", .BF16)] {
             let got = written.tensor(name)!, original = source.tensor(name)!
             #expect(got.info.dtype == dtype && got.info.shape == original.info.shape, "\(name)")
@@ -237,15 +270,18 @@ import Testing
         #expect(scales.info.dtype == .F8_E4M3 && scales.info.shape == [32, 4])
         // The values written for it (shard 0, tensor 0), rounded to F16 here, not read back.
         let values = syntheticWeights(32 * 64, seed: 0).map { Float(Float16($0)) }
-        let expected = try ReferenceQuantizer.quantize(values, rows: 32, cols: 64,
-                                                       config: QuantizationConfig(rule: .mse))
+        let expected = try ReferenceQuantizer.quantize(
+            values, rows: 32, cols: 64,
+            config: QuantizationConfig(rule: .mse))
         #expect(Array(try packed.shard.bytes(packed.name)) == expected.codes)
         #expect(Array(try scales.shard.bytes(scales.name)) == expected.scales)
     }
 }
 
 @Suite struct CheckpointBadInputTests {
-    func options() throws -> CheckpointQuantizationOptions { CheckpointQuantizationOptions(selection: try LayerSelection()) }
+    func options() throws -> CheckpointQuantizationOptions {
+        CheckpointQuantizationOptions(selection: try LayerSelection())
+    }
 
     /// Runs a quantization expected to fail; returns the error text and checks that the output
     /// folder does not exist and no temporary folder is left behind.
@@ -276,8 +312,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let m = dir + "/m"
         try FileManager.default.createDirectory(atPath: m, withIntermediateDirectories: true)
-        try writeCheckpoint(m, shards: [[SyntheticTensor(name: "a.weight", shape: [16, 16])],
-                                        [SyntheticTensor(name: "b.weight", shape: [16, 16])]])
+        try writeCheckpoint(
+            m,
+            shards: [
+                [SyntheticTensor(name: "a.weight", shape: [16, 16])],
+                [SyntheticTensor(name: "b.weight", shape: [16, 16])],
+            ])
         try FileManager.default.removeItem(atPath: m + "/model-00002-of-00002.safetensors")
         #expect(try failingRun(m, in: dir).contains("model-00002-of-00002.safetensors"))
     }
@@ -289,8 +329,14 @@ import Testing
         try FileManager.default.createDirectory(atPath: m, withIntermediateDirectories: true)
         var values = syntheticWeights(32 * 32, seed: 1)
         values[40] = .nan
-        try writeCheckpoint(m, shards: [[SyntheticTensor(name: "x.q_proj.weight", shape: [32, 32]),
-                                         SyntheticTensor(name: "x.o_proj.weight", shape: [32, 32], dtype: .F32, values: values)]])
+        try writeCheckpoint(
+            m,
+            shards: [
+                [
+                    SyntheticTensor(name: "x.q_proj.weight", shape: [32, 32]),
+                    SyntheticTensor(name: "x.o_proj.weight", shape: [32, 32], dtype: .F32, values: values),
+                ]
+            ])
         let message = try failingRun(m, in: dir)
         #expect(message.contains("x.o_proj.weight") && message.contains("nan"))
     }
@@ -326,8 +372,9 @@ import Testing
     @Test func unwritableOutput() throws {
         let message: String
         do {
-            _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: "/proc/fouroversix-out",
-                                            options: try options())
+            _ = try CheckpointQuantizer.run(
+                modelDirectory: bundledModel, outputDirectory: "/proc/fouroversix-out",
+                options: try options())
             message = ""
         } catch {
             message = String(describing: error)

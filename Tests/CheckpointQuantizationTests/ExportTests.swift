@@ -11,16 +11,20 @@ import ModelFolder
 import SafeTensors
 import TestSupport
 import Testing
+
 @testable import CheckpointQuantization
 
 @Suite struct ExportTests {
-    func export(_ format: ExportFormat, _ dir: String) throws -> (output: String, reference: QuantizedCheckpoint, MLXFoldStatistics?) {
+    func export(_ format: ExportFormat, _ dir: String) throws -> (
+        output: String, reference: QuantizedCheckpoint, MLXFoldStatistics?
+    ) {
         let options = CheckpointQuantizationOptions(selection: try LayerSelection())
         var modelopt = options
         modelopt.convention = .modelopt
         _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir + "/mo", options: modelopt)
         let output = dir + (format == .gguf ? "/model.gguf" : "/mlx")
-        let (report, fold) = try CheckpointExport.run(format: format, modelDirectory: bundledModel, output: output, options: options)
+        let (report, fold) = try CheckpointExport.run(
+            format: format, modelDirectory: bundledModel, output: output, options: options)
         #expect(report.convention == format.rawValue && report.layers.count == 30)
         return (output, try QuantizedCheckpoint.open(dir + "/mo"), fold)
     }
@@ -58,7 +62,11 @@ import Testing
         let source = try ModelCheckpoint.open(bundledModel)
         let down = try #require(file.info("blk.0.ffn_down.weight"))
         #expect(down.type == .F32 && down.shape == [64, 172])
-        #expect(Array(try file.bytes("blk.0.ffn_down.weight")) == Array(try source.tensor("model.layers.0.mlp.down_proj.weight")!.shard.bytes("model.layers.0.mlp.down_proj.weight")))
+        #expect(
+            Array(try file.bytes("blk.0.ffn_down.weight"))
+                == Array(
+                    try source.tensor("model.layers.0.mlp.down_proj.weight")!.shard.bytes(
+                        "model.layers.0.mlp.down_proj.weight")))
         #expect(file.info("blk.0.attn_norm.weight")?.type == .F32 && file.info("output_norm.weight")?.type == .F32)
         #expect(file.info("token_embd.weight")?.shape == [512, 64] && file.info("output.weight") == nil)
     }
@@ -77,13 +85,17 @@ import Testing
         let (folder, q, fold) = try export(.mlx, dir)
         let config = try readJSONObject(folder + "/config.json")
         let quantization = try #require(config["quantization"] as? [String: Any])
-        #expect(quantization["mode"] as? String == "nvfp4" && quantization["group_size"] as? Int == 16 && quantization["bits"] as? Int == 4)
+        #expect(
+            quantization["mode"] as? String == "nvfp4" && quantization["group_size"] as? Int == 16
+                && quantization["bits"] as? Int == 4)
         #expect(FileManager.default.fileExists(atPath: folder + "/tokenizer.json"))
         let file = try SafeTensorsFile(path: folder + "/model.safetensors")
         var squaredError = 0.0, energy = 0.0
         for m in q.modules {
             let w = try #require(file.info(m.module + ".weight")), s = try #require(file.info(m.module + ".scales"))
-            #expect(w.dtype == .U32 && w.shape == [m.rows, m.cols / 8] && s.dtype == .U8 && s.shape == [m.rows, m.cols / 16])
+            #expect(
+                w.dtype == .U32 && w.shape == [m.rows, m.cols / 8] && s.dtype == .U8
+                    && s.shape == [m.rows, m.cols / 16])
             let codes = try file.bytes(m.module + ".weight"), scales = try file.bytes(m.module + ".scales")
             let ours = try q.dequantizedWeight(m)
             for i in 0..<ours.count {

@@ -9,6 +9,7 @@ import ModelFolder
 import SafeTensors
 import TestSupport
 import Testing
+
 @testable import CheckpointQuantization
 
 let familyFixtures = repositoryRoot + "/Tests/Fixtures/families"
@@ -24,27 +25,44 @@ struct FamilyExpectation: Sendable, CustomStringConvertible {
 }
 
 let familyExpectations: [FamilyExpectation] = [
-    .init(fixture: "mixtral", quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|block_sparse_moe\.experts\.\d\.w[123])"#,
-          kept: #"model\.layers\.\d\.block_sparse_moe\.gate|lm_head"#),
-    .init(fixture: "qwen2-moe",
-          quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(experts\.\d|shared_expert)\.(gate|up|down)_proj)"#,
-          kept: #"model\.layers\.\d\.mlp\.(gate|shared_expert_gate)|lm_head"#),
-    .init(fixture: "qwen3-moe", quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.experts\.\d\.(gate|up|down)_proj)"#,
-          kept: #"model\.layers\.\d\.mlp\.gate|lm_head"#),
-    .init(fixture: "deepseek-v3",
-          quantized: #"model\.layers\.\d\.(self_attn\.(q_a_proj|q_b_proj|kv_a_proj_with_mqa|kv_b_proj|o_proj)|mlp\.((experts\.\d|shared_experts)\.)?(gate|up|down)_proj)"#,
-          kept: #"model\.layers\.1\.mlp\.gate|lm_head"#),
-    .init(fixture: "gpt-oss", quantized: #"model\.layers\.\d\.self_attn\.[qkvo]_proj"#,
-          kept: #"model\.layers\.\d\.mlp\.(router|experts)|lm_head"#),
-    .init(fixture: "nemotron-h",
-          quantized: #"backbone\.layers\.\d\.mixer\.(in_proj|out_proj|[qkvo]_proj|(experts\.\d\.|shared_experts\.)(up|down)_proj)"#,
-          kept: #"backbone\.layers\.3\.mixer\.gate|lm_head"#),
-    .init(fixture: "gemma3-text", quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(gate|up|down)_proj)"#,
-          kept: "lm_head"),
-    .init(fixture: "phi3", quantized: #"model\.layers\.\d\.(self_attn\.(qkv|o)_proj|mlp\.(gate_up|down)_proj)"#,
-          kept: "lm_head"),
-    .init(fixture: "llava", quantized: #"language_model\.model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(gate|up|down)_proj)"#,
-          kept: #"vision_tower\.encoder\..*|multi_modal_projector\.linear_[12]|language_model\.lm_head"#),
+    .init(
+        fixture: "mixtral",
+        quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|block_sparse_moe\.experts\.\d\.w[123])"#,
+        kept: #"model\.layers\.\d\.block_sparse_moe\.gate|lm_head"#),
+    .init(
+        fixture: "qwen2-moe",
+        quantized:
+            #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(experts\.\d|shared_expert)\.(gate|up|down)_proj)"#,
+        kept: #"model\.layers\.\d\.mlp\.(gate|shared_expert_gate)|lm_head"#),
+    .init(
+        fixture: "qwen3-moe",
+        quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.experts\.\d\.(gate|up|down)_proj)"#,
+        kept: #"model\.layers\.\d\.mlp\.gate|lm_head"#),
+    .init(
+        fixture: "deepseek-v3",
+        quantized:
+            #"model\.layers\.\d\.(self_attn\.(q_a_proj|q_b_proj|kv_a_proj_with_mqa|kv_b_proj|o_proj)"#
+            + #"|mlp\.((experts\.\d|shared_experts)\.)?(gate|up|down)_proj)"#,
+        kept: #"model\.layers\.1\.mlp\.gate|lm_head"#),
+    .init(
+        fixture: "gpt-oss", quantized: #"model\.layers\.\d\.self_attn\.[qkvo]_proj"#,
+        kept: #"model\.layers\.\d\.mlp\.(router|experts)|lm_head"#),
+    .init(
+        fixture: "nemotron-h",
+        quantized:
+            #"backbone\.layers\.\d\.mixer\.(in_proj|out_proj|[qkvo]_proj|"#
+            + #"(experts\.\d\.|shared_experts\.)(up|down)_proj)"#,
+        kept: #"backbone\.layers\.3\.mixer\.gate|lm_head"#),
+    .init(
+        fixture: "gemma3-text", quantized: #"model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(gate|up|down)_proj)"#,
+        kept: "lm_head"),
+    .init(
+        fixture: "phi3", quantized: #"model\.layers\.\d\.(self_attn\.(qkv|o)_proj|mlp\.(gate_up|down)_proj)"#,
+        kept: "lm_head"),
+    .init(
+        fixture: "llava",
+        quantized: #"language_model\.model\.layers\.\d\.(self_attn\.[qkvo]_proj|mlp\.(gate|up|down)_proj)"#,
+        kept: #"vision_tower\.encoder\..*|multi_modal_projector\.linear_[12]|language_model\.lm_head"#),
 ]
 
 func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! Regex(pattern)) != nil }
@@ -70,10 +88,11 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         let out = try ModelCheckpoint.open(dir + "/q")
         let qc = out.config["quantization_config"] as! [String: Any]
         let ignore = Set((qc["ignore"] as? [String]) ?? [])
-        let keptModules = Set(original.tensors.compactMap { t -> String? in
-            if t.info.shape.count == 3 { return String(t.name[..<t.name.lastIndex(of: ".")!]) }
-            return t.info.shape.count == 2 && t.name.hasSuffix(".weight") ? String(t.name.dropLast(7)) : nil
-        }.filter { fullMatch(e.kept, $0) })
+        let keptModules = Set(
+            original.tensors.compactMap { t -> String? in
+                if t.info.shape.count == 3 { return String(t.name[..<t.name.lastIndex(of: ".")!]) }
+                return t.info.shape.count == 2 && t.name.hasSuffix(".weight") ? String(t.name.dropLast(7)) : nil
+            }.filter { fullMatch(e.kept, $0) })
         #expect(!keptModules.isEmpty)
         #expect(keptModules.isSubset(of: ignore), "not ignored: \(keptModules.subtracting(ignore).sorted())")
         #expect(ignore.isDisjoint(with: expected))
@@ -116,8 +135,9 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         for fixture in ["mixtral", "qwen2-moe", "llava", "phi3"] {
             var options = CheckpointQuantizationOptions(selection: try LayerSelection())
             options.convention = convention
-            _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/" + fixture,
-                                            outputDirectory: dir + "/" + fixture, options: options)
+            _ = try CheckpointQuantizer.run(
+                modelDirectory: familyFixtures + "/" + fixture,
+                outputDirectory: dir + "/" + fixture, options: options)
             let qc = try readJSONObject(dir + "/" + fixture + "/config.json")["quantization_config"] as! [String: Any]
             let ignore = (qc["ignore"] as? [String]) ?? []
             forms[fixture] = ignore.filter { $0.hasPrefix("re:") || $0.contains("*") }
@@ -140,14 +160,18 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let options = CheckpointQuantizationOptions(selection: try LayerSelection())
-        _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
-                                        options: options)
+        _ = try CheckpointQuantizer.run(
+            modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
+            options: options)
         let s = try CheckpointSummary.inspect(dir + "/q")
-        #expect(s.expertGroups == (0..<2).map { layer in
-            ExpertGroupSummary(parent: "model.layers.\(layer).block_sparse_moe.experts", experts: 4,
-                               shapes: ["w1 32×64", "w2 64×32", "w3 32×64"], fusedGroups: 4, fusedGroupsSharingOneScale: 4,
-                               modulesWithInputScale: 0, modules: 12)
-        })
+        #expect(
+            s.expertGroups
+                == (0..<2).map { layer in
+                    ExpertGroupSummary(
+                        parent: "model.layers.\(layer).block_sparse_moe.experts", experts: 4,
+                        shapes: ["w1 32×64", "w2 64×32", "w3 32×64"], fusedGroups: 4, fusedGroupsSharingOneScale: 4,
+                        modulesWithInputScale: 0, modules: 12)
+                })
         #expect(s.modules.count == 32)
     }
 
@@ -155,8 +179,9 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let options = CheckpointQuantizationOptions(selection: try LayerSelection())
-        _ = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
-                                        options: options)
+        _ = try CheckpointQuantizer.run(
+            modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/q",
+            options: options)
         let original = try String(contentsOfFile: familyFixtures + "/mixtral/config.json", encoding: .utf8)
         let written = try String(contentsOfFile: dir + "/q/config.json", encoding: .utf8)
         let body = original[..<original.lastIndex(of: "}")!].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -174,9 +199,11 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
     @Test func vlmIncludeOverridesTheVisionRule() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let options = CheckpointQuantizationOptions(selection: try LayerSelection(include: [#"multi_modal_projector\.linear_2"#]))
-        let report = try CheckpointQuantizer.run(modelDirectory: familyFixtures + "/llava", outputDirectory: dir + "/q",
-                                                 options: options)
+        let options = CheckpointQuantizationOptions(
+            selection: try LayerSelection(include: [#"multi_modal_projector\.linear_2"#]))
+        let report = try CheckpointQuantizer.run(
+            modelDirectory: familyFixtures + "/llava", outputDirectory: dir + "/q",
+            options: options)
         #expect(report.layers.map(\.module) == ["multi_modal_projector.linear_2"])
     }
 
@@ -185,11 +212,15 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let model = dir + "/m"
         try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
-        try writeCheckpoint(model, shards: [[
-            SyntheticTensor(name: "model.layers.0.moe.router.weight", shape: [4, 32]),
-            SyntheticTensor(name: "model.layers.0.moe.experts.0.fc.weight", shape: [32, 32]),
-            SyntheticTensor(name: "model.layers.0.moe.experts.1.fc.weight", shape: [32, 32]),
-        ]], architectures: ["SomeNewMoeForCausalLM"])
+        try writeCheckpoint(
+            model,
+            shards: [
+                [
+                    SyntheticTensor(name: "model.layers.0.moe.router.weight", shape: [4, 32]),
+                    SyntheticTensor(name: "model.layers.0.moe.experts.0.fc.weight", shape: [32, 32]),
+                    SyntheticTensor(name: "model.layers.0.moe.experts.1.fc.weight", shape: [32, 32]),
+                ]
+            ], architectures: ["SomeNewMoeForCausalLM"])
         let options = CheckpointQuantizationOptions(selection: try LayerSelection())
         do {
             _ = try CheckpointQuantizer.run(modelDirectory: model, outputDirectory: dir + "/q", options: options)

@@ -13,13 +13,17 @@ import Testing
     func writeInput(_ path: String) throws -> (w: [Float], m: [Float]) {
         let w: [Float] = (0..<(20 * 40)).map { (i: Int) -> Float in Float(sin(Double(i) * 0.37)) * Float(1 + i % 7) }
         let m: [Float] = (0..<(32 * 32)).map { (i: Int) -> Float in Float(i % 17) - 8 }
-        try writeSafeTensors(path: path, tensors: [
-            (TensorSpec(name: "w", dtype: .F32, shape: [20, 40]), try bytes(of: w, as: .F32)),
-            (TensorSpec(name: "m", dtype: .BF16, shape: [32, 32]), try bytes(of: m, as: .BF16)),
-            (TensorSpec(name: "bias", dtype: .F32, shape: [40]),
-             try bytes(of: [Float](repeating: 1, count: 40), as: .F32)),
-            (TensorSpec(name: "ids", dtype: .I32, shape: [2, 2]), [UInt8](repeating: 7, count: 16)),
-        ], metadata: ["source": "test"])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "w", dtype: .F32, shape: [20, 40]), try bytes(of: w, as: .F32)),
+                (TensorSpec(name: "m", dtype: .BF16, shape: [32, 32]), try bytes(of: m, as: .BF16)),
+                (
+                    TensorSpec(name: "bias", dtype: .F32, shape: [40]),
+                    try bytes(of: [Float](repeating: 1, count: 40), as: .F32)
+                ),
+                (TensorSpec(name: "ids", dtype: .I32, shape: [2, 2]), [UInt8](repeating: 7, count: 16)),
+            ], metadata: ["source": "test"])
         return (w, m)
     }
 
@@ -29,9 +33,11 @@ import Testing
         return dir
     }
 
-    @Test(arguments: [QuantizationConfig(format: .nvfp4, rule: .mse, transpose: true),
-                      QuantizationConfig(format: .mxfp4, rule: .static6),
-                      QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 3), rht: true)])
+    @Test(arguments: [
+        QuantizationConfig(format: .nvfp4, rule: .mse, transpose: true),
+        QuantizationConfig(format: .mxfp4, rule: .static6),
+        QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 3), rht: true),
+    ])
     func codesScalesAndAmaxAreTheReferences(config: QuantizationConfig) throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -44,8 +50,9 @@ import Testing
         #expect(result.quantized == 2 && result.copied == 2)
         #expect(reported == ["w", "m", "bias", "ids"])
         let out = try SafeTensorsFile(path: dir + "/out.safetensors")
-        #expect(out.tensors.map(\.name)
-            == ["w.qdata", "w.scales", "w.amax", "m.qdata", "m.scales", "m.amax", "bias", "ids"])
+        #expect(
+            out.tensors.map(\.name)
+                == ["w.qdata", "w.scales", "w.amax", "m.qdata", "m.scales", "m.amax", "bias", "ids"])
         for (name, values, rows, cols) in [("w", w, 20, 40), ("m", m, 32, 32)] {
             let q = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config)
             let layout = config.quantizedShape(rows: rows, cols: cols)
@@ -71,26 +78,33 @@ import Testing
 
     @Test func optionSummaryNamesTheOptions() {
         #expect(TensorFileQuantizer(config: QuantizationConfig()).optionSummary == "")
-        let all = QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochastic(seed: 9), transpose: true,
-                                     rht: true,
-                                     blockScale2D: true)
+        let all = QuantizationConfig(
+            format: .nvfp4, rule: .mse, rounding: .stochastic(seed: 9), transpose: true,
+            rht: true,
+            blockScale2D: true)
         #expect(TensorFileQuantizer(config: all).optionSummary == "transpose,rht,block-2d,stochastic(seed=9)")
     }
 
     @Test func errorsNameTheTensorAndLeaveNoOutput() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try writeSafeTensors(path: dir + "/empty.safetensors",
-                             tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
+        try writeSafeTensors(
+            path: dir + "/empty.safetensors",
+            tensors: [(TensorSpec(name: "e", dtype: .F32, shape: [3, 0]), [])])
         #expect(throws: CheckpointError.self) {
             try TensorFileQuantizer(config: QuantizationConfig())
                 .run(input: dir + "/empty.safetensors", output: dir + "/o.safetensors")
         }
         var w: [Float] = (0..<64).map(Float.init)
         w[5] = .nan
-        try writeSafeTensors(path: dir + "/nan.safetensors",
-                             tensors: [(TensorSpec(name: "x", dtype: .F32, shape: [2, 32]),
-                                                                         try bytes(of: w, as: .F32))])
+        try writeSafeTensors(
+            path: dir + "/nan.safetensors",
+            tensors: [
+                (
+                    TensorSpec(name: "x", dtype: .F32, shape: [2, 32]),
+                    try bytes(of: w, as: .F32)
+                )
+            ])
         do {
             _ = try TensorFileQuantizer(config: QuantizationConfig())
                 .run(input: dir + "/nan.safetensors", output: dir + "/o.safetensors")

@@ -9,6 +9,7 @@ import Foundation
 import TestSupport
 import Testing
 import Transformer
+
 @testable import Evaluation
 
 func temporaryFolder(_ label: String) -> String {
@@ -16,9 +17,11 @@ func temporaryFolder(_ label: String) -> String {
 }
 
 func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) throws -> Double {
-    try Perplexity.evaluate(model: loaded.model, tokens: try loaded.tokens(ofTextFile: bundledText),
-                            bos: loaded.bosTokenID,
-                            context: context, windows: windows).perplexity
+    try Perplexity.evaluate(
+        model: loaded.model, tokens: try loaded.tokens(ofTextFile: bundledText),
+        bos: loaded.bosTokenID,
+        context: context, windows: windows
+    ).perplexity
 }
 
 @Suite(.serialized) struct CheckpointWeightsTests {
@@ -61,9 +64,10 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
     @Test func w4a4StoredInputScalesEqualCalibrationOnTheSameText() throws {
         let dir = temporaryFolder("w4a4")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let amax = try Calibration.activationAmax(modelDirectory: bundledModel, textFile: bundledText, windows: 2,
-                                                  context: 64,
-                                                  threads: 2)
+        let amax = try Calibration.activationAmax(
+            modelDirectory: bundledModel, textFile: bundledText, windows: 2,
+            context: 64,
+            threads: 2)
         #expect(amax["model.layers.0.self_attn.q_proj"] == amax["model.layers.0.self_attn.v_proj"])
         var options = CheckpointQuantizationOptions(selection: try LayerSelection())
         options.activationAmax = amax

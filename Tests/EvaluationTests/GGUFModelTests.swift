@@ -11,6 +11,7 @@ import ModelFolder
 import TestSupport
 import Testing
 import Transformer
+
 @testable import Evaluation
 
 private let fixtures = FixtureFolder(bundle: .module)
@@ -40,9 +41,15 @@ private let storiesGGUF = fixtures.path("stories260K.gguf")
         let heads = 3, d = 4, cols = 2
         let hf = (0..<(heads * d * cols)).map(Float.init)
         var permuted = [Float](repeating: 0, count: hf.count)
-        for h in 0..<heads { for t in 0..<2 { for j in 0..<(d / 2) { for c in 0..<cols {
-            permuted[(h * d + 2 * j + t) * cols + c] = hf[(h * d + t * d / 2 + j) * cols + c]
-        } } } }
+        for h in 0..<heads {
+            for t in 0..<2 {
+                for j in 0..<(d / 2) {
+                    for c in 0..<cols {
+                        permuted[(h * d + 2 * j + t) * cols + c] = hf[(h * d + t * d / 2 + j) * cols + c]
+                    }
+                }
+            }
+        }
         #expect(permuted != hf)
         #expect(GGUFModel.reversePermutedRows(permuted, rows: heads * d, heads: heads) == hf)
     }
@@ -89,7 +96,10 @@ private let storiesGGUF = fixtures.path("stories260K.gguf")
 
     @Test func theBOSPolicyDecidesTheWindows() throws {
         let auto = try LoadedModel(directory: bundledModel, threads: 2)
-        #expect(auto.bos.description == "BOS 1 \"<s>\" (auto: tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false)")
+        #expect(
+            auto.bos.description
+                == "BOS 1 \"<s>\" (auto: tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false)"
+        )
         let never = try LoadedModel(directory: bundledModel, threads: 2, bos: .never)
         #expect(never.bosTokenID == nil && never.bos.description == "no BOS (never)")
         let tokens = try never.tokens(ofTextFile: bundledText)

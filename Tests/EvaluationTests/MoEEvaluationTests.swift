@@ -1,14 +1,16 @@
-// The evaluation engine on MoE checkpoints (Mixtral, Qwen2-MoE with its shared expert, Qwen3-MoE fixtures made by transformers,
-// Tests/Fixtures/families): perplexity equals transformers' own to every printed digit
-// (tools/moe-fixtures/reference_perplexity.py, transformers 5.25.0, float32, context 64, 4 windows
-// of Data/tinystories-sample.txt), and W4A4 calibration gives every expert a finite, non-zero
-// input amax — also experts no calibration token was routed to (each expert sees every token).
+// The evaluation engine on MoE checkpoints (Mixtral, Qwen2-MoE with its shared expert, Qwen3-MoE
+// fixtures made by transformers, Tests/Fixtures/families): perplexity equals transformers' own to
+// every printed digit (tools/moe-fixtures/reference_perplexity.py, transformers 5.25.0, float32,
+// context 64, 4 windows of Data/tinystories-sample.txt), and W4A4 calibration gives every expert a
+// finite, non-zero input amax — also experts no calibration token was routed to (each expert sees
+// every token).
 
 import CheckpointQuantization
 import Foundation
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Evaluation
 
 let moeFixtures = repositoryRoot + "/Tests/Fixtures/families"

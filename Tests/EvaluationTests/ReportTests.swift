@@ -6,6 +6,7 @@ import Foundation
 import TestSupport
 import Testing
 import Training
+
 @testable import Evaluation
 
 @Suite(.serialized) struct ReportTests {
@@ -21,14 +22,17 @@ import Training
         let loaded = try LoadedModel(directory: bundledModel, threads: 2)
         let tokens = try loaded.tokens(ofTextFile: bundledText)
         var reports: [[Int]] = []
-        let c = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
-                                             windows: 2,
-                                             settings: EvaluationSettings()) { reports.append([$0, $1]) }
+        let c = try PerplexityComparison.run(
+            loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
+            windows: 2,
+            settings: EvaluationSettings()
+        ) { reports.append([$0, $1]) }
         #expect(reports == (1...18).map { [$0, 18] })
         #expect(c.rows.map(\.rule) == ["-", "static_6", "mse", "mae", "abs_max"])
         #expect(c.windows == 2 && c.tokens == 62)
-        #expect(c.subtitle
-            == "stories260K on tinystories-sample.txt, context 32, 2 windows, 62 tokens; all decoder Linear layers")
+        #expect(
+            c.subtitle
+                == "stories260K on tinystories-sample.txt, context 32, 2 windows, 62 tokens; all decoder Linear layers")
         // The model is left unquantized: its perplexity is the plain one.
         let fresh = try LoadedModel(directory: bundledModel, threads: 2)
         #expect(try perplexity(loaded, context: 32, windows: 2) == perplexity(fresh, context: 32, windows: 2))
@@ -39,8 +43,9 @@ import Training
         #expect(c.textRows[0] == ["BF16", "-", bf16, "-", "-", bf16, "-", "-"])
         #expect(c.csv.split(separator: "\n")[3].hasPrefix("NVFP4 4/6,mse,\(String(format: "%.6f", mse.w4a16)),"))
         #expect(c.jsonRows[2]["w4a16_gap_closed"] as? Double == gap)
-        #expect(c.markdown(command: "fouroversix eval --compare", seconds: 1.25)
-            .contains("Produced by `fouroversix eval --compare` in 1.2 s."))
+        #expect(
+            c.markdown(command: "fouroversix eval --compare", seconds: 1.25)
+                .contains("Produced by `fouroversix eval --compare` in 1.2 s."))
 
         let dir = temporaryFolder("compare")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -64,18 +69,22 @@ import Training
         settings.activationScale = .calibrated(text: calibrationText, windows: 2, context: 16)
         #expect(throws: EvaluationError.self) { try settings.validate() }
         try settings.validate(comparing: true)
-        let c = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
-                                             windows: 2, settings: settings)
+        let c = try PerplexityComparison.run(
+            loaded: loaded, tokens: tokens, textPath: bundledText, context: 32,
+            windows: 2, settings: settings)
         #expect(c.activationScale == "calibrated on \(URL(fileURLWithPath: calibrationText).lastPathComponent)")
-        let dynamic = try PerplexityComparison.run(loaded: loaded, tokens: tokens, textPath: bundledText,
-                                                   context: 32, windows: 2, settings: EvaluationSettings())
+        let dynamic = try PerplexityComparison.run(
+            loaded: loaded, tokens: tokens, textPath: bundledText,
+            context: 32, windows: 2, settings: EvaluationSettings())
         for (i, rule) in PerplexityComparison.rules.enumerated() {
             var single = settings
             single.weights = .nvfp4
             single.activations = .nvfp4
             single.rule = rule
-            let separate = try PerplexityEvaluation.run(loaded: loaded, tokens: tokens, context: 32, windows: 2,
-                                                        settings: single).result.perplexity
+            let separate = try PerplexityEvaluation.run(
+                loaded: loaded, tokens: tokens, context: 32, windows: 2,
+                settings: single
+            ).result.perplexity
             #expect(c.rows[i + 1].w4a4 == separate, "\(rule)")
             #expect(c.rows[i + 1].w4a4 != dynamic.rows[i + 1].w4a4, "\(rule)")
             #expect(c.rows[i + 1].w4a16 == dynamic.rows[i + 1].w4a16, "\(rule)")

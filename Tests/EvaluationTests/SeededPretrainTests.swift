@@ -6,22 +6,27 @@ import Foundation
 import TestSupport
 import Testing
 import Training
+
 @testable import Evaluation
 
 @Suite(.serialized) struct SeededPretrainTests {
     static let corpus: PreparedCorpus = {
-        let text = String(decoding: FileManager.default.contents(atPath: repositoryRoot + "/Data/austen.txt")!.prefix(40_000),
-                          as: UTF8.self)
+        let text = String(
+            decoding: FileManager.default.contents(atPath: repositoryRoot + "/Data/austen.txt")!.prefix(40_000),
+            as: UTF8.self)
         let dir = NSTemporaryDirectory() + "fos-seeds-corpus-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try! text.write(toFile: dir + "/text.txt", atomically: true, encoding: .utf8)
-        return try! CorpusPreparation.prepare(textPath: dir + "/text.txt", vocabularySize: 300, blockTokens: 512,
-                                              validationEvery: 5)
+        return try! CorpusPreparation.prepare(
+            textPath: dir + "/text.txt", vocabularySize: 300, blockTokens: 512,
+            validationEvery: 5)
     }()
 
     static func options(_ recipe: TrainingRecipe, steps: Int) -> TrainingOptions {
-        var o = TrainingOptions(model: .llama(vocabularySize: corpus.vocabularySize, hiddenSize: 32, intermediateSize: 64,
-                                              layers: 2, heads: 2, contextLength: 32))
+        var o = TrainingOptions(
+            model: .llama(
+                vocabularySize: corpus.vocabularySize, hiddenSize: 32, intermediateSize: 64,
+                layers: 2, heads: 2, contextLength: 32))
         o.recipe = recipe
         o.preset = "test"
         o.steps = steps
@@ -56,8 +61,9 @@ import Training
         var experiment = PretrainExperiment(recipes: recipes, outputDirectory: dir)
         experiment.seeds = [7, 8]
         let notices = Notices()
-        let markdown = try experiment.run(command: "test", prepareCorpus: { Self.corpus }, describeCorpus: { _ in "tiny" },
-                                          options: { r, _ in Self.options(r, steps: 3) }, events: Self.events(notices))
+        let markdown = try experiment.run(
+            command: "test", prepareCorpus: { Self.corpus }, describeCorpus: { _ in "tiny" },
+            options: { r, _ in Self.options(r, steps: 3) }, events: Self.events(notices))
         var summaries: [TrainingRecipe: [UInt64: RunSummary]] = [:]
         for s: UInt64 in [7, 8] {
             for r in recipes {
@@ -74,11 +80,16 @@ import Training
         func val(_ r: TrainingRecipe) -> [Double] { [7, 8].map { summaries[r]![$0]!.validationLoss } }
         let v = val(.nvfp4FourOverSixUnbiasedSR)
         #expect(markdown.contains("# Pre-training over 2 seeds: bf16, nvfp4, nvfp4-4over6-unbiased-sr"))
-        #expect(markdown.contains("| nvfp4-4over6-unbiased-sr | 2 | \(String(format: "%.4f", SeedStatistics.mean(v))) ± "
-            + "\(String(format: "%.4f", SeedStatistics.standardDeviation(v))) |"))
+        #expect(
+            markdown.contains(
+                "| nvfp4-4over6-unbiased-sr | 2 | \(String(format: "%.4f", SeedStatistics.mean(v))) ± "
+                    + "\(String(format: "%.4f", SeedStatistics.standardDeviation(v))) |"))
         let diff = SeedStatistics.pairedDifference(v, val(.nvfp4))
-        #expect(markdown.contains(String(format: "| nvfp4-4over6-unbiased-sr | %+.4f [%+.4f, %+.4f] |", diff.estimate,
-                                         diff.lower, diff.upper)))
+        #expect(
+            markdown.contains(
+                String(
+                    format: "| nvfp4-4over6-unbiased-sr | %+.4f [%+.4f, %+.4f] |", diff.estimate,
+                    diff.lower, diff.upper)))
         #expect(markdown.contains("Finished runs: 6 of 6."))
         // Only one 4/6 variant ran: no table between variants.
         #expect(!markdown.contains("Between the 4/6 variants"))
@@ -90,9 +101,10 @@ import Training
         #expect(svg.components(separatedBy: "<polygon").count == 1 + 3 && svg.contains("band: min–max over seeds"))
 
         // Finished runs are skipped; the report is rebuilt the same, also from the folders alone.
-        let again = try experiment.run(command: "test", prepareCorpus: { throw CancellationError() },
-                                       describeCorpus: { _ in "tiny" }, options: { r, _ in Self.options(r, steps: 3) },
-                                       events: Self.events(notices))
+        let again = try experiment.run(
+            command: "test", prepareCorpus: { throw CancellationError() },
+            describeCorpus: { _ in "tiny" }, options: { r, _ in Self.options(r, steps: 3) },
+            events: Self.events(notices))
         #expect(again == markdown)
         #expect(notices.lines.filter { $0.contains("exists, skipped") }.count == 6)
         let scanned = PretrainExperiment(recipes: recipes, outputDirectory: dir)
@@ -105,23 +117,28 @@ import Training
         let hand: PretrainSeedReport.Runs = [
             .nvfp4FourOverSix: [1: run(3.0), 2: run(3.1)], .nvfp4FourOverSixUnbiasedSR: [1: run(2.9), 2: run(3.05)],
         ]
-        let pairs = PretrainSeedReport.fourOverSixPairs(hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
-                                                        seeds: [1, 2])
+        let pairs = PretrainSeedReport.fourOverSixPairs(
+            hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
+            seeds: [1, 2])
         #expect(pairs.count == 1 && pairs[0].a == .nvfp4FourOverSix && pairs[0].b == .nvfp4FourOverSixUnbiasedSR)
         #expect(abs(pairs[0].difference.estimate + 0.075) < 1e-12)
         #expect(abs(pairs[0].difference.upper - pairs[0].difference.estimate - 0.3176551) < 1e-6)
-        let handReport = PretrainSeedReport.markdown(hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
-                                                     seeds: [1, 2], command: "x", corpus: "y")
-        #expect(handReport.contains("| nvfp4-4over6-unbiased-sr | nvfp4-4over6 | -0.0750 [-0.3927, +0.2427] | "
-            + "no difference to nvfp4-4over6 resolved (95% interval covers 0) |"))
+        let handReport = PretrainSeedReport.markdown(
+            hand, recipes: [.nvfp4FourOverSix, .nvfp4FourOverSixUnbiasedSR],
+            seeds: [1, 2], command: "x", corpus: "y")
+        #expect(
+            handReport.contains(
+                "| nvfp4-4over6-unbiased-sr | nvfp4-4over6 | -0.0750 [-0.3927, +0.2427] | "
+                    + "no difference to nvfp4-4over6 resolved (95% interval covers 0) |"))
 
         // A run without its summary continues from its checkpoint with --resume.
         let run = "\(dir)/seed-8/bf16"
         let before = try LossLog.read(run + "/loss.csv")
         try FileManager.default.removeItem(atPath: run + "/summary.json")
         experiment.resume = true
-        _ = try experiment.run(command: "test", prepareCorpus: { Self.corpus }, describeCorpus: { _ in "tiny" },
-                               options: { r, _ in Self.options(r, steps: 5) }, events: Self.events(notices))
+        _ = try experiment.run(
+            command: "test", prepareCorpus: { Self.corpus }, describeCorpus: { _ in "tiny" },
+            options: { r, _ in Self.options(r, steps: 5) }, events: Self.events(notices))
         #expect(notices.lines.contains { $0.contains("seed 8: resuming from the checkpoint") })
         let after = try LossLog.read(run + "/loss.csv")
         #expect(after.count == 5 && after.prefix(3).map(\.loss) == before.map(\.loss))

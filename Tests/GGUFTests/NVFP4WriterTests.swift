@@ -14,7 +14,9 @@ import Testing
         let file = try GGUFFile(path: Fixtures.path("nvfp4.gguf"))
         let info = try #require(file.info("nvfp4.matrix"))
         #expect(info.type == .NVFP4 && info.shape == [64, 128])
-        let want: [UInt32] = Fixtures.folder.data("nvfp4.expected.f32").withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
+        let want: [UInt32] = Fixtures.folder.data("nvfp4.expected.f32").withUnsafeBytes {
+            Array($0.bindMemory(to: UInt32.self))
+        }
         let got = try file.dequantize("nvfp4.matrix")
         #expect(got.map(\.bitPattern) == want)
     }
@@ -48,17 +50,21 @@ import Testing
         let path = NSTemporaryDirectory() + "gguf-writer-\(UUID().uuidString).gguf"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let metadata: [(key: String, value: GGUFValue)] = [
-            ("general.architecture", .string("llama")), ("a.u8", .uint8(7)), ("a.i8", .int8(-7)), ("a.u16", .uint16(700)),
+            ("general.architecture", .string("llama")), ("a.u8", .uint8(7)), ("a.i8", .int8(-7)),
+            ("a.u16", .uint16(700)),
             ("a.i16", .int16(-700)), ("a.u32", .uint32(70000)), ("a.i32", .int32(-70000)), ("a.u64", .uint64(1 << 40)),
             ("a.i64", .int64(-(1 << 40))), ("a.f32", .float32(0.1)), ("a.f64", .float64(0.1)), ("a.bool", .bool(true)),
             ("a.strings", .array(.string(["x", "", "ü"]))), ("a.floats", .array(.float32([1, -2]))),
             ("a.nested", .array(.array([.int32([1, 2]), .string(["y"])]))),
         ]
         let f32: [Float] = [1, 2, 3, -0.5, .infinity]
-        let blocks = NVFP4Blocks.pack(codes: [UInt8](repeating: 0x21, count: 32), scales: [0x38, 0x40, 0x30, 0x01],
-                                      rows: 1, cols: 64)
-        let specs = [GGUFTensorSpec(name: "v", type: .F32, dimensions: [5]),
-                     GGUFTensorSpec(name: "m", type: .NVFP4, dimensions: [64, 1])]
+        let blocks = NVFP4Blocks.pack(
+            codes: [UInt8](repeating: 0x21, count: 32), scales: [0x38, 0x40, 0x30, 0x01],
+            rows: 1, cols: 64)
+        let specs = [
+            GGUFTensorSpec(name: "v", type: .F32, dimensions: [5]),
+            GGUFTensorSpec(name: "m", type: .NVFP4, dimensions: [64, 1]),
+        ]
         try GGUFWriter.write(to: path, metadata: metadata, tensors: specs, alignment: 64) { i in
             i == 0 ? f32.withUnsafeBytes { Array($0) } : blocks
         }
@@ -74,15 +80,20 @@ import Testing
     @Test func badInputFailsWithNoFile() throws {
         let path = NSTemporaryDirectory() + "gguf-writer-\(UUID().uuidString).gguf"
         #expect(throws: GGUFWriteError.self) {
-            try GGUFWriter.write(to: path, metadata: [], tensors: [GGUFTensorSpec(name: "v", type: .F32, dimensions: [4])]) { _ in [0] }
+            try GGUFWriter.write(
+                to: path, metadata: [], tensors: [GGUFTensorSpec(name: "v", type: .F32, dimensions: [4])]
+            ) { _ in [0] }
         }
         #expect(throws: GGUFWriteError.self) {
             try GGUFWriter.write(to: path, metadata: [("k", .bool(true)), ("k", .bool(false))], tensors: []) { _ in [] }
         }
         #expect(throws: GGUFWriteError.self) {
-            try GGUFWriter.write(to: path, metadata: [], tensors: [GGUFTensorSpec(name: "m", type: .NVFP4, dimensions: [16, 1])]) { _ in [] }
+            try GGUFWriter.write(
+                to: path, metadata: [], tensors: [GGUFTensorSpec(name: "m", type: .NVFP4, dimensions: [16, 1])]
+            ) { _ in [] }
         }
-        #expect(!FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(
+            !FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: path + ".partial"))
     }
 }
 

@@ -38,8 +38,10 @@ import Testing
     }
 
     @Test func otherNumbersKeepTheirLiteral() throws {
-        for literal in ["1.5", "-0.0", "1e3", "1E+3", "2.5e-7", "9223372036854775808", "-9223372036854775808",
-                        "99999999999999999999", "1e400"] {
+        for literal in [
+            "1.5", "-0.0", "1e3", "1E+3", "2.5e-7", "9223372036854775808", "-9223372036854775808",
+            "99999999999999999999", "1e400",
+        ] {
             #expect(render(try parse(literal)) == "n" + literal)
         }
     }

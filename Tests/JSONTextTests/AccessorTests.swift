@@ -43,8 +43,10 @@ import Testing
         ] {
             #expect(try parse(literal).int == expected, "\(literal)")
         }
-        for literal in ["7.5", "1e-1", "9000000000000000", "-9000000000000000", "9e15", "9223372036854775807",
-                        "99999999999999999999", "1e400", "true", "\"7\"", "null"] {
+        for literal in [
+            "7.5", "1e-1", "9000000000000000", "-9000000000000000", "9e15", "9223372036854775807",
+            "99999999999999999999", "1e400", "true", "\"7\"", "null",
+        ] {
             #expect(try parse(literal).int == nil, "\(literal)")
         }
     }

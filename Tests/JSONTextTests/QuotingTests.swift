@@ -16,8 +16,10 @@ import Testing
 
     @Test func readsBackAsTheSameScalars() throws {
         let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
-        let samples = ["", "__metadata__", "model.layers.0.weight", controls, "quote \" and backslash \\",
-                       "e\u{301} vs \u{E9}", "\u{2028}\u{2029}\u{FEFF}", "🚀\u{10FFFF}", "日本語"]
+        let samples = [
+            "", "__metadata__", "model.layers.0.weight", controls, "quote \" and backslash \\",
+            "e\u{301} vs \u{E9}", "\u{2028}\u{2029}\u{FEFF}", "🚀\u{10FFFF}", "日本語",
+        ]
         for s in samples {
             let back = try parse(jsonQuoted(s)).string
             #expect(back.map { Array($0.unicodeScalars) } == Array(s.unicodeScalars), "\(s.debugDescription)")

@@ -72,7 +72,9 @@ import Testing
         ]
         for bytes in bad {
             // Inside a string, and as the whole text.
-            #expect(syntaxError([0x22] + bytes + [0x22]) == JSONSyntaxError(reason: "not valid UTF-8", offset: 1), "\(bytes)")
+            #expect(
+                syntaxError([0x22] + bytes + [0x22]) == JSONSyntaxError(reason: "not valid UTF-8", offset: 1),
+                "\(bytes)")
             #expect(syntaxError(bytes) == JSONSyntaxError(reason: "not valid UTF-8", offset: 0), "\(bytes)")
         }
         // The first bad sequence is the one named, even after valid multi-byte text.
@@ -87,7 +89,8 @@ import Testing
         #expect(syntaxError(arrays) == JSONSyntaxError(reason: "nested deeper than 64 levels", offset: 64))
         let objects = String(repeating: #"{"a":"#, count: 65) + "1" + String(repeating: "}", count: 65)
         #expect(syntaxError(objects) == JSONSyntaxError(reason: "nested deeper than 64 levels", offset: 5 * 64))
-        #expect(syntaxError("[[[[]]]]", maxDepth: 3) == JSONSyntaxError(reason: "nested deeper than 3 levels", offset: 3))
+        #expect(
+            syntaxError("[[[[]]]]", maxDepth: 3) == JSONSyntaxError(reason: "nested deeper than 3 levels", offset: 3))
         #expect(syntaxError("[[[]]]", maxDepth: 3) == nil)
         // Far deeper input is refused, not a stack overflow.
         let hostile = #"{"a":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
@@ -96,7 +99,8 @@ import Testing
     }
 
     @Test func descriptionIsOneLineWithTheOffset() {
-        #expect(JSONSyntaxError(reason: "invalid literal", offset: 12).description == "invalid literal at byte offset 12")
+        #expect(
+            JSONSyntaxError(reason: "invalid literal", offset: 12).description == "invalid literal at byte offset 12")
     }
 
     @Test func errorsFromTheReaderSayLineAndColumn() {

@@ -2,9 +2,10 @@
 // where nothing can be created) and the removal of partials left by dead processes.
 
 import Foundation
-@testable import OutputSafety
 import TestSupport
 import Testing
+
+@testable import OutputSafety
 
 @Suite struct OutputPolicyTests {
     func scratch() -> String {
@@ -30,7 +31,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
         for spelling in [input, dir + "/sub/../in.safetensors", dir + "/link.safetensors", dir + "/hard.safetensors"] {
             let message = refusal(OutputRequest(spelling, .file, inputs: [input], existing: .replace))
-            #expect(message?.contains("is the input file \(input) itself") == true, "\(spelling): \(message ?? "accepted")")
+            #expect(
+                message?.contains("is the input file \(input) itself") == true, "\(spelling): \(message ?? "accepted")")
             #expect(message?.contains(spelling) == true)
         }
     }
@@ -42,10 +44,12 @@ import Testing
         try FileManager.default.createDirectory(atPath: model, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: URL(fileURLWithPath: model + "/config.json"))
         #expect(refusal(OutputRequest(model, .folder, inputs: [model], existing: .replace))?.contains("itself") == true)
-        #expect(refusal(OutputRequest(model + "/q", .folder, inputs: [model], existing: .replace))?
-            .contains("lies inside the input folder") == true)
-        #expect(refusal(OutputRequest(dir, .folder, inputs: [model], existing: .replace))?
-            .contains("contains the input folder") == true)
+        #expect(
+            refusal(OutputRequest(model + "/q", .folder, inputs: [model], existing: .replace))?
+                .contains("lies inside the input folder") == true)
+        #expect(
+            refusal(OutputRequest(dir, .folder, inputs: [model], existing: .replace))?
+                .contains("contains the input folder") == true)
         #expect(refusal(OutputRequest(dir + "/elsewhere", .folder, inputs: [model], existing: .refuse)) == nil)
     }
 
@@ -61,17 +65,21 @@ import Testing
         #expect(refusal(OutputRequest(dir + "/full", .folder, existing: .refuse))?.contains("already exists") == true)
         #expect(refusal(OutputRequest(dir + "/full", .folder, existing: .addTo)) == nil)
         #expect(refusal(OutputRequest(dir + "/empty", .folder, existing: .refuse)) == nil)
-        #expect(refusal(OutputRequest(dir + "/full", .file, existing: .replace, role: "report file"))
-            == "report file \(dir)/full is a folder; give a file path")
+        #expect(
+            refusal(OutputRequest(dir + "/full", .file, existing: .replace, role: "report file"))
+                == "report file \(dir)/full is a folder; give a file path")
         #expect(refusal(OutputRequest(dir + "/out.json", .folder, existing: .replace))?.contains("is a file") == true)
-        #expect(refusal(OutputRequest(dir + "/out.json/x.json", .file, existing: .refuse))?
-            .contains("\(dir)/out.json is a file, not a folder") == true)
+        #expect(
+            refusal(OutputRequest(dir + "/out.json/x.json", .file, existing: .refuse))?
+                .contains("\(dir)/out.json is a file, not a folder") == true)
     }
 
     @Test func placesWhereNothingCanBeCreatedAreRefusedAndMissingParentsAreMade() throws {
         let dir = scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(throws: OutputError.self) { try OutputPolicy.prepare(OutputRequest("/proc/x", .folder, existing: .addTo)) }
+        #expect(throws: OutputError.self) {
+            try OutputPolicy.prepare(OutputRequest("/proc/x", .folder, existing: .addTo))
+        }
         try OutputPolicy.prepare(OutputRequest(dir + "/a/b/report.json", .file, existing: .refuse))
         #expect(PathIdentity.isDirectory(dir + "/a/b"))
         // The probe leaves nothing behind.
@@ -102,7 +110,11 @@ import Testing
         let otherOutput = dir + "/.other.partial-\(dead)-3"
         try fm.createDirectory(atPath: otherOutput, withIntermediateDirectories: true)
         let notices = try OutputPolicy.prepare(OutputRequest(dir + "/q", .folder, existing: .refuse))
-        #expect(notices == ["removed an unfinished output of \(dir)/q left by an interrupted run (process \(dead), no longer running)"])
+        #expect(
+            notices == [
+                "removed an unfinished output of \(dir)/q "
+                    + "left by an interrupted run (process \(dead), no longer running)"
+            ])
         #expect(!fm.fileExists(atPath: stale))
         #expect(fm.fileExists(atPath: live) && fm.fileExists(atPath: otherOutput))
         #expect(try OutputPolicy.prepare(OutputRequest(dir + "/q", .folder, existing: .refuse)).isEmpty)
@@ -121,8 +133,11 @@ import Testing
     }
 
     @Test func theInterruptMessageIsOneLine() {
-        #expect(InterruptCleanup.message(signal: "SIGINT", removed: ["out.safetensors"])
-            == "interrupted (SIGINT): removed the unfinished out.safetensors")
-        #expect(InterruptCleanup.message(signal: "SIGHUP", removed: []) == "interrupted (SIGHUP): nothing unfinished was left")
+        #expect(
+            InterruptCleanup.message(signal: "SIGINT", removed: ["out.safetensors"])
+                == "interrupted (SIGINT): removed the unfinished out.safetensors")
+        #expect(
+            InterruptCleanup.message(signal: "SIGHUP", removed: [])
+                == "interrupted (SIGHUP): nothing unfinished was left")
     }
 }

@@ -1,15 +1,17 @@
 // ProgressDisplay: the progress line fits every width (never wraps), keeping the count first,
 // then the bar, ETA, bytes and label.
 
-@testable import ProgressDisplay
 import Testing
+
+@testable import ProgressDisplay
 
 @Suite struct ProgressLineTests {
     let label = "model.layers.11.self_attn.q_proj.weight"
 
     func line(_ columns: Int, done: Int = 7, total: Int = 112) -> String {
-        ProgressLine.fit(done: done, total: total, unit: "tensors", bytes: "12.3 MB/541.2 MB", eta: "ETA 14s",
-                         label: label, columns: columns)
+        ProgressLine.fit(
+            done: done, total: total, unit: "tensors", bytes: "12.3 MB/541.2 MB", eta: "ETA 14s",
+            label: label, columns: columns)
     }
 
     @Test(arguments: [1, 2, 10, 20, 40, 60, 80, 120, 200])
@@ -18,7 +20,9 @@ import Testing
     }
 
     @Test func wideTerminalsShowEverything() {
-        #expect(line(200) == "█" + String(repeating: "░", count: 29) + " 7/112 tensors  ETA 14s  12.3 MB/541.2 MB  " + label)
+        #expect(
+            line(200) == "█" + String(repeating: "░", count: 29) + " 7/112 tensors  ETA 14s  12.3 MB/541.2 MB  " + label
+        )
         #expect(line(80) == "█" + String(repeating: "░", count: 29) + " 7/112 tensors  ETA 14s  12.3 MB/541.2 MB")
     }
 

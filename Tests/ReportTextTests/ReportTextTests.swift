@@ -8,12 +8,13 @@ import Testing
     @Test func firstColumnLeftOthersRightTwoSpacesApart() {
         let rows = [["q_proj", "64×64", "45.9%"], ["o", "8×8", "-"]]
         let text = renderTable(header: ["layer", "shape", "→4"], rows: rows)
-        #expect(text == """
-            layer   shape     →4
-            ──────  ─────  ─────
-            q_proj  64×64  45.9%
-            o         8×8      -
-            """)
+        #expect(
+            text == """
+                layer   shape     →4
+                ──────  ─────  ─────
+                q_proj  64×64  45.9%
+                o         8×8      -
+                """)
     }
 
     @Test func aRuleBeforeTheLastRowWhenAsked() {

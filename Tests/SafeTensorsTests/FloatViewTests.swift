@@ -5,6 +5,7 @@
 
 import BlockFormats
 import Testing
+
 @testable import SafeTensors
 
 @Suite struct FloatViewTests {
@@ -81,11 +82,13 @@ import Testing
     @Test func misalignedElementsAreCopied() throws {
         // A 1-byte tensor first puts the BF16 and F32 tensors at odd offsets of the data section;
         // the header is padded so that the data section itself starts 8-byte aligned.
-        var header = #"{"pad":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"#
+        var header =
+            #"{"pad":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"#
             + #""h":{"dtype":"BF16","shape":[2],"data_offsets":[1,5]},"#
             + #""s":{"dtype":"F32","shape":[2],"data_offsets":[5,13]}}"#
         while (8 + header.utf8.count) % 8 != 0 { header += " " }
-        let data: [UInt8] = [7] + littleEndian([UInt16(0x3F80), 0xC020]) + littleEndian([UInt32(0x3F80_0000), 0xC020_0000])
+        let data: [UInt8] =
+            [7] + littleEndian([UInt16(0x3F80), 0xC020]) + littleEndian([UInt32(0x3F80_0000), 0xC020_0000])
         let path = folder.write(image(header: header, data: data), to: "odd.safetensors")
         let f = try SafeTensorsFile(path: path)
         #expect(Int(bitPattern: try f.bytes("h").baseAddress) % 2 == 1)
@@ -103,10 +106,12 @@ import Testing
 
     @Test func narrowingRoundsHalfToEven() throws {
         // BF16: 1 + 2^-8 is a tie (→ 1.0, even), 1 + 3·2^-8 a tie (→ 1 + 2^-6, even), -0 stays -0.
-        #expect(try bytes(of: [1 + 0x1p-8, 1 + 3 * 0x1p-8, -0.0, 6], as: .BF16)
+        #expect(
+            try bytes(of: [1 + 0x1p-8, 1 + 3 * 0x1p-8, -0.0, 6], as: .BF16)
                 == littleEndian([UInt16(0x3F80), 0x3F82, 0x8000, 0x40C0]))
         // F16: 1 + 2^-11 is a tie (→ 1.0); 65520 is the tie above 65504 (→ +inf); 2^-25 a tie (→ 0).
-        #expect(try bytes(of: [1 + 0x1p-11, 65520, 0x1p-25, -2.5], as: .F16)
+        #expect(
+            try bytes(of: [1 + 0x1p-11, 65520, 0x1p-25, -2.5], as: .F16)
                 == littleEndian([UInt16(0x3C00), 0x7C00, 0x0000, 0xC100]))
         let f32: [Float] = [0.1, -0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
         #expect(try bytes(of: f32, as: .F32) == littleEndian(f32.map(\.bitPattern)))
@@ -115,8 +120,9 @@ import Testing
     @Test func valuesSurviveAWriteAndReadInEveryStorageType() throws {
         let values: [Float] = [0, -0.0, 1, -2.5, 0.75, 448, -6, 0x1p-14]  // exact in BF16, F16 and F32
         for dtype in [DType.BF16, .F16, .F32] {
-            let f = try file([(TensorSpec(name: "w", dtype: dtype, shape: [2, 4]), try bytes(of: values, as: dtype))],
-                             name: "\(dtype.rawValue).safetensors")
+            let f = try file(
+                [(TensorSpec(name: "w", dtype: dtype, shape: [2, 4]), try bytes(of: values, as: dtype))],
+                name: "\(dtype.rawValue).safetensors")
             #expect(try f.floats("w").map(\.bitPattern) == values.map(\.bitPattern), "\(dtype)")
             #expect(try f.matrixShape("w") == (2, 4))
         }

@@ -4,6 +4,7 @@
 
 import TestSupport
 import Testing
+
 @testable import SafeTensors
 
 @Suite struct FuzzTests {
@@ -11,11 +12,13 @@ import Testing
     static func seeds() throws -> [[UInt8]] {
         let folder = TemporaryFolder()
         let path = folder.file("seed.safetensors")
-        try writeSafeTensors(path: path, tensors: [
-            (TensorSpec(name: "a", dtype: .BF16, shape: [2, 3]), randomBytes(12, seed: 1)),
-            (TensorSpec(name: "e", dtype: .F8_E4M3, shape: [0]), []),
-            (TensorSpec(name: "b", dtype: .I64, shape: [2]), randomBytes(16, seed: 2)),
-        ], metadata: ["format": "pt"])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "a", dtype: .BF16, shape: [2, 3]), randomBytes(12, seed: 1)),
+                (TensorSpec(name: "e", dtype: .F8_E4M3, shape: [0]), []),
+                (TensorSpec(name: "b", dtype: .I64, shape: [2]), randomBytes(16, seed: 2)),
+            ], metadata: ["format": "pt"])
         return [pythonReferenceFile, readFile(path)]
     }
 

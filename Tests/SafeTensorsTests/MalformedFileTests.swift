@@ -2,6 +2,7 @@
 // own typed error (not a crash), and error descriptions are single lines naming path and tensor.
 
 import Testing
+
 @testable import SafeTensors
 
 @Suite struct MalformedFileTests {
@@ -53,10 +54,13 @@ import Testing
     // MARK: JSON
 
     @Test func notJSON() {
-        for (i, header) in ["{\"a\":", "", "   ", "{'a': 1}", "{\"a\":1,}", "{} x", "nul", "{\"a\":01}", "\u{0}{}"].enumerated() {
+        for (i, header) in ["{\"a\":", "", "   ", "{'a': 1}", "{\"a\":1,}", "{} x", "nul", "{\"a\":01}", "\u{0}{}"]
+            .enumerated()
+        {
             let (_, error) = attempt(image(header: header), "json-\(i).safetensors")
             guard case .invalidHeader = error else {
-                Issue.record("header \(header.debugDescription): expected invalidHeader, got \(String(describing: error))")
+                Issue.record(
+                    "header \(header.debugDescription): expected invalidHeader, got \(String(describing: error))")
                 continue
             }
         }
@@ -93,7 +97,9 @@ import Testing
     }
 
     @Test func paddingAndWhitespaceAreAccepted() throws {
-        let header = " \n\t{ \"w\" : { \"shape\" : [ 2 ] , \"dtype\" : \"U8\" , \"data_offsets\" : [ 0 , 2 ] , \"extra\": {\"x\": [null]} } }\r\n      "
+        let header =
+            " \n\t{ \"w\" : { \"shape\" : [ 2 ] , \"dtype\" : \"U8\" , "
+            + "\"data_offsets\" : [ 0 , 2 ] , \"extra\": {\"x\": [null]} } }\r\n      "
         let (path, error) = attempt(image(header: header, data: [5, 6]))
         #expect(error == nil)
         let file = try SafeTensorsFile(path: path)
@@ -143,10 +149,13 @@ import Testing
     }
 
     @Test func unknownDType() {
-        let (path, error) = attempt(image(header: entry(#"{"dtype":"F4","shape":[2],"data_offsets":[0,1]}"#), data: [0]))
+        let (path, error) = attempt(
+            image(header: entry(#"{"dtype":"F4","shape":[2],"data_offsets":[0,1]}"#), data: [0]))
         #expect(error == .unknownDType(path: path, tensor: "w", dtype: "F4"))
         #expect(error?.description == "\(path): tensor 'w': unknown dtype 'F4'")
-        let (path2, error2) = attempt(image(header: entry(#"{"dtype":"f32","shape":[1],"data_offsets":[0,4]}"#), data: [0, 0, 0, 0]), "b.safetensors")
+        let (path2, error2) = attempt(
+            image(header: entry(#"{"dtype":"f32","shape":[1],"data_offsets":[0,4]}"#), data: [0, 0, 0, 0]),
+            "b.safetensors")
         #expect(error2 == .unknownDType(path: path2, tensor: "w", dtype: "f32"))
     }
 
@@ -180,7 +189,8 @@ import Testing
             #"{"dtype":"U8","shape":[1],"data_offsets":[0,-0.0]}"#,
             #"{"dtype":"U8","shape":[1],"data_offsets":[0,99999999999999999999]}"#,
         ]
-        let (path, reversed) = attempt(image(header: entry(#"{"dtype":"U8","shape":[1],"data_offsets":[3,2]}"#), data: [0, 0, 0, 0]))
+        let (path, reversed) = attempt(
+            image(header: entry(#"{"dtype":"U8","shape":[1],"data_offsets":[3,2]}"#), data: [0, 0, 0, 0]))
         #expect(reversed == .invalidOffsets(path: path, tensor: "w", reason: "begin 3 is greater than end 2"))
         for (i, body) in cases.enumerated() {
             let (_, error) = attempt(image(header: entry(body), data: [0]), "offsets-\(i).safetensors")
@@ -192,37 +202,55 @@ import Testing
     }
 
     @Test func offsetsBeyondTheDataSection() {
-        let (path, error) = attempt(image(header: entry(#"{"dtype":"F32","shape":[25],"data_offsets":[0,100]}"#, name: "x.weight"),
-                                        data: Array(repeating: 0, count: 64)))
+        let (path, error) = attempt(
+            image(
+                header: entry(#"{"dtype":"F32","shape":[25],"data_offsets":[0,100]}"#, name: "x.weight"),
+                data: Array(repeating: 0, count: 64)))
         #expect(error == .offsetsOutOfBounds(path: path, tensor: "x.weight", begin: 0, end: 100, dataSize: 64))
-        #expect(error?.description == "\(path): tensor 'x.weight': data_offsets [0, 100) end beyond the data section (64 bytes)")
+        #expect(
+            error?.description
+                == "\(path): tensor 'x.weight': data_offsets [0, 100) end beyond the data section (64 bytes)")
     }
 
     @Test func byteCountsThatDisagreeWithTheShape() {
-        let (path, error) = attempt(image(header: entry(#"{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}"#),
-                                        data: Array(repeating: 0, count: 24)))
+        let (path, error) = attempt(
+            image(
+                header: entry(#"{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}"#),
+                data: Array(repeating: 0, count: 24)))
         #expect(error == .byteCountMismatch(path: path, tensor: "w", expected: 24, actual: 20))
-        let (path2, error2) = attempt(image(header: entry(#"{"dtype":"BF16","shape":[],"data_offsets":[0,4]}"#),
-                                          data: Array(repeating: 0, count: 4)), "scalar.safetensors")
+        let (path2, error2) = attempt(
+            image(
+                header: entry(#"{"dtype":"BF16","shape":[],"data_offsets":[0,4]}"#),
+                data: Array(repeating: 0, count: 4)), "scalar.safetensors")
         #expect(error2 == .byteCountMismatch(path: path2, tensor: "w", expected: 2, actual: 4))
     }
 
     @Test func overlappingTensors() {
-        let header = #"{"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]},"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]}}"#
+        let header =
+            #"{"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]},"#
+            + #""a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]}}"#
         let (path, error) = attempt(image(header: header, data: Array(repeating: 0, count: 8)))
         #expect(error == .overlappingTensors(path: path, first: "a", second: "b"))
         // A tensor nested inside a longer one that started earlier.
-        let nested = #"{"outer":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"a":{"dtype":"U8","shape":[2],"data_offsets":[1,3]},"c":{"dtype":"U8","shape":[2],"data_offsets":[5,7]}}"#
+        let nested =
+            #"{"outer":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""a":{"dtype":"U8","shape":[2],"data_offsets":[1,3]},"#
+            + #""c":{"dtype":"U8","shape":[2],"data_offsets":[5,7]}}"#
         let (path2, error2) = attempt(image(header: nested, data: Array(repeating: 0, count: 8)), "nested.safetensors")
         #expect(error2 == .overlappingTensors(path: path2, first: "outer", second: "a"))
         // Identical ranges.
-        let same = #"{"x":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"y":{"dtype":"I16","shape":[1],"data_offsets":[0,2]}}"#
+        let same =
+            #"{"x":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"#
+            + #""y":{"dtype":"I16","shape":[1],"data_offsets":[0,2]}}"#
         let (path3, error3) = attempt(image(header: same, data: [0, 0]), "same.safetensors")
         #expect(error3 == .overlappingTensors(path: path3, first: "x", second: "y"))
     }
 
     @Test func emptyTensorsSitBetweenOthers() throws {
-        let header = #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[8,8]},"after":{"dtype":"U8","shape":[1],"data_offsets":[8,9]}}"#
+        let header =
+            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""e":{"dtype":"U8","shape":[0],"data_offsets":[8,8]},"#
+            + #""after":{"dtype":"U8","shape":[1],"data_offsets":[8,9]}}"#
         let (path, error) = attempt(image(header: header, data: Array(0..<9)))
         #expect(error == nil)
         let file = try SafeTensorsFile(path: path)
@@ -234,28 +262,37 @@ import Testing
     // data section without gaps and to cover it exactly (issue 12, item 9).
 
     @Test func firstTensorNotAtOffsetZero() {
-        let (path, error) = attempt(image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[1,3]}"#), data: [0, 1, 2]))
+        let (path, error) = attempt(
+            image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[1,3]}"#), data: [0, 1, 2]))
         #expect(error == .misplacedTensor(path: path, tensor: "w", begin: 1, expected: 0))
-        #expect(error?.description == "\(path): tensor 'w': data starts at byte 1 of the data section, not at 0 "
+        #expect(
+            error?.description == "\(path): tensor 'w': data starts at byte 1 of the data section, not at 0 "
                 + "where the previous tensor ends (tensors must follow each other without gaps)")
     }
 
     @Test func gapBetweenTensors() {
-        let header = #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[1],"data_offsets":[3,4]}}"#
+        let header =
+            #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"#
+            + #""b":{"dtype":"U8","shape":[1],"data_offsets":[3,4]}}"#
         let (path, error) = attempt(image(header: header, data: [0, 1, 2, 3]))
         #expect(error == .misplacedTensor(path: path, tensor: "b", begin: 3, expected: 2))
     }
 
     @Test func emptyTensorInsideAnother() {
-        let header = #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]}}"#
+        let header =
+            #"{"big":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"#
+            + #""e":{"dtype":"U8","shape":[0],"data_offsets":[3,3]}}"#
         let (path, error) = attempt(image(header: header, data: Array(0..<8)))
         #expect(error == .misplacedTensor(path: path, tensor: "e", begin: 3, expected: 8))
     }
 
     @Test func bytesAfterTheLastTensor() {
-        let (path, error) = attempt(image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[0,2]}"#), data: [0, 1, 2]))
+        let (path, error) = attempt(
+            image(header: entry(#"{"dtype":"U8","shape":[2],"data_offsets":[0,2]}"#), data: [0, 1, 2]))
         #expect(error == .dataSectionNotCovered(path: path, end: 2, dataSize: 3))
-        #expect(error?.description == "\(path): the tensors end at byte 2 but the data section has 3 bytes (they must cover it exactly)")
+        #expect(
+            error?.description
+                == "\(path): the tensors end at byte 2 but the data section has 3 bytes (they must cover it exactly)")
         // A header with no tensors leaves no data.
         let (path2, error2) = attempt(image(header: "{}", data: [9]), "empty.safetensors")
         #expect(error2 == .dataSectionNotCovered(path: path2, end: 0, dataSize: 1))
@@ -265,14 +302,17 @@ import Testing
         // A GGUF file's magic and version read as a header length of ~14 GB.
         let gguf: [UInt8] = Array("GGUF".utf8) + [3, 0, 0, 0] + Array(repeating: 0, count: 24)
         let (path, error) = attempt(gguf, "model.gguf")
-        #expect(error?.description == "\(path): not a safetensors file (its first 8 bytes give a header length of "
+        #expect(
+            error?.description == "\(path): not a safetensors file (its first 8 bytes give a header length of "
                 + "\(0x0000_0003_4655_4747 as UInt64), over the limit of 100000000 bytes)")
         let (_, text) = attempt(Array("This is a README, not tensors.\n".utf8), "README.safetensors")
         #expect(text?.description.contains("not a safetensors file") == true)
     }
 
     @Test func duplicateTensorNames() {
-        let header = #"{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#
+        let header =
+            #"{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"#
+            + #""w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#
         let (path, error) = attempt(image(header: header, data: [0, 0]))
         #expect(error == .duplicateTensor(path: path, tensor: "w"))
     }
@@ -331,7 +371,8 @@ import Testing
                 #expect(text.contains(#"tensor 'evil\nname'"#))
             }
         }
-        #expect(SafeTensorsError.byteCountMismatch(path: path, tensor: "t", expected: 4, actual: 2).description
+        #expect(
+            SafeTensorsError.byteCountMismatch(path: path, tensor: "t", expected: 4, actual: 2).description
                 == "dir/model.safetensors: tensor 't': has 2 bytes but its shape and dtype need 4")
     }
 }

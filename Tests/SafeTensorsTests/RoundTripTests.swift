@@ -3,6 +3,7 @@
 // and larger-than-buffer writes; and the header layout (order, padding, 8-byte aligned data start).
 
 import Testing
+
 @testable import SafeTensors
 
 @Suite struct RoundTripTests {
@@ -15,8 +16,10 @@ import Testing
         let scalar = randomBytes(dtype.byteSize, seed: 7)
         try writeSafeTensors(
             path: path,
-            tensors: [(TensorSpec(name: "t", dtype: dtype, shape: shape), data),
-                      (TensorSpec(name: "s", dtype: dtype, shape: []), scalar)],
+            tensors: [
+                (TensorSpec(name: "t", dtype: dtype, shape: shape), data),
+                (TensorSpec(name: "s", dtype: dtype, shape: []), scalar),
+            ],
             metadata: ["dtype": dtype.rawValue])
 
         let file = try SafeTensorsFile(path: path)
@@ -38,8 +41,11 @@ import Testing
         #expect(DType.allCases.count == 16)
         #expect(DType.allCases.filter(\.isFloatingPoint) == [.BF16, .F16, .F32, .F64])
         let sizes = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, $0.byteSize) })
-        #expect(sizes == [.BF16: 2, .F16: 2, .F32: 4, .F64: 8, .I8: 1, .I16: 2, .I32: 4, .I64: 8,
-                          .U8: 1, .U16: 2, .U32: 4, .U64: 8, .BOOL: 1, .F8_E4M3: 1, .F8_E5M2: 1, .F8_E8M0: 1])
+        #expect(
+            sizes == [
+                .BF16: 2, .F16: 2, .F32: 4, .F64: 8, .I8: 1, .I16: 2, .I32: 4, .I64: 8,
+                .U8: 1, .U16: 2, .U32: 4, .U64: 8, .BOOL: 1, .F8_E4M3: 1, .F8_E5M2: 1, .F8_E8M0: 1,
+            ])
         #expect(DType(rawValue: "F8_E4M3") == .F8_E4M3)
         #expect(TensorSpec(name: "x", dtype: .BF16, shape: [4, 8]).byteCount == 64)
         #expect(TensorSpec(name: "x", dtype: .BF16, shape: []).byteCount == 2)
@@ -52,8 +58,11 @@ import Testing
         var tensors: [(TensorSpec, [UInt8])] = []
         for (i, dtype) in DType.allCases.reversed().enumerated() {
             let shape = [i % 3 + 1, 2]
-            tensors.append((TensorSpec(name: "layer.\(i).\(dtype.rawValue)", dtype: dtype, shape: shape),
-                            randomBytes(shape.reduce(1, *) * dtype.byteSize, seed: UInt64(i))))
+            tensors.append(
+                (
+                    TensorSpec(name: "layer.\(i).\(dtype.rawValue)", dtype: dtype, shape: shape),
+                    randomBytes(shape.reduce(1, *) * dtype.byteSize, seed: UInt64(i))
+                ))
         }
         try writeSafeTensors(path: path, tensors: tensors)
         let file = try SafeTensorsFile(path: path)
@@ -74,13 +83,15 @@ import Testing
         let path = folder.file("zero.safetensors")
         let a = randomBytes(12, seed: 1)
         let b = randomBytes(6, seed: 2)
-        try writeSafeTensors(path: path, tensors: [
-            (TensorSpec(name: "empty.first", dtype: .F32, shape: [0]), []),
-            (TensorSpec(name: "a", dtype: .F32, shape: [3]), a),
-            (TensorSpec(name: "empty.middle", dtype: .BF16, shape: [3, 0, 2]), []),
-            (TensorSpec(name: "b", dtype: .U16, shape: [3]), b),
-            (TensorSpec(name: "empty.last", dtype: .I64, shape: [0, 0]), []),
-        ])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "empty.first", dtype: .F32, shape: [0]), []),
+                (TensorSpec(name: "a", dtype: .F32, shape: [3]), a),
+                (TensorSpec(name: "empty.middle", dtype: .BF16, shape: [3, 0, 2]), []),
+                (TensorSpec(name: "b", dtype: .U16, shape: [3]), b),
+                (TensorSpec(name: "empty.last", dtype: .I64, shape: [0, 0]), []),
+            ])
         let file = try SafeTensorsFile(path: path)
         #expect(file.tensors.map(\.name) == ["empty.first", "a", "empty.middle", "b", "empty.last"])
         #expect(file.info("empty.middle")?.shape == [3, 0, 2])
@@ -112,11 +123,13 @@ import Testing
         let small = randomBytes(1000, seed: 11)
         let large = randomBytes((4 << 20) + 4096 + 12, seed: 12)  // more than the 4 MiB buffer
         let tail = randomBytes(40, seed: 13)
-        let writer = try SafeTensorsWriter(path: path, tensors: [
-            TensorSpec(name: "small", dtype: .U8, shape: [1000]),
-            TensorSpec(name: "large", dtype: .F32, shape: [large.count / 4]),
-            TensorSpec(name: "tail", dtype: .F64, shape: [5]),
-        ], metadata: ["k": "v"])
+        let writer = try SafeTensorsWriter(
+            path: path,
+            tensors: [
+                TensorSpec(name: "small", dtype: .U8, shape: [1000]),
+                TensorSpec(name: "large", dtype: .F32, shape: [large.count / 4]),
+                TensorSpec(name: "tail", dtype: .F64, shape: [5]),
+            ], metadata: ["k": "v"])
         #expect(writer.currentTensor?.name == "small")
         // Chunks of awkward sizes: 1 byte, buffered ones, ones that straddle and exceed the buffer.
         try writer.write(Array(small[0..<1]))
@@ -149,13 +162,19 @@ import Testing
         let path = folder.file("layout.safetensors")
         try writeSafeTensors(
             path: path,
-            tensors: [(TensorSpec(name: "z", dtype: .F32, shape: [2]), [0, 0, 128, 63, 0, 0, 0, 64]),
-                      (TensorSpec(name: "a", dtype: .U8, shape: [1, 1]), [9])],
+            tensors: [
+                (TensorSpec(name: "z", dtype: .F32, shape: [2]), [0, 0, 128, 63, 0, 0, 0, 64]),
+                (TensorSpec(name: "a", dtype: .U8, shape: [1, 1]), [9]),
+            ],
             metadata: ["b": "2", "a": "1"])
-        let json = #"{"__metadata__":{"a":"1","b":"2"},"z":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"a":{"dtype":"U8","shape":[1,1],"data_offsets":[8,9]}}"#
+        let json =
+            #"{"__metadata__":{"a":"1","b":"2"},"#
+            + #""z":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"#
+            + #""a":{"dtype":"U8","shape":[1,1],"data_offsets":[8,9]}}"#
         let padding = (8 - (8 + json.utf8.count) % 8) % 8
-        let expected = image(header: json + String(repeating: " ", count: padding),
-                             data: [0, 0, 128, 63, 0, 0, 0, 64, 9])
+        let expected = image(
+            header: json + String(repeating: " ", count: padding),
+            data: [0, 0, 128, 63, 0, 0, 0, 64, 9])
         #expect(readFile(path) == expected)
     }
 
@@ -164,7 +183,8 @@ import Testing
         for length in 1...16 {
             let path = folder.file("aligned-\(length).safetensors")
             let name = String(repeating: "n", count: length)
-            try writeSafeTensors(path: path, tensors: [(TensorSpec(name: name, dtype: .F64, shape: [1]), [1, 2, 3, 4, 5, 6, 7, 8])])
+            try writeSafeTensors(
+                path: path, tensors: [(TensorSpec(name: name, dtype: .F64, shape: [1]), [1, 2, 3, 4, 5, 6, 7, 8])])
             let raw = readFile(path)
             let headerLength = raw[0..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
             #expect((8 + headerLength) % 8 == 0)
@@ -179,7 +199,9 @@ import Testing
     @Test func namesAndMetadataNeedingEscapes() throws {
         let folder = TemporaryFolder()
         let path = folder.file("escapes.safetensors")
-        let names = ["quote\"d", "back\\slash", "new\nline", "tab\t", "ctl\u{1}", "ünïcödé 🚀", "", "slash/es", "__metadata"]
+        let names = [
+            "quote\"d", "back\\slash", "new\nline", "tab\t", "ctl\u{1}", "ünïcödé 🚀", "", "slash/es", "__metadata",
+        ]
         let metadata = ["json": #"{"a": [1, 2]}"#, "multi\nline": "v\u{0}al", "é": "🚀"]
         try writeSafeTensors(
             path: path,
@@ -208,8 +230,12 @@ import Testing
         let path = folder.file("release.safetensors")
         let a = randomBytes(3 * 4096 + 5, seed: 21)
         let b = randomBytes(2 * 4096, seed: 22)
-        try writeSafeTensors(path: path, tensors: [(TensorSpec(name: "a", dtype: .U8, shape: [a.count]), a),
-                                                    (TensorSpec(name: "b", dtype: .U8, shape: [b.count]), b)])
+        try writeSafeTensors(
+            path: path,
+            tensors: [
+                (TensorSpec(name: "a", dtype: .U8, shape: [a.count]), a),
+                (TensorSpec(name: "b", dtype: .U8, shape: [b.count]), b),
+            ])
         let file = try SafeTensorsFile(path: path)
         #expect(try tensorBytes(file, "a") == a)
         #expect(try tensorBytes(file, "b") == b)
@@ -224,7 +250,9 @@ import Testing
     @Test func fileIsSharedAcrossConcurrentReaders() async throws {
         let folder = TemporaryFolder()
         let path = folder.file("shared.safetensors")
-        let tensors = (0..<8).map { (TensorSpec(name: "t\($0)", dtype: .I32, shape: [64]), randomBytes(256, seed: UInt64($0))) }
+        let tensors = (0..<8).map {
+            (TensorSpec(name: "t\($0)", dtype: .I32, shape: [64]), randomBytes(256, seed: UInt64($0)))
+        }
         try writeSafeTensors(path: path, tensors: tensors)
         let file = try SafeTensorsFile(path: path)
         let sums = await withTaskGroup(of: Int.self) { group in

@@ -4,6 +4,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import SafeTensors
 
 /// A fresh folder under the system temporary directory, removed when the object goes away.

@@ -3,6 +3,7 @@
 // replaced only by finish(); misuse gives typed errors.
 
 import Testing
+
 @testable import SafeTensors
 
 @Suite struct WriterTests {
@@ -31,7 +32,8 @@ import Testing
         writer.abort()
         writer.abort()  // idempotent
         #expect(folder.listing().isEmpty)
-        #expect(caught { try writer.write(bBytes) } == .writeOrderViolation(path: path, reason: "the writer was aborted"))
+        #expect(
+            caught { try writer.write(bBytes) } == .writeOrderViolation(path: path, reason: "the writer was aborted"))
         #expect(caught { try writer.finish() } == .writeOrderViolation(path: path, reason: "the writer was aborted"))
         #expect(folder.listing().isEmpty)
     }
@@ -53,7 +55,8 @@ import Testing
         try writer.write(aBytes)
         try writer.write([9])
         let error = caught { try writer.finish() }
-        #expect(error == .writeOrderViolation(path: path, reason: "finish() with tensor 'b' short: 1 of 3 bytes written"))
+        #expect(
+            error == .writeOrderViolation(path: path, reason: "finish() with tensor 'b' short: 1 of 3 bytes written"))
         #expect(folder.listing().isEmpty)
 
         let untouched = try SafeTensorsWriter(path: path, tensors: specs)
@@ -69,28 +72,40 @@ import Testing
         let writer = try SafeTensorsWriter(path: path, tensors: specs)
         try writer.write(Array(aBytes[0..<6]))
         let error = caught { try writer.write(aBytes) }
-        #expect(error == .writeOrderViolation(
-            path: path, reason: "chunk of 8 bytes for tensor 'a', which lacks only 2 of its 8 bytes"))
+        #expect(
+            error
+                == .writeOrderViolation(
+                    path: path, reason: "chunk of 8 bytes for tensor 'a', which lacks only 2 of its 8 bytes"))
         // Chunks never span tensors, even when the total would fit.
         #expect(caught { try writer.write([7, 8, 9]) } != nil)
         try writer.write([7, 8])
         try writer.write(bBytes)
-        #expect(caught { try writer.write([0]) } == .writeOrderViolation(
-            path: path, reason: "1 bytes written after every declared tensor was complete"))
+        #expect(
+            caught { try writer.write([0]) }
+                == .writeOrderViolation(
+                    path: path, reason: "1 bytes written after every declared tensor was complete"))
         try writer.write([])  // empty chunks are always fine
         try writer.finish()
         let file = try SafeTensorsFile(path: path)
         #expect(try tensorBytes(file, "a") == aBytes)
         #expect(try tensorBytes(file, "b") == bBytes)
-        #expect(caught { try writer.finish() } == .writeOrderViolation(path: path, reason: "the writer has already finished"))
-        #expect(caught { try writer.write([1]) } == .writeOrderViolation(path: path, reason: "the writer has already finished"))
+        #expect(
+            caught { try writer.finish() }
+                == .writeOrderViolation(path: path, reason: "the writer has already finished"))
+        #expect(
+            caught { try writer.write([1]) }
+                == .writeOrderViolation(path: path, reason: "the writer has already finished"))
         writer.abort()  // no effect after finish
         #expect(folder.listing() == ["out.safetensors"])
     }
 
     @Test func missingFolderThrowsCannotWrite() {
         let path = folder.file("no/such/folder/out.safetensors")
-        guard case .cannotWrite(let errorPath, let reason) = caught({ _ = try SafeTensorsWriter(path: path, tensors: specs) }) else {
+        guard
+            case .cannotWrite(let errorPath, let reason) = caught({
+                _ = try SafeTensorsWriter(path: path, tensors: specs)
+            })
+        else {
             Issue.record("expected cannotWrite"); return
         }
         #expect(errorPath == path)
@@ -140,12 +155,15 @@ import Testing
             _ = try SafeTensorsWriter(path: path, tensors: [TensorSpec(name: "__metadata__", dtype: .U8, shape: [1])])
         }
         #expect(reserved == .duplicateTensor(path: path, tensor: "__metadata__"))
-        let negative = caught { _ = try SafeTensorsWriter(path: path, tensors: [TensorSpec(name: "n", dtype: .U8, shape: [2, -1])]) }
+        let negative = caught {
+            _ = try SafeTensorsWriter(path: path, tensors: [TensorSpec(name: "n", dtype: .U8, shape: [2, -1])])
+        }
         guard case .invalidShape(_, "n", _) = negative else {
             Issue.record("expected invalidShape, got \(String(describing: negative))"); return
         }
         let overflow = caught {
-            _ = try SafeTensorsWriter(path: path, tensors: [TensorSpec(name: "o", dtype: .F32, shape: [1 << 31, 1 << 31])])
+            _ = try SafeTensorsWriter(
+                path: path, tensors: [TensorSpec(name: "o", dtype: .F32, shape: [1 << 31, 1 << 31])])
         }
         guard case .invalidShape(_, "o", _) = overflow else {
             Issue.record("expected invalidShape, got \(String(describing: overflow))"); return
@@ -162,11 +180,13 @@ import Testing
 
     @Test func zeroSizedTensorsAreSkippedAutomatically() throws {
         let path = folder.file("out.safetensors")
-        let writer = try SafeTensorsWriter(path: path, tensors: [
-            TensorSpec(name: "e0", dtype: .F32, shape: [0]),
-            TensorSpec(name: "x", dtype: .U8, shape: [1]),
-            TensorSpec(name: "e1", dtype: .F32, shape: [2, 0]),
-        ])
+        let writer = try SafeTensorsWriter(
+            path: path,
+            tensors: [
+                TensorSpec(name: "e0", dtype: .F32, shape: [0]),
+                TensorSpec(name: "x", dtype: .U8, shape: [1]),
+                TensorSpec(name: "e1", dtype: .F32, shape: [2, 0]),
+            ])
         #expect(writer.currentTensor?.name == "x")
         try writer.write([42])
         #expect(writer.currentTensor == nil)

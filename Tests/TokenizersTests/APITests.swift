@@ -125,10 +125,15 @@ import Tokenizers
         // The nmt-normalizer fixture with a plain normalizer and a Strip decoder with a negative count.
         let base = try String(contentsOf: Fixtures.url("errors/nmt-normalizer.json"), encoding: .utf8)
             .replacingOccurrences(of: "\"normalizer\": {\"type\": \"Nmt\"}", with: "\"normalizer\": null")
-        for (field, decoder) in [("start", "{\"type\": \"Strip\", \"content\": \" \", \"start\": -1, \"stop\": 0}"),
-                                 ("stop", "{\"type\": \"Strip\", \"content\": \" \", \"start\": 1, \"stop\": -2}")] {
-            let text = base.replacingOccurrences(of: "\"decoder\": {\"type\": \"ByteLevel\", \"add_prefix_space\": true, \"trim_offsets\": true, \"use_regex\": true}",
-                                                 with: "\"decoder\": " + decoder)
+        for (field, decoder) in [
+            ("start", "{\"type\": \"Strip\", \"content\": \" \", \"start\": -1, \"stop\": 0}"),
+            ("stop", "{\"type\": \"Strip\", \"content\": \" \", \"start\": 1, \"stop\": -2}"),
+        ] {
+            let text = base.replacingOccurrences(
+                of:
+                    "\"decoder\": {\"type\": \"ByteLevel\", \"add_prefix_space\": true, "
+                    + "\"trim_offsets\": true, \"use_regex\": true}",
+                with: "\"decoder\": " + decoder)
             #expect(text != base)
             let path = NSTemporaryDirectory() + "fos-strip-\(UUID().uuidString).json"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -138,7 +143,9 @@ import Tokenizers
     }
 
     @Test func errorDescriptionsAreOneLine() {
-        for name in ["bad.json", "wordpiece.json", "unigram.json", "nmt-normalizer.json", "bad-merge.json", "nope.json"] {
+        for name in [
+            "bad.json", "wordpiece.json", "unigram.json", "nmt-normalizer.json", "bad-merge.json", "nope.json",
+        ] {
             let d = loadError(Fixtures.url("errors/\(name)").path)?.description ?? ""
             #expect(!d.isEmpty && !d.contains("\n"), "\(name): \(d)")
         }

@@ -80,5 +80,8 @@ func firstDifference(_ got: [Int], _ want: [Int]) -> String? {
     var i = 0
     while i < n && got[i] == want[i] { i += 1 }
     let lo = max(0, i - 3)
-    return "lengths \(got.count) vs \(want.count); first difference at \(i): got \(Array(got[lo..<min(got.count, i + 5)])) want \(Array(want[lo..<min(want.count, i + 5)]))"
+    return
+        "lengths \(got.count) vs \(want.count); first difference at \(i): "
+        + "got \(Array(got[lo..<min(got.count, i + 5)])) "
+        + "want \(Array(want[lo..<min(want.count, i + 5)]))"
 }

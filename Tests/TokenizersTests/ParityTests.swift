@@ -34,15 +34,24 @@ import Tokenizers
             }
             let decoded = tok.decode(c.ids)
             if !decoded.unicodeScalars.elementsEqual(c.decoded.unicodeScalars) {
-                failures.append("decode of \(c.text.debugDescription): got \(decoded.debugDescription) want \(c.decoded.debugDescription)")
+                failures.append(
+                    "decode of \(c.text.debugDescription): "
+                        + "got \(decoded.debugDescription) want \(c.decoded.debugDescription)"
+                )
             }
             let withSpecial = tok.decode(c.ids, skipSpecialTokens: false)
             if !withSpecial.unicodeScalars.elementsEqual(c.decodedWithSpecial.unicodeScalars) {
-                failures.append("decode(keep special) of \(c.text.debugDescription): got \(withSpecial.debugDescription) want \(c.decodedWithSpecial.debugDescription)")
+                failures.append(
+                    "decode(keep special) of \(c.text.debugDescription): "
+                        + "got \(withSpecial.debugDescription) "
+                        + "want \(c.decodedWithSpecial.debugDescription)"
+                )
             }
         }
         #expect(compared > 0)
-        #expect(failures.isEmpty, "\(name): \(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(name): \(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
     }
 
     @Test(arguments: Fixtures.tokenizerNames)
@@ -56,10 +65,13 @@ import Tokenizers
             }
             let b = tok.decode(c.ids, skipSpecialTokens: false)
             if !b.unicodeScalars.elementsEqual(c.decodedWithSpecial.unicodeScalars) {
-                failures.append("\(c.ids) (keep special): got \(b.debugDescription) want \(c.decodedWithSpecial.debugDescription)")
+                failures.append(
+                    "\(c.ids) (keep special): got \(b.debugDescription) want \(c.decodedWithSpecial.debugDescription)")
             }
         }
-        #expect(failures.isEmpty, "\(name): \(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(name): \(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
     }
 
     @Test(arguments: Fixtures.tokenizerNames)
@@ -71,7 +83,9 @@ import Tokenizers
         #expect(tok.eosTokenID == want.eos)
         for (key, token) in want.tokens {
             let id = Int(key)!
-            #expect(tok.token(for: id).map { Array($0.unicodeScalars) } == Array(token.unicodeScalars), "\(name) token \(id)")
+            #expect(
+                tok.token(for: id).map { Array($0.unicodeScalars) } == Array(token.unicodeScalars),
+                "\(name) token \(id)")
             #expect(tok.id(for: token) == id, "\(name) id of \(token.debugDescription)")
         }
     }

@@ -6,8 +6,10 @@ import Foundation
 import Testing
 import Tokenizers
 
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["TOKENIZERS_BENCH"] != nil,
-                "set TOKENIZERS_BENCH=1 to run the tokenizer benchmarks"))
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["TOKENIZERS_BENCH"] != nil,
+        "set TOKENIZERS_BENCH=1 to run the tokenizer benchmarks"))
 struct PerformanceTests {
     @Test(arguments: ["stories260K", "bytelevel", "llama3style"])
     func encodeFourMegabytes(_ name: String) {
@@ -19,7 +21,10 @@ struct PerformanceTests {
         let encodeSeconds = Date().timeIntervalSince(start)
         let decoded = tok.decode(ids)
         let totalSeconds = Date().timeIntervalSince(start)
-        print("\(name): \(text.utf8.count) bytes -> \(ids.count) ids, encode \(encodeSeconds)s, encode+decode \(totalSeconds)s")
+        print(
+            "\(name): \(text.utf8.count) bytes -> \(ids.count) ids, "
+                + "encode \(encodeSeconds)s, encode+decode \(totalSeconds)s"
+        )
         #expect(decoded == text)
         #expect(encodeSeconds < 5)
     }

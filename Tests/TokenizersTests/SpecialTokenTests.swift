@@ -48,7 +48,9 @@ enum SpecialTokenFixtures {
         let configURL = folder.appendingPathComponent("tokenizer_config.json")
         if c.config.string == "keep" {
             let own = base.appendingPathComponent("tokenizer_config.json")
-            if FileManager.default.fileExists(atPath: own.path) { try FileManager.default.copyItem(at: own, to: configURL) }
+            if FileManager.default.fileExists(atPath: own.path) {
+                try FileManager.default.copyItem(at: own, to: configURL)
+            }
         } else if !c.config.isNull {
             try Data(c.config.serialized().utf8).write(to: configURL)
         }
@@ -70,7 +72,9 @@ enum SpecialTokenFixtures {
         let tokenizer = try Tokenizer(contentsOf: path)
         for (i, text) in c.texts.enumerated() {
             #expect(tokenizer.encode(text, addSpecialTokens: true) == c.ids[i], "\(name): \(text.debugDescription)")
-            #expect(tokenizer.encode(text, addSpecialTokens: false) == c.idsWithoutSpecial[i], "\(name): \(text.debugDescription)")
+            #expect(
+                tokenizer.encode(text, addSpecialTokens: false) == c.idsWithoutSpecial[i],
+                "\(name): \(text.debugDescription)")
         }
     }
 
@@ -79,7 +83,9 @@ enum SpecialTokenFixtures {
         #expect(stories.specialTokens.prefix == [1])
         #expect(stories.specialTokens.suffix == [])
         #expect(stories.specialTokens.bos == 1)
-        #expect(stories.specialTokens.origin == "tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false")
+        #expect(
+            stories.specialTokens.origin
+                == "tokenizer_config.json LlamaTokenizer: add_bos_token true, add_eos_token false")
         let byteLevel = try Tokenizer(contentsOf: Fixtures.url("bytelevel/tokenizer.json").path)
         #expect(byteLevel.specialTokens == SpecialTokenRule(origin: "tokenizer.json has no post_processor"))
         #expect(byteLevel.specialTokens.bos == nil)
@@ -89,25 +95,34 @@ enum SpecialTokenFixtures {
 
     @Test func unknownPostProcessorIsRefused() throws {
         var c = SpecialTokenFixtures.cases.first { $0.name == "gpt2-byte-level-processor" }!
-        c = SpecialTokenCase(name: "unknown", base: c.base, postProcessor: .object([JSONMember(key: "type", value: .string("Whatever"))]),
-                             config: .null, texts: [], ids: [], idsWithoutSpecial: [])
+        c = SpecialTokenCase(
+            name: "unknown", base: c.base,
+            postProcessor: .object([JSONMember(key: "type", value: .string("Whatever"))]),
+            config: .null, texts: [], ids: [], idsWithoutSpecial: [])
         let path = try SpecialTokenFixtures.materialize(c)
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        #expect(throws: TokenizerError.unsupportedComponent(path: path, component: "post_processor", type: "Whatever")) {
+        #expect(throws: TokenizerError.unsupportedComponent(path: path, component: "post_processor", type: "Whatever"))
+        {
             try Tokenizer(contentsOf: path)
         }
     }
 
     @Test func addBOSWithoutABOSTokenIsRefused() throws {
-        let c = SpecialTokenCase(name: "no-bos", base: "bytelevel", postProcessor: .null,
-                                 config: .object([JSONMember(key: "tokenizer_class", value: .string("LlamaTokenizerFast")),
-                                                  JSONMember(key: "bos_token", value: .null)]),
-                                 texts: [], ids: [], idsWithoutSpecial: [])
+        let c = SpecialTokenCase(
+            name: "no-bos", base: "bytelevel", postProcessor: .null,
+            config: .object([
+                JSONMember(key: "tokenizer_class", value: .string("LlamaTokenizerFast")),
+                JSONMember(key: "bos_token", value: .null),
+            ]),
+            texts: [], ids: [], idsWithoutSpecial: [])
         let path = try SpecialTokenFixtures.materialize(c)
         let folder = (path as NSString).deletingLastPathComponent
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(throws: TokenizerError.missingField(path: folder + "/tokenizer_config.json",
-                                                    field: "bos_token (add_bos_token is true)")) {
+        #expect(
+            throws: TokenizerError.missingField(
+                path: folder + "/tokenizer_config.json",
+                field: "bos_token (add_bos_token is true)")
+        ) {
             try Tokenizer(contentsOf: path)
         }
     }

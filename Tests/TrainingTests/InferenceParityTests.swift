@@ -7,6 +7,7 @@ import Foundation
 import ModelCore
 import Testing
 import Transformer
+
 @testable import Training
 
 struct InferenceParityTests {
@@ -24,18 +25,21 @@ struct InferenceParityTests {
         let trainer = try Trainer(options: o, corpus: TrainingRunTests.corpus, outputDirectory: dir)
         _ = try trainer.run()
 
-        let batch = TrainingRunTests.corpus.corpus.validationBatches(sequenceLength: o.sequenceLength, batch: 1, limit: 1)[0]
+        let batch = TrainingRunTests.corpus.corpus.validationBatches(
+            sequenceLength: o.sequenceLength, batch: 1, limit: 1)[0]
         let model = DecoderModel(config: o.model, plan: .float32(layers: o.model.layerCount), threads: 1)
         let trainerLoss = try model.loss(parameters: trainer.parameters, batch: batch)
 
-        let engine = try TransformerModel(configuration: ModelConfiguration(contentsOf: dir + "/config.json"),
-                                          weights: SafeTensorsWeights(path: dir + "/model.safetensors"), threads: 1)
+        let engine = try TransformerModel(
+            configuration: ModelConfiguration(contentsOf: dir + "/config.json"),
+            weights: SafeTensorsWeights(path: dir + "/model.safetensors"), threads: 1)
         // The window: the batch's inputs plus the last target; every position after the first is counted.
         let ids = batch.inputs.map(Int.init) + [Int(batch.targets.last!)]
         let (nll, count) = try Perplexity.windowNLL(model: engine, ids: ids, firstCounted: 1)
         #expect(count == o.sequenceLength)
         let engineLoss = nll / Double(count)
         #expect(abs(engineLoss - trainerLoss) < Self.lossTolerance, "engine \(engineLoss) vs trainer \(trainerLoss)")
-        #expect(trainerLoss < log(Double(TrainingRunTests.corpus.vocabularySize)), "5 steps should beat a uniform guess")
+        #expect(
+            trainerLoss < log(Double(TrainingRunTests.corpus.vocabularySize)), "5 steps should beat a uniform guess")
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Training
 
 @Suite struct LayerGradientTests {
@@ -15,16 +16,31 @@ import Testing
         let rows = 3, n = 32
         let x = r.normals(rows * n), g = r.normals(n, scale: 0.5).map { $0 + 1 }, w = r.normals(rows * n)
         func f(_ x: [Float], _ g: [Float]) -> [Float] {
-            x.withUnsafeBufferPointer { xb in g.withUnsafeBufferPointer { gb in
-                NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1).y } }
+            x.withUnsafeBufferPointer { xb in
+                g.withUnsafeBufferPointer { gb in
+                    NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1).y
+                }
+            }
         }
-        let (_, inv) = x.withUnsafeBufferPointer { xb in g.withUnsafeBufferPointer { gb in
-            NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1) } }
+        let (_, inv) = x.withUnsafeBufferPointer { xb in
+            g.withUnsafeBufferPointer { gb in
+                NormLayer.forward(xb, rows: rows, width: n, gain: gb, epsilon: 1e-5, threads: 1)
+            }
+        }
         var dg = [Float](repeating: 0, count: n)
-        let dx = w.withUnsafeBufferPointer { wb in x.withUnsafeBufferPointer { xb in inv.withUnsafeBufferPointer { rb in
-            g.withUnsafeBufferPointer { gb in dg.withUnsafeMutableBufferPointer { dgb in
-                NormLayer.backward(wb, x: xb, inverseRMS: rb, rows: rows, width: n, gain: gb, gainGradient: dgb, threads: 1)
-            } } } } }
+        let dx = w.withUnsafeBufferPointer { wb in
+            x.withUnsafeBufferPointer { xb in
+                inv.withUnsafeBufferPointer { rb in
+                    g.withUnsafeBufferPointer { gb in
+                        dg.withUnsafeMutableBufferPointer { dgb in
+                            NormLayer.backward(
+                                wb, x: xb, inverseRMS: rb, rows: rows, width: n, gain: gb, gainGradient: dgb, threads: 1
+                            )
+                        }
+                    }
+                }
+            }
+        }
         for trial in 0..<3 {
             var rr = SplitMix64(seed: 100 + UInt64(trial))
             let ux = rr.normals(rows * n), ug = rr.normals(n)
@@ -39,9 +55,11 @@ import Testing
         var r = SplitMix64(seed: 2)
         let rows = 6, width = 16
         // Two sequences of 3 positions, 2 heads of 8.
-        let rope = SequenceRotation(configuration: .llama(vocabularySize: 8, hiddenSize: 16, intermediateSize: 16, layers: 1,
-                                                          heads: 2, contextLength: 3),
-                                    sequenceLength: 3, sequences: 2)
+        let rope = SequenceRotation(
+            configuration: .llama(
+                vocabularySize: 8, hiddenSize: 16, intermediateSize: 16, layers: 1,
+                heads: 2, contextLength: 3),
+            sequenceLength: 3, sequences: 2)
         let x = r.normals(rows * width), w = r.normals(rows * width)
         func f(_ x: [Float]) -> [Float] {
             var y = x
@@ -68,10 +86,18 @@ import Testing
             CausalAttention.forward(q: q, k: k, v: v, shape: shape, threads: 2).output
         }
         let probs = CausalAttention.forward(q: q, k: k, v: v, shape: shape, threads: 1).probabilities
-        let (dq, dk, dv) = w.withUnsafeBufferPointer { wb in q.withUnsafeBufferPointer { qb in k.withUnsafeBufferPointer { kb in
-            v.withUnsafeBufferPointer { vb in probs.withUnsafeBufferPointer { pb in
-                CausalAttention.backward(dOutput: wb, q: qb, k: kb, v: vb, probabilities: pb, shape: shape, threads: 2)
-            } } } } }
+        let (dq, dk, dv) = w.withUnsafeBufferPointer { wb in
+            q.withUnsafeBufferPointer { qb in
+                k.withUnsafeBufferPointer { kb in
+                    v.withUnsafeBufferPointer { vb in
+                        probs.withUnsafeBufferPointer { pb in
+                            CausalAttention.backward(
+                                dOutput: wb, q: qb, k: kb, v: vb, probabilities: pb, shape: shape, threads: 2)
+                        }
+                    }
+                }
+            }
+        }
         for trial in 0..<2 {
             var rr = SplitMix64(seed: 200 + UInt64(trial))
             let u = rr.normals(n)
@@ -91,10 +117,17 @@ import Testing
         let n = 64
         let g = r.normals(n, scale: 2), u = r.normals(n), w = r.normals(n)
         func f(_ g: [Float], _ u: [Float]) -> [Float] {
-            g.withUnsafeBufferPointer { gb in u.withUnsafeBufferPointer { ub in SwiGLU.forward(gate: gb, up: ub, threads: 1) } }
+            g.withUnsafeBufferPointer { gb in
+                u.withUnsafeBufferPointer { ub in SwiGLU.forward(gate: gb, up: ub, threads: 1) }
+            }
         }
-        let (dg, du) = w.withUnsafeBufferPointer { wb in g.withUnsafeBufferPointer { gb in u.withUnsafeBufferPointer { ub in
-            SwiGLU.backward(wb, gate: gb, up: ub, threads: 1) } } }
+        let (dg, du) = w.withUnsafeBufferPointer { wb in
+            g.withUnsafeBufferPointer { gb in
+                u.withUnsafeBufferPointer { ub in
+                    SwiGLU.backward(wb, gate: gb, up: ub, threads: 1)
+                }
+            }
+        }
         let dir = r.normals(n)
         let fg = centralDifference(g, dir) { weightedSum(f($0, u), w) }
         let fu = centralDifference(u, dir) { weightedSum(f(g, $0), w) }
@@ -134,15 +167,17 @@ import Testing
             CastLinear.forward(castInput: x, rows: rows, in: inF, castWeight: wt, out: outF, threads: 1)
         }
         let input = try x.withUnsafeBufferPointer {
-            try CastLinear.castWeightGradientInput($0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
+            try CastLinear.castWeightGradientInput(
+                $0, rows: rows, cols: inF, precision: .float32, threads: 1, statistics: &stats)
         }
         var dW = [Float](repeating: 0, count: outF * inF), dX = [Float](repeating: 0, count: rows * inF)
         try w.withUnsafeBufferPointer { wb in
             try dW.withUnsafeMutableBufferPointer { dwb in
                 try dX.withUnsafeMutableBufferPointer { dxb in
-                    try CastLinear.backward(dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
-                                             precision: .float32, seeds: (1, 2), weightGradient: dwb.baseAddress!,
-                                             dx: dxb.baseAddress!, accumulateDX: false, threads: 1, statistics: &stats)
+                    try CastLinear.backward(
+                        dy: wb, rows: rows, out: outF, in: inF, castWeight: wt, input: input,
+                        precision: .float32, seeds: (1, 2), weightGradient: dwb.baseAddress!,
+                        dx: dxb.baseAddress!, accumulateDX: false, threads: 1, statistics: &stats)
                 }
             }
         }

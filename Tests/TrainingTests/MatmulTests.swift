@@ -4,6 +4,7 @@
 
 import TestSupport
 import Testing
+
 @testable import Training
 
 @Suite struct MatmulTests {
@@ -18,11 +19,16 @@ import Testing
                 var results: [[Float]] = []
                 for threads in [1, 2, 3] {
                     var c = c0
-                    a.withUnsafeBufferPointer { ab in b.withUnsafeBufferPointer { bb in c.withUnsafeMutableBufferPointer { cb in
-                        Matmul.gemm(m: m, n: n, k: k, a: MatrixOperand(ab.baseAddress!, ld: ta ? m : k, transposed: ta),
+                    a.withUnsafeBufferPointer { ab in
+                        b.withUnsafeBufferPointer { bb in
+                            c.withUnsafeMutableBufferPointer { cb in
+                                Matmul.gemm(
+                                    m: m, n: n, k: k, a: MatrixOperand(ab.baseAddress!, ld: ta ? m : k, transposed: ta),
                                     b: MatrixOperand(bb.baseAddress!, ld: tb ? k : n, transposed: tb),
                                     c: cb.baseAddress!, ldc: n + 3, accumulate: true, threads: threads)
-                    } } }
+                            }
+                        }
+                    }
                     results.append(c)
                 }
                 #expect(results[0] == results[1] && results[0] == results[2])
@@ -45,4 +51,3 @@ import Testing
         }
     }
 }
-

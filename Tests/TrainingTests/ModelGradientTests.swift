@@ -5,12 +5,14 @@
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Training
 
 @Suite struct ModelGradientTests {
     static func microConfig(tied: Bool) -> ModelConfiguration {
-        .llama(vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layers: 2, heads: 2,
-               contextLength: 8, tieEmbeddings: tied, initializerRange: 0.1)
+        .llama(
+            vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layers: 2, heads: 2,
+            contextLength: 8, tieEmbeddings: tied, initializerRange: 0.1)
     }
 
     static func batch(seed: UInt64, vocabulary: Int, b: Int = 2, t: Int = 6) -> TrainingBatch {
@@ -33,8 +35,9 @@ import Testing
         let batch = Self.batch(seed: 9, vocabulary: config.vocabularySize)
         var grads = ModelParameters.zeros(config)
         var stats = QuantizationStatistics()
-        let loss = try model.lossAndGradients(parameters: params, batch: batch, step: 0, runSeed: 1, gradients: &grads,
-                                              statistics: &stats)
+        let loss = try model.lossAndGradients(
+            parameters: params, batch: batch, step: 0, runSeed: 1, gradients: &grads,
+            statistics: &stats)
         #expect(close(loss, try model.loss(parameters: params, batch: batch), rel: 0, abs: 0))
         for i in params.tensors.indices {
             let scale: Float = params.tensors[i].shape.count == 1 ? 1 : 0.1
@@ -45,7 +48,9 @@ import Testing
                 return (try? model.loss(parameters: p, batch: batch)) ?? .nan
             }
             let analytic = dot(grads.tensors[i].values, u)
-            #expect(close(fd, analytic, rel: 1e-3, abs: 2e-5), "\(params.tensors[i].name): fd \(fd) vs analytic \(analytic)")
+            #expect(
+                close(fd, analytic, rel: 1e-3, abs: 2e-5), "\(params.tensors[i].name): fd \(fd) vs analytic \(analytic)"
+            )
         }
     }
 
@@ -59,7 +64,8 @@ import Testing
             var grads = ModelParameters.zeros(config)
             var stats = QuantizationStatistics()
             _ = try DecoderModel(config: config, plan: plan, threads: threads)
-                .lossAndGradients(parameters: params, batch: batch, step: 5, runSeed: 11, gradients: &grads, statistics: &stats)
+                .lossAndGradients(
+                    parameters: params, batch: batch, step: 5, runSeed: 11, gradients: &grads, statistics: &stats)
             results.append(grads.tensors.flatMap(\.values))
         }
         #expect(results[0] == results[1])

@@ -6,17 +6,20 @@
 import BlockQuantization
 import TestSupport
 import Testing
+
 @testable import Training
 
 @Suite struct QuantizedLinearTests {
     /// C = A·Bᵀ in float64 (A [m, k], B [n, k]).
     func matmulABt(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)
-        for i in 0..<m { for j in 0..<n {
-            var s: Double = 0
-            for t in 0..<k { s += Double(a[i * k + t]) * Double(b[j * k + t]) }
-            c[i * n + j] = s
-        } }
+        for i in 0..<m {
+            for j in 0..<n {
+                var s: Double = 0
+                for t in 0..<k { s += Double(a[i * k + t]) * Double(b[j * k + t]) }
+                c[i * n + j] = s
+            }
+        }
         return c
     }
 
@@ -47,19 +50,25 @@ import Testing
         var stats = QuantizationStatistics()
         let seeds: (UInt64, UInt64) = (77, 78)
 
-        let xc = try x.withUnsafeBufferPointer { try CastLinear.castInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats) }
-        let wc = try w.withUnsafeBufferPointer { try CastLinear.castWeight($0, out: outF, in: inF, precision: precision, threads: 2, statistics: &stats) }
+        let xc = try x.withUnsafeBufferPointer {
+            try CastLinear.castInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats)
+        }
+        let wc = try w.withUnsafeBufferPointer {
+            try CastLinear.castWeight($0, out: outF, in: inF, precision: precision, threads: 2, statistics: &stats)
+        }
         let y = CastLinear.forward(castInput: xc, rows: rows, in: inF, castWeight: wc, out: outF, threads: 2)
         let input = try x.withUnsafeBufferPointer {
-            try CastLinear.castWeightGradientInput($0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats)
+            try CastLinear.castWeightGradientInput(
+                $0, rows: rows, cols: inF, precision: precision, threads: 2, statistics: &stats)
         }
         var dW = [Float](repeating: 0, count: outF * inF), dX = [Float](repeating: 0, count: rows * inF)
         try dy.withUnsafeBufferPointer { dyb in
             try dW.withUnsafeMutableBufferPointer { dwb in
                 try dX.withUnsafeMutableBufferPointer { dxb in
-                    try CastLinear.backward(dy: dyb, rows: rows, out: outF, in: inF, castWeight: wc, input: input,
-                                             precision: precision, seeds: seeds, weightGradient: dwb.baseAddress!,
-                                             dx: dxb.baseAddress!, accumulateDX: false, threads: 2, statistics: &stats)
+                    try CastLinear.backward(
+                        dy: dyb, rows: rows, out: outF, in: inF, castWeight: wc, input: input,
+                        precision: precision, seeds: seeds, weightGradient: dwb.baseAddress!,
+                        dx: dxb.baseAddress!, accumulateDX: false, threads: 2, statistics: &stats)
                 }
             }
         }
@@ -75,14 +84,19 @@ import Testing
         let dxRef = matmulABt(dyData, transpose(wr, rows: outF, cols: inF), m: rows, n: inF, k: outF)
         #expect(maxRelativeError(dX, dxRef) < 1e-5)
 
-        let dyW = try referenceCast(dy, rows: rows, cols: outF, ops.weightGradientOutput(seed: seeds.1))   // [rows, out]
-        let xW = try referenceCast(x, rows: rows, cols: inF, ops.weightGradientInput)                       // [rows, in]
-        let dwRef = matmulABt(transpose(dyW, rows: rows, cols: outF), transpose(xW, rows: rows, cols: inF), m: outF, n: inF, k: rows)
+        let dyW = try referenceCast(dy, rows: rows, cols: outF, ops.weightGradientOutput(seed: seeds.1))  // [rows, out]
+        let xW = try referenceCast(x, rows: rows, cols: inF, ops.weightGradientInput)  // [rows, in]
+        let dwRef = matmulABt(
+            transpose(dyW, rows: rows, cols: outF), transpose(xW, rows: rows, cols: inF), m: outF, n: inF, k: rows)
         #expect(maxRelativeError(dW, dwRef) < 1e-4)
 
         // Every operand kind was quantized; 4/6 picks some blocks to 4, static 6 none.
         for kind in OperandKind.allCases { #expect(stats.blocks[kind.rawValue] > 0) }
-        if rule == .static6 { #expect(stats.totalAlternativeShare == 0) } else { #expect(stats.totalAlternativeShare > 0) }
+        if rule == .static6 {
+            #expect(stats.totalAlternativeShare == 0)
+        } else {
+            #expect(stats.totalAlternativeShare > 0)
+        }
     }
 
     @Test func gradientRuleAblationChangesOnlyTheGradientOperands() {
@@ -94,7 +108,10 @@ import Testing
         #expect(o.forwardInput.rule == .mse && o.weight.rule == .mse && o.weightGradientInput.rule == .mse)
         #expect(o.dataGradientOutput(seed: 1).rule == .static6 && o.weightGradientOutput(seed: 1).rule == .static6)
         // Without the ablation every operand takes the recipe's rule.
-        guard case .nvfp4(let plain) = RecipeSettings(recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0).precision(layer: 0, of: 2) else {
+        guard
+            case .nvfp4(let plain) = RecipeSettings(recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0).precision(
+                layer: 0, of: 2)
+        else {
             Issue.record("a quantized layer expected")
             return
         }
@@ -115,10 +132,15 @@ import Testing
         let a = StochasticSeeds.seed(run: 1, step: 10, linear: 3, operand: .dataGradientOutput)
         #expect(a == StochasticSeeds.seed(run: 1, step: 10, linear: 3, operand: .dataGradientOutput))
         var seen = Set<UInt64>()
-        for run: UInt64 in 1...2 { for step in 0..<4 { for linear in 0..<4 {
-            for op in [StochasticSeeds.Operand.dataGradientOutput, .weightGradientOutput] {
-                seen.insert(StochasticSeeds.seed(run: run, step: step, linear: linear, operand: op))
-            } } } }
+        for run: UInt64 in 1...2 {
+            for step in 0..<4 {
+                for linear in 0..<4 {
+                    for op in [StochasticSeeds.Operand.dataGradientOutput, .weightGradientOutput] {
+                        seen.insert(StochasticSeeds.seed(run: run, step: step, linear: linear, operand: op))
+                    }
+                }
+            }
+        }
         #expect(seen.count == 2 * 4 * 4 * 2)
     }
 

@@ -3,6 +3,7 @@
 
 import BlockQuantization
 import Testing
+
 @testable import Training
 
 @Suite struct RecipeSettingsTests {
@@ -23,10 +24,13 @@ import Testing
         ]
         for (recipe, rule, gradientRule, unbiased) in cases {
             let o = try Self.operands(RecipeSettings(recipe: recipe, highPrecisionLastLayers: 0))
-            #expect(o.rule == rule && o.gradientRule == gradientRule && o.unbiasedGradientChoice == unbiased, "\(recipe)")
+            #expect(
+                o.rule == rule && o.gradientRule == gradientRule && o.unbiasedGradientChoice == unbiased, "\(recipe)")
             #expect(o.forwardInput.rounding == .nearest && o.weight.rule == rule)
             let expected: Rounding = unbiased ? .stochasticUnbiased(seed: 9) : .stochastic(seed: 9)
-            #expect(o.dataGradientOutput(seed: 9) == QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: expected))
+            #expect(
+                o.dataGradientOutput(seed: 9)
+                    == QuantizationConfig(format: .nvfp4, rule: gradientRule, rounding: expected))
             #expect(o.weightGradientOutput(seed: 9).rounding == expected && o.weightGradientOutput(seed: 9).rht)
         }
         #expect(RecipeSettings(recipe: .bf16).precision(layer: 0, of: 2) == .bf16)
@@ -34,18 +38,24 @@ import Testing
 
     @Test func ablationsOverrideTheRecipe() throws {
         // --gradient-rule mae-unbiased on nvfp4-4over6; --gradient-rule mse on the static_6-gradient recipe.
-        let a = try Self.operands(RecipeSettings(recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0, gradientRule: .mae,
-                                                 unbiasedGradientChoice: true))
+        let a = try Self.operands(
+            RecipeSettings(
+                recipe: .nvfp4FourOverSix, highPrecisionLastLayers: 0, gradientRule: .mae,
+                unbiasedGradientChoice: true))
         #expect(a.gradientRule == .mae && a.dataGradientOutput(seed: 1).rounding == .stochasticUnbiased(seed: 1))
-        let b = try Self.operands(RecipeSettings(recipe: .nvfp4FourOverSixStatic6Gradients, highPrecisionLastLayers: 0,
-                                                 gradientRule: .mse))
+        let b = try Self.operands(
+            RecipeSettings(
+                recipe: .nvfp4FourOverSixStatic6Gradients, highPrecisionLastLayers: 0,
+                gradientRule: .mse))
         #expect(b.gradientRule == .mse && !b.unbiasedGradientChoice)
         // Without stochastic gradients the unbiased choice has nothing to do.
         var c = try Self.operands(RecipeSettings(recipe: .nvfp4FourOverSixUnbiasedSR, highPrecisionLastLayers: 0))
         c.stochasticGradients = false
         #expect(c.dataGradientOutput(seed: 1).rounding == .nearest)
-        var options = TrainingOptions(model: .llama(vocabularySize: 300, hiddenSize: 32, intermediateSize: 64, layers: 2,
-                                                    heads: 2, contextLength: 32))
+        var options = TrainingOptions(
+            model: .llama(
+                vocabularySize: 300, hiddenSize: 32, intermediateSize: 64, layers: 2,
+                heads: 2, contextLength: 32))
         options.recipe = .nvfp4
         options.unbiasedGradientChoice = true
         #expect(options.recipeSettings.unbiasedGradientChoice)

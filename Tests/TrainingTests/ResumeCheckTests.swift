@@ -22,7 +22,8 @@ import Training
         var changed = options()
         changed.learningRate = 1e-3
         changed.seed = 7
-        #expect(changed.resumeDifference(from: options())
+        #expect(
+            changed.resumeDifference(from: options())
                 == "--lr 0.001 ≠ checkpoint's 0.003, --seed 7 ≠ checkpoint's 1234")
         var batch = options()
         batch.batchSize = 4

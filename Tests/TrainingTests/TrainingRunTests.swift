@@ -8,6 +8,7 @@ import SafeTensors
 import TestSupport
 import Testing
 import Tokenizers
+
 @testable import Training
 
 @Suite(.serialized) struct TrainingRunTests {
@@ -26,8 +27,10 @@ import Tokenizers
     }()
 
     static func options(_ recipe: TrainingRecipe, steps: Int) -> TrainingOptions {
-        var o = TrainingOptions(model: .llama(vocabularySize: corpus.vocabularySize, hiddenSize: 32,
-                                              intermediateSize: 64, layers: 2, heads: 2, contextLength: 32))
+        var o = TrainingOptions(
+            model: .llama(
+                vocabularySize: corpus.vocabularySize, hiddenSize: 32,
+                intermediateSize: 64, layers: 2, heads: 2, contextLength: 32))
         o.recipe = recipe
         o.preset = "test"
         o.steps = steps
@@ -54,10 +57,13 @@ import Tokenizers
         #expect(summary.divergedAtStep == nil)
         #expect(abs(summary.initialLoss - log(Double(Self.corpus.vocabularySize))) < 0.3)
         let drop = recipe == .bf16 ? 1.0 : 0.5
-        #expect(summary.trainLoss < summary.initialLoss - drop, "\(recipe): \(summary.initialLoss) → \(summary.trainLoss)")
+        #expect(
+            summary.trainLoss < summary.initialLoss - drop, "\(recipe): \(summary.initialLoss) → \(summary.trainLoss)")
         #expect(summary.validationLoss < summary.initialLoss - drop)
         if recipe == .nvfp4FourOverSix { #expect(summary.statistics.totalAlternativeShare > 0) }
-        if recipe == .nvfp4 { #expect(summary.statistics.totalAlternativeShare == 0 && summary.statistics.elements > 0) }
+        if recipe == .nvfp4 {
+            #expect(summary.statistics.totalAlternativeShare == 0 && summary.statistics.elements > 0)
+        }
         if recipe == .bf16 { #expect(summary.statistics.elements == 0) }
     }
 
@@ -81,7 +87,9 @@ import Tokenizers
         }
         // A different recipe cannot resume this run.
         o.recipe = .bf16
-        #expect(throws: TrainingError.self) { try Trainer(options: o, corpus: Self.corpus, outputDirectory: nil, resumeFrom: dir) }
+        #expect(throws: TrainingError.self) {
+            try Trainer(options: o, corpus: Self.corpus, outputDirectory: nil, resumeFrom: dir)
+        }
     }
 
     @Test func checkpointIsAHuggingFaceLlamaFolder() throws {
@@ -91,7 +99,9 @@ import Tokenizers
         o.model.tieWordEmbeddings = false
         let t = try Trainer(options: o, corpus: Self.corpus, outputDirectory: dir)
         _ = try t.run()
-        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/config.json"))) as! [String: Any]
+        let config =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/config.json")))
+            as! [String: Any]
         #expect(config["architectures"] as? [String] == ["LlamaForCausalLM"])
         #expect((config["vocab_size"] as? Int) == Self.corpus.vocabularySize)
         let file = try SafeTensorsFile(path: dir + "/model.safetensors")
@@ -116,7 +126,9 @@ import Tokenizers
         let sample = String(Self.text.prefix(2000))
         let ids = tok.encode(sample)
         #expect(tok.decode(ids) == sample)
-        #expect(ids.count < sample.utf8.count * 2 / 3, "the BPE should compress: \(ids.count) ids for \(sample.utf8.count) bytes")
+        #expect(
+            ids.count < sample.utf8.count * 2 / 3,
+            "the BPE should compress: \(ids.count) ids for \(sample.utf8.count) bytes")
         #expect(tok.token(for: c.bosID) == TrainedBPE.specialToken)
         // Split: validation gets every 5th block.
         #expect(c.corpus.validationBlocks.count * 4 <= c.corpus.trainingBlocks.count + 4)

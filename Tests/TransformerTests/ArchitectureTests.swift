@@ -5,6 +5,7 @@
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Transformer
 
 @Suite struct ArchitectureTests {
@@ -21,9 +22,11 @@ import Testing
                 t["model.layers.\(l).self_attn.\(m).bias"] = ([n], [Float](repeating: 0, count: n))
             }
         }
-        #expect(try TransformerModel(configuration: c, weights: DictionaryWeights(t)).logits(tokens: tokens) == reference)
+        #expect(
+            try TransformerModel(configuration: c, weights: DictionaryWeights(t)).logits(tokens: tokens) == reference)
         t["model.layers.0.self_attn.v_proj.bias"] = ([32], [Float](repeating: 0.5, count: 32))
-        #expect(try TransformerModel(configuration: c, weights: DictionaryWeights(t)).logits(tokens: tokens) != reference)
+        #expect(
+            try TransformerModel(configuration: c, weights: DictionaryWeights(t)).logits(tokens: tokens) != reference)
     }
 
     @Test func qkNormIsApplied() throws {
@@ -99,7 +102,9 @@ import Testing
     @Test func ropeScalingFollowsTransformers() throws {
         var c = try ModelConfiguration(contentsOf: bundledModel + "/config.json")
         let plain = RotaryEmbedding(configuration: c).inverseFrequencies
-        for (f, expected) in zip(plain, [1.0, 0.1, 0.01, 0.001]) { #expect(relativeDifference(Double(f), expected) < 1e-6) }
+        for (f, expected) in zip(plain, [1.0, 0.1, 0.01, 0.001]) {
+            #expect(relativeDifference(Double(f), expected) < 1e-6)
+        }
         c.ropeScaling = .linear(factor: 4)
         #expect(RotaryEmbedding(configuration: c).inverseFrequencies == plain.map { $0 / 4 })
         // llama3 (original 64 positions, low/high frequency factors 1 and 4): wavelengths below

@@ -4,6 +4,7 @@
 import BlockQuantization
 import TestSupport
 import Testing
+
 @testable import Transformer
 
 @Suite struct CalibrationTests {
@@ -44,8 +45,9 @@ import Testing
         var negated = try DictionaryWeights(copying: weights).tensors
         negated["model.embed_tokens.weight"]!.values = embedding.map { -$0 }
         let mirrored = try TransformerModel(configuration: model.configuration, weights: DictionaryWeights(negated))
-        let mirroredAmax = try ActivationCalibration.inputAmax(model: mirrored, tokens: tokens, bos: 1, context: 64,
-                                                               windows: 3)
+        let mirroredAmax = try ActivationCalibration.inputAmax(
+            model: mirrored, tokens: tokens, bos: 1, context: 64,
+            windows: 3)
         let q0 = mirroredAmax["model.layers.0.self_attn.q_proj"]!
         #expect(relativeDifference(Double(q0), Double(expected)) < 1e-6, "\(q0) vs \(expected)")
     }
@@ -55,11 +57,14 @@ import Testing
         let tokens = try bundledTokens()
         let config = QuantizationConfig(format: .nvfp4, rule: .mse)
         let table = try ActivationCalibration.inputAmax(model: model, tokens: tokens, bos: 1, context: 64, windows: 4)
-        try model.apply(EvaluationQuantization(weights: .block(config), activations: .block(config),
-                                               activationScale: .calibrated(table)))
+        try model.apply(
+            EvaluationQuantization(
+                weights: .block(config), activations: .block(config),
+                activationScale: .calibrated(table)))
         // Calibrating must not have changed the setting; the scales are the table's.
         #expect(model.linearLayers.allSatisfy { $0.inputAmax == table[$0.module] })
-        let calibrated = try Perplexity.evaluate(model: model, tokens: tokens, bos: 1, context: 64, windows: 2).perplexity
+        let calibrated = try Perplexity.evaluate(model: model, tokens: tokens, bos: 1, context: 64, windows: 2)
+            .perplexity
         // The exact value with these static scales (W4A4 with dynamic scales gives another).
         #expect(calibrated == 6.08092555026809)
         #expect(throws: TransformerError.self) {

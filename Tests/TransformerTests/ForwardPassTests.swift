@@ -4,6 +4,7 @@
 
 import ModelCore
 import Testing
+
 @testable import Transformer
 
 @Suite struct ForwardPassTests {
@@ -32,10 +33,11 @@ import Testing
         #expect(prompt == [1, 410, 469, 347])
         let generated = try Generation.greedy(model: model, prompt: prompt, maxNewTokens: 60, stopTokens: [2])
         #expect(generated.count == 60)
-        #expect(tokenizer.decode(prompt + generated) == """
-            Zoo was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, \
-            red ball. She wanted to play with it, but she didn't want to play with it.\n
-            """)
+        #expect(
+            tokenizer.decode(prompt + generated) == """
+                Zoo was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, \
+                red ball. She wanted to play with it, but she didn't want to play with it.\n
+                """)
     }
 
     @Test func windowsFollowTheDocumentedRule() throws {

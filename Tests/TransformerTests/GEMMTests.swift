@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct GEMMTests {
     static let shapes: [(m: Int, n: Int, k: Int)] = [
-        (1, 1, 1), (1, 17, 5), (7, 1, 3), (5, 15, 0), (6, 16, 16), (13, 31, 17), (37, 45, 300), (97, 33, 513), (2, 200, 9),
+        (1, 1, 1), (1, 17, 5), (7, 1, 3), (5, 15, 0), (6, 16, 16), (13, 31, 17), (37, 45, 300), (97, 33, 513),
+        (2, 200, 9),
     ]
 
     func naive(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeB: Bool) -> [Double] {
@@ -49,8 +50,9 @@ import Testing
         let packed = PackedMatrix(b, ldb: ldb, k: k, n: n, transposed: true, kernel: kernel)
         a.withUnsafeBufferPointer { pa in
             c.withUnsafeMutableBufferPointer { pc in
-                GEMM.multiply(m: m, a: pa.baseAddress!, lda: lda, b: packed, c: pc.baseAddress!, ldc: ldc,
-                              accumulate: true, threads: 3)
+                GEMM.multiply(
+                    m: m, a: pa.baseAddress!, lda: lda, b: packed, c: pc.baseAddress!, ldc: ldc,
+                    accumulate: true, threads: 3)
             }
         }
         for i in 0..<m {

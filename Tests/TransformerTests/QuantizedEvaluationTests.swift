@@ -9,18 +9,21 @@ import Foundation
 import ModelCore
 import TestSupport
 import Testing
+
 @testable import Transformer
 
 @Suite struct QuantizedEvaluationTests {
     let fused: @Sendable (String) -> String? = { FusedGroups.key(of: $0) }
 
     func perplexity(_ model: TransformerModel, context: Int = 512, windows: Int = 2) throws -> Double {
-        try Perplexity.evaluate(model: model, tokens: try bundledTokens(), bos: 1, context: context, windows: windows).perplexity
+        try Perplexity.evaluate(model: model, tokens: try bundledTokens(), bos: 1, context: context, windows: windows)
+            .perplexity
     }
 
     func weights(_ rule: ScaleRule) throws -> EvaluationQuantization {
-        EvaluationQuantization(weights: .block(QuantizationConfig(format: .nvfp4, rule: rule)),
-                               selection: try LinearSelection(fusedGroup: fused))
+        EvaluationQuantization(
+            weights: .block(QuantizationConfig(format: .nvfp4, rule: rule)),
+            selection: try LinearSelection(fusedGroup: fused))
     }
 
     /// First two windows at context 256: F32 4.6322, static_6 4.9570, mse 4.8832.
@@ -59,8 +62,9 @@ import Testing
     @Test func theSelectionDecidesWhichLayersAreQuantized() throws {
         let model = try loadBundledModel()
         var q = try weights(.mse)
-        q.selection = try LinearSelection(skipRaggedInputs: true, excludePatterns: ["layers\\.0\\.self_attn\\.o_proj"],
-                                          fusedGroup: fused)
+        q.selection = try LinearSelection(
+            skipRaggedInputs: true, excludePatterns: ["layers\\.0\\.self_attn\\.o_proj"],
+            fusedGroup: fused)
         try model.apply(q)
         for l in model.linearLayers {
             let kept = l.module.hasSuffix("down_proj") || l.module == "model.layers.0.self_attn.o_proj"
@@ -73,8 +77,9 @@ import Testing
         #expect(qkv.count == 3 && Set(qkv).count == 1)
         let own = try layer0.prefix(3).map { l in
             try l.original.withUnsafeBufferPointer {
-                try QuantizationSimulation.amax($0, rows: l.outFeatures, cols: l.inFeatures,
-                                                config: QuantizationConfig(format: .nvfp4, rule: .mse), threads: 1)
+                try QuantizationSimulation.amax(
+                    $0, rows: l.outFeatures, cols: l.inFeatures,
+                    config: QuantizationConfig(format: .nvfp4, rule: .mse), threads: 1)
             }
         }
         #expect(qkv[0] == own.max())
@@ -111,7 +116,9 @@ import Testing
         for t in checkpoint.checkpoint.tensors where !hidden.contains(t.name) {
             tensors[t.name] = (t.info.shape, try t.shard.floats(t.name))
         }
-        for m in checkpoint.modules { tensors[m.module + ".weight"] = ([m.rows, m.cols], try checkpoint.dequantizedWeight(m)) }
+        for m in checkpoint.modules {
+            tensors[m.module + ".weight"] = ([m.rows, m.cols], try checkpoint.dequantizedWeight(m))
+        }
         let stored = try TransformerModel(
             configuration: try ModelConfiguration(contentsOf: dir + "/config.json"),
             weights: DictionaryWeights(tensors, quantizedModules: Set(checkpoint.modules.map(\.module))))

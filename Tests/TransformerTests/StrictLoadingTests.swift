@@ -7,6 +7,7 @@ import ModelFolder
 import SafeTensors
 import TestSupport
 import Testing
+
 @testable import Transformer
 
 @Suite struct StrictLoadingTests {
@@ -15,7 +16,8 @@ import Testing
 
     init() throws {
         configuration = try ModelConfiguration(contentsOf: bundledModel + "/config.json")
-        tensors = try DictionaryWeights(copying: try SafeTensorsWeights(path: bundledModel + "/model.safetensors")).tensors
+        tensors = try DictionaryWeights(copying: try SafeTensorsWeights(path: bundledModel + "/model.safetensors"))
+            .tensors
     }
 
     @Test func theBundledConfigurationIsRead() {
@@ -73,14 +75,18 @@ import Testing
 
     /// The bundled config.json with some keys changed, parsed as ModelFolder parses config.json.
     func edited(_ change: (inout [String: Any]) -> Void) throws -> ConfigFile {
-        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundledModel + "/config.json"))) as! [String: Any]
+        var json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: bundledModel + "/config.json"))) as! [String: Any]
         change(&json)
         return try ConfigFile(bytes: [UInt8](try JSONSerialization.data(withJSONObject: json)), path: "config.json")
     }
 
     @Test func configurationErrorsNameTheKey() throws {
         let gpt2 = try edited { $0["architectures"] = ["GPT2LMHeadModel"] }
-        #expect(throws: ModelFolderError.unsupportedArchitecture("GPT2LMHeadModel")) { try ModelConfiguration(config: gpt2) }
+        #expect(throws: ModelFolderError.unsupportedArchitecture("GPT2LMHeadModel")) {
+            try ModelConfiguration(config: gpt2)
+        }
         let gelu = try edited { $0["hidden_act"] = "gelu" }
         #expect(throws: ModelFolderError.self) { try ModelConfiguration(config: gelu) }
         let noHidden = try edited { $0["hidden_size"] = nil }
@@ -88,7 +94,10 @@ import Testing
             try ModelConfiguration(config: noHidden)
         }
         let stringHidden = try edited { $0["hidden_size"] = "64" }
-        #expect(throws: ModelFolderError.invalidConfigValue(path: "config.json", key: "hidden_size", reason: "not an integer (a string)")) {
+        #expect(
+            throws: ModelFolderError.invalidConfigValue(
+                path: "config.json", key: "hidden_size", reason: "not an integer (a string)")
+        ) {
             try ModelConfiguration(config: stringHidden)
         }
     }
@@ -117,7 +126,8 @@ import Testing
             for name in part { weightMap[name] = shard }
         }
         let index: [String: Any] = ["metadata": [:] as [String: Any], "weight_map": weightMap]
-        try JSONSerialization.data(withJSONObject: index).write(to: URL(fileURLWithPath: dir + "/model.safetensors.index.json"))
+        try JSONSerialization.data(withJSONObject: index).write(
+            to: URL(fileURLWithPath: dir + "/model.safetensors.index.json"))
 
         let sharded = try TransformerModel(directory: dir, threads: 2)
         let tokens = Array(try bundledTokens().prefix(16))

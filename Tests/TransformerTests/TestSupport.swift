@@ -5,14 +5,16 @@ import Foundation
 import ModelCore
 import TestSupport
 import Tokenizers
+
 @testable import Transformer
 
 /// The bundled model, loaded from its safetensors file.
 func loadBundledModel(threads: Int = 2) throws -> TransformerModel {
     let configuration = try ModelConfiguration(contentsOf: bundledModel + "/config.json")
-    return try TransformerModel(configuration: configuration,
-                                weights: try SafeTensorsWeights(path: bundledModel + "/model.safetensors"),
-                                threads: threads)
+    return try TransformerModel(
+        configuration: configuration,
+        weights: try SafeTensorsWeights(path: bundledModel + "/model.safetensors"),
+        threads: threads)
 }
 
 /// The bundled model's tokenizer.
