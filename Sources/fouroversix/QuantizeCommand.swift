@@ -192,41 +192,25 @@ struct QuantizeCommand: ParsableCommand {
                 + (reportFile.map { [$0] } ?? []))
 
         var ptq: PTQResult?
-        if runsMethod, let calibrationText {
-            var settings = PTQSettings()
-            settings.method = method
-            settings.scheme = effectiveScheme
-            settings.rule = rule.scaleRule
-            settings.selection = selection
-            settings.gptqDamp = gptqDamp
-            settings.gptqScales = gptqScales
-            settings.smoothQuantAlpha = smoothquantAlpha
-            try settings.validate()
-            var bar: ProgressBar?
-            let result = try finishing({ bar?.finish() }) {
-                try PostTrainingFlow.run(
-                    modelDirectory: modelDirectory,
-                    calibration: CalibrationText(
-                        path: calibrationText, windows: calibrationWindows ?? 128,
-                        context: calibrationContext),
-                    selection: options.selection, settings: settings
-                ) { p in
-                    if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
-                    if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }
-                }
-            }
-            options = PostTrainingFlow.checkpointOptions(options, result: result)
-            ptq = result
-        } else if effectiveScheme == .w4a4, let calibrationText {
-            options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
-        }
         var bar: ProgressBar?
         let advance = { (p: QuantizationProgress) in
             if bar == nil { bar = ProgressBar(total: p.tensorsTotal, unit: "tensors", totalBytes: p.bytesTotal) }
             bar?.advance(bytes: p.bytesDone - (bar?.bytesDone ?? 0), label: p.tensor)
         }
         var fold: MLXFoldStatistics?
+        // A GGUF file is read through its Hugging Face folder (a scratch folder beside the output),
+        // by the post-training methods as well as by the quantizer.
         var result = try GGUFConversion.withModelFolder(modelDirectory, near: outputDirectory) { folder in
+            var options = options
+            if runsMethod, let calibrationText {
+                let result = try runMethod(
+                    modelDirectory: folder, calibrationText: calibrationText,
+                    selection: options.selection)
+                options = PostTrainingFlow.checkpointOptions(options, result: result)
+                ptq = result
+            } else if effectiveScheme == .w4a4, let calibrationText {
+                options.activationAmax = try calibrate(modelDirectory: modelDirectory, text: calibrationText)
+            }
             if let format = convention.exportFormat {
                 let exported = try CheckpointExport.run(
                     format: format, modelDirectory: folder,
@@ -258,6 +242,33 @@ struct QuantizeCommand: ParsableCommand {
                     calibratedActivations: effectiveScheme == .w4a4))
             if let ptq { print(ptq.text(peakResidentBytes: PostTrainingFlow.peakResidentBytes())) }
             if let fold { print(fold.summary) }
+        }
+    }
+
+    /// The post-training method (PostTrainingFlow) on a model folder, with a progress bar.
+    private func runMethod(modelDirectory: String, calibrationText: String, selection: LayerSelection) throws
+        -> PTQResult
+    {
+        var settings = PTQSettings()
+        settings.method = method
+        settings.scheme = effectiveScheme
+        settings.rule = rule.scaleRule
+        settings.selection = self.selection
+        settings.gptqDamp = gptqDamp
+        settings.gptqScales = gptqScales
+        settings.smoothQuantAlpha = smoothquantAlpha
+        try settings.validate()
+        var bar: ProgressBar?
+        return try finishing({ bar?.finish() }) {
+            try PostTrainingFlow.run(
+                modelDirectory: modelDirectory,
+                calibration: CalibrationText(
+                    path: calibrationText, windows: calibrationWindows ?? 128, context: calibrationContext),
+                selection: selection, settings: settings
+            ) { p in
+                if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
+                if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }
+            }
         }
     }
 

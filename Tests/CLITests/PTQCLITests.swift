@@ -1,5 +1,5 @@
-// `quantize --method`: a GPTQ checkpoint with the per-layer PTQ report (text and --json), and
-// bad input — a method that does not apply, a missing or too short calibration text — as one
+// `quantize --method`: a GPTQ checkpoint with the per-layer PTQ report (text and --json), the same
+// weights from the model as a GGUF file, and bad input — a method that does not apply, a missing or too short calibration text — as one
 // line on standard error with nothing written.
 
 import Foundation
@@ -24,6 +24,26 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/g/fouroversix.json")))
                 as? [String: Any])
         #expect(record["method"] as? String == "gptq")
+    }
+
+    /// A GGUF model goes through the post-training methods like its Hugging Face folder: GPTQ of the
+    /// bundled model as GGUF (Tests/EvaluationTests/Fixtures, the same weights) writes the same
+    /// model.safetensors bytes as GPTQ of the folder.
+    @Test func gptqOfAGGUFModelEqualsGPTQOfItsFolder() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gguf = repositoryRoot + "/Tests/EvaluationTests/Fixtures/stories260K.gguf"
+        let common = [
+            "--method", "gptq", "--calibration-text", bundledText, "--calibration-windows", "2",
+            "--calibration-context", "64",
+        ]
+        let fromFolder = try runCLI(["quantize", "-o", dir + "/folder"] + common)
+        let fromGGUF = try runCLI(["quantize", gguf, "-o", dir + "/gguf"] + common)
+        #expect(fromFolder.status == 0 && fromGGUF.status == 0, "\(fromFolder.stderr)\(fromGGUF.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/folder/model.safetensors"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/gguf/model.safetensors"))
+        #expect(a == b)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["folder", "gguf"])
     }
 
     @Test(arguments: [
