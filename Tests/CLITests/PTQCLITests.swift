@@ -1,6 +1,6 @@
 // `quantize --method`: a GPTQ checkpoint with the per-layer PTQ report (text and --json), the same
-// weights from the model as a GGUF file, and bad input — a method that does not apply, a missing or too short calibration text — as one
-// line on standard error with nothing written.
+// weights from the model as a GGUF file, and bad input — a method that does not apply, a missing or
+// too short calibration text — as one line on standard error with nothing written.
 
 import Foundation
 import TestSupport
