@@ -89,7 +89,7 @@ public struct EvaluationSettings: Sendable {
     /// The layer selection on `loaded` when its weights are simulated in `w`.
     public func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
         try LinearSelection(skipRaggedInputs: skipRagged, excludePatterns: exclude,
-                            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
+                            storedQuantizedOnly: loaded.weights.hasStoredQuantization && w == .none,
                             fusedGroup: { FusedGroups.key(of: $0) })
     }
 
@@ -159,9 +159,9 @@ public struct EvaluationSettings: Sendable {
         -> (weights: String, activations: String, rule: String?, activationScale: String) {
         var weights = q.weights.config?.format.rawValue ?? q.weights.description
         var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
-        if let stored = loaded.weights.quantized {
+        if loaded.weights.hasStoredQuantization {
             weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
-            rule = rule ?? stored.rule?.rawValue
+            rule = rule ?? loaded.weights.storedRule?.rawValue
         }
         let activations = q.activations.config?.format.rawValue ?? q.activations.description
         let scale: String
