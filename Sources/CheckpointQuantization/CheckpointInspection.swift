@@ -148,8 +148,8 @@ extension CheckpointSummary {
             guard let w = gguf.nvfp4Weights[name], let shape = gguf.shape(of: name) else { continue }
             let module = String(name.dropLast(".weight".count)), group = FusedGroups.key(of: module)
             if let group { groupScales[group, default: []].insert(w.multiplier.bitPattern) }
-            let implied = CheckpointConvention.modelopt.amax(
-                fromStoredTensorScale: w.multiplier, constants: ScaleConstants(format: .nvfp4, rule: w.rule ?? .static6))
+            let constants = ScaleConstants(format: .nvfp4, rule: w.rule ?? .static6)
+            let implied = CheckpointConvention.modelopt.amax(fromStoredTensorScale: w.multiplier, constants: constants)
             summary.modules.append(ModuleSummary(
                 module: module, shape: shape, storedTensorScale: w.multiplier, amax: w.exactAmax ?? implied,
                 fusedGroup: group, hasInputScale: w.inputScale != nil))

@@ -99,7 +99,9 @@ public enum GGUFExport {
 
         var metadata = hp.metadata(name: URL(fileURLWithPath: quantizedDirectory).lastPathComponent)
         metadata += try GGUFTokenizerMetadata.read(directory: quantizedDirectory, config: config)
-        if let rule = q.rule, !exactAmax.isEmpty { metadata += [(GGUFModel.ruleKey, .string(rule.rawValue))] + exactAmax }
+        if let rule = q.rule, !exactAmax.isEmpty {
+            metadata += [(GGUFModel.ruleKey, .string(rule.rawValue))] + exactAmax
+        }
         try GGUFWriter.write(to: path, metadata: metadata, tensors: specs) { i in try producers[i]() }
     }
 

@@ -70,7 +70,8 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
                 let scaleText = global.map { ", tensor scale \($0.info.dtype.rawValue) \($0.info.shape)" } ?? ""
                 throw CheckpointError.inconsistent(
                     path: packed.shard.path,
-                    reason: "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), scales \(s.dtype.rawValue) \(s.shape)\(scaleText))")
+                    reason: "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), "
+                        + "scales \(s.dtype.rawValue) \(s.shape)\(scaleText))")
             }
             modules.append(QuantizedModule(module: module, rows: p.shape[0], cols: p.shape[1] * perElement,
                                            packed: packed, blockScales: scales, tensorScale: global,

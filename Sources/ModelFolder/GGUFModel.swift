@@ -188,7 +188,8 @@ public final class GGUFModel: @unchecked Sendable {
             let weight = String(t.name.dropLast(suffix.count)) + ".weight"
             guard file.info(weight)?.type == .NVFP4 else {
                 throw ModelFolderError.invalidGGUF(
-                    path: file.path, what: "tensor '\(t.name)'", reason: "a tensor scale without an NVFP4 weight '\(weight)'")
+                    path: file.path, what: "tensor '\(t.name)'",
+                    reason: "a tensor scale without an NVFP4 weight '\(weight)'")
             }
             let value = t.type == .F32 && t.elementCount == 1 ? try file.dequantize(t.name)[0] : nil
             guard let value, value.isFinite, value >= 0 else {
@@ -207,8 +208,9 @@ public final class GGUFModel: @unchecked Sendable {
     private static func recordedRule(_ file: GGUFFile) throws -> ScaleRule? {
         guard let value = file.metadata[ruleKey] else { return nil }
         guard let text = value.string, let rule = ScaleRule(rawValue: text) else {
+            let rules = ScaleRule.allCases.map(\.rawValue).joined(separator: ", ")
             throw ModelFolderError.invalidGGUF(path: file.path, what: "metadata \(ruleKey)",
-                                               reason: "\(value) is not a 4/6 rule (\(ScaleRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                                               reason: "\(value) is not a 4/6 rule (\(rules))")
         }
         return rule
     }
@@ -222,7 +224,8 @@ public final class GGUFModel: @unchecked Sendable {
             return NVFP4Weight(multiplier: multiplier, inputScale: inputScale, rule: nil, exactAmax: nil)
         }
         guard case .float32(let amax) = recorded else {
-            throw ModelFolderError.invalidGGUF(path: file.path, what: "metadata \(amaxKey(of: name))", reason: "not an F32 value")
+            throw ModelFolderError.invalidGGUF(path: file.path, what: "metadata \(amaxKey(of: name))",
+                                               reason: "not an F32 value")
         }
         let expected = ScaleConstants(format: .nvfp4, rule: rule).decodeScale(amax: amax)
         guard expected.bitPattern == multiplier.bitPattern else {

@@ -16,7 +16,8 @@ import Testing
         return "\(json?["perplexity"] ?? "none")"
     }
 
-    func expectOneLineFailure(_ args: [String], mentions: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectOneLineFailure(_ args: [String], mentions: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
         let r = try runCLI(args)
         #expect(r.status != 0 && r.stdout.isEmpty, "\(args)", sourceLocation: sourceLocation)
         #expect(r.stderr.contains(mentions), "'\(r.stderr)' should mention \(mentions)", sourceLocation: sourceLocation)
@@ -64,10 +65,12 @@ import Testing
         #expect(mlxPerplexity != "none")
 
         let configPath = dir + "/mlx/config.json"
-        var config = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any])
+        let data = try Data(contentsOf: URL(fileURLWithPath: configPath))
+        var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         config["quantization"] = ["group_size": 32, "bits": 4, "mode": "mxfp4"]
         try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: configPath))
-        for args in [["eval", dir + "/mlx", "--windows", "1"], ["generate", dir + "/mlx", "--prompt", "Once", "--tokens", "2"]] {
+        for args in [["eval", dir + "/mlx", "--windows", "1"],
+                     ["generate", dir + "/mlx", "--prompt", "Once", "--tokens", "2"]] {
             try expectOneLineFailure(args, mentions: "MLX quantization mode mxfp4, group_size 32, bits 4 is not NVFP4")
         }
     }

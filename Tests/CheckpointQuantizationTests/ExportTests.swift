@@ -132,12 +132,13 @@ import Testing
     }
 
     /// `path` rewritten with `edit` applied to its metadata (tensors byte for byte).
-    func rewrite(_ path: String, to out: String, _ edit: ([(key: String, value: GGUFValue)]) -> [(key: String, value: GGUFValue)]) throws {
+    func rewrite(_ path: String, to out: String,
+                 _ edit: ([(key: String, value: GGUFValue)]) -> [(key: String, value: GGUFValue)]) throws {
         let file = try GGUFFile(path: path)
         let metadata = edit(file.metadataKeys.map { ($0, file.metadata[$0]!) })
-        try GGUFWriter.write(to: out, metadata: metadata,
-                             tensors: file.tensors.map { GGUFTensorSpec(name: $0.name, type: $0.type, dimensions: $0.dimensions) }) {
-            Array(try file.bytes(file.tensors[$0].name))
+        let specs = file.tensors.map { GGUFTensorSpec(name: $0.name, type: $0.type, dimensions: $0.dimensions) }
+        try GGUFWriter.write(to: out, metadata: metadata, tensors: specs) { i in
+            Array(try file.bytes(file.tensors[i].name))
         }
     }
 
@@ -190,7 +191,8 @@ import Testing
             #expect(read.rows == m.rows && read.cols == m.cols && read.tensorScale == nil)
             let (codes, scales, _) = try MLXExport.foldedBlocks(q, m)
             let written = (0..<(m.rows * m.cols)).map { i in
-                E2M1.value(ofCode: i & 1 == 0 ? codes[i >> 1] & 0xF : codes[i >> 1] >> 4) * E4M3.value(ofCode: scales[i / 16])
+                let code = i & 1 == 0 ? codes[i >> 1] & 0xF : codes[i >> 1] >> 4
+                return E2M1.value(ofCode: code) * E4M3.value(ofCode: scales[i / 16])
             }
             #expect(try mlx.dequantizedWeight(read).map(\.bitPattern) == written.map(\.bitPattern), "\(m.module)")
         }
@@ -201,7 +203,8 @@ import Testing
         #expect(summary.text.contains("model.layers.0.self_attn.q_proj"))
 
         // `dequantize` of the folder: plain F32 weights, no `quantization` left for mlx-lm to trip on.
-        try CheckpointDequantizer.run(quantizedDirectory: folder, outputDirectory: dir + "/deq", dtype: .F32, overwrite: false)
+        try CheckpointDequantizer.run(quantizedDirectory: folder, outputDirectory: dir + "/deq", dtype: .F32,
+                                      overwrite: false)
         let config = try readJSONObject(dir + "/deq/config.json")
         #expect(config["quantization"] == nil && config["quantization_config"] == nil)
 
@@ -211,7 +214,8 @@ import Testing
         try writeJSON(edited, to: folder + "/config.json")
         #expect(throws: CheckpointError.self) { try QuantizedCheckpoint.open(folder) }
         do { _ = try QuantizedCheckpoint.open(folder) } catch {
-            #expect("\(error)".hasSuffix("config.json: MLX quantization mode affine, group_size 64, bits 4 is not NVFP4 (mode nvfp4, group_size 16, bits 4)"))
+            #expect("\(error)".hasSuffix("config.json: MLX quantization mode affine, group_size 64, bits 4 "
+                                          + "is not NVFP4 (mode nvfp4, group_size 16, bits 4)"))
         }
     }
 }

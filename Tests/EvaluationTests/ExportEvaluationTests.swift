@@ -22,7 +22,8 @@ import Testing
         let dir = temporaryFolder("export-gguf")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (options, checkpoint) = try quantized(dir)
-        _ = try CheckpointExport.run(format: .gguf, modelDirectory: bundledModel, output: dir + "/m.gguf", options: options)
+        _ = try CheckpointExport.run(format: .gguf, modelDirectory: bundledModel, output: dir + "/m.gguf",
+                                     options: options)
         let gguf = try LoadedModel(directory: dir + "/m.gguf", threads: 2)
         let ct = try LoadedModel(directory: checkpoint, threads: 2)
         #expect(gguf.weights.isStoredQuantized(module: "model.layers.0.self_attn.q_proj"))
