@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "CPUKernels", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernelsISA"]),
         // Layer 3: a model folder: config.json (typed, on JSONText), index + shards, and the tensor
         // names that mark an NVFP4 checkpoint; a GGUF file seen as a model folder (GGUFModel).
-        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText", "GGUF"]),
+        .target(name: "ModelFolder", dependencies: ["SafeTensors", "JSONText", "GGUF", "BlockQuantization"]),
         // Layer 3: tokenizers for Hugging Face tokenizer.json files (and GGUF tokenizer metadata).
         .target(name: "Tokenizers", dependencies: ["JSONText", "GGUF"]),
         // Layer 4: the one Llama-family forward pass of inference, calibration and training: the

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Checks a `fouroversix quantize --convention mlx` folder with MLX and mlx-lm.
 
-usage: check-mlx-export.py MLX_FOLDER DEQUANTIZED_F32_FOLDER TEXT WINDOWS CONTEXT
+usage: check-mlx-export.py MLX_FOLDER DEQUANTIZED_F32_FOLDER TEXT WINDOWS CONTEXT [--no-bos]
 
 Loads the folder with mlx_lm.load (model and tokenizer); for every quantized Linear compares
 mx.dequantize(weight, scales, mode="nvfp4") with E2M1(code)·E4M3(scale) computed here from the
 stored bytes (bit for bit) and with our 4/6 dequantization (DEQUANTIZED_F32_FOLDER, from
 `fouroversix dequantize --dtype f32` of the ModelOpt checkpoint): relative squared error of the
 fold. Then the perplexity of the mlx-lm model on TEXT with eval's windowing (BOS + CONTEXT-1
-tokens per window, first WINDOWS windows).
+tokens per window, first WINDOWS windows; with --no-bos, as `eval` for a tokenizer that adds no
+BOS: windows of CONTEXT tokens, each window's first token context only).
 """
 import glob, json, math, sys
 import numpy as np
@@ -18,6 +19,7 @@ from mlx_lm import load
 from safetensors.numpy import load_file
 
 folder, ours_dir, text, windows, context = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+no_bos = sys.argv[6:] == ["--no-bos"]
 model, tokenizer = load(folder)
 ours = {}
 for f in glob.glob(ours_dir + "/*.safetensors"):
@@ -49,12 +51,13 @@ ids = tokenizer.encode(open(text).read())
 bos = tokenizer.bos_token_id
 if ids and ids[0] == bos: ids = ids[1:]
 nll, count = 0.0, 0
+step = context if no_bos else context - 1
 for wi in range(windows):
-    chunk = ids[wi * (context - 1):(wi + 1) * (context - 1)]
-    if len(chunk) == 0: break
-    x = mx.array([[bos] + chunk])
+    chunk = ids[wi * step:(wi + 1) * step]
+    if len(chunk) < (2 if no_bos else 1): break
+    x = mx.array([chunk if no_bos else [bos] + chunk])
     logits = model(x[:, :-1]).astype(mx.float32)
     lp = logits - mx.logsumexp(logits, axis=-1, keepdims=True)
     picked = mx.take_along_axis(lp, x[:, 1:, None], axis=-1)
-    nll -= float(picked.sum()); count += len(chunk)
-print(json.dumps({"windows": windows, "tokens": count, "perplexity": math.exp(nll / count)}))
+    nll -= float(picked.sum()); count += x.shape[1] - 1
+print(json.dumps({"windows": windows, "tokens": count, "bos": not no_bos, "perplexity": math.exp(nll / count)}))

@@ -48,6 +48,19 @@ public struct QuantizedTensor: Sendable, Equatable {
         self.blockCount = blockCount
     }
 
+    /// A stored row-major NVFP4 `[rows, cols]` matrix (packed codes, even element low; E4M3 scale
+    /// bytes) with the exact amax and rule it was quantized with: what the core's dequantization
+    /// needs to give the numbers of the quantizer bit for bit.
+    public static func storedNVFP4(
+        rule: ScaleRule, rows: Int, cols: Int, amax: Float, codes: [UInt8],
+        scales: [UInt8]
+    ) -> QuantizedTensor {
+        QuantizedTensor(
+            config: QuantizationConfig(format: .nvfp4, rule: rule), rows: rows, cols: cols, paddedCols: cols,
+            sourceRows: rows, sourceCols: cols, amax: amax, codes: codes, scales: scales,
+            alternativeBlockCount: 0, blockCount: rows * cols / 16)
+    }
+
     public var format: BlockFormat { config.format }
     public var rule: ScaleRule { config.rule }
     public var constants: ScaleConstants { config.constants }

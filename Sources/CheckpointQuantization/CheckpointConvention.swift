@@ -26,19 +26,22 @@ public enum CheckpointConvention: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The convention whose tensor names these are.
-    public init(_ names: QuantizedTensorNames) {
+    /// The convention whose tensor names these are (nil for MLX's, which we read but write only
+    /// through `MLXExport`).
+    public init?(_ names: QuantizedTensorNames) {
         switch names {
         case .compressedTensors: self = .compressedTensors
         case .modelopt: self = .modelopt
+        case .mlx: return nil
         }
     }
 
     /// Name of the packed-codes tensor of module `m`.
     public func packedName(_ m: String) -> String { names.packedName(m) }
     public func blockScaleName(_ m: String) -> String { names.blockScaleName(m) }
-    public func tensorScaleName(_ m: String) -> String { names.tensorScaleName(m) }
-    public func inputScaleName(_ m: String) -> String { names.inputScaleName(m) }
+    // Both conventions store a tensor and an input scale (only MLX's names have none).
+    public func tensorScaleName(_ m: String) -> String { names.tensorScaleName(m)! }
+    public func inputScaleName(_ m: String) -> String { names.inputScaleName(m)! }
     /// Shape of the stored tensor scale: `[1]` for compressed-tensors, a scalar for ModelOpt.
     public var tensorScaleShape: [Int] { self == .compressedTensors ? [1] : [] }
 

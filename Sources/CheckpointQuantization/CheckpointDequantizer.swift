@@ -1,9 +1,10 @@
 // `dequantize`: an NVFP4 checkpoint (either convention, any producer) back to a plain one.
 //
 // Promises: every quantized module becomes `module.weight` in BF16 or F32 (rounded to
-// nearest even from the float32 dequantization of `QuantizedCheckpoint`); scale tensors are
-// dropped; other tensors are copied byte for byte; config.json loses its
-// `quantization_config` and its dtype (torch_dtype) becomes the written one; the folder
+// nearest even from the float32 dequantization of `QuantizedCheckpoint`; an MLX folder too);
+// scale tensors are dropped; other tensors are copied byte for byte; config.json loses its
+// `quantization_config` (and an MLX folder's `quantization`) and its dtype (torch_dtype)
+// becomes the written one; the folder
 // appears only when complete.
 
 import Foundation
@@ -77,6 +78,7 @@ public enum CheckpointDequantizer {
         }
         var config = q.checkpoint.config
         config.removeValue(forKey: "quantization_config")
+        if q.convention == .mlx { config.removeValue(forKey: "quantization") }  // mlx-lm's key
         CheckpointQuantizer.setDType(&config, dtype == .F32 ? "float32" : dtype == .BF16 ? "bfloat16" : "float16")
         try writeJSON(config, to: output.path("config.json"))
         try CheckpointQuantizer.copyOtherFiles(from: q.checkpoint.directory, to: output)

@@ -1,7 +1,8 @@
 // `inspect`: what a checkpoint holds and in which convention.
 //
 // Promises: a summary of any model folder — plain or quantized, ours or another tool's (or of a
-// GGUF file: architecture, tensors by GGML type, size):
+// GGUF file: architecture, tensors by GGML type, size, and its NVFP4 weights as quantized modules
+// of convention "gguf": the `.scale` multiplier, the recorded amax or the one it implies):
 // the convention and quantization config, quantized modules with their tensor scale (both
 // forms), amax, whether fused groups share one tensor scale, tensors by dtype, and sizes; the
 // experts of an MoE layer (`….experts.N.<proj>`) are also summarized as one `ExpertGroupSummary`
@@ -15,9 +16,10 @@ import ModelFolder
 public struct ModuleSummary: Codable, Sendable {
     public var module: String
     public var shape: [Int]
-    public var storedTensorScale: Float
-    /// amax as recovered (exact when the producer recorded it).
-    public var amax: Float
+    /// nil when the convention stores none (MLX).
+    public var storedTensorScale: Float?
+    /// amax as recovered (exact when the producer recorded it; nil without a tensor scale).
+    public var amax: Float?
     public var fusedGroup: String?
     public var hasInputScale: Bool
 }
@@ -72,7 +74,7 @@ public struct CheckpointSummary: Codable, Sendable {
     public var tensors: Int
     public var bytes: Int
     public var tensorsByDType: [String: Int]
-    /// "none", "compressed-tensors" or "modelopt".
+    /// "none", "compressed-tensors", "modelopt", "mlx" or "gguf".
     public var convention: String
     public var quantMethod: String?
     public var quantAlgo: String?
@@ -107,16 +109,17 @@ public struct CheckpointSummary: Codable, Sendable {
         if q.rule != nil && summary.producer == nil { summary.producer = CheckpointQuantizer.producer["name"] }
         let constants = ScaleConstants(format: .nvfp4, rule: q.rule ?? .static6)
         var groupScales: [String: Set<UInt32>] = [:]
+        let convention = CheckpointConvention(q.convention)
         for m in q.modules {
-            let stored = try q.storedTensorScale(m)
+            // MLX stores no tensor scale: neither it nor an amax is shown.
+            let stored = m.tensorScale == nil ? nil : try q.storedTensorScale(m)
             let group = FusedGroups.key(of: m.module)
-            if let group { groupScales[group, default: []].insert(stored.bitPattern) }
+            if let group, let stored { groupScales[group, default: []].insert(stored.bitPattern) }
+            let implied = stored.flatMap { convention?.amax(fromStoredTensorScale: $0, constants: constants) }
             summary.modules.append(
                 ModuleSummary(
                     module: m.module, shape: [m.rows, m.cols], storedTensorScale: stored,
-                    amax: q.exactAmax[m.module]
-                        ?? q.convention.amax(fromStoredTensorScale: stored, constants: constants),
-                    fusedGroup: group, hasInputScale: m.inputScale != nil))
+                    amax: q.exactAmax[m.module] ?? implied, fusedGroup: group, hasInputScale: m.inputScale != nil))
         }
         summary.fusedGroupsWithDifferentScales = groupScales.filter { $0.value.count > 1 }.keys.sorted()
         summary.expertGroups = ExpertGroupSummary.groups(
@@ -127,20 +130,39 @@ public struct CheckpointSummary: Codable, Sendable {
 }
 
 extension CheckpointSummary {
-    /// A GGUF file: its architecture (as the transformers class), tensors by GGML type and size;
-    /// not an NVFP4 checkpoint (`quant_method` "gguf").
+    /// A GGUF file: its architecture (as the transformers class), every tensor by GGML type and
+    /// size (`quant_method` "gguf"); NVFP4 weights are its quantized modules (convention "gguf"),
+    /// with the stored multiplier `amax/(M·S)` and the amax recorded by us or implied by M·S = 2688.
     static func inspect(gguf: GGUFModel) throws -> CheckpointSummary {
         var byType: [String: Int] = [:]
         var bytes = 0
-        for name in gguf.tensorNames {
-            guard let info = gguf.info(name) else { continue }
+        for info in gguf.file.tensors {
             byType[info.type.name, default: 0] += 1
             bytes += info.byteCount
         }
-        return CheckpointSummary(
+        var summary = CheckpointSummary(
             directory: gguf.file.path, architectures: try gguf.config.strings("architectures") ?? [], shards: 1,
-            tensors: gguf.tensorNames.count, bytes: bytes, tensorsByDType: byType, convention: "none",
+            tensors: gguf.file.tensors.count, bytes: bytes, tensorsByDType: byType, convention: "none",
             quantMethod: "gguf", quantAlgo: nil, format: nil, ignored: [], rule: nil, producer: nil, modules: [],
             fusedGroupsWithDifferentScales: [])
+        var groupScales: [String: Set<UInt32>] = [:]
+        for name in gguf.tensorNames {
+            guard let w = gguf.nvfp4Weights[name], let shape = gguf.shape(of: name) else { continue }
+            let module = String(name.dropLast(".weight".count)), group = FusedGroups.key(of: module)
+            if let group { groupScales[group, default: []].insert(w.multiplier.bitPattern) }
+            let constants = ScaleConstants(format: .nvfp4, rule: w.rule ?? .static6)
+            let implied = CheckpointConvention.modelopt.amax(fromStoredTensorScale: w.multiplier, constants: constants)
+            summary.modules.append(
+                ModuleSummary(
+                    module: module, shape: shape, storedTensorScale: w.multiplier, amax: w.exactAmax ?? implied,
+                    fusedGroup: group, hasInputScale: w.inputScale != nil))
+            if let rule = w.rule {
+                summary.rule = rule.rawValue
+                summary.producer = CheckpointQuantizer.producer["name"]
+            }
+        }
+        if !summary.modules.isEmpty { summary.convention = "gguf" }
+        summary.fusedGroupsWithDifferentScales = groupScales.filter { $0.value.count > 1 }.keys.sorted()
+        return summary
     }
 }

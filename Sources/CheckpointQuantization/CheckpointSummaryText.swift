@@ -34,8 +34,9 @@ extension CheckpointSummary {
         let header = ["module", "shape", "tensor scale (stored)", "amax", "fused group", "input scale"]
         let rows = modules.filter { m in !expertGroups.contains { m.module.hasPrefix($0.parent + ".") } }.map { m in
             [
-                m.module, m.shape.map(String.init).joined(separator: "×"), String(format: "%.6g", m.storedTensorScale),
-                String(format: "%.6g", m.amax), m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no",
+                m.module, m.shape.map(String.init).joined(separator: "×"),
+                m.storedTensorScale.map { String(format: "%.6g", $0) } ?? "none",
+                m.amax.map { String(format: "%.6g", $0) } ?? "-", m.fusedGroup ?? "-", m.hasInputScale ? "yes" : "no",
             ]
         }
         lines.append(renderTable(header: header, rows: rows))

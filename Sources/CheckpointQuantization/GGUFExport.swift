@@ -12,7 +12,10 @@
 //   `LlamaModel.permute`; 1-D tensors and norms are F32; other tensors keep F32/F16/BF16;
 // - tensor names are llama.cpp's; metadata: llama.* hyper-parameters and the tokenizer from
 //   tokenizer.json (+ tokenizer_config.json): `tokenizer.ggml.model` gpt2 (byte-level BPE) or
-//   llama (Metaspace BPE with byte fallback), tokens, token types, merges or scores, special ids.
+//   llama (Metaspace BPE with byte fallback), tokens, token types, merges or scores, special ids;
+// - when the checkpoint records its rule and exact amax (ours), `fouroversix.rule` and one
+//   `fouroversix.amax.<tensor>` F32 key per NVFP4 tensor (ModelFolder's `GGUFModel` keys), so that
+//   reading the file back gives the core's dequantization bit for bit; llama.cpp ignores them.
 
 import BlockFormats
 import BlockQuantization
@@ -35,6 +38,7 @@ public enum GGUFExport {
         let moduleTensors = Set(q.modules.flatMap(\.tensorNames))
 
         var specs: [GGUFTensorSpec] = []
+        var exactAmax: [(key: String, value: GGUFValue)] = []
         var producers: [() throws -> [UInt8]] = []
         func add(_ spec: GGUFTensorSpec, _ data: @escaping () throws -> [UInt8]) {
             specs.append(spec)
@@ -55,6 +59,9 @@ public enum GGUFExport {
                         return NVFP4Blocks.pack(codes: codes, scales: scales, rows: m.rows, cols: m.cols)
                     }
                     let multiplier = try multiplierScale(q, m)
+                    if q.rule != nil, let amax = q.exactAmax[m.module] {
+                        exactAmax.append((GGUFModel.amaxKey(of: name), .float32(amax)))
+                    }
                     add(
                         GGUFTensorSpec(
                             name: name.replacingOccurrences(of: ".weight", with: ".scale"), type: .F32,
@@ -99,6 +106,9 @@ public enum GGUFExport {
 
         var metadata = hp.metadata(name: URL(fileURLWithPath: quantizedDirectory).lastPathComponent)
         metadata += try GGUFTokenizerMetadata.read(directory: quantizedDirectory, config: config)
+        if let rule = q.rule, !exactAmax.isEmpty {
+            metadata += [(GGUFModel.ruleKey, .string(rule.rawValue))] + exactAmax
+        }
         try GGUFWriter.write(to: path, metadata: metadata, tensors: specs) { i in try producers[i]() }
     }
 

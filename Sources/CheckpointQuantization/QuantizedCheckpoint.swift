@@ -1,9 +1,12 @@
-// Reading NVFP4 checkpoints of either convention, ours or another tool's.
+// Reading NVFP4 checkpoints of either convention, ours or another tool's, and MLX folders.
 //
 // Promises: `QuantizedCheckpoint.open` recognises compressed-tensors (`weight_packed`,
-// `weight_scale`, `weight_global_scale`) and ModelOpt (`weight` U8, `weight_scale`,
-// `weight_scale_2`) modules by ModelFolder's `QuantizedTensorNames` and checks their shapes
-// and dtypes; `dequantizedWeight`
+// `weight_scale`, `weight_global_scale`), ModelOpt (`weight` U8, `weight_scale`,
+// `weight_scale_2`) and MLX (`weight` U32, `scales` U8; config.json's `quantization` must say
+// mode nvfp4, group size 16, 4 bits, else one error saying what it says) modules by ModelFolder's
+// `QuantizedTensorNames` and checks their shapes and dtypes; an MLX module has no tensor scale
+// (the multiplier 1: its value is E2M1·E4M3, as `mx.dequantize(..., mode="nvfp4")` gives it,
+// signed scales included); `dequantizedWeight`
 // decodes one module to float32 — for checkpoints we wrote (with `fouroversix.json`) in the
 // core's exact order `((q·scale)·amax)·(1/(M·S))`, bit-identical with the core's
 // dequantization; otherwise as consumers do: `q·scale / weight_global_scale` or
@@ -24,17 +27,17 @@ public struct QuantizedModule: Sendable {
     public let cols: Int
     public let packed: CheckpointTensor
     public let blockScales: CheckpointTensor
-    public let tensorScale: CheckpointTensor
+    /// nil for MLX, which stores none.
+    public let tensorScale: CheckpointTensor?
     public let inputScale: CheckpointTensor?
     /// Every stored tensor name belonging to the module.
-    public var tensorNames: [String] {
-        [packed.name, blockScales.name, tensorScale.name] + (inputScale.map { [$0.name] } ?? [])
-    }
+    public var tensorNames: [String] { [packed, blockScales, tensorScale, inputScale].compactMap { $0?.name } }
 }
 
 public final class QuantizedCheckpoint: @unchecked Sendable {
     public let checkpoint: ModelCheckpoint
-    public let convention: CheckpointConvention
+    /// The stored layout: compressed-tensors, ModelOpt or MLX.
+    public let convention: QuantizedTensorNames
     public let modules: [QuantizedModule]
     /// From `fouroversix.json` when we wrote the checkpoint: rule and exact amax per module.
     public let rule: ScaleRule?
@@ -45,7 +48,8 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
         guard let names = checkpoint.quantizedConvention else {
             throw CheckpointError.notQuantized(directory: directory)
         }
-        let convention = CheckpointConvention(names)
+        let convention = names
+        if convention == .mlx { try checkMLXQuantization(checkpoint) }
         var modules: [QuantizedModule] = []
         for t in checkpoint.tensors {
             guard let module = names.module(marking: t.name) else { continue }
@@ -58,31 +62,33 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
             }
             let packed = try tensor(convention.packedName(module))
             let scales = try tensor(convention.blockScaleName(module))
-            let global = try tensor(convention.tensorScaleName(module))
+            let global = try convention.tensorScaleName(module).map(tensor)
             let p = packed.info, s = scales.info
-            guard p.dtype == .U8, p.shape.count == 2, s.shape.count == 2, s.shape[0] == p.shape[0],
-                s.shape[1] * 8 == p.shape[1], [.F8_E4M3, .U8].contains(s.dtype),
-                global.info.dtype == .F32, global.info.elementCount == 1
+            // Codes per packed element: 2 in a U8 byte, 8 in an MLX U32 word.
+            let perElement = convention == .mlx ? 8 : 2
+            guard p.dtype == (convention == .mlx ? .U32 : .U8), p.shape.count == 2, s.shape.count == 2,
+                s.shape[0] == p.shape[0], s.shape[1] * 16 == p.shape[1] * perElement,
+                [.F8_E4M3, .U8].contains(s.dtype),
+                global.map({ $0.info.dtype == .F32 && $0.info.elementCount == 1 }) ?? true
             else {
+                let scaleText = global.map { ", tensor scale \($0.info.dtype.rawValue) \($0.info.shape)" } ?? ""
                 throw CheckpointError.inconsistent(
                     path: packed.shard.path,
-                    reason:
-                        "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), "
-                        + "scales \(s.dtype.rawValue) \(s.shape), "
-                        + "tensor scale \(global.info.dtype.rawValue) \(global.info.shape))"
-                )
+                    reason: "module '\(module)': unexpected shapes/dtypes (packed \(p.dtype.rawValue) \(p.shape), "
+                        + "scales \(s.dtype.rawValue) \(s.shape)\(scaleText))")
             }
             modules.append(
                 QuantizedModule(
-                    module: module, rows: p.shape[0], cols: p.shape[1] * 2, packed: packed,
-                    blockScales: scales, tensorScale: global,
-                    inputScale: checkpoint.tensor(convention.inputScaleName(module))))
+                    module: module, rows: p.shape[0], cols: p.shape[1] * perElement,
+                    packed: packed, blockScales: scales, tensorScale: global,
+                    inputScale: convention.inputScaleName(module).flatMap(checkpoint.tensor)))
         }
         var rule: ScaleRule?
         var exact: [String: Float] = [:]
         var exactInput: [String: Float] = [:]
         let recordPath = directory + "/" + CheckpointQuantizer.recordFileName
-        if FileManager.default.fileExists(atPath: recordPath) {
+        // An MLX folder's numbers are not the record's (the tensor scale is folded in).
+        if let recorded = CheckpointConvention(convention), FileManager.default.fileExists(atPath: recordPath) {
             let record = try readJSONObject(recordPath)
             rule = (record["rule"] as? String).flatMap(ScaleRule.init(rawValue:))
             for (module, entry) in (record["layers"] as? [String: [String: Any]]) ?? [:] {
@@ -94,7 +100,7 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
                 }
             }
             try checkRecord(
-                recordPath: recordPath, modules: modules, convention: convention, rule: rule,
+                recordPath: recordPath, modules: modules, convention: recorded, rule: rule,
                 amax: exact, inputAmax: exactInput)
         }
         return QuantizedCheckpoint(
@@ -102,8 +108,22 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
             rule: rule, exactAmax: exact)
     }
 
+    /// mlx-lm's `quantization` (or `quantization_config`) of an MLX folder must be NVFP4's.
+    private static func checkMLXQuantization(_ checkpoint: ModelCheckpoint) throws {
+        let q = (checkpoint.config["quantization"] ?? checkpoint.config["quantization_config"]) as? [String: Any]
+        let mode = q?["mode"] as? String ?? "affine"  // mlx-lm's default mode
+        let group = (q?["group_size"] as? NSNumber)?.intValue, bits = (q?["bits"] as? NSNumber)?.intValue
+        if q != nil && mode == "nvfp4" && group == 16 && bits == 4 { return }
+        throw CheckpointError.inconsistent(
+            path: checkpoint.directory + "/config.json",
+            reason: q == nil
+                ? "an MLX-style quantized folder (weight + scales) without \"quantization\""
+                : "MLX quantization mode \(mode), group_size \(group.map(String.init) ?? "none"), "
+                    + "bits \(bits.map(String.init) ?? "none") is not NVFP4 (mode nvfp4, group_size 16, bits 4)")
+    }
+
     private init(
-        checkpoint: ModelCheckpoint, convention: CheckpointConvention, modules: [QuantizedModule],
+        checkpoint: ModelCheckpoint, convention: QuantizedTensorNames, modules: [QuantizedModule],
         rule: ScaleRule?, exactAmax: [String: Float]
     ) {
         self.checkpoint = checkpoint
@@ -113,9 +133,11 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
         self.exactAmax = exactAmax
     }
 
-    /// The stored tensor scale of a module (divisor or multiplier, per the convention).
+    /// The stored tensor scale of a module (divisor or multiplier, per the convention; MLX stores
+    /// none: the multiplier 1).
     public func storedTensorScale(_ m: QuantizedModule) throws -> Float {
-        try Self.scalar(m.tensorScale)
+        guard let t = m.tensorScale else { return 1 }
+        return try Self.scalar(t)
     }
 
     private static func scalar(_ t: CheckpointTensor) throws -> Float {
@@ -133,8 +155,8 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
         let inputConstants = ScaleConstants(format: .nvfp4, rule: .static6)
         for m in modules {
             var checks: [(what: String, amax: Float, tensor: CheckpointTensor, constants: ScaleConstants)] = []
-            if let rule, let a = amax[m.module] {
-                checks.append(("amax", a, m.tensorScale, QuantizationConfig(format: .nvfp4, rule: rule).constants))
+            if let rule, let a = amax[m.module], let tensorScale = m.tensorScale {
+                checks.append(("amax", a, tensorScale, QuantizationConfig(format: .nvfp4, rule: rule).constants))
             }
             if let a = inputAmax[m.module], let input = m.inputScale {
                 checks.append(("input_amax", a, input, inputConstants))
@@ -172,20 +194,18 @@ public final class QuantizedCheckpoint: @unchecked Sendable {
         let zeroWeight = convention == .compressedTensors ? s == .infinity : s == 0
         if zeroWeight && scales.allSatisfy({ $0 == 0 }) { return s }
         throw CheckpointError.inconsistent(
-            path: m.tensorScale.shard.path,
-            reason: "tensor '\(m.tensorScale.name)': tensor scale \(s) is not a positive finite number; "
+            path: m.tensorScale?.shard.path ?? m.packed.shard.path,
+            reason: "tensor '\(m.tensorScale?.name ?? m.module)': tensor scale \(s) is not a positive finite number; "
                 + "the checkpoint is damaged")
     }
 
     /// The module as a core `QuantizedTensor` — possible when we know its exact amax and rule.
     public func quantizedTensor(_ m: QuantizedModule) throws -> QuantizedTensor? {
         guard let rule, let amax = exactAmax[m.module] else { return nil }
-        return QuantizedTensor(
-            config: QuantizationConfig(format: .nvfp4, rule: rule), rows: m.rows, cols: m.cols, paddedCols: m.cols,
-            sourceRows: m.rows, sourceCols: m.cols, amax: amax,
+        return .storedNVFP4(
+            rule: rule, rows: m.rows, cols: m.cols, amax: amax,
             codes: Array(try m.packed.shard.bytes(m.packed.name)),
-            scales: Array(try m.blockScales.shard.bytes(m.blockScales.name)),
-            alternativeBlockCount: 0, blockCount: m.rows * m.cols / 16)
+            scales: Array(try m.blockScales.shard.bytes(m.blockScales.name)))
     }
 
     /// Float32 `[rows, cols]` weight of a module.

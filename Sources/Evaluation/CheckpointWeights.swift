@@ -8,7 +8,9 @@
 // quantized and recovers a stored input amax (W4A4) from `input_global_scale` / `input_scale`
 // (standard NVFP4 form, M·S = 2688);
 // a plain folder presents its tensors as they are; a GGUF file (ModelFolder's `GGUFModel`) presents
-// its tensors under their Hugging Face names, dequantized and un-permuted. Every tensor read is
+// its tensors under their Hugging Face names, dequantized and un-permuted, its NVFP4 weights with
+// their tensor scale and marked stored quantized (input amax from `.input_scale`, standard form);
+// an MLX folder (`mode: nvfp4`) is a quantized checkpoint like the others. Every tensor read is
 // checked finite. Errors name the file and tensor (and, for a NaN or infinity, the element).
 
 import BlockQuantization
@@ -113,19 +115,32 @@ public struct CheckpointWeights: WeightProvider {
             position: position)
     }
 
-    public func isStoredQuantized(module: String) -> Bool { moduleByName[module] != nil }
+    public func isStoredQuantized(module: String) -> Bool {
+        moduleByName[module] != nil || gguf?.nvfp4Weights[module + ".weight"] != nil
+    }
+
+    /// True when some weights come quantized: an NVFP4 checkpoint, or NVFP4 tensors of a GGUF file.
+    public var hasStoredQuantization: Bool { quantized != nil || !(gguf?.nvfp4Weights.isEmpty ?? true) }
+
+    /// The 4/6 rule the producer recorded (nil: not recorded, or nothing stored quantized).
+    public var storedRule: ScaleRule? { quantized?.rule ?? gguf?.nvfp4Weights.values.lazy.compactMap(\.rule).first }
 
     /// The exact input amax `fouroversix.json` records, else the stored input scale turned back
     /// into an amax (within an ulp). Input scales are always in the standard NVFP4 form
     /// (M·S = 6·448 = 2688), whatever the weights' rule, as `quantize` writes them.
     public func storedInputAmax(module: String) -> Float? {
         if let exact = exactInputAmax[module], moduleByName[module]?.inputScale != nil { return exact }
-        guard let quantized, let m = moduleByName[module], let input = m.inputScale,
-            let raw = try? input.shard.bytes(input.name), raw.count == 4
+        if let input = gguf?.nvfp4Weights[module + ".weight"]?.inputScale {
+            return CheckpointConvention.modelopt.amax(
+                fromStoredTensorScale: input,
+                constants: ScaleConstants(format: .nvfp4, rule: .static6))
+        }
+        guard let quantized, let convention = CheckpointConvention(quantized.convention), let m = moduleByName[module],
+            let input = m.inputScale, let raw = try? input.shard.bytes(input.name), raw.count == 4
         else { return nil }
         let stored = raw.loadUnaligned(as: Float.self)
         let constants = ScaleConstants(format: .nvfp4, rule: .static6)
-        return quantized.convention.amax(fromStoredTensorScale: stored, constants: constants)
+        return convention.amax(fromStoredTensorScale: stored, constants: constants)
     }
 
     /// "F32", "BF16", … (the dtypes of the floating-point tensors), or "NVFP4 <convention>".

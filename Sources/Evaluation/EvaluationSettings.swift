@@ -90,7 +90,7 @@ public struct EvaluationSettings: Sendable {
     public func selection(for loaded: LoadedModel, weights w: SimulatedFormat) throws -> LinearSelection {
         try LinearSelection(
             skipRaggedInputs: skipRagged, excludePatterns: exclude,
-            storedQuantizedOnly: loaded.weights.quantized != nil && w == .none,
+            storedQuantizedOnly: loaded.weights.hasStoredQuantization && w == .none,
             fusedGroup: { FusedGroups.key(of: $0) })
     }
 
@@ -168,9 +168,9 @@ public struct EvaluationSettings: Sendable {
     {
         var weights = q.weights.config?.format.rawValue ?? q.weights.description
         var rule = q.weights.config?.rule.rawValue ?? q.activations.config?.rule.rawValue
-        if let stored = loaded.weights.quantized {
+        if loaded.weights.hasStoredQuantization {
             weights = "checkpoint:nvfp4" + (q.weights == .full ? "" : "+\(weights)")
-            rule = rule ?? stored.rule?.rawValue
+            rule = rule ?? loaded.weights.storedRule?.rawValue
         }
         let activations = q.activations.config?.format.rawValue ?? q.activations.description
         let scale: String

@@ -59,7 +59,7 @@ public struct PTQExperiment {
         notice: (String) -> Void = { _ in }
     ) throws -> PTQExperiment {
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads)
-        guard loaded.weights.quantized == nil else {
+        guard !loaded.weights.hasStoredQuantization else {
             throw EvaluationError.invalidOption(
                 "\(modelDirectory) is already quantized; the experiment needs the original model")
         }

@@ -12,7 +12,18 @@
 // silently dropped. `floats(_:)` is gguf-py's dequantization (bit-identical) followed, for
 // `llama`/`mistral` `attn_q`/`attn_k` weights and biases, by undoing llama.cpp's row permutation
 // (transformers' `reverse_permute_weights`): a pure row reordering, so values stay exact.
+//
+// NVFP4 (ggml type 40): a weight's F32 companions `<name>.scale` (the tensor scale, a multiplier
+// llama.cpp applies to the matmul output; absent means 1) and `<name>.input_scale` are not
+// tensors of the model: `floats` gives the weight with its tensor scale applied — in the core's
+// exact order `((E2M1·E4M3)·amax)·(1/(M·S))` (BlockQuantization's dequantization, bit-identical
+// with `fouroversix dequantize` of the same quantization) when the file records `fouroversix.rule`
+// and the weight's `fouroversix.amax.<name>` (as `quantize --convention gguf` writes them; an amax
+// that does not give the stored `.scale` is refused), else as llama.cpp does, gguf-py's block
+// decoding times the multiplier. A companion without an NVFP4 weight, or not one finite F32
+// value ≥ 0, is an error naming it.
 
+import BlockQuantization
 import Foundation
 import GGUF
 import JSONText
@@ -34,6 +45,24 @@ public final class GGUFModel: @unchecked Sendable {
     private let sourceName: [String: String]
     /// Hugging Face names whose rows llama.cpp permuted, with the head count of the permutation.
     private let permutedHeads: [String: Int]
+    /// The NVFP4 weights, by Hugging Face name.
+    public let nvfp4Weights: [String: NVFP4Weight]
+
+    /// An NVFP4 weight's tensor scale and, when the producer recorded them, its rule and exact amax.
+    public struct NVFP4Weight: Sendable {
+        /// `<name>.scale` (1 when absent): `amax/(M·S)`, the multiplier of the dequantized blocks.
+        public let multiplier: Float
+        /// `<name>.input_scale` (W4A4), in the multiplier form.
+        public let inputScale: Float?
+        /// `fouroversix.rule` and `fouroversix.amax.<name>` (our files).
+        public let rule: ScaleRule?
+        public let exactAmax: Float?
+    }
+
+    /// The metadata keys with which `quantize --convention gguf` records the 4/6 rule and each
+    /// NVFP4 tensor's exact amax (llama.cpp ignores keys it does not know).
+    public static let ruleKey = "fouroversix.rule"
+    public static func amaxKey(of ggufTensor: String) -> String { "fouroversix.amax." + ggufTensor }
 
     /// True when `path` is a regular file that starts with the GGUF magic.
     public static func isGGUF(_ path: String) -> Bool {
@@ -123,13 +152,22 @@ public final class GGUFModel: @unchecked Sendable {
 
         let permutes = arch == "llama" || arch == "mistral"
         var names: [String] = [], source: [String: String] = [:], permuted: [String: Int] = [:]
+        let companions = try Self.nvfp4Companions(file)
+        let rule = try Self.recordedRule(file)
+        var nvfp4: [String: NVFP4Weight] = [:]
         for t in file.tensors {
+            if companions.names.contains(t.name) { continue }
             guard let hf = Self.huggingFaceName(t.name) else {
                 throw ModelFolderError.invalidConfigValue(
                     path: path, key: t.name, reason: "GGUF tensor without a Hugging Face counterpart for \(arch)")
             }
             names.append(hf)
             source[hf] = t.name
+            if t.type == .NVFP4 {
+                nvfp4[hf] = try Self.nvfp4Weight(
+                    t.name, file: file, rule: rule, scale: companions.scale[t.name],
+                    inputScale: companions.inputScale[t.name])
+            }
             if permutes && (t.name.contains(".attn_q.") || t.name.contains(".attn_k.")) {
                 let n = t.name.contains(".attn_q.") ? heads : kvHeads
                 let rows = t.shape[0]
@@ -143,6 +181,71 @@ public final class GGUFModel: @unchecked Sendable {
         tensorNames = names
         sourceName = source
         permutedHeads = permuted
+        nvfp4Weights = nvfp4
+    }
+
+    /// The `.scale` / `.input_scale` companions of NVFP4 weights: their names and values by weight.
+    private static func nvfp4Companions(_ file: GGUFFile) throws
+        -> (names: Set<String>, scale: [String: Float], inputScale: [String: Float])
+    {
+        var names = Set<String>(), scale: [String: Float] = [:], input: [String: Float] = [:]
+        for t in file.tensors {
+            let suffix = [".input_scale", ".scale"].first { t.name.hasSuffix($0) }
+            guard let suffix else { continue }
+            let weight = String(t.name.dropLast(suffix.count)) + ".weight"
+            guard file.info(weight)?.type == .NVFP4 else {
+                throw ModelFolderError.invalidGGUF(
+                    path: file.path, what: "tensor '\(t.name)'",
+                    reason: "a tensor scale without an NVFP4 weight '\(weight)'")
+            }
+            let value = t.type == .F32 && t.elementCount == 1 ? try file.dequantize(t.name)[0] : nil
+            guard let value, value.isFinite, value >= 0 else {
+                throw ModelFolderError.invalidGGUF(
+                    path: file.path, what: "tensor '\(t.name)'",
+                    reason: "a tensor scale must be one finite F32 value ≥ 0 (\(t.type.name) \(t.shape)"
+                        + (value.map { ", \($0)" } ?? "") + ")")
+            }
+            names.insert(t.name)
+            if suffix == ".scale" { scale[weight] = value } else { input[weight] = value }
+        }
+        return (names, scale, input)
+    }
+
+    /// `fouroversix.rule`, nil when absent; an unknown rule is an error.
+    private static func recordedRule(_ file: GGUFFile) throws -> ScaleRule? {
+        guard let value = file.metadata[ruleKey] else { return nil }
+        guard let text = value.string, let rule = ScaleRule(rawValue: text) else {
+            let rules = ScaleRule.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ModelFolderError.invalidGGUF(
+                path: file.path, what: "metadata \(ruleKey)",
+                reason: "\(value) is not a 4/6 rule (\(rules))")
+        }
+        return rule
+    }
+
+    /// One NVFP4 weight: its multiplier and, with the recorded rule, its exact amax — checked to
+    /// give the stored multiplier bit for bit (the tensors are the model; a stale key is refused).
+    private static func nvfp4Weight(
+        _ name: String, file: GGUFFile, rule: ScaleRule?, scale: Float?,
+        inputScale: Float?
+    ) throws -> NVFP4Weight {
+        let multiplier = scale ?? 1
+        guard let rule, let recorded = file.metadata[amaxKey(of: name)] else {
+            return NVFP4Weight(multiplier: multiplier, inputScale: inputScale, rule: nil, exactAmax: nil)
+        }
+        guard case .float32(let amax) = recorded else {
+            throw ModelFolderError.invalidGGUF(
+                path: file.path, what: "metadata \(amaxKey(of: name))",
+                reason: "not an F32 value")
+        }
+        let expected = ScaleConstants(format: .nvfp4, rule: rule).decodeScale(amax: amax)
+        guard expected.bitPattern == multiplier.bitPattern else {
+            throw ModelFolderError.invalidGGUF(
+                path: file.path, what: "metadata \(amaxKey(of: name))",
+                reason: "amax \(amax) with rule \(rule.rawValue) gives the tensor scale \(expected), but the file "
+                    + "stores \(multiplier) (the tensors are the model: remove the fouroversix.* keys or export again)")
+        }
+        return NVFP4Weight(multiplier: multiplier, inputScale: inputScale, rule: rule, exactAmax: amax)
     }
 
     /// The Hugging Face name of a llama.cpp tensor name, nil when it has none.
@@ -176,10 +279,20 @@ public final class GGUFModel: @unchecked Sendable {
     /// Row-major shape (outermost first), by Hugging Face name.
     public func shape(of name: String) -> [Int]? { info(name)?.shape }
 
-    /// The tensor as float32 in Hugging Face layout: dequantized, q/k rows un-permuted.
+    /// The tensor as float32 in Hugging Face layout: dequantized (an NVFP4 weight with its tensor
+    /// scale), q/k rows un-permuted.
     public func floats(_ name: String) throws -> [Float] {
         guard let source = sourceName[name] else { throw GGUFError.tensorNotFound(path: file.path, tensor: name) }
-        let values = try file.dequantize(source)
+        var values: [Float]
+        if let w = nvfp4Weights[name], let rule = w.rule, let amax = w.exactAmax, let info = file.info(source) {
+            let (rows, cols) = (info.shape[0], info.elementCount / info.shape[0])
+            let (codes, scales) = NVFP4Blocks.unpack(try file.bytes(source), rows: rows, cols: cols)
+            values = ReferenceQuantizer.dequantize(
+                .storedNVFP4(rule: rule, rows: rows, cols: cols, amax: amax, codes: codes, scales: scales))
+        } else {
+            values = try file.dequantize(source)
+            if let m = nvfp4Weights[name]?.multiplier { for i in values.indices { values[i] *= m } }
+        }
         guard let heads = permutedHeads[name] else { return values }
         return Self.reversePermutedRows(values, rows: file.info(source)!.shape[0], heads: heads)
     }

@@ -14,6 +14,8 @@ public enum ModelFolderError: Error, CustomStringConvertible, Equatable {
     /// config.json lacks a key the architecture needs, or holds a value of the wrong type.
     case missingConfigKey(path: String, key: String)
     case invalidConfigValue(path: String, key: String, reason: String)
+    /// A GGUF file's tensor or metadata key (`what`) is not what its format promises.
+    case invalidGGUF(path: String, what: String, reason: String)
     /// config.json names an architecture the model core does not implement.
     case unsupportedArchitecture(String)
 
@@ -31,6 +33,7 @@ public enum ModelFolderError: Error, CustomStringConvertible, Equatable {
         case let .duplicateTensor(tensor, a, b): return "tensor '\(tensor)' appears in both \(a) and \(b)"
         case let .missingConfigKey(path, key): return "\(path): config.json has no \"\(key)\""
         case let .invalidConfigValue(path, key, reason): return "\(path): config.json \"\(key)\": \(reason)"
+        case let .invalidGGUF(path, what, reason): return "\(path): \(what): \(reason)"
         case let .unsupportedArchitecture(a):
             return
                 "architecture \(a) is not supported (supported: LlamaForCausalLM, MistralForCausalLM, "

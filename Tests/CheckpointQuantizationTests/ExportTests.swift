@@ -2,6 +2,10 @@
 // ModelOpt checkpoint's codes and block scales (q/k rows permuted as llama.cpp), the multiplier
 // `amax/(M·S)` as `<name>.scale`, F32 norms, llama.cpp names, metadata and tokenizer; the MLX
 // folder has mlx-lm's names, dtypes, shapes and config, with the fold's error as reported.
+// Read back (the round trip): the GGUF file through `GGUFModel` gives the checkpoint's
+// dequantized weights bit for bit (llama.cpp's order within 2 ulp without our keys; a stale amax
+// key refused); the MLX folder through `QuantizedCheckpoint` gives E2M1·E4M3 of the folded
+// blocks `MLXExport` wrote, bit for bit (a non-NVFP4 mode refused); `inspect` summarizes both.
 
 import BlockFormats
 import BlockQuantization
@@ -110,5 +114,125 @@ import Testing
         #expect(abs(squaredError / energy - statistics.relativeError) < 1e-12)
         #expect(statistics.relativeError > 0 && statistics.relativeError < 1e-3)
         #expect(file.info("model.layers.0.mlp.down_proj.weight")?.dtype == .F32)
+    }
+
+    @Test func ggufReadsBackAsTheCheckpointsDequantizationBitForBit() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (path, q, _) = try export(.gguf, dir)
+        let gguf = try GGUFModel(path: path)
+        let source = try ModelCheckpoint.open(bundledModel)
+        // The `.scale` companions are no model tensors; every model tensor is there.
+        #expect(Set(gguf.tensorNames) == Set(source.tensors.map(\.name)))
+        #expect(gguf.nvfp4Weights.count == 30)
+        for m in q.modules {
+            let w = try #require(gguf.nvfp4Weights[m.module + ".weight"])
+            #expect(w.rule == .mse && w.exactAmax == q.exactAmax[m.module] && w.inputScale == nil)
+            let ours = try q.dequantizedWeight(m)
+            #expect(try gguf.floats(m.module + ".weight").map(\.bitPattern) == ours.map(\.bitPattern), "\(m.module)")
+        }
+        for t in source.tensors where gguf.nvfp4Weights[t.name] == nil {
+            #expect(try gguf.floats(t.name).map(\.bitPattern) == t.shard.floats(t.name).map(\.bitPattern), "\(t.name)")
+        }
+        let summary = try CheckpointSummary.inspect(path)
+        #expect(summary.convention == "gguf" && summary.rule == "mse" && summary.producer == "fouroversix")
+        #expect(summary.modules.count == 30 && summary.fusedGroupsWithDifferentScales.isEmpty)
+        #expect(summary.tensorsByDType == ["NVFP4": 30, "F32": 47])
+        for s in summary.modules { #expect(s.amax == q.exactAmax[s.module] && s.storedTensorScale != nil) }
+        #expect(summary.text.contains("NVFP4, convention gguf, quant_method gguf"))
+        #expect(summary.text.contains("producer: fouroversix; 4/6 rule: mse"))
+    }
+
+    /// `path` rewritten with `edit` applied to its metadata (tensors byte for byte).
+    func rewrite(
+        _ path: String, to out: String,
+        _ edit: ([(key: String, value: GGUFValue)]) -> [(key: String, value: GGUFValue)]
+    ) throws {
+        let file = try GGUFFile(path: path)
+        let metadata = edit(file.metadataKeys.map { ($0, file.metadata[$0]!) })
+        let specs = file.tensors.map { GGUFTensorSpec(name: $0.name, type: $0.type, dimensions: $0.dimensions) }
+        try GGUFWriter.write(to: out, metadata: metadata, tensors: specs) { i in
+            Array(try file.bytes(file.tensors[i].name))
+        }
+    }
+
+    @Test func ggufWithoutOurKeysReadsAsLlamaCppAndAStaleAmaxIsRefused() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (path, q, _) = try export(.gguf, dir)
+        // Another producer's file: gguf-py's block decoding times the `.scale` multiplier.
+        try rewrite(path, to: dir + "/plain.gguf") { $0.filter { !$0.key.hasPrefix("fouroversix.") } }
+        let plain = try GGUFModel(path: dir + "/plain.gguf")
+        let file = try GGUFFile(path: dir + "/plain.gguf")
+        var differing = 0
+        for m in q.modules {
+            let name = try GGUFExport.ggufName(m.module + ".weight", path: "")
+            let w = try #require(plain.nvfp4Weights[m.module + ".weight"])
+            let stored = try q.storedTensorScale(m)
+            #expect(w.rule == nil && w.exactAmax == nil && w.multiplier == stored)
+            let got = try plain.floats(m.module + ".weight"), ours = try q.dequantizedWeight(m)
+            let heads = m.module.hasSuffix("q_proj") ? 8 : m.module.hasSuffix("k_proj") ? 4 : nil
+            let blocks = try file.dequantize(name).map { $0 * w.multiplier }
+            #expect(got == heads.map { GGUFModel.reversePermutedRows(blocks, rows: m.rows, heads: $0) } ?? blocks)
+            for (a, b) in zip(got, ours) where a != b {
+                differing += 1
+                #expect(abs(a - b) <= 2 * b.ulp, "\(m.module): \(a) vs \(b)")
+            }
+        }
+        #expect(differing > 0)  // the float order differs: (q·s)·(amax/1536) vs ((q·s)·amax)·(1/1536)
+        #expect(try CheckpointSummary.inspect(dir + "/plain.gguf").rule == nil)
+
+        // A recorded amax that does not give the stored `.scale`: refused, naming the key.
+        let key = "fouroversix.amax.blk.0.attn_q.weight"
+        try rewrite(path, to: dir + "/stale.gguf") { metadata in
+            metadata.map { $0.key == key ? (key, .float32(1.5)) : $0 }
+        }
+        #expect(throws: ModelFolderError.self) { try GGUFModel(path: dir + "/stale.gguf") }
+        do { _ = try GGUFModel(path: dir + "/stale.gguf") } catch {
+            #expect("\(error)".contains("\(key): amax 1.5 with rule mse gives the tensor scale"))
+            #expect(!"\(error)".contains("\n"))
+        }
+    }
+
+    @Test func mlxReadsBackTheFoldedBlocksBitForBitAndRefusesOtherModes() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (folder, q, _) = try export(.mlx, dir)
+        let mlx = try QuantizedCheckpoint.open(folder)
+        #expect(mlx.convention == .mlx && mlx.modules.count == 30 && mlx.rule == nil)
+        for m in q.modules {
+            let read = try #require(mlx.modules.first { $0.module == m.module })
+            #expect(read.rows == m.rows && read.cols == m.cols && read.tensorScale == nil)
+            let (codes, scales, _) = try MLXExport.foldedBlocks(q, m)
+            let written = (0..<(m.rows * m.cols)).map { i in
+                let code = i & 1 == 0 ? codes[i >> 1] & 0xF : codes[i >> 1] >> 4
+                return E2M1.value(ofCode: code) * E4M3.value(ofCode: scales[i / 16])
+            }
+            #expect(try mlx.dequantizedWeight(read).map(\.bitPattern) == written.map(\.bitPattern), "\(m.module)")
+        }
+        let summary = try CheckpointSummary.inspect(folder)
+        #expect(summary.convention == "mlx" && summary.modules.count == 30)
+        #expect(summary.modules.allSatisfy { $0.storedTensorScale == nil && $0.amax == nil })
+        #expect(summary.text.contains("NVFP4, convention mlx"))
+        #expect(summary.text.contains("model.layers.0.self_attn.q_proj"))
+
+        // `dequantize` of the folder: plain F32 weights, no `quantization` left for mlx-lm to trip on.
+        try CheckpointDequantizer.run(
+            quantizedDirectory: folder, outputDirectory: dir + "/deq", dtype: .F32,
+            overwrite: false)
+        let config = try readJSONObject(dir + "/deq/config.json")
+        #expect(config["quantization"] == nil && config["quantization_config"] == nil)
+
+        // mlx-lm's affine mode (or any other than nvfp4 / 16 / 4) is not NVFP4.
+        var edited = try readJSONObject(folder + "/config.json")
+        edited["quantization"] = ["group_size": 64, "bits": 4]
+        try writeJSON(edited, to: folder + "/config.json")
+        #expect(throws: CheckpointError.self) { try QuantizedCheckpoint.open(folder) }
+        do { _ = try QuantizedCheckpoint.open(folder) } catch {
+            #expect(
+                "\(error)".hasSuffix(
+                    "config.json: MLX quantization mode affine, group_size 64, bits 4 "
+                        + "is not NVFP4 (mode nvfp4, group_size 16, bits 4)"))
+        }
     }
 }
