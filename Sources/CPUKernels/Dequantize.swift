@@ -5,10 +5,11 @@
 // each of those floats. Each value is a function of (scale byte, code) alone, so a thread
 // fills a 16-entry table per scale byte on first use — with
 // `ReferenceQuantizer.dequantizedValue`, the reference itself — and then every element is
-// one table load.
+// one table load (with AVX2: 16 codes per two `vpermps`/`vpshufb` lookups, CPUKernelsISA).
 
 import BlockFormats
 import BlockQuantization
+import CPUKernelsISA
 
 extension CPUQuantizer {
     /// Decodes `q` into float32 `out` (`q.rows × q.cols`, row-major).
@@ -24,13 +25,95 @@ extension CPUQuantizer {
     }
 
     static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>, threads: Int,
-                           minimumPerThread: Int) {
+                           minimumPerThread: Int, isa: QuantizationISA = .selected) {
+        if isa == .avx2 {
+            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false, threads: threads,
+                       minimumPerThread: minimumPerThread)
+            return
+        }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in v }
     }
 
     static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>, threads: Int,
-                               minimumPerThread: Int) {
+                               minimumPerThread: Int, isa: QuantizationISA = .selected) {
+        if isa == .avx2 {
+            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true, threads: threads,
+                       minimumPerThread: minimumPerThread)
+            return
+        }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
+    }
+
+    /// The AVX2 decoder: per thread, a table of the values of every (scale byte, code) pair that
+    /// occurs — filled with `ReferenceQuantizer.dequantizedValue` before a row needs it — read
+    /// 16 codes at a time by CPUKernelsISA's kernels; a ragged end of a row (cols not a multiple
+    /// of 16) is read from the same table one element at a time.
+    private static func decodeAVX2(_ q: QuantizedTensor, into out: UnsafeMutableRawPointer?, count: Int, bf16: Bool,
+                                   threads: Int, minimumPerThread: Int) {
+        precondition(count == q.rows * q.cols, "output has \(count) elements, expected \(q.rows * q.cols)")
+        precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
+        guard q.rows > 0, q.cols > 0, let out else { return }
+        let t = CPUParallel.effectiveThreads(threads, work: count, minimumPerThread: minimumPerThread)
+        let format = q.format, amax = q.amax, reciprocal = q.constants.reciprocalProduct
+        let block = format.blockSize, scaleCols = q.scaleCols, cols = q.cols
+        let rowBytes = q.packedRowBytes
+        let swizzled = q.config.scaleLayout == .swizzled128x4
+        let paddedScaleCols = roundUp(scaleCols, 4)
+        let groups = cols / 16, shift: Int32 = block == 32 ? 1 : 0
+        let outP = SendablePointer(out)
+        q.codes.withUnsafeBufferPointer { codes in
+            q.scales.withUnsafeBufferPointer { scales in
+                let codesP = SendablePointer(codes.baseAddress!), scalesP = SendablePointer(scales.baseAddress!)
+                CPUParallel.parallelFor(q.rows, threads: t) { range in
+                    let floats = UnsafeMutablePointer<Float>.allocate(capacity: 256 * 16)
+                    let halves = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * 32)
+                    let filled = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+                    let gathered = UnsafeMutablePointer<UInt8>.allocate(capacity: scaleCols)
+                    filled.initialize(repeating: false, count: 256)
+                    defer { floats.deallocate(); halves.deallocate(); filled.deallocate(); gathered.deallocate() }
+                    for r in range {
+                        let scaleRow: UnsafePointer<UInt8>
+                        if swizzled {
+                            for b in 0..<scaleCols {
+                                gathered[b] = scalesP.p[ScaleLayout.swizzledIndex(row: r, col: b, paddedCols: paddedScaleCols)]
+                            }
+                            scaleRow = UnsafePointer(gathered)
+                        } else {
+                            scaleRow = UnsafePointer(scalesP.p + r * scaleCols)
+                        }
+                        for b in 0..<scaleCols where !filled[Int(scaleRow[b])] {
+                            let byte = scaleRow[b]
+                            for code in 0..<16 {
+                                let v = ReferenceQuantizer.dequantizedValue(
+                                    code: UInt8(code), scaleByte: byte, format: format, amax: amax, reciprocal: reciprocal)
+                                floats[16 * Int(byte) + code] = v
+                                let h = BFloat16.bits(from: v)
+                                halves[32 * Int(byte) + code] = UInt8(truncatingIfNeeded: h)
+                                halves[32 * Int(byte) + 16 + code] = UInt8(truncatingIfNeeded: h >> 8)
+                            }
+                            filled[Int(byte)] = true
+                        }
+                        let src = codesP.p + r * rowBytes
+                        if bf16 {
+                            let dst = outP.p.assumingMemoryBound(to: UInt16.self) + r * cols
+                            fos_dequantize_bf16_avx2(src, scaleRow, groups, shift, halves, dst)
+                            for i in (16 * groups)..<cols {
+                                let v = src[i >> 1], byte = Int(scaleRow[i / block])
+                                let code = Int(i & 1 == 0 ? v & 15 : v >> 4)
+                                dst[i] = UInt16(halves[32 * byte + code]) | UInt16(halves[32 * byte + 16 + code]) << 8
+                            }
+                        } else {
+                            let dst = outP.p.assumingMemoryBound(to: Float.self) + r * cols
+                            fos_dequantize_f32_avx2(src, scaleRow, groups, shift, floats, dst)
+                            for i in (16 * groups)..<cols {
+                                let v = src[i >> 1]
+                                dst[i] = floats[16 * Int(scaleRow[i / block]) + Int(i & 1 == 0 ? v & 15 : v >> 4)]
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func decode<T: BitwiseCopyable>(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<T>,

@@ -19,7 +19,9 @@ struct PanelPlan: Sendable {
     let units: Int
     var panelFloats: Int { panelRows * chunkCols }
 
-    init(_ g: QuantizationGeometry, elementSize: Int) {
+    /// - Parameter groupWidth: the columns a window is a multiple of (four blocks for the SIMD4
+    ///   kernels, a superblock of 256 for the AVX2 ones).
+    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil) {
         if g.tileRows > 1 {
             panelRows = g.tileRows
         } else if g.transpose {
@@ -27,7 +29,7 @@ struct PanelPlan: Sendable {
         } else {
             panelRows = 1
         }
-        let groupWidth = 4 * g.block
+        let groupWidth = groupWidth ?? 4 * g.block
         let budget = 8192  // floats per staged window (32 KB)
         let widest = roundUp(g.paddedCols, groupWidth)
         chunkCols = min(widest, max(groupWidth, budget / panelRows / groupWidth * groupWidth))

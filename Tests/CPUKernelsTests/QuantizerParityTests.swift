@@ -139,16 +139,18 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 for code in 0..<UInt8(16) { expected.append(((e2m1(code) * e4m3(byte)) * amax) * r) }
             }
             for threads in [1, 3] {
-                var got = [Float](repeating: .nan, count: rows * cols)
-                got.withUnsafeMutableBufferPointer {
-                    CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1)
+                for isa in availableISAs {
+                    var got = [Float](repeating: .nan, count: rows * cols)
+                    got.withUnsafeMutableBufferPointer {
+                        CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+                    }
+                    #expect(bitDifference(got, expected) == nil, "amax \(amax), threads \(threads), \(isa)")
+                    var bf = [UInt16](repeating: 0, count: rows * cols)
+                    bf.withUnsafeMutableBufferPointer {
+                        CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+                    }
+                    #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads), \(isa)")
                 }
-                #expect(bitDifference(got, expected) == nil, "amax \(amax), threads \(threads)")
-                var bf = [UInt16](repeating: 0, count: rows * cols)
-                bf.withUnsafeMutableBufferPointer {
-                    CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1)
-                }
-                #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads)")
             }
         }
     }
@@ -165,11 +167,14 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 let isBF16 = widen(0x3F80) == 1
                 let expected = try ReferenceQuantizer.quantize(bitsArray.map(widen), rows: rows, cols: cols, config: config)
                 for t in [1, 2, 3] {
-                    let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
-                                                  amax: nil, threads: t, minimumPerThread: 1)
+                    for isa in availableISAs {
+                        let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
+                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
+                                                      amax: nil, threads: t, minimumPerThread: 1, isa: isa)
+                        }
+                        #expect(mismatch(got, expected) == nil,
+                                "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa) threads \(t)")
                     }
-                    #expect(mismatch(got, expected) == nil, "\(config.label) \(isBF16 ? "bf16" : "f16") threads \(t)")
                     let a = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
                         try CPUQuantizer.amax(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config, threads: t)
                     }

@@ -1,0 +1,352 @@
+// AVX2 + FMA + F16C block-quantization kernels: eight 16-value blocks per 8-lane vector.
+//
+// Promises: see CPUKernelsISA.h ("Block quantization"). Every function is compiled for
+// AVX2/F16C through a function attribute only and must be called only when
+// `fos_cpu_has_avx2_fma_f16c()` is 1. The kernels are the 8-lane twins of CPUKernels'
+// SIMD4 row kernels (RowKernels.swift, LaneCodecs.swift): one block per lane, so block
+// maxima, scales and the 4/6 block errors are vertical operations, and every float operation
+// is the scalar reference's, in its order. Codes, scale bytes and choices are bit-identical
+// with `ReferenceBlock.quantize` for the contexts the caller admits (see the header).
+//
+// The staged layout ("superblocks"): 16 consecutive blocks (256 values) are stored as two
+// groups of 16 element vectors (128 floats each); vector e of group g holds element e of the
+// blocks 4g + (l & 3) + 8·(l >> 2) in lanes l = 0…7 — that is blocks 0–3 and 8–11 in group 0,
+// 4–7 and 12–15 in group 1. This is the order in which an in-lane 16-bit transpose of 8 × 16
+// values leaves them, so BF16 and F16 rows are staged without cross-lane shuffles.
+
+#include "CPUKernelsISA.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#include <string.h>
+
+#define FOS_AVX2 __attribute__((target("avx2,fma,f16c")))
+#define FOS_INLINE __attribute__((target("avx2,fma,f16c"), always_inline)) static inline
+
+// MARK: - Staging
+
+/// 8×8 transpose of 16-bit values inside each 128-bit lane: v[e] lane L gets r[j][e] of lane L.
+FOS_INLINE void fos_transpose8x8_epi16(const __m256i r[8], __m256i v[8]) {
+    __m256i t0 = _mm256_unpacklo_epi16(r[0], r[1]), t1 = _mm256_unpackhi_epi16(r[0], r[1]);
+    __m256i t2 = _mm256_unpacklo_epi16(r[2], r[3]), t3 = _mm256_unpackhi_epi16(r[2], r[3]);
+    __m256i t4 = _mm256_unpacklo_epi16(r[4], r[5]), t5 = _mm256_unpackhi_epi16(r[4], r[5]);
+    __m256i t6 = _mm256_unpacklo_epi16(r[6], r[7]), t7 = _mm256_unpackhi_epi16(r[6], r[7]);
+    __m256i u0 = _mm256_unpacklo_epi32(t0, t2), u1 = _mm256_unpackhi_epi32(t0, t2);
+    __m256i u2 = _mm256_unpacklo_epi32(t1, t3), u3 = _mm256_unpackhi_epi32(t1, t3);
+    __m256i u4 = _mm256_unpacklo_epi32(t4, t6), u5 = _mm256_unpackhi_epi32(t4, t6);
+    __m256i u6 = _mm256_unpacklo_epi32(t5, t7), u7 = _mm256_unpackhi_epi32(t5, t7);
+    v[0] = _mm256_unpacklo_epi64(u0, u4); v[1] = _mm256_unpackhi_epi64(u0, u4);
+    v[2] = _mm256_unpacklo_epi64(u1, u5); v[3] = _mm256_unpackhi_epi64(u1, u5);
+    v[4] = _mm256_unpacklo_epi64(u2, u6); v[5] = _mm256_unpackhi_epi64(u2, u6);
+    v[6] = _mm256_unpacklo_epi64(u3, u7); v[7] = _mm256_unpackhi_epi64(u3, u7);
+}
+
+FOS_INLINE __m256i fos_load_pair(const uint16_t *lo, const uint16_t *hi) {
+    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)lo)),
+                                   _mm_loadu_si128((const __m128i *)hi), 1);
+}
+
+/// The 16 transposed 16-bit vectors of a superblock: v[e] = [element e of blocks 0–7 | of blocks 8–15].
+FOS_INLINE void fos_transpose_superblock16(const uint16_t *src, __m256i v[16]) {
+    __m256i r[8];
+    for (int j = 0; j < 8; j++) r[j] = fos_load_pair(src + 16 * j, src + 16 * (j + 8));
+    fos_transpose8x8_epi16(r, v);
+    for (int j = 0; j < 8; j++) r[j] = fos_load_pair(src + 16 * j + 8, src + 16 * (j + 8) + 8);
+    fos_transpose8x8_epi16(r, v + 8);
+}
+
+FOS_AVX2 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+    const __m256i zero = _mm256_setzero_si256();
+    for (ptrdiff_t s = 0; s < superblocks; s++, src += 256, dst += 256) {
+        __m256i v[16];
+        fos_transpose_superblock16(src, v);
+        for (int e = 0; e < 16; e++) {
+            // BF16 → float32 is a 16-bit shift: interleave with zeros below.
+            _mm256_store_ps(dst + 8 * e, _mm256_castsi256_ps(_mm256_unpacklo_epi16(zero, v[e])));
+            _mm256_store_ps(dst + 128 + 8 * e, _mm256_castsi256_ps(_mm256_unpackhi_epi16(zero, v[e])));
+        }
+    }
+}
+
+FOS_AVX2 void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+    for (ptrdiff_t s = 0; s < superblocks; s++, src += 256, dst += 256) {
+        __m256i v[16];
+        fos_transpose_superblock16(src, v);
+        for (int e = 0; e < 16; e++) {
+            // Quadwords (blocks 0–3, 4–7 | 8–11, 12–15) → (0–3, 8–11 | 4–7, 12–15); F16C widens exactly.
+            __m256i p = _mm256_permute4x64_epi64(v[e], _MM_SHUFFLE(3, 1, 2, 0));
+            _mm256_store_ps(dst + 8 * e, _mm256_cvtph_ps(_mm256_castsi256_si128(p)));
+            _mm256_store_ps(dst + 128 + 8 * e, _mm256_cvtph_ps(_mm256_extracti128_si256(p, 1)));
+        }
+    }
+}
+
+FOS_INLINE __m256 fos_load_pair_ps(const float *lo, const float *hi) {
+    return _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(lo)), _mm_loadu_ps(hi), 1);
+}
+
+FOS_AVX2 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst) {
+    for (ptrdiff_t s = 0; s < superblocks; s++, src += 256, dst += 256) {
+        for (int g = 0; g < 2; g++) {
+            const float *b = src + 64 * g;  // block 4g
+            for (int q = 0; q < 4; q++) {
+                // Rows: block 4g+j, elements 4q…4q+3 | block 4g+j+8, same elements.
+                __m256 r0 = fos_load_pair_ps(b + 4 * q, b + 128 + 4 * q);
+                __m256 r1 = fos_load_pair_ps(b + 16 + 4 * q, b + 144 + 4 * q);
+                __m256 r2 = fos_load_pair_ps(b + 32 + 4 * q, b + 160 + 4 * q);
+                __m256 r3 = fos_load_pair_ps(b + 48 + 4 * q, b + 176 + 4 * q);
+                __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+                __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+                float *o = dst + 128 * g + 32 * q;
+                _mm256_store_ps(o, _mm256_castpd_ps(_mm256_unpacklo_pd(_mm256_castps_pd(t0), _mm256_castps_pd(t2))));
+                _mm256_store_ps(o + 8, _mm256_castpd_ps(_mm256_unpackhi_pd(_mm256_castps_pd(t0), _mm256_castps_pd(t2))));
+                _mm256_store_ps(o + 16, _mm256_castpd_ps(_mm256_unpacklo_pd(_mm256_castps_pd(t1), _mm256_castps_pd(t3))));
+                _mm256_store_ps(o + 24, _mm256_castpd_ps(_mm256_unpackhi_pd(_mm256_castps_pd(t1), _mm256_castps_pd(t3))));
+            }
+        }
+    }
+}
+
+// MARK: - Lane codecs (the 8-lane twins of LaneCodecs.swift)
+
+FOS_INLINE __m256i fos_bits(__m256 v) { return _mm256_castps_si256(v); }
+FOS_INLINE __m256 fos_floats(__m256i v) { return _mm256_castsi256_ps(v); }
+FOS_INLINE __m256 fos_abs(__m256 v) { return _mm256_and_ps(v, fos_floats(_mm256_set1_epi32(0x7FFFFFFF))); }
+
+/// E4M3 code of x ≥ 0 (RNE, saturating at 448): the step 2^(E−3), E = max(exponent, −6).
+FOS_INLINE __m256i fos_e4m3_code(__m256 x) {
+    __m256 a = _mm256_min_ps(x, _mm256_set1_ps(448.0f));
+    __m256i e = _mm256_and_si256(fos_bits(_mm256_max_ps(a, _mm256_set1_ps(0x1p-6f))), _mm256_set1_epi32(0x7F800000));
+    __m256i mbits = _mm256_add_epi32(e, _mm256_set1_epi32((20 << 23) | 0x400000));
+    __m256 s = _mm256_add_ps(a, fos_floats(mbits));
+    return _mm256_sub_epi32(_mm256_add_epi32(_mm256_sub_epi32(fos_bits(s), mbits), _mm256_srli_epi32(e, 20)),
+                            _mm256_set1_epi32(968));
+}
+
+/// The value of E4M3 codes 0…0x7E.
+FOS_INLINE __m256 fos_e4m3_value(__m256i c) {
+    __m256i normal = _mm256_add_epi32(_mm256_slli_epi32(c, 20), _mm256_set1_epi32(120 << 23));
+    __m256i sub = fos_bits(_mm256_sub_ps(fos_floats(_mm256_add_epi32(_mm256_slli_epi32(c, 20), _mm256_set1_epi32(121 << 23))),
+                                         _mm256_set1_ps(0x1p-6f)));
+    __m256i is_sub = _mm256_srai_epi32(_mm256_sub_epi32(c, _mm256_set1_epi32(8)), 31);
+    return fos_floats(_mm256_blendv_epi8(normal, sub, is_sub));
+}
+
+/// `1 / (dec · scale)`, 0 where scale is 0.
+FOS_INLINE __m256 fos_element_multiplier(__m256 dec, __m256 scale) {
+    __m256 k = _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_mul_ps(dec, scale));
+    return _mm256_andnot_ps(_mm256_cmp_ps(scale, _mm256_setzero_ps(), _CMP_EQ_OQ), k);
+}
+
+/// Offset carried by every biased E2M1 code (see fos_e2m1): C + 254 with C = (22 << 23) | 0x400000.
+#define FOS_E2M1_BIAS ((uint32_t)((22u << 23) | 0x400000u) + 254u)
+
+/// E2M1 of y = x·k, round to nearest even (LaneCodecs' `e2m1`): the magnitude a = min(|y|, 6) is
+/// rounded at the step of its segment by adding M = 1.5·2^(22+E), E the exponent of max(a, 1).
+/// Returns the code plus FOS_E2M1_BIAS (the bias is removed once per packed word, see
+/// fos_unbias) and the rounded magnitude.
+FOS_INLINE __m256i fos_e2m1(__m256 y, __m256 *magnitude) {
+    __m256 a = _mm256_min_ps(fos_abs(y), _mm256_set1_ps(6.0f));
+    __m256i e = _mm256_and_si256(fos_bits(_mm256_max_ps(a, _mm256_set1_ps(1.0f))), _mm256_set1_epi32(0x7F800000));
+    __m256i mbits = _mm256_add_epi32(e, _mm256_set1_epi32((22 << 23) | 0x400000));
+    __m256 s = _mm256_add_ps(a, fos_floats(mbits));
+    if (magnitude) *magnitude = _mm256_sub_ps(s, fos_floats(mbits));
+    // index = bits(s) − mbits + (e >> 22) − 254 = (bits(s) − e + (e >> 22)) − FOS_E2M1_BIAS
+    __m256i biased = _mm256_add_epi32(_mm256_sub_epi32(fos_bits(s), e), _mm256_srli_epi32(e, 22));
+    // The sign nibble iff y < 0 (not for −0).
+    __m256i neg = _mm256_and_si256(fos_bits(_mm256_cmp_ps(y, _mm256_setzero_ps(), _CMP_LT_OQ)), _mm256_set1_epi32(8));
+    return _mm256_add_epi32(biased, neg);
+}
+
+/// Removes the bias of eight biased codes summed into one word (code j · 16^j, mod 2^32).
+FOS_INLINE __m256i fos_unbias(__m256i w) {
+    return _mm256_sub_epi32(w, _mm256_set1_epi32((int)(FOS_E2M1_BIAS * 0x11111111u)));
+}
+
+/// INT4 of y (nearest): clamp(rne(y), −7, 7) as a two's-complement nibble, biased like fos_e2m1
+/// so that the same packing applies.
+FOS_INLINE __m256i fos_int4(__m256 y) {
+    __m256 magic = _mm256_set1_ps(12582912.0f);  // 1.5 · 2^23: step 1
+    __m256 t = _mm256_max_ps(_mm256_min_ps(y, _mm256_set1_ps(7.0f)), _mm256_set1_ps(-7.0f));
+    __m256i q = _mm256_sub_epi32(fos_bits(_mm256_add_ps(t, magic)), fos_bits(magic));
+    return _mm256_add_epi32(_mm256_and_si256(q, _mm256_set1_epi32(0xF)), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
+}
+
+// MARK: - Output of a group of eight blocks
+
+/// Stores the 8 code bytes of each lane's block: lanes 0–3 → blocks 0–3 at `codes`, lanes 4–7 →
+/// blocks 8–11 at `codes + 64` (block b's 8 bytes at 8b; w0 holds elements 0–7, w1 8–15).
+FOS_INLINE void fos_store_codes(uint8_t *codes, __m256i w0, __m256i w1) {
+    __m256i lo = _mm256_unpacklo_epi32(w0, w1), hi = _mm256_unpackhi_epi32(w0, w1);
+    _mm256_storeu_si256((__m256i *)codes, _mm256_permute2x128_si256(lo, hi, 0x20));
+    _mm256_storeu_si256((__m256i *)(codes + 64), _mm256_permute2x128_si256(lo, hi, 0x31));
+}
+
+/// Stores the 16 scale bytes of a superblock (s0: group 0's lanes, s1: group 1's) in block order.
+FOS_INLINE void fos_store_scales(uint8_t *scales, __m256i s0, __m256i s1) {
+    __m256i p = _mm256_packus_epi32(s0, s1);        // blocks 0–3, 4–7 | 8–11, 12–15 (16-bit)
+    __m256i b = _mm256_packus_epi16(p, p);          // blocks 0–7 twice | 8–15 twice
+    b = _mm256_permute4x64_epi64(b, _MM_SHUFFLE(3, 1, 2, 0));
+    _mm_storeu_si128((__m128i *)scales, _mm256_castsi256_si128(b));
+}
+
+FOS_INLINE __m256 fos_group_max(const float *p) {
+    __m256 m0 = fos_abs(_mm256_load_ps(p)), m1 = fos_abs(_mm256_load_ps(p + 8));
+    for (int e = 2; e < 16; e += 2) {
+        m0 = _mm256_max_ps(m0, fos_abs(_mm256_load_ps(p + 8 * e)));
+        m1 = _mm256_max_ps(m1, fos_abs(_mm256_load_ps(p + 8 * e + 8)));
+    }
+    return _mm256_max_ps(m0, m1);
+}
+
+// MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
+
+FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
+                                       uint8_t *codes, uint8_t *scales, int int4) {
+    const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
+    const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
+    for (ptrdiff_t s = 0; s < superblocks; s++, x += 256, codes += 128, scales += 16) {
+        __m256i byte[2];
+        for (int g = 0; g < 2; g++) {
+            const float *p = x + 128 * g;
+            __m256 bmax = fos_group_max(p);
+            __m256i code = fos_e4m3_code(_mm256_mul_ps(_mm256_div_ps(bmax, m), enc));
+            __m256 k = fos_element_multiplier(dec, fos_e4m3_value(code));
+            byte[g] = code;
+            __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
+#define FOS_STATIC_ELEMENT(e)                                                                     \
+            do {                                                                                  \
+                __m256 y = _mm256_mul_ps(_mm256_load_ps(p + 8 * (e)), k);                         \
+                __m256i q = int4 ? fos_int4(y) : fos_e2m1(y, NULL);                               \
+                if ((e) < 8) w0 = _mm256_add_epi32(w0, _mm256_slli_epi32(q, 4 * ((e) & 7)));      \
+                else w1 = _mm256_add_epi32(w1, _mm256_slli_epi32(q, 4 * ((e) & 7)));              \
+            } while (0)
+            FOS_STATIC_ELEMENT(0); FOS_STATIC_ELEMENT(1); FOS_STATIC_ELEMENT(2); FOS_STATIC_ELEMENT(3);
+            FOS_STATIC_ELEMENT(4); FOS_STATIC_ELEMENT(5); FOS_STATIC_ELEMENT(6); FOS_STATIC_ELEMENT(7);
+            FOS_STATIC_ELEMENT(8); FOS_STATIC_ELEMENT(9); FOS_STATIC_ELEMENT(10); FOS_STATIC_ELEMENT(11);
+            FOS_STATIC_ELEMENT(12); FOS_STATIC_ELEMENT(13); FOS_STATIC_ELEMENT(14); FOS_STATIC_ELEMENT(15);
+#undef FOS_STATIC_ELEMENT
+            fos_store_codes(codes + 32 * g, fos_unbias(w0), fos_unbias(w1));
+        }
+        fos_store_scales(scales, byte[0], byte[1]);
+    }
+}
+
+FOS_AVX2 void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                       uint8_t *codes, uint8_t *scales) {
+    fos_static_superblocks(staged, superblocks, c, codes, scales, 0);
+}
+
+FOS_AVX2 void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                     uint8_t *codes, uint8_t *scales) {
+    fos_static_superblocks(staged, superblocks, c, codes, scales, 1);
+}
+
+// MARK: - NVFP4 4/6
+
+/// One candidate's block errors, element e and e + 8 paired (ErrorReduction's order for 16
+/// values: total = total + (err[k] + err[k+8]), k = 0…7), or their maximum.
+FOS_INLINE __m256 fos_error_term(__m256 diff, int rule) {
+    return rule == FOS_RULE_MSE ? _mm256_mul_ps(diff, diff) : fos_abs(diff);
+}
+
+/// The dequantized magnitude ((|q| · scale) · amax) / divisor of a rounded magnitude
+/// |q| = m · 2^E (m ∈ {1, 1.5}): d1 = ((1 · scale) · amax) / divisor and d15 = ((1.5 · scale) ·
+/// amax) / divisor computed per block, then d = (m == 1.5 ? d15 : d1) · 2^E. Exact: |q| · scale
+/// is exact, and scaling by 2^E commutes with both roundings while nothing overflows or leaves
+/// the normal range (the caller's amax range guarantees it). |q| = 0 gives 0.
+FOS_INLINE __m256 fos_dequantized(__m256 magnitude, __m256 d1, __m256 d15) {
+    __m256 sel = _mm256_blendv_ps(d1, d15, fos_floats(_mm256_slli_epi32(fos_bits(magnitude), 9)));
+    return _mm256_mul_ps(sel, _mm256_and_ps(magnitude, fos_floats(_mm256_set1_epi32(0x7F800000))));
+}
+
+FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
+                                                   uint8_t *codes, uint8_t *scales, int rule) {
+    const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
+    const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
+    const __m256 amax = _mm256_set1_ps(c->amax), divisor = _mm256_set1_ps(c->product);
+    ptrdiff_t alternatives = 0;
+    for (ptrdiff_t s = 0; s < superblocks; s++, x += 256, codes += 128, scales += 16) {
+        __m256i byte[2];
+        for (int g = 0; g < 2; g++) {
+            const float *p = x + 128 * g;
+            __m256 bmax = fos_group_max(p);
+            __m256 shp = _mm256_mul_ps(_mm256_div_ps(bmax, m), enc);
+            __m256i code6 = fos_e4m3_code(shp), code4 = fos_e4m3_code(_mm256_mul_ps(shp, _mm256_set1_ps(1.5f)));
+            __m256 scale6 = fos_e4m3_value(code6), scale4 = fos_e4m3_value(code4);
+            __m256 k6 = fos_element_multiplier(dec, scale6), k4 = fos_element_multiplier(dec, scale4);
+            __m256 d6a = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
+            __m256 d6b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, _mm256_set1_ps(1.5f)), amax), divisor);
+            __m256 d4a = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
+            __m256 d4b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, _mm256_set1_ps(1.5f)), amax), divisor);
+            __m256i w6_0 = _mm256_setzero_si256(), w6_1 = w6_0, w4_0 = w6_0, w4_1 = w6_0;
+            __m256 err6 = _mm256_setzero_ps(), err4 = _mm256_setzero_ps();
+            // Element j and j + 8 of both candidates.
+#define FOS_46_PAIR(j)                                                                                 \
+            do {                                                                                       \
+                __m256 xl = _mm256_load_ps(p + 8 * (j)), xh = _mm256_load_ps(p + 8 * ((j) + 8));       \
+                __m256 al = fos_abs(xl), ah = fos_abs(xh), ml, mh;                                     \
+                __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k6), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k6), &mh); \
+                w6_0 = _mm256_add_epi32(w6_0, _mm256_slli_epi32(ql, 4 * (j)));                         \
+                w6_1 = _mm256_add_epi32(w6_1, _mm256_slli_epi32(qh, 4 * (j)));                         \
+                __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d6a, d6b), al), rule);    \
+                __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d6a, d6b), ah), rule);    \
+                err6 = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err6, _mm256_max_ps(tl, th))           \
+                                                : _mm256_add_ps(err6, _mm256_add_ps(tl, th));          \
+                ql = fos_e2m1(_mm256_mul_ps(xl, k4), &ml); qh = fos_e2m1(_mm256_mul_ps(xh, k4), &mh);  \
+                w4_0 = _mm256_add_epi32(w4_0, _mm256_slli_epi32(ql, 4 * (j)));                         \
+                w4_1 = _mm256_add_epi32(w4_1, _mm256_slli_epi32(qh, 4 * (j)));                         \
+                tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d4a, d4b), al), rule);           \
+                th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d4a, d4b), ah), rule);           \
+                err4 = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err4, _mm256_max_ps(tl, th))           \
+                                                : _mm256_add_ps(err4, _mm256_add_ps(tl, th));          \
+            } while (0)
+            FOS_46_PAIR(0); FOS_46_PAIR(1); FOS_46_PAIR(2); FOS_46_PAIR(3);
+            FOS_46_PAIR(4); FOS_46_PAIR(5); FOS_46_PAIR(6); FOS_46_PAIR(7);
+#undef FOS_46_PAIR
+            __m256i four = fos_bits(_mm256_cmp_ps(err4, err6, _CMP_LT_OQ));
+            alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
+            fos_store_codes(codes + 32 * g, fos_unbias(_mm256_blendv_epi8(w6_0, w4_0, four)),
+                            fos_unbias(_mm256_blendv_epi8(w6_1, w4_1, four)));
+            byte[g] = _mm256_blendv_epi8(code6, code4, four);
+        }
+        fos_store_scales(scales, byte[0], byte[1]);
+    }
+    return alternatives;
+}
+
+FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks,
+                                                   const fos_block_constants *c, int rule, uint8_t *codes,
+                                                   uint8_t *scales) {
+    switch (rule) {
+    case FOS_RULE_MSE: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MSE);
+    case FOS_RULE_MAE: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MAE);
+    default: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
+    }
+}
+
+#else
+
+void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+    (void)src; (void)superblocks; (void)dst; __builtin_trap();
+}
+void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+    (void)src; (void)superblocks; (void)dst; __builtin_trap();
+}
+void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst) {
+    (void)src; (void)superblocks; (void)dst; __builtin_trap();
+}
+void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                              uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
+}
+void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                            uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
+}
+ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                          int rule, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+}
+
+#endif
