@@ -66,9 +66,11 @@ enum AVX2Pass {
 }
 
 extension PanelPlan {
-    /// The plan of the AVX2 pass: windows of whole superblocks.
+    /// The plan of the AVX2 pass: windows of whole superblocks, small enough (8 KB for a
+    /// plain row) that a window is still in L1 when the kernel reads what staging wrote.
     static func avx2(_ g: QuantizationGeometry, elementSize: Int) -> PanelPlan {
-        PanelPlan(g, elementSize: elementSize, groupWidth: AVX2Pass.superblock)
+        PanelPlan(g, elementSize: elementSize, groupWidth: AVX2Pass.superblock,
+                  budget: g.transpose ? 8192 : 2048)
     }
 }
 

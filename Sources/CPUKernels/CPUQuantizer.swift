@@ -81,7 +81,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     // MARK: BlockQuantizer steps
 
     public func scan(_ x: TensorElements) -> ElementScan {
-        Self.rawScan(x, threads: effectiveThreads(for: x))
+        Self.rawScan(x, threads: effectiveThreads(for: x), isa: isa)
     }
 
     /// The input is read in place: nothing to stage.
@@ -107,7 +107,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     // MARK: - Scans
 
     /// max |x| of the raw input and its first NaN/Inf element, scanned in parallel.
-    static func rawScan(_ x: TensorElements, threads: Int) -> ElementScan {
+    static func rawScan(_ x: TensorElements, threads: Int, isa: QuantizationISA = .selected) -> ElementScan {
         let count = x.count
         let parts = max(1, min(threads, count))
         var maxima = [Float](repeating: 0, count: parts)
@@ -116,7 +116,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
             flags.withUnsafeMutableBufferPointer { f in
                 let mp = SendablePointer(m.baseAddress!), fp = SendablePointer(f.baseAddress!)
                 CPUParallel.parallelChunks(count, threads: parts) { i, range in
-                    let (a, bad) = scanMagnitude(x, range)
+                    let (a, bad) = scanMagnitude(x, range, isa: isa)
                     mp.p[i] = a
                     fp.p[i] = bad
                 }

@@ -25,31 +25,36 @@ extension CPUQuantizer {
     }
 
     static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>, threads: Int,
-                           minimumPerThread: Int, isa: QuantizationISA = .selected) {
+                           minimumPerThread: Int, isa: QuantizationISA = .selected,
+                           streamingBytes: Int = streamingBytes) {
         if isa == .avx2 {
             decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false, threads: threads,
-                       minimumPerThread: minimumPerThread)
+                       minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in v }
     }
 
     static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>, threads: Int,
-                               minimumPerThread: Int, isa: QuantizationISA = .selected) {
+                               minimumPerThread: Int, isa: QuantizationISA = .selected,
+                               streamingBytes: Int = streamingBytes) {
         if isa == .avx2 {
             decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true, threads: threads,
-                       minimumPerThread: minimumPerThread)
+                       minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
     }
+
+    /// Output bytes from which dequantization streams its stores (twice the L3 cache here).
+    static let streamingBytes = 64 << 20
 
     /// The AVX2 decoder: per thread, a table of the values of every (scale byte, code) pair that
     /// occurs — filled with `ReferenceQuantizer.dequantizedValue` before a row needs it — read
     /// 16 codes at a time by CPUKernelsISA's kernels; a ragged end of a row (cols not a multiple
     /// of 16) is read from the same table one element at a time.
     private static func decodeAVX2(_ q: QuantizedTensor, into out: UnsafeMutableRawPointer?, count: Int, bf16: Bool,
-                                   threads: Int, minimumPerThread: Int) {
+                                   threads: Int, minimumPerThread: Int, streamingBytes: Int) {
         precondition(count == q.rows * q.cols, "output has \(count) elements, expected \(q.rows * q.cols)")
         precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
         guard q.rows > 0, q.cols > 0, let out else { return }
@@ -60,6 +65,10 @@ extension CPUQuantizer {
         let swizzled = q.config.scaleLayout == .swizzled128x4
         let paddedScaleCols = roundUp(scaleCols, 4)
         let groups = cols / 16, shift: Int32 = block == 32 ? 1 : 0
+        // Outputs far larger than the caches go to memory with non-temporal stores (no read
+        // for ownership); rows must then start 16-byte aligned.
+        let streaming: Int32 = count * (bf16 ? 2 : 4) >= streamingBytes && Int(bitPattern: out) % 16 == 0
+            && cols % 8 == 0 ? 1 : 0
         let outP = SendablePointer(out)
         q.codes.withUnsafeBufferPointer { codes in
             q.scales.withUnsafeBufferPointer { scales in
@@ -96,7 +105,7 @@ extension CPUQuantizer {
                         let src = codesP.p + r * rowBytes
                         if bf16 {
                             let dst = outP.p.assumingMemoryBound(to: UInt16.self) + r * cols
-                            fos_dequantize_bf16_avx2(src, scaleRow, groups, shift, halves, dst)
+                            fos_dequantize_bf16_avx2(src, scaleRow, groups, shift, halves, dst, streaming)
                             for i in (16 * groups)..<cols {
                                 let v = src[i >> 1], byte = Int(scaleRow[i / block])
                                 let code = Int(i & 1 == 0 ? v & 15 : v >> 4)
@@ -104,7 +113,7 @@ extension CPUQuantizer {
                             }
                         } else {
                             let dst = outP.p.assumingMemoryBound(to: Float.self) + r * cols
-                            fos_dequantize_f32_avx2(src, scaleRow, groups, shift, floats, dst)
+                            fos_dequantize_f32_avx2(src, scaleRow, groups, shift, floats, dst, streaming)
                             for i in (16 * groups)..<cols {
                                 let v = src[i >> 1]
                                 dst[i] = floats[16 * Int(scaleRow[i / block]) + Int(i & 1 == 0 ? v & 15 : v >> 4)]

@@ -21,7 +21,8 @@ struct PanelPlan: Sendable {
 
     /// - Parameter groupWidth: the columns a window is a multiple of (four blocks for the SIMD4
     ///   kernels, a superblock of 256 for the AVX2 ones).
-    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil) {
+    /// - Parameter budget: floats per staged window.
+    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192) {
         if g.tileRows > 1 {
             panelRows = g.tileRows
         } else if g.transpose {
@@ -30,7 +31,6 @@ struct PanelPlan: Sendable {
             panelRows = 1
         }
         let groupWidth = groupWidth ?? 4 * g.block
-        let budget = 8192  // floats per staged window (32 KB)
         let widest = roundUp(g.paddedCols, groupWidth)
         chunkCols = min(widest, max(groupWidth, budget / panelRows / groupWidth * groupWidth))
         units = (g.rows + panelRows - 1) / panelRows

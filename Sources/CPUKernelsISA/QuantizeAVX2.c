@@ -107,6 +107,31 @@ FOS_AVX2 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float 
     }
 }
 
+// MARK: - Scans
+
+FOS_AVX2 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {
+    const __m256i mask = _mm256_set1_epi16(0x7FFF);
+    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+    ptrdiff_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        a0 = _mm256_max_epi16(a0, _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i)), mask));
+        a1 = _mm256_max_epi16(a1, _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i + 16)), mask));
+        a2 = _mm256_max_epi16(a2, _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i + 32)), mask));
+        a3 = _mm256_max_epi16(a3, _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i + 48)), mask));
+    }
+    __m256i a = _mm256_max_epi16(_mm256_max_epi16(a0, a1), _mm256_max_epi16(a2, a3));
+    __m128i b = _mm_max_epi16(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
+    b = _mm_max_epi16(b, _mm_srli_si128(b, 8));
+    b = _mm_max_epi16(b, _mm_srli_si128(b, 4));
+    b = _mm_max_epi16(b, _mm_srli_si128(b, 2));
+    uint16_t m = (uint16_t)_mm_extract_epi16(b, 0);
+    for (; i < n; i++) {
+        uint16_t v = p[i] & 0x7FFF;
+        if (v > m) m = v;
+    }
+    return m;
+}
+
 // MARK: - Lane codecs (the 8-lane twins of LaneCodecs.swift)
 
 FOS_INLINE __m256i fos_bits(__m256 v) { return _mm256_castps_si256(v); }
@@ -199,36 +224,53 @@ FOS_INLINE __m256 fos_group_max(const float *p) {
     return _mm256_max_ps(m0, m1);
 }
 
+/// The E4M3-candidate block scales (bmax / M) · enc of a group.
+FOS_INLINE __m256 fos_high_precision_scale(const float *p, __m256 m, __m256 enc) {
+    return _mm256_mul_ps(_mm256_div_ps(fos_group_max(p), m), enc);
+}
+
 // MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
+
+/// Superblocks whose block scales are computed before any of their elements: the scale of a
+/// group is a long dependent chain (maxima, two divisions, the E4M3 codec), and independent
+/// chains side by side keep the divider busy while the element loops run.
+enum { FOS_BATCH = 8 };
+
+FOS_INLINE ptrdiff_t fos_batch_size(ptrdiff_t superblocks, ptrdiff_t first) {
+    return superblocks - first < FOS_BATCH ? superblocks - first : FOS_BATCH;
+}
 
 FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
                                        uint8_t *codes, uint8_t *scales, int int4) {
     const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
     const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
-    for (ptrdiff_t s = 0; s < superblocks; s++, x += 256, codes += 128, scales += 16) {
-        __m256i byte[2];
-        for (int g = 0; g < 2; g++) {
-            const float *p = x + 128 * g;
-            __m256 bmax = fos_group_max(p);
-            __m256i code = fos_e4m3_code(_mm256_mul_ps(_mm256_div_ps(bmax, m), enc));
-            __m256 k = fos_element_multiplier(dec, fos_e4m3_value(code));
-            byte[g] = code;
-            __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
-#define FOS_STATIC_ELEMENT(e)                                                                     \
-            do {                                                                                  \
-                __m256 y = _mm256_mul_ps(_mm256_load_ps(p + 8 * (e)), k);                         \
-                __m256i q = int4 ? fos_int4(y) : fos_e2m1(y, NULL);                               \
-                if ((e) < 8) w0 = _mm256_add_epi32(w0, _mm256_slli_epi32(q, 4 * ((e) & 7)));      \
-                else w1 = _mm256_add_epi32(w1, _mm256_slli_epi32(q, 4 * ((e) & 7)));              \
-            } while (0)
-            FOS_STATIC_ELEMENT(0); FOS_STATIC_ELEMENT(1); FOS_STATIC_ELEMENT(2); FOS_STATIC_ELEMENT(3);
-            FOS_STATIC_ELEMENT(4); FOS_STATIC_ELEMENT(5); FOS_STATIC_ELEMENT(6); FOS_STATIC_ELEMENT(7);
-            FOS_STATIC_ELEMENT(8); FOS_STATIC_ELEMENT(9); FOS_STATIC_ELEMENT(10); FOS_STATIC_ELEMENT(11);
-            FOS_STATIC_ELEMENT(12); FOS_STATIC_ELEMENT(13); FOS_STATIC_ELEMENT(14); FOS_STATIC_ELEMENT(15);
-#undef FOS_STATIC_ELEMENT
-            fos_store_codes(codes + 32 * g, fos_unbias(w0), fos_unbias(w1));
+    __m256i byte[2 * FOS_BATCH];
+    __m256 mult[2 * FOS_BATCH];
+    for (ptrdiff_t s0 = 0; s0 < superblocks; s0 += FOS_BATCH) {
+        const ptrdiff_t n = fos_batch_size(superblocks, s0);
+        const float *xb = x + 256 * s0;
+        for (ptrdiff_t g = 0; g < 2 * n; g++) {
+            byte[g] = fos_e4m3_code(fos_high_precision_scale(xb + 128 * g, m, enc));
+            mult[g] = fos_element_multiplier(dec, fos_e4m3_value(byte[g]));
         }
-        fos_store_scales(scales, byte[0], byte[1]);
+        for (ptrdiff_t g = 0; g < 2 * n; g++) {
+            const float *p = xb + 128 * g;
+            const __m256 k = mult[g];
+            __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
+            // Rolled on purpose (see fos_candidate).
+#pragma clang loop unroll(disable)
+            for (int j = 0; j < 8; j++) {
+                __m128i shift = _mm_cvtsi32_si128(4 * j);
+                __m256 yl = _mm256_mul_ps(_mm256_load_ps(p + 8 * j), k);
+                __m256 yh = _mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k);
+                __m256i ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL);
+                __m256i qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL);
+                w0 = _mm256_add_epi32(w0, _mm256_sll_epi32(ql, shift));
+                w1 = _mm256_add_epi32(w1, _mm256_sll_epi32(qh, shift));
+            }
+            fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(w0), fos_unbias(w1));
+        }
+        for (ptrdiff_t i = 0; i < n; i++) fos_store_scales(scales + 16 * (s0 + i), byte[2 * i], byte[2 * i + 1]);
     }
 }
 
@@ -260,57 +302,72 @@ FOS_INLINE __m256 fos_dequantized(__m256 magnitude, __m256 d1, __m256 d15) {
     return _mm256_mul_ps(sel, _mm256_and_ps(magnitude, fos_floats(_mm256_set1_epi32(0x7F800000))));
 }
 
+/// One FP4 candidate of a group (multiplier k, dequantization d1/d15 per lane): its biased code
+/// words (elements 0–7, 8–15) and block errors in ErrorReduction's order for 16 values —
+/// total = total + (err[j] + err[j+8]), j = 0…7 — or their maximum (absMax).
+FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, __m256 d1, __m256 d15, int rule, __m256i *w0, __m256i *w1) {
+    __m256i lo = _mm256_setzero_si256(), hi = lo;
+    __m256 err = _mm256_setzero_ps();
+    // A rolled loop on purpose: unrolled, LLVM schedules every element's first steps before any
+    // element's last ones and spills most of them to the stack.
+#pragma clang loop unroll(disable)
+    for (int j = 0; j < 8; j++) {
+        __m128i shift = _mm_cvtsi32_si128(4 * j);
+        __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh;
+        __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k), &mh);
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
+        __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d1, d15), fos_abs(xl)), rule);
+        __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d1, d15), fos_abs(xh)), rule);
+        err = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err, _mm256_max_ps(tl, th)) : _mm256_add_ps(err, _mm256_add_ps(tl, th));
+    }
+    *w0 = lo;
+    *w1 = hi;
+    return err;
+}
+
+/// The per-group quantities of the 4/6 candidates (see FOS_BATCH).
+typedef struct {
+    __m256i code6, code4;
+    __m256 k6, k4, d6a, d6b, d4a, d4b;
+} fos_four_over_six_scales;
+
 FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
                                                    uint8_t *codes, uint8_t *scales, int rule) {
     const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
     const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
     const __m256 amax = _mm256_set1_ps(c->amax), divisor = _mm256_set1_ps(c->product);
+    const __m256 three_halves = _mm256_set1_ps(1.5f);
     ptrdiff_t alternatives = 0;
-    for (ptrdiff_t s = 0; s < superblocks; s++, x += 256, codes += 128, scales += 16) {
-        __m256i byte[2];
-        for (int g = 0; g < 2; g++) {
-            const float *p = x + 128 * g;
-            __m256 bmax = fos_group_max(p);
-            __m256 shp = _mm256_mul_ps(_mm256_div_ps(bmax, m), enc);
-            __m256i code6 = fos_e4m3_code(shp), code4 = fos_e4m3_code(_mm256_mul_ps(shp, _mm256_set1_ps(1.5f)));
-            __m256 scale6 = fos_e4m3_value(code6), scale4 = fos_e4m3_value(code4);
-            __m256 k6 = fos_element_multiplier(dec, scale6), k4 = fos_element_multiplier(dec, scale4);
-            __m256 d6a = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
-            __m256 d6b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, _mm256_set1_ps(1.5f)), amax), divisor);
-            __m256 d4a = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
-            __m256 d4b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, _mm256_set1_ps(1.5f)), amax), divisor);
-            __m256i w6_0 = _mm256_setzero_si256(), w6_1 = w6_0, w4_0 = w6_0, w4_1 = w6_0;
-            __m256 err6 = _mm256_setzero_ps(), err4 = _mm256_setzero_ps();
-            // Element j and j + 8 of both candidates.
-#define FOS_46_PAIR(j)                                                                                 \
-            do {                                                                                       \
-                __m256 xl = _mm256_load_ps(p + 8 * (j)), xh = _mm256_load_ps(p + 8 * ((j) + 8));       \
-                __m256 al = fos_abs(xl), ah = fos_abs(xh), ml, mh;                                     \
-                __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k6), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k6), &mh); \
-                w6_0 = _mm256_add_epi32(w6_0, _mm256_slli_epi32(ql, 4 * (j)));                         \
-                w6_1 = _mm256_add_epi32(w6_1, _mm256_slli_epi32(qh, 4 * (j)));                         \
-                __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d6a, d6b), al), rule);    \
-                __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d6a, d6b), ah), rule);    \
-                err6 = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err6, _mm256_max_ps(tl, th))           \
-                                                : _mm256_add_ps(err6, _mm256_add_ps(tl, th));          \
-                ql = fos_e2m1(_mm256_mul_ps(xl, k4), &ml); qh = fos_e2m1(_mm256_mul_ps(xh, k4), &mh);  \
-                w4_0 = _mm256_add_epi32(w4_0, _mm256_slli_epi32(ql, 4 * (j)));                         \
-                w4_1 = _mm256_add_epi32(w4_1, _mm256_slli_epi32(qh, 4 * (j)));                         \
-                tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d4a, d4b), al), rule);           \
-                th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d4a, d4b), ah), rule);           \
-                err4 = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err4, _mm256_max_ps(tl, th))           \
-                                                : _mm256_add_ps(err4, _mm256_add_ps(tl, th));          \
-            } while (0)
-            FOS_46_PAIR(0); FOS_46_PAIR(1); FOS_46_PAIR(2); FOS_46_PAIR(3);
-            FOS_46_PAIR(4); FOS_46_PAIR(5); FOS_46_PAIR(6); FOS_46_PAIR(7);
-#undef FOS_46_PAIR
+    fos_four_over_six_scales sc[2 * FOS_BATCH];
+    __m256i byte[2 * FOS_BATCH];
+    for (ptrdiff_t s0 = 0, n; s0 < superblocks; s0 += n) {
+        n = fos_batch_size(superblocks, s0);
+        for (ptrdiff_t g = 0; g < 2 * n; g++) {
+            __m256 shp = fos_high_precision_scale(x + 256 * s0 + 128 * g, m, enc);
+            sc[g].code6 = fos_e4m3_code(shp);
+            sc[g].code4 = fos_e4m3_code(_mm256_mul_ps(shp, three_halves));
+            __m256 scale6 = fos_e4m3_value(sc[g].code6), scale4 = fos_e4m3_value(sc[g].code4);
+            sc[g].k6 = fos_element_multiplier(dec, scale6);
+            sc[g].k4 = fos_element_multiplier(dec, scale4);
+            sc[g].d6a = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
+            sc[g].d6b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, three_halves), amax), divisor);
+            sc[g].d4a = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
+            sc[g].d4b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, three_halves), amax), divisor);
+        }
+        for (ptrdiff_t g = 0; g < 2 * n; g++) {
+            const float *p = x + 256 * s0 + 128 * g;
+            // One candidate after the other: half the live registers of interleaving them.
+            __m256i w6_0, w6_1, w4_0, w4_1;
+            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6a, sc[g].d6b, rule, &w6_0, &w6_1);
+            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4a, sc[g].d4b, rule, &w4_0, &w4_1);
             __m256i four = fos_bits(_mm256_cmp_ps(err4, err6, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
-            fos_store_codes(codes + 32 * g, fos_unbias(_mm256_blendv_epi8(w6_0, w4_0, four)),
+            fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(_mm256_blendv_epi8(w6_0, w4_0, four)),
                             fos_unbias(_mm256_blendv_epi8(w6_1, w4_1, four)));
-            byte[g] = _mm256_blendv_epi8(code6, code4, four);
+            byte[g] = _mm256_blendv_epi8(sc[g].code6, sc[g].code4, four);
         }
-        fos_store_scales(scales, byte[0], byte[1]);
+        for (ptrdiff_t i = 0; i < n; i++) fos_store_scales(scales + 16 * (s0 + i), byte[2 * i], byte[2 * i + 1]);
     }
     return alternatives;
 }
@@ -327,6 +384,9 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_
 
 #else
 
+uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {
+    (void)p; (void)n; __builtin_trap();
+}
 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
     (void)src; (void)superblocks; (void)dst; __builtin_trap();
 }

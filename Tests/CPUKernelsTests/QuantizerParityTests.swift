@@ -151,6 +151,21 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                     }
                     #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads), \(isa)")
                 }
+                // The AVX2 decoder's non-temporal stores (used for outputs larger than the caches).
+                if QuantizationISA.avx2.isAvailable {
+                    let f = UnsafeMutableRawPointer.allocate(byteCount: 4 * rows * cols, alignment: 64)
+                    let h = UnsafeMutableRawPointer.allocate(byteCount: 2 * rows * cols, alignment: 64)
+                    defer { f.deallocate(); h.deallocate() }
+                    let fb = UnsafeMutableBufferPointer(start: f.bindMemory(to: Float.self, capacity: rows * cols),
+                                                        count: rows * cols)
+                    let hb = UnsafeMutableBufferPointer(start: h.bindMemory(to: UInt16.self, capacity: rows * cols),
+                                                        count: rows * cols)
+                    CPUQuantizer.dequantize(q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2, streamingBytes: 0)
+                    CPUQuantizer.dequantizeBF16(q, into: hb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                                                streamingBytes: 0)
+                    #expect(bitDifference(Array(fb), expected) == nil, "streamed, amax \(amax), threads \(threads)")
+                    #expect(Array(hb) == expected.map(BFloat16.bits(from:)), "streamed BF16, amax \(amax)")
+                }
             }
         }
     }

@@ -64,6 +64,9 @@ typedef struct {
 
 enum { FOS_RULE_MSE = 0, FOS_RULE_MAE = 1, FOS_RULE_ABS_MAX = 2 };
 
+/// The largest of the n values `p[i] & 0x7FFF` (magnitude bit patterns of BF16 or F16 values).
+uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n);
+
 /// Stages `superblocks` × 256 consecutive BF16 / F16 / F32 values (exact widening).
 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
 void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
@@ -86,10 +89,12 @@ ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superbl
 // 32-value blocks). Every output is the table entry of its (scale byte, code): `table` holds 16
 // floats per scale byte (256 × 16), `table16` per scale byte the 16 low bytes then the 16 high
 // bytes of 16 BF16 values (256 × 32 bytes). Only the entries of scale bytes that occur are read.
+// `streaming` 1 writes `out` (then 16-byte aligned, rows of a multiple of 8 values) with
+// non-temporal stores.
 void fos_dequantize_f32_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
-                             const float *table, float *out);
+                             const float *table, float *out, int streaming);
 void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
-                              const uint8_t *table16, uint16_t *out);
+                              const uint8_t *table16, uint16_t *out, int streaming);
 
 #ifdef __cplusplus
 }
