@@ -68,9 +68,11 @@ enum AVX2Pass {
 extension PanelPlan {
     /// The plan of the AVX2 pass: windows of whole superblocks, small enough (8 KB for a
     /// plain row) that a window is still in L1 when the kernel reads what staging wrote.
+    /// Transposed panels span 4 cache lines of each source row: every source row a panel
+    /// reads costs a TLB miss (rows are pages apart), so wide panels read fewer of them.
     static func avx2(_ g: QuantizationGeometry, elementSize: Int) -> PanelPlan {
         PanelPlan(g, elementSize: elementSize, groupWidth: AVX2Pass.superblock,
-                  budget: g.transpose ? 8192 : 2048)
+                  budget: g.transpose ? 8192 : 2048, transposedLines: 4)
     }
 }
 
@@ -114,17 +116,8 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / 16
             let superblocks = (blocks + 15) / 16
             let full = blocks / 16
-            if g.transpose || g.rht {
-                stage(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: natural)
-                for i in 0..<realRows {
-                    fos_stage_f32_avx2(natural + i * plan.chunkCols, superblocks, staged + i * plan.chunkCols)
-                }
-            } else {
-                for i in 0..<realRows {
-                    stageRowAVX2(x, g, row: r0 + i, c0: c0, superblocks: superblocks,
-                                 into: staged + i * plan.chunkCols, scratch: natural)
-                }
-            }
+            stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
+                            scratch: natural)
             for i in 0..<realRows {
                 let row = r0 + i
                 let p = staged + i * plan.chunkCols
@@ -149,6 +142,70 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
     return alternatives
 }
 
+/// Stages the window rows [r0, r0 + realRows) × superblocks from c0 of the quantized orientation
+/// (transposed and rotated as the geometry says; rows `plan.chunkCols` floats apart).
+/// `scratch` holds `plan.panelFloats` floats.
+func stageWindowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, r0: Int, c0: Int,
+                     superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    let sb = AVX2Pass.superblock
+    let realRows = min(plan.panelRows, g.rows - r0)
+    var rotate = g.rht
+    if g.transpose && !(realRows == plan.panelRows && c0 + superblocks * sb <= g.sourceBackedCols) {
+        // A ragged panel: staged in natural order (RHT included), then interleaved.
+        stage(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: scratch)
+        for i in 0..<realRows {
+            fos_stage_f32_avx2(scratch + i * plan.chunkCols, superblocks, staged + i * plan.chunkCols)
+        }
+        rotate = false
+    } else if g.transpose {
+        let (base, kind) = x.rawSource
+        for s in 0..<superblocks {
+            let next = c0 + (s + 1) * sb
+            fos_stage_transposed_avx2(base, kind, g.sourceCols, c0 + s * sb, r0, Int32(plan.panelRows),
+                                      staged + s * sb, plan.chunkCols, max(0, min(sb, g.sourceBackedCols - next)))
+        }
+    } else {
+        for i in 0..<realRows {
+            stageRowAVX2(x, g, row: r0 + i, c0: c0, superblocks: superblocks, into: staged + i * plan.chunkCols,
+                         scratch: scratch)
+        }
+    }
+    if rotate {
+        for i in 0..<realRows { fos_rht_staged_avx2(staged + i * plan.chunkCols, superblocks) }
+    }
+}
+
+/// max |x| of the RHT-rotated tensor (`CPUQuantizer.rhtAmax`) from the AVX2 staging and RHT.
+func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -> Float {
+    let plan = PanelPlan.avx2(g, elementSize: x.elementSize)
+    var maxima = [Float](repeating: 0, count: max(1, threads))
+    maxima.withUnsafeMutableBufferPointer { m in
+        let mp = SendablePointer(m.baseAddress!)
+        CPUParallel.parallelChunks(plan.units, threads: threads) { i, units in
+            let n = plan.panelFloats
+            let staged = UnsafeMutableRawPointer.allocate(byteCount: 4 * n, alignment: 64)
+                .bindMemory(to: Float.self, capacity: n)
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            defer { staged.deallocate(); scratch.deallocate() }
+            var best: Float = 0
+            for u in units {
+                let r0 = u * plan.panelRows
+                let realRows = min(plan.panelRows, g.rows - r0)
+                for c0 in stride(from: 0, to: g.paddedCols, by: plan.chunkCols) {
+                    let superblocks = (min(plan.chunkCols, g.paddedCols - c0) / 16 + 15) / 16
+                    stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
+                                    scratch: scratch)
+                    for i in 0..<realRows {
+                        best = max(best, fos_max_abs_avx2(staged + i * plan.chunkCols, superblocks * AVX2Pass.superblock))
+                    }
+                }
+            }
+            mp.p[i] = best
+        }
+    }
+    return maxima.max() ?? 0
+}
+
 /// Stages quantized row `row`, columns [c0, c0 + 256·superblocks), read in place (no transpose,
 /// no RHT): whole superblocks straight from the source, the ragged end through `scratch`.
 private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: Int, c0: Int, superblocks: Int,
@@ -169,6 +226,17 @@ private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: I
         scratch.initialize(repeating: 0, count: (superblocks - direct) * sb)
         if realCols > done { widen(x, start: start + done, count: realCols - done, into: scratch) }
         fos_stage_f32_avx2(scratch, superblocks - direct, out + done)
+    }
+}
+
+extension TensorElements {
+    /// The base address and CPUKernelsISA's element kind (0 F32, 1 BF16, 2 F16).
+    var rawSource: (UnsafeRawPointer, Int32) {
+        switch self {
+        case let .f32(b): return (UnsafeRawPointer(b.baseAddress!), 0)
+        case let .bf16(b): return (UnsafeRawPointer(b.baseAddress!), 1)
+        case let .f16(b): return (UnsafeRawPointer(b.baseAddress!), 2)
+        }
     }
 }
 

@@ -88,7 +88,8 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) -> TensorElements { x }
 
     public func rotatedAmax(_ x: TensorElements, _ g: QuantizationGeometry) -> Float {
-        Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
+        isa == .avx2 ? rhtAmaxAVX2(x, g, threads: effectiveThreads(for: x))
+            : Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
     }
 
     public func quantizeBlocks(_ x: TensorElements, _ g: QuantizationGeometry,

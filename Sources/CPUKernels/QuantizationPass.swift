@@ -22,11 +22,13 @@ struct PanelPlan: Sendable {
     /// - Parameter groupWidth: the columns a window is a multiple of (four blocks for the SIMD4
     ///   kernels, a superblock of 256 for the AVX2 ones).
     /// - Parameter budget: floats per staged window.
-    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192) {
+    /// - Parameter transposedLines: cache lines of each source row a transposed panel spans.
+    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192,
+         transposedLines: Int = 1) {
         if g.tileRows > 1 {
             panelRows = g.tileRows
         } else if g.transpose {
-            panelRows = elementSize == 4 ? 16 : 32
+            panelRows = (elementSize == 4 ? 16 : 32) * transposedLines
         } else {
             panelRows = 1
         }

@@ -23,6 +23,9 @@
 #define FOS_AVX2 __attribute__((target("avx2,fma,f16c")))
 #define FOS_INLINE __attribute__((target("avx2,fma,f16c"), always_inline)) static inline
 
+FOS_INLINE __m256i fos_bits(__m256 v) { return _mm256_castps_si256(v); }
+FOS_INLINE __m256 fos_floats(__m256i v) { return _mm256_castsi256_ps(v); }
+
 // MARK: - Staging
 
 /// 8×8 transpose of 16-bit values inside each 128-bit lane: v[e] lane L gets r[j][e] of lane L.
@@ -132,10 +135,126 @@ FOS_AVX2 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {
     return m;
 }
 
+/// 8×8 transpose of floats: v[i] lane j gets r[j] lane i.
+FOS_INLINE void fos_transpose8x8_ps(const __m256 r[8], __m256 v[8]) {
+    __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
+    __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
+    __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
+    __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
+    __m256 u0 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0)), u1 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 u2 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0)), u3 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 u4 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(1, 0, 1, 0)), u5 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 u6 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(1, 0, 1, 0)), u7 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(3, 2, 3, 2));
+    v[0] = _mm256_permute2f128_ps(u0, u4, 0x20); v[1] = _mm256_permute2f128_ps(u1, u5, 0x20);
+    v[2] = _mm256_permute2f128_ps(u2, u6, 0x20); v[3] = _mm256_permute2f128_ps(u3, u7, 0x20);
+    v[4] = _mm256_permute2f128_ps(u0, u4, 0x31); v[5] = _mm256_permute2f128_ps(u1, u5, 0x31);
+    v[6] = _mm256_permute2f128_ps(u2, u6, 0x31); v[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
+}
+
+/// 8 consecutive source values as floats (exact): kind 0 F32, 1 BF16, 2 F16.
+FOS_INLINE __m256 fos_load8(const void *src, ptrdiff_t i, int kind) {
+    if (kind == 0) return _mm256_loadu_ps((const float *)src + i);
+    __m128i h = _mm_loadu_si128((const __m128i *)((const uint16_t *)src + i));
+    if (kind == 1) return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(h), 16));
+    return _mm256_cvtph_ps(h);
+}
+
+/// Transposed staging of a full panel: quantized rows r0 + i (i < 32) are source columns, and
+/// the panel's superblock covers source rows c0 … c0 + 255 (all present). Row i of the panel
+/// goes to dst + i·stride. Element e of block b of quantized row i is source (c0 + 16b + e, r0 + i).
+FOS_INLINE void fos_stage_transposed(const void *src, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0, int rows,
+                                     float *dst, ptrdiff_t stride, int kind, ptrdiff_t prefetch) {
+    // The next superblock's rows are 256 strided lines the hardware prefetchers do not foresee.
+    const char *base = (const char *)src;
+    const ptrdiff_t size = kind == 0 ? 4 : 2;
+    for (ptrdiff_t j = 0; j < prefetch; j++) {
+        _mm_prefetch(base + ((c0 + 256 + j) * row_stride + r0) * size, _MM_HINT_T0);
+    }
+    for (int g = 0; g < 2; g++) {
+        for (int e = 0; e < 16; e++) {
+            for (int t = 0; t < rows / 8; t++) {
+                __m256 r[8], v[8];
+                for (int l = 0; l < 8; l++) {
+                    ptrdiff_t block = 4 * g + (l & 3) + 8 * (l >> 2);
+                    r[l] = fos_load8(src, (c0 + 16 * block + e) * row_stride + r0 + 8 * t, kind);
+                }
+                fos_transpose8x8_ps(r, v);
+                for (int i = 0; i < 8; i++) _mm256_store_ps(dst + (8 * t + i) * stride + 128 * g + 8 * e, v[i]);
+            }
+        }
+    }
+}
+
+FOS_AVX2 void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
+                                        int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch) {
+    switch (kind) {
+    case 0: fos_stage_transposed(src, row_stride, c0, r0, rows, dst, stride, 0, prefetch); break;
+    case 1: fos_stage_transposed(src, row_stride, c0, r0, rows, dst, stride, 1, prefetch); break;
+    default: fos_stage_transposed(src, row_stride, c0, r0, rows, dst, stride, 2, prefetch); break;
+    }
+}
+
+// MARK: - Random Hadamard transform (spec §2) on staged superblocks
+
+/// Round to nearest even BF16, kept as float32 (RandomHadamard's rounding; finite inputs).
+FOS_INLINE __m256 fos_round_bf16(__m256 v) {
+    __m256i b = fos_bits(v);
+    __m256i odd = _mm256_and_si256(_mm256_srli_epi32(b, 16), _mm256_set1_epi32(1));
+    b = _mm256_add_epi32(b, _mm256_add_epi32(odd, _mm256_set1_epi32(0x7FFF)));
+    return fos_floats(_mm256_and_si256(b, _mm256_set1_epi32((int)0xFFFF0000u)));
+}
+
+FOS_AVX2 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
+    // R[i][j] = s_i · (−1)^popcount(i & j) / 4 (exactly ±0.25): every product x_i · R[i][j] is
+    // ±q_i with q_i = x_i · 0.25, and y_j = (((0 + p_0j) + p_1j) + …) + p_15j, rounded to BF16.
+    // After term i the partial sums depend only on j mod K (K the power of two above i), so
+    // the outputs share their first partial sums: 171 additions per block instead of 256.
+    static const int s[16] = {1, 1, 1, -1, 1, -1, -1, -1, -1, -1, -1, 1, -1, 1, -1, -1};
+    const __m256 quarter = _mm256_set1_ps(0.25f);
+    for (ptrdiff_t group = 0; group < 2 * superblocks; group++) {
+        float *p = staged + 128 * group;
+        __m256 acc[16];
+        acc[0] = _mm256_setzero_ps();
+        int classes = 1;
+#pragma clang loop unroll(full)
+        for (int i = 0; i < 16; i++) {
+            __m256 q = _mm256_mul_ps(_mm256_load_ps(p + 8 * i), quarter);
+            int next = classes;
+            while (next <= i) next *= 2;
+#pragma clang loop unroll(full)
+            for (int j = 15; j >= 0; j--) {
+                if (j >= next) continue;
+                __m256 prev = acc[j % classes];
+                int sign = s[i] * ((__builtin_popcount((unsigned)(i & j)) & 1) ? -1 : 1);
+                acc[j] = sign > 0 ? _mm256_add_ps(prev, q) : _mm256_sub_ps(prev, q);
+            }
+            classes = next;
+        }
+#pragma clang loop unroll(full)
+        for (int j = 0; j < 16; j++) _mm256_store_ps(p + 8 * j, fos_round_bf16(acc[j]));
+    }
+}
+
+FOS_AVX2 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
+    const __m256 mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
+    __m256 a = _mm256_setzero_ps(), b = a;
+    ptrdiff_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        a = _mm256_max_ps(a, _mm256_and_ps(_mm256_loadu_ps(p + i), mask));
+        b = _mm256_max_ps(b, _mm256_and_ps(_mm256_loadu_ps(p + i + 8), mask));
+    }
+    float lanes[8], m = 0;
+    _mm256_storeu_ps(lanes, _mm256_max_ps(a, b));
+    for (int j = 0; j < 8; j++) m = lanes[j] > m ? lanes[j] : m;
+    for (; i < n; i++) {
+        float v = p[i] < 0 ? -p[i] : p[i];
+        m = v > m ? v : m;
+    }
+    return m;
+}
+
 // MARK: - Lane codecs (the 8-lane twins of LaneCodecs.swift)
 
-FOS_INLINE __m256i fos_bits(__m256 v) { return _mm256_castps_si256(v); }
-FOS_INLINE __m256 fos_floats(__m256i v) { return _mm256_castsi256_ps(v); }
 FOS_INLINE __m256 fos_abs(__m256 v) { return _mm256_and_ps(v, fos_floats(_mm256_set1_epi32(0x7FFFFFFF))); }
 
 /// E4M3 code of x ≥ 0 (RNE, saturating at 448): the step 2^(E−3), E = max(exponent, −6).
@@ -384,6 +503,17 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_
 
 #else
 
+float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
+    (void)p; (void)n; __builtin_trap();
+}
+void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
+                               int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch) {
+    (void)src; (void)kind; (void)row_stride; (void)c0; (void)r0; (void)rows; (void)dst; (void)stride; (void)prefetch;
+    __builtin_trap();
+}
+void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
+    (void)staged; (void)superblocks; __builtin_trap();
+}
 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {
     (void)p; (void)n; __builtin_trap();
 }

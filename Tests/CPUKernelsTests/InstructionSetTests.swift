@@ -63,6 +63,37 @@ import TestSupport
         }
     }
 
+    /// Transposed tensors tall enough for whole transposed panels (128 source columns × 256 source
+    /// rows are staged at once), with ragged panels beside them, in F32, BF16 and F16.
+    @Test(arguments: [(256, 128), (528, 136), (300, 40)])
+    func transposedPanels(_ rows: Int, _ cols: Int) throws {
+        let configs = [
+            QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true),
+            QuantizationConfig(format: .nvfp4, rule: .mse, transpose: true),
+            QuantizationConfig(format: .nvfp4, rule: .mae, transpose: true, rht: true),
+            QuantizationConfig(format: .nvint4, rule: .static6, transpose: true, scaleLayout: .swizzled128x4),
+        ]
+        for (i, config) in configs.enumerated() {
+            let base = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: UInt64(rows + i)).map { $0 * 0.01 }
+            let result = compare(base, rows: rows, cols: cols, config: config, threads: [1, 2], checkDequantize: false)
+            #expect(result == nil, "\(result ?? "")")
+            let bf16 = base.map { BFloat16.bits(from: $0) }
+            let f16 = base.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
+            for (bitsArray, isBF16) in [(bf16, true), (f16, false)] {
+                let widened = bitsArray.map { isBF16 ? BFloat16.float(fromBits: $0) : Float16Bits.float(fromBits: $0) }
+                let expected = try ReferenceQuantizer.quantize(widened, rows: rows, cols: cols, config: config)
+                for isa in availableISAs {
+                    let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
+                        try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
+                                                  config: config, amax: nil, threads: 2, minimumPerThread: 1,
+                                                  isa: isa)
+                    }
+                    #expect(mismatch(got, expected) == nil, "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa)")
+                }
+            }
+        }
+    }
+
     /// Supplied amaxes far from the data: saturated and tiny scales, and the edges of the range
     /// the AVX2 4/6 kernel admits (outside it the SIMD4 kernel runs).
     @Test func suppliedAmaxRange() {

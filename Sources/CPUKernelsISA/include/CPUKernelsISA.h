@@ -67,10 +67,26 @@ enum { FOS_RULE_MSE = 0, FOS_RULE_MAE = 1, FOS_RULE_ABS_MAX = 2 };
 /// The largest of the n values `p[i] & 0x7FFF` (magnitude bit patterns of BF16 or F16 values).
 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n);
 
+/// max |p[i]| over n finite floats.
+float fos_max_abs_avx2(const float *p, ptrdiff_t n);
+
 /// Stages `superblocks` × 256 consecutive BF16 / F16 / F32 values (exact widening).
 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
 void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst);
+
+/// Stages one superblock of a full transposed panel: quantized rows r0 + i (i < rows, a multiple
+/// of 8) of a transposed tensor are source columns r0 + i, and the superblock covers source
+/// rows c0 … c0 + 255 (all of them, and all `rows` columns, inside the source). `kind`: 0 F32,
+/// 1 BF16, 2 F16; `row_stride`: source columns; quantized row i is staged at dst + i·stride.
+/// The first `prefetch` (≤ 256) source rows after the superblock are prefetched.
+void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
+                               int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch);
+
+/// The 16-point random Hadamard transform (spec §2) of every block of `superblocks` staged
+/// superblocks, in place, bit-identical with `RandomHadamard.transform` (each output the float32
+/// sum of its 16 products in index order, rounded to BF16).
+void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks);
 
 /// NVFP4 static6/static4 (E2M1 codes) and NVINT4 (INT4 codes) with E4M3 block scales.
 void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
