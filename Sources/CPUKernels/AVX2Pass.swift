@@ -42,7 +42,7 @@ import Darwin
 
 enum AVX2Pass {
     /// Values per superblock (16 blocks of 16).
-    static let superblock = 256
+    static var superblock: Int { 256 }
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6) and NVINT4 with 1-D
     /// blocks and round-to-nearest; 4/6 only for amax in [2^-100, 2^100], where its

@@ -46,6 +46,73 @@ extension CPUQuantizer {
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
     }
 
+    /// Fills the value tables (16 floats per scale byte, and the BF16 bytes of the same values:
+    /// 16 low bytes, then 16 high bytes) of the scale bytes among `bytes` not yet `filled`, with
+    /// the reference's `dequantizedValue`.
+    static func fillTables(_ q: QuantizedTensor, _ bytes: UnsafePointer<UInt8>, count: Int,
+                           floats: UnsafeMutablePointer<Float>, halves: UnsafeMutablePointer<UInt8>?,
+                           filled: UnsafeMutablePointer<Bool>) {
+        let reciprocal = q.constants.reciprocalProduct
+        for b in 0..<count where !filled[Int(bytes[b])] {
+            let byte = bytes[b]
+            for code in 0..<16 {
+                let v = ReferenceQuantizer.dequantizedValue(
+                    code: UInt8(code), scaleByte: byte, format: q.format, amax: q.amax, reciprocal: reciprocal)
+                floats[16 * Int(byte) + code] = v
+                if let halves {
+                    let h = BFloat16.bits(from: v)
+                    halves[32 * Int(byte) + code] = UInt8(truncatingIfNeeded: h)
+                    halves[32 * Int(byte) + 16 + code] = UInt8(truncatingIfNeeded: h >> 8)
+                }
+            }
+            filled[Int(byte)] = true
+        }
+    }
+
+    /// Whether `rowErrorAccumulators` runs for `x` and `q`.
+    public static func canAccumulateRowErrors(_ x: TensorElements, _ q: QuantizedTensor,
+                                              isa: QuantizationISA = .selected) -> Bool {
+        isa == .avx2 && q.cols % 16 == 0 && !q.config.transpose && !q.config.rht
+            && q.config.scaleLayout == .rowMajor && x.count == q.rows * q.cols
+    }
+
+    /// Σ(x̂−x)² and Σx² of the rows of `q` against its source `x`, as 8-lane float accumulators
+    /// per row — `body(row, err, energy)` in row order: for each consecutive 8-value vector of the
+    /// row, err += (x̂ − x)² and energy += x² lane by lane (product rounded, then added). Needs
+    /// the AVX2 kernels, a row-major, untransformed tensor whose columns are a multiple of 16 and
+    /// `x` its `[rows, cols]` source; returns false (calling nothing) otherwise.
+    public static func rowErrorAccumulators(_ x: TensorElements, _ q: QuantizedTensor, rows: Range<Int>,
+                                            isa: QuantizationISA = .selected,
+                                            _ body: (Int, SIMD8<Float>, SIMD8<Float>) -> Void) -> Bool {
+        guard canAccumulateRowErrors(x, q, isa: isa) else { return false }
+        let floats = UnsafeMutablePointer<Float>.allocate(capacity: 256 * 16)
+        let filled = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        filled.initialize(repeating: false, count: 256)
+        defer { floats.deallocate(); filled.deallocate() }
+        let (base, kind) = x.rawSource
+        let size = kind == 0 ? 4 : 2
+        let shift: Int32 = q.format.blockSize == 32 ? 1 : 0
+        q.codes.withUnsafeBufferPointer { codes in
+            q.scales.withUnsafeBufferPointer { scales in
+                for r in rows {
+                    let scaleRow = scales.baseAddress! + r * q.scaleCols
+                    fillTables(q, scaleRow, count: q.scaleCols, floats: floats, halves: nil, filled: filled)
+                    var err = SIMD8<Float>(), energy = SIMD8<Float>()
+                    withUnsafeMutableBytes(of: &err) { e in
+                        withUnsafeMutableBytes(of: &energy) { s in
+                            fos_row_error_sums_avx2(
+                                base + r * q.cols * size, kind, codes.baseAddress! + r * q.packedRowBytes, scaleRow,
+                                q.cols / 16, shift, floats, e.baseAddress!.assumingMemoryBound(to: Float.self),
+                                s.baseAddress!.assumingMemoryBound(to: Float.self))
+                        }
+                    }
+                    body(r, err, energy)
+                }
+            }
+        }
+        return true
+    }
+
     /// Output bytes from which dequantization streams its stores (twice the L3 cache here).
     static let streamingBytes = 64 << 20
 
@@ -59,8 +126,7 @@ extension CPUQuantizer {
         precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
         guard q.rows > 0, q.cols > 0, let out else { return }
         let t = CPUParallel.effectiveThreads(threads, work: count, minimumPerThread: minimumPerThread)
-        let format = q.format, amax = q.amax, reciprocal = q.constants.reciprocalProduct
-        let block = format.blockSize, scaleCols = q.scaleCols, cols = q.cols
+        let block = q.format.blockSize, scaleCols = q.scaleCols, cols = q.cols
         let rowBytes = q.packedRowBytes
         let swizzled = q.config.scaleLayout == .swizzled128x4
         let paddedScaleCols = roundUp(scaleCols, 4)
@@ -90,18 +156,7 @@ extension CPUQuantizer {
                         } else {
                             scaleRow = UnsafePointer(scalesP.p + r * scaleCols)
                         }
-                        for b in 0..<scaleCols where !filled[Int(scaleRow[b])] {
-                            let byte = scaleRow[b]
-                            for code in 0..<16 {
-                                let v = ReferenceQuantizer.dequantizedValue(
-                                    code: UInt8(code), scaleByte: byte, format: format, amax: amax, reciprocal: reciprocal)
-                                floats[16 * Int(byte) + code] = v
-                                let h = BFloat16.bits(from: v)
-                                halves[32 * Int(byte) + code] = UInt8(truncatingIfNeeded: h)
-                                halves[32 * Int(byte) + 16 + code] = UInt8(truncatingIfNeeded: h >> 8)
-                            }
-                            filled[Int(byte)] = true
-                        }
+                        fillTables(q, scaleRow, count: scaleCols, floats: floats, halves: halves, filled: filled)
                         let src = codesP.p + r * rowBytes
                         if bf16 {
                             let dst = outP.p.assumingMemoryBound(to: UInt16.self) + r * cols

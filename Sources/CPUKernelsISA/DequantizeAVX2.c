@@ -94,6 +94,38 @@ FOS_AVX2 void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scal
     }
 }
 
+FOS_AVX2 void fos_row_error_sums_avx2(const void *x, int kind, const uint8_t *codes, const uint8_t *scales,
+                                      ptrdiff_t groups, int scale_shift, const float *table, float *err,
+                                      float *energy) {
+    __m256 e = _mm256_loadu_ps(err), s = _mm256_loadu_ps(energy);
+    for (ptrdiff_t i = 0; i < groups; i++, codes += 8) {
+        __m256 d0, d1, x0, x1;
+        fos_decode_group(codes, table + 16 * (ptrdiff_t)scales[i >> scale_shift], &d0, &d1);
+        if (kind == 0) {
+            x0 = _mm256_loadu_ps((const float *)x + 16 * i);
+            x1 = _mm256_loadu_ps((const float *)x + 16 * i + 8);
+        } else {
+            __m128i h0 = _mm_loadu_si128((const __m128i *)((const uint16_t *)x + 16 * i));
+            __m128i h1 = _mm_loadu_si128((const __m128i *)((const uint16_t *)x + 16 * i + 8));
+            if (kind == 1) {
+                x0 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(h0), 16));
+                x1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(h1), 16));
+            } else {
+                x0 = _mm256_cvtph_ps(h0);
+                x1 = _mm256_cvtph_ps(h1);
+            }
+        }
+        // Separate multiply and add (no contraction): the order of the Swift accumulators.
+        __m256 t0 = _mm256_sub_ps(d0, x0), t1 = _mm256_sub_ps(d1, x1);
+        e = _mm256_add_ps(e, _mm256_mul_ps(t0, t0));
+        s = _mm256_add_ps(s, _mm256_mul_ps(x0, x0));
+        e = _mm256_add_ps(e, _mm256_mul_ps(t1, t1));
+        s = _mm256_add_ps(s, _mm256_mul_ps(x1, x1));
+    }
+    _mm256_storeu_ps(err, e);
+    _mm256_storeu_ps(energy, s);
+}
+
 #else
 
 void fos_dequantize_f32_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
@@ -105,6 +137,12 @@ void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scales, ptrdi
                               const uint8_t *table, uint16_t *out, int streaming) {
     (void)codes; (void)scales; (void)groups; (void)scale_shift; (void)table; (void)out; (void)streaming;
     __builtin_trap();
+}
+
+void fos_row_error_sums_avx2(const void *x, int kind, const uint8_t *codes, const uint8_t *scales,
+                             ptrdiff_t groups, int scale_shift, const float *table, float *err, float *energy) {
+    (void)x; (void)kind; (void)codes; (void)scales; (void)groups; (void)scale_shift; (void)table; (void)err;
+    (void)energy; __builtin_trap();
 }
 
 #endif

@@ -44,20 +44,8 @@ import TestSupport
         for (i, config) in Self.configs.enumerated() {
             for dist in [Distribution.normal, .outliers, .ties, .zeroBlocks, .tiny] {
                 let base = dist.sample(rows * cols, cols: cols, seed: UInt64(7 * cols + i))
-                let bf16 = base.map { BFloat16.bits(from: $0) }
-                let f16 = base.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
-                for (bitsArray, isBF16) in [(bf16, true), (f16, false)] {
-                    let widened = bitsArray.map { isBF16 ? BFloat16.float(fromBits: $0) : Float16Bits.float(fromBits: $0) }
-                    let expected = try ReferenceQuantizer.quantize(widened, rows: rows, cols: cols, config: config)
-                    for isa in availableISAs {
-                        let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
-                                                      config: config, amax: nil, threads: 2, minimumPerThread: 1,
-                                                      isa: isa)
-                        }
-                        #expect(mismatch(got, expected) == nil,
-                                "\(config.label) \(dist) \(isBF16 ? "bf16" : "f16") \(isa)")
-                    }
+                for problem in try Self.halfPrecisionMismatches(base, rows: rows, cols: cols, config: config) {
+                    Issue.record("\(dist): \(problem)")
                 }
             }
         }
@@ -77,21 +65,31 @@ import TestSupport
             let base = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: UInt64(rows + i)).map { $0 * 0.01 }
             let result = compare(base, rows: rows, cols: cols, config: config, threads: [1, 2], checkDequantize: false)
             #expect(result == nil, "\(result ?? "")")
-            let bf16 = base.map { BFloat16.bits(from: $0) }
-            let f16 = base.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
-            for (bitsArray, isBF16) in [(bf16, true), (f16, false)] {
-                let widened = bitsArray.map { isBF16 ? BFloat16.float(fromBits: $0) : Float16Bits.float(fromBits: $0) }
-                let expected = try ReferenceQuantizer.quantize(widened, rows: rows, cols: cols, config: config)
-                for isa in availableISAs {
-                    let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
-                                                  config: config, amax: nil, threads: 2, minimumPerThread: 1,
-                                                  isa: isa)
-                    }
-                    #expect(mismatch(got, expected) == nil, "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa)")
-                }
+            for problem in try Self.halfPrecisionMismatches(base, rows: rows, cols: cols, config: config) {
+                Issue.record("\(problem)")
             }
         }
+    }
+
+    /// `values` rounded to BF16 and to F16, quantized from those inputs by every instruction set,
+    /// against the reference on their exact float32 values: the differences found.
+    static func halfPrecisionMismatches(_ values: [Float], rows: Int, cols: Int,
+                                        config: QuantizationConfig) throws -> [String] {
+        let bf16 = values.map { BFloat16.bits(from: $0) }
+        let f16 = values.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
+        var problems: [String] = []
+        for (bitsArray, isBF16) in [(bf16, true), (f16, false)] {
+            let widened = bitsArray.map { isBF16 ? BFloat16.float(fromBits: $0) : Float16Bits.float(fromBits: $0) }
+            let expected = try ReferenceQuantizer.quantize(widened, rows: rows, cols: cols, config: config)
+            for isa in availableISAs {
+                let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
+                    try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
+                                              amax: nil, threads: 2, minimumPerThread: 1, isa: isa)
+                }
+                if let m = mismatch(got, expected) { problems.append("\(config.label) \(isBF16 ? "bf16" : "f16") \(isa): \(m)") }
+            }
+        }
+        return problems
     }
 
     /// Supplied amaxes far from the data: saturated and tiny scales, and the edges of the range

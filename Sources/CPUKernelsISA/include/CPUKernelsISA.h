@@ -112,6 +112,13 @@ void fos_dequantize_f32_avx2(const uint8_t *codes, const uint8_t *scales, ptrdif
 void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
                               const uint8_t *table16, uint16_t *out, int streaming);
 
+/// Quantization error of one row of `groups` 16-value groups (codes, scale bytes and `table` as
+/// above) against the row's source values `x` (`kind`: 0 F32, 1 BF16, 2 F16): for each
+/// consecutive 8-value vector in order, err[l] += (x̂ − x)² and energy[l] += x² in lane l (the
+/// products rounded, then added: no fused multiply-add). `err` and `energy` are 8 floats, in and out.
+void fos_row_error_sums_avx2(const void *x, int kind, const uint8_t *codes, const uint8_t *scales,
+                             ptrdiff_t groups, int scale_shift, const float *table, float *err, float *energy);
+
 #ifdef __cplusplus
 }
 #endif
