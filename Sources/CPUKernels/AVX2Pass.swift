@@ -86,8 +86,10 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
         inverse_encode_scale: ctx.inverseEncodeScale, amax: ctx.amax, product: ctx.constants.product)
     let n = plan.panelFloats
     let sb = AVX2Pass.superblock
-    let staged = UnsafeMutableRawPointer.allocate(byteCount: 4 * n, alignment: 64).bindMemory(to: Float.self, capacity: n)
-    let natural = UnsafeMutableRawPointer.allocate(byteCount: 4 * n, alignment: 64).bindMemory(to: Float.self, capacity: n)
+    let staged = UnsafeMutableRawPointer.allocate(byteCount: 4 * n, alignment: 64)
+        .bindMemory(to: Float.self, capacity: n)
+    let natural = UnsafeMutableRawPointer.allocate(byteCount: 4 * n, alignment: 64)
+        .bindMemory(to: Float.self, capacity: n)
     // Outputs of a superblock that is not written in place: 128 code bytes, 16 scale bytes;
     // and one row's scale bytes for the swizzled layout.
     let tailCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
@@ -196,7 +198,8 @@ func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -
                     stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
                                     scratch: scratch)
                     for i in 0..<realRows {
-                        best = max(best, fos_max_abs_avx2(staged + i * plan.chunkCols, superblocks * AVX2Pass.superblock))
+                        let row = staged + i * plan.chunkCols
+                        best = max(best, fos_max_abs_avx2(row, superblocks * AVX2Pass.superblock))
                     }
                 }
             }

@@ -28,8 +28,8 @@ extension CPUQuantizer {
                            minimumPerThread: Int, isa: QuantizationISA = .selected,
                            streamingBytes: Int = streamingBytes) {
         if isa == .avx2 {
-            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false, threads: threads,
-                       minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
+            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false,
+                       threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in v }
@@ -39,8 +39,8 @@ extension CPUQuantizer {
                                minimumPerThread: Int, isa: QuantizationISA = .selected,
                                streamingBytes: Int = streamingBytes) {
         if isa == .avx2 {
-            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true, threads: threads,
-                       minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
+            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true,
+                       threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
@@ -150,7 +150,8 @@ extension CPUQuantizer {
                         let scaleRow: UnsafePointer<UInt8>
                         if swizzled {
                             for b in 0..<scaleCols {
-                                gathered[b] = scalesP.p[ScaleLayout.swizzledIndex(row: r, col: b, paddedCols: paddedScaleCols)]
+                                let i = ScaleLayout.swizzledIndex(row: r, col: b, paddedCols: paddedScaleCols)
+                                gathered[b] = scalesP.p[i]
                             }
                             scaleRow = UnsafePointer(gathered)
                         } else {

@@ -1,8 +1,8 @@
 // CPU feature detection for run-time kernel selection.
 //
-// Promises: `fos_cpu_has_avx2_fma` (and `fos_cpu_has_avx2_fma_f16c`, which adds F16C) is 1 only when CPUID reports AVX2 and FMA3 and the OS
-// saves YMM state (both checked by the compiler's `__builtin_cpu_supports`); 0 elsewhere,
-// including on non-x86 targets.
+// Promises: `fos_cpu_has_avx2_fma` (and `fos_cpu_has_avx2_fma_f16c`, which adds F16C) is 1
+// only when CPUID reports AVX2 and FMA3 and the OS saves YMM state (both checked by the
+// compiler's `__builtin_cpu_supports`); 0 elsewhere, including on non-x86 targets.
 
 #include "CPUKernelsISA.h"
 

@@ -101,10 +101,12 @@ FOS_AVX2 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float 
                 __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
                 __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
                 float *o = dst + 128 * g + 32 * q;
-                _mm256_store_ps(o, _mm256_castpd_ps(_mm256_unpacklo_pd(_mm256_castps_pd(t0), _mm256_castps_pd(t2))));
-                _mm256_store_ps(o + 8, _mm256_castpd_ps(_mm256_unpackhi_pd(_mm256_castps_pd(t0), _mm256_castps_pd(t2))));
-                _mm256_store_ps(o + 16, _mm256_castpd_ps(_mm256_unpacklo_pd(_mm256_castps_pd(t1), _mm256_castps_pd(t3))));
-                _mm256_store_ps(o + 24, _mm256_castpd_ps(_mm256_unpackhi_pd(_mm256_castps_pd(t1), _mm256_castps_pd(t3))));
+                __m256d d0 = _mm256_castps_pd(t0), d1 = _mm256_castps_pd(t1);
+                __m256d d2 = _mm256_castps_pd(t2), d3 = _mm256_castps_pd(t3);
+                _mm256_store_ps(o, _mm256_castpd_ps(_mm256_unpacklo_pd(d0, d2)));
+                _mm256_store_ps(o + 8, _mm256_castpd_ps(_mm256_unpackhi_pd(d0, d2)));
+                _mm256_store_ps(o + 16, _mm256_castpd_ps(_mm256_unpacklo_pd(d1, d3)));
+                _mm256_store_ps(o + 24, _mm256_castpd_ps(_mm256_unpackhi_pd(d1, d3)));
             }
         }
     }
@@ -141,10 +143,14 @@ FOS_INLINE void fos_transpose8x8_ps(const __m256 r[8], __m256 v[8]) {
     __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
     __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
     __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
-    __m256 u0 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0)), u1 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
-    __m256 u2 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0)), u3 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(3, 2, 3, 2));
-    __m256 u4 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(1, 0, 1, 0)), u5 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(3, 2, 3, 2));
-    __m256 u6 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(1, 0, 1, 0)), u7 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(3, 2, 3, 2));
+#define FOS_LO _MM_SHUFFLE(1, 0, 1, 0)
+#define FOS_HI _MM_SHUFFLE(3, 2, 3, 2)
+    __m256 u0 = _mm256_shuffle_ps(t0, t2, FOS_LO), u1 = _mm256_shuffle_ps(t0, t2, FOS_HI);
+    __m256 u2 = _mm256_shuffle_ps(t1, t3, FOS_LO), u3 = _mm256_shuffle_ps(t1, t3, FOS_HI);
+    __m256 u4 = _mm256_shuffle_ps(t4, t6, FOS_LO), u5 = _mm256_shuffle_ps(t4, t6, FOS_HI);
+    __m256 u6 = _mm256_shuffle_ps(t5, t7, FOS_LO), u7 = _mm256_shuffle_ps(t5, t7, FOS_HI);
+#undef FOS_LO
+#undef FOS_HI
     v[0] = _mm256_permute2f128_ps(u0, u4, 0x20); v[1] = _mm256_permute2f128_ps(u1, u5, 0x20);
     v[2] = _mm256_permute2f128_ps(u2, u6, 0x20); v[3] = _mm256_permute2f128_ps(u3, u7, 0x20);
     v[4] = _mm256_permute2f128_ps(u0, u4, 0x31); v[5] = _mm256_permute2f128_ps(u1, u5, 0x31);
@@ -270,8 +276,8 @@ FOS_INLINE __m256i fos_e4m3_code(__m256 x) {
 /// The value of E4M3 codes 0…0x7E.
 FOS_INLINE __m256 fos_e4m3_value(__m256i c) {
     __m256i normal = _mm256_add_epi32(_mm256_slli_epi32(c, 20), _mm256_set1_epi32(120 << 23));
-    __m256i sub = fos_bits(_mm256_sub_ps(fos_floats(_mm256_add_epi32(_mm256_slli_epi32(c, 20), _mm256_set1_epi32(121 << 23))),
-                                         _mm256_set1_ps(0x1p-6f)));
+    __m256 shifted = fos_floats(_mm256_add_epi32(_mm256_slli_epi32(c, 20), _mm256_set1_epi32(121 << 23)));
+    __m256i sub = fos_bits(_mm256_sub_ps(shifted, _mm256_set1_ps(0x1p-6f)));
     __m256i is_sub = _mm256_srai_epi32(_mm256_sub_epi32(c, _mm256_set1_epi32(8)), 31);
     return fos_floats(_mm256_blendv_epi8(normal, sub, is_sub));
 }
@@ -438,7 +444,8 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, __m256 d1, __m256 d15,
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
         __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d1, d15), fos_abs(xl)), rule);
         __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d1, d15), fos_abs(xh)), rule);
-        err = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err, _mm256_max_ps(tl, th)) : _mm256_add_ps(err, _mm256_add_ps(tl, th));
+        err = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err, _mm256_max_ps(tl, th))
+                                       : _mm256_add_ps(err, _mm256_add_ps(tl, th));
     }
     *w0 = lo;
     *w1 = hi;

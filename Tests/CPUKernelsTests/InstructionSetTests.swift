@@ -62,7 +62,8 @@ import TestSupport
             QuantizationConfig(format: .nvint4, rule: .static6, transpose: true, scaleLayout: .swizzled128x4),
         ]
         for (i, config) in configs.enumerated() {
-            let base = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: UInt64(rows + i)).map { $0 * 0.01 }
+            let base = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: UInt64(rows + i))
+                .map { $0 * 0.01 }
             let result = compare(base, rows: rows, cols: cols, config: config, threads: [1, 2], checkDequantize: false)
             #expect(result == nil, "\(result ?? "")")
             for problem in try Self.halfPrecisionMismatches(base, rows: rows, cols: cols, config: config) {
@@ -86,7 +87,9 @@ import TestSupport
                     try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
                                               amax: nil, threads: 2, minimumPerThread: 1, isa: isa)
                 }
-                if let m = mismatch(got, expected) { problems.append("\(config.label) \(isBF16 ? "bf16" : "f16") \(isa): \(m)") }
+                if let m = mismatch(got, expected) {
+                    problems.append("\(config.label) \(isBF16 ? "bf16" : "f16") \(isa): \(m)")
+                }
             }
         }
         return problems

@@ -160,7 +160,8 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                                                         count: rows * cols)
                     let hb = UnsafeMutableBufferPointer(start: h.bindMemory(to: UInt16.self, capacity: rows * cols),
                                                         count: rows * cols)
-                    CPUQuantizer.dequantize(q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2, streamingBytes: 0)
+                    CPUQuantizer.dequantize(q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                                            streamingBytes: 0)
                     CPUQuantizer.dequantizeBF16(q, into: hb, threads: threads, minimumPerThread: 1, isa: .avx2,
                                                 streamingBytes: 0)
                     #expect(bitDifference(Array(fb), expected) == nil, "streamed, amax \(amax), threads \(threads)")
@@ -184,8 +185,9 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 for t in [1, 2, 3] {
                     for isa in availableISAs {
                         let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
-                                                      amax: nil, threads: t, minimumPerThread: 1, isa: isa)
+                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
+                                                      config: config, amax: nil, threads: t, minimumPerThread: 1,
+                                                      isa: isa)
                         }
                         #expect(mismatch(got, expected) == nil,
                                 "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa) threads \(t)")
