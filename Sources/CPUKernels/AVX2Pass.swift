@@ -44,15 +44,15 @@ enum AVX2Pass {
     /// Values per superblock (16 blocks of 16).
     static var superblock: Int { 256 }
 
-    /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6) and NVINT4 with 1-D
-    /// blocks and round-to-nearest; 4/6 only for amax in [2^-100, 2^100], where its
+    /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
+    /// 1-D blocks and round-to-nearest; 4/6 and IF4 only for amax in [2^-100, 2^100], where their
     /// division-free dequantization is exact (fos_dequantized in QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
         guard g.tileRows == 1, g.block == 16, ctx.stochasticSeed == nil else { return false }
         switch kernel {
         case .staticFP4, .staticINT4: return true
-        case .fourOverSix: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
-        case .mxfp4, .if4: return false
+        case .fourOverSix, .if4: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
+        case .mxfp4: return false
         }
     }
 
@@ -106,6 +106,7 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
         switch kernel {
         case .staticFP4: fos_quantize_static_avx2(p, count, &constants, c, s); return 0
         case .staticINT4: fos_quantize_int4_avx2(p, count, &constants, c, s); return 0
+        case .if4: return fos_quantize_if4_avx2(p, count, &constants, rule, c, s)
         default: return fos_quantize_four_over_six_avx2(p, count, &constants, rule, c, s)
         }
     }
@@ -244,9 +245,12 @@ extension TensorElements {
 }
 
 extension KernelChoice {
+    /// The rule of an adaptive kernel (4/6 or IF4).
     var fourOverSixRule: ScaleRule? {
-        if case let .fourOverSix(rule) = self { return rule }
-        return nil
+        switch self {
+        case let .fourOverSix(rule), let .if4(rule): return rule
+        default: return nil
+        }
     }
 }
 

@@ -349,6 +349,18 @@ FOS_INLINE __m256 fos_group_max(const float *p) {
     return _mm256_max_ps(m0, m1);
 }
 
+/// The per-tensor constants in every lane.
+typedef struct {
+    __m256 m, enc, dec, amax, divisor;
+} fos_vector_constants;
+
+FOS_INLINE fos_vector_constants fos_broadcast(const fos_block_constants *c) {
+    fos_vector_constants v = {_mm256_set1_ps(c->max_value), _mm256_set1_ps(c->encode_scale),
+                              _mm256_set1_ps(c->inverse_encode_scale), _mm256_set1_ps(c->amax),
+                              _mm256_set1_ps(c->product)};
+    return v;
+}
+
 /// The E4M3-candidate block scales (bmax / M) · enc of a group.
 FOS_INLINE __m256 fos_high_precision_scale(const float *p, __m256 m, __m256 enc) {
     return _mm256_mul_ps(_mm256_div_ps(fos_group_max(p), m), enc);
@@ -367,8 +379,8 @@ FOS_INLINE ptrdiff_t fos_batch_size(ptrdiff_t superblocks, ptrdiff_t first) {
 
 FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
                                        uint8_t *codes, uint8_t *scales, int int4) {
-    const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
-    const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
+    const fos_vector_constants v = fos_broadcast(c);
+    const __m256 m = v.m, enc = v.enc, dec = v.dec;
     __m256i byte[2 * FOS_BATCH];
     __m256 mult[2 * FOS_BATCH];
     for (ptrdiff_t s0 = 0; s0 < superblocks; s0 += FOS_BATCH) {
@@ -427,10 +439,15 @@ FOS_INLINE __m256 fos_dequantized(__m256 magnitude, __m256 d1, __m256 d15) {
     return _mm256_mul_ps(sel, _mm256_and_ps(magnitude, fos_floats(_mm256_set1_epi32(0x7F800000))));
 }
 
-/// One FP4 candidate of a group (multiplier k, dequantization d1/d15 per lane): its biased code
-/// words (elements 0–7, 8–15) and block errors in ErrorReduction's order for 16 values —
+FOS_INLINE __m256 fos_int4_value(__m256 magnitude, const __m256 d[4]);
+FOS_INLINE __m256i fos_if4_int(__m256 y, __m256 *magnitude);
+
+/// One candidate of a group (multiplier k): FP4 (`int4` 0; d[0], d[1] the per-lane values of
+/// fos_dequantized) or IF4's INT4 (`int4` 1; d[0…3] those of fos_int4_value). Returns its biased
+/// code words (elements 0–7, 8–15) and block errors in ErrorReduction's order for 16 values —
 /// total = total + (err[j] + err[j+8]), j = 0…7 — or their maximum (absMax).
-FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, __m256 d1, __m256 d15, int rule, __m256i *w0, __m256i *w1) {
+FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int rule, int int4, __m256i *w0,
+                                __m256i *w1) {
     __m256i lo = _mm256_setzero_si256(), hi = lo;
     __m256 err = _mm256_setzero_ps();
     // A rolled loop on purpose: unrolled, LLVM schedules every element's first steps before any
@@ -438,12 +455,16 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, __m256 d1, __m256 d15,
 #pragma clang loop unroll(disable)
     for (int j = 0; j < 8; j++) {
         __m128i shift = _mm_cvtsi32_si128(4 * j);
-        __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh;
-        __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k), &mh);
+        __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh, vl, vh;
+        __m256 yl = _mm256_mul_ps(xl, k), yh = _mm256_mul_ps(xh, k);
+        __m256i ql = int4 ? fos_if4_int(yl, &ml) : fos_e2m1(yl, &ml);
+        __m256i qh = int4 ? fos_if4_int(yh, &mh) : fos_e2m1(yh, &mh);
         lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
-        __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d1, d15), fos_abs(xl)), rule);
-        __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d1, d15), fos_abs(xh)), rule);
+        vl = int4 ? fos_int4_value(ml, d) : fos_dequantized(ml, d[0], d[1]);
+        vh = int4 ? fos_int4_value(mh, d) : fos_dequantized(mh, d[0], d[1]);
+        __m256 tl = fos_error_term(_mm256_sub_ps(vl, fos_abs(xl)), rule);
+        __m256 th = fos_error_term(_mm256_sub_ps(vh, fos_abs(xh)), rule);
         err = rule == FOS_RULE_ABS_MAX ? _mm256_max_ps(err, _mm256_max_ps(tl, th))
                                        : _mm256_add_ps(err, _mm256_add_ps(tl, th));
     }
@@ -455,14 +476,13 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, __m256 d1, __m256 d15,
 /// The per-group quantities of the 4/6 candidates (see FOS_BATCH).
 typedef struct {
     __m256i code6, code4;
-    __m256 k6, k4, d6a, d6b, d4a, d4b;
+    __m256 k6, k4, d6[2], d4[2];
 } fos_four_over_six_scales;
 
 FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
                                                    uint8_t *codes, uint8_t *scales, int rule) {
-    const __m256 m = _mm256_set1_ps(c->max_value), enc = _mm256_set1_ps(c->encode_scale);
-    const __m256 dec = _mm256_set1_ps(c->inverse_encode_scale);
-    const __m256 amax = _mm256_set1_ps(c->amax), divisor = _mm256_set1_ps(c->product);
+    const fos_vector_constants v = fos_broadcast(c);
+    const __m256 m = v.m, enc = v.enc, dec = v.dec, amax = v.amax, divisor = v.divisor;
     const __m256 three_halves = _mm256_set1_ps(1.5f);
     ptrdiff_t alternatives = 0;
     fos_four_over_six_scales sc[2 * FOS_BATCH];
@@ -476,17 +496,17 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t sup
             __m256 scale6 = fos_e4m3_value(sc[g].code6), scale4 = fos_e4m3_value(sc[g].code4);
             sc[g].k6 = fos_element_multiplier(dec, scale6);
             sc[g].k4 = fos_element_multiplier(dec, scale4);
-            sc[g].d6a = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
-            sc[g].d6b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, three_halves), amax), divisor);
-            sc[g].d4a = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
-            sc[g].d4b = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, three_halves), amax), divisor);
+            sc[g].d6[0] = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
+            sc[g].d6[1] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, three_halves), amax), divisor);
+            sc[g].d4[0] = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
+            sc[g].d4[1] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, three_halves), amax), divisor);
         }
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
             const float *p = x + 256 * s0 + 128 * g;
             // One candidate after the other: half the live registers of interleaving them.
             __m256i w6_0, w6_1, w4_0, w4_1;
-            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6a, sc[g].d6b, rule, &w6_0, &w6_1);
-            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4a, sc[g].d4b, rule, &w4_0, &w4_1);
+            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1);
+            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1);
             __m256i four = fos_bits(_mm256_cmp_ps(err4, err6, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
             fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(_mm256_blendv_epi8(w6_0, w4_0, four)),
@@ -496,6 +516,71 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t sup
         for (ptrdiff_t i = 0; i < n; i++) fos_store_scales(scales + 16 * (s0 + i), byte[2 * i], byte[2 * i + 1]);
     }
     return alternatives;
+}
+
+// MARK: - IF4 (FP4 or INT4 per block)
+
+/// IF4's INT4 magnitude value (((|q| · scale) · amax) · 0.8571428571) / divisor of |q| = m · 2^E,
+/// m ∈ {1, 1.25, 1.5, 1.75}: d[m] computed per block (m = 1, 1.25, 1.5, 1.75 in that order),
+/// then times 2^E (exact, see fos_dequantized); |q| = 0 gives 0.
+FOS_INLINE __m256 fos_int4_value(__m256 magnitude, const __m256 d[4]) {
+    __m256i mb = fos_bits(magnitude);
+    __m256 bit22 = fos_floats(_mm256_slli_epi32(mb, 9)), bit21 = fos_floats(_mm256_slli_epi32(mb, 10));
+    __m256 low = _mm256_blendv_ps(d[0], d[2], bit22), high = _mm256_blendv_ps(d[1], d[3], bit22);
+    __m256 sel = _mm256_blendv_ps(low, high, bit21);
+    return _mm256_mul_ps(sel, _mm256_and_ps(magnitude, fos_floats(_mm256_set1_epi32(0x7F800000))));
+}
+
+/// IF4's INT4 code of y·1.16666666 (biased like fos_e2m1) and its magnitude |q|.
+FOS_INLINE __m256i fos_if4_int(__m256 y, __m256 *magnitude) {
+    const __m256 magic = _mm256_set1_ps(12582912.0f);  // 1.5 · 2^23: step 1
+    __m256 t = _mm256_max_ps(_mm256_min_ps(_mm256_mul_ps(y, _mm256_set1_ps(1.16666666f)), _mm256_set1_ps(7.0f)),
+                             _mm256_set1_ps(-7.0f));
+    __m256i q = _mm256_sub_epi32(fos_bits(_mm256_add_ps(t, magic)), fos_bits(magic));
+    *magnitude = _mm256_cvtepi32_ps(_mm256_abs_epi32(q));
+    return _mm256_add_epi32(_mm256_and_si256(q, _mm256_set1_epi32(0xF)), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
+}
+
+FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
+                                         uint8_t *codes, uint8_t *scales, int rule) {
+    ptrdiff_t alternatives = 0;
+    const fos_vector_constants v = fos_broadcast(c);
+    const __m256 expand = _mm256_set1_ps(0.8571428571f);
+    for (ptrdiff_t s = 0; s < superblocks; s++) {
+        __m256i byte[2];
+        for (int g = 0; g < 2; g++) {
+            const float *p = x + 256 * s + 128 * g;
+            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, v.m, v.enc));
+            __m256 scale = fos_e4m3_value(code), k = fos_element_multiplier(v.dec, scale);
+            __m256 fp[2], d[4];
+            fp[0] = _mm256_div_ps(_mm256_mul_ps(scale, v.amax), v.divisor);
+            fp[1] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale, _mm256_set1_ps(1.5f)), v.amax), v.divisor);
+            const float mantissas[4] = {1.0f, 1.25f, 1.5f, 1.75f};
+            for (int i = 0; i < 4; i++) {
+                __m256 qs = _mm256_mul_ps(_mm256_set1_ps(mantissas[i]), scale);
+                d[i] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(qs, v.amax), expand), v.divisor);
+            }
+            __m256i wf0, wf1, wi0, wi1;
+            __m256 err_fp = fos_candidate(p, k, fp, rule, 0, &wf0, &wf1);
+            __m256 err_int = fos_candidate(p, k, d, rule, 1, &wi0, &wi1);
+            __m256i use_int = fos_bits(_mm256_cmp_ps(err_int, err_fp, _CMP_LT_OQ));
+            alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(use_int)));
+            fos_store_codes(codes + 128 * s + 32 * g, fos_unbias(_mm256_blendv_epi8(wf0, wi0, use_int)),
+                            fos_unbias(_mm256_blendv_epi8(wf1, wi1, use_int)));
+            byte[g] = _mm256_or_si256(code, _mm256_and_si256(use_int, _mm256_set1_epi32(128)));
+        }
+        fos_store_scales(scales + 16 * s, byte[0], byte[1]);
+    }
+    return alternatives;
+}
+
+FOS_AVX2 ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                         int rule, uint8_t *codes, uint8_t *scales) {
+    switch (rule) {
+    case FOS_RULE_MSE: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MSE);
+    case FOS_RULE_MAE: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MAE);
+    default: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
+    }
 }
 
 FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks,
@@ -510,6 +595,10 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_
 
 #else
 
+ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                int rule, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+}
 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
     (void)p; (void)n; __builtin_trap();
 }

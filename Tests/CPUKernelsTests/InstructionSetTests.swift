@@ -17,6 +17,9 @@ import TestSupport
         QuantizationConfig(format: .nvfp4, rule: .mae),
         QuantizationConfig(format: .nvfp4, rule: .absMax),
         QuantizationConfig(format: .nvint4, rule: .static6),
+        QuantizationConfig(format: .if4, rule: .mse),
+        QuantizationConfig(format: .if4, rule: .mae),
+        QuantizationConfig(format: .if4, rule: .absMax),
         QuantizationConfig(format: .nvfp4, rule: .mse, scaleLayout: .swizzled128x4),
         QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true),
         QuantizationConfig(format: .nvfp4, rule: .mse, rht: true),
@@ -101,7 +104,7 @@ import TestSupport
         let (rows, cols) = (3, 512)
         let values = Distribution.mixedScales.sample(rows * cols, cols: cols, seed: 12)
         for amax: Float in [0x1p-101, 0x1p-100, 1e-20, 1e-3, 0.5, 3, 1e4, 1e20, 0x1p100, 0x1p101] {
-            for config in Self.configs.prefix(6) {
+            for config in Self.configs.prefix(9) {
                 let result = compare(values.map { $0 * 1e-12 }, rows: rows, cols: cols, config: config, amax: amax,
                                      threads: [2], checkDequantize: false)
                 #expect(result == nil, "amax \(amax): \(result ?? "")")

@@ -51,7 +51,7 @@ void fos_sgemm_kernel_avx2_6x16_rows(ptrdiff_t kc, const float *a, ptrdiff_t lda
 // nibble of byte j) and 16 scale bytes (block b's at b). Codes, scale bytes and the 4/6 choice
 // are bit-identical with the scalar reference (`ReferenceBlock.quantize`, round to nearest) for
 // every finite input, provided the caller only passes tensors whose context is not degenerate
-// (`needsScalarPath` false, amax > 0) and, for 4/6, an amax in [2^-100, 2^100].
+// (`needsScalarPath` false, amax > 0) and, for 4/6 and IF4, an amax in [2^-100, 2^100].
 
 /// Per-tensor constants (spec §3), as `TensorQuantizationContext` computes them.
 typedef struct {
@@ -93,6 +93,11 @@ void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const 
                               uint8_t *codes, uint8_t *scales);
 void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
                             uint8_t *codes, uint8_t *scales);
+
+/// IF4 (M = 6, S = 448) with rule FOS_RULE_*: FP4 or INT4 per block, the choice in bit 7 of the
+/// scale byte; returns the number of INT4 blocks.
+ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
+                                int rule, uint8_t *codes, uint8_t *scales);
 
 /// NVFP4 4/6 with rule FOS_RULE_*; returns the number of blocks that chose the 4 candidate.
 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
