@@ -1,5 +1,6 @@
 // The fast CPU quantizer: SIMD kernels over small pre-processed panels, rows split between
-// threads. The public entry points of CPUKernels.
+// threads — CPUKernelsISA's AVX2 kernels where the CPU has them and they cover the config
+// (AVX2Pass.swift), the SIMD4 kernels otherwise. The public entry points of CPUKernels.
 //
 // Promises: `CPUQuantizer` is a `BlockQuantizer` (the policy — validation, errors, amax,
 // zeros, scalar fallbacks — is BlockQuantization's); its steps give bit-identical codes,
