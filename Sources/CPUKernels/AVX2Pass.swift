@@ -95,19 +95,21 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
     let tailCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
     let tailScales = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
     let rowScales = UnsafeMutablePointer<UInt8>.allocate(capacity: plan.chunkCols / 16)
+    // Block maxima the 16-bit stagings leave (chunkCols / 16 per row).
+    let maxima = UnsafeMutablePointer<Float>.allocate(capacity: n / 16)
     defer {
         staged.deallocate(); natural.deallocate(); tailCodes.deallocate(); tailScales.deallocate()
-        rowScales.deallocate()
+        rowScales.deallocate(); maxima.deallocate()
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
 
-    @inline(__always) func run(_ p: UnsafePointer<Float>, _ count: Int, _ c: UnsafeMutablePointer<UInt8>,
-                               _ s: UnsafeMutablePointer<UInt8>) -> Int {
+    @inline(__always) func run(_ p: UnsafePointer<Float>, _ m: UnsafePointer<Float>?, _ count: Int,
+                               _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>) -> Int {
         switch kernel {
-        case .staticFP4: fos_quantize_static_avx2(p, count, &constants, c, s); return 0
-        case .staticINT4: fos_quantize_int4_avx2(p, count, &constants, c, s); return 0
-        case .if4: return fos_quantize_if4_avx2(p, count, &constants, rule, c, s)
-        default: return fos_quantize_four_over_six_avx2(p, count, &constants, rule, c, s)
+        case .staticFP4: fos_quantize_static_avx2(p, m, count, &constants, c, s); return 0
+        case .staticINT4: fos_quantize_int4_avx2(p, m, count, &constants, c, s); return 0
+        case .if4: return fos_quantize_if4_avx2(p, m, count, &constants, rule, c, s)
+        default: return fos_quantize_four_over_six_avx2(p, m, count, &constants, rule, c, s)
         }
     }
 
@@ -119,18 +121,19 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / 16
             let superblocks = (blocks + 15) / 16
             let full = blocks / 16
-            stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
-                            scratch: natural)
+            let withMaxima = stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks,
+                                             into: staged, scratch: natural, maxima: maxima)
             for i in 0..<realRows {
                 let row = r0 + i
                 let p = staged + i * plan.chunkCols
                 let codeOut = codes + row * rowBytes + c0 / 2
                 let scaleOut = swizzled ? rowScales : scales + row * g.scaleCols + c0 / 16
-                if full > 0 { alternatives += run(p, full, codeOut, scaleOut) }
+                let m = withMaxima >= full ? UnsafePointer(maxima + i * (plan.chunkCols / 16)) : nil
+                if full > 0 { alternatives += run(p, m, full, codeOut, scaleOut) }
                 if full < superblocks {
                     // The last, partial superblock: its padding blocks are zeros (never "alternative").
                     let rest = blocks - full * 16
-                    alternatives += run(p + full * sb, 1, tailCodes, tailScales)
+                    alternatives += run(p + full * sb, nil, 1, tailCodes, tailScales)
                     (scaleOut + full * 16).update(from: tailScales, count: rest)
                     (codeOut + full * 128).update(from: tailCodes, count: 8 * rest)
                 }
@@ -147,9 +150,14 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
 
 /// Stages the window rows [r0, r0 + realRows) × superblocks from c0 of the quantized orientation
 /// (transposed and rotated as the geometry says; rows `plan.chunkCols` floats apart).
-/// `scratch` holds `plan.panelFloats` floats.
+/// `scratch` holds `plan.panelFloats` floats. Returns how many leading superblocks of each row
+/// got their block maxima in `maxima` (row i's at maxima + i · chunkCols / 16; see
+/// fos_stage_bf16_avx2) — 0 when `maxima` is nil or the staging does not produce them.
+@discardableResult
 func stageWindowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, r0: Int, c0: Int,
-                     superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+                     superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                     maxima: UnsafeMutablePointer<Float>? = nil) -> Int {
+    var withMaxima = 0
     let sb = AVX2Pass.superblock
     let realRows = min(plan.panelRows, g.rows - r0)
     var rotate = g.rht
@@ -169,13 +177,15 @@ func stageWindowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Panel
         }
     } else {
         for i in 0..<realRows {
-            stageRowAVX2(x, g, row: r0 + i, c0: c0, superblocks: superblocks, into: staged + i * plan.chunkCols,
-                         scratch: scratch)
+            withMaxima = stageRowAVX2(x, g, row: r0 + i, c0: c0, superblocks: superblocks,
+                                      into: staged + i * plan.chunkCols, scratch: scratch,
+                                      maxima: g.rht ? nil : maxima.map { $0 + i * (plan.chunkCols / 16) })
         }
     }
     if rotate {
         for i in 0..<realRows { fos_rht_staged_avx2(staged + i * plan.chunkCols, superblocks) }
     }
+    return withMaxima
 }
 
 /// max |x| of the RHT-rotated tensor (`CPUQuantizer.rhtAmax`) from the AVX2 staging and RHT.
@@ -212,8 +222,11 @@ func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -
 
 /// Stages quantized row `row`, columns [c0, c0 + 256·superblocks), read in place (no transpose,
 /// no RHT): whole superblocks straight from the source, the ragged end through `scratch`.
+/// Returns the number of leading superblocks whose block maxima went to `maxima` (16-bit inputs).
 private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: Int, c0: Int, superblocks: Int,
-                          into out: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+                          into out: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                          maxima: UnsafeMutablePointer<Float>?) -> Int {
+    var withMaxima = 0
     let sb = AVX2Pass.superblock
     let realCols = max(0, min(superblocks * sb, g.sourceBackedCols - c0))
     let direct = realCols / sb
@@ -221,8 +234,12 @@ private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: I
     if direct > 0 {
         switch x {
         case let .f32(b): fos_stage_f32_avx2(b.baseAddress! + start, direct, out)
-        case let .bf16(b): fos_stage_bf16_avx2(b.baseAddress! + start, direct, out)
-        case let .f16(b): fos_stage_f16_avx2(b.baseAddress! + start, direct, out)
+        case let .bf16(b):
+            fos_stage_bf16_avx2(b.baseAddress! + start, direct, out, maxima)
+            withMaxima = maxima == nil ? 0 : direct
+        case let .f16(b):
+            fos_stage_f16_avx2(b.baseAddress! + start, direct, out, maxima)
+            withMaxima = maxima == nil ? 0 : direct
         }
     }
     if direct < superblocks {
@@ -231,6 +248,7 @@ private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: I
         if realCols > done { widen(x, start: start + done, count: realCols - done, into: scratch) }
         fos_stage_f32_avx2(scratch, superblocks - direct, out + done)
     }
+    return withMaxima
 }
 
 extension TensorElements {

@@ -58,7 +58,16 @@ FOS_INLINE void fos_transpose_superblock16(const uint16_t *src, __m256i v[16]) {
     fos_transpose8x8_epi16(r, v + 8);
 }
 
-FOS_AVX2 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+/// max |x| of each of the 16 blocks as 16-bit magnitude patterns (BF16 and F16 magnitudes order
+/// like their bit patterns): lane L of the low half is block L, of the high half block 8 + L.
+FOS_INLINE __m256i fos_maxima16(const __m256i v[16]) {
+    const __m256i mask = _mm256_set1_epi16(0x7FFF);
+    __m256i m = _mm256_and_si256(v[0], mask);
+    for (int e = 1; e < 16; e++) m = _mm256_max_epi16(m, _mm256_and_si256(v[e], mask));
+    return m;
+}
+
+FOS_AVX2 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima) {
     const __m256i zero = _mm256_setzero_si256();
     for (ptrdiff_t s = 0; s < superblocks; s++, src += 256, dst += 256) {
         __m256i v[16];
@@ -68,18 +77,28 @@ FOS_AVX2 void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, fl
             _mm256_store_ps(dst + 8 * e, _mm256_castsi256_ps(_mm256_unpacklo_epi16(zero, v[e])));
             _mm256_store_ps(dst + 128 + 8 * e, _mm256_castsi256_ps(_mm256_unpackhi_epi16(zero, v[e])));
         }
+        if (maxima) {
+            __m256i m = fos_maxima16(v);  // widened like the values: group 0, then group 1
+            _mm256_storeu_ps(maxima + 16 * s, _mm256_castsi256_ps(_mm256_unpacklo_epi16(zero, m)));
+            _mm256_storeu_ps(maxima + 16 * s + 8, _mm256_castsi256_ps(_mm256_unpackhi_epi16(zero, m)));
+        }
     }
 }
 
-FOS_AVX2 void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
+FOS_AVX2 void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima) {
     for (ptrdiff_t s = 0; s < superblocks; s++, src += 256, dst += 256) {
         __m256i v[16];
         fos_transpose_superblock16(src, v);
         for (int e = 0; e < 16; e++) {
-            // Quadwords (blocks 0–3, 4–7 | 8–11, 12–15) → (0–3, 8–11 | 4–7, 12–15); F16C widens exactly.
+            // Quadwords (blocks 0–3, 4–7 | 8–11, 12–15) → (0–3, 8–11 | 4–7, 12–15); exact F16C.
             __m256i p = _mm256_permute4x64_epi64(v[e], _MM_SHUFFLE(3, 1, 2, 0));
             _mm256_store_ps(dst + 8 * e, _mm256_cvtph_ps(_mm256_castsi256_si128(p)));
             _mm256_store_ps(dst + 128 + 8 * e, _mm256_cvtph_ps(_mm256_extracti128_si256(p, 1)));
+        }
+        if (maxima) {
+            __m256i m = _mm256_permute4x64_epi64(fos_maxima16(v), _MM_SHUFFLE(3, 1, 2, 0));
+            _mm256_storeu_ps(maxima + 16 * s, _mm256_cvtph_ps(_mm256_castsi256_si128(m)));
+            _mm256_storeu_ps(maxima + 16 * s + 8, _mm256_cvtph_ps(_mm256_extracti128_si256(m, 1)));
         }
     }
 }
@@ -361,9 +380,11 @@ FOS_INLINE fos_vector_constants fos_broadcast(const fos_block_constants *c) {
     return v;
 }
 
-/// The E4M3-candidate block scales (bmax / M) · enc of a group.
-FOS_INLINE __m256 fos_high_precision_scale(const float *p, __m256 m, __m256 enc) {
-    return _mm256_mul_ps(_mm256_div_ps(fos_group_max(p), m), enc);
+/// The E4M3-candidate block scales (bmax / M) · enc of a group (bmax from `maxima` when the
+/// staging left them there, else from the values).
+FOS_INLINE __m256 fos_high_precision_scale(const float *p, const float *maxima, __m256 m, __m256 enc) {
+    __m256 bmax = maxima ? _mm256_loadu_ps(maxima) : fos_group_max(p);
+    return _mm256_mul_ps(_mm256_div_ps(bmax, m), enc);
 }
 
 // MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
@@ -377,8 +398,8 @@ FOS_INLINE ptrdiff_t fos_batch_size(ptrdiff_t superblocks, ptrdiff_t first) {
     return superblocks - first < FOS_BATCH ? superblocks - first : FOS_BATCH;
 }
 
-FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
-                                       uint8_t *codes, uint8_t *scales, int int4) {
+FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
+                                       const fos_block_constants *c, uint8_t *codes, uint8_t *scales, int int4) {
     const fos_vector_constants v = fos_broadcast(c);
     const __m256 m = v.m, enc = v.enc, dec = v.dec;
     __m256i byte[2 * FOS_BATCH];
@@ -387,7 +408,8 @@ FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, co
         const ptrdiff_t n = fos_batch_size(superblocks, s0);
         const float *xb = x + 256 * s0;
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
-            byte[g] = fos_e4m3_code(fos_high_precision_scale(xb + 128 * g, m, enc));
+            const float *mg = maxima ? maxima + 16 * s0 + 8 * g : NULL;
+            byte[g] = fos_e4m3_code(fos_high_precision_scale(xb + 128 * g, mg, m, enc));
             mult[g] = fos_element_multiplier(dec, fos_e4m3_value(byte[g]));
         }
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
@@ -411,14 +433,14 @@ FOS_INLINE void fos_static_superblocks(const float *x, ptrdiff_t superblocks, co
     }
 }
 
-FOS_AVX2 void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                       uint8_t *codes, uint8_t *scales) {
-    fos_static_superblocks(staged, superblocks, c, codes, scales, 0);
+FOS_AVX2 void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                       const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
+    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 0);
 }
 
-FOS_AVX2 void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                     uint8_t *codes, uint8_t *scales) {
-    fos_static_superblocks(staged, superblocks, c, codes, scales, 1);
+FOS_AVX2 void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                     const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
+    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 1);
 }
 
 // MARK: - NVFP4 4/6
@@ -479,8 +501,9 @@ typedef struct {
     __m256 k6, k4, d6[2], d4[2];
 } fos_four_over_six_scales;
 
-FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
-                                                   uint8_t *codes, uint8_t *scales, int rule) {
+FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
+                                                   const fos_block_constants *c, uint8_t *codes, uint8_t *scales,
+                                                   int rule) {
     const fos_vector_constants v = fos_broadcast(c);
     const __m256 m = v.m, enc = v.enc, dec = v.dec, amax = v.amax, divisor = v.divisor;
     const __m256 three_halves = _mm256_set1_ps(1.5f);
@@ -490,7 +513,8 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, ptrdiff_t sup
     for (ptrdiff_t s0 = 0, n; s0 < superblocks; s0 += n) {
         n = fos_batch_size(superblocks, s0);
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
-            __m256 shp = fos_high_precision_scale(x + 256 * s0 + 128 * g, m, enc);
+            __m256 shp = fos_high_precision_scale(x + 256 * s0 + 128 * g, maxima ? maxima + 16 * s0 + 8 * g : NULL,
+                                                  m, enc);
             sc[g].code6 = fos_e4m3_code(shp);
             sc[g].code4 = fos_e4m3_code(_mm256_mul_ps(shp, three_halves));
             __m256 scale6 = fos_e4m3_value(sc[g].code6), scale4 = fos_e4m3_value(sc[g].code4);
@@ -541,8 +565,8 @@ FOS_INLINE __m256i fos_if4_int(__m256 y, __m256 *magnitude) {
     return _mm256_add_epi32(_mm256_and_si256(q, _mm256_set1_epi32(0xF)), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
 }
 
-FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, ptrdiff_t superblocks, const fos_block_constants *c,
-                                         uint8_t *codes, uint8_t *scales, int rule) {
+FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
+                                         const fos_block_constants *c, uint8_t *codes, uint8_t *scales, int rule) {
     ptrdiff_t alternatives = 0;
     const fos_vector_constants v = fos_broadcast(c);
     const __m256 expand = _mm256_set1_ps(0.8571428571f);
@@ -550,7 +574,8 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, ptrdiff_t superblocks, 
         __m256i byte[2];
         for (int g = 0; g < 2; g++) {
             const float *p = x + 256 * s + 128 * g;
-            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, v.m, v.enc));
+            const float *mg = maxima ? maxima + 16 * s + 8 * g : NULL;
+            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, mg, v.m, v.enc));
             __m256 scale = fos_e4m3_value(code), k = fos_element_multiplier(v.dec, scale);
             __m256 fp[2], d[4];
             fp[0] = _mm256_div_ps(_mm256_mul_ps(scale, v.amax), v.divisor);
@@ -574,30 +599,33 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, ptrdiff_t superblocks, 
     return alternatives;
 }
 
-FOS_AVX2 ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                         int rule, uint8_t *codes, uint8_t *scales) {
+FOS_AVX2 ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                         const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
     switch (rule) {
-    case FOS_RULE_MSE: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MSE);
-    case FOS_RULE_MAE: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MAE);
-    default: return fos_if4_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
+    case FOS_RULE_MSE: return fos_if4_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE);
+    case FOS_RULE_MAE: return fos_if4_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE);
+    default: return fos_if4_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
     }
 }
 
-FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks,
+FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                                    const fos_block_constants *c, int rule, uint8_t *codes,
                                                    uint8_t *scales) {
     switch (rule) {
-    case FOS_RULE_MSE: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MSE);
-    case FOS_RULE_MAE: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_MAE);
-    default: return fos_four_over_six_superblocks(staged, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
+    case FOS_RULE_MSE:
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE);
+    case FOS_RULE_MAE:
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE);
+    default:
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
     }
 }
 
 #else
 
-ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                int rule, uint8_t *codes, uint8_t *scales) {
-    (void)staged; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
 }
 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
     (void)p; (void)n; __builtin_trap();
@@ -613,26 +641,26 @@ void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {
     (void)p; (void)n; __builtin_trap();
 }
-void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
-    (void)src; (void)superblocks; (void)dst; __builtin_trap();
+void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima) {
+    (void)src; (void)superblocks; (void)dst; (void)maxima; __builtin_trap();
 }
-void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst) {
-    (void)src; (void)superblocks; (void)dst; __builtin_trap();
+void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima) {
+    (void)src; (void)superblocks; (void)dst; (void)maxima; __builtin_trap();
 }
 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst) {
     (void)src; (void)superblocks; (void)dst; __builtin_trap();
 }
-void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                              uint8_t *codes, uint8_t *scales) {
-    (void)staged; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
+void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                              const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
 }
-void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                            uint8_t *codes, uint8_t *scales) {
-    (void)staged; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
+void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                            const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
 }
-ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                          int rule, uint8_t *codes, uint8_t *scales) {
-    (void)staged; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                          const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
 }
 
 #endif

@@ -70,9 +70,11 @@ uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n);
 /// max |p[i]| over n finite floats.
 float fos_max_abs_avx2(const float *p, ptrdiff_t n);
 
-/// Stages `superblocks` × 256 consecutive BF16 / F16 / F32 values (exact widening).
-void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
-void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst);
+/// Stages `superblocks` × 256 consecutive BF16 / F16 / F32 values (exact widening). The 16-bit
+/// stagings also write, when `maxima` is not NULL, each superblock's 16 block maxima max |x| as 16
+/// floats in the staged lane order (group 0's 8 lanes, then group 1's) at maxima + 16·s.
+void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima);
+void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima);
 void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst);
 
 /// Stages one superblock of a full transposed panel: quantized rows r0 + i (i < rows, a multiple
@@ -88,20 +90,22 @@ void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, 
 /// sum of its 16 products in index order, rounded to BF16).
 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks);
 
-/// NVFP4 static6/static4 (E2M1 codes) and NVINT4 (INT4 codes) with E4M3 block scales.
-void fos_quantize_static_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                              uint8_t *codes, uint8_t *scales);
-void fos_quantize_int4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                            uint8_t *codes, uint8_t *scales);
+/// NVFP4 static6/static4 (E2M1 codes) and NVINT4 (INT4 codes) with E4M3 block scales. Every
+/// quantization kernel takes the block maxima of the staging (`maxima`, as the 16-bit stagings
+/// write them) or NULL to compute them from the staged values.
+void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                              const fos_block_constants *c, uint8_t *codes, uint8_t *scales);
+void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                            const fos_block_constants *c, uint8_t *codes, uint8_t *scales);
 
 /// IF4 (M = 6, S = 448) with rule FOS_RULE_*: FP4 or INT4 per block, the choice in bit 7 of the
 /// scale byte; returns the number of INT4 blocks.
-ptrdiff_t fos_quantize_if4_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                int rule, uint8_t *codes, uint8_t *scales);
+ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales);
 
 /// NVFP4 4/6 with rule FOS_RULE_*; returns the number of blocks that chose the 4 candidate.
-ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, ptrdiff_t superblocks, const fos_block_constants *c,
-                                          int rule, uint8_t *codes, uint8_t *scales);
+ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                          const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales);
 
 // MARK: - Dequantization (DequantizeAVX2.c)
 //
