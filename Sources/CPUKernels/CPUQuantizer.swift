@@ -1,5 +1,6 @@
 // The fast CPU quantizer: SIMD kernels over small pre-processed panels, rows split between
-// threads. The public entry points of CPUKernels.
+// threads — CPUKernelsISA's AVX2 kernels where the CPU has them and they cover the config
+// (AVX2Pass.swift), the SIMD4 kernels otherwise. The public entry points of CPUKernels.
 //
 // Promises: `CPUQuantizer` is a `BlockQuantizer` (the policy — validation, errors, amax,
 // zeros, scalar fallbacks — is BlockQuantization's); its steps give bit-identical codes,
@@ -33,14 +34,18 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     public let threads: Int
     /// Elements per thread below which fewer threads are used.
     let minimumPerThread: Int
+    /// The kernels' instruction set (`QuantizationISA.selected` unless a test asks for another).
+    let isa: QuantizationISA
 
     public init(threads: Int = CPUParallel.defaultThreadCount) {
         self.init(threads: threads, minimumPerThread: Self.defaultMinimumPerThread)
     }
 
-    init(threads: Int, minimumPerThread: Int) {
+    init(threads: Int, minimumPerThread: Int, isa: QuantizationISA = .selected) {
+        precondition(isa.isAvailable, "\(isa) kernels are not available on this CPU")
         self.threads = threads
         self.minimumPerThread = minimumPerThread
+        self.isa = isa
     }
 
     /// Quantizes a row-major `[rows, cols]` tensor; see `BlockQuantizer.quantize`.
@@ -63,8 +68,9 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     static let defaultMinimumPerThread = 1 << 15
 
     static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig, amax supplied: Float?,
-                         threads: Int, minimumPerThread: Int) throws(QuantizationError) -> QuantizedTensor {
-        try CPUQuantizer(threads: threads, minimumPerThread: minimumPerThread)
+                         threads: Int, minimumPerThread: Int, isa: QuantizationISA = .selected)
+        throws(QuantizationError) -> QuantizedTensor {
+        try CPUQuantizer(threads: threads, minimumPerThread: minimumPerThread, isa: isa)
             .quantize(x, rows: rows, cols: cols, config: config, amax: supplied)
     }
 
@@ -76,25 +82,26 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     // MARK: BlockQuantizer steps
 
     public func scan(_ x: TensorElements) -> ElementScan {
-        Self.rawScan(x, threads: effectiveThreads(for: x))
+        Self.rawScan(x, threads: effectiveThreads(for: x), isa: isa)
     }
 
     /// The input is read in place: nothing to stage.
     public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) -> TensorElements { x }
 
     public func rotatedAmax(_ x: TensorElements, _ g: QuantizationGeometry) -> Float {
-        Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
+        isa == .avx2 ? rhtAmaxAVX2(x, g, threads: effectiveThreads(for: x))
+            : Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
     }
 
     public func quantizeBlocks(_ x: TensorElements, _ g: QuantizationGeometry,
                                context: TensorQuantizationContext) -> QuantizedTensor {
-        Self.run(x, g, context: context, threads: effectiveThreads(for: x))
+        Self.run(x, g, context: context, threads: effectiveThreads(for: x), isa: isa)
     }
 
     public func dequantize(_ q: QuantizedTensor) -> [Float] {
         var out = [Float](repeating: 0, count: q.rows * q.cols)
         out.withUnsafeMutableBufferPointer {
-            Self.dequantize(q, into: $0, threads: threads, minimumPerThread: minimumPerThread)
+            Self.dequantize(q, into: $0, threads: threads, minimumPerThread: minimumPerThread, isa: isa)
         }
         return out
     }
@@ -102,7 +109,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     // MARK: - Scans
 
     /// max |x| of the raw input and its first NaN/Inf element, scanned in parallel.
-    static func rawScan(_ x: TensorElements, threads: Int) -> ElementScan {
+    static func rawScan(_ x: TensorElements, threads: Int, isa: QuantizationISA = .selected) -> ElementScan {
         let count = x.count
         let parts = max(1, min(threads, count))
         var maxima = [Float](repeating: 0, count: parts)
@@ -111,7 +118,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
             flags.withUnsafeMutableBufferPointer { f in
                 let mp = SendablePointer(m.baseAddress!), fp = SendablePointer(f.baseAddress!)
                 CPUParallel.parallelChunks(count, threads: parts) { i, range in
-                    let (a, bad) = scanMagnitude(x, range)
+                    let (a, bad) = scanMagnitude(x, range, isa: isa)
                     mp.p[i] = a
                     fp.p[i] = bad
                 }
@@ -152,14 +159,15 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     // MARK: - Quantization pass
 
     static func run(_ x: TensorElements, _ g: QuantizationGeometry, context ctx: TensorQuantizationContext,
-                    threads: Int) -> QuantizedTensor {
+                    threads: Int, isa: QuantizationISA) -> QuantizedTensor {
         let config = g.config
-        let plan = PanelPlan(g, elementSize: x.elementSize)
+        let kernel = KernelChoice(config)
+        let avx2 = isa == .avx2 && AVX2Pass.covers(kernel, g, ctx)
+        let plan = avx2 ? PanelPlan.avx2(g, elementSize: x.elementSize) : PanelPlan(g, elementSize: x.elementSize)
         let rowBytes = g.packedRowBytes
         let swizzled = config.scaleLayout == .swizzled128x4
         let scaleCount = g.scaleByteCount
         var alternatives = [Int](repeating: 0, count: max(1, threads))
-        let kernel = KernelChoice(config)
         // Every code byte, and every row-major scale byte, is written by the kernels.
         var codes = [UInt8](unsafeUninitializedCapacity: g.rows * rowBytes) { b, n in
             adviseHugePages(b)
@@ -174,9 +182,13 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
                     let codesP = SendablePointer(c), scalesP = SendablePointer(s)
                     let altP = SendablePointer(alt.baseAddress!)
                     CPUParallel.parallelChunks(plan.units, threads: threads) { i, units in
-                        altP.p[i] = quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx,
-                                                  codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
-                                                  swizzled: swizzled)
+                        altP.p[i] = avx2
+                            ? quantizeUnitsAVX2(x, g, plan: plan, units: units, kernel: kernel, context: ctx,
+                                                codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
+                                                swizzled: swizzled)
+                            : quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx,
+                                            codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
+                                            swizzled: swizzled)
                     }
                 }
             }

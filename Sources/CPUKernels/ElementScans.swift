@@ -7,6 +7,7 @@
 // `QuantizationError.nonFinite` reports). BF16/F16 widen exactly (BlockFormats' conversions).
 
 import BlockFormats
+import CPUKernelsISA
 
 // MARK: - Loading: 8 consecutive elements as two float vectors
 
@@ -58,14 +59,18 @@ private func widenHalves(_ p: UnsafePointer<UInt16>, count n: Int, into out: Uns
 // MARK: - Scans
 
 /// max |x| and a non-finite flag over elements `range` (flat indices).
-func scanMagnitude(_ x: TensorElements, _ range: Range<Int>) -> (amax: Float, nonFinite: Bool) {
+func scanMagnitude(_ x: TensorElements, _ range: Range<Int>, isa: QuantizationISA = .selected)
+    -> (amax: Float, nonFinite: Bool) {
+    @inline(__always) func halfBits(_ p: UnsafePointer<UInt16>) -> UInt16 {
+        isa == .avx2 ? fos_max_magnitude16_avx2(p + range.lowerBound, range.count) : scanHalfBits(p, range)
+    }
     switch x {
     case let .f32(b): return scanF32(b.baseAddress!, range)
     case let .bf16(b):
-        let m = scanHalfBits(b.baseAddress!, range)
+        let m = halfBits(b.baseAddress!)
         return (BFloat16.float(fromBits: m), m >= 0x7F80)
     case let .f16(b):
-        let m = scanHalfBits(b.baseAddress!, range)
+        let m = halfBits(b.baseAddress!)
         return (m >= 0x7C00 ? 0 : Float16Bits.float(fromBits: m), m >= 0x7C00)
     }
 }

@@ -19,16 +19,20 @@ struct PanelPlan: Sendable {
     let units: Int
     var panelFloats: Int { panelRows * chunkCols }
 
-    init(_ g: QuantizationGeometry, elementSize: Int) {
+    /// - Parameter groupWidth: the columns a window is a multiple of (four blocks for the SIMD4
+    ///   kernels, a superblock of 256 for the AVX2 ones).
+    /// - Parameter budget: floats per staged window.
+    /// - Parameter transposedLines: cache lines of each source row a transposed panel spans.
+    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192,
+         transposedLines: Int = 1) {
         if g.tileRows > 1 {
             panelRows = g.tileRows
         } else if g.transpose {
-            panelRows = elementSize == 4 ? 16 : 32
+            panelRows = (elementSize == 4 ? 16 : 32) * transposedLines
         } else {
             panelRows = 1
         }
-        let groupWidth = 4 * g.block
-        let budget = 8192  // floats per staged window (32 KB)
+        let groupWidth = groupWidth ?? 4 * g.block
         let widest = roundUp(g.paddedCols, groupWidth)
         chunkCols = min(widest, max(groupWidth, budget / panelRows / groupWidth * groupWidth))
         units = (g.rows + panelRows - 1) / panelRows

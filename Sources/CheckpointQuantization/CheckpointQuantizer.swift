@@ -129,6 +129,18 @@ public enum CheckpointQuantizer {
         let shardNames = shards.count == 1 ? ["model.safetensors"]
             : (1...shards.count).map { String(format: "model-%05d-of-%05d.safetensors", $0, shards.count) }
 
+        // Read-ahead: each tensor's pages are asked for while the one before it is quantized.
+        let readOrder = shards.flatMap { $0.map(\.source) }.reduce(into: [String]()) { order, source in
+            if order.last != source { order.append(source) }
+        }
+        var nextRead = 0
+        func prefetch(after source: String) {
+            while nextRead < readOrder.count, readOrder[nextRead] != source { nextRead += 1 }
+            if nextRead + 1 < readOrder.count, let t = checkpoint.tensor(readOrder[nextRead + 1]) {
+                t.shard.prefetchPages(t.name)
+            }
+        }
+
         var layers: [LayerReport] = []
         var weightMap: [String: String] = [:]
         var done = 0, bytesDone = 0
@@ -142,6 +154,7 @@ public enum CheckpointQuantizer {
                     weightMap[spec.name] = shardNames[shardIndex]
                     guard written.insert(source).inserted else { continue }
                     let t = checkpoint.tensor(source)!
+                    prefetch(after: source)
                     defer {
                         t.shard.releasePages(source)
                         done += 1

@@ -101,7 +101,21 @@ public enum TensorQuantization {
         var partial = [(Double, Double)](repeating: (0, 0), count: chunks)
         partial.withUnsafeMutableBufferPointer { out in
             let results = SendablePointer(out.baseAddress!)
+            // The AVX2 kernel: the same per-row accumulators without a dequantized copy.
+            let fused = CPUQuantizer.canAccumulateRowErrors(x, q)
             CPUParallel.parallelFor(chunks, threads: threads) { range in
+                if fused {
+                    for chunk in range {
+                        let rows = (chunk * rowsPerChunk)..<min(q.rows, (chunk + 1) * rowsPerChunk)
+                        var err = 0.0, energy = 0.0
+                        _ = CPUQuantizer.rowErrorAccumulators(x, q, rows: rows) { _, e, s in
+                            err += Double(e.sum())
+                            energy += Double(s.sum())
+                        }
+                        results.p[chunk] = (err, energy)
+                    }
+                    return
+                }
                 var buffer = [Float](repeating: 0, count: rowsPerChunk * q.cols)
                 for chunk in range {
                     let rows = (chunk * rowsPerChunk)..<min(q.rows, (chunk + 1) * rowsPerChunk)

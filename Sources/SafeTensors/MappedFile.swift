@@ -57,6 +57,18 @@ public final class MappedFile: @unchecked Sendable {
         }
     }
 
+    /// Advises the kernel that the pages covering `range` will be read soon, in order
+    /// (`MADV_WILLNEED`: read-ahead starts now, in the background). A hint only.
+    public func prefetchPages(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress, !range.isEmpty,
+              range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
+        let page = POSIX.pageSize
+        let start = range.lowerBound / page * page
+        let end = min(bytes.count, (range.upperBound + page - 1) / page * page)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_WILLNEED)
+    }
+
     /// Advises the kernel that the pages covering `range` (byte offsets into the file) may be
     /// dropped. The range is widened to whole pages: the mapping is read-only and private, so a
     /// dropped page holds no changes and is simply read from the file again if touched later.

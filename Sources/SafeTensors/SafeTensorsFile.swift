@@ -86,4 +86,12 @@ public final class SafeTensorsFile: @unchecked Sendable {
         let start = dataSectionOffset + info.dataOffsets.lowerBound
         mapping.releasePages(start..<(start + info.byteCount))
     }
+
+    /// Starts reading the pages of tensor `name` in the background (madvise `MADV_WILLNEED`), so
+    /// that a later pass over it finds them in memory. A hint; unknown names are ignored.
+    public func prefetchPages(_ name: String) {
+        guard let info = info(name) else { return }
+        let start = dataSectionOffset + info.dataOffsets.lowerBound
+        mapping.prefetchPages(start..<(start + info.byteCount))
+    }
 }

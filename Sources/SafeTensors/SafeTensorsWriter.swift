@@ -44,6 +44,10 @@ public final class SafeTensorsWriter {
     private var fd: Int32
     private let buffer: UnsafeMutableRawBufferPointer
     private var buffered = 0
+    /// Bytes written to the file so far, and where the last background writeback ended.
+    private var fileOffset = 0, writebackOffset = 0
+    /// Written bytes handed to background writeback at a time (see `POSIX.startWriteback`).
+    static let writebackChunk = 32 << 20
     /// Index of the tensor the next bytes belong to (`tensors.count` once all are complete).
     private var tensorIndex = 0
     /// Bytes already written to `tensors[tensorIndex]`.
@@ -258,6 +262,7 @@ public final class SafeTensorsWriter {
             if let failure = POSIX.writeAll(fd, bytes) {
                 try fail("writing '\(temporaryPath)' failed: \(failure)")
             }
+            wrote(bytes.count)
         } else {
             UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]).copyMemory(from: bytes)
             buffered = bytes.count
@@ -270,6 +275,17 @@ public final class SafeTensorsWriter {
         buffered = 0
         if let failure = POSIX.writeAll(fd, pending) {
             try fail("writing '\(temporaryPath)' failed: \(failure)")
+        }
+        wrote(pending.count)
+    }
+
+    /// Counts written bytes; every `writebackChunk` of them starts writing back to disk while the
+    /// caller goes on (the final fsync then waits for the tail only).
+    private func wrote(_ count: Int) {
+        fileOffset += count
+        if fileOffset - writebackOffset >= Self.writebackChunk {
+            POSIX.startWriteback(fd, offset: writebackOffset, length: fileOffset - writebackOffset)
+            writebackOffset = fileOffset
         }
     }
 

@@ -139,16 +139,34 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 for code in 0..<UInt8(16) { expected.append(((e2m1(code) * e4m3(byte)) * amax) * r) }
             }
             for threads in [1, 3] {
-                var got = [Float](repeating: .nan, count: rows * cols)
-                got.withUnsafeMutableBufferPointer {
-                    CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1)
+                for isa in availableISAs {
+                    var got = [Float](repeating: .nan, count: rows * cols)
+                    got.withUnsafeMutableBufferPointer {
+                        CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+                    }
+                    #expect(bitDifference(got, expected) == nil, "amax \(amax), threads \(threads), \(isa)")
+                    var bf = [UInt16](repeating: 0, count: rows * cols)
+                    bf.withUnsafeMutableBufferPointer {
+                        CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+                    }
+                    #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads), \(isa)")
                 }
-                #expect(bitDifference(got, expected) == nil, "amax \(amax), threads \(threads)")
-                var bf = [UInt16](repeating: 0, count: rows * cols)
-                bf.withUnsafeMutableBufferPointer {
-                    CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1)
+                // The AVX2 decoder's non-temporal stores (used for outputs larger than the caches).
+                if QuantizationISA.avx2.isAvailable {
+                    let f = UnsafeMutableRawPointer.allocate(byteCount: 4 * rows * cols, alignment: 64)
+                    let h = UnsafeMutableRawPointer.allocate(byteCount: 2 * rows * cols, alignment: 64)
+                    defer { f.deallocate(); h.deallocate() }
+                    let fb = UnsafeMutableBufferPointer(start: f.bindMemory(to: Float.self, capacity: rows * cols),
+                                                        count: rows * cols)
+                    let hb = UnsafeMutableBufferPointer(start: h.bindMemory(to: UInt16.self, capacity: rows * cols),
+                                                        count: rows * cols)
+                    CPUQuantizer.dequantize(q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                                            streamingBytes: 0)
+                    CPUQuantizer.dequantizeBF16(q, into: hb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                                                streamingBytes: 0)
+                    #expect(bitDifference(Array(fb), expected) == nil, "streamed, amax \(amax), threads \(threads)")
+                    #expect(Array(hb) == expected.map(BFloat16.bits(from:)), "streamed BF16, amax \(amax)")
                 }
-                #expect(bf == expected.map(BFloat16.bits(from:)), "BF16, amax \(amax), threads \(threads)")
             }
         }
     }
@@ -165,11 +183,15 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 let isBF16 = widen(0x3F80) == 1
                 let expected = try ReferenceQuantizer.quantize(bitsArray.map(widen), rows: rows, cols: cols, config: config)
                 for t in [1, 2, 3] {
-                    let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
-                                                  amax: nil, threads: t, minimumPerThread: 1)
+                    for isa in availableISAs {
+                        let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
+                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
+                                                      config: config, amax: nil, threads: t, minimumPerThread: 1,
+                                                      isa: isa)
+                        }
+                        #expect(mismatch(got, expected) == nil,
+                                "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa) threads \(t)")
                     }
-                    #expect(mismatch(got, expected) == nil, "\(config.label) \(isBF16 ? "bf16" : "f16") threads \(t)")
                     let a = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
                         try CPUQuantizer.amax(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config, threads: t)
                     }

@@ -85,13 +85,19 @@ func mismatch(_ a: QuantizedTensor, _ b: QuantizedTensor) -> String? {
 /// The dequantized F32 and BF16 outputs of the fast path against the reference.
 func dequantizeMismatch(_ q: QuantizedTensor, threads: Int) -> String? {
     let expected = ReferenceQuantizer.dequantize(q)
-    var got = [Float](repeating: .nan, count: q.rows * q.cols)
-    got.withUnsafeMutableBufferPointer { CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1) }
-    if let difference = bitDifference(got, expected) { return "dequantized: \(difference)" }
-    var bf = [UInt16](repeating: 0, count: q.rows * q.cols)
-    bf.withUnsafeMutableBufferPointer { CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1) }
-    for i in 0..<expected.count where bf[i] != BFloat16.bits(from: expected[i]) {
-        return "BF16 dequantized element \(i)"
+    for isa in availableISAs {
+        var got = [Float](repeating: .nan, count: q.rows * q.cols)
+        got.withUnsafeMutableBufferPointer {
+            CPUQuantizer.dequantize(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+        }
+        if let difference = bitDifference(got, expected) { return "dequantized (\(isa)): \(difference)" }
+        var bf = [UInt16](repeating: 0, count: q.rows * q.cols)
+        bf.withUnsafeMutableBufferPointer {
+            CPUQuantizer.dequantizeBF16(q, into: $0, threads: threads, minimumPerThread: 1, isa: isa)
+        }
+        for i in 0..<expected.count where bf[i] != BFloat16.bits(from: expected[i]) {
+            return "BF16 dequantized element \(i) (\(isa))"
+        }
     }
     return nil
 }
@@ -136,18 +142,23 @@ func compare(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig
     do { expected = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config, amax: amax) } catch {
         return "reference threw \(error)"
     }
+    for isa in availableISAs {
     for t in threads {
         let got: QuantizedTensor
         do {
             got = try values.withUnsafeBufferPointer { b throws(QuantizationError) in
                 try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: t,
-                                          minimumPerThread: 1)
+                                          minimumPerThread: 1, isa: isa)
             }
-        } catch { return "fast path threw \(error)" }
-        if let m = mismatch(got, expected) { return "\(config.label) [\(rows)×\(cols)] threads \(t): \(m)" }
+        } catch { return "fast path (\(isa)) threw \(error)" }
+        if let m = mismatch(got, expected) { return "\(config.label) [\(rows)×\(cols)] \(isa) threads \(t): \(m)" }
         if checkDequantize, t <= 2, let m = dequantizeMismatch(got, threads: t) {
             return "\(config.label) [\(rows)×\(cols)] threads \(t): \(m)"
         }
     }
+    }
     return nil
 }
+
+/// The kernel instruction sets this machine runs: the SIMD4 fallback always, AVX2 where present.
+let availableISAs = QuantizationISA.allCases.filter(\.isAvailable)

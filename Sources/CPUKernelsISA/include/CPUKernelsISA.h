@@ -9,6 +9,7 @@
 #define FOS_CPU_KERNELS_ISA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -16,6 +17,9 @@ extern "C" {
 
 /// 1 when the CPU (and OS) support AVX2 and FMA3, else 0.
 int fos_cpu_has_avx2_fma(void);
+
+/// 1 when the CPU (and OS) support AVX2, FMA3 and F16C (the block-quantization kernels), else 0.
+int fos_cpu_has_avx2_fma_f16c(void);
 
 /// Rows and columns of the AVX2 GEMM micro-tile.
 enum { FOS_SGEMM_AVX2_MR = 6, FOS_SGEMM_AVX2_NR = 16 };
@@ -36,6 +40,93 @@ void fos_sgemm_kernel_avx2_6x16(ptrdiff_t kc, const float *a, const float *b, fl
 /// (`kc` consecutive floats); rows past `mr` are not read.
 void fos_sgemm_kernel_avx2_6x16_rows(ptrdiff_t kc, const float *a, ptrdiff_t lda, const float *b, float *c,
                                      ptrdiff_t ldc, int mr, int nr, int accumulate);
+
+// MARK: - Block quantization (QuantizeAVX2.c, DequantizeAVX2.c)
+//
+// A "superblock" is 16 consecutive 16-value blocks (256 values) of a row. Staged, it is two
+// groups of 16 vectors of 8 floats; vector e of group g holds element e of blocks
+// 4g + (l & 3) + 8·(l >> 2) in lanes l = 0…7 (blocks 0–3, 8–11 | 4–7, 12–15). Staged buffers
+// are 32-byte aligned. The quantization kernels read `superblocks` staged superblocks and write,
+// per superblock, 128 code bytes (block b's 8 nibble-packed bytes at 8b, element 2j in the low
+// nibble of byte j) and 16 scale bytes (block b's at b). Codes, scale bytes and the 4/6 choice
+// are bit-identical with the scalar reference (`ReferenceBlock.quantize`, round to nearest) for
+// every finite input, provided the caller only passes tensors whose context is not degenerate
+// (`needsScalarPath` false, amax > 0) and, for 4/6 and IF4, an amax in [2^-100, 2^100].
+
+/// Per-tensor constants (spec §3), as `TensorQuantizationContext` computes them.
+typedef struct {
+    float max_value;            // M
+    float encode_scale;         // M·S / amax
+    float inverse_encode_scale; // 1 / encode_scale
+    float amax;
+    float product;              // M·S: the divisor of the 4/6 dequantization
+} fos_block_constants;
+
+enum { FOS_RULE_MSE = 0, FOS_RULE_MAE = 1, FOS_RULE_ABS_MAX = 2 };
+
+/// The largest of the n values `p[i] & 0x7FFF` (magnitude bit patterns of BF16 or F16 values).
+uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n);
+
+/// max |p[i]| over n finite floats.
+float fos_max_abs_avx2(const float *p, ptrdiff_t n);
+
+/// Stages `superblocks` × 256 consecutive BF16 / F16 / F32 values (exact widening). The 16-bit
+/// stagings also write, when `maxima` is not NULL, each superblock's 16 block maxima max |x| as 16
+/// floats in the staged lane order (group 0's 8 lanes, then group 1's) at maxima + 16·s.
+void fos_stage_bf16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima);
+void fos_stage_f16_avx2(const uint16_t *src, ptrdiff_t superblocks, float *dst, float *maxima);
+void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst);
+
+/// Stages one superblock of a full transposed panel: quantized rows r0 + i (i < rows, a multiple
+/// of 8) of a transposed tensor are source columns r0 + i, and the superblock covers source
+/// rows c0 … c0 + 255 (all of them, and all `rows` columns, inside the source). `kind`: 0 F32,
+/// 1 BF16, 2 F16; `row_stride`: source columns; quantized row i is staged at dst + i·stride.
+/// The first `prefetch` (≤ 256) source rows after the superblock are prefetched.
+void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
+                               int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch);
+
+/// The 16-point random Hadamard transform (spec §2) of every block of `superblocks` staged
+/// superblocks, in place, bit-identical with `RandomHadamard.transform` (each output the float32
+/// sum of its 16 products in index order, rounded to BF16).
+void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks);
+
+/// NVFP4 static6/static4 (E2M1 codes) and NVINT4 (INT4 codes) with E4M3 block scales. Every
+/// quantization kernel takes the block maxima of the staging (`maxima`, as the 16-bit stagings
+/// write them) or NULL to compute them from the staged values.
+void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                              const fos_block_constants *c, uint8_t *codes, uint8_t *scales);
+void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                            const fos_block_constants *c, uint8_t *codes, uint8_t *scales);
+
+/// IF4 (M = 6, S = 448) with rule FOS_RULE_*: FP4 or INT4 per block, the choice in bit 7 of the
+/// scale byte; returns the number of INT4 blocks.
+ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales);
+
+/// NVFP4 4/6 with rule FOS_RULE_*; returns the number of blocks that chose the 4 candidate.
+ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                          const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales);
+
+// MARK: - Dequantization (DequantizeAVX2.c)
+//
+// One row: `groups` groups of 16 codes (8 nibble-packed bytes each, element 2j in the low nibble
+// of byte j); group i's scale byte is scales[i >> scale_shift] (0 for 16-value blocks, 1 for
+// 32-value blocks). Every output is the table entry of its (scale byte, code): `table` holds 16
+// floats per scale byte (256 × 16), `table16` per scale byte the 16 low bytes then the 16 high
+// bytes of 16 BF16 values (256 × 32 bytes). Only the entries of scale bytes that occur are read.
+// `streaming` 1 writes `out` (then 16-byte aligned, rows of a multiple of 8 values) with
+// non-temporal stores.
+void fos_dequantize_f32_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
+                             const float *table, float *out, int streaming);
+void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scales, ptrdiff_t groups, int scale_shift,
+                              const uint8_t *table16, uint16_t *out, int streaming);
+
+/// Quantization error of one row of `groups` 16-value groups (codes, scale bytes and `table` as
+/// above) against the row's source values `x` (`kind`: 0 F32, 1 BF16, 2 F16): for each
+/// consecutive 8-value vector in order, err[l] += (x̂ − x)² and energy[l] += x² in lane l (the
+/// products rounded, then added: no fused multiply-add). `err` and `energy` are 8 floats, in and out.
+void fos_row_error_sums_avx2(const void *x, int kind, const uint8_t *codes, const uint8_t *scales,
+                             ptrdiff_t groups, int scale_shift, const float *table, float *err, float *energy);
 
 #ifdef __cplusplus
 }
