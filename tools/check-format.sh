@@ -8,34 +8,22 @@
 # `// swift-format-ignore-file`, and the multi-line string literal of a declaration marked
 # `// swift-format-ignore` (the CUDA source in Sources/CUDABackend/KernelSource.swift).
 #
-#   tools/check-format.sh              # the whole tree but the paths excluded below: every finding
+#   tools/check-format.sh              # the whole tree (Sources, Tests, Package.swift): every finding
 #                                      # (file:line:column: warning: [Rule] ...), then a summary
 #   tools/check-format.sh --summary    # the same, counts only
-#   tools/check-format.sh PATH...      # only these files or folders (no exclusions apply)
+#   tools/check-format.sh PATH...      # only these files or folders
 #
 # Exit status 0 when there is no finding, 1 when there is any, 2 when swift-format is missing.
 # Formatting a file: swift format format --in-place --configuration .swift-format FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Left out of the default run until the CPU kernel branch merges: these paths are being rewritten
-# there, and are formatted (and taken off this list) after it merges. Anything else is checked.
-excluded=(
-    Sources/CPUKernels/
-    Sources/CPUKernelsISA/
-    Tests/CPUKernelsTests/
-    Sources/Benchmarks/
-    Sources/CheckpointQuantization/CheckpointQuantizer.swift
-    Sources/CheckpointQuantization/TensorFileQuantizer.swift
-)
-
 summary=false
 if [[ "${1:-}" == "--summary" ]]; then summary=true; shift; fi
 if [[ $# -gt 0 ]]; then
     mapfile -t files < <(find "$@" -name '*.swift' -type f | sort)
 else
-    mapfile -t files < <({ find Sources Tests -name '*.swift' -type f; echo Package.swift; } | sort \
-        | grep -v -F -f <(printf '%s\n' "${excluded[@]}"))
+    mapfile -t files < <({ find Sources Tests -name '*.swift' -type f; echo Package.swift; } | sort)
 fi
 if [[ ${#files[@]} -eq 0 ]]; then echo "no Swift files to check" >&2; exit 2; fi
 swift format --version > /dev/null 2>&1 || { echo "swift format is missing (Swift 6.3 toolchain)" >&2; exit 2; }

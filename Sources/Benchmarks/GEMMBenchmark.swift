@@ -49,8 +49,9 @@ public struct GEMMBenchmark {
             let prepacked = measure {
                 a.withUnsafeBufferPointer { pa in
                     c.withUnsafeMutableBufferPointer { pc in
-                        GEMM.multiply(m: m, a: pa.baseAddress!, lda: k, b: packed, c: pc.baseAddress!, ldc: n,
-                                      threads: threads)
+                        GEMM.multiply(
+                            m: m, a: pa.baseAddress!, lda: k, b: packed, c: pc.baseAddress!, ldc: n,
+                            threads: threads)
                     }
                 }
             }
@@ -58,16 +59,19 @@ public struct GEMMBenchmark {
                 a.withUnsafeBufferPointer { pa in
                     w.withUnsafeBufferPointer { pw in
                         c.withUnsafeMutableBufferPointer { pc in
-                            GEMM.multiply(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pw.baseAddress!, ldb: k,
-                                          transposeB: true, c: pc.baseAddress!, ldc: n, threads: threads,
-                                          kernel: kernel)
+                            GEMM.multiply(
+                                m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pw.baseAddress!, ldb: k,
+                                transposeB: true, c: pc.baseAddress!, ldc: n, threads: threads,
+                                kernel: kernel)
                         }
                     }
                 }
             }
             let flop = 2.0 * Double(m) * Double(n) * Double(k)
-            rows.append(Row(shape: shape, gflopsPrepacked: flop / prepacked / 1e9,
-                            gflopsPackedPerCall: flop / perCall / 1e9))
+            rows.append(
+                Row(
+                    shape: shape, gflopsPrepacked: flop / prepacked / 1e9,
+                    gflopsPackedPerCall: flop / perCall / 1e9))
         }
         return rows
     }

@@ -14,18 +14,26 @@ extension GEMMBenchmark {
     public func text(_ rows: [Row]) -> String {
         "GEMM C[m,n] = A[m,k]·W[n,k]ᵀ, kernel \(kernel.rawValue), \(threads) thread(s)"
             + (cpuTime ? ", per CPU-second" : "") + "\n"
-            + renderTable(header: ["m×n×k", "GFLOP/s prepacked W", "GFLOP/s packed per call"], rows: rows.map { r in
-                ["\(r.shape.m)×\(r.shape.n)×\(r.shape.k)", String(format: "%.1f", r.gflopsPrepacked),
-                 String(format: "%.1f", r.gflopsPackedPerCall)]
-            })
+            + renderTable(
+                header: ["m×n×k", "GFLOP/s prepacked W", "GFLOP/s packed per call"],
+                rows: rows.map { r in
+                    [
+                        "\(r.shape.m)×\(r.shape.n)×\(r.shape.k)", String(format: "%.1f", r.gflopsPrepacked),
+                        String(format: "%.1f", r.gflopsPackedPerCall),
+                    ]
+                })
     }
 
     /// The object `bench gemm --json` prints.
     public func jsonObject(_ rows: [Row]) -> [String: Any] {
-        ["kernel": kernel.rawValue, "threads": threads, "clock": cpuTime ? "cpu" : "wall",
-         "results": rows.map { r -> [String: Any] in
-             ["m": r.shape.m, "n": r.shape.n, "k": r.shape.k, "gflops_prepacked": r.gflopsPrepacked,
-              "gflops_packed_per_call": r.gflopsPackedPerCall]
-         }]
+        [
+            "kernel": kernel.rawValue, "threads": threads, "clock": cpuTime ? "cpu" : "wall",
+            "results": rows.map { r -> [String: Any] in
+                [
+                    "m": r.shape.m, "n": r.shape.n, "k": r.shape.k, "gflops_prepacked": r.gflopsPrepacked,
+                    "gflops_packed_per_call": r.gflopsPackedPerCall,
+                ]
+            },
+        ]
     }
 }

@@ -13,6 +13,7 @@
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -71,7 +72,9 @@ public struct QuantizationBenchmark {
         let h16 = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: isF32 ? 0 : n)
         defer { f32.deallocate(); h16.deallocate() }
         fillInput(f32: f32, h16: h16, n: n)
-        let input: TensorElements = isF32 ? .f32(UnsafeBufferPointer(f32))
+        let input: TensorElements =
+            isF32
+            ? .f32(UnsafeBufferPointer(f32))
             : inputType == .bf16 ? .bf16(UnsafeBufferPointer(h16)) : .f16(UnsafeBufferPointer(h16))
 
         // Memory-copy bandwidth over buffers of the input's size, pages touched first.
@@ -104,17 +107,23 @@ public struct QuantizationBenchmark {
         let packed = Double(tensor.codes.count + tensor.scales.count)
         let quantizeBytes = Double(inputBytes) + packed
         let f32Bytes = packed + 4 * Double(outCount), bf16Bytes = packed + 2 * Double(outCount)
-        return Result(copyBandwidth: copyBandwidth, forkJoinSeconds: forkJoin,
-                      alternativeBlockShare: tensor.alternativeBlockShare, operations: [
-            Operation(name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes,
-                      elements: Double(n)),
-            Operation(name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes),
-                      elements: Double(n)),
-            Operation(name: "dequantize_f32", seconds: dequantF32.wall, cpuSeconds: dequantF32.cpu, bytes: f32Bytes,
-                      elements: Double(outCount)),
-            Operation(name: "dequantize_bf16", seconds: dequantBF16.wall, cpuSeconds: dequantBF16.cpu, bytes: bf16Bytes,
-                      elements: Double(outCount)),
-        ])
+        return Result(
+            copyBandwidth: copyBandwidth, forkJoinSeconds: forkJoin,
+            alternativeBlockShare: tensor.alternativeBlockShare,
+            operations: [
+                Operation(
+                    name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes,
+                    elements: Double(n)),
+                Operation(
+                    name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes),
+                    elements: Double(n)),
+                Operation(
+                    name: "dequantize_f32", seconds: dequantF32.wall, cpuSeconds: dequantF32.cpu, bytes: f32Bytes,
+                    elements: Double(outCount)),
+                Operation(
+                    name: "dequantize_bf16", seconds: dequantBF16.wall, cpuSeconds: dequantBF16.cpu, bytes: bf16Bytes,
+                    elements: Double(outCount)),
+            ])
     }
 
     /// Best wall time of `repeats` runs of `body` (after one warm-up run), with the process CPU

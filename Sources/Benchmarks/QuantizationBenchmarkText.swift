@@ -34,10 +34,11 @@ extension QuantizationBenchmark {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
             let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
             let name = op.name + String(repeating: " ", count: max(1, 16 - op.name.count))
-            lines.append(name + "\(fixed(elements / t / 1e9, 3)) G elements/s  \(fixed(bytes / t / 1e9, 3)) GB/s  "
-                + "(\(fixed(bytes / elements, 3)) B/element; bound \(fixed(bound / 1e9, 3)) G elements/s, "
-                + "\(fixed(100 * elements / t / bound, 1))% of it)  \(fixed(t * 1e3, 1)) ms wall, "
-                + "\(fixed(op.cpuSeconds * 1e3, 1)) ms CPU")
+            lines.append(
+                name + "\(fixed(elements / t / 1e9, 3)) G elements/s  \(fixed(bytes / t / 1e9, 3)) GB/s  "
+                    + "(\(fixed(bytes / elements, 3)) B/element; bound \(fixed(bound / 1e9, 3)) G elements/s, "
+                    + "\(fixed(100 * elements / t / bound, 1))% of it)  \(fixed(t * 1e3, 1)) ms wall, "
+                    + "\(fixed(op.cpuSeconds * 1e3, 1)) ms CPU")
         }
         if config.rule.isAdaptive { lines.append("alternative blocks: \(fixed(100 * r.alternativeBlockShare, 1))%") }
         return lines.joined(separator: "\n")
@@ -57,12 +58,14 @@ extension QuantizationBenchmark {
         for op in r.operations {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
             let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
-            fields.append("\"\(op.name)\": {\"seconds\": \(fixed(t * 1e3, 3))e-3, "
-                + "\"g_elements_per_s\": \(fixed(elements / t / 1e9, 3)), \"gb_per_s\": \(fixed(bytes / t / 1e9, 3)), "
-                + "\"bytes_per_element\": \(fixed(bytes / elements, 3)), "
-                + "\"memory_bound_g_elements_per_s\": \(fixed(bound / 1e9, 3)), "
-                + "\"fraction_of_bound\": \(fixed(elements / t / bound, 3)), "
-                + "\"cpu_seconds\": \(fixed(op.cpuSeconds * 1e3, 3))e-3}")
+            fields.append(
+                "\"\(op.name)\": {\"seconds\": \(fixed(t * 1e3, 3))e-3, "
+                    + "\"g_elements_per_s\": \(fixed(elements / t / 1e9, 3)), "
+                    + "\"gb_per_s\": \(fixed(bytes / t / 1e9, 3)), "
+                    + "\"bytes_per_element\": \(fixed(bytes / elements, 3)), "
+                    + "\"memory_bound_g_elements_per_s\": \(fixed(bound / 1e9, 3)), "
+                    + "\"fraction_of_bound\": \(fixed(elements / t / bound, 3)), "
+                    + "\"cpu_seconds\": \(fixed(op.cpuSeconds * 1e3, 3))e-3}")
         }
         return "{" + fields.joined(separator: ", ") + "}"
     }

@@ -71,16 +71,19 @@ extension PanelPlan {
     /// Transposed panels span 4 cache lines of each source row: every source row a panel
     /// reads costs a TLB miss (rows are pages apart), so wide panels read fewer of them.
     static func avx2(_ g: QuantizationGeometry, elementSize: Int) -> PanelPlan {
-        PanelPlan(g, elementSize: elementSize, groupWidth: AVX2Pass.superblock,
-                  budget: g.transpose ? 8192 : 2048, transposedLines: 4)
+        PanelPlan(
+            g, elementSize: elementSize, groupWidth: AVX2Pass.superblock,
+            budget: g.transpose ? 8192 : 2048, transposedLines: 4)
     }
 }
 
 /// Quantizes units `units` with the C kernels; returns their number of alternative blocks.
-func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>,
-                       kernel: KernelChoice, context ctx: TensorQuantizationContext,
-                       codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
-                       swizzled: Bool) -> Int {
+func quantizeUnitsAVX2(
+    _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>,
+    kernel: KernelChoice, context ctx: TensorQuantizationContext,
+    codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
+    swizzled: Bool
+) -> Int {
     var constants = fos_block_constants(
         max_value: ctx.constants.maxValue, encode_scale: ctx.encodeScale,
         inverse_encode_scale: ctx.inverseEncodeScale, amax: ctx.amax, product: ctx.constants.product)
@@ -103,8 +106,10 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
 
-    @inline(__always) func run(_ p: UnsafePointer<Float>, _ m: UnsafePointer<Float>?, _ count: Int,
-                               _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>) -> Int {
+    @inline(__always) func run(
+        _ p: UnsafePointer<Float>, _ m: UnsafePointer<Float>?, _ count: Int,
+        _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>
+    ) -> Int {
         switch kernel {
         case .staticFP4: fos_quantize_static_avx2(p, m, count, &constants, c, s); return 0
         case .staticINT4: fos_quantize_int4_avx2(p, m, count, &constants, c, s); return 0
@@ -121,8 +126,9 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / 16
             let superblocks = (blocks + 15) / 16
             let full = blocks / 16
-            let withMaxima = stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks,
-                                             into: staged, scratch: natural, maxima: maxima)
+            let withMaxima = stageWindowAVX2(
+                x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks,
+                into: staged, scratch: natural, maxima: maxima)
             for i in 0..<realRows {
                 let row = r0 + i
                 let p = staged + i * plan.chunkCols
@@ -138,8 +144,9 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
                     (codeOut + full * 128).update(from: tailCodes, count: 8 * rest)
                 }
                 if swizzled {
-                    let out = RowOutput(codes: codeOut, scales: scales, row: row, firstBlock: c0 / 16, swizzled: true,
-                                        scaleCols: g.scaleCols)
+                    let out = RowOutput(
+                        codes: codeOut, scales: scales, row: row, firstBlock: c0 / 16, swizzled: true,
+                        scaleCols: g.scaleCols)
                     out.copySwizzled(rowScales, count: blocks)
                 }
             }
@@ -154,9 +161,11 @@ func quantizeUnitsAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Pan
 /// got their block maxima in `maxima` (row i's at maxima + i · chunkCols / 16; see
 /// fos_stage_bf16_avx2) — 0 when `maxima` is nil or the staging does not produce them.
 @discardableResult
-func stageWindowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, r0: Int, c0: Int,
-                     superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-                     maxima: UnsafeMutablePointer<Float>? = nil) -> Int {
+func stageWindowAVX2(
+    _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, r0: Int, c0: Int,
+    superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    maxima: UnsafeMutablePointer<Float>? = nil
+) -> Int {
     var withMaxima = 0
     let sb = AVX2Pass.superblock
     let realRows = min(plan.panelRows, g.rows - r0)
@@ -172,14 +181,16 @@ func stageWindowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, plan: Panel
         let (base, kind) = x.rawSource
         for s in 0..<superblocks {
             let next = c0 + (s + 1) * sb
-            fos_stage_transposed_avx2(base, kind, g.sourceCols, c0 + s * sb, r0, Int32(plan.panelRows),
-                                      staged + s * sb, plan.chunkCols, max(0, min(sb, g.sourceBackedCols - next)))
+            fos_stage_transposed_avx2(
+                base, kind, g.sourceCols, c0 + s * sb, r0, Int32(plan.panelRows),
+                staged + s * sb, plan.chunkCols, max(0, min(sb, g.sourceBackedCols - next)))
         }
     } else {
         for i in 0..<realRows {
-            withMaxima = stageRowAVX2(x, g, row: r0 + i, c0: c0, superblocks: superblocks,
-                                      into: staged + i * plan.chunkCols, scratch: scratch,
-                                      maxima: g.rht ? nil : maxima.map { $0 + i * (plan.chunkCols / 16) })
+            withMaxima = stageRowAVX2(
+                x, g, row: r0 + i, c0: c0, superblocks: superblocks,
+                into: staged + i * plan.chunkCols, scratch: scratch,
+                maxima: g.rht ? nil : maxima.map { $0 + i * (plan.chunkCols / 16) })
         }
     }
     if rotate {
@@ -206,8 +217,9 @@ func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -
                 let realRows = min(plan.panelRows, g.rows - r0)
                 for c0 in stride(from: 0, to: g.paddedCols, by: plan.chunkCols) {
                     let superblocks = (min(plan.chunkCols, g.paddedCols - c0) / 16 + 15) / 16
-                    stageWindowAVX2(x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
-                                    scratch: scratch)
+                    stageWindowAVX2(
+                        x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
+                        scratch: scratch)
                     for i in 0..<realRows {
                         let row = staged + i * plan.chunkCols
                         best = max(best, fos_max_abs_avx2(row, superblocks * AVX2Pass.superblock))
@@ -223,9 +235,11 @@ func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -
 /// Stages quantized row `row`, columns [c0, c0 + 256·superblocks), read in place (no transpose,
 /// no RHT): whole superblocks straight from the source, the ragged end through `scratch`.
 /// Returns the number of leading superblocks whose block maxima went to `maxima` (16-bit inputs).
-private func stageRowAVX2(_ x: TensorElements, _ g: QuantizationGeometry, row: Int, c0: Int, superblocks: Int,
-                          into out: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-                          maxima: UnsafeMutablePointer<Float>?) -> Int {
+private func stageRowAVX2(
+    _ x: TensorElements, _ g: QuantizationGeometry, row: Int, c0: Int, superblocks: Int,
+    into out: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    maxima: UnsafeMutablePointer<Float>?
+) -> Int {
     var withMaxima = 0
     let sb = AVX2Pass.superblock
     let realCols = max(0, min(superblocks * sb, g.sourceBackedCols - c0))

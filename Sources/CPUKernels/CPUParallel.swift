@@ -40,8 +40,10 @@ public enum CPUParallel {
     /// Like `parallelFor`, also passing the index of the range (0..<parts) so that callers can
     /// keep per-range results and merge them in index order. Returns the number of ranges.
     @discardableResult
-    public static func parallelChunks(_ count: Int, threads: Int,
-                                      _ body: @Sendable (_ index: Int, _ range: Range<Int>) -> Void) -> Int {
+    public static func parallelChunks(
+        _ count: Int, threads: Int,
+        _ body: @Sendable (_ index: Int, _ range: Range<Int>) -> Void
+    ) -> Int {
         guard count > 0 else { return 0 }
         let parts = max(1, min(threads, count))
         if parts == 1 {

@@ -10,6 +10,7 @@
 
 import BlockFormats
 import BlockQuantization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,25 +52,33 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     /// Quantizes a row-major `[rows, cols]` tensor; see `BlockQuantizer.quantize`.
     /// - Parameter amax: a tensor amax supplied by the caller (calibrated activations, or one
     ///   amax shared by fused layers); by default max |x| of the pre-processed tensor.
-    public static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                                amax: Float? = nil, threads: Int = CPUParallel.defaultThreadCount)
-        throws(QuantizationError) -> QuantizedTensor {
+    public static func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil, threads: Int = CPUParallel.defaultThreadCount
+    )
+        throws(QuantizationError) -> QuantizedTensor
+    {
         try CPUQuantizer(threads: threads).quantize(x, rows: rows, cols: cols, config: config, amax: amax)
     }
 
     /// The amax `quantize` would use: max |x| after the config's pre-processing (1 for
     /// MXFP4). Validates the config, the shape and finiteness like `quantize`.
-    public static func amax(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                            threads: Int = CPUParallel.defaultThreadCount) throws(QuantizationError) -> Float {
+    public static func amax(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) throws(QuantizationError) -> Float {
         try CPUQuantizer(threads: threads).amax(x, rows: rows, cols: cols, config: config)
     }
 
     /// Elements per thread below which fewer threads are used (waking a worker costs ~10 µs).
     static let defaultMinimumPerThread = 1 << 15
 
-    static func quantize(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig, amax supplied: Float?,
-                         threads: Int, minimumPerThread: Int, isa: QuantizationISA = .selected)
-        throws(QuantizationError) -> QuantizedTensor {
+    static func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig, amax supplied: Float?,
+        threads: Int, minimumPerThread: Int, isa: QuantizationISA = .selected
+    )
+        throws(QuantizationError) -> QuantizedTensor
+    {
         try CPUQuantizer(threads: threads, minimumPerThread: minimumPerThread, isa: isa)
             .quantize(x, rows: rows, cols: cols, config: config, amax: supplied)
     }
@@ -89,12 +98,15 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
     public func prepare(_ x: TensorElements, _ g: QuantizationGeometry) -> TensorElements { x }
 
     public func rotatedAmax(_ x: TensorElements, _ g: QuantizationGeometry) -> Float {
-        isa == .avx2 ? rhtAmaxAVX2(x, g, threads: effectiveThreads(for: x))
+        isa == .avx2
+            ? rhtAmaxAVX2(x, g, threads: effectiveThreads(for: x))
             : Self.rhtAmax(x, g, threads: effectiveThreads(for: x))
     }
 
-    public func quantizeBlocks(_ x: TensorElements, _ g: QuantizationGeometry,
-                               context: TensorQuantizationContext) -> QuantizedTensor {
+    public func quantizeBlocks(
+        _ x: TensorElements, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext
+    ) -> QuantizedTensor {
         Self.run(x, g, context: context, threads: effectiveThreads(for: x), isa: isa)
     }
 
@@ -158,8 +170,10 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
 
     // MARK: - Quantization pass
 
-    static func run(_ x: TensorElements, _ g: QuantizationGeometry, context ctx: TensorQuantizationContext,
-                    threads: Int, isa: QuantizationISA) -> QuantizedTensor {
+    static func run(
+        _ x: TensorElements, _ g: QuantizationGeometry, context ctx: TensorQuantizationContext,
+        threads: Int, isa: QuantizationISA
+    ) -> QuantizedTensor {
         let config = g.config
         let kernel = KernelChoice(config)
         let avx2 = isa == .avx2 && AVX2Pass.covers(kernel, g, ctx)
@@ -173,7 +187,9 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
             adviseHugePages(b)
             n = g.rows * rowBytes
         }
-        var scales = swizzled ? [UInt8](repeating: 0, count: scaleCount)
+        var scales =
+            swizzled
+            ? [UInt8](repeating: 0, count: scaleCount)
             : [UInt8](unsafeUninitializedCapacity: scaleCount) { _, n in n = scaleCount }
         codes.withUnsafeMutableBufferPointer { codeBuffer in
             scales.withUnsafeMutableBufferPointer { scaleBuffer in
@@ -182,18 +198,22 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
                     let codesP = SendablePointer(c), scalesP = SendablePointer(s)
                     let altP = SendablePointer(alt.baseAddress!)
                     CPUParallel.parallelChunks(plan.units, threads: threads) { i, units in
-                        altP.p[i] = avx2
-                            ? quantizeUnitsAVX2(x, g, plan: plan, units: units, kernel: kernel, context: ctx,
-                                                codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
-                                                swizzled: swizzled)
-                            : quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx,
-                                            codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
-                                            swizzled: swizzled)
+                        altP.p[i] =
+                            avx2
+                            ? quantizeUnitsAVX2(
+                                x, g, plan: plan, units: units, kernel: kernel, context: ctx,
+                                codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
+                                swizzled: swizzled)
+                            : quantizeUnits(
+                                x, g, plan: plan, units: units, kernel: kernel, context: ctx,
+                                codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
+                                swizzled: swizzled)
                     }
                 }
             }
         }
-        return QuantizedTensor(g, amax: ctx.amax, codes: codes, scales: scales,
-                               alternativeBlockCount: alternatives.reduce(0, +))
+        return QuantizedTensor(
+            g, amax: ctx.amax, codes: codes, scales: scales,
+            alternativeBlockCount: alternatives.reduce(0, +))
     }
 }

@@ -13,34 +13,44 @@ import CPUKernelsISA
 
 extension CPUQuantizer {
     /// Decodes `q` into float32 `out` (`q.rows × q.cols`, row-major).
-    public static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>,
-                                  threads: Int = CPUParallel.defaultThreadCount) {
+    public static func dequantize(
+        _ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) {
         dequantize(q, into: out, threads: threads, minimumPerThread: defaultMinimumPerThread)
     }
 
     /// Decodes `q` into BF16 bit patterns (`q.rows × q.cols`, row-major): RNE of the float32 result.
-    public static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>,
-                                      threads: Int = CPUParallel.defaultThreadCount) {
+    public static func dequantizeBF16(
+        _ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) {
         dequantizeBF16(q, into: out, threads: threads, minimumPerThread: defaultMinimumPerThread)
     }
 
-    static func dequantize(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>, threads: Int,
-                           minimumPerThread: Int, isa: QuantizationISA = .selected,
-                           streamingBytes: Int = streamingBytes) {
+    static func dequantize(
+        _ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<Float>, threads: Int,
+        minimumPerThread: Int, isa: QuantizationISA = .selected,
+        streamingBytes: Int = streamingBytes
+    ) {
         if isa == .avx2 {
-            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false,
-                       threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
+            decodeAVX2(
+                q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: false,
+                threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in v }
     }
 
-    static func dequantizeBF16(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>, threads: Int,
-                               minimumPerThread: Int, isa: QuantizationISA = .selected,
-                               streamingBytes: Int = streamingBytes) {
+    static func dequantizeBF16(
+        _ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<UInt16>, threads: Int,
+        minimumPerThread: Int, isa: QuantizationISA = .selected,
+        streamingBytes: Int = streamingBytes
+    ) {
         if isa == .avx2 {
-            decodeAVX2(q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true,
-                       threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
+            decodeAVX2(
+                q, into: UnsafeMutableRawPointer(out.baseAddress), count: out.count, bf16: true,
+                threads: threads, minimumPerThread: minimumPerThread, streamingBytes: streamingBytes)
             return
         }
         decode(q, into: out, threads: threads, minimumPerThread: minimumPerThread) { v in BFloat16.bits(from: v) }
@@ -49,9 +59,11 @@ extension CPUQuantizer {
     /// Fills the value tables (16 floats per scale byte, and the BF16 bytes of the same values:
     /// 16 low bytes, then 16 high bytes) of the scale bytes among `bytes` not yet `filled`, with
     /// the reference's `dequantizedValue`.
-    static func fillTables(_ q: QuantizedTensor, _ bytes: UnsafePointer<UInt8>, count: Int,
-                           floats: UnsafeMutablePointer<Float>, halves: UnsafeMutablePointer<UInt8>?,
-                           filled: UnsafeMutablePointer<Bool>) {
+    static func fillTables(
+        _ q: QuantizedTensor, _ bytes: UnsafePointer<UInt8>, count: Int,
+        floats: UnsafeMutablePointer<Float>, halves: UnsafeMutablePointer<UInt8>?,
+        filled: UnsafeMutablePointer<Bool>
+    ) {
         let reciprocal = q.constants.reciprocalProduct
         for b in 0..<count where !filled[Int(bytes[b])] {
             let byte = bytes[b]
@@ -70,8 +82,10 @@ extension CPUQuantizer {
     }
 
     /// Whether `rowErrorAccumulators` runs for `x` and `q`.
-    public static func canAccumulateRowErrors(_ x: TensorElements, _ q: QuantizedTensor,
-                                              isa: QuantizationISA = .selected) -> Bool {
+    public static func canAccumulateRowErrors(
+        _ x: TensorElements, _ q: QuantizedTensor,
+        isa: QuantizationISA = .selected
+    ) -> Bool {
         isa == .avx2 && q.cols % 16 == 0 && !q.config.transpose && !q.config.rht
             && q.config.scaleLayout == .rowMajor && x.count == q.rows * q.cols
     }
@@ -81,9 +95,11 @@ extension CPUQuantizer {
     /// row, err += (x̂ − x)² and energy += x² lane by lane (product rounded, then added). Needs
     /// the AVX2 kernels, a row-major, untransformed tensor whose columns are a multiple of 16 and
     /// `x` its `[rows, cols]` source; returns false (calling nothing) otherwise.
-    public static func rowErrorAccumulators(_ x: TensorElements, _ q: QuantizedTensor, rows: Range<Int>,
-                                            isa: QuantizationISA = .selected,
-                                            _ body: (Int, SIMD8<Float>, SIMD8<Float>) -> Void) -> Bool {
+    public static func rowErrorAccumulators(
+        _ x: TensorElements, _ q: QuantizedTensor, rows: Range<Int>,
+        isa: QuantizationISA = .selected,
+        _ body: (Int, SIMD8<Float>, SIMD8<Float>) -> Void
+    ) -> Bool {
         guard canAccumulateRowErrors(x, q, isa: isa) else { return false }
         let floats = UnsafeMutablePointer<Float>.allocate(capacity: 256 * 16)
         let filled = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
@@ -120,8 +136,10 @@ extension CPUQuantizer {
     /// occurs — filled with `ReferenceQuantizer.dequantizedValue` before a row needs it — read
     /// 16 codes at a time by CPUKernelsISA's kernels; a ragged end of a row (cols not a multiple
     /// of 16) is read from the same table one element at a time.
-    private static func decodeAVX2(_ q: QuantizedTensor, into out: UnsafeMutableRawPointer?, count: Int, bf16: Bool,
-                                   threads: Int, minimumPerThread: Int, streamingBytes: Int) {
+    private static func decodeAVX2(
+        _ q: QuantizedTensor, into out: UnsafeMutableRawPointer?, count: Int, bf16: Bool,
+        threads: Int, minimumPerThread: Int, streamingBytes: Int
+    ) {
         precondition(count == q.rows * q.cols, "output has \(count) elements, expected \(q.rows * q.cols)")
         precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
         guard q.rows > 0, q.cols > 0, let out else { return }
@@ -133,8 +151,9 @@ extension CPUQuantizer {
         let groups = cols / 16, shift: Int32 = block == 32 ? 1 : 0
         // Outputs far larger than the caches go to memory with non-temporal stores (no read
         // for ownership); rows must then start 16-byte aligned.
-        let streaming: Int32 = count * (bf16 ? 2 : 4) >= streamingBytes && Int(bitPattern: out) % 16 == 0
-            && cols % 8 == 0 ? 1 : 0
+        let streaming: Int32 =
+            count * (bf16 ? 2 : 4) >= streamingBytes && Int(bitPattern: out) % 16 == 0
+                && cols % 8 == 0 ? 1 : 0
         let outP = SendablePointer(out)
         q.codes.withUnsafeBufferPointer { codes in
             q.scales.withUnsafeBufferPointer { scales in
@@ -181,9 +200,11 @@ extension CPUQuantizer {
         }
     }
 
-    private static func decode<T: BitwiseCopyable>(_ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<T>,
-                                                   threads: Int, minimumPerThread: Int,
-                                                   _ convert: @escaping @Sendable (Float) -> T) {
+    private static func decode<T: BitwiseCopyable>(
+        _ q: QuantizedTensor, into out: UnsafeMutableBufferPointer<T>,
+        threads: Int, minimumPerThread: Int,
+        _ convert: @escaping @Sendable (Float) -> T
+    ) {
         precondition(out.count == q.rows * q.cols, "output has \(out.count) elements, expected \(q.rows * q.cols)")
         precondition(q.codes.count == q.rows * q.packedRowBytes, "codes do not match the tensor's shape")
         guard q.rows > 0, q.cols > 0 else { return }
@@ -208,8 +229,11 @@ extension CPUQuantizer {
                         let e = table + 16 * Int(byte)
                         if !filled[Int(byte)] {
                             for code in 0..<16 {
-                                (e + code).initialize(to: convert(ReferenceQuantizer.dequantizedValue(
-                                    code: UInt8(code), scaleByte: byte, format: format, amax: amax, reciprocal: reciprocal)))
+                                (e + code).initialize(
+                                    to: convert(
+                                        ReferenceQuantizer.dequantizedValue(
+                                            code: UInt8(code), scaleByte: byte, format: format, amax: amax,
+                                            reciprocal: reciprocal)))
                             }
                             filled[Int(byte)] = true
                         }
@@ -222,7 +246,8 @@ extension CPUQuantizer {
                         var c = 0
                         var b = 0
                         while c < cols {
-                            let byte = swizzled
+                            let byte =
+                                swizzled
                                 ? scalesP.p[ScaleLayout.swizzledIndex(row: r, col: b, paddedCols: paddedScaleCols)]
                                 : scalesP.p[scaleBase + b]
                             let e = entries(byte)

@@ -44,8 +44,10 @@ func widen(_ x: TensorElements, start: Int, count n: Int, into out: UnsafeMutabl
 
 /// `n` 16-bit floats → float32: eight at a time with `vector`, the tail with `scalar`.
 @inline(__always)
-private func widenHalves(_ p: UnsafePointer<UInt16>, count n: Int, into out: UnsafeMutablePointer<Float>,
-                         _ vector: (UnsafePointer<UInt16>) -> (F4, F4), _ scalar: (UInt16) -> Float) {
+private func widenHalves(
+    _ p: UnsafePointer<UInt16>, count n: Int, into out: UnsafeMutablePointer<Float>,
+    _ vector: (UnsafePointer<UInt16>) -> (F4, F4), _ scalar: (UInt16) -> Float
+) {
     var i = 0
     while i + 8 <= n {
         let (lo, hi) = vector(p + i)
@@ -60,7 +62,8 @@ private func widenHalves(_ p: UnsafePointer<UInt16>, count n: Int, into out: Uns
 
 /// max |x| and a non-finite flag over elements `range` (flat indices).
 func scanMagnitude(_ x: TensorElements, _ range: Range<Int>, isa: QuantizationISA = .selected)
-    -> (amax: Float, nonFinite: Bool) {
+    -> (amax: Float, nonFinite: Bool)
+{
     @inline(__always) func halfBits(_ p: UnsafePointer<UInt16>) -> UInt16 {
         isa == .avx2 ? fos_max_magnitude16_avx2(p + range.lowerBound, range.count) : scanHalfBits(p, range)
     }
@@ -103,7 +106,7 @@ private func scanF32(_ p: UnsafePointer<Float>, _ range: Range<Int>) -> (amax: F
     while i + 8 <= range.upperBound {
         let (a, b) = load8(p + i)
         let ab = bits(a) & 0x7FFF_FFFF, bb = bits(b) & 0x7FFF_FFFF
-        bad |= (limit &- ab) | (limit &- bb)             // negative iff a magnitude ≥ infinity
+        bad |= (limit &- ab) | (limit &- bb)  // negative iff a magnitude ≥ infinity
         m0 = vmax(m0, floats(ab))
         m1 = vmax(m1, floats(bb))
         i += 8

@@ -19,9 +19,11 @@ public enum GEMM {
     static let inPlacePanelLimit = 4
 
     /// C = A · op(B) (+ C when `accumulate`), with B packed beforehand.
-    public static func multiply(m: Int, a: UnsafePointer<Float>, lda: Int, b: PackedMatrix,
-                                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
-                                threads: Int = CPUParallel.defaultThreadCount) {
+    public static func multiply(
+        m: Int, a: UnsafePointer<Float>, lda: Int, b: PackedMatrix,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) {
         let n = b.n, k = b.k
         precondition(m >= 0, "negative GEMM dimension")
         precondition(lda >= k && ldc >= n, "row stride smaller than a row")
@@ -39,45 +41,53 @@ public enum GEMM {
         let aAddress = SendablePointer(a)
         let cAddress = SendablePointer(c)
         if t == 1 {
-            block(m: m, a: a, lda: lda, b: b, c: c, ldc: ldc, accumulate: accumulate,
-                  rows: 0..<m, panels: 0..<panels)
+            block(
+                m: m, a: a, lda: lda, b: b, c: c, ldc: ldc, accumulate: accumulate,
+                rows: 0..<m, panels: 0..<panels)
         } else if rowBlocks >= 2 * t {
             CPUParallel.parallelFor(rowBlocks, threads: t) { r in
-                block(m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
-                      accumulate: accumulate, rows: (r.lowerBound * mr)..<min(m, r.upperBound * mr),
-                      panels: 0..<panels)
+                block(
+                    m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
+                    accumulate: accumulate, rows: (r.lowerBound * mr)..<min(m, r.upperBound * mr),
+                    panels: 0..<panels)
             }
         } else {
             CPUParallel.parallelFor(panels, threads: t) { p in
-                block(m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
-                      accumulate: accumulate, rows: 0..<m, panels: p)
+                block(
+                    m: m, a: aAddress.p, lda: lda, b: b, c: cAddress.p, ldc: ldc,
+                    accumulate: accumulate, rows: 0..<m, panels: p)
             }
         }
     }
 
     /// C = A · op(B) (+ C when `accumulate`): B is `[k, n]` (row stride `ldb`) or, with
     /// `transposeB`, `[n, k]` (op(B) = Bᵀ). B is packed for this call.
-    public static func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
-                                b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-                                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
-                                threads: Int = CPUParallel.defaultThreadCount, kernel: GEMMKernel = .selected) {
+    public static func multiply(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false,
+        threads: Int = CPUParallel.defaultThreadCount, kernel: GEMMKernel = .selected
+    ) {
         let packed = PackedMatrix(b, ldb: ldb, k: k, n: n, transposed: transposeB, kernel: kernel)
         multiply(m: m, a: a, lda: lda, b: packed, c: c, ldc: ldc, accumulate: accumulate, threads: threads)
     }
 
     /// Array convenience: C[m, n] = A[m, k] · op(B), B `[k, n]` or (`transposeB`) `[n, k]`.
-    public static func multiply(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeB: Bool,
-                                threads: Int = CPUParallel.defaultThreadCount,
-                                kernel: GEMMKernel = .selected) -> [Float] {
+    public static func multiply(
+        _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeB: Bool,
+        threads: Int = CPUParallel.defaultThreadCount,
+        kernel: GEMMKernel = .selected
+    ) -> [Float] {
         precondition(a.count == m * k && b.count == k * n, "GEMM operands do not match m, n, k")
         var c = [Float](repeating: 0, count: m * n)
         guard m > 0, n > 0, k > 0 else { return c }
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    multiply(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!,
-                             ldb: transposeB ? k : n, transposeB: transposeB, c: pc.baseAddress!, ldc: n,
-                             threads: threads, kernel: kernel)
+                    multiply(
+                        m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!,
+                        ldb: transposeB ? k : n, transposeB: transposeB, c: pc.baseAddress!, ldc: n,
+                        threads: threads, kernel: kernel)
                 }
             }
         }
@@ -85,8 +95,10 @@ public enum GEMM {
     }
 
     /// One worker's share: rows `rows` × B panels `panels` of C, all of k.
-    static func block(m: Int, a: UnsafePointer<Float>, lda: Int, b: PackedMatrix, c: UnsafeMutablePointer<Float>,
-                      ldc: Int, accumulate: Bool, rows: Range<Int>, panels: Range<Int>) {
+    static func block(
+        m: Int, a: UnsafePointer<Float>, lda: Int, b: PackedMatrix, c: UnsafeMutablePointer<Float>,
+        ldc: Int, accumulate: Bool, rows: Range<Int>, panels: Range<Int>
+    ) {
         guard !rows.isEmpty, !panels.isEmpty else { return }
         let kernel = b.kernel, mr = kernel.mr, nr = kernel.nr, n = b.n, k = b.k
         // A block used by only a few B panels is read in place: packing it would cost about as

@@ -8,6 +8,7 @@
 // it; they differ only in rounding (the AVX2 kernel fuses multiply and add).
 
 import CPUKernelsISA
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,8 @@ public enum GEMMKernel: String, Sendable, CaseIterable {
     /// The fastest kernel this CPU runs (or the one FOUROVERSIX_GEMM_KERNEL names).
     public static let selected: GEMMKernel = {
         if let forced = getenv("FOUROVERSIX_GEMM_KERNEL").map({ String(cString: $0) }),
-           let kernel = GEMMKernel(rawValue: forced), kernel.isAvailable {
+            let kernel = GEMMKernel(rawValue: forced), kernel.isAvailable
+        {
             return kernel
         }
         return GEMMKernel.avx2FMA.isAvailable ? .avx2FMA : .portable
@@ -45,16 +47,20 @@ public enum GEMMKernel: String, Sendable, CaseIterable {
     /// C tile (+)= A rows read in place (`a + r·lda`) · B panel; AVX2 only (the portable
     /// kernel always reads packed A).
     @inline(__always)
-    func runInPlaceA(_ kc: Int, _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>,
-                     _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool) {
+    func runInPlaceA(
+        _ kc: Int, _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>,
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool
+    ) {
         precondition(self == .avx2FMA)
         fos_sgemm_kernel_avx2_6x16_rows(kc, a, lda, b, c, ldc, Int32(mr), Int32(nr), accumulate ? 1 : 0)
     }
 
     /// C tile (+)= A panel · B panel over `kc` steps; only the `mr × nr` part that exists is written.
     @inline(__always)
-    func run(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
-             _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool) {
+    func run(
+        _ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+        _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool
+    ) {
         switch self {
         case .avx2FMA:
             fos_sgemm_kernel_avx2_6x16(kc, a, b, c, ldc, Int32(mr), Int32(nr), accumulate ? 1 : 0)
@@ -69,8 +75,10 @@ private typealias V4 = SIMD4<Float>
 /// The portable 6×8 micro-kernel: 12 SIMD4 accumulators (C rows 0…5, columns 0…3 and 4…7).
 /// `a`: `kc` steps of 6 floats; `b`: `kc` steps of 8 floats, 16-byte aligned.
 @inline(never)
-func portableKernel6x8(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool) {
+func portableKernel6x8(
+    _ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ mr: Int, _ nr: Int, _ accumulate: Bool
+) {
     var c00 = V4(), c01 = V4(), c10 = V4(), c11 = V4(), c20 = V4(), c21 = V4()
     var c30 = V4(), c31 = V4(), c40 = V4(), c41 = V4(), c50 = V4(), c51 = V4()
     var pa = a
@@ -93,7 +101,8 @@ func portableKernel6x8(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<
             let raw = UnsafeMutableRawPointer(row)
             if accumulate {
                 raw.storeBytes(of: raw.loadUnaligned(as: V4.self) + x, as: V4.self)
-                raw.storeBytes(of: raw.loadUnaligned(fromByteOffset: 16, as: V4.self) + y, toByteOffset: 16, as: V4.self)
+                raw.storeBytes(
+                    of: raw.loadUnaligned(fromByteOffset: 16, as: V4.self) + y, toByteOffset: 16, as: V4.self)
             } else {
                 raw.storeBytes(of: x, as: V4.self)
                 raw.storeBytes(of: y, toByteOffset: 16, as: V4.self)

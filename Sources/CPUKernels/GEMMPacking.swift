@@ -19,8 +19,10 @@ public final class PackedMatrix: @unchecked Sendable {
 
     /// Packs op(B): `b` is `[k, n]` row-major with row stride `ldb` when `transposed` is false,
     /// or `[n, k]` (op(B) = Bᵀ, e.g. a Linear weight `[out, in]`) when it is true.
-    public init(_ b: UnsafePointer<Float>, ldb: Int, k: Int, n: Int, transposed: Bool,
-                kernel: GEMMKernel = .selected) {
+    public init(
+        _ b: UnsafePointer<Float>, ldb: Int, k: Int, n: Int, transposed: Bool,
+        kernel: GEMMKernel = .selected
+    ) {
         precondition(k >= 0 && n >= 0, "negative GEMM dimension")
         precondition(ldb >= (transposed ? k : n) || (k == 0 || n == 0), "ldb smaller than a row")
         self.k = k
@@ -52,9 +54,13 @@ public final class PackedMatrix: @unchecked Sendable {
 
     /// Packs a Linear weight `[out, in]` row-major as op(B) = Wᵀ (`k = in`, `n = out`), so that
     /// `X[m, in] · Wᵀ` is `GEMM.multiply(… b: packed …)`.
-    public convenience init(linearWeight w: [Float], outFeatures: Int, inFeatures: Int,
-                            kernel: GEMMKernel = .selected) {
-        precondition(w.count == outFeatures * inFeatures, "weight has \(w.count) elements, expected \(outFeatures)×\(inFeatures)")
+    public convenience init(
+        linearWeight w: [Float], outFeatures: Int, inFeatures: Int,
+        kernel: GEMMKernel = .selected
+    ) {
+        precondition(
+            w.count == outFeatures * inFeatures, "weight has \(w.count) elements, expected \(outFeatures)×\(inFeatures)"
+        )
         self.init(w, outFeatures: outFeatures, inFeatures: inFeatures, kernel: kernel)
     }
 

@@ -50,8 +50,9 @@ typealias I4 = SIMD4<Int32>
 @inline(__always) func signMask(_ v: I4) -> Int { Int(_mm_movemask_ps(_mm_castsi128_ps(mi(v)))) }
 /// Lanewise maximum of 16-bit integers (`pmaxsw`).
 @inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> {
-    unsafeBitCast(_mm_max_epi16(unsafeBitCast(a, to: __m128i.self), unsafeBitCast(b, to: __m128i.self)),
-                  to: SIMD8<Int16>.self)
+    unsafeBitCast(
+        _mm_max_epi16(unsafeBitCast(a, to: __m128i.self), unsafeBitCast(b, to: __m128i.self)),
+        to: SIMD8<Int16>.self)
 }
 /// Low bytes of 8 lanes (values 0…255): `packssdw` + `packuswb`.
 @inline(__always) func packBytes(_ lo: I4, _ hi: I4) -> UInt64 {
@@ -61,16 +62,21 @@ typealias I4 = SIMD4<Int32>
 /// Interleaves four rows of 8 16-bit values: result t holds elements 2t and 2t+1 of rows
 /// 0…3, as (r0[2t], r1[2t], r2[2t], r3[2t], r0[2t+1], …).
 @inline(__always) func interleave4x8(_ r0: SIMD8<UInt16>, _ r1: SIMD8<UInt16>, _ r2: SIMD8<UInt16>, _ r3: SIMD8<UInt16>)
-    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>) {
+    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>)
+{
     @inline(__always) func v(_ x: SIMD8<UInt16>) -> __m128i { unsafeBitCast(x, to: __m128i.self) }
     @inline(__always) func u(_ x: __m128i) -> SIMD8<UInt16> { unsafeBitCast(x, to: SIMD8<UInt16>.self) }
     let a = _mm_unpacklo_epi16(v(r0), v(r1)), b = _mm_unpackhi_epi16(v(r0), v(r1))
     let c = _mm_unpacklo_epi16(v(r2), v(r3)), d = _mm_unpackhi_epi16(v(r2), v(r3))
-    return (u(_mm_unpacklo_epi32(a, c)), u(_mm_unpackhi_epi32(a, c)), u(_mm_unpacklo_epi32(b, d)), u(_mm_unpackhi_epi32(b, d)))
+    return (
+        u(_mm_unpacklo_epi32(a, c)), u(_mm_unpackhi_epi32(a, c)), u(_mm_unpacklo_epi32(b, d)),
+        u(_mm_unpackhi_epi32(b, d))
+    )
 }
 #else
 @inline(__always) func interleave4x8(_ r0: SIMD8<UInt16>, _ r1: SIMD8<UInt16>, _ r2: SIMD8<UInt16>, _ r3: SIMD8<UInt16>)
-    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>) {
+    -> (SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>, SIMD8<UInt16>)
+{
     func t(_ i: Int) -> SIMD8<UInt16> {
         SIMD8(r0[2 * i], r1[2 * i], r2[2 * i], r3[2 * i], r0[2 * i + 1], r1[2 * i + 1], r2[2 * i + 1], r3[2 * i + 1])
     }
@@ -86,7 +92,9 @@ typealias I4 = SIMD4<Int32>
 @inline(__always) func signMask(_ v: I4) -> Int {
     (v[0] < 0 ? 1 : 0) | (v[1] < 0 ? 2 : 0) | (v[2] < 0 ? 4 : 0) | (v[3] < 0 ? 8 : 0)
 }
-@inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> { a.replacing(with: b, where: b .> a) }
+@inline(__always) func vmax16(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> {
+    a.replacing(with: b, where: b .> a)
+}
 @inline(__always) func packBytes(_ lo: I4, _ hi: I4) -> UInt64 {
     unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: SIMD8<Int32>(lowHalf: lo, highHalf: hi)), to: UInt64.self)
 }
@@ -174,7 +182,7 @@ func int4<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, valu
     let q: I4
     if R.isStochastic {
         let t = vmin(vabs(y) + r, F4(repeating: 7))
-        let m = bits(t + magic) &- magicBits        // ≥ 0: t ≥ −0.5 rounds to 0
+        let m = bits(t + magic) &- magicBits  // ≥ 0: t ≥ −0.5 rounds to 0
         let sign = bits(y) &>> 31
         q = (m ^ sign) &- sign
     } else {
@@ -191,7 +199,7 @@ func int4<R: RoundingPolicy>(_ y: F4, noise r: F4, _: R.Type) -> (code: I4, valu
 func e4m3Code(_ x: F4) -> I4 {
     let a = vmin(x, F4(repeating: 448))
     let e = bits(vmax(a, F4(repeating: 0x1p-6))) & 0x7F80_0000
-    let mBits = e &+ ((20 << 23) | 0x40_0000)      // 1.5 · 2^(E+20)
+    let mBits = e &+ ((20 << 23) | 0x40_0000)  // 1.5 · 2^(E+20)
     let s = a + floats(mBits)
     return (bits(s) &- mBits) &+ (e &>> 20) &- 968
 }
@@ -223,12 +231,14 @@ func elementMultiplier(dec: F4, scale: F4) -> F4 {
 /// Transposes four vectors: lane j of result i is lane i of input j.
 @inline(__always)
 func transpose(_ a: F4, _ b: F4, _ c: F4, _ d: F4) -> (F4, F4, F4, F4) {
-    let t0 = F4(lowHalf: a.lowHalf, highHalf: b.lowHalf)   // a0 a1 b0 b1
-    let t1 = F4(lowHalf: c.lowHalf, highHalf: d.lowHalf)   // c0 c1 d0 d1
-    let t2 = F4(lowHalf: a.highHalf, highHalf: b.highHalf) // a2 a3 b2 b3
-    let t3 = F4(lowHalf: c.highHalf, highHalf: d.highHalf) // c2 c3 d2 d3
-    return (F4(t0.evenHalf, t1.evenHalf), F4(t0.oddHalf, t1.oddHalf),
-            F4(t2.evenHalf, t3.evenHalf), F4(t2.oddHalf, t3.oddHalf))
+    let t0 = F4(lowHalf: a.lowHalf, highHalf: b.lowHalf)  // a0 a1 b0 b1
+    let t1 = F4(lowHalf: c.lowHalf, highHalf: d.lowHalf)  // c0 c1 d0 d1
+    let t2 = F4(lowHalf: a.highHalf, highHalf: b.highHalf)  // a2 a3 b2 b3
+    let t3 = F4(lowHalf: c.highHalf, highHalf: d.highHalf)  // c2 c3 d2 d3
+    return (
+        F4(t0.evenHalf, t1.evenHalf), F4(t0.oddHalf, t1.oddHalf),
+        F4(t2.evenHalf, t3.evenHalf), F4(t2.oddHalf, t3.oddHalf)
+    )
 }
 
 extension SIMD4 where Scalar == Float {

@@ -23,8 +23,10 @@ struct PanelPlan: Sendable {
     ///   kernels, a superblock of 256 for the AVX2 ones).
     /// - Parameter budget: floats per staged window.
     /// - Parameter transposedLines: cache lines of each source row a transposed panel spans.
-    init(_ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192,
-         transposedLines: Int = 1) {
+    init(
+        _ g: QuantizationGeometry, elementSize: Int, groupWidth: Int? = nil, budget: Int = 8192,
+        transposedLines: Int = 1
+    ) {
         if g.tileRows > 1 {
             panelRows = g.tileRows
         } else if g.transpose {
@@ -64,21 +66,26 @@ enum KernelChoice: Sendable {
 }
 
 /// Quantizes units `units`; returns their number of alternative blocks.
-func quantizeUnits(_ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>,
-                   kernel: KernelChoice, context ctx: TensorQuantizationContext,
-                   codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
-                   swizzled: Bool) -> Int {
+func quantizeUnits(
+    _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>,
+    kernel: KernelChoice, context ctx: TensorQuantizationContext,
+    codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
+    swizzled: Bool
+) -> Int {
     if ctx.stochasticSeed != nil && ctx.choosesFromNearest && kernel.isAdaptive {
-        return quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-                             rowBytes: rowBytes, scales: scales, swizzled: swizzled,
-                             StochasticRoundingNearestChoice.self)
+        return quantizeUnits(
+            x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
+            rowBytes: rowBytes, scales: scales, swizzled: swizzled,
+            StochasticRoundingNearestChoice.self)
     }
     if ctx.stochasticSeed != nil {
-        return quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-                             rowBytes: rowBytes, scales: scales, swizzled: swizzled, StochasticRounding.self)
+        return quantizeUnits(
+            x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
+            rowBytes: rowBytes, scales: scales, swizzled: swizzled, StochasticRounding.self)
     }
-    return quantizeUnits(x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-                         rowBytes: rowBytes, scales: scales, swizzled: swizzled, NearestRounding.self)
+    return quantizeUnits(
+        x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
+        rowBytes: rowBytes, scales: scales, swizzled: swizzled, NearestRounding.self)
 }
 
 private func quantizeUnits<R: RoundingPolicy>(
@@ -100,30 +107,37 @@ private func quantizeUnits<R: RoundingPolicy>(
         let realRows = min(plan.panelRows, g.rows - r0)
         for c0 in stride(from: 0, to: g.paddedCols, by: plan.chunkCols) {
             if interleaveWidth > 0 {
-                stageInterleaved(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, width: interleaveWidth,
-                                 into: buf, scratch: natural)
+                stageInterleaved(
+                    x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, width: interleaveWidth,
+                    into: buf, scratch: natural)
             } else {
                 stage(x, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols, into: buf)
             }
             if R.isStochastic, let seed = ctx.stochasticSeed {
-                stageNoise(seed: seed, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols,
-                           interleave: interleaveWidth, into: noise)
+                stageNoise(
+                    seed: seed, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols,
+                    interleave: interleaveWidth, into: noise)
             }
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / g.block
             let firstBlock = c0 / g.block
             if g.tileRows > 1 {
-                let scaleOut = RowOutput(codes: codes, scales: scales, row: r0, firstBlock: firstBlock,
-                                         swizzled: swizzled, scaleCols: g.scaleCols)
-                let out = PanelOutput(codes: codes + r0 * rowBytes + c0 / 2, rowBytes: rowBytes, firstRow: r0,
-                                      realRows: realRows, row: scaleOut)
-                alternatives += quantizePanel(buf, noise: noise, stride: plan.chunkCols, tiles: blocks, out: out,
-                                              kernel: kernel, context: ctx, scratch: scratch, r)
+                let scaleOut = RowOutput(
+                    codes: codes, scales: scales, row: r0, firstBlock: firstBlock,
+                    swizzled: swizzled, scaleCols: g.scaleCols)
+                let out = PanelOutput(
+                    codes: codes + r0 * rowBytes + c0 / 2, rowBytes: rowBytes, firstRow: r0,
+                    realRows: realRows, row: scaleOut)
+                alternatives += quantizePanel(
+                    buf, noise: noise, stride: plan.chunkCols, tiles: blocks, out: out,
+                    kernel: kernel, context: ctx, scratch: scratch, r)
             } else {
                 for i in 0..<realRows {
-                    let out = RowOutput(codes: codes + (r0 + i) * rowBytes + c0 / 2, scales: scales, row: r0 + i,
-                                        firstBlock: firstBlock, swizzled: swizzled, scaleCols: g.scaleCols)
-                    alternatives += quantizeRow(buf + i * plan.chunkCols, noise: noise + (R.isStochastic ? i * plan.chunkCols : 0),
-                                                blockCount: blocks, out: out, kernel: kernel, constants: constants, r)
+                    let out = RowOutput(
+                        codes: codes + (r0 + i) * rowBytes + c0 / 2, scales: scales, row: r0 + i,
+                        firstBlock: firstBlock, swizzled: swizzled, scaleCols: g.scaleCols)
+                    alternatives += quantizeRow(
+                        buf + i * plan.chunkCols, noise: noise + (R.isStochastic ? i * plan.chunkCols : 0),
+                        blockCount: blocks, out: out, kernel: kernel, constants: constants, r)
                 }
             }
         }
@@ -132,9 +146,11 @@ private func quantizeUnits<R: RoundingPolicy>(
 }
 
 @inline(__always)
-private func quantizeRow<R: RoundingPolicy>(_ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, blockCount: Int,
-                                            out: RowOutput, kernel: KernelChoice, constants c: KernelConstants,
-                                            _ r: R.Type) -> Int {
+private func quantizeRow<R: RoundingPolicy>(
+    _ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, blockCount: Int,
+    out: RowOutput, kernel: KernelChoice, constants c: KernelConstants,
+    _ r: R.Type
+) -> Int {
     switch kernel {
     case .staticFP4:
         quantizeRowStatic(x, noise: noise, blockCount: blockCount, out: out, constants: c, E2M1Encoder.self, r)
@@ -146,11 +162,14 @@ private func quantizeRow<R: RoundingPolicy>(_ x: UnsafePointer<Float>, noise: Un
         quantizeRowMX(x, noise: noise, blockCount: blockCount, out: out, constants: c, r)
         return 0
     case .fourOverSix(.mse):
-        return quantizeRowFourOverSix(x, noise: noise, blockCount: blockCount, out: out, constants: c, SquaredError.self, r)
+        return quantizeRowFourOverSix(
+            x, noise: noise, blockCount: blockCount, out: out, constants: c, SquaredError.self, r)
     case .fourOverSix(.mae):
-        return quantizeRowFourOverSix(x, noise: noise, blockCount: blockCount, out: out, constants: c, AbsoluteError.self, r)
+        return quantizeRowFourOverSix(
+            x, noise: noise, blockCount: blockCount, out: out, constants: c, AbsoluteError.self, r)
     case .fourOverSix:
-        return quantizeRowFourOverSix(x, noise: noise, blockCount: blockCount, out: out, constants: c, MaxAbsoluteError.self, r)
+        return quantizeRowFourOverSix(
+            x, noise: noise, blockCount: blockCount, out: out, constants: c, MaxAbsoluteError.self, r)
     case .if4(.mse):
         return quantizeRowIF4(x, noise: noise, blockCount: blockCount, out: out, constants: c, SquaredError.self, r)
     case .if4(.mae):
@@ -160,10 +179,12 @@ private func quantizeRow<R: RoundingPolicy>(_ x: UnsafePointer<Float>, noise: Un
     }
 }
 
-private func quantizePanel<R: RoundingPolicy>(_ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, stride: Int,
-                                              tiles: Int, out: PanelOutput, kernel: KernelChoice,
-                                              context ctx: TensorQuantizationContext,
-                                              scratch: UnsafeMutablePointer<UInt64>, _ r: R.Type) -> Int {
+private func quantizePanel<R: RoundingPolicy>(
+    _ x: UnsafePointer<Float>, noise: UnsafePointer<Float>, stride: Int,
+    tiles: Int, out: PanelOutput, kernel: KernelChoice,
+    context ctx: TensorQuantizationContext,
+    scratch: UnsafeMutablePointer<UInt64>, _ r: R.Type
+) -> Int {
     switch kernel {
     case .staticFP4:
         quantizePanelStatic(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx, E2M1Encoder.self, r)
@@ -175,22 +196,28 @@ private func quantizePanel<R: RoundingPolicy>(_ x: UnsafePointer<Float>, noise: 
         quantizePanelMX(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx, r)
         return 0
     case .fourOverSix(.mse):
-        return quantizePanelFourOverSix(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                        codes4: scratch, SquaredError.self, r)
+        return quantizePanelFourOverSix(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, SquaredError.self, r)
     case .fourOverSix(.mae):
-        return quantizePanelFourOverSix(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                        codes4: scratch, AbsoluteError.self, r)
+        return quantizePanelFourOverSix(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, AbsoluteError.self, r)
     case .fourOverSix:
-        return quantizePanelFourOverSix(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                        codes4: scratch, MaxAbsoluteError.self, r)
+        return quantizePanelFourOverSix(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, MaxAbsoluteError.self, r)
     case .if4(.mse):
-        return quantizePanelIF4(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                codes4: scratch, SquaredError.self, r)
+        return quantizePanelIF4(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, SquaredError.self, r)
     case .if4(.mae):
-        return quantizePanelIF4(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                codes4: scratch, AbsoluteError.self, r)
+        return quantizePanelIF4(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, AbsoluteError.self, r)
     case .if4:
-        return quantizePanelIF4(x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
-                                codes4: scratch, MaxAbsoluteError.self, r)
+        return quantizePanelIF4(
+            x, noise: noise, stride: stride, tiles: tiles, out: out, context: ctx,
+            codes4: scratch, MaxAbsoluteError.self, r)
     }
 }

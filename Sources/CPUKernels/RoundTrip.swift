@@ -24,17 +24,22 @@ public enum RoundTripBasis: Sendable, Hashable {
 extension CPUQuantizer {
     /// Quantizes `x` (`[rows, cols]`) with `config` and decodes it back to float32 in `basis`.
     /// - Parameter amax: a supplied tensor amax (shared by a fused group, or calibrated).
-    public static func roundTrip(_ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
-                                 amax: Float? = nil, basis: RoundTripBasis,
-                                 threads: Int = CPUParallel.defaultThreadCount)
-        throws(QuantizationError) -> (values: [Float], quantized: QuantizedTensor) {
+    public static func roundTrip(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil, basis: RoundTripBasis,
+        threads: Int = CPUParallel.defaultThreadCount
+    )
+        throws(QuantizationError) -> (values: [Float], quantized: QuantizedTensor)
+    {
         let q = try quantize(x, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
         return (dequantize(q, basis: basis, threads: threads), q)
     }
 
     /// Decodes `q` to float32 in `basis`.
-    public static func dequantize(_ q: QuantizedTensor, basis: RoundTripBasis,
-                                  threads: Int = CPUParallel.defaultThreadCount) -> [Float] {
+    public static func dequantize(
+        _ q: QuantizedTensor, basis: RoundTripBasis,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) -> [Float] {
         var values = [Float](repeating: 0, count: q.rows * q.cols)
         values.withUnsafeMutableBufferPointer { dequantize(q, into: $0, threads: threads) }
         guard basis == .source, q.config.rht || q.config.transpose || q.cols != q.sourceCols else { return values }

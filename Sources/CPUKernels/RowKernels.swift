@@ -5,8 +5,9 @@
 //
 // Promises: for each block, the stored codes, the scale byte and the "alternative" flag are
 // bit-identical with `ReferenceBlock.quantize` (the scalar reference) for the tensor's
-// context, including `Rounding.stochasticUnbiased` (choice from the noiseless candidates). The block errors follow `ErrorReduction.sum`'s order for n = 16: the pairs
-// e[k] + e[k+8] added left to right over k = 0…7.
+// context, including `Rounding.stochasticUnbiased` (choice from the noiseless candidates). The
+// block errors follow `ErrorReduction.sum`'s order for n = 16: the pairs e[k] + e[k+8] added left
+// to right over k = 0…7.
 
 import BlockFormats
 import BlockQuantization
@@ -114,8 +115,10 @@ func noiseVector<R: RoundingPolicy>(_ n: UnsafePointer<Float>, _ i: Int, _: R.Ty
 
 /// Codes of one 16-value block with multiplier vector `k`, packed.
 @inline(__always)
-func encodeBlock16<E: ElementEncoder, R: RoundingPolicy>(_ x: UnsafePointer<Float>, _ n: UnsafePointer<Float>,
-                                                         _ k: F4, _: E.Type, _ r: R.Type) -> UInt64 {
+func encodeBlock16<E: ElementEncoder, R: RoundingPolicy>(
+    _ x: UnsafePointer<Float>, _ n: UnsafePointer<Float>,
+    _ k: F4, _: E.Type, _ r: R.Type
+) -> UInt64 {
     let c0 = E.encode(load4(x, 0) * k, noise: noiseVector(n, 0, r), r)
     let c1 = E.encode(load4(x, 4) * k, noise: noiseVector(n, 4, r), r)
     let c2 = E.encode(load4(x, 8) * k, noise: noiseVector(n, 8, r), r)
@@ -143,8 +146,9 @@ func noiseElement<R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ e: Int, _: R.T
 @inline(__always)
 func groupMax(_ p: UnsafePointer<Float>, elements n: Int) -> F4 {
     @inline(__always) func m8(_ q: UnsafePointer<Float>) -> F4 {
-        vmax(vmax(vmax(vabs(load4(q, 0)), vabs(load4(q, 4))), vmax(vabs(load4(q, 8)), vabs(load4(q, 12)))),
-             vmax(vmax(vabs(load4(q, 16)), vabs(load4(q, 20))), vmax(vabs(load4(q, 24)), vabs(load4(q, 28)))))
+        vmax(
+            vmax(vmax(vabs(load4(q, 0)), vabs(load4(q, 4))), vmax(vabs(load4(q, 8)), vabs(load4(q, 12)))),
+            vmax(vmax(vabs(load4(q, 16)), vabs(load4(q, 20))), vmax(vabs(load4(q, 24)), vabs(load4(q, 28)))))
     }
     let m = vmax(m8(p), m8(p + 32))
     if n == 16 { return m }
@@ -170,8 +174,9 @@ struct CodeWords {
     /// Lanewise choice: `other` where `mask` is all ones.
     @inline(__always)
     func choosing(_ other: CodeWords, where mask: I4) -> CodeWords {
-        CodeWords(w0: (w0 & ~mask) | (other.w0 & mask), w1: (w1 & ~mask) | (other.w1 & mask),
-                  w2: w2, w3: w3)
+        CodeWords(
+            w0: (w0 & ~mask) | (other.w0 & mask), w1: (w1 & ~mask) | (other.w1 & mask),
+            w2: w2, w3: w3)
     }
 
     /// Stores the 8 bytes of each of the first `n` 16-value blocks at `out` (block j at 8j).
@@ -202,11 +207,12 @@ struct CodeWords {
     }
 }
 
-
 /// Elements 4q ..< 4q+4 of an interleaved group: codes into `words`.
 @inline(__always)
-func encodeQuarter<E: ElementEncoder, R: RoundingPolicy>(_ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int,
-                                                         _ k: F4, _ words: inout CodeWords, _: E.Type, _ r: R.Type) {
+func encodeQuarter<E: ElementEncoder, R: RoundingPolicy>(
+    _ p: UnsafePointer<Float>, _ z: UnsafePointer<Float>, _ q: Int,
+    _ k: F4, _ words: inout CodeWords, _: E.Type, _ r: R.Type
+) {
     @inline(__always) func one(_ e: Int) {
         words.add(E.encode(element(p, e) * k, noise: noiseElement(z, e, r), r), element: e)
     }
@@ -319,8 +325,10 @@ func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
             // Errors (the choice) without noise, then the codes of both with noise.
             var unused6 = CodeWords(), unused4 = CodeWords()
             var noiseErr6 = LaneErrorSum<Rule>(), noiseErr4 = LaneErrorSum<Rule>()
-            fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &unused6, &err6, NearestRounding.self)
-            fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &unused4, &err4, NearestRounding.self)
+            fp4Candidate(
+                p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &unused6, &err6, NearestRounding.self)
+            fp4Candidate(
+                p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &unused4, &err4, NearestRounding.self)
             fp4Candidate(p, z, k: six.k, scale: six.scale, amax: amax, divisor: divisor, &words6, &noiseErr6, r)
             fp4Candidate(p, z, k: four.k, scale: four.scale, amax: amax, divisor: divisor, &words4, &noiseErr4, r)
         } else {
@@ -330,7 +338,8 @@ func quantizeRowFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         let n = min(4, blockCount - b)
         let useFour = lessThanLanes(err4.total, err6.total) & validLanes(n)
         words6.choosing(words4, where: useFour).store16(out.codes + 8 * b, count: n)
-        out.storeScales((six.code & ~useFour) | (four.code & useFour), group: b, count: n, rows: out.row..<(out.row + 1))
+        out.storeScales(
+            (six.code & ~useFour) | (four.code & useFour), group: b, count: n, rows: out.row..<(out.row + 1))
         alternatives += laneCount(useFour)
         b += 4
     }
@@ -416,8 +425,10 @@ func quantizeRowIF4<Rule: ErrorRule, R: RoundingPolicy>(
         if R.choosesFromNearest {
             var unusedFP = CodeWords(), unusedInt = CodeWords()
             var noiseErrFP = LaneErrorSum<Rule>(), noiseErrInt = LaneErrorSum<Rule>()
-            fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedFP, &errFP, NearestRounding.self)
-            int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedInt, &errInt, NearestRounding.self)
+            fp4Candidate(
+                p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedFP, &errFP, NearestRounding.self)
+            int4Candidate(
+                p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &unusedInt, &errInt, NearestRounding.self)
             fp4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsFP, &noiseErrFP, r)
             int4Candidate(p, z, k: sc.k, scale: sc.scale, amax: amax, divisor: divisor, &wordsInt, &noiseErrInt, r)
         } else {

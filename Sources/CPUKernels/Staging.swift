@@ -51,8 +51,10 @@ func rhtGroup(_ g: UnsafeMutablePointer<Float>, _ r: UnsafePointer<F4>) {
 
 /// Writes the pre-processed window rows [r0, r0+p) × cols [c0, c0+c) into `buf` (row stride c).
 /// `c0` and `c` are multiples of 16 when RHT is on.
-func stage(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int,
-           into buf: UnsafeMutablePointer<Float>) {
+func stage(
+    _ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int,
+    into buf: UnsafeMutablePointer<Float>
+) {
     let realRows = max(0, min(p, g.rows - r0))
     let realCols = max(0, min(c, g.sourceBackedCols - c0))
     if !g.transpose {
@@ -80,8 +82,10 @@ func stage(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: 
     }
 }
 
-private func stageTransposed(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, realRows: Int,
-                             c0: Int, realCols: Int, c: Int, into buf: UnsafeMutablePointer<Float>) {
+private func stageTransposed(
+    _ x: TensorElements, _ g: QuantizationGeometry, r0: Int, realRows: Int,
+    c0: Int, realCols: Int, c: Int, into buf: UnsafeMutablePointer<Float>
+) {
     let rowStride = g.sourceCols
     // 4×4 sub-blocks: 4 source rows × 4 source columns → 4 quantized rows × 4 columns.
     let rows4 = realRows & ~3, cols4 = realCols & ~3
@@ -120,16 +124,19 @@ private func load4(_ x: TensorElements, _ i: Int) -> F4 {
         return unsafeBitCast(SIMD4<UInt32>(truncatingIfNeeded: h) &<< 16, to: F4.self)
     case let .f16(b):
         let p = b.baseAddress! + i
-        return F4(Float16Bits.float(fromBits: p[0]), Float16Bits.float(fromBits: p[1]),
-                  Float16Bits.float(fromBits: p[2]), Float16Bits.float(fromBits: p[3]))
+        return F4(
+            Float16Bits.float(fromBits: p[0]), Float16Bits.float(fromBits: p[1]),
+            Float16Bits.float(fromBits: p[2]), Float16Bits.float(fromBits: p[3]))
     }
 }
 
 /// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix),
 /// interleaved for blocks of `interleave` values (0: natural order; `c` is then a multiple
 /// of 4·interleave).
-func stageNoise(seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, interleave w: Int,
-                into buf: UnsafeMutablePointer<Float>) {
+func stageNoise(
+    seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, interleave w: Int,
+    into buf: UnsafeMutablePointer<Float>
+) {
     let width = min(c, g.paddedCols - c0)
     for i in 0..<p {
         let out = buf + i * c
@@ -164,8 +171,9 @@ func interleave(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Floa
     while g < count {
         let s = src + g, d = UnsafeMutableRawPointer(dst + g)
         for q in 0..<(w / 4) {
-            let (t0, t1, t2, t3) = transpose(load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
-                                             load4(s, 3 * w + 4 * q))
+            let (t0, t1, t2, t3) = transpose(
+                load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
+                load4(s, 3 * w + 4 * q))
             d.storeBytes(of: t0, toByteOffset: 64 * q, as: F4.self)
             d.storeBytes(of: t1, toByteOffset: 64 * q + 16, as: F4.self)
             d.storeBytes(of: t2, toByteOffset: 64 * q + 32, as: F4.self)
@@ -178,8 +186,10 @@ func interleave(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Floa
 /// `stage` in the row kernels' interleaved order for blocks of width `w` (`c` a multiple of
 /// 4w). Plain row-major input without RHT is widened straight into place; other windows are
 /// staged in natural order into `scratch` first.
-func stageInterleaved(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, width w: Int,
-                      into buf: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+func stageInterleaved(
+    _ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, width w: Int,
+    into buf: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+) {
     if g.transpose || g.rht {
         stage(x, g, r0: r0, p: p, c0: c0, c: c, into: scratch)
         for i in 0..<p { interleave(scratch + i * c, into: buf + i * c, count: c, width: w) }
@@ -207,16 +217,19 @@ func stageInterleaved(_ x: TensorElements, _ g: QuantizationGeometry, r0: Int, p
 
 /// Widens `groups` whole groups of four w-blocks from row-major input straight into the
 /// interleaved order: 16-bit inputs are interleaved as 16-bit lanes, then widened.
-private func widenInterleaved(_ x: TensorElements, start: Int, groups: Int, width w: Int,
-                              into out: UnsafeMutablePointer<Float>) {
+private func widenInterleaved(
+    _ x: TensorElements, start: Int, groups: Int, width w: Int,
+    into out: UnsafeMutablePointer<Float>
+) {
     switch x {
     case let .f32(b):
         let src = b.baseAddress! + start
         for gi in 0..<groups {
             let s = src + gi * 4 * w, d = UnsafeMutableRawPointer(out + gi * 4 * w)
             for q in 0..<(w / 4) {
-                let (t0, t1, t2, t3) = transpose(load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
-                                                 load4(s, 3 * w + 4 * q))
+                let (t0, t1, t2, t3) = transpose(
+                    load4(s, 4 * q), load4(s, w + 4 * q), load4(s, 2 * w + 4 * q),
+                    load4(s, 3 * w + 4 * q))
                 d.storeBytes(of: t0, toByteOffset: 64 * q, as: F4.self)
                 d.storeBytes(of: t1, toByteOffset: 64 * q + 16, as: F4.self)
                 d.storeBytes(of: t2, toByteOffset: 64 * q + 32, as: F4.self)
@@ -232,8 +245,10 @@ private func widenInterleaved(_ x: TensorElements, start: Int, groups: Int, widt
 
 /// 16-bit interleave of four blocks, 8 elements at a time, then `widen` to two float vectors.
 @inline(__always)
-private func interleave16(_ src: UnsafePointer<UInt16>, groups: Int, width w: Int, into out: UnsafeMutablePointer<Float>,
-                          _ widen: (SIMD8<UInt16>) -> (F4, F4)) {
+private func interleave16(
+    _ src: UnsafePointer<UInt16>, groups: Int, width w: Int, into out: UnsafeMutablePointer<Float>,
+    _ widen: (SIMD8<UInt16>) -> (F4, F4)
+) {
     for gi in 0..<groups {
         let s = UnsafeRawPointer(src + gi * 4 * w), d = UnsafeMutableRawPointer(out + gi * 4 * w)
         for t in 0..<(w / 8) {
@@ -268,6 +283,8 @@ func widenF16Lanes(_ h: SIMD8<UInt16>) -> (F4, F4) {
     let scale = F4(repeating: 0x1p112)
     let lo = unsafeBitCast(magnitude.lowHalf, to: F4.self) * scale
     let hi = unsafeBitCast(magnitude.highHalf, to: F4.self) * scale
-    return (floats(bits(lo) | I4(truncatingIfNeeded: sign.lowHalf)),
-            floats(bits(hi) | I4(truncatingIfNeeded: sign.highHalf)))
+    return (
+        floats(bits(lo) | I4(truncatingIfNeeded: sign.lowHalf)),
+        floats(bits(hi) | I4(truncatingIfNeeded: sign.highHalf))
+    )
 }

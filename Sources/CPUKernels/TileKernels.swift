@@ -21,7 +21,7 @@ struct PanelOutput {
     let firstRow: Int
     /// Real rows in the panel.
     let realRows: Int
-    let row: RowOutput   // scale storage (row = firstRow, firstBlock = the panel's first block)
+    let row: RowOutput  // scale storage (row = firstRow, firstBlock = the panel's first block)
 }
 
 /// Max |x| of a tile of `rows` rows × `width` (16 or 32) columns, row stride `stride`.
@@ -46,7 +46,8 @@ func quantizePanelStatic<E: ElementEncoder, R: RoundingPolicy>(
 ) {
     for t in 0..<tiles {
         let p = x + 16 * t, q = noise + 16 * t
-        let byte = E4M3.code(for: ctx.highPrecisionScale(blockMax: tileMax(p, rows: out.realRows, width: 16, stride: stride)))
+        let byte = E4M3.code(
+            for: ctx.highPrecisionScale(blockMax: tileMax(p, rows: out.realRows, width: 16, stride: stride)))
         let k = F4(repeating: ctx.elementMultiplier(scale: E4M3.value(ofCode: byte)))
         for i in 0..<out.realRows {
             storeCodes(out.codes + i * out.rowBytes + 8 * t, encodeBlock16(p + i * stride, q + i * stride, k, e, r))
@@ -111,15 +112,19 @@ func quantizePanelFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         let sHP = ctx.highPrecisionScale(blockMax: tileMax(p, rows: out.realRows, width: 16, stride: stride))
         let byte6 = E4M3.code(for: sHP), byte4 = E4M3.code(for: sHP * 1.5)
         let scale6 = E4M3.value(ofCode: byte6), scale4 = E4M3.value(ofCode: byte4)
-        let k6 = F4(repeating: ctx.elementMultiplier(scale: scale6)), k4 = F4(repeating: ctx.elementMultiplier(scale: scale4))
+        let k6 = F4(repeating: ctx.elementMultiplier(scale: scale6)),
+            k4 = F4(repeating: ctx.elementMultiplier(scale: scale4))
         var sum6 = TileErrorSum(), sum4 = TileErrorSum()
         var max6 = F4(), max4 = F4()
         for i in 0..<out.realRows {
-            let c = R.choosesFromNearest
-                ? candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
-                               s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, NearestRounding.self)
-                : candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
-                               s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
+            let c =
+                R.choosesFromNearest
+                ? candidates46(
+                    p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                    s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, NearestRounding.self)
+                : candidates46(
+                    p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                    s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
             storeCodes(out.codes + i * out.rowBytes + 8 * t, c.codes6)
             scratch[i] = c.codes4
             if Rule.isMax {
@@ -139,8 +144,9 @@ func quantizePanelFourOverSix<Rule: ErrorRule, R: RoundingPolicy>(
         if R.choosesFromNearest {
             // The choice is made; round the chosen candidate with the noise.
             for i in 0..<out.realRows {
-                let c = candidates46(p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
-                                     s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
+                let c = candidates46(
+                    p + i * stride, q + i * stride, k6: k6, k4: k4, s6: F4(repeating: scale6),
+                    s4: F4(repeating: scale4), amax: amax, divisor: divisor, rule, r)
                 scratch[i] = err4 < err6 ? c.codes4 : c.codes6
             }
         }
@@ -162,17 +168,21 @@ func quantizePanelIF4<Rule: ErrorRule, R: RoundingPolicy>(
     var alternatives = 0
     for t in 0..<tiles {
         let p = x + 16 * t, q = noise + 16 * t
-        let byte = E4M3.code(for: ctx.highPrecisionScale(blockMax: tileMax(p, rows: out.realRows, width: 16, stride: stride)))
+        let byte = E4M3.code(
+            for: ctx.highPrecisionScale(blockMax: tileMax(p, rows: out.realRows, width: 16, stride: stride)))
         let scale = E4M3.value(ofCode: byte)
         let k = F4(repeating: ctx.elementMultiplier(scale: scale))
         var sumF = TileErrorSum(), sumI = TileErrorSum()
         var maxF = F4(), maxI = F4()
         for i in 0..<out.realRows {
-            let c = R.choosesFromNearest
-                ? candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
-                                divisor: divisor, rule, NearestRounding.self)
-                : candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
-                                divisor: divisor, rule, r)
+            let c =
+                R.choosesFromNearest
+                ? candidatesIF4(
+                    p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                    divisor: divisor, rule, NearestRounding.self)
+                : candidatesIF4(
+                    p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                    divisor: divisor, rule, r)
             storeCodes(out.codes + i * out.rowBytes + 8 * t, c.codesFP)
             scratch[i] = c.codesInt
             if Rule.isMax {
@@ -191,8 +201,9 @@ func quantizePanelIF4<Rule: ErrorRule, R: RoundingPolicy>(
         var stored = byte
         if R.choosesFromNearest {
             for i in 0..<out.realRows {
-                let c = candidatesIF4(p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
-                                      divisor: divisor, rule, r)
+                let c = candidatesIF4(
+                    p + i * stride, q + i * stride, k: k, s: F4(repeating: scale), amax: amax,
+                    divisor: divisor, rule, r)
                 scratch[i] = errI < errF ? c.codesInt : c.codesFP
             }
         }

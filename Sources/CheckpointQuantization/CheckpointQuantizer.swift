@@ -63,14 +63,18 @@ public enum CheckpointQuantizer {
     public static let recordFileName = "fouroversix.json"
 
     /// Quantizes `modelDirectory` into `outputDirectory`.
-    public static func run(modelDirectory: String, outputDirectory: String, options: CheckpointQuantizationOptions,
-                           progress: (QuantizationProgress) -> Void = { _ in }) throws -> QuantizationReport {
+    public static func run(
+        modelDirectory: String, outputDirectory: String, options: CheckpointQuantizationOptions,
+        progress: (QuantizationProgress) -> Void = { _ in }
+    ) throws -> QuantizationReport {
         let start = Date()
         let output = try OutputFolder(target: outputDirectory, overwrite: options.overwrite, inputs: [modelDirectory])
         defer { output.discard() }
         let checkpoint = try ModelCheckpoint.open(modelDirectory)
         if isQuantized(checkpoint) {
-            throw CheckpointError.inconsistent(path: modelDirectory, reason: "the checkpoint is already quantized (use `fouroversix dequantize` first)")
+            throw CheckpointError.inconsistent(
+                path: modelDirectory, reason: "the checkpoint is already quantized (use `fouroversix dequantize` first)"
+            )
         }
         let config = QuantizationConfig(format: .nvfp4, rule: options.rule)
         let constants = config.constants
@@ -79,13 +83,16 @@ public enum CheckpointQuantizer {
         var selection = options.selection
         selection.family = ModelFamily.identify(config: checkpoint.config)
         if selection.family == nil && selection.include.isEmpty {
-            let architecture = (checkpoint.config["architectures"] as? [String])?.first
+            let architecture =
+                (checkpoint.config["architectures"] as? [String])?.first
                 ?? (checkpoint.config["model_type"] as? String) ?? "(no architectures or model_type in config.json)"
-            throw CheckpointError.unknownFamily(directory: modelDirectory, architecture: architecture,
-                                                wouldQuantize: foldedModuleNames(checkpoint.tensors.compactMap {
-                                                    if case let .quantize(m, _) = selection.role(of: $0.info) { return m }
-                                                    return nil
-                                                }))
+            throw CheckpointError.unknownFamily(
+                directory: modelDirectory, architecture: architecture,
+                wouldQuantize: foldedModuleNames(
+                    checkpoint.tensors.compactMap {
+                        if case let .quantize(m, _) = selection.role(of: $0.info) { return m }
+                        return nil
+                    }))
         }
         var roles: [String: TensorRole] = [:]
         for t in checkpoint.tensors {
@@ -117,8 +124,10 @@ public enum CheckpointQuantizer {
         var outputSpecs: [(spec: TensorSpec, source: String)] = []
         for t in checkpoint.tensors {
             if case let .quantize(module, _) = roles[t.name] {
-                for s in options.convention.tensorSpecs(module: module, rows: t.info.shape[0], cols: t.info.shape[1],
-                                                        withInputScale: options.activationAmax != nil) {
+                for s in options.convention.tensorSpecs(
+                    module: module, rows: t.info.shape[0], cols: t.info.shape[1],
+                    withInputScale: options.activationAmax != nil)
+                {
                     outputSpecs.append((s, t.name))
                 }
             } else {
@@ -126,7 +135,9 @@ public enum CheckpointQuantizer {
             }
         }
         let shards = cutIntoShards(outputSpecs, maxBytes: options.maxShardBytes)
-        let shardNames = shards.count == 1 ? ["model.safetensors"]
+        let shardNames =
+            shards.count == 1
+            ? ["model.safetensors"]
             : (1...shards.count).map { String(format: "model-%05d-of-%05d.safetensors", $0, shards.count) }
 
         // Read-ahead: each tensor's pages are asked for while the one before it is quantized.
@@ -146,8 +157,9 @@ public enum CheckpointQuantizer {
         var done = 0, bytesDone = 0
         let bytesTotal = checkpoint.weightBytes
         for (shardIndex, shard) in shards.enumerated() {
-            let writer = try SafeTensorsWriter(path: output.path(shardNames[shardIndex]), tensors: shard.map(\.spec),
-                                               metadata: ["format": "pt"])
+            let writer = try SafeTensorsWriter(
+                path: output.path(shardNames[shardIndex]), tensors: shard.map(\.spec),
+                metadata: ["format": "pt"])
             do {
                 var written = Set<String>()
                 for (spec, source) in shard {
@@ -159,8 +171,10 @@ public enum CheckpointQuantizer {
                         t.shard.releasePages(source)
                         done += 1
                         bytesDone += t.info.byteCount
-                        progress(QuantizationProgress(tensorsDone: done, tensorsTotal: checkpoint.tensors.count,
-                                                      bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
+                        progress(
+                            QuantizationProgress(
+                                tensorsDone: done, tensorsTotal: checkpoint.tensors.count,
+                                bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
                     }
                     guard case let .quantize(module, group) = roles[source]! else {
                         if let values = options.replacedTensors[source] {
@@ -174,9 +188,11 @@ public enum CheckpointQuantizer {
                     let q: QuantizedTensor
                     if let given = options.precomputed[module] {
                         guard given.rule == options.rule, given.rows == t.info.shape[0], given.cols == t.info.shape[1],
-                              amax == nil || amax == given.amax else {
+                            amax == nil || amax == given.amax
+                        else {
                             throw CheckpointError.inconsistent(
-                                path: modelDirectory, reason: "the precomputed tensor of '\(module)' does not match its weight")
+                                path: modelDirectory,
+                                reason: "the precomputed tensor of '\(module)' does not match its weight")
                         }
                         q = given
                     } else {
@@ -190,8 +206,10 @@ public enum CheckpointQuantizer {
                         let input = options.convention.storedTensorScale(amax: a, constants: activationConstants)
                         try withUnsafeBytes(of: input) { try writer.write($0) }
                     }
-                    layers.append(try layerReport(t, module: module, group: group, quantized: q,
-                                                  basis: options.precomputedBasis[module]))
+                    layers.append(
+                        try layerReport(
+                            t, module: module, group: group, quantized: q,
+                            basis: options.precomputedBasis[module]))
                 }
                 try writer.finish()
             } catch {
@@ -218,7 +236,8 @@ public enum CheckpointQuantizer {
         var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
         for t in checkpoint.tensors {
             guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
-                  let rule = selection.family?.kept.first(where: { $0.pattern == pattern }) else { continue }
+                let rule = selection.family?.kept.first(where: { $0.pattern == pattern })
+            else { continue }
             if let i = keptByRule.firstIndex(where: { $0.rule == rule }) {
                 keptByRule[i].modules.append(module)
             } else {
@@ -232,31 +251,38 @@ public enum CheckpointQuantizer {
             }
         }
 
-        try writeIndexAndConfigs(checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
-                                 weightMap: weightMap, ignored: ignored, options: options, layers: layers,
-                                 inputAmax: inputAmax)
-        try copyOtherFiles(from: checkpoint.directory, to: output,
-                           modelCardNote: modelCardNote(options: options, source: modelDirectory))
+        try writeIndexAndConfigs(
+            checkpoint: checkpoint, output: output, shardNames: shardNames, shards: shards,
+            weightMap: weightMap, ignored: ignored, options: options, layers: layers,
+            inputAmax: inputAmax)
+        try copyOtherFiles(
+            from: checkpoint.directory, to: output,
+            modelCardNote: modelCardNote(options: options, source: modelDirectory))
         try output.commit()
 
         let after = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
-        let totals = QuantizationReport.totals(layers: layers, before: bytesTotal, after: after,
-                                               seconds: Date().timeIntervalSince(start))
-        return QuantizationReport(model: modelDirectory, output: output.target, convention: options.convention.rawValue,
-                                  rule: options.rule.rawValue, layers: layers, skipped: skipped, totals: totals)
+        let totals = QuantizationReport.totals(
+            layers: layers, before: bytesTotal, after: after,
+            seconds: Date().timeIntervalSince(start))
+        return QuantizationReport(
+            model: modelDirectory, output: output.target, convention: options.convention.rawValue,
+            rule: options.rule.rawValue, layers: layers, skipped: skipped, totals: totals)
     }
 
     /// Calibrated input amax per quantized module, each fused group sharing its maximum.
     /// Empty for weight-only checkpoints; a quantized module without a calibrated amax is an error.
-    static func groupedActivationAmax(_ amax: [String: Float]?, roles: [String: TensorRole],
-                                      directory: String) throws -> [String: Float] {
+    static func groupedActivationAmax(
+        _ amax: [String: Float]?, roles: [String: TensorRole],
+        directory: String
+    ) throws -> [String: Float] {
         guard let amax else { return [:] }
         var modules: [(module: String, group: String?)] = []
         for case let .quantize(module, group) in roles.values { modules.append((module, group)) }
         var groupMax: [String: Float] = [:]
         for (module, group) in modules {
             guard let a = amax[module], a.isFinite, a > 0 else {
-                throw CheckpointError.inconsistent(path: directory, reason: "no calibrated input amax for module '\(module)'")
+                throw CheckpointError.inconsistent(
+                    path: directory, reason: "no calibrated input amax for module '\(module)'")
             }
             if let group { groupMax[group] = max(groupMax[group] ?? 0, a) }
         }
@@ -286,7 +312,9 @@ public enum CheckpointQuantizer {
 
     /// Greedy cut of the ordered specs into shards of at most `maxBytes` (a tensor larger than
     /// that gets a shard of its own); the tensors of one quantized module stay together.
-    static func cutIntoShards(_ specs: [(spec: TensorSpec, source: String)], maxBytes: Int) -> [[(spec: TensorSpec, source: String)]] {
+    static func cutIntoShards(_ specs: [(spec: TensorSpec, source: String)], maxBytes: Int) -> [[(
+        spec: TensorSpec, source: String
+    )]] {
         var shards: [[(spec: TensorSpec, source: String)]] = [[]]
         var size = 0
         var i = 0
@@ -305,17 +333,28 @@ public enum CheckpointQuantizer {
         return shards
     }
 
-    static func layerReport(_ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor,
-                            basis: [Float]? = nil) throws -> LayerReport {
+    static func layerReport(
+        _ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor,
+        basis: [Float]? = nil
+    ) throws -> LayerReport {
         let (rows, cols) = (t.info.shape[0], t.info.shape[1])
-        func sums(_ x: TensorElements) throws -> ((squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?) {
+        func sums(_ x: TensorElements) throws -> (
+            (squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?
+        ) {
             // The baseline is standard NVFP4 round-to-nearest of the same float weight.
-            let baselineQ = q.rule == .static6 && basis == nil ? q
-                : try CPUQuantizer.quantize(x, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: .static6))
-            return (TensorQuantization.errorSums(original: x, quantized: q),
-                    q.rule == .static6 && basis == nil ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ))
+            let baselineQ =
+                q.rule == .static6 && basis == nil
+                ? q
+                : try CPUQuantizer.quantize(
+                    x, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: .static6))
+            return (
+                TensorQuantization.errorSums(original: x, quantized: q),
+                q.rule == .static6 && basis == nil
+                    ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ)
+            )
         }
-        let (chosen, baseline) = try basis.map { b in try b.withTensorElements { try sums($0) } }
+        let (chosen, baseline) =
+            try basis.map { b in try b.withTensorElements { try sums($0) } }
             ?? t.shard.withElements(t.name) { try sums($0) }
         let baselineError = baseline?.squaredError ?? chosen.squaredError
         let after = q.codes.count + q.scales.count + 4
@@ -328,35 +367,41 @@ public enum CheckpointQuantizer {
             blocks: q.blockCount, blocksChoosing4: q.alternativeBlockCount)
     }
 
-    static func writeIndexAndConfigs(checkpoint: ModelCheckpoint, output: OutputFolder, shardNames: [String],
-                                     shards: [[(spec: TensorSpec, source: String)]], weightMap: [String: String],
-                                     ignored: [String], options: CheckpointQuantizationOptions,
-                                     layers: [LayerReport], inputAmax: [String: Float]) throws {
+    static func writeIndexAndConfigs(
+        checkpoint: ModelCheckpoint, output: OutputFolder, shardNames: [String],
+        shards: [[(spec: TensorSpec, source: String)]], weightMap: [String: String],
+        ignored: [String], options: CheckpointQuantizationOptions,
+        layers: [LayerReport], inputAmax: [String: Float]
+    ) throws {
         if shards.count > 1 {
             let total = shards.reduce(0) { $0 + $1.reduce(0) { $0 + $1.spec.byteCount } }
-            try writeJSON(["metadata": ["total_size": total], "weight_map": weightMap],
-                          to: output.path("model.safetensors.index.json"))
+            try writeJSON(
+                ["metadata": ["total_size": total], "weight_map": weightMap],
+                to: output.path("model.safetensors.index.json"))
         }
         let activations = options.activationAmax != nil
-        let quantizationConfig = options.convention.quantizationConfig(ignored: ignored, activations: activations,
-                                                                       producer: producer)
+        let quantizationConfig = options.convention.quantizationConfig(
+            ignored: ignored, activations: activations,
+            producer: producer)
         // dtype bfloat16: what NVFP4 decompression yields (transformers loads it by default).
-        try writeConfig(original: checkpoint.directory + "/config.json", adding: quantizationConfig,
-                        dtype: "bfloat16", to: output.path("config.json"))
+        try writeConfig(
+            original: checkpoint.directory + "/config.json", adding: quantizationConfig,
+            dtype: "bfloat16", to: output.path("config.json"))
         if let hf = options.convention.hfQuantConfig(ignored: ignored, activations: activations, producer: producer) {
             try writeJSON(hf, to: output.path("hf_quant_config.json"))
         }
         var record: [String: Any] = [
             "producer": producer, "convention": options.convention.rawValue, "format": "nvfp4",
             "rule": options.rule.rawValue,
-            "layers": Dictionary(uniqueKeysWithValues: layers.map { layer in
-                var entry: [String: Any] = ["amax": Double(layer.amax), "amax_bits": Int(layer.amax.bitPattern)]
-                if let a = inputAmax[layer.module] {
-                    entry["input_amax"] = Double(a)
-                    entry["input_amax_bits"] = Int(a.bitPattern)
-                }
-                return (layer.module, entry)
-            }),
+            "layers": Dictionary(
+                uniqueKeysWithValues: layers.map { layer in
+                    var entry: [String: Any] = ["amax": Double(layer.amax), "amax_bits": Int(layer.amax.bitPattern)]
+                    if let a = inputAmax[layer.module] {
+                        entry["input_amax"] = Double(a)
+                        entry["input_amax_bits"] = Int(a.bitPattern)
+                    }
+                    return (layer.module, entry)
+                }),
         ]
         if let method = options.method { record["method"] = method }
         try writeJSON(record, to: output.path(recordFileName))
@@ -365,14 +410,19 @@ public enum CheckpointQuantizer {
     /// Float values in the dtype of the tensor they replace (F32, BF16 or F16, round to nearest even).
     static func encode(_ values: [Float], like t: CheckpointTensor) throws -> [UInt8] {
         guard values.count == t.info.elementCount else {
-            throw CheckpointError.inconsistent(path: t.shard.path, reason: "replacement of '\(t.name)' has the wrong size")
+            throw CheckpointError.inconsistent(
+                path: t.shard.path, reason: "replacement of '\(t.name)' has the wrong size")
         }
         var out: [UInt8] = []
         out.reserveCapacity(t.info.byteCount)
         switch t.info.dtype {
         case .F32: values.withUnsafeBytes { out.append(contentsOf: $0) }
-        case .BF16: for v in values { withUnsafeBytes(of: BFloat16.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
-        case .F16: for v in values { withUnsafeBytes(of: Float16Bits.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        case .BF16:
+            for v in values { withUnsafeBytes(of: BFloat16.bits(from: v).littleEndian) { out.append(contentsOf: $0) } }
+        case .F16:
+            for v in values {
+                withUnsafeBytes(of: Float16Bits.bits(from: v).littleEndian) { out.append(contentsOf: $0) }
+            }
         default:
             throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
         }
@@ -402,7 +452,8 @@ public enum CheckpointQuantizer {
     /// must stay first for the Hugging Face Hub to read it.
     static func annotatedModelCard(_ card: String, note: String) -> String {
         if card.hasPrefix("---\n") || card.hasPrefix("---\r\n"),
-           let close = card.range(of: "\n---", range: card.index(card.startIndex, offsetBy: 3)..<card.endIndex) {
+            let close = card.range(of: "\n---", range: card.index(card.startIndex, offsetBy: 3)..<card.endIndex)
+        {
             let end = card[close.upperBound...].firstIndex(of: "\n").map { card.index(after: $0) } ?? card.endIndex
             return String(card[..<end]) + "\n" + note + String(card[end...])
         }
@@ -421,7 +472,8 @@ public enum CheckpointQuantizer {
             guard fm.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             do {
                 if let modelCardNote, name.lowercased() == "readme.md", let data = fm.contents(atPath: source),
-                   let card = String(data: data, encoding: .utf8) {
+                    let card = String(data: data, encoding: .utf8)
+                {
                     let annotated = Data(annotatedModelCard(card, note: modelCardNote).utf8)
                     try annotated.write(to: URL(fileURLWithPath: output.path(name)))
                 } else {
@@ -437,8 +489,10 @@ public enum CheckpointQuantizer {
 /// config.json with `quantization_config` added and every other byte as it was: the original
 /// text with the new key spliced in before its closing brace, so that numbers keep their form
 /// (`0.0` stays a float: transformers 5's strict config classes reject `0` for a float field).
-func writeConfig(original path: String, adding quantizationConfig: [String: Any], dtype: String,
-                 to target: String) throws {
+func writeConfig(
+    original path: String, adding quantizationConfig: [String: Any], dtype: String,
+    to target: String
+) throws {
     guard var text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
         throw CheckpointError.notFound(path: path)
     }
@@ -454,8 +508,9 @@ func writeConfig(original path: String, adding quantizationConfig: [String: Any]
     guard let close = text.lastIndex(of: "}") else { throw CheckpointError.notFound(path: path) }
     let value: String
     do {
-        let data = try JSONSerialization.data(withJSONObject: quantizationConfig,
-                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: quantizationConfig,
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         value = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n  ")
     } catch {
         throw CheckpointError.cannotWrite(path: target, reason: error.localizedDescription)
@@ -464,7 +519,8 @@ func writeConfig(original path: String, adding quantizationConfig: [String: Any]
     let isEmpty = head.drop { $0 != "{" }.dropFirst().allSatisfy(\.isWhitespace)
     let trimmed = head.reversed().drop(while: \.isWhitespace).reversed()
     let dtypeMember = hasTorchDType ? "" : "\n  \"torch_dtype\": \"\(dtype)\","
-    let spliced = String(trimmed) + (isEmpty ? "" : ",") + dtypeMember + "\n  \"quantization_config\": " + value + "\n}\n"
+    let spliced =
+        String(trimmed) + (isEmpty ? "" : ",") + dtypeMember + "\n  \"quantization_config\": " + value + "\n}\n"
     do {
         try Data(spliced.utf8).write(to: URL(fileURLWithPath: target))
     } catch {
@@ -475,7 +531,8 @@ func writeConfig(original path: String, adding quantizationConfig: [String: Any]
 /// Writes pretty, key-sorted JSON.
 func writeJSON(_ object: Any, to path: String) throws {
     do {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
     } catch {
         throw CheckpointError.cannotWrite(path: path, reason: error.localizedDescription)

@@ -27,8 +27,10 @@ public struct TensorFileQuantizer {
     /// Replace an existing output file (otherwise refused).
     public var overwrite = false
 
-    public init(config: QuantizationConfig, dequantize: Bool = false, device: ComputeDevice = .cpu,
-                overwrite: Bool = false) {
+    public init(
+        config: QuantizationConfig, dequantize: Bool = false, device: ComputeDevice = .cpu,
+        overwrite: Bool = false
+    ) {
         self.config = config
         self.dequantize = dequantize
         self.device = device
@@ -73,10 +75,14 @@ public struct TensorFileQuantizer {
             if dequantize {
                 specs.append(TensorSpec(name: info.name, dtype: .F32, shape: [layout.rows, layout.cols]))
             } else {
-                specs.append(TensorSpec(name: "\(info.name).qdata", dtype: .U8,
-                                        shape: [layout.rows, layout.paddedCols / 2]))
-                specs.append(TensorSpec(name: "\(info.name).scales", dtype: config.format == .mxfp4 ? .U8 : .F8_E4M3,
-                                        shape: [layout.rows, layout.paddedCols / config.format.blockSize]))
+                specs.append(
+                    TensorSpec(
+                        name: "\(info.name).qdata", dtype: .U8,
+                        shape: [layout.rows, layout.paddedCols / 2]))
+                specs.append(
+                    TensorSpec(
+                        name: "\(info.name).scales", dtype: config.format == .mxfp4 ? .U8 : .F8_E4M3,
+                        shape: [layout.rows, layout.paddedCols / config.format.blockSize]))
                 specs.append(TensorSpec(name: "\(info.name).amax", dtype: .F32, shape: [1]))
             }
         }
@@ -110,14 +116,17 @@ public struct TensorFileQuantizer {
             for info in file.tensors {
                 defer {
                     file.releasePages(info.name)
-                    progress?(Progress(tensor: info.name, bytes: info.byteCount, tensorsTotal: file.tensors.count,
-                                       bytesTotal: file.dataSectionSize))
+                    progress?(
+                        Progress(
+                            tensor: info.name, bytes: info.byteCount, tensorsTotal: file.tensors.count,
+                            bytesTotal: file.dataSectionSize))
                 }
                 guard Self.isQuantized(info) else {
                     try writer.write(try file.bytes(info.name))
                     continue
                 }
-                let q = try gpu.map { try quantizeOnGPU($0, file, info) }
+                let q =
+                    try gpu.map { try quantizeOnGPU($0, file, info) }
                     ?? TensorQuantization.quantizeTensor(file, info.name, config: config)
                 quantizedCount += 1
                 if dequantize {
@@ -139,8 +148,10 @@ public struct TensorFileQuantizer {
     }
 
     /// Quantizes one tensor on the GPU (errors name the file and tensor).
-    private func quantizeOnGPU(_ gpu: CUDAQuantizer, _ file: SafeTensorsFile,
-                               _ info: TensorInfo) throws -> QuantizedTensor {
+    private func quantizeOnGPU(
+        _ gpu: CUDAQuantizer, _ file: SafeTensorsFile,
+        _ info: TensorInfo
+    ) throws -> QuantizedTensor {
         do {
             return try file.withElements(info.name) { x in
                 try gpu.quantize(x, rows: info.shape[0], cols: info.shape[1], config: config)

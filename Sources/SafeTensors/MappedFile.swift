@@ -61,7 +61,8 @@ public final class MappedFile: @unchecked Sendable {
     /// (`MADV_WILLNEED`: read-ahead starts now, in the background). A hint only.
     public func prefetchPages(_ range: Range<Int>) {
         guard let base = bytes.baseAddress, !range.isEmpty,
-              range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
+            range.lowerBound >= 0, range.upperBound <= bytes.count
+        else { return }
         let page = POSIX.pageSize
         let start = range.lowerBound / page * page
         let end = min(bytes.count, (range.upperBound + page - 1) / page * page)

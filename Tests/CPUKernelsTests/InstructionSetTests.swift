@@ -3,11 +3,12 @@
 // and F16 rows, a ragged last one, several windows per row — and the choice of instruction
 // set (FOUROVERSIX_CPU_ISA). On a machine without AVX2 only the SIMD4 path runs.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 @Suite struct InstructionSetTests {
     static let configs: [QuantizationConfig] = [
@@ -33,8 +34,9 @@ import TestSupport
         for (i, config) in Self.configs.enumerated() {
             for dist in Distribution.allCases {
                 let values = dist.sample(rows * cols, cols: cols, seed: UInt64(cols * 31 + i))
-                let result = compare(values, rows: rows, cols: cols, config: config, threads: [1, 2],
-                                     checkDequantize: i == 0)
+                let result = compare(
+                    values, rows: rows, cols: cols, config: config, threads: [1, 2],
+                    checkDequantize: i == 0)
                 #expect(result == nil, "\(dist): \(result ?? "")")
             }
         }
@@ -77,8 +79,10 @@ import TestSupport
 
     /// `values` rounded to BF16 and to F16, quantized from those inputs by every instruction set,
     /// against the reference on their exact float32 values: the differences found.
-    static func halfPrecisionMismatches(_ values: [Float], rows: Int, cols: Int,
-                                        config: QuantizationConfig) throws -> [String] {
+    static func halfPrecisionMismatches(
+        _ values: [Float], rows: Int, cols: Int,
+        config: QuantizationConfig
+    ) throws -> [String] {
         let bf16 = values.map { BFloat16.bits(from: $0) }
         let f16 = values.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
         var problems: [String] = []
@@ -87,8 +91,9 @@ import TestSupport
             let expected = try ReferenceQuantizer.quantize(widened, rows: rows, cols: cols, config: config)
             for isa in availableISAs {
                 let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                    try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
-                                              amax: nil, threads: 2, minimumPerThread: 1, isa: isa)
+                    try CPUQuantizer.quantize(
+                        isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config,
+                        amax: nil, threads: 2, minimumPerThread: 1, isa: isa)
                 }
                 if let m = mismatch(got, expected) {
                     problems.append("\(config.label) \(isBF16 ? "bf16" : "f16") \(isa): \(m)")
@@ -105,8 +110,9 @@ import TestSupport
         let values = Distribution.mixedScales.sample(rows * cols, cols: cols, seed: 12)
         for amax: Float in [0x1p-101, 0x1p-100, 1e-20, 1e-3, 0.5, 3, 1e4, 1e20, 0x1p100, 0x1p101] {
             for config in Self.configs.prefix(9) {
-                let result = compare(values.map { $0 * 1e-12 }, rows: rows, cols: cols, config: config, amax: amax,
-                                     threads: [2], checkDequantize: false)
+                let result = compare(
+                    values.map { $0 * 1e-12 }, rows: rows, cols: cols, config: config, amax: amax,
+                    threads: [2], checkDequantize: false)
                 #expect(result == nil, "amax \(amax): \(result ?? "")")
             }
         }

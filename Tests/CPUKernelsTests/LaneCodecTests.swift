@@ -1,11 +1,12 @@
 // The lanewise codecs of CPUKernels against their scalar twins in BlockFormats, on exhaustive
 // or dense input sets (every tie of every segment included).
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 /// Runs a lanewise function over `values` four at a time.
 func lanes<T>(_ values: [Float], _ f: (F4) -> T, _ lane: (T, Int) -> Int32) -> [Int32] {
@@ -47,7 +48,8 @@ let denseMagnitudes: [Float] = {
         }
         // Values compare numerically: the sign of a zero value never reaches a result
         // (d − x is the same for d = ±0).
-        let values2 = lanes(values, { e2m1($0, noise: F4(), NearestRounding.self) }, { $0.value[$1].bitPattern.asInt32 })
+        let values2 = lanes(
+            values, { e2m1($0, noise: F4(), NearestRounding.self) }, { $0.value[$1].bitPattern.asInt32 })
         for (i, v) in values.enumerated() {
             let expected = E2M1.value(ofCode: E2M1.code(forScaled: v))
             #expect(Float(bitPattern: UInt32(bitPattern: values2[i])) == expected, "E2M1 value of \(v)")
@@ -110,8 +112,9 @@ let denseMagnitudes: [Float] = {
 
     @Test func nibblePackingMatchesScalar() {
         let codes: [Int32] = (0..<16).map { Int32(($0 * 7 + 3) & 15) }
-        let packed = packNibbles(I4(codes[0], codes[1], codes[2], codes[3]), I4(codes[4], codes[5], codes[6], codes[7]),
-                                 I4(codes[8], codes[9], codes[10], codes[11]), I4(codes[12], codes[13], codes[14], codes[15]))
+        let packed = packNibbles(
+            I4(codes[0], codes[1], codes[2], codes[3]), I4(codes[4], codes[5], codes[6], codes[7]),
+            I4(codes[8], codes[9], codes[10], codes[11]), I4(codes[12], codes[13], codes[14], codes[15]))
         let expected = NibblePacking.pack(codes.map { UInt8($0) })
         for j in 0..<8 { #expect(UInt8(truncatingIfNeeded: packed >> (8 * UInt64(j))) == expected[j]) }
     }
@@ -122,7 +125,9 @@ let denseMagnitudes: [Float] = {
             var x = (0..<16).map { _ in g.normal() * (trial % 2 == 0 ? 1 : 1e-30) }
             var expected = [Float](repeating: 0, count: 16)
             x.withUnsafeBufferPointer { RandomHadamard.transform($0.baseAddress!, into: &expected) }
-            rhtRows.withUnsafeBufferPointer { r in x.withUnsafeMutableBufferPointer { rhtGroup($0.baseAddress!, r.baseAddress!) } }
+            rhtRows.withUnsafeBufferPointer { r in
+                x.withUnsafeMutableBufferPointer { rhtGroup($0.baseAddress!, r.baseAddress!) }
+            }
             #expect(x.map(\.bitPattern) == expected.map(\.bitPattern))
         }
     }

@@ -4,11 +4,12 @@
 // with a typed error by both (it used to trap the process); and what quantizing
 // Float.greatestFiniteMagnitude gives, checked against values worked out from the spec.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 @Suite struct NearFloatMaxTests {
     /// Magnitudes just below, at and above the fallback threshold, up to the float maximum.
@@ -69,14 +70,16 @@ import TestSupport
             x.replaceSubrange((cols + 16)..<(cols + 32), with: Self.concentratedGroup(m))
             for (format, rule) in formatRules {
                 for supplied: Float? in [nil, 3] {
-                    let config = QuantizationConfig(format: format, rule: rule, rht: true, blockScale2D: supplied != nil)
+                    let config = QuantizationConfig(
+                        format: format, rule: rule, rht: true, blockScale2D: supplied != nil)
                     let reference = Result { () throws(QuantizationError) in
                         try ReferenceQuantizer.quantize(x, rows: rows, cols: cols, config: config, amax: supplied)
                     }
                     let fast = Result { () throws(QuantizationError) in
                         try x.withUnsafeBufferPointer { b throws(QuantizationError) in
-                            try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: supplied,
-                                                      threads: 2, minimumPerThread: 1)
+                            try CPUQuantizer.quantize(
+                                .f32(b), rows: rows, cols: cols, config: config, amax: supplied,
+                                threads: 2, minimumPerThread: 1)
                         }
                     }
                     for (name, result) in [("reference", reference), ("CPU", fast)] {
@@ -89,8 +92,9 @@ import TestSupport
                 }
                 let amax = Result { () throws(QuantizationError) in
                     try x.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.amax(.f32(b), rows: rows, cols: cols,
-                                              config: QuantizationConfig(format: format, rule: rule, rht: true))
+                        try CPUQuantizer.amax(
+                            .f32(b), rows: rows, cols: cols,
+                            config: QuantizationConfig(format: format, rule: rule, rht: true))
                     }
                 }
                 if format == .mxfp4 {
@@ -98,8 +102,9 @@ import TestSupport
                 } else {
                     #expect(amax == .failure(.rhtOverflow(maxMagnitude: m)), "amax \(format)/\(rule)")
                 }
-                let plain = compare(x, rows: rows, cols: cols, config: QuantizationConfig(format: format, rule: rule),
-                                    threads: [1, 2])
+                let plain = compare(
+                    x, rows: rows, cols: cols, config: QuantizationConfig(format: format, rule: rule),
+                    threads: [1, 2])
                 #expect(plain == nil, "without RHT, m = \(m): \(plain ?? "")")
             }
         }
@@ -133,8 +138,9 @@ import TestSupport
         let expectedScale: [UInt8] = [0x7E, 0]
         for threads in [1, 2] {
             let q = try x.withUnsafeBufferPointer { b throws(QuantizationError) in
-                try CPUQuantizer.quantize(.f32(b), rows: 1, cols: 32, config: QuantizationConfig(rule: .static6),
-                                          amax: nil, threads: threads, minimumPerThread: 1)
+                try CPUQuantizer.quantize(
+                    .f32(b), rows: 1, cols: 32, config: QuantizationConfig(rule: .static6),
+                    amax: nil, threads: threads, minimumPerThread: 1)
             }
             #expect(q.amax == max && q.scales == expectedScale)
             let codes = NibblePacking.unpack(q.codes)

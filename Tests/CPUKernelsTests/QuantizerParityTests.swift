@@ -2,11 +2,12 @@
 // block counts and dequantized values, for every format × rule × option, on shapes at block
 // boundaries, several distributions, inputs in F32/BF16/F16, and threads 1, 2, 3, 7.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f in f.supportedRules.map { (f, $0) } }
 
@@ -60,8 +61,9 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         // Every 4/6 and IF4 rule on this distribution.
         for (format, rule) in formatRules where rule.isAdaptive {
             let values = dist.sample(rows * cols, cols: cols, seed: 5)
-            let result = compare(values, rows: rows, cols: cols, config: QuantizationConfig(format: format, rule: rule),
-                                 threads: [2])
+            let result = compare(
+                values, rows: rows, cols: cols, config: QuantizationConfig(format: format, rule: rule),
+                threads: [2])
             #expect(result == nil, "\(result ?? "")")
         }
     }
@@ -87,16 +89,18 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         let values = Distribution.normal.sample(rows * cols, cols: cols, seed: 4)
         func fast(_ config: QuantizationConfig, amax: Float) throws -> QuantizedTensor {
             try values.withUnsafeBufferPointer { b throws(QuantizationError) in
-                try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: 2,
-                                          minimumPerThread: 1)
+                try CPUQuantizer.quantize(
+                    .f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: 2,
+                    minimumPerThread: 1)
             }
         }
         // amax 1e-38: M·S / amax overflows float32, so there is no tensor scale and the tensor is
         // stored as zeros (every scale byte and every code 0).
         for (format, rule) in formatRules where format != .mxfp4 {
             let q = try fast(QuantizationConfig(format: format, rule: rule), amax: 1e-38)
-            #expect(q.amax == 1e-38 && q.scales.allSatisfy { $0 == 0 } && q.codes.allSatisfy { $0 == 0 },
-                    "\(format.rawValue)/\(rule.rawValue)")
+            #expect(
+                q.amax == 1e-38 && q.scales.allSatisfy { $0 == 0 } && q.codes.allSatisfy { $0 == 0 },
+                "\(format.rawValue)/\(rule.rawValue)")
         }
         // amax 1e-34 (finite tensor scale, dec below 2^-116): every block maximum is far above the
         // amax, so every E4M3 scale saturates at 448 (byte 0x7E) and every element at ±6 (code 7
@@ -129,10 +133,11 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         let rows = bytes.count, cols = 16
         let packedRow: [UInt8] = (0..<8).map { k in UInt8(2 * k) | UInt8(2 * k + 1) << 4 }
         for amax: Float in [3.7, 1e-3, 448 * 6] {
-            let q = QuantizedTensor(config: QuantizationConfig(rule: rule), rows: rows, cols: cols, paddedCols: cols,
-                                    sourceRows: rows, sourceCols: cols, amax: amax,
-                                    codes: Array([[UInt8]](repeating: packedRow, count: rows).joined()), scales: bytes,
-                                    alternativeBlockCount: 0, blockCount: rows)
+            let q = QuantizedTensor(
+                config: QuantizationConfig(rule: rule), rows: rows, cols: cols, paddedCols: cols,
+                sourceRows: rows, sourceCols: cols, amax: amax,
+                codes: Array([[UInt8]](repeating: packedRow, count: rows).joined()), scales: bytes,
+                alternativeBlockCount: 0, blockCount: rows)
             let r = 1 / productMS
             var expected: [Float] = []
             for byte in bytes {
@@ -156,14 +161,18 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                     let f = UnsafeMutableRawPointer.allocate(byteCount: 4 * rows * cols, alignment: 64)
                     let h = UnsafeMutableRawPointer.allocate(byteCount: 2 * rows * cols, alignment: 64)
                     defer { f.deallocate(); h.deallocate() }
-                    let fb = UnsafeMutableBufferPointer(start: f.bindMemory(to: Float.self, capacity: rows * cols),
-                                                        count: rows * cols)
-                    let hb = UnsafeMutableBufferPointer(start: h.bindMemory(to: UInt16.self, capacity: rows * cols),
-                                                        count: rows * cols)
-                    CPUQuantizer.dequantize(q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2,
-                                            streamingBytes: 0)
-                    CPUQuantizer.dequantizeBF16(q, into: hb, threads: threads, minimumPerThread: 1, isa: .avx2,
-                                                streamingBytes: 0)
+                    let fb = UnsafeMutableBufferPointer(
+                        start: f.bindMemory(to: Float.self, capacity: rows * cols),
+                        count: rows * cols)
+                    let hb = UnsafeMutableBufferPointer(
+                        start: h.bindMemory(to: UInt16.self, capacity: rows * cols),
+                        count: rows * cols)
+                    CPUQuantizer.dequantize(
+                        q, into: fb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                        streamingBytes: 0)
+                    CPUQuantizer.dequantizeBF16(
+                        q, into: hb, threads: threads, minimumPerThread: 1, isa: .avx2,
+                        streamingBytes: 0)
                     #expect(bitDifference(Array(fb), expected) == nil, "streamed, amax \(amax), threads \(threads)")
                     #expect(Array(hb) == expected.map(BFloat16.bits(from:)), "streamed BF16, amax \(amax)")
                 }
@@ -177,23 +186,29 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         let base = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: 8).map { $0 * 0.01 }
         let bf16 = base.map { BFloat16.bits(from: $0) }
         let f16 = base.map { Float16Bits.bits(from: max(-60000, min(60000, $0))) }
-        for config in [QuantizationConfig(), QuantizationConfig(rht: true), QuantizationConfig(transpose: true),
-                       QuantizationConfig(format: .mxfp4, blockScale2D: true, scaleLayout: .swizzled128x4)] {
+        for config in [
+            QuantizationConfig(), QuantizationConfig(rht: true), QuantizationConfig(transpose: true),
+            QuantizationConfig(format: .mxfp4, blockScale2D: true, scaleLayout: .swizzled128x4),
+        ] {
             for (bitsArray, widen) in [(bf16, BFloat16.float(fromBits:)), (f16, Float16Bits.float(fromBits:))] {
                 let isBF16 = widen(0x3F80) == 1
-                let expected = try ReferenceQuantizer.quantize(bitsArray.map(widen), rows: rows, cols: cols, config: config)
+                let expected = try ReferenceQuantizer.quantize(
+                    bitsArray.map(widen), rows: rows, cols: cols, config: config)
                 for t in [1, 2, 3] {
                     for isa in availableISAs {
                         let got = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                            try CPUQuantizer.quantize(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
-                                                      config: config, amax: nil, threads: t, minimumPerThread: 1,
-                                                      isa: isa)
+                            try CPUQuantizer.quantize(
+                                isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols,
+                                config: config, amax: nil, threads: t, minimumPerThread: 1,
+                                isa: isa)
                         }
-                        #expect(mismatch(got, expected) == nil,
-                                "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa) threads \(t)")
+                        #expect(
+                            mismatch(got, expected) == nil,
+                            "\(config.label) \(isBF16 ? "bf16" : "f16") \(isa) threads \(t)")
                     }
                     let a = try bitsArray.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.amax(isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config, threads: t)
+                        try CPUQuantizer.amax(
+                            isBF16 ? .bf16(b) : .f16(b), rows: rows, cols: cols, config: config, threads: t)
                     }
                     #expect(a == expected.amax)
                 }
@@ -212,8 +227,10 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
 
     /// The same errors as the reference, in the same order of checks.
     @Test func validationErrors() {
-        func fast(_ v: [Float], _ rows: Int, _ cols: Int, _ config: QuantizationConfig = QuantizationConfig(),
-                  amax: Float? = nil) -> QuantizationError? {
+        func fast(
+            _ v: [Float], _ rows: Int, _ cols: Int, _ config: QuantizationConfig = QuantizationConfig(),
+            amax: Float? = nil
+        ) -> QuantizationError? {
             do {
                 _ = try v.withUnsafeBufferPointer { b throws(QuantizationError) in
                     try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: 2)
@@ -221,28 +238,38 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
                 return nil
             } catch { return error }
         }
-        func reference(_ v: [Float], _ rows: Int, _ cols: Int, _ config: QuantizationConfig = QuantizationConfig(),
-                       amax: Float? = nil) -> QuantizationError? {
-            do { _ = try ReferenceQuantizer.quantize(v, rows: rows, cols: cols, config: config, amax: amax); return nil }
-            catch { return error }
+        func reference(
+            _ v: [Float], _ rows: Int, _ cols: Int, _ config: QuantizationConfig = QuantizationConfig(),
+            amax: Float? = nil
+        ) -> QuantizationError? {
+            do {
+                _ = try ReferenceQuantizer.quantize(v, rows: rows, cols: cols, config: config, amax: amax); return nil
+            } catch { return error }
         }
         var v = Distribution.normal.sample(40 * 1000, cols: 1000, seed: 1)
         v[12345] = .nan
         v[30000] = .infinity
-        if case let .nonFinite(index, _) = fast(v, 40, 1000) { #expect(index == 12345) } else { Issue.record("no nonFinite") }
+        if case let .nonFinite(index, _) = fast(v, 40, 1000) {
+            #expect(index == 12345)
+        } else {
+            Issue.record("no nonFinite")
+        }
         v[12345] = 1
         #expect(fast(v, 40, 1000) == .nonFinite(index: 30000, value: .infinity))
         #expect(fast(v, 40, 1000, QuantizationConfig(rht: true)) == .nonFinite(index: 30000, value: .infinity))
         #expect(fast(v, 40, 1000, amax: 2) == .nonFinite(index: 30000, value: .infinity))
         let w = [Float](repeating: 1, count: 12)
-        for (rows, cols, config, amax) in [(3, 4, QuantizationConfig(format: .mxfp4, rule: .mse), nil as Float?),
-                                           (3, 5, QuantizationConfig(), nil), (12, 0, QuantizationConfig(), nil),
-                                           (0, 12, QuantizationConfig(transpose: true), nil),
-                                           (3, 4, QuantizationConfig(), -1), (3, 4, QuantizationConfig(), .nan),
-                                           (3, 4, QuantizationConfig(), .infinity)] {
+        for (rows, cols, config, amax) in [
+            (3, 4, QuantizationConfig(format: .mxfp4, rule: .mse), nil as Float?),
+            (3, 5, QuantizationConfig(), nil), (12, 0, QuantizationConfig(), nil),
+            (0, 12, QuantizationConfig(transpose: true), nil),
+            (3, 4, QuantizationConfig(), -1), (3, 4, QuantizationConfig(), .nan),
+            (3, 4, QuantizationConfig(), .infinity),
+        ] {
             let input = rows * cols == 12 || cols == 5 ? w : []
             // (Compared by description: NaN payloads make `==` false for equal errors.)
-            #expect(fast(input, rows, cols, config, amax: amax)?.description
+            #expect(
+                fast(input, rows, cols, config, amax: amax)?.description
                     == reference(input, rows, cols, config, amax: amax)?.description)
             #expect(fast(input, rows, cols, config, amax: amax) != nil)
         }
@@ -250,16 +277,19 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
         var h = [UInt16](repeating: 0x3C00, count: 100)
         h[77] = 0x7C00
         let err: QuantizationError? = h.withUnsafeBufferPointer { b -> QuantizationError? in
-            do { _ = try CPUQuantizer.quantize(.f16(b), rows: 10, cols: 10, config: QuantizationConfig()); return nil }
-            catch { return error as? QuantizationError }
+            do {
+                _ = try CPUQuantizer.quantize(.f16(b), rows: 10, cols: 10, config: QuantizationConfig()); return nil
+            } catch { return error as? QuantizationError }
         }
         #expect(err == .nonFinite(index: 77, value: .infinity))
     }
 
     /// Tensors with no rows (a real quantization axis, nothing on it) quantize to nothing.
     @Test func emptyTensors() {
-        for config in [QuantizationConfig(), QuantizationConfig(format: .mxfp4, scaleLayout: .swizzled128x4),
-                       QuantizationConfig(transpose: true, blockScale2D: true)] {
+        for config in [
+            QuantizationConfig(), QuantizationConfig(format: .mxfp4, scaleLayout: .swizzled128x4),
+            QuantizationConfig(transpose: true, blockScale2D: true),
+        ] {
             let (rows, cols) = config.transpose ? (16, 0) : (0, 16)
             #expect(compare([], rows: rows, cols: cols, config: config, threads: [1, 2]) == nil, "\(config.label)")
         }
@@ -269,8 +299,10 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
     @Test func amaxMatchesQuantize() throws {
         let (rows, cols) = (21, 40)
         let values = Distribution.outliers.sample(rows * cols, cols: cols, seed: 12)
-        for config in [QuantizationConfig(), QuantizationConfig(rht: true), QuantizationConfig(transpose: true, rht: true),
-                       QuantizationConfig(format: .mxfp4)] {
+        for config in [
+            QuantizationConfig(), QuantizationConfig(rht: true), QuantizationConfig(transpose: true, rht: true),
+            QuantizationConfig(format: .mxfp4),
+        ] {
             let expected = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config).amax
             let got = try values.withUnsafeBufferPointer { b throws(QuantizationError) in
                 try CPUQuantizer.amax(.f32(b), rows: rows, cols: cols, config: config, threads: 3)
@@ -281,11 +313,14 @@ let formatRules: [(BlockFormat, ScaleRule)] = BlockFormat.allCases.flatMap { f i
 
     /// Larger tensors: several staging windows per row, several transposed panels.
     @Test func largerTensors() {
-        for (rows, cols, config) in [(40, 4200, QuantizationConfig(format: .nvfp4, rule: .mse)),
-                                     (600, 40, QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true)),
-                                     (300, 40, QuantizationConfig(format: .mxfp4, rule: .static4, transpose: true))] {
+        for (rows, cols, config) in [
+            (40, 4200, QuantizationConfig(format: .nvfp4, rule: .mse)),
+            (600, 40, QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true)),
+            (300, 40, QuantizationConfig(format: .mxfp4, rule: .static4, transpose: true)),
+        ] {
             let values = Distribution.heavyTailed.sample(rows * cols, cols: cols, seed: 21)
-            let result = compare(values, rows: rows, cols: cols, config: config, threads: [2, 3], checkDequantize: false)
+            let result = compare(
+                values, rows: rows, cols: cols, config: config, threads: [2, 3], checkDequantize: false)
             #expect(result == nil, "\(result ?? "")")
         }
     }

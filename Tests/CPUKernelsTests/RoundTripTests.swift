@@ -2,11 +2,12 @@
 // reference's quantized tensor and its dequantization, in the quantized orientation or back
 // in the source basis (RHT inverted, padding dropped, transpose undone), for every option.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 @Suite struct RoundTripTests {
     @Test(arguments: [(rows: 24, cols: 40), (rows: 17, cols: 64), (rows: 33, cols: 7)])
@@ -21,12 +22,14 @@ import TestSupport
                 #expect(sourceBasis.count == x.count)
                 for (basis, expected) in [(RoundTripBasis.quantized, quantizedBasis), (.source, sourceBasis)] {
                     let got = try x.withTensorElements { (e) throws(QuantizationError) in
-                        try CPUQuantizer.roundTrip(e, rows: shape.rows, cols: shape.cols, config: config, basis: basis,
-                                                   threads: 2)
+                        try CPUQuantizer.roundTrip(
+                            e, rows: shape.rows, cols: shape.cols, config: config, basis: basis,
+                            threads: 2)
                     }
                     #expect(got.quantized == q, "\(config.label) \(basis)")
                     #expect(got.values.map(\.bitPattern) == expected.map(\.bitPattern), "\(config.label) \(basis)")
-                    #expect(CPUQuantizer.dequantize(q, basis: basis, threads: 1).map(\.bitPattern)
+                    #expect(
+                        CPUQuantizer.dequantize(q, basis: basis, threads: 1).map(\.bitPattern)
                             == expected.map(\.bitPattern), "\(config.label) \(basis)")
                 }
             }

@@ -10,11 +10,12 @@
 // the supplied amax makes enc = M·S / amax = 1 and each block maximum makes its E4M3 scale a
 // power of two 2^j, so y = x · 2^-j.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 @Suite struct StochasticRoundingDistributionTests {
     /// E2M1 magnitudes (spec §1), in code order.
@@ -70,19 +71,22 @@ import TestSupport
             var upper = [Int](repeating: 0, count: testCase.probes.count)
             var misses: [String] = []
             for seed in 0..<UInt64(Self.seeds) {
-                let config = QuantizationConfig(format: .nvfp4, rule: rule, rounding: .stochastic(seed: seed &* 7919 &+ 1))
+                let config = QuantizationConfig(
+                    format: .nvfp4, rule: rule, rounding: .stochastic(seed: seed &* 7919 &+ 1))
                 let q: QuantizedTensor
                 if quantizer == "reference" {
                     q = try ReferenceQuantizer.quantize(testCase.x, rows: rows, cols: 16, config: config, amax: amax)
                 } else {
                     q = try testCase.x.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.quantize(.f32(b), rows: rows, cols: 16, config: config, amax: amax,
-                                                  threads: 2, minimumPerThread: 1)
+                        try CPUQuantizer.quantize(
+                            .f32(b), rows: rows, cols: 16, config: config, amax: amax,
+                            threads: 2, minimumPerThread: 1)
                     }
                 }
                 // The designed candidate was chosen in every block.
                 guard q.scales == testCase.scaleBytes, q.alternativeBlockCount == alternativeRows else {
-                    Issue.record("\(quantizer) seed \(seed): scales \(q.scales), \(q.alternativeBlockCount) alternative")
+                    Issue.record(
+                        "\(quantizer) seed \(seed): scales \(q.scales), \(q.alternativeBlockCount) alternative")
                     return
                 }
                 for (k, p) in testCase.probes.enumerated() {
@@ -101,8 +105,13 @@ import TestSupport
             for (k, p) in testCase.probes.enumerated() {
                 let expected = n * p.pUpper
                 let tolerance = Self.sigmas * (n * p.pUpper * (1 - p.pUpper)).squareRoot() + 1
-                #expect(Swift.abs(Double(upper[k]) - expected) <= tolerance,
-                        "\(quantizer) \(rule) (\(p.row), \(p.col)) y = \(p.y): \(upper[k]) of \(Self.seeds) rounded up to \(p.hi), expected \(expected) ± \(tolerance)")
+                #expect(
+                    Swift.abs(Double(upper[k]) - expected) <= tolerance,
+                    """
+                    \(quantizer) \(rule) (\(p.row), \(p.col)) y = \(p.y): \(upper[k]) of \(Self.seeds) rounded up \
+                    to \(p.hi), expected \(expected) ± \(tolerance)
+                    """
+                )
             }
         }
     }

@@ -8,11 +8,12 @@
 //     blocks = padded.view(⌈R/128⌉, 128, ⌈C/4⌉, 4).permute(0, 2, 1, 3)
 //     return blocks.reshape(-1, 4, 32, 4).transpose(1, 2).reshape(-1, 32, 16).flatten()
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 /// A contiguous row-major tensor of `shape`, its axes permuted (PyTorch's `permute` followed by
 /// `contiguous()`): axis k of the result is axis `order[k]` of the input.
@@ -113,12 +114,19 @@ func toBlocked(_ scales: [UInt8], rows: Int, cols: Int) -> [UInt8] {
                 #expect(rowMajor.scales.count == rowMajor.rows * rowMajor.scaleCols)
                 #expect(Set(rowMajor.scales).count > 1, "\(label): the scales do not vary")
                 let swizzledConfig = config.withLayout(.swizzled128x4)
-                var results = [("reference", try ReferenceQuantizer.quantize(x, rows: rows, cols: cols,
-                                                                             config: swizzledConfig))]
+                var results = [
+                    (
+                        "reference",
+                        try ReferenceQuantizer.quantize(
+                            x, rows: rows, cols: cols,
+                            config: swizzledConfig)
+                    )
+                ]
                 for threads in [1, 3] {
                     let q = try x.withUnsafeBufferPointer { b throws(QuantizationError) in
-                        try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: swizzledConfig, amax: nil,
-                                                  threads: threads, minimumPerThread: 1)
+                        try CPUQuantizer.quantize(
+                            .f32(b), rows: rows, cols: cols, config: swizzledConfig, amax: nil,
+                            threads: threads, minimumPerThread: 1)
                     }
                     results.append(("CPU threads \(threads)", q))
                 }

@@ -3,8 +3,9 @@
 
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+
+@testable import CPUKernels
 
 enum Distribution: String, CaseIterable, CustomStringConvertible {
     case normal, heavyTailed, outliers, tiny, zeroBlocks, allZero, ties, mixedScales
@@ -110,9 +111,10 @@ func allOptionConfigs(_ format: BlockFormat, _ rule: ScaleRule) -> [Quantization
             for twoD in [false, true] {
                 for rounding in [Rounding.nearest, .stochastic(seed: 0xC0FFEE), .stochasticUnbiased(seed: 0xC0FFEE)] {
                     for layout in ScaleLayout.allCases {
-                        out.append(QuantizationConfig(
-                            format: format, rule: rule, rounding: rounding,
-                            transpose: transpose, rht: rht, blockScale2D: twoD, scaleLayout: layout))
+                        out.append(
+                            QuantizationConfig(
+                                format: format, rule: rule, rounding: rounding,
+                                transpose: transpose, rht: rht, blockScale2D: twoD, scaleLayout: layout))
                     }
                 }
             }
@@ -136,26 +138,30 @@ extension QuantizationConfig {
 
 /// Quantizes with the fast path at several thread counts and the reference; returns the
 /// first difference.
-func compare(_ values: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float? = nil,
-             threads: [Int] = [1, 2, 3, 7], checkDequantize: Bool = true) -> String? {
+func compare(
+    _ values: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float? = nil,
+    threads: [Int] = [1, 2, 3, 7], checkDequantize: Bool = true
+) -> String? {
     let expected: QuantizedTensor
-    do { expected = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config, amax: amax) } catch {
+    do { expected = try ReferenceQuantizer.quantize(values, rows: rows, cols: cols, config: config, amax: amax) } catch
+    {
         return "reference threw \(error)"
     }
     for isa in availableISAs {
-    for t in threads {
-        let got: QuantizedTensor
-        do {
-            got = try values.withUnsafeBufferPointer { b throws(QuantizationError) in
-                try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: t,
-                                          minimumPerThread: 1, isa: isa)
+        for t in threads {
+            let got: QuantizedTensor
+            do {
+                got = try values.withUnsafeBufferPointer { b throws(QuantizationError) in
+                    try CPUQuantizer.quantize(
+                        .f32(b), rows: rows, cols: cols, config: config, amax: amax, threads: t,
+                        minimumPerThread: 1, isa: isa)
+                }
+            } catch { return "fast path (\(isa)) threw \(error)" }
+            if let m = mismatch(got, expected) { return "\(config.label) [\(rows)×\(cols)] \(isa) threads \(t): \(m)" }
+            if checkDequantize, t <= 2, let m = dequantizeMismatch(got, threads: t) {
+                return "\(config.label) [\(rows)×\(cols)] threads \(t): \(m)"
             }
-        } catch { return "fast path (\(isa)) threw \(error)" }
-        if let m = mismatch(got, expected) { return "\(config.label) [\(rows)×\(cols)] \(isa) threads \(t): \(m)" }
-        if checkDequantize, t <= 2, let m = dequantizeMismatch(got, threads: t) {
-            return "\(config.label) [\(rows)×\(cols)] threads \(t): \(m)"
         }
-    }
     }
     return nil
 }

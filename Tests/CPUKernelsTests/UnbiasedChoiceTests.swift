@@ -8,20 +8,23 @@
 // choice); the static rules give `stochastic`'s bytes; and over many seeds the dequantized
 // values are unbiased, while the realized-error choice of the reference is measurably biased.
 
-import Testing
 import BlockFormats
 import BlockQuantization
-@testable import CPUKernels
 import TestSupport
+import Testing
+
+@testable import CPUKernels
 
 @Suite struct UnbiasedChoiceTests {
     static let adaptive = formatRules.filter { $0.1.isAdaptive }
 
     static func quantize(_ v: [Float], _ rows: Int, _ cols: Int, _ config: QuantizationConfig, threads: Int = 2) throws
-        -> QuantizedTensor {
+        -> QuantizedTensor
+    {
         try v.withUnsafeBufferPointer { b throws(QuantizationError) in
-            try CPUQuantizer.quantize(.f32(b), rows: rows, cols: cols, config: config, amax: nil, threads: threads,
-                                      minimumPerThread: 1)
+            try CPUQuantizer.quantize(
+                .f32(b), rows: rows, cols: cols, config: config, amax: nil, threads: threads,
+                minimumPerThread: 1)
         }
     }
 
@@ -30,16 +33,20 @@ import TestSupport
         let (format, rule) = Self.adaptive.first { "\($0.0.rawValue)/\($0.1.rawValue)" == name }!
         let (rows, cols) = (33, 70)
         var differsFromNearest = false, differsFromRealized = false
-        for (i, (transpose, rht, twoD)) in [(false, false, false), (true, false, false), (false, true, false),
-                                            (false, false, true), (true, true, false)].enumerated() {
+        for (i, (transpose, rht, twoD)) in [
+            (false, false, false), (true, false, false), (false, true, false),
+            (false, false, true), (true, true, false),
+        ].enumerated() {
             let dist: Distribution = [.normal, .heavyTailed, .outliers, .ties, .mixedScales][i]
             let values = dist.sample(rows * cols, cols: cols, seed: UInt64(40 + i))
             func config(_ r: Rounding) -> QuantizationConfig {
-                QuantizationConfig(format: format, rule: rule, rounding: r, transpose: transpose, rht: rht, blockScale2D: twoD)
+                QuantizationConfig(
+                    format: format, rule: rule, rounding: r, transpose: transpose, rht: rht, blockScale2D: twoD)
             }
             let unbiased = config(.stochasticUnbiased(seed: 77))
-            #expect(compare(values, rows: rows, cols: cols, config: unbiased, threads: [1, 2, 3, 7]) == nil,
-                    "\(compare(values, rows: rows, cols: cols, config: unbiased, threads: [1, 2, 3, 7]) ?? "")")
+            #expect(
+                compare(values, rows: rows, cols: cols, config: unbiased, threads: [1, 2, 3, 7]) == nil,
+                "\(compare(values, rows: rows, cols: cols, config: unbiased, threads: [1, 2, 3, 7]) ?? "")")
             let u = try Self.quantize(values, rows, cols, unbiased)
             let nearest = try Self.quantize(values, rows, cols, config(.nearest))
             let realized = try Self.quantize(values, rows, cols, config(.stochastic(seed: 77)))
@@ -56,10 +63,16 @@ import TestSupport
         let values = Distribution.normal.sample(rows * cols, cols: cols, seed: 3)
         for (format, rule) in formatRules where !rule.isAdaptive {
             for twoD in [false, true] {
-                let a = try Self.quantize(values, rows, cols, QuantizationConfig(format: format, rule: rule,
-                                                                                 rounding: .stochasticUnbiased(seed: 5), blockScale2D: twoD))
-                let b = try Self.quantize(values, rows, cols, QuantizationConfig(format: format, rule: rule,
-                                                                                 rounding: .stochastic(seed: 5), blockScale2D: twoD))
+                let a = try Self.quantize(
+                    values, rows, cols,
+                    QuantizationConfig(
+                        format: format, rule: rule,
+                        rounding: .stochasticUnbiased(seed: 5), blockScale2D: twoD))
+                let b = try Self.quantize(
+                    values, rows, cols,
+                    QuantizationConfig(
+                        format: format, rule: rule,
+                        rounding: .stochastic(seed: 5), blockScale2D: twoD))
                 #expect(a.codes == b.codes && a.scales == b.scales, "\(format.rawValue)/\(rule.rawValue) 2-D \(twoD)")
             }
         }
@@ -69,10 +82,12 @@ import TestSupport
     /// mean over n seeds of (dequantized − x) and var_i its sample variance. Unbiased rounding
     /// gives about one per element (a standard deviation of √(2m) for m elements).
     static func chiSquare(_ values: [Float], rows: Int, cols: Int, rounding: (UInt64) -> Rounding, seeds n: Int) throws
-        -> (chi2: Double, elements: Int) {
+        -> (chi2: Double, elements: Int)
+    {
         var sum = [Double](repeating: 0, count: values.count), sq = sum
         for s in 0..<n {
-            let q = try quantize(values, rows, cols, QuantizationConfig(format: .nvfp4, rule: .mse, rounding: rounding(UInt64(s))))
+            let q = try quantize(
+                values, rows, cols, QuantizationConfig(format: .nvfp4, rule: .mse, rounding: rounding(UInt64(s))))
             let d = ReferenceQuantizer.dequantize(q)
             for i in values.indices {
                 let e = Double(d[i]) - Double(values[i])
@@ -94,7 +109,8 @@ import TestSupport
         let (rows, cols) = (16, 16)
         let values = Distribution.normal.sample(rows * cols, cols: cols, seed: 11)
         let n = 1500
-        let unbiased = try Self.chiSquare(values, rows: rows, cols: cols, rounding: { .stochasticUnbiased(seed: $0) }, seeds: n)
+        let unbiased = try Self.chiSquare(
+            values, rows: rows, cols: cols, rounding: { .stochasticUnbiased(seed: $0) }, seeds: n)
         let realized = try Self.chiSquare(values, rows: rows, cols: cols, rounding: { .stochastic(seed: $0) }, seeds: n)
         let m = Double(unbiased.elements), limit = m + 6 * (2 * m).squareRoot()
         #expect(unbiased.elements > rows * cols / 2)
