@@ -59,21 +59,15 @@ public final class MappedFile: @unchecked Sendable {
 
     /// Advises the kernel that the pages covering `range` will be read soon, in order
     /// (`MADV_WILLNEED`: read-ahead starts now, in the background). A hint only.
-    public func prefetchPages(_ range: Range<Int>) {
-        guard let base = bytes.baseAddress, !range.isEmpty,
-            range.lowerBound >= 0, range.upperBound <= bytes.count
-        else { return }
-        let page = POSIX.pageSize
-        let start = range.lowerBound / page * page
-        let end = min(bytes.count, (range.upperBound + page - 1) / page * page)
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_WILLNEED)
-    }
+    public func prefetchPages(_ range: Range<Int>) { advise(range, MADV_WILLNEED) }
 
     /// Advises the kernel that the pages covering `range` (byte offsets into the file) may be
     /// dropped. The range is widened to whole pages: the mapping is read-only and private, so a
     /// dropped page holds no changes and is simply read from the file again if touched later.
-    public func releasePages(_ range: Range<Int>) {
+    public func releasePages(_ range: Range<Int>) { advise(range, MADV_DONTNEED) }
+
+    /// `madvise` over the whole pages covering `range`; an empty or out-of-file range does nothing.
+    private func advise(_ range: Range<Int>, _ advice: Int32) {
         guard let base = bytes.baseAddress, !range.isEmpty,
             range.lowerBound >= 0, range.upperBound <= bytes.count
         else { return }
@@ -81,6 +75,6 @@ public final class MappedFile: @unchecked Sendable {
         let start = range.lowerBound / page * page
         let end = min(bytes.count, (range.upperBound + page - 1) / page * page)
         guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, advice)
     }
 }
