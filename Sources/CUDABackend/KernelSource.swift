@@ -591,10 +591,12 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
         };
         two_candidates<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
         const float errA = block_error<METRIC>(accA, ctx.metric), errB = block_error<METRIC>(accB, ctx.metric);
-        if (ST == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, errB < errA ? wB : w);
+        // The chosen candidate is rounded into w (indexing w or wB through a pointer chosen at run
+        // time would move both arrays to local memory).
+        if (ST == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, w);
         if (errB < errA) {
 #pragma unroll
-            for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+            for (int k = 0; k < N / 8; ++k) w[k] = ST == 2 ? w[k] : wB[k];
             *alternative = true;
             return IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
         }
@@ -1021,10 +1023,10 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
                 tile_error_sums(errs, vShared + (warp * 2 + group) * 16, sub, &errA, &errB);
             }
             __syncwarp();
-            if (STV == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, errB < errA ? wB : w);
+            if (STV == 2) round_chosen_stochastically<IS_IF4, N>(x, noise, kA, kB, errB < errA, w);
             if (errB < errA) {
 #pragma unroll
-                for (int k = 0; k < N / 8; ++k) w[k] = wB[k];
+                for (int k = 0; k < N / 8; ++k) w[k] = STV == 2 ? w[k] : wB[k];
                 alternative = true;
                 byte = IS_IF4 ? ((byteA + 128u) & 0xFFu) : byteB;
             } else {
