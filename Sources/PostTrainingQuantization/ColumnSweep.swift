@@ -1,12 +1,16 @@
 // The one weight quantizer of every PTQ method: NVFP4 blocks chosen (6 vs 4 included) either
 // by the rule on the weights or by the output-aware criterion, with optional GPTQ error
 // feedback through the upper Cholesky factor of H⁻¹ — scales chosen in the sweep (on the
-// weights as updated so far) or frozen (on the original weights).
+// weights as updated so far) or frozen (on the original weights) — in column order or in a
+// given order (GPTQ's activation order), the scale layout staying the standard one.
 //
 // Promises: without feedback and with plain selection the result is bit-identical with
 // `ReferenceQuantizer` / `CPUQuantizer` at the same amax (the block choice *is*
 // `ReferenceBlock.quantize`, each element's code its `E2M1.code(forScaled: x · k)`); feedback
 // with U = c·I (H a multiple of the identity) changes nothing, so GPTQ with H = I is RTN.
+// With an order, the sweep visits column order[p] at step p and U is the factor of H permuted
+// to that order; a block's scale is chosen (in the sweep) when its first column is reached, on
+// its 16 weights as updated so far. The identity order is the plain sweep, bit for bit.
 // Rows are independent (each row its own scales and error feedback), so they run in parallel
 // without changing a bit; the lazy update of later columns is one SGEMM per 128 columns.
 
@@ -20,15 +24,32 @@ public enum ColumnSweep {
     ///   - factor: U `[cols, cols]`, upper triangular with UᵀU = H⁻¹ (GPTQ), or nil (RTN).
     ///   - channelWeights: h_jj per input channel for output-aware selection, or nil (plain).
     ///   - frozenScales: with feedback, choose every block's scale on the original weights.
+    ///   - order: the columns in the order the sweep quantizes them (`factor` then belongs to H
+    ///     permuted to this order); nil for 0, 1, …, cols − 1.
     public static func quantize(
         _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
         factor: [Float]? = nil, channelWeights: [Float]? = nil, frozenScales: Bool = false,
-        blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount
+        order: [Int]? = nil, blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount
     ) -> QuantizedTensor {
         precondition(cols % 16 == 0 && w.count == rows * cols && config.format == .nvfp4)
+        let sweep = order ?? Array(0..<cols)
+        let position = {  // position[column] = the step of the sweep that quantizes it
+            var p = [Int](repeating: -1, count: cols)
+            for (step, j) in sweep.enumerated() where (0..<cols).contains(j) { p[j] = step }
+            return p
+        }()
+        precondition(sweep.count == cols && !position.contains(-1), "order must be a permutation of the columns")
+        let firstStep = {  // the step that reaches each block first
+            var f = [Int](repeating: cols, count: cols / 16)
+            for j in 0..<cols { f[j / 16] = min(f[j / 16], position[j]) }
+            return f
+        }()
+        let inOrder = order == nil
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
         let scaleCols = cols / 16
+        // The weights in sweep order: work[r, p] = w[r, sweep[p]].
         var work = w
+        if !inOrder { for r in 0..<rows { for p in 0..<cols { work[r * cols + p] = w[r * cols + sweep[p]] } } }
         var unpacked = [UInt8](repeating: 0, count: rows * cols)
         var scales = [UInt8](repeating: 0, count: rows * scaleCols)
         var alternative = [UInt8](repeating: 0, count: rows * scaleCols)
@@ -38,7 +59,7 @@ public enum ColumnSweep {
         // Frozen (or no feedback): every block's scale from the weights as given.
         let chooseUpFront = factor == nil || frozenScales
         if chooseUpFront {
-            work.withUnsafeBufferPointer { wp in
+            w.withUnsafeBufferPointer { wp in
                 scales.withUnsafeMutableBufferPointer { sp in
                     alternative.withUnsafeMutableBufferPointer { ap in
                         let p = SendablePointer((w: wp.baseAddress!, s: sp.baseAddress!, a: ap.baseAddress!))
@@ -80,27 +101,36 @@ public enum ColumnSweep {
                                         shared.withUnsafeBufferPointer { h in
                                             for r in range {
                                                 let row = p.p.w + r * cols
-                                                for j in c0..<c1 {
-                                                    let b = j / 16
-                                                    if !chooseUpFront && j % 16 == 0 {
-                                                        let (byte, alt) = chooseBlock(
-                                                            row + j, context: ctx,
-                                                            channelWeights: h.isEmpty ? nil : h.baseAddress! + j)
+                                                for step in c0..<c1 {
+                                                    let j = sweep[step], b = j / 16
+                                                    if !chooseUpFront && step == firstStep[b] {
+                                                        let hb = h.isEmpty ? nil : h.baseAddress! + 16 * b
+                                                        let (byte, alt) =
+                                                            inOrder
+                                                            ? chooseBlock(row + step, context: ctx, channelWeights: hb)
+                                                            : withUnsafeTemporaryAllocation(
+                                                                of: Float.self, capacity: 16
+                                                            ) { x in
+                                                                // The block's weights as updated so far.
+                                                                for i in 0..<16 { x[i] = row[position[16 * b + i]] }
+                                                                return chooseBlock(
+                                                                    x.baseAddress!, context: ctx, channelWeights: hb)
+                                                            }
                                                         p.p.s[r * scaleCols + b] = byte
                                                         p.p.a[r * scaleCols + b] = alt ? 1 : 0
                                                     }
                                                     let byte = p.p.s[r * scaleCols + b]
                                                     let k = ctx.elementMultiplier(scale: E4M3.value(ofCode: byte))
-                                                    let code = E2M1.code(forScaled: row[j] * k)
+                                                    let code = E2M1.code(forScaled: row[step] * k)
                                                     p.p.c[r * cols + j] = code
                                                     guard !up.isEmpty else { continue }
                                                     let q = ReferenceQuantizer.dequantizedValue(
                                                         code: code, scaleByte: byte, format: .nvfp4, amax: ctx.amax,
                                                         reciprocal: reciprocal)
-                                                    let uj = up.baseAddress! + j * cols
-                                                    let err = (row[j] - q) / uj[j]
-                                                    p.p.e[r * block + (j - c0)] = -err
-                                                    for t in (j + 1)..<c1 { row[t] -= err * uj[t] }
+                                                    let uj = up.baseAddress! + step * cols
+                                                    let err = (row[step] - q) / uj[step]
+                                                    p.p.e[r * block + (step - c0)] = -err
+                                                    for t in (step + 1)..<c1 { row[t] -= err * uj[t] }
                                                 }
                                             }
                                         }

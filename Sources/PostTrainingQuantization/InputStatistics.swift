@@ -73,8 +73,23 @@ public struct InputStatistics: Sendable {
     }
 }
 
-/// GPTQ's factor of the inverse Hessian.
+/// GPTQ's factor of the inverse Hessian, and its activation order.
 public enum InverseHessian {
+    /// GPTQ's activation order: the channels by decreasing h_jj (ties in channel order).
+    public static func activationOrder(_ gram: [Double], size n: Int) -> [Int] {
+        (0..<n).sorted { a, b in
+            let (ha, hb) = (gram[a * n + a], gram[b * n + b])
+            return ha != hb ? ha > hb : a < b
+        }
+    }
+
+    /// H with rows and columns in `order`: H'[a, b] = H[order[a], order[b]].
+    public static func permuted(_ gram: [Double], size n: Int, order: [Int]) -> [Double] {
+        var out = [Double](repeating: 0, count: n * n)
+        for a in 0..<n { for b in 0..<n { out[a * n + b] = gram[order[a] * n + order[b]] } }
+        return out
+    }
+
     /// U `[n, n]`, upper triangular with UᵀU = (H + λI)⁻¹, λ = `damp` · mean diag(H) (in double
     /// precision: U = J·chol(J·H·J)⁻¹·J with J the reversal). Channels with h_jj = 0 (never
     /// active) get h_jj = 1 first and are returned as `dead` (GPTQ zeroes their weights).

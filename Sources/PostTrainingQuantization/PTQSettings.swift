@@ -51,6 +51,9 @@ public struct PTQSettings: Sendable {
     /// GPTQ dampening as a fraction of the mean diagonal of H.
     public var gptqDamp: Double = 0.01
     public var gptqScales: GPTQScales = .sweep
+    /// GPTQ visits the columns by decreasing h_jj (activation order); blocks stay 16 consecutive
+    /// input channels, each block's scale chosen when the sweep first reaches one of its columns.
+    public var gptqActOrder = false
     /// GPTQ columns per lazy batch update.
     public var gptqBlockSize = 128
     /// AWQ: the α grid (default 0, 1/20, …, 19/20).
@@ -84,6 +87,9 @@ public struct PTQSettings: Sendable {
                 throw .invalidOption("--selection output applies to --method rtn and gptq")
             }
         }
+        if gptqActOrder && method != .gptq {
+            throw .invalidOption("--gptq-act-order applies to --method gptq")
+        }
         guard gptqDamp > 0, gptqDamp.isFinite else { throw .invalidOption("--gptq-damp must be positive") }
         guard gptqBlockSize >= 16, gptqBlockSize % 16 == 0 else {
             throw .invalidOption("the GPTQ block size must be a positive multiple of 16")
@@ -97,7 +103,10 @@ public struct PTQSettings: Sendable {
     /// "GPTQ (scales in the sweep), mse, output selection, W4A16" and the like.
     public var summary: String {
         var parts = [method.rawValue.uppercased()]
-        if method == .gptq { parts[0] += gptqScales == .sweep ? " (scales in the sweep)" : " (frozen scales)" }
+        if method == .gptq {
+            parts[0] += gptqScales == .sweep ? " (scales in the sweep" : " (frozen scales"
+            parts[0] += gptqActOrder ? ", activation order)" : ")"
+        }
         parts.append(rule.rawValue)
         if selection == .output { parts.append("output-aware selection") }
         parts.append(scheme.rawValue.uppercased())

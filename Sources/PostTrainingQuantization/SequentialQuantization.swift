@@ -153,15 +153,20 @@ public enum SequentialQuantization {
                 }
                 var factor: [Float]?
                 var dead: [Bool] = []
+                var order: [Int]?
                 if settings.method == .gptq {
-                    guard let f = InverseHessian.factor(stats.gram, size: stats.width, damp: settings.gptqDamp) else {
+                    let n = stats.width
+                    if settings.gptqActOrder { order = InverseHessian.activationOrder(stats.gram, size: n) }
+                    let gram = order.map { InverseHessian.permuted(stats.gram, size: n, order: $0) } ?? stats.gram
+                    guard let f = InverseHessian.factor(gram, size: n, damp: settings.gptqDamp) else {
                         throw PTQError.invalidOption(
                             "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite "
                                 + "(raise --gptq-damp)"
                         )
                     }
                     factor = f.factor
-                    dead = f.dead
+                    dead = f.dead  // by step of the sweep: back to channels
+                    if let order { for (step, j) in order.enumerated() { dead[j] = f.dead[step] } }
                 }
                 let channelWeights = settings.selection == .output ? stats.diagonal : nil
                 for slot in selected {
@@ -171,7 +176,7 @@ public enum SequentialQuantization {
                     for (j, isDead) in dead.enumerated() where isDead { for r in 0..<rows { w[r * cols + j] = 0 } }
                     let amax = fusedGroup(module).flatMap { groupAmax[$0] } ?? ownAmax[slot]!
                     let q = try quantizeWeight(
-                        w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
+                        w, rows: rows, cols: cols, config: config, amax: amax, factor: factor, order: order,
                         channelWeights: channelWeights, settings: settings, threads: threads)
                     let deq = ReferenceQuantizer.dequantize(q)
                     effective[slot.rawValue] = deq
@@ -268,7 +273,7 @@ public enum SequentialQuantization {
     /// RTN (the CPU kernels, bit-identical with the reference) or the column sweep.
     static func quantizeWeight(
         _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
-        factor: [Float]?, channelWeights: [Float]?, settings: PTQSettings,
+        factor: [Float]?, order: [Int]? = nil, channelWeights: [Float]?, settings: PTQSettings,
         threads: Int
     ) throws -> QuantizedTensor {
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
@@ -279,7 +284,7 @@ public enum SequentialQuantization {
         }
         return ColumnSweep.quantize(
             w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
-            channelWeights: channelWeights, frozenScales: settings.gptqScales == .frozen,
+            channelWeights: channelWeights, frozenScales: settings.gptqScales == .frozen, order: order,
             blockSize: settings.gptqBlockSize, threads: threads)
     }
 

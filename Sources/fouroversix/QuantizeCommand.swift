@@ -121,6 +121,9 @@ struct QuantizeCommand: ParsableCommand {
         help: "GPTQ block scales: sweep (chosen on the updated weights, default) or frozen (on the original weights).")
     var gptqScales: GPTQScales = .sweep
 
+    @Flag(help: "GPTQ: quantize columns by decreasing input second moment (activation order); same scale layout.")
+    var gptqActOrder = false
+
     @Option(help: "SmoothQuant migration strength α.")
     var smoothquantAlpha: Double = 0.5
 
@@ -256,6 +259,7 @@ struct QuantizeCommand: ParsableCommand {
         settings.selection = self.selection
         settings.gptqDamp = gptqDamp
         settings.gptqScales = gptqScales
+        settings.gptqActOrder = gptqActOrder
         settings.smoothQuantAlpha = smoothquantAlpha
         try settings.validate()
         var bar: ProgressBar?

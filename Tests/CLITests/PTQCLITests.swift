@@ -49,6 +49,7 @@ import Testing
     @Test(arguments: [
         (["--method", "smoothquant", "--calibration-text", bundledText], "only applies to --scheme w4a4"),
         (["--method", "gptq"], "needs --calibration-text"),
+        (["--gptq-act-order", "--method", "awq", "--calibration-text", bundledText], "applies to --method gptq"),
         (["--selection", "output", "--rule", "static_6", "--calibration-text", bundledText], "use a 4/6 rule"),
     ])
     func badInputIsOneLineAndWritesNothing(arguments: [String], message: String) throws {

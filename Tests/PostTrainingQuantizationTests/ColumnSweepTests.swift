@@ -1,7 +1,8 @@
 // The column sweep against the reference: without feedback it is RTN bit for bit, GPTQ with
 // H = I is RTN exactly (scales in the sweep or frozen), the inverse-Hessian factor satisfies
-// UᵀU = (H + λI)⁻¹, GPTQ lowers the output error on correlated inputs, and output-aware
-// selection picks the candidate with the smaller h-weighted error.
+// UᵀU = (H + λI)⁻¹, GPTQ lowers the output error on correlated inputs, activation order
+// keeps the standard layout (RTN under a diagonal H, the permuted sweep for whole-block
+// orders), and output-aware selection picks the candidate with the smaller h-weighted error.
 
 import BlockFormats
 import BlockQuantization
@@ -54,6 +55,70 @@ import Testing
                 blockSize: 128, threads: 2)
             #expect(got == (try Self.rtn(w, rows: rows, cols: cols, rule: rule)))
         }
+    }
+
+    /// A diagonal H gives no error feedback, whatever the order: GPTQ in activation order (a
+    /// shuffled order of distinct h_jj) is RTN exactly, each block's scale chosen on its own weights.
+    @Test(arguments: [GPTQScales.sweep, .frozen])
+    func activationOrderWithDiagonalHessianIsRTN(scales: GPTQScales) throws {
+        let (rows, cols) = (12, 128)
+        let w = Self.weights(rows: rows, cols: cols, seed: 7)
+        var rng = SplitMix64(seed: 8)
+        var gram = [Double](repeating: 0, count: cols * cols)
+        for j in 0..<cols { gram[j * cols + j] = 0.5 + Double(abs(rng.normal())) }
+        let order = InverseHessian.activationOrder(gram, size: cols)
+        #expect(order != Array(0..<cols) && Set(order).count == cols)
+        for (a, b) in zip(order, order.dropFirst()) { #expect(gram[a * cols + a] >= gram[b * cols + b]) }
+        let permuted = InverseHessian.permuted(gram, size: cols, order: order)
+        let factor = try #require(InverseHessian.factor(permuted, size: cols, damp: 0.01))
+        let amax = w.reduce(Float(0)) { max($0, abs($1)) }
+        for rule in [ScaleRule.static6, .mse] {
+            let got = ColumnSweep.quantize(
+                w, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: rule),
+                amax: amax, factor: factor.factor, frozenScales: scales == .frozen, order: order,
+                blockSize: 32, threads: 2)
+            #expect(got == (try Self.rtn(w, rows: rows, cols: cols, rule: rule)))
+        }
+    }
+
+    /// An order that moves whole 16-column blocks is the plain sweep of the block-permuted
+    /// matrix (with H permuted alike), its codes and scales moved back block by block: checks
+    /// that the sweep in order reads, updates and writes the right columns.
+    @Test(arguments: [GPTQScales.sweep, .frozen])
+    func activationOrderOfWholeBlocksIsThePermutedSweep(scales: GPTQScales) throws {
+        let (rows, cols, m) = (8, 96, 200)
+        var rng = SplitMix64(seed: 9)
+        let z = rng.normals(m * 6), a = rng.normals(6 * cols)
+        var x = [Float](repeating: 0, count: m * cols)
+        for r in 0..<m { for j in 0..<cols { for k in 0..<6 { x[r * cols + j] += z[r * 6 + k] * a[k * cols + j] } } }
+        var stats = InputStatistics(width: cols, collectGram: true, sampleEvery: 1)
+        stats.add(x, rows: m, threads: 2)
+        let blockOrder = [3, 0, 5, 1, 4, 2]
+        let order = blockOrder.flatMap { b in (0..<16).map { 16 * b + $0 } }
+        let permutedGram = InverseHessian.permuted(stats.gram, size: cols, order: order)
+        let factor = try #require(InverseHessian.factor(permutedGram, size: cols, damp: 0.01))
+        let w = Self.weights(rows: rows, cols: cols, seed: 10)
+        var wPermuted = w
+        for r in 0..<rows { for p in 0..<cols { wPermuted[r * cols + p] = w[r * cols + order[p]] } }
+        let amax = w.reduce(Float(0)) { max($0, abs($1)) }
+        let config = QuantizationConfig(format: .nvfp4, rule: .mse)
+        let inOrder = ColumnSweep.quantize(
+            w, rows: rows, cols: cols, config: config, amax: amax, factor: factor.factor,
+            frozenScales: scales == .frozen, order: order, blockSize: 32, threads: 2)
+        let plain = ColumnSweep.quantize(
+            wPermuted, rows: rows, cols: cols, config: config, amax: amax, factor: factor.factor,
+            frozenScales: scales == .frozen, blockSize: 32, threads: 2)
+        var codes = plain.codes, scaleBytes = plain.scales
+        for r in 0..<rows {
+            for (p, b) in blockOrder.enumerated() {
+                for i in 0..<8 { codes[r * cols / 2 + 8 * b + i] = plain.codes[r * cols / 2 + 8 * p + i] }
+                scaleBytes[r * cols / 16 + b] = plain.scales[r * cols / 16 + p]
+            }
+        }
+        #expect(inOrder.codes == codes)
+        #expect(inOrder.scales == scaleBytes)
+        #expect(inOrder.alternativeBlockCount == plain.alternativeBlockCount)
+        #expect(inOrder != plain, "the block order changed nothing: the test would not see a wrong mapping")
     }
 
     @Test func factorInvertsTheDampedHessian() throws {

@@ -108,6 +108,11 @@ import Transformer
         let g = try Self.run(gptq)
         let gMean = g.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(g.reports.count)
         #expect(gMean < 1, "GPTQ mean output error vs RTN \(gMean)")
+        gptq.gptqActOrder = true
+        let ordered = try Self.run(gptq)
+        let oMean = ordered.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(ordered.reports.count)
+        #expect(oMean < 1, "GPTQ in activation order: mean output error vs RTN \(oMean)")
+        #expect(ordered.modules.contains { g.modules[$0.key]!.quantized != $0.value.quantized })
         var awq = PTQSettings()
         awq.method = .awq
         let a = try Self.run(awq)
@@ -162,6 +167,9 @@ import Transformer
         output.rule = .static6
         output.selection = .output
         #expect(throws: PTQError.self) { try Self.run(output) }
+        var ordered = PTQSettings()
+        ordered.gptqActOrder = true
+        #expect(throws: PTQError.invalidOption("--gptq-act-order applies to --method gptq")) { try Self.run(ordered) }
         var broken = Self.model()
         broken.tensors["model.layers.1.input_layernorm.weight"]!.values[3] = .nan
         #expect(throws: PTQError.nonFiniteActivations(module: "model.layers.1.self_attn.q_proj")) {
