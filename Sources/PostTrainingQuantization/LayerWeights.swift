@@ -42,6 +42,10 @@ struct LayerWeights {
     var weights: [[Float]]
     var biases: [[Float]?]
     let shapes: [[Int]]
+    /// Query heads per key/value head and the head width: o's input column h·d + j reads v's
+    /// output row (h / queriesPerKeyValue)·d + j.
+    let queriesPerKeyValue: Int
+    let headDimension: Int
 
     init(provider: WeightProvider, layer i: Int, configuration c: ModelConfiguration) throws {
         let p = "model.layers.\(i)."
@@ -55,6 +59,14 @@ struct LayerWeights {
             c.hasBias($0) ? try provider.floats(p + $0.moduleSuffix + ".bias") : nil
         }
         shapes = LinearSlot.allCases.map { c.linearShape($0) }
+        queriesPerKeyValue = c.headCount / c.keyValueHeadCount
+        headDimension = c.headDimension
+    }
+
+    /// v's output row that o's input column `column` reads.
+    func valueRow(ofOutputColumn column: Int) -> Int {
+        let (head, j) = column.quotientAndRemainder(dividingBy: headDimension)
+        return (head / queriesPerKeyValue) * headDimension + j
     }
 
     func forward(_ slot: LinearSlot, _ x: [Float], rows: Int, weight: [Float]? = nil, threads: Int) -> [Float] {

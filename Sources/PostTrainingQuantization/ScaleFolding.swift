@@ -1,14 +1,17 @@
 // AWQ's and SmoothQuant's per-input-channel scales, and their folding into the model: a group
 // of Linears sharing an input x gets W ← W·diag(s) while the module producing x divides by s —
 // the preceding RMSNorm's weight (q/k/v, gate/up) or, for down, up's output rows (and bias), as
-// SiLU(gate)·up is linear in up. The checkpoint stays a standard one, with no extra tensors.
+// SiLU(gate)·up is linear in up; for o (AWQ only), v's output rows, each scale shared by the
+// query heads that read the same key/value head. The checkpoint stays a standard one, with no
+// extra tensors.
 //
 // Promises: AWQ searches s = mean|x|^α / √(max·min) over the α grid, scoring each α by the
 // group's output error on the calibration sample under the quantizer actually written (the
 // run's rule and 4/6 choice, the fused group's shared amax over the scaled weights); ties keep
 // the earlier α, so α = 0 (s = 1, nothing changes) is RTN exactly. SmoothQuant uses
-// s = max|x|^α / max|w|^(1−α) (1 where either is 0). o (after v) is not transformed: with
-// grouped-query attention v's rows feed several heads' columns of o. Unfolded in exact
+// s = max|x|^α / max|w|^(1−α) (1 where either is 0) for q/k/v and gate/up. For o, AWQ's mean
+// |x| is first averaged over the query heads sharing a key/value head (with grouped-query
+// attention one v row feeds all their columns of o, so they need one scale). Unfolded in exact
 // arithmetic the model computes the same function; in float32 the logits move by rounding only.
 
 import BlockQuantization
@@ -23,14 +26,13 @@ enum ScaleFolding {
         statistics stats: InputStatistics, settings: PTQSettings, prefix: String,
         fusedGroup: (String) -> String?, threads: Int
     ) throws -> (scales: [Float], alpha: Double)? {
-        guard group != .output else { return nil }
         let width = stats.width
         let chosen: (scales: [Float], alpha: Double)
         switch settings.method {
         case .rtn, .gptq:
             return nil
         case .smoothquant:
-            guard group != .down else { return nil }
+            guard group != .down && group != .output else { return nil }
             let a = settings.smoothQuantAlpha
             var wmax = [Float](repeating: 0, count: width)
             for slot in group.slots {
@@ -45,7 +47,7 @@ enum ScaleFolding {
             }
             chosen = (s, a)
         case .awq:
-            let mean = stats.meanAbsolute
+            let mean = group == .output ? tiedAcrossQueryHeads(stats.meanAbsolute, layer: layer) : stats.meanAbsolute
             var best: (scales: [Float], alpha: Double, error: Double)?
             for a in settings.awqGrid {
                 let s = awqScales(mean, alpha: a)
@@ -86,8 +88,28 @@ enum ScaleFolding {
                 for j in 0..<cols { layer.weights[up][r * cols + j] /= s[r] }
                 if layer.biases[up] != nil { layer.biases[up]![r] /= s[r] }
             }
-        case .output: preconditionFailure("o's input is not folded")
+        case .output:
+            let v = LinearSlot.v.rawValue, cols = layer.shapes[v][1]
+            var used = [Float?](repeating: nil, count: layer.shapes[v][0])
+            for c in 0..<width {
+                let r = layer.valueRow(ofOutputColumn: c)
+                if let u = used[r] {
+                    precondition(u == s[c], "o's scales differ between query heads that share a key/value head")
+                    continue
+                }
+                used[r] = s[c]
+                for j in 0..<cols { layer.weights[v][r * cols + j] /= s[c] }
+                if layer.biases[v] != nil { layer.biases[v]![r] /= s[c] }
+            }
         }
+    }
+
+    /// o's per-column values averaged over the query heads that read the same v row (so that
+    /// the scales made from them can be folded into v).
+    static func tiedAcrossQueryHeads(_ x: [Float], layer: LayerWeights) -> [Float] {
+        var sum = [Double](repeating: 0, count: layer.shapes[LinearSlot.v.rawValue][0])
+        for (c, value) in x.enumerated() { sum[layer.valueRow(ofOutputColumn: c)] += Double(value) }
+        return x.indices.map { Float(sum[layer.valueRow(ofOutputColumn: $0)] / Double(layer.queriesPerKeyValue)) }
     }
 
     /// mean|x|^α (clamped below at 1e-4), normalized by √(max·min); all ones at α = 0.

@@ -129,10 +129,11 @@ public enum SequentialQuantization {
             }
             progress(PTQProgress(layer: i, layers: c.layerCount, stage: "quantizing"))
 
-            // Quantize group by group (down first: AWQ folds its scales into up).
+            // Quantize group by group (down before gate/up and o before q/k/v: AWQ folds their
+            // scales into up and v).
             var effective = [[Float]?](repeating: nil, count: LinearSlot.allCases.count)
             var inputAmax = [Float?](repeating: nil, count: InputGroup.allCases.count)
-            for group in [InputGroup.down, .attention, .output, .mlp] {
+            for group in [InputGroup.down, .output, .attention, .mlp] {
                 let groupStart = Date()
                 let selected = group.slots.filter { quantize(prefix + $0.moduleSuffix, c.linearShape($0)[1]) }
                 guard !selected.isEmpty else { continue }

@@ -1,6 +1,6 @@
 // The layer-by-layer flow on a small random Llama model: RTN equals the checkpoint quantizer's
-// arithmetic (fused amax), AWQ with α = 0 equals RTN, folding scales leaves the float model's
-// logits unchanged (within 1e-4 relative), GPTQ and AWQ lower the layers' output error, and bad
+// arithmetic (fused amax), AWQ with α = 0 equals RTN, folding scales (o's into v included)
+// leaves the float model's logits unchanged (within 1e-4 relative), GPTQ and AWQ lower the layers' output error, and bad
 // input is one clear error.
 
 import BlockQuantization
@@ -116,9 +116,11 @@ import Transformer
         var awq = PTQSettings()
         awq.method = .awq
         let a = try Self.run(awq)
-        // AWQ never does worse than α = 0 (RTN) on the sample it searches on: down is a group of one.
-        for r in a.reports where r.module.hasSuffix("down_proj") {
+        // AWQ never does worse than α = 0 (RTN) on the sample it searches on: down and o are
+        // groups of one.
+        for r in a.reports where r.module.hasSuffix("down_proj") || r.module.hasSuffix("o_proj") {
             #expect(r.outputErrorVsRTN <= 1 + 1e-9, "\(r.module)")
+            #expect(r.alpha != nil, "\(r.module) was not searched")
         }
         let aMean = a.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(a.reports.count)
         #expect(aMean < 1, "AWQ mean output error vs RTN \(aMean)")
@@ -134,9 +136,11 @@ import Transformer
         var rng = SplitMix64(seed: 9)
         for i in 0..<c.layerCount {
             var layer = try LayerWeights(provider: weights, layer: i, configuration: c)
-            for group in [InputGroup.down, .attention, .mlp] {
+            for group in [InputGroup.down, .output, .attention, .mlp] {
                 let width = c.linearShape(group.slots[0])[1]
-                let s = (0..<width).map { _ in 0.25 + 4 * rng.uniform() }
+                var s = (0..<width).map { _ in 0.25 + 4 * rng.uniform() }
+                // o's scales: one per v row, shared by the query heads reading it.
+                if group == .output { s = s.indices.map { s[layer.valueRow(ofOutputColumn: $0)] } }
                 ScaleFolding.fold(s, group: group, layer: &layer)
             }
             let p = "model.layers.\(i)."
