@@ -58,8 +58,9 @@ public struct PTQSettings: Sendable {
     public var gptqBlockSize = 128
     /// AWQ: the α grid (default 0, 1/20, …, 19/20).
     public var awqGrid: [Double] = (0..<20).map { Double($0) / 20 }
-    /// SmoothQuant's migration strength.
-    public var smoothQuantAlpha: Double = 0.5
+    /// SmoothQuant's migration strength; nil: searched per group (0, 0.05, …, 1) by the W4A4
+    /// output error on the calibration sample.
+    public var smoothQuantAlpha: Double? = 0.5
     /// Calibration rows kept per Linear input for AWQ's search and the error report.
     public var sampleRows = 1024
 
@@ -94,7 +95,9 @@ public struct PTQSettings: Sendable {
         guard gptqBlockSize >= 16, gptqBlockSize % 16 == 0 else {
             throw .invalidOption("the GPTQ block size must be a positive multiple of 16")
         }
-        guard (0...1).contains(smoothQuantAlpha) else { throw .invalidOption("--smoothquant-alpha must be in [0, 1]") }
+        if let a = smoothQuantAlpha, !(0...1).contains(a) {
+            throw .invalidOption("--smoothquant-alpha must be in [0, 1] or search")
+        }
         guard !awqGrid.isEmpty, awqGrid.allSatisfy({ (0...1).contains($0) }) else {
             throw .invalidOption("the AWQ α grid must hold values in [0, 1]")
         }

@@ -9,7 +9,9 @@
 // group's output error on the calibration sample under the quantizer actually written (the
 // run's rule and 4/6 choice, the fused group's shared amax over the scaled weights); ties keep
 // the earlier α, so α = 0 (s = 1, nothing changes) is RTN exactly. SmoothQuant uses
-// s = max|x|^α / max|w|^(1−α) (1 where either is 0) for q/k/v and gate/up. For o, AWQ's mean
+// s = max|x|^α / max|w|^(1−α) (1 where either is 0) for q/k/v and gate/up, α given or searched
+// on the grid 0, 0.05, …, 1 by the group's W4A4 output error on the calibration sample (inputs
+// and weights through NVFP4 as the written model computes them; ties keep the smaller α). For o, AWQ's mean
 // |x| is first averaged over the query heads sharing a key/value head (with grouped-query
 // attention one v row feeds all their columns of o, so they need one scale). Unfolded in exact
 // arithmetic the model computes the same function; in float32 the logits move by rounding only.
@@ -33,19 +35,24 @@ enum ScaleFolding {
             return nil
         case .smoothquant:
             guard group != .down && group != .output else { return nil }
-            let a = settings.smoothQuantAlpha
             var wmax = [Float](repeating: 0, count: width)
             for slot in group.slots {
                 let w = layer.weights[slot.rawValue]
                 for (i, v) in w.enumerated() { wmax[i % width] = max(wmax[i % width], abs(v)) }
             }
-            let s = (0..<width).map { c -> Float in
-                let x = stats.absoluteMax[c], w = wmax[c]
-                guard x > 0, w > 0 else { return 1 }
-                let v = Float(pow(Double(x), a) / pow(Double(w), 1 - a))
-                return v.isFinite && v > 0 ? v : 1
+            let candidates = settings.smoothQuantAlpha.map { [$0] } ?? (0...20).map { Double($0) / 20 }
+            var best: (scales: [Float], alpha: Double, error: Double)?
+            for a in candidates {
+                let s = smoothQuantScales(stats.absoluteMax, wmax, alpha: a)
+                let error =
+                    candidates.count == 1
+                    ? 0
+                    : try w4a4Error(
+                        s, selected: selected, layer: layer, statistics: stats, settings: settings, prefix: prefix,
+                        fusedGroup: fusedGroup, threads: threads)
+                if best == nil || error < best!.error { best = (s, a, error) }
             }
-            chosen = (s, a)
+            chosen = (best!.scales, best!.alpha)
         case .awq:
             let mean = group == .output ? tiedAcrossQueryHeads(stats.meanAbsolute, layer: layer) : stats.meanAbsolute
             var best: (scales: [Float], alpha: Double, error: Double)?
@@ -73,6 +80,50 @@ enum ScaleFolding {
         }
         fold(chosen.scales, group: group, layer: &layer)
         return chosen
+    }
+
+    /// s_c = max|x_c|^α / max|w_c|^(1−α), 1 where either maximum is 0.
+    static func smoothQuantScales(_ xmax: [Float], _ wmax: [Float], alpha a: Double) -> [Float] {
+        zip(xmax, wmax).map { x, w -> Float in
+            guard x > 0, w > 0 else { return 1 }
+            let v = Float(pow(Double(x), a) / pow(Double(w), 1 - a))
+            return v.isFinite && v > 0 ? v : 1
+        }
+    }
+
+    /// Σ over the group's Linears of ‖Q(X/s)·Q(W·s)ᵀ − X·Wᵀ‖² on the sample rows: the input
+    /// rounded through NVFP4 at its calibrated amax (max |x/s|) with the run's rule, the weight
+    /// quantized as it would be written (the fused group's shared amax over the scaled weights).
+    static func w4a4Error(
+        _ s: [Float], selected: [LinearSlot], layer: LayerWeights, statistics stats: InputStatistics,
+        settings: PTQSettings, prefix: String, fusedGroup: (String) -> String?, threads: Int
+    ) throws -> Double {
+        let m = stats.sampleRows, width = stats.width
+        guard m > 0 else { return 0 }
+        let scaledStats = stats.scaled(by: s)
+        let inputAmax = scaledStats.absoluteMax.max() ?? 0
+        let input = try scaledStats.sample.withTensorElements { e throws(QuantizationError) in
+            try CPUQuantizer.roundTrip(
+                e, rows: m, cols: width, config: settings.config, amax: inputAmax, basis: .source, threads: threads
+            ).values
+        }
+        var scaled: [LinearSlot: [Float]] = [:]
+        for slot in selected { scaled[slot] = scaleColumns(layer.weights[slot.rawValue], s) }
+        var error = 0.0
+        for slot in selected {
+            let rows = layer.shapes[slot.rawValue][0]
+            let amax = sharedAmax(slot, selected: selected, weights: scaled, prefix: prefix, fusedGroup: fusedGroup)
+            let q = try SequentialQuantization.quantizeWeight(
+                scaled[slot]!, rows: rows, cols: width, config: settings.config, amax: amax, factor: nil,
+                channelWeights: nil, settings: settings, threads: threads)
+            let y = GEMM.multiply(
+                input, ReferenceQuantizer.dequantize(q), m: m, n: rows, k: width, transposeB: true, threads: threads)
+            let target = GEMM.multiply(
+                stats.sample, layer.weights[slot.rawValue], m: m, n: rows, k: width, transposeB: true,
+                threads: threads)
+            for (a, b) in zip(y, target) { error += Double(a - b) * Double(a - b) }
+        }
+        return error
     }
 
     /// W ← W·diag(s) for every Linear of the group; the module producing the input divides by s.

@@ -124,8 +124,12 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "GPTQ: quantize columns by decreasing input second moment (activation order); same scale layout.")
     var gptqActOrder = false
 
-    @Option(help: "SmoothQuant migration strength α.")
-    var smoothquantAlpha: Double = 0.5
+    @Option(
+        help: """
+            SmoothQuant migration strength: α in [0, 1], or search (per q/k/v and gate/up group, the α of 0, 0.05, …, \
+            1 with the smallest W4A4 output error on the calibration sample).
+            """)
+    var smoothquantAlpha = "0.5"
 
     @Option(help: "Calibration text: W4A4 input scales, and what gptq/awq/smoothquant/--selection output calibrate on.")
     var calibrationText: String?
@@ -150,6 +154,9 @@ struct QuantizeCommand: ParsableCommand {
     var allowLongContext = false
 
     func validate() throws {
+        if smoothquantAlpha != "search" && Double(smoothquantAlpha) == nil {
+            throw ValidationError("--smoothquant-alpha takes a number in [0, 1] or search")
+        }
         if let calibrationWindows, calibrationWindows < 1 {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
@@ -260,7 +267,7 @@ struct QuantizeCommand: ParsableCommand {
         settings.gptqDamp = gptqDamp
         settings.gptqScales = gptqScales
         settings.gptqActOrder = gptqActOrder
-        settings.smoothQuantAlpha = smoothquantAlpha
+        settings.smoothQuantAlpha = Double(smoothquantAlpha)  // nil: search (checked in validate())
         try settings.validate()
         var bar: ProgressBar?
         return try finishing({ bar?.finish() }) {

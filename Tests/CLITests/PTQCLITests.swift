@@ -26,6 +26,29 @@ import Testing
         #expect(record["method"] as? String == "gptq")
     }
 
+    /// SmoothQuant with the α searched: every q/k/v and gate/up module reports an α of the grid,
+    /// not all the default 0.5; o and down are not smoothed.
+    @Test func smoothQuantSearchReportsTheAlphaItChose() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runCLI([
+            "quantize", "-o", dir + "/sq", "--method", "smoothquant", "--scheme", "w4a4", "--smoothquant-alpha",
+            "search", "--calibration-text", bundledText, "--calibration-windows", "2", "--calibration-context", "64",
+            "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let layers = try #require((json["ptq"] as? [String: Any])?["layers"] as? [[String: Any]])
+        let smoothed = layers.filter {
+            ($0["module"] as? String).map { !$0.hasSuffix("o_proj") && !$0.hasSuffix("down_proj") } ?? false
+        }
+        let alphas = smoothed.compactMap { $0["alpha"] as? Double }
+        #expect(alphas.count == smoothed.count && alphas.count == 25)  // 5 layers × q, k, v, gate, up
+        #expect(alphas.allSatisfy { a in (0...20).contains { Double($0) / 20 == a } })
+        #expect(Set(alphas) != [0.5], "the search chose the default everywhere: \(alphas)")
+        #expect(layers.filter { $0["alpha"] != nil }.count == 25)
+    }
+
     /// A GGUF model goes through the post-training methods like its Hugging Face folder: GPTQ of the
     /// bundled model as GGUF (Tests/EvaluationTests/Fixtures, the same weights) writes the same
     /// model.safetensors bytes as GPTQ of the folder.
@@ -50,6 +73,13 @@ import Testing
         (["--method", "smoothquant", "--calibration-text", bundledText], "only applies to --scheme w4a4"),
         (["--method", "gptq"], "needs --calibration-text"),
         (["--gptq-act-order", "--method", "awq", "--calibration-text", bundledText], "applies to --method gptq"),
+        (
+            [
+                "--method", "smoothquant", "--scheme", "w4a4", "--smoothquant-alpha", "half", "--calibration-text",
+                bundledText,
+            ],
+            "takes a number in [0, 1] or search"
+        ),
         (["--selection", "output", "--rule", "static_6", "--calibration-text", bundledText], "use a 4/6 rule"),
     ])
     func badInputIsOneLineAndWritesNothing(arguments: [String], message: String) throws {

@@ -127,6 +127,40 @@ import Transformer
         #expect(!a.replacedTensors.isEmpty)
     }
 
+    /// SmoothQuant's α search keeps the α with the smallest W4A4 output error of the group: on
+    /// inputs with outlier channels it does no worse than the fixed α = 0.5 (on the grid) and
+    /// strictly better than α = 0 (weights' range alone).
+    @Test func smoothQuantSearchKeepsTheSmallestW4A4Error() throws {
+        let c = Self.configuration
+        let layer = try LayerWeights(provider: Self.model(), layer: 0, configuration: c)
+        var rng = SplitMix64(seed: 11)
+        let (rows, width) = (256, c.hiddenSize)
+        var x = rng.normals(rows * width)
+        for r in 0..<rows { for ch in [3, 17] { x[r * width + ch] *= 40 } }  // outlier channels
+        var stats = InputStatistics(width: width, collectGram: false, sampleEvery: 1)
+        stats.add(x, rows: rows, threads: 1)
+        var settings = PTQSettings()
+        settings.method = .smoothquant
+        settings.scheme = .w4a4
+        func chosen(_ alpha: Double?) throws -> (scales: [Float], alpha: Double) {
+            var l = layer
+            settings.smoothQuantAlpha = alpha
+            return try #require(
+                try ScaleFolding.transform(
+                    group: .mlp, selected: [.gate, .up], layer: &l, statistics: stats, settings: settings,
+                    prefix: "model.layers.0.", fusedGroup: Self.fused, threads: 1))
+        }
+        func error(_ s: [Float]) throws -> Double {
+            try ScaleFolding.w4a4Error(
+                s, selected: [.gate, .up], layer: layer, statistics: stats, settings: settings,
+                prefix: "model.layers.0.", fusedGroup: Self.fused, threads: 1)
+        }
+        let searched = try chosen(nil), half = try chosen(0.5), zero = try chosen(0)
+        #expect((0...20).map { Double($0) / 20 }.contains(searched.alpha))
+        #expect(try error(searched.scales) <= error(half.scales))
+        #expect(try error(searched.scales) < error(zero.scales), "searched α \(searched.alpha)")
+    }
+
     @Test func foldedFloatModelGivesTheSameLogits() throws {
         let c = Self.configuration
         let weights = Self.model()
