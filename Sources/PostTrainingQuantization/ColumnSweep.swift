@@ -2,7 +2,9 @@
 // by the rule on the weights or by the output-aware criterion, with optional GPTQ error
 // feedback through the upper Cholesky factor of H⁻¹ — scales chosen in the sweep (on the
 // weights as updated so far) or frozen (on the original weights) — in column order or in a
-// given order (GPTQ's activation order), the scale layout staying the standard one.
+// given order (GPTQ's activation order), the scale layout staying the standard one — or by
+// AWQ's clipping search (`clipGram`: each block's maximum shrunk by the ratio whose scale gives
+// the smallest output error δᵀ·G·δ over the block's 16×16 input second moments).
 //
 // Promises: without feedback and with plain selection the result is bit-identical with
 // `ReferenceQuantizer` / `CPUQuantizer` at the same amax (the block choice *is*
@@ -26,11 +28,14 @@ public enum ColumnSweep {
     ///   - frozenScales: with feedback, choose every block's scale on the original weights.
     ///   - order: the columns in the order the sweep quantizes them (`factor` then belongs to H
     ///     permuted to this order); nil for 0, 1, …, cols − 1.
+    ///   - clipGram: XᵀX `[cols, cols]` for the clipping search (without feedback), or nil.
     public static func quantize(
         _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
         factor: [Float]? = nil, channelWeights: [Float]? = nil, frozenScales: Bool = false,
-        order: [Int]? = nil, blockSize: Int = 128, threads: Int = CPUParallel.defaultThreadCount
+        order: [Int]? = nil, clipGram: [Double]? = nil, blockSize: Int = 128,
+        threads: Int = CPUParallel.defaultThreadCount
     ) -> QuantizedTensor {
+        precondition(clipGram == nil || (factor == nil && channelWeights == nil && clipGram!.count == cols * cols))
         precondition(cols % 16 == 0 && w.count == rows * cols && config.format == .nvfp4)
         let sweep = order ?? Array(0..<cols)
         let position = {  // position[column] = the step of the sweep that quantizes it
@@ -55,6 +60,7 @@ public enum ColumnSweep {
         var alternative = [UInt8](repeating: 0, count: rows * scaleCols)
         let reciprocal = ctx.constants.reciprocalProduct
         let shared = channelWeights ?? []
+        let gram = clipGram ?? []
 
         // Frozen (or no feedback): every block's scale from the weights as given.
         let chooseUpFront = factor == nil || frozenScales
@@ -65,13 +71,21 @@ public enum ColumnSweep {
                         let p = SendablePointer((w: wp.baseAddress!, s: sp.baseAddress!, a: ap.baseAddress!))
                         CPUParallel.parallelFor(rows, threads: threads) { range in
                             shared.withUnsafeBufferPointer { h in
-                                for r in range {
-                                    for b in 0..<scaleCols {
-                                        let (byte, alt) = chooseBlock(
-                                            p.p.w + r * cols + 16 * b, context: ctx,
-                                            channelWeights: h.isEmpty ? nil : h.baseAddress! + 16 * b)
-                                        p.p.s[r * scaleCols + b] = byte
-                                        p.p.a[r * scaleCols + b] = alt ? 1 : 0
+                                gram.withUnsafeBufferPointer { g in
+                                    for r in range {
+                                        for b in 0..<scaleCols {
+                                            let x = p.p.w + r * cols + 16 * b
+                                            let (byte, alt) =
+                                                g.isEmpty
+                                                ? chooseBlock(
+                                                    x, context: ctx,
+                                                    channelWeights: h.isEmpty ? nil : h.baseAddress! + 16 * b)
+                                                : chooseClippedBlock(
+                                                    x, context: ctx, gram: g.baseAddress! + 16 * b * cols + 16 * b,
+                                                    stride: cols)
+                                            p.p.s[r * scaleCols + b] = byte
+                                            p.p.a[r * scaleCols + b] = alt ? 1 : 0
+                                        }
                                     }
                                 }
                             }
@@ -162,6 +176,46 @@ public enum ColumnSweep {
             config: config, rows: rows, cols: cols, paddedCols: cols, sourceRows: rows, sourceCols: cols,
             amax: amax, codes: packed, scales: scales, alternativeBlockCount: alternatives,
             blockCount: rows * scaleCols)
+    }
+
+    /// AWQ's clipping ratios of the block maximum, tried in this order (ties keep the earlier).
+    public static let clipRatios: [Float] = (0..<10).map { 1 - Float($0) / 20 }  // 1, 0.95, …, 0.55
+
+    /// AWQ's clipping search for one block: the scale of the block maximum times each ratio of
+    /// `clipRatios` (and, for a 4/6 rule, the 4 candidate of each), keeping the one with the smallest
+    /// δᵀ·G·δ, δ = ŵ − w, G the block's input second moments (`gram[i·stride + j]`). Ratio 1 holds
+    /// the plain candidates, so the result is never worse than `chooseBlock` by that measure.
+    public static func chooseClippedBlock(
+        _ x: UnsafePointer<Float>, context ctx: TensorQuantizationContext, gram g: UnsafePointer<Double>,
+        stride: Int
+    ) -> (scale: UInt8, alternative: Bool) {
+        var bmax: Float = 0
+        for i in 0..<16 { bmax = max(bmax, abs(x[i])) }
+        let divisor = ctx.constants.product
+        var best: (scale: UInt8, alternative: Bool, error: Double)?
+        let candidates = ctx.rule.isAdaptive ? 2 : 1
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 16) { delta in
+            for ratio in clipRatios {
+                let sHP = ctx.highPrecisionScale(blockMax: bmax * ratio)
+                for candidate in 0..<candidates {
+                    let four = candidate == 1
+                    let byte = E4M3.code(for: four ? sHP * 1.5 : sHP)
+                    let scale = E4M3.value(ofCode: byte), k = ctx.elementMultiplier(scale: scale)
+                    for i in 0..<16 {
+                        let q = ((E2M1.value(ofCode: E2M1.code(forScaled: x[i] * k)) * scale) * ctx.amax) / divisor
+                        delta[i] = Double(q - x[i])
+                    }
+                    var e = 0.0
+                    for i in 0..<16 {
+                        var row = 0.0
+                        for j in 0..<16 { row += g[i * stride + j] * delta[j] }
+                        e += delta[i] * row
+                    }
+                    if best == nil || e < best!.error { best = (byte, four, e) }
+                }
+            }
+            return (best!.scale, best!.alternative)
+        }
     }
 
     /// The scale byte of one 16-value block and whether it chose 4: the reference's choice, or

@@ -56,6 +56,9 @@ public struct PTQSettings: Sendable {
     public var gptqActOrder = false
     /// GPTQ columns per lazy batch update.
     public var gptqBlockSize = 128
+    /// AWQ: after the scales, search each block's clipping ratio (`ColumnSweep.clipRatios`) by
+    /// the output error over the block's input second moments.
+    public var awqClip = false
     /// AWQ: the α grid (default 0, 1/20, …, 19/20).
     public var awqGrid: [Double] = (0..<20).map { Double($0) / 20 }
     /// SmoothQuant's migration strength; nil: searched per group (0, 0.05, …, 1) by the W4A4
@@ -88,6 +91,7 @@ public struct PTQSettings: Sendable {
                 throw .invalidOption("--selection output applies to --method rtn and gptq")
             }
         }
+        if awqClip && method != .awq { throw .invalidOption("--awq-clip applies to --method awq") }
         if gptqActOrder && method != .gptq {
             throw .invalidOption("--gptq-act-order applies to --method gptq")
         }
@@ -112,6 +116,7 @@ public struct PTQSettings: Sendable {
         }
         parts.append(rule.rawValue)
         if selection == .output { parts.append("output-aware selection") }
+        if awqClip { parts[0] += " (clipping searched)" }
         parts.append(scheme.rawValue.uppercased())
         return parts.joined(separator: ", ")
     }

@@ -95,7 +95,7 @@ public enum SequentialQuantization {
         let rotary = RotaryEmbedding(configuration: c)
         var tables: [Int: (cos: [Float], sin: [Float])] = [:]
         for w in windows where tables[w.count] == nil { tables[w.count] = rotary.table(positions: 0..<w.count) }
-        let needsGram = settings.method == .gptq || settings.selection == .output
+        let needsGram = settings.method == .gptq || settings.selection == .output || settings.awqClip
         let config = settings.config
 
         var modules: [String: PTQModule] = [:]
@@ -178,7 +178,8 @@ public enum SequentialQuantization {
                     let amax = fusedGroup(module).flatMap { groupAmax[$0] } ?? ownAmax[slot]!
                     let q = try quantizeWeight(
                         w, rows: rows, cols: cols, config: config, amax: amax, factor: factor, order: order,
-                        channelWeights: channelWeights, settings: settings, threads: threads)
+                        channelWeights: channelWeights, clipGram: settings.awqClip ? stats.gram : nil,
+                        settings: settings, threads: threads)
                     let deq = ReferenceQuantizer.dequantize(q)
                     effective[slot.rawValue] = deq
                     let inAmax: Float? = settings.scheme == .w4a4 ? stats.absoluteMax.max() ?? 0 : nil
@@ -274,11 +275,11 @@ public enum SequentialQuantization {
     /// RTN (the CPU kernels, bit-identical with the reference) or the column sweep.
     static func quantizeWeight(
         _ w: [Float], rows: Int, cols: Int, config: QuantizationConfig, amax: Float,
-        factor: [Float]?, order: [Int]? = nil, channelWeights: [Float]?, settings: PTQSettings,
-        threads: Int
+        factor: [Float]?, order: [Int]? = nil, channelWeights: [Float]?, clipGram: [Double]? = nil,
+        settings: PTQSettings, threads: Int
     ) throws -> QuantizedTensor {
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: config.rule, amax: amax, rounding: .nearest)
-        if (factor == nil && channelWeights == nil) || amax == 0 || ctx.needsScalarPath {
+        if (factor == nil && channelWeights == nil && clipGram == nil) || amax == 0 || ctx.needsScalarPath {
             return try w.withTensorElements { e throws(QuantizationError) in
                 try CPUQuantizer.quantize(e, rows: rows, cols: cols, config: config, amax: amax, threads: threads)
             }
@@ -286,7 +287,7 @@ public enum SequentialQuantization {
         return ColumnSweep.quantize(
             w, rows: rows, cols: cols, config: config, amax: amax, factor: factor,
             channelWeights: channelWeights, frozenScales: settings.gptqScales == .frozen, order: order,
-            blockSize: settings.gptqBlockSize, threads: threads)
+            clipGram: clipGram, blockSize: settings.gptqBlockSize, threads: threads)
     }
 
     /// ‖X(W − T)ᵀ‖² and ‖XTᵀ‖² over the statistics' sample rows.

@@ -124,6 +124,9 @@ struct QuantizeCommand: ParsableCommand {
     @Flag(help: "GPTQ: quantize columns by decreasing input second moment (activation order); same scale layout.")
     var gptqActOrder = false
 
+    @Flag(help: "AWQ: also search each block's clipping ratio (1 … 0.55) by its output error.")
+    var awqClip = false
+
     @Option(
         help: """
             SmoothQuant migration strength: α in [0, 1], or search (per q/k/v and gate/up group, the α of 0, 0.05, …, \
@@ -267,6 +270,7 @@ struct QuantizeCommand: ParsableCommand {
         settings.gptqDamp = gptqDamp
         settings.gptqScales = gptqScales
         settings.gptqActOrder = gptqActOrder
+        settings.awqClip = awqClip
         settings.smoothQuantAlpha = Double(smoothquantAlpha)  // nil: search (checked in validate())
         try settings.validate()
         var bar: ProgressBar?

@@ -73,6 +73,7 @@ import Testing
         (["--method", "smoothquant", "--calibration-text", bundledText], "only applies to --scheme w4a4"),
         (["--method", "gptq"], "needs --calibration-text"),
         (["--gptq-act-order", "--method", "awq", "--calibration-text", bundledText], "applies to --method gptq"),
+        (["--awq-clip", "--method", "gptq", "--calibration-text", bundledText], "applies to --method awq"),
         (
             [
                 "--method", "smoothquant", "--scheme", "w4a4", "--smoothquant-alpha", "half", "--calibration-text",

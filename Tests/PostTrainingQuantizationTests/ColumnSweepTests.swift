@@ -198,6 +198,53 @@ import Testing
         }
     }
 
+    /// AWQ's clipping search: the chosen scale's δᵀGδ is never above that of the plain choice
+    /// (ratio 1 holds both plain candidates), is strictly below it for some blocks, and the sweep
+    /// with `clipGram` writes exactly those scale bytes with each element's nearest code.
+    @Test(arguments: [ScaleRule.static6, .mse])
+    func clippingSearchLowersTheBlockOutputError(rule: ScaleRule) throws {
+        let (rows, cols) = (6, 64)
+        var rng = SplitMix64(seed: 12)
+        let a = rng.normals(48 * cols)
+        var gram = [Double](repeating: 0, count: cols * cols)
+        for r in 0..<48 {
+            for i in 0..<cols { for j in 0..<cols { gram[i * cols + j] += Double(a[r * cols + i] * a[r * cols + j]) } }
+        }
+        let w = Self.weights(rows: rows, cols: cols, seed: 13)
+        let amax = w.reduce(Float(0)) { max($0, abs($1)) }
+        let config = QuantizationConfig(format: .nvfp4, rule: rule)
+        let ctx = TensorQuantizationContext(format: .nvfp4, rule: rule, amax: amax, rounding: .nearest)
+        func error(_ x: ArraySlice<Float>, _ byte: UInt8, block b: Int) -> Double {
+            let scale = E4M3.value(ofCode: byte), k = ctx.elementMultiplier(scale: scale)
+            let d = x.map {
+                Double(
+                    ((E2M1.value(ofCode: E2M1.code(forScaled: $0 * k)) * scale) * ctx.amax) / ctx.constants.product - $0
+                )
+            }
+            var e = 0.0
+            for i in 0..<16 { for j in 0..<16 { e += d[i] * gram[(16 * b + i) * cols + 16 * b + j] * d[j] } }
+            return e
+        }
+        let clipped = ColumnSweep.quantize(w, rows: rows, cols: cols, config: config, amax: amax, clipGram: gram)
+        let plain = try Self.rtn(w, rows: rows, cols: cols, rule: rule)
+        var lower = 0
+        for r in 0..<rows {
+            for b in 0..<(cols / 16) {
+                let x = w[(r * cols + 16 * b)..<(r * cols + 16 * b + 16)]
+                let (c, p) = (clipped.scales[r * cols / 16 + b], plain.scales[r * cols / 16 + b])
+                #expect(error(x, c, block: b) <= error(x, p, block: b))
+                if error(x, c, block: b) < error(x, p, block: b) { lower += 1 }
+                let k = ctx.elementMultiplier(scale: E4M3.value(ofCode: c))
+                for (i, v) in x.enumerated() {
+                    let j = r * cols + 16 * b + i
+                    let code = j % 2 == 0 ? clipped.codes[j / 2] & 0xF : clipped.codes[j / 2] >> 4
+                    #expect(code == E2M1.code(forScaled: v * k))
+                }
+            }
+        }
+        #expect(lower > 0, "clipping never helped: the test would not see a search that ignores G")
+    }
+
     @Test func outputAwareSelectionMinimizesTheWeightedError() throws {
         var rng = SplitMix64(seed: 6)
         let ctx = TensorQuantizationContext(format: .nvfp4, rule: .mse, amax: 3, rounding: .nearest)

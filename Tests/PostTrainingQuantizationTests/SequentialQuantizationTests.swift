@@ -125,6 +125,10 @@ import Transformer
         let aMean = a.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(a.reports.count)
         #expect(aMean < 1, "AWQ mean output error vs RTN \(aMean)")
         #expect(!a.replacedTensors.isEmpty)
+        awq.awqClip = true
+        let clipped = try Self.run(awq)
+        let cMean = clipped.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(clipped.reports.count)
+        #expect(cMean < aMean, "AWQ with clipping \(cMean) vs without \(aMean)")
     }
 
     /// SmoothQuant's α search keeps the α with the smallest W4A4 output error of the group: on
@@ -205,6 +209,9 @@ import Transformer
         output.rule = .static6
         output.selection = .output
         #expect(throws: PTQError.self) { try Self.run(output) }
+        var clip = PTQSettings()
+        clip.awqClip = true
+        #expect(throws: PTQError.invalidOption("--awq-clip applies to --method awq")) { try Self.run(clip) }
         var ordered = PTQSettings()
         ordered.gptqActOrder = true
         #expect(throws: PTQError.invalidOption("--gptq-act-order applies to --method gptq")) { try Self.run(ordered) }
