@@ -164,7 +164,7 @@ public struct PTQExperiment {
               original weights (the peers' combination), "scales in sweep" at each block on the weights updated so far.
               Output-aware 4/6 chooses 6 or 4 by Σ h_jj (ŵ_j − w_j)².
             - AWQ: s = mean|x|^α (20-point grid) searched under the quantizer actually written, folded into the
-              preceding RMSNorm (q/k/v, gate/up) and up_proj (down); o_proj is not transformed.
+              preceding RMSNorm (q/k/v, gate/up), v_proj (o, one scale per key/value row) and up_proj (down).
               SmoothQuant: s = max|x|^0.5 / max|w|^0.5 folded into the RMSNorms (W4A4 only).
             - gap closed = (ppl RTN static_6 − ppl) / (ppl RTN static_6 − ppl unquantized), per scheme.
 
