@@ -55,8 +55,34 @@ public struct EvaluationSettings: Sendable {
     public var activationScale: ActivationScaleSource = .dynamic
     /// Allow a calibration context longer than the model's max_position_embeddings.
     public var allowLongContext = false
+    /// `activations` was not chosen: a checkpoint that stores input scales (W4A4) is evaluated
+    /// as written — NVFP4 inputs at its stored amax (see `resolved(for:)`).
+    public var activationsFromCheckpoint = false
 
     public init() {}
+
+    /// These settings with what a stored checkpoint implies where nothing was chosen: W4A4
+    /// inputs at the stored input scales (`activationsFromCheckpoint`, dynamic scale, the
+    /// checkpoint stores input scales), and the checkpoint's recorded rule for the activations
+    /// when no `rule` / `activationRule` is given (a `static_6` W4A4 checkpoint's inputs are
+    /// rounded with `static_6`, not the format's default rule).
+    public func resolved(for loaded: LoadedModel) -> EvaluationSettings {
+        var s = self
+        guard loaded.weights.hasStoredQuantization else { return s }
+        let storesInputScales = loaded.model.linearLayers.contains {
+            loaded.weights.storedInputAmax(module: $0.module) != nil
+        }
+        if activationsFromCheckpoint && activations == .none && activationScale == .dynamic && storesInputScales {
+            s.activations = .nvfp4
+            s.activationScale = .stored
+        }
+        if rule == nil && activationRule == nil, let stored = loaded.weights.storedRule,
+            let f = s.activations.blockFormat, f.supportedRules.contains(stored)
+        {
+            s.activationRule = stored
+        }
+        return s
+    }
 
     /// `comparing`: the formats are chosen per evaluation (`eval --compare`), so a calibrated
     /// activation scale needs no `--activations` here.

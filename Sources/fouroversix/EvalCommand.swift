@@ -78,7 +78,7 @@ struct EvalCommand: ParsableCommand {
         guard context >= 2 else { throw ValidationError("--context must be at least 2") }
         if let windows, windows < 1 { throw ValidationError("--windows must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        if compare && (quantization.weights != .none || quantization.activations != .none || quantization.rule != nil) {
+        if compare && (quantization.weights != .none || quantization.activations != nil || quantization.rule != nil) {
             throw ValidationError("--compare chooses the formats itself; drop --weights/--activations/--rule")
         }
         do { try quantization.settings.validate(comparing: compare) } catch { throw ValidationError("\(error)") }
@@ -91,7 +91,8 @@ struct EvalCommand: ParsableCommand {
         let loaded = try LoadedModel(directory: directory, threads: threads, bos: bos)
         try loaded.checkContext(context, option: "--context", allowLong: quantization.allowLongContext)
         let tokens = try loaded.tokens(ofTextFile: textPath)
-        let settings = quantization.settings
+        // --compare chooses the formats itself; a single evaluation takes the checkpoint's defaults.
+        let settings = compare ? quantization.settings : quantization.settings.resolved(for: loaded)
         if compare { return try runComparison(loaded, tokens: tokens, textPath: textPath, settings: settings) }
         var bar: ProgressBar?
         let e = try finishing({ bar?.finish() }) {

@@ -2,7 +2,9 @@
 // turned into Evaluation's `EvaluationSettings`.
 //
 // Promises: `--weights`/`--activations` take none, bf16, nvfp4, mxfp4, nvint4 or if4; `--rule`
-// applies to both (default: the format's default rule); an invalid (format, rule) pair, a
+// applies to both (default: the format's default rule; for a stored checkpoint's activations,
+// its recorded rule); a W4A4 checkpoint without `--activations` is evaluated W4A4 at its stored
+// input scales (`EvaluationSettings.resolved(for:)`); an invalid (format, rule) pair, a
 // calibration window count below 1 or context below 2, `--calibration-text` together with
 // `--stored-input-scales`, or either without a block format for activations (except with
 // `eval --compare`, which chooses the formats; the commands validate `settings`) is rejected during
@@ -23,10 +25,10 @@ struct EvalQuantizationOptions: ParsableArguments {
     @Option(
         help: """
             Inputs of those layers (1×16 blocks along the hidden dimension; 1×32 for mxfp4): none, bf16, nvfp4, \
-            mxfp4, nvint4 or if4.
+            mxfp4, nvint4 or if4. Default: none, or for a W4A4 checkpoint nvfp4 at its stored input scales.
             """
     )
-    var activations: SimulatedFormat = .none
+    var activations: SimulatedFormat?
 
     @Option(help: "Scale rule: static_6 (standard NVFP4), static_4, mse (4/6, default for nvfp4), mae, abs_max.")
     var rule: ScaleRule?
@@ -72,7 +74,8 @@ struct EvalQuantizationOptions: ParsableArguments {
     var settings: EvaluationSettings {
         var s = EvaluationSettings()
         s.weights = weights
-        s.activations = activations
+        s.activations = activations ?? .none
+        s.activationsFromCheckpoint = activations == nil
         s.rule = rule
         s.activationRule = activationRule
         s.skipRagged = skipRagged

@@ -45,7 +45,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let directory = try model ?? BundledModel.directory()
         let loaded = try LoadedModel(directory: directory, threads: threads, bos: bos)
-        try loaded.model.apply(try quantization.settings.quantization(for: loaded))
+        try loaded.model.apply(try quantization.settings.resolved(for: loaded).quantization(for: loaded))
         let g = try loaded.generateGreedy(prompt: prompt, maxNewTokens: tokens)
         let text = g.text
         if json {

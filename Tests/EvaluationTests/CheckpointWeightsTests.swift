@@ -97,6 +97,49 @@ func perplexity(_ loaded: LoadedModel, context: Int = 64, windows: Int = 2) thro
         }
     }
 
+    /// Without `--activations`, a W4A4 checkpoint is evaluated as written: NVFP4 inputs at its
+    /// stored amax, rounded with its recorded rule (`static_6` here, not the format's default
+    /// mse) — the perplexity of the same model quantized on the fly with that rule; a W4A16
+    /// checkpoint keeps float inputs.
+    @Test func aW4A4CheckpointIsEvaluatedAsWrittenByDefault() throws {
+        let dir = temporaryFolder("w4a4-static6")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let amax = try Calibration.activationAmax(
+            modelDirectory: bundledModel, textFile: bundledText, windows: 2, context: 64, threads: 2)
+        var options = CheckpointQuantizationOptions(selection: try LayerSelection())
+        options.rule = .static6
+        options.activationAmax = amax
+        _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: dir, options: options)
+
+        let stored = try LoadedModel(directory: dir, threads: 2)
+        var defaults = EvaluationSettings()
+        defaults.activationsFromCheckpoint = true
+        let resolved = defaults.resolved(for: stored)
+        #expect(resolved.activations == .nvfp4 && resolved.activationScale == .stored)
+        #expect(resolved.effectiveRule(for: .nvfp4, activations: true) == .static6)
+        try stored.model.apply(try resolved.quantization(for: stored))
+
+        let onTheFly = try LoadedModel(directory: bundledModel, threads: 2)
+        var calibrated = EvaluationSettings()
+        calibrated.weights = .nvfp4
+        calibrated.activations = .nvfp4
+        calibrated.rule = .static6
+        calibrated.skipRagged = true
+        calibrated.activationScale = .calibrated(text: bundledText, windows: 2, context: 64)
+        try onTheFly.model.apply(try calibrated.quantization(for: onTheFly))
+        #expect(try perplexity(stored, context: 32, windows: 2) == perplexity(onTheFly, context: 32, windows: 2))
+
+        // Chosen activations stay chosen; a W4A16 checkpoint keeps float inputs.
+        var chosen = defaults
+        chosen.activationsFromCheckpoint = false
+        #expect(chosen.resolved(for: stored).activations == .none)
+        let w4a16 = temporaryFolder("w4a16-static6")
+        defer { try? FileManager.default.removeItem(atPath: w4a16) }
+        options.activationAmax = nil
+        _ = try CheckpointQuantizer.run(modelDirectory: bundledModel, outputDirectory: w4a16, options: options)
+        #expect(defaults.resolved(for: try LoadedModel(directory: w4a16, threads: 1)).activations == .none)
+    }
+
     @Test func settingsRejectInvalidPairs() throws {
         var s = EvaluationSettings()
         s.weights = .mxfp4
