@@ -149,7 +149,10 @@ struct QuantizeCommand: ParsableCommand {
     var calibrationContext: Int = 512
 
     /// True when a post-training method runs (anything but plain RTN).
-    var runsMethod: Bool { method != .rtn || selection != .plain }
+    /// The layer-by-layer flow: every method but plain RTN, and RTN with an explicit `--scheme w4a4`
+    /// (input amax calibrated sequentially, as `experiment ptq` does); RTN with `--calibration-text`
+    /// and no `--scheme` keeps the one-shot calibration of the unquantized model.
+    var runsMethod: Bool { method != .rtn || selection != .plain || scheme == .w4a4 }
 
     var effectiveScheme: PTQScheme { scheme ?? (method == .rtn && calibrationText != nil ? .w4a4 : .w4a16) }
 
@@ -163,14 +166,14 @@ struct QuantizeCommand: ParsableCommand {
         if let calibrationWindows, calibrationWindows < 1 {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")
         }
+        if effectiveScheme == .w4a4 && calibrationText == nil {
+            throw ValidationError("--scheme w4a4 needs --calibration-text (the input scales are calibrated on it)")
+        }
         if runsMethod && calibrationText == nil {
             throw ValidationError(
                 "--method \(method.rawValue)\(selection == .output ? " --selection output" : "") "
                     + "needs --calibration-text"
             )
-        }
-        if effectiveScheme == .w4a4 && calibrationText == nil {
-            throw ValidationError("--scheme w4a4 needs --calibration-text (the input scales are calibrated on it)")
         }
         guard calibrationContext > 1 else {
             throw ValidationError("--calibration-windows must be positive and --calibration-context at least 2")

@@ -49,6 +49,34 @@ import Testing
         #expect(layers.filter { $0["alpha"] != nil }.count == 25)
     }
 
+    /// RTN with an explicit `--scheme w4a4` calibrates layer by layer (a `ptq` report, like the
+    /// `experiment ptq` row), and `eval` of the checkpoint without flags is W4A4 at the stored input
+    /// scales with the checkpoint's rule — the same perplexity as asking for it explicitly.
+    @Test func rtnW4A4IsCalibratedLayerByLayerAndEvaluatedAsWritten() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let q = try runCLI([
+            "quantize", "-o", dir + "/a4", "--method", "rtn", "--scheme", "w4a4", "--rule", "static_6",
+            "--calibration-text", bundledText, "--calibration-windows", "2", "--calibration-context", "64", "--json",
+        ])
+        #expect(q.status == 0, "\(q.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(q.stdout.utf8)) as? [String: Any])
+        #expect((json["ptq"] as? [String: Any])?["scheme"] as? String == "w4a4")
+        func eval(_ extra: [String]) throws -> [String: Any] {
+            let r = try runCLI(["eval", dir + "/a4", "--text", bundledText, "--windows", "2", "--json"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        }
+        let asWritten = try eval([])
+        let explicit = try eval(["--activations", "nvfp4", "--stored-input-scales", "--rule", "static_6"])
+        #expect(asWritten["activations"] as? String == "nvfp4" && asWritten["activation_scale"] as? String == "stored")
+        #expect(asWritten["rule"] as? String == "static_6")
+        #expect(asWritten["perplexity"] as? Double == explicit["perplexity"] as? Double)
+        let weightsOnly = try eval(["--activations", "none"])
+        #expect(weightsOnly["activations"] as? String == "none")
+        #expect(weightsOnly["perplexity"] as? Double != asWritten["perplexity"] as? Double)
+    }
+
     /// A GGUF model goes through the post-training methods like its Hugging Face folder: GPTQ of the
     /// bundled model as GGUF (Tests/EvaluationTests/Fixtures, the same weights) writes the same
     /// model.safetensors bytes as GPTQ of the folder.
