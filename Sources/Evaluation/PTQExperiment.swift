@@ -1,7 +1,7 @@
 // `experiment ptq`: the paper's PTQ table in one command — RTN, GPTQ (frozen scales, scales in
-// the sweep, output-aware selection), AWQ and SmoothQuant, each with standard NVFP4
-// (`static_6`) and 4/6 (`mse`), for W4A16 and W4A4 — calibrated on one text, evaluated on
-// another, rendered as Markdown, CSV and an SVG chart.
+// the sweep, output-aware selection), AWQ (with and without the clipping search) and
+// SmoothQuant, each with standard NVFP4 (`static_6`) and 4/6 (`mse`), for W4A16 and W4A4 —
+// calibrated on one text, evaluated on another, rendered as Markdown, CSV and an SVG chart.
 //
 // Promises: every variant is calibrated on the same windows of the calibration text
 // (`PostTrainingFlow.prepare`) and evaluated on the same windows of the evaluation text with
@@ -25,6 +25,7 @@ public struct PTQExperiment {
         public var method: PTQMethod
         public var gptqScales: GPTQScales = .sweep
         public var selection: BlockSelection = .plain
+        public var awqClip = false
         /// Rules it runs with (output-aware selection needs a 4/6 rule).
         public var rules: [ScaleRule] = [.static6, .mse]
     }
@@ -36,6 +37,7 @@ public struct PTQExperiment {
         Method(label: "GPTQ, scales in sweep", method: .gptq),
         Method(label: "GPTQ, sweep + output-aware 4/6", method: .gptq, selection: .output, rules: [.mse]),
         Method(label: "AWQ", method: .awq),
+        Method(label: "AWQ + clip search", method: .awq, awqClip: true),
         Method(label: "SmoothQuant", method: .smoothquant),
     ]
 
@@ -90,6 +92,7 @@ public struct PTQExperiment {
                     s.method = m.method
                     s.gptqScales = m.gptqScales
                     s.selection = m.selection
+                    s.awqClip = m.awqClip
                     s.rule = rule
                     s.scheme = scheme
                     let result = try SequentialQuantization.run(
@@ -165,6 +168,7 @@ public struct PTQExperiment {
               Output-aware 4/6 chooses 6 or 4 by Σ h_jj (ŵ_j − w_j)².
             - AWQ: s = mean|x|^α (20-point grid) searched under the quantizer actually written, folded into the
               preceding RMSNorm (q/k/v, gate/up), v_proj (o, one scale per key/value row) and up_proj (down).
+              "+ clip search" then picks each block's clipping ratio (1 … 0.55) by its output error δᵀ·XᵀX·δ.
               SmoothQuant: s = max|x|^0.5 / max|w|^0.5 folded into the RMSNorms (W4A4 only).
             - gap closed = (ppl RTN static_6 − ppl) / (ppl RTN static_6 − ppl unquantized), per scheme.
 
