@@ -83,7 +83,7 @@ let package = Package(
             ]
         ),
         // Layer 2: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
-        .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization"]),
+        .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization", "ReportText"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ReportText"]),
         // Layer 6: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated

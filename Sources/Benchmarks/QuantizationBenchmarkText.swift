@@ -9,6 +9,7 @@
 // number prints as 0. Neither ends with a newline.
 
 import BlockQuantization
+import ReportText
 
 extension QuantizationBenchmark {
     /// The configuration options that are on, in the order `text` names them.
@@ -71,16 +72,5 @@ extension QuantizationBenchmark {
     }
 }
 
-/// `x` rounded to `digits` decimals, written with at least that many ("0.100"); "0" when not finite.
-private func fixed(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return "0" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let r = (x * scale).rounded() / scale
-    var s = "\(r)"
-    if let dot = s.firstIndex(of: ".") {
-        let decimals = s.distance(from: dot, to: s.endIndex) - 1
-        if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
-    }
-    return s
-}
+/// `x` with `digits` decimals ("0.100"); "0" when not finite (the JSON has no NaN).
+private func fixed(_ x: Double, _ digits: Int) -> String { x.isFinite ? fixedDecimal(x, digits) : "0" }

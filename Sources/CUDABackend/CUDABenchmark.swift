@@ -10,6 +10,7 @@
 
 import BlockFormats
 import BlockQuantization
+import ReportText
 
 public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
     /// The GPU, e.g. "NVIDIA H200 (sm_90, 132 SMs, …)".
@@ -57,11 +58,11 @@ public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(label) [\(rows)×\(cols) \(elementType.rawValue)]: quantize \(fmt(quantizeSeconds * 1e6, 1)) µs "
-            + "(\(fmt(quantizeElementsPerSecond / 1e9, 0)) G el/s, \(fmt(quantizeBytesPerSecond / 1e9, 0)) GB/s), "
-            + "with amax pass \(fmt(pipelineSeconds * 1e6, 1)) µs (\(fmt(pipelineElementsPerSecond / 1e9, 0)) G el/s), "
-            + "dequantize \(fmt(dequantizeSeconds * 1e6, 1)) µs (\(fmt(dequantizeElementsPerSecond / 1e9, 0)) G el/s), "
-            + "copy \(fmt(copyBytesPerSecond / 1e12, 2)) TB/s"
+        return "\(label) [\(rows)×\(cols) \(elementType.rawValue)]: quantize \(microseconds(quantizeSeconds)) µs "
+            + "(\(giga(quantizeElementsPerSecond)) G el/s, \(giga(quantizeBytesPerSecond)) GB/s), "
+            + "with amax pass \(microseconds(pipelineSeconds)) µs (\(giga(pipelineElementsPerSecond)) G el/s), "
+            + "dequantize \(microseconds(dequantizeSeconds)) µs (\(giga(dequantizeElementsPerSecond)) G el/s), "
+            + "copy \(fixedDecimal(copyBytesPerSecond / 1e12, 2)) TB/s"
     }
 
     /// A Markdown table of results (one row each).
@@ -74,32 +75,21 @@ public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
         for r in results {
             let share = r.quantizeBytesPerSecond / r.copyBytesPerSecond * 100
             lines.append(
-                "| \(r.label) | \(fmt(r.quantizeSeconds * 1e6, 1)) | \(fmt(r.quantizeElementsPerSecond / 1e9, 0)) | "
-                    + "\(fmt(r.quantizeBytesPerSecond / 1e9, 0)) | \(fmt(share, 0))% | "
-                    + "\(fmt(r.pipelineSeconds * 1e6, 1)) | "
-                    + "\(fmt(r.pipelineElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeSeconds * 1e6, 1)) | "
-                    + "\(fmt(r.dequantizeElementsPerSecond / 1e9, 0)) | \(fmt(r.dequantizeBytesPerSecond / 1e9, 0)) | "
-                    + "\(fmt(r.copyBytesPerSecond / 1e12, 2)) | \(fmt(r.alternativeShare * 100, 1))% |")
+                "| \(r.label) | \(microseconds(r.quantizeSeconds)) | \(giga(r.quantizeElementsPerSecond)) | "
+                    + "\(giga(r.quantizeBytesPerSecond)) | \(fixedDecimal(share, 0))% | "
+                    + "\(microseconds(r.pipelineSeconds)) | \(giga(r.pipelineElementsPerSecond)) | "
+                    + "\(microseconds(r.dequantizeSeconds)) | \(giga(r.dequantizeElementsPerSecond)) | "
+                    + "\(giga(r.dequantizeBytesPerSecond)) | \(fixedDecimal(r.copyBytesPerSecond / 1e12, 2)) | "
+                    + "\(fixedDecimal(r.alternativeShare * 100, 1))% |"
+            )
         }
         return lines.joined(separator: "\n")
     }
 }
 
-/// `value` with `decimals` digits after the point (no Foundation).
-func fmt(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let n = (abs(value) * scale).rounded()
-    let whole = Int(n / scale)
-    var s = (value < 0 ? "-" : "") + String(whole)
-    if decimals > 0 {
-        let frac = Int(n - Double(whole) * scale)
-        let f = String(frac)
-        s += "." + String(repeating: "0", count: decimals - f.count) + f
-    }
-    return s
-}
+/// Seconds as microseconds with one decimal; a rate in 10⁹ per second without decimals.
+private func microseconds(_ seconds: Double) -> String { fixedDecimal(seconds * 1e6, 1) }
+private func giga(_ perSecond: Double) -> String { fixedDecimal(perSecond / 1e9, 0) }
 
 extension CUDAQuantizer {
     /// Times one configuration on a device-resident `[rows, cols]` input (see `benchmark(rows:cols:configs:…)`).

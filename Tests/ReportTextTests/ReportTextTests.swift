@@ -73,4 +73,16 @@ import Testing
         #expect(displayPath("/work/repo", currentDirectory: "/work/repo") == "/work/repo")
         #expect(displayPath("../other/x", currentDirectory: "/work/repo") == "../other/x")
     }
+
+    @Test func fixedDecimalsRoundHalfAwayAndPad() {
+        #expect(fixedDecimal(0.1, 3) == "0.100")
+        #expect(fixedDecimal(935.04, 1) == "935.0")
+        #expect(fixedDecimal(935.05, 0) == "935")
+        #expect(fixedDecimal(2.5, 0) == "3" && fixedDecimal(-2.5, 0) == "-3")
+        #expect(fixedDecimal(-12.375, 2) == "-12.38")  // exactly representable: half away from zero
+        #expect(fixedDecimal(0.07, 2) == "0.07")
+        #expect(fixedDecimal(-0.0001, 3) == "-0.000")
+        #expect(fixedDecimal(1234567.891, 3) == "1234567.891")
+        #expect(fixedDecimal(.nan, 2) == "nan" && fixedDecimal(-.infinity, 1) == "-inf")
+    }
 }
