@@ -21,6 +21,8 @@ import Transformer
 public struct PTQExperiment {
     /// One method variant of the table.
     public struct Method: Sendable {
+        /// The name `--methods` takes.
+        public var key: String
         public var label: String
         public var method: PTQMethod
         public var gptqScales: GPTQScales = .sweep
@@ -31,15 +33,28 @@ public struct PTQExperiment {
     }
 
     public static let methods: [Method] = [
-        Method(label: "RTN", method: .rtn),
-        Method(label: "RTN, output-aware 4/6", method: .rtn, selection: .output, rules: [.mse]),
-        Method(label: "GPTQ, frozen scales", method: .gptq, gptqScales: .frozen),
-        Method(label: "GPTQ, scales in sweep", method: .gptq),
-        Method(label: "GPTQ, sweep + output-aware 4/6", method: .gptq, selection: .output, rules: [.mse]),
-        Method(label: "AWQ", method: .awq),
-        Method(label: "AWQ + clip search", method: .awq, awqClip: true),
-        Method(label: "SmoothQuant", method: .smoothquant),
+        Method(key: "rtn", label: "RTN", method: .rtn),
+        Method(key: "rtn-output", label: "RTN, output-aware 4/6", method: .rtn, selection: .output, rules: [.mse]),
+        Method(key: "gptq-frozen", label: "GPTQ, frozen scales", method: .gptq, gptqScales: .frozen),
+        Method(key: "gptq", label: "GPTQ, scales in sweep", method: .gptq),
+        Method(
+            key: "gptq-output", label: "GPTQ, sweep + output-aware 4/6", method: .gptq, selection: .output,
+            rules: [.mse]),
+        Method(key: "awq", label: "AWQ", method: .awq),
+        Method(key: "awq-clip", label: "AWQ + clip search", method: .awq, awqClip: true),
+        Method(key: "smoothquant", label: "SmoothQuant", method: .smoothquant),
     ]
+
+    /// The methods named by `keys` (a subset of `methods`, in table order), RTN always included:
+    /// it is the "gap closed" reference. Throws for an unknown name, listing the known ones.
+    public static func methods(named keys: [String]) throws -> [Method] {
+        let known = Set(methods.map(\.key))
+        if let unknown = keys.first(where: { !known.contains($0) }) {
+            throw EvaluationError.invalidOption(
+                "--methods: unknown method '\(unknown)' (known: \(methods.map(\.key).joined(separator: ", ")))")
+        }
+        return methods.filter { $0.key == "rtn" || keys.contains($0.key) }
+    }
 
     public struct Row: Sendable {
         public var label: String
@@ -57,7 +72,7 @@ public struct PTQExperiment {
 
     public static func run(
         modelDirectory: String, calibration: CalibrationText, evaluationText: String,
-        context: Int, windows: Int?, threads: Int = CPUParallel.defaultThreadCount,
+        context: Int, windows: Int?, methods: [Method] = methods, threads: Int = CPUParallel.defaultThreadCount,
         notice: (String) -> Void = { _ in }
     ) throws -> PTQExperiment {
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads)

@@ -143,6 +143,18 @@ struct PTQExperimentCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out = "runs/ptq"
 
+    @Option(
+        parsing: .upToNextOption,
+        help: """
+            Only these rows (RTN, the reference, always runs): rtn-output, gptq-frozen, gptq, gptq-output, awq, \
+            awq-clip, smoothquant. Default: all.
+            """)
+    var methods: [String] = []
+
+    func validate() throws {
+        do { _ = try PTQExperiment.methods(named: methods) } catch { throw ValidationError("\(error)") }
+    }
+
     func run() throws {
         try prepareOutputs([
             OutputRequest(
@@ -155,6 +167,7 @@ struct PTQExperimentCommand: ParsableCommand {
             calibration: CalibrationText(
                 path: calibrationText, windows: calibrationWindows, context: calibrationContext),
             evaluationText: evalText, context: context, windows: windows,
+            methods: methods.isEmpty ? PTQExperiment.methods : try PTQExperiment.methods(named: methods),
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         let command =
             "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")

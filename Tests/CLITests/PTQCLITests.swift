@@ -77,6 +77,27 @@ import Testing
         #expect(weightsOnly["perplexity"] as? Double != asWritten["perplexity"] as? Double)
     }
 
+    /// `experiment ptq --methods` runs only the rows asked for, plus RTN (the reference); an unknown
+    /// name is one line listing the known ones, before any work.
+    @Test func experimentRunsTheMethodsAskedFor() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let common = [
+            "experiment", "ptq", bundledModel, "--calibration-text", bundledText, "--calibration-windows", "2",
+            "--calibration-context", "64", "--eval-text", bundledText, "--context", "64", "--windows", "2",
+            "--out", dir + "/ptq",
+        ]
+        let r = try runCLI(common + ["--methods", "awq-clip"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: dir + "/ptq/ptq.csv", encoding: .utf8)
+        let labels = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(labels == ["unquantized", "\"RTN\"", "\"RTN\"", "\"AWQ + clip search\"", "\"AWQ + clip search\""])
+        let bad = try runCLI(common + ["--methods", "awq-clipped", "--overwrite"])
+        #expect(bad.status != 0)
+        #expect(
+            bad.stderr.contains("unknown method 'awq-clipped' (known: rtn, rtn-output, gptq-frozen"), "\(bad.stderr)")
+    }
+
     /// A GGUF model goes through the post-training methods like its Hugging Face folder: GPTQ of the
     /// bundled model as GGUF (Tests/EvaluationTests/Fixtures, the same weights) writes the same
     /// model.safetensors bytes as GPTQ of the folder.
