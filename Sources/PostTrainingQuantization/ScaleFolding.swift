@@ -11,10 +11,11 @@
 // the earlier α, so α = 0 (s = 1, nothing changes) is RTN exactly. SmoothQuant uses
 // s = max|x|^α / max|w|^(1−α) (1 where either is 0) for q/k/v and gate/up, α given or searched
 // on the grid 0, 0.05, …, 1 by the group's W4A4 output error on the calibration sample (inputs
-// and weights through NVFP4 as the written model computes them; ties keep the smaller α). For o, AWQ's mean
-// |x| is first averaged over the query heads sharing a key/value head (with grouped-query
-// attention one v row feeds all their columns of o, so they need one scale). Unfolded in exact
-// arithmetic the model computes the same function; in float32 the logits move by rounding only.
+// and weights through NVFP4 as the written model computes them; ties keep the smaller α). For
+// o, AWQ's mean |x| is first averaged over the query heads sharing a key/value head (with
+// grouped-query attention one v row feeds all their columns of o, so they need one scale).
+// Unfolded in exact arithmetic the model computes the same function; in float32 the logits move
+// by rounding only.
 
 import BlockQuantization
 import CPUKernels
