@@ -4,8 +4,9 @@
 //
 // Promises: `validate()` rejects, with one line naming the options, every combination that
 // does not apply (SmoothQuant without W4A4, output-aware selection with a rule that has no
-// 4-vs-6 choice or with AWQ/SmoothQuant, a non-positive damping, an α outside [0, 1], a rule
-// an NVFP4 checkpoint cannot hold). RTN with plain selection is bit-identical with
+// 4-vs-6 choice or with AWQ/SmoothQuant, activation order without GPTQ, the clipping search
+// without AWQ, a non-positive damping, an α outside [0, 1], a rule an NVFP4 checkpoint cannot
+// hold). RTN with plain selection is bit-identical with
 // `fouroversix quantize` without calibration.
 
 import BlockQuantization
