@@ -228,7 +228,13 @@ public enum CheckpointQuantizer {
         }
         var ignored = skipped.map(\.module)
         let architectures = (checkpoint.config["architectures"] as? [String]) ?? []
-        let hasHead = architectures.contains { $0.contains("CausalLM") || $0.contains("LMHead") }
+        // A config without `architectures` (transformers' save of a GGUF-loaded model writes none)
+        // still loads as a causal LM by its model_type; with tied embeddings its head has no
+        // tensor of its own, so only the tie says it exists.
+        let tied = checkpoint.config["tie_word_embeddings"] as? Bool == true
+        let hasHead =
+            architectures.contains { $0.contains("CausalLM") || $0.contains("LMHead") }
+            || (architectures.isEmpty && tied)
         if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
             ignored.insert("lm_head", at: 0)
         }

@@ -26,6 +26,25 @@ import Testing
         return try CheckpointQuantizer.run(modelDirectory: model, outputDirectory: out, options: options)
     }
 
+    /// transformers' save of a GGUF-loaded model has no `architectures`; with tied embeddings (no
+    /// lm_head tensor) the head must still be in the ignore list, or compressed-tensors' "Linear"
+    /// target takes lm_head and transformers fails to load the checkpoint.
+    @Test(arguments: CheckpointConvention.allCases)
+    func aTiedHeadWithoutArchitecturesIsIgnored(_ convention: CheckpointConvention) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let model = dir + "/model"
+        try FileManager.default.copyItem(atPath: bundledModel, toPath: model)
+        var config = try readJSONObject(model + "/config.json")
+        config["architectures"] = nil
+        #expect(config["tie_word_embeddings"] as? Bool == true)
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: model + "/config.json"))
+        _ = try quantize(model, dir + "/q", convention: convention)
+        let written = try ModelCheckpoint.open(dir + "/q").config["quantization_config"] as! [String: Any]
+        let ignored = (written["ignore"] as? [String]) ?? []
+        #expect(ignored.first == "lm_head", "\(ignored)")
+    }
+
     @Test(arguments: CheckpointConvention.allCases)
     func bundledModelRoundTripsBitExactly(_ convention: CheckpointConvention) throws {
         let dir = temporaryDirectory()
