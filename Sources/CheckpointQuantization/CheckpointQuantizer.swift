@@ -238,7 +238,8 @@ public enum CheckpointQuantizer {
         if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
             ignored.insert("lm_head", at: 0)
         }
-        // The family's kept modules also in the convention's pattern form (after the exact names).
+        // The family's kept modules, and a head under a prefix, also in the convention's pattern form
+        // (after the exact names): loaders match the ignore list against their own module names.
         var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
         for t in checkpoint.tensors {
             guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
@@ -250,6 +251,8 @@ public enum CheckpointQuantizer {
                 keptByRule.append((rule, [module]))
             }
         }
+        let prefixedHeads = ignored.filter { $0.hasSuffix(".lm_head") }
+        if !prefixedHeads.isEmpty { keptByRule.append((ModelFamily.prefixedHead, prefixedHeads)) }
         for (rule, modules) in keptByRule {
             for form in ModelFamily.ignoreForms(rule, modules: modules, convention: options.convention)
             where !ignored.contains(form) {

@@ -61,6 +61,10 @@ public struct ModelFamily: Sendable, Equatable {
             ])
     ]
 
+    /// The language-model head under a prefix (`language_model.lm_head` in a LLaVA checkpoint is
+    /// `lm_head` in transformers' memory): its ignore entry in the pattern form as well.
+    static let prefixedHead = Kept(pattern: #"(^|\.)lm_head$"#, what: "language-model head", wildcards: ["*lm_head"])
+
     /// Every family, in the order README lists them.
     public static let all: [ModelFamily] = [
         family(

@@ -147,11 +147,12 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         case .compressedTensors:
             #expect(forms["mixtral"] == [#"re:.*(^|\.)(block_sparse_moe|mlp|mixer|feed_forward)\.(gate|router)$"#])
             #expect(forms["qwen2-moe"]?.count == 2 && forms["qwen2-moe"]?.last == #"re:.*(^|\.)shared_expert_gate$"#)
-            #expect(forms["llava"]?.count == 1 && forms["llava"]![0].hasPrefix("re:.*(^|\\.)(vision_tower|"))
+            #expect(forms["llava"]?.count == 2 && forms["llava"]![0].hasPrefix("re:.*(^|\\.)(vision_tower|"))
+            #expect(forms["llava"]?.last == #"re:.*(^|\.)lm_head$"#)
         case .modelopt:
             #expect(forms["mixtral"] == ["*block_sparse_moe.gate"])
             #expect(forms["qwen2-moe"] == ["*mlp.gate", "*shared_expert_gate"])
-            #expect(forms["llava"] == ["*vision_tower*", "*multi_modal_projector*"])
+            #expect(forms["llava"] == ["*vision_tower*", "*multi_modal_projector*", "*lm_head"])
         }
         #expect(forms["phi3"] == [])
     }

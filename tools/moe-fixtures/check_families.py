@@ -19,6 +19,7 @@ import argparse, json, os, re, sys
 import torch, transformers
 from safetensors import safe_open
 
+DTYPE = getattr(torch, os.environ.get("DTYPE", "bfloat16"))  # float32: no bf16 rounding in either model
 E2M1 = torch.tensor([0, 0.5, 1, 1.5, 2, 3, 4, 6, -0.0, -0.5, -1, -1.5, -2, -3, -4, -6], dtype=torch.float32)
 ROUTER = re.compile(r"(^|\.)(gate|router|shared_expert_gate)$")
 EXPERT = re.compile(r"^(.*)\.(block_sparse_moe|mlp|mixer)\.experts\.(\d+)\.(w1|w2|w3|gate_proj|up_proj|down_proj)$")
@@ -50,9 +51,9 @@ def check(original, quant, prompt_ids):
                 tensors.update({k: s.get_tensor(k) for k in s.keys()})
     modules = sorted(k[: -len(".weight_packed")] for k in tensors if k.endswith(".weight_packed"))
 
-    loaded = cls.from_pretrained(quant, dtype=torch.bfloat16).eval()
-    reference = cls.from_pretrained(original, dtype=torch.bfloat16).eval()
-    base = cls.from_pretrained(original, dtype=torch.bfloat16).eval()
+    loaded = cls.from_pretrained(quant, dtype=DTYPE).eval()
+    reference = cls.from_pretrained(original, dtype=DTYPE).eval()
+    base = cls.from_pretrained(original, dtype=DTYPE).eval()
     ref_params = dict(reference.named_parameters())
     replaced = 0
     for m in modules:
@@ -63,11 +64,14 @@ def check(original, quant, prompt_ids):
         w = decode(tensors, m)
         fused = EXPERT.match(m)
         if p is None and fused:  # transformers 5 holds experts fused: gate_up_proj [E, 2f, d], down_proj [E, d, f]
-            prefix, e, proj = fused.group(1), int(fused.group(3)), fused.group(4)
+            prefix, e, proj = fused.group(1).replace("backbone.", "model.", 1), int(fused.group(3)), fused.group(4)
+            experts = f"{prefix}.{'mlp' if fused.group(2) == 'block_sparse_moe' else fused.group(2)}.experts"
             if proj in ("w2", "down_proj"):
-                p = ref_params[f"{prefix}.mlp.experts.down_proj"][e]
+                p = ref_params[f"{experts}.down_proj"][e]
+            elif f"{experts}.gate_up_proj" not in ref_params:  # Nemotron-H: up_proj only (relu² experts)
+                p = ref_params[f"{experts}.up_proj"][e]
             else:
-                gu = ref_params[f"{prefix}.mlp.experts.gate_up_proj"][e]
+                gu = ref_params[f"{experts}.gate_up_proj"][e]
                 f = gu.shape[0] // 2
                 p = gu[:f] if proj in ("w1", "gate_proj") else gu[f:]
         if p is None:
@@ -125,6 +129,8 @@ def main():
         try:
             r = check(os.path.join(a.original, f), os.path.join(a.quant, f), ids)
         except Exception as e:
+            if os.environ.get("TRACE"):
+                import traceback; traceback.print_exc()
             print(f"| {f} | FAILS: {type(e).__name__}: {str(e).splitlines()[0][:200]} | | | | | |")
             failed = True
             continue

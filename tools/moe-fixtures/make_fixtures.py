@@ -30,7 +30,10 @@ def families():
         **COMMON, intermediate_size=64, moe_intermediate_size=32, num_experts=4, num_experts_per_tok=2,
         decoder_sparse_step=1, norm_topk_prob=True, mlp_only_layers=[]))
     yield "deepseek-v3", lambda: T.DeepseekV3ForCausalLM(T.DeepseekV3Config(
-        **{k: v for k, v in COMMON.items() if k != "head_dim"}, intermediate_size=64, moe_intermediate_size=32,
+        # MLA: one key/value head per query head (kv_b_proj is per head; transformers 5 repeats
+        # keys by num_attention_heads / num_key_value_heads).
+        **{k: v for k, v in COMMON.items() if k not in ("head_dim", "num_key_value_heads")},
+        num_key_value_heads=4, intermediate_size=64, moe_intermediate_size=32,
         n_routed_experts=4, n_shared_experts=1, num_experts_per_tok=2, n_group=1, topk_group=1,
         first_k_dense_replace=1, q_lora_rank=32, kv_lora_rank=32, qk_rope_head_dim=16, qk_nope_head_dim=16,
         v_head_dim=16, rope_scaling=None))
