@@ -137,6 +137,7 @@ let package = Package(
             name: "CheckpointQuantizationTests",
             dependencies: [
                 "CheckpointQuantization", "SafeTensors", "BlockQuantization", "ModelFolder", "GGUF", "BlockFormats",
+                "CPUKernels",
             ]
         ),
         .testTarget(

@@ -44,6 +44,9 @@ public struct CheckpointQuantizationOptions: Sendable {
     public var replacedTensors: [String: [Float]] = [:]
     /// The method recorded in `fouroversix.json` (nil: round-to-nearest, not recorded).
     public var method: String?
+    /// Split fused 3-D expert tensors (gpt-oss) into per-expert Linear modules and quantize
+    /// those (`ExpertLinearization`); otherwise they are kept in their dtype.
+    public var linearizeExperts = false
 
     public init(selection: LayerSelection) { self.selection = selection }
 }
@@ -94,11 +97,27 @@ public enum CheckpointQuantizer {
                         return nil
                     }))
         }
+        // The tensors the passes read: the checkpoint's, with fused expert tensors replaced by
+        // their per-expert slices when asked.
+        var linearized: [String: [ExpertSlice]] = [:]
+        if options.linearizeExperts {
+            linearized = try ExpertLinearization.plan(checkpoint, fusedExperts: selection.family?.fusedExperts ?? [])
+            if linearized.isEmpty {
+                throw CheckpointError.invalidSelection(
+                    "--linearize-experts: \(modelDirectory) has no fused 3-D expert tensors (gpt-oss's "
+                        + "mlp.experts.gate_up_proj / down_proj); its experts, if any, are Linear modules already")
+            }
+        }
+        let sources = checkpoint.tensors.flatMap { t in
+            linearized[t.name].map { $0.map { SourceTensor(tensor: t, slice: $0) } } ?? [SourceTensor(tensor: t)]
+        }
+        let sourceByName = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })
         var roles: [String: TensorRole] = [:]
-        for t in checkpoint.tensors {
-            let role = selection.role(of: t.info)
-            if case .quantize = role, ![DType.BF16, .F16, .F32].contains(t.info.dtype) {
-                throw CheckpointError.unsupportedDType(path: t.shard.path, tensor: t.name, dtype: t.info.dtype.rawValue)
+        for t in sources {
+            let role = selection.role(name: t.name, shape: t.shape)
+            if case .quantize = role, ![DType.BF16, .F16, .F32].contains(t.dtype) {
+                throw CheckpointError.unsupportedDType(
+                    path: t.tensor.shard.path, tensor: t.name, dtype: t.dtype.rawValue)
             }
             roles[t.name] = role
         }
@@ -109,29 +128,29 @@ public enum CheckpointQuantizer {
 
         // Fused groups: one amax over every member, across shards.
         var groupAmax: [String: Float] = [:]
-        for t in checkpoint.tensors {
+        for t in sources {
             guard case let .quantize(module, group?) = roles[t.name] else { continue }
             if let q = options.precomputed[module] {
                 groupAmax[group] = max(groupAmax[group] ?? 0, q.amax)
                 continue
             }
-            let a = try TensorQuantization.amax(t.shard, t.name, config: config)
-            t.shard.releasePages(t.name)
+            let a = try t.amax(config: config)
+            t.tensor.shard.releasePages(t.tensor.name)
             groupAmax[group] = max(groupAmax[group] ?? 0, a)
         }
 
         // Output tensors in input order, cut into shards.
         var outputSpecs: [(spec: TensorSpec, source: String)] = []
-        for t in checkpoint.tensors {
+        for t in sources {
             if case let .quantize(module, _) = roles[t.name] {
                 for s in options.convention.tensorSpecs(
-                    module: module, rows: t.info.shape[0], cols: t.info.shape[1],
+                    module: module, rows: t.shape[0], cols: t.shape[1],
                     withInputScale: options.activationAmax != nil)
                 {
                     outputSpecs.append((s, t.name))
                 }
             } else {
-                outputSpecs.append((TensorSpec(name: t.name, dtype: t.info.dtype, shape: t.info.shape), t.name))
+                outputSpecs.append((TensorSpec(name: t.name, dtype: t.dtype, shape: t.shape), t.name))
             }
         }
         let shards = cutIntoShards(outputSpecs, maxBytes: options.maxShardBytes)
@@ -147,15 +166,16 @@ public enum CheckpointQuantizer {
         var nextRead = 0
         func prefetch(after source: String) {
             while nextRead < readOrder.count, readOrder[nextRead] != source { nextRead += 1 }
-            if nextRead + 1 < readOrder.count, let t = checkpoint.tensor(readOrder[nextRead + 1]) {
-                t.shard.prefetchPages(t.name)
+            // (Not for expert slices: the whole fused tensor would be asked for.)
+            if nextRead + 1 < readOrder.count, let t = sourceByName[readOrder[nextRead + 1]], t.slice == nil {
+                t.tensor.shard.prefetchPages(t.tensor.name)
             }
         }
 
         var layers: [LayerReport] = []
         var weightMap: [String: String] = [:]
         var done = 0, bytesDone = 0
-        let bytesTotal = checkpoint.weightBytes
+        let bytesTotal = sources.reduce(0) { $0 + $1.byteCount }
         for (shardIndex, shard) in shards.enumerated() {
             let writer = try SafeTensorsWriter(
                 path: output.path(shardNames[shardIndex]), tensors: shard.map(\.spec),
@@ -165,29 +185,29 @@ public enum CheckpointQuantizer {
                 for (spec, source) in shard {
                     weightMap[spec.name] = shardNames[shardIndex]
                     guard written.insert(source).inserted else { continue }
-                    let t = checkpoint.tensor(source)!
+                    let t = sourceByName[source]!
                     prefetch(after: source)
                     defer {
-                        t.shard.releasePages(source)
+                        t.tensor.shard.releasePages(t.tensor.name)
                         done += 1
-                        bytesDone += t.info.byteCount
+                        bytesDone += t.byteCount
                         progress(
                             QuantizationProgress(
-                                tensorsDone: done, tensorsTotal: checkpoint.tensors.count,
+                                tensorsDone: done, tensorsTotal: sources.count,
                                 bytesDone: bytesDone, bytesTotal: bytesTotal, tensor: source))
                     }
                     guard case let .quantize(module, group) = roles[source]! else {
                         if let values = options.replacedTensors[source] {
-                            try writer.write(try encode(values, like: t))
+                            try writer.write(try encode(values, like: t.tensor))
                         } else {
-                            try writer.write(try t.shard.bytes(source))
+                            try t.writeBytes(to: writer)
                         }
                         continue
                     }
                     let amax = group.flatMap { groupAmax[$0] }
                     let q: QuantizedTensor
                     if let given = options.precomputed[module] {
-                        guard given.rule == options.rule, given.rows == t.info.shape[0], given.cols == t.info.shape[1],
+                        guard given.rule == options.rule, given.rows == t.shape[0], given.cols == t.shape[1],
                             amax == nil || amax == given.amax
                         else {
                             throw CheckpointError.inconsistent(
@@ -196,7 +216,7 @@ public enum CheckpointQuantizer {
                         }
                         q = given
                     } else {
-                        q = try TensorQuantization.quantizeTensor(t.shard, source, config: config, amax: amax)
+                        q = try t.quantize(config: config, amax: amax)
                     }
                     try writer.write(q.codes)
                     try writer.write(q.scales)
@@ -221,7 +241,7 @@ public enum CheckpointQuantizer {
         // Skipped Linear-like modules go into the ignore list (lm_head always: tied heads too).
         var skipped: [SkippedModule] = []
         var listed = Set<String>()
-        for t in checkpoint.tensors {
+        for t in sources {
             if case let .skip(module, reason) = roles[t.name], listed.insert(module).inserted {
                 skipped.append(SkippedModule(module: module, reason: reason.description))
             }
@@ -241,7 +261,7 @@ public enum CheckpointQuantizer {
         // The family's kept modules, and a head under a prefix, also in the convention's pattern form
         // (after the exact names): loaders match the ignore list against their own module names.
         var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
-        for t in checkpoint.tensors {
+        for t in sources {
             guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
                 let rule = selection.family?.kept.first(where: { $0.pattern == pattern })
             else { continue }
@@ -343,10 +363,10 @@ public enum CheckpointQuantizer {
     }
 
     static func layerReport(
-        _ t: CheckpointTensor, module: String, group: String?, quantized q: QuantizedTensor,
+        _ t: SourceTensor, module: String, group: String?, quantized q: QuantizedTensor,
         basis: [Float]? = nil
     ) throws -> LayerReport {
-        let (rows, cols) = (t.info.shape[0], t.info.shape[1])
+        let (rows, cols) = (t.shape[0], t.shape[1])
         func sums(_ x: TensorElements) throws -> (
             (squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?
         ) {
@@ -364,14 +384,14 @@ public enum CheckpointQuantizer {
         }
         let (chosen, baseline) =
             try basis.map { b in try b.withTensorElements { try sums($0) } }
-            ?? t.shard.withElements(t.name) { try sums($0) }
+            ?? t.withElements { try sums($0) }
         let baselineError = baseline?.squaredError ?? chosen.squaredError
         let after = q.codes.count + q.scales.count + 4
         return LayerReport(
-            module: module, shape: [rows, cols], dtype: t.info.dtype.rawValue, fusedGroup: group, amax: q.amax,
+            module: module, shape: [rows, cols], dtype: t.dtype.rawValue, fusedGroup: group, amax: q.amax,
             baselineRelativeError: chosen.energy == 0 ? 0 : baselineError / chosen.energy,
             relativeError: chosen.energy == 0 ? 0 : chosen.squaredError / chosen.energy,
-            shareOfBlocksChoosing4: q.alternativeBlockShare, bytesBefore: t.info.byteCount, bytesAfter: after,
+            shareOfBlocksChoosing4: q.alternativeBlockShare, bytesBefore: t.byteCount, bytesAfter: after,
             energy: chosen.energy, baselineSquaredError: baselineError, squaredError: chosen.squaredError,
             blocks: q.blockCount, blocksChoosing4: q.alternativeBlockCount)
     }

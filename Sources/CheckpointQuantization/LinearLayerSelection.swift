@@ -36,7 +36,8 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case let .keptByFamily(family, what, _):
             return "\(what), kept in high precision by the \(family) rule (--include overrides)"
         case let .fusedExpertTensor(family):
-            return "fused 3-D expert tensor of \(family), kept in its dtype (see docs/moe.md)"
+            return
+                "fused 3-D expert tensor of \(family), kept in its dtype (--linearize-experts quantizes it per expert)"
         }
     }
 }
@@ -80,14 +81,18 @@ public struct LayerSelection: Sendable {
     static let nonLinearMarkers = ["embed", "wte", "wpe", "norm", "ln_", "layernorm"]
 
     /// The role of one tensor.
-    public func role(of info: TensorInfo) -> TensorRole {
-        if let family, info.shape.count == 3, let dot = info.name.lastIndex(of: "."),
-            family.fusedExperts.contains(String(info.name[info.name.index(after: dot)...]))
+    public func role(of info: TensorInfo) -> TensorRole { role(name: info.name, shape: info.shape) }
+
+    /// The role of a tensor named `name` of shape `shape` (also one that a checkpoint does not
+    /// hold as such: a linearized expert's weight).
+    func role(name: String, shape: [Int]) -> TensorRole {
+        if let family, shape.count == 3, let dot = name.lastIndex(of: "."),
+            family.fusedExperts.contains(String(name[name.index(after: dot)...]))
         {
-            return .skip(module: String(info.name[..<dot]), reason: .fusedExpertTensor(family: family.name))
+            return .skip(module: String(name[..<dot]), reason: .fusedExpertTensor(family: family.name))
         }
-        guard info.name.hasSuffix(".weight"), info.shape.count == 2 else { return .copy }
-        let module = String(info.name.dropLast(".weight".count))
+        guard name.hasSuffix(".weight"), shape.count == 2 else { return .copy }
+        let module = String(name.dropLast(".weight".count))
         let lower = module.lowercased()
         let components = lower.split(separator: ".")
         if components.contains(where: { c in Self.nonLinearMarkers.contains { c.contains($0) } }) { return .copy }
@@ -103,8 +108,8 @@ public struct LayerSelection: Sendable {
             return .skip(
                 module: module, reason: .keptByFamily(family: family.name, what: kept.what, pattern: kept.pattern))
         }
-        if LayerSelectionRule.hasRaggedInput(inFeatures: info.shape[1]) {
-            return .skip(module: module, reason: .inputDimensionNotMultipleOf16(info.shape[1]))
+        if LayerSelectionRule.hasRaggedInput(inFeatures: shape[1]) {
+            return .skip(module: module, reason: .inputDimensionNotMultipleOf16(shape[1]))
         }
         return .quantize(module: module, fusedGroup: FusedGroups.key(of: module))
     }

@@ -10,7 +10,8 @@
 // `shared_expert_gate`), vision towers and multi-modal projectors. Embeddings, norms, biases,
 // conv1d and SSM parameters are never Linear weights (`LayerSelection`) and lm_head is kept by
 // default. `fusedExperts` names 3-D expert tensors ([E, in, out], gpt-oss) that are kept in their
-// dtype and listed in the ignore list under their parent module (docs/moe.md says why).
+// dtype and listed in the ignore list under their parent module (docs/moe.md says why), unless
+// `--linearize-experts` splits them per expert (`ExpertLinearization`).
 
 import Foundation
 import ModelCore
@@ -106,7 +107,7 @@ public struct ModelFamily: Sendable, Equatable {
             quantized: "attention q/k/v/o, dense MLPs, experts and shared_experts"),
         family(
             "gpt-oss", ["GptOssForCausalLM"], ["gpt_oss"], kept: routers, fusedExperts: ["gate_up_proj", "down_proj"],
-            quantized: "attention q/k/v/o (fused 3-D experts kept in BF16, see docs/moe.md)"),
+            quantized: "attention q/k/v/o; the fused 3-D experts with --linearize-experts (else kept in BF16)"),
         family(
             "Nemotron-H", ["NemotronHForCausalLM"], ["nemotron_h"], kept: routers,
             quantized: "Mamba in_proj/out_proj, attention q/k/v/o, MLPs, experts and shared_experts"),

@@ -78,6 +78,13 @@ struct QuantizeCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: "Regex of module names to quantize; when given, only these (repeatable).")
     var include: [String] = []
 
+    @Flag(
+        help: """
+            gpt-oss: split the fused 3-D experts into per-expert gate_proj/up_proj/down_proj Linear modules and \
+            quantize them (llm-compressor's layout; transformers cannot load it). Default: experts kept in BF16.
+            """)
+    var linearizeExperts = false
+
     @Option(help: "Largest output shard, e.g. 5GB, 500MB.")
     var maxShardSize: String = "5GB"
 
@@ -198,6 +205,7 @@ struct QuantizeCommand: ParsableCommand {
         options.rule = rule.scaleRule
         options.maxShardBytes = parseByteSize(maxShardSize)!
         options.overwrite = overwrite
+        options.linearizeExperts = linearizeExperts
         let inputs = [modelDirectory] + (calibrationText.map { [$0] } ?? [])
         let existing: ExistingOutput = overwrite ? .replace : .refuse
         let reportFile = report.map {

@@ -4,6 +4,9 @@
 // in the ignore list, fused groups share one tensor scale per expert (not across experts), and a
 // family we do not know is refused with the list of weights we would quantize.
 
+import BlockFormats
+import BlockQuantization
+import CPUKernels
 import Foundation
 import ModelFolder
 import SafeTensors
@@ -238,6 +241,107 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         let chosen = CheckpointQuantizationOptions(selection: try LayerSelection(include: [#"experts\.\d+\.fc"#]))
         let report = try CheckpointQuantizer.run(modelDirectory: model, outputDirectory: dir + "/q", options: chosen)
         #expect(report.layers.count == 2 && report.skipped.map(\.module) == ["model.layers.0.moe.router"])
+    }
+
+    /// gpt-oss's fused experts, one expert's Linear weight gathered here by the layout's
+    /// definition: gate = gate_up_proj[e][:, 0::2]ᵀ, up = [:, 1::2]ᵀ, down = down_proj[e]ᵀ.
+    static func gptOssExpertWeight(_ original: ModelCheckpoint, layer: Int, expert e: Int, _ part: String) throws
+        -> (values: [Float], rows: Int, cols: Int)
+    {
+        let fused = "model.layers.\(layer).mlp.experts." + (part == "down_proj" ? "down_proj" : "gate_up_proj")
+        let t = try #require(original.tensor(fused))
+        let all = try t.shard.floats(fused)
+        let (inner, width) = (t.info.shape[1], t.info.shape[2])
+        let (stride, offset) = part == "down_proj" ? (1, 0) : (2, part == "gate_proj" ? 0 : 1)
+        let rows = width / stride
+        var w = [Float](repeating: 0, count: rows * inner)
+        for r in 0..<rows {
+            for c in 0..<inner { w[r * inner + c] = all[(e * inner + c) * width + stride * r + offset] }
+        }
+        return (w, rows, inner)
+    }
+
+    @Test func linearizedGptOssExpertsMoveTheOriginalValues() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = CheckpointQuantizationOptions(selection: try LayerSelection(exclude: [#"experts\."#]))
+        options.linearizeExperts = true
+        let report = try CheckpointQuantizer.run(
+            modelDirectory: familyFixtures + "/gpt-oss", outputDirectory: dir + "/q", options: options)
+        let original = try ModelCheckpoint.open(familyFixtures + "/gpt-oss")
+        let out = try ModelCheckpoint.open(dir + "/q")
+        #expect(!out.tensors.contains { $0.info.shape.count == 3 })
+        #expect(report.skipped.filter { $0.module.contains(".experts.") }.count == 2 * 4 * 3)
+        for layer in 0..<2 {
+            let biases = try original.tensor("model.layers.\(layer).mlp.experts.gate_up_proj_bias")!
+            let gateUpBias = try biases.shard.floats(biases.name)
+            let down = try original.tensor("model.layers.\(layer).mlp.experts.down_proj_bias")!
+            let downBias = try down.shard.floats(down.name)
+            for e in 0..<4 {
+                let prefix = "model.layers.\(layer).mlp.experts.\(e)."
+                for part in ["gate_proj", "up_proj", "down_proj"] {
+                    let expected = try Self.gptOssExpertWeight(original, layer: layer, expert: e, part)
+                    let w = try #require(out.tensor(prefix + part + ".weight"))
+                    #expect(w.info.dtype == .BF16 && w.info.shape == [expected.rows, expected.cols])
+                    #expect(try w.shard.floats(w.name).map(\.bitPattern) == expected.values.map(\.bitPattern))
+                    let b = try #require(out.tensor(prefix + part + ".bias"))
+                    let want =
+                        part == "down_proj"
+                        ? Array(downBias[(e * 64)..<((e + 1) * 64)])
+                        : stride(from: e * 64 + (part == "gate_proj" ? 0 : 1), to: (e + 1) * 64, by: 2)
+                            .map { gateUpBias[$0] }
+                    #expect(try b.shard.floats(b.name) == want, "\(b.name)")
+                }
+            }
+        }
+    }
+
+    @Test func linearizedGptOssExpertsAreQuantizedPerExpert() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = CheckpointQuantizationOptions(selection: try LayerSelection())
+        options.linearizeExperts = true
+        let report = try CheckpointQuantizer.run(
+            modelDirectory: familyFixtures + "/gpt-oss", outputDirectory: dir + "/q", options: options)
+        let original = try ModelCheckpoint.open(familyFixtures + "/gpt-oss")
+        let out = try ModelCheckpoint.open(dir + "/q")
+        #expect(report.layers.count == 2 * (4 + 4 * 3))
+        let config = QuantizationConfig(format: .nvfp4, rule: options.rule)
+        for layer in 0..<2 {
+            for e in 0..<4 {
+                let prefix = "model.layers.\(layer).mlp.experts.\(e)."
+                let weights = try ["gate_proj", "up_proj", "down_proj"].map {
+                    try Self.gptOssExpertWeight(original, layer: layer, expert: e, $0)
+                }
+                // gate and up share one amax (a fused group per expert), down has its own.
+                let gateUpAmax = weights[0...1].flatMap(\.values).reduce(Float(0)) { max($0, abs($1)) }
+                for (i, part) in ["gate_proj", "up_proj", "down_proj"].enumerated() {
+                    let w = weights[i]
+                    let q = try w.values.withTensorElements {
+                        try CPUQuantizer.quantize(
+                            $0, rows: w.rows, cols: w.cols, config: config, amax: i < 2 ? gateUpAmax : nil)
+                    }
+                    let specs = options.convention.tensorSpecs(
+                        module: prefix + part, rows: w.rows, cols: w.cols, withInputScale: false)
+                    let codes = try #require(out.tensor(specs[0].name)),
+                        scales = try #require(out.tensor(specs[1].name))
+                    #expect(Array(try codes.shard.bytes(codes.name)) == q.codes, "\(prefix + part)")
+                    #expect(Array(try scales.shard.bytes(scales.name)) == q.scales, "\(prefix + part)")
+                    #expect(
+                        report.layers.first { $0.module == prefix + part }?.fusedGroup
+                            == (i < 2 ? prefix + "{gate_proj,up_proj}" : nil))
+                }
+            }
+        }
+        // A checkpoint without fused expert tensors is refused, nothing written.
+        do {
+            _ = try CheckpointQuantizer.run(
+                modelDirectory: familyFixtures + "/mixtral", outputDirectory: dir + "/m", options: options)
+            Issue.record("--linearize-experts accepted a checkpoint without fused experts")
+        } catch let error as CheckpointError {
+            #expect(error.description.contains("no fused 3-D expert tensors"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m"))
     }
 
     @Test func everyFamilyIsIdentifiedFromItsConfig() throws {
