@@ -95,17 +95,82 @@ public enum InverseHessian {
     /// active) get h_jj = 1 first and are returned as `dead` (GPTQ zeroes their weights).
     /// Returns nil when H + λI is not positive definite.
     public static func factor(_ gram: [Double], size n: Int, damp: Double) -> (factor: [Float], dead: [Bool])? {
-        var h = gram
         var dead = [Bool](repeating: false, count: n)
-        for j in 0..<n where h[j * n + j] == 0 { h[j * n + j] = 1; dead[j] = true }
         var mean = 0.0
-        for j in 0..<n { mean += h[j * n + j] }
+        for j in 0..<n {
+            if gram[j * n + j] == 0 { dead[j] = true }
+            mean += dead[j] ? 1 : gram[j * n + j]
+        }
         let lambda = damp * mean / Double(n)
-        // A = J H J + λI, its lower Cholesky factor L.
+        // A = J H J + λI (dead channels' h_jj = 1), its lower Cholesky factor L, then L⁻¹ in place.
+        guard
+            var l = lowerCholesky(
+                size: n,
+                { i, j in
+                    let (r, c) = (n - 1 - i, n - 1 - j)
+                    return r == c ? (dead[r] ? 1 : gram[r * n + r]) + lambda : gram[r * n + c]
+                })
+        else { return nil }
+        invertLower(&l, size: n)
+        var u = [Float](repeating: 0, count: n * n)
+        for i in 0..<n { for j in i..<n { u[i * n + j] = Float(l[(n - 1 - i) * n + (n - 1 - j)]) } }
+        return (u, dead)
+    }
+
+    /// Rows per block of `lowerCholesky`: independent dot products in flight (SIMD lanes).
+    static let choleskyBlockRows = 16
+
+    /// The lower Cholesky factor L (row-major `[n, n]`, zeros above the diagonal) of the symmetric
+    /// matrix with lower-triangle entries `a(i, j)` (j ≤ i), or nil when it is not positive
+    /// definite. Bit-identical with `lowerCholeskyReference`: every l_ij = (a_ij − Σ_{k<j} l_ik·l_jk)
+    /// / l_jj subtracts its products in the order k = 0, 1, …, separately rounded. What differs is
+    /// the schedule: `choleskyBlockRows` rows at a time, column by column, so that the rows' dot
+    /// products — each a chain of dependent subtractions — run side by side in SIMD lanes.
+    static func lowerCholesky(size n: Int, _ a: (Int, Int) -> Double) -> [Double]? {
+        typealias Lanes = SIMD16<Double>
+        let b = choleskyBlockRows
+        var l = [Double](repeating: 0, count: n * n)
+        // The block's rows transposed: rows[k] holds l_{i0+lane, k} for the block's 16 lanes.
+        var rows = [Lanes](repeating: .zero, count: n)
+        var i0 = 0
+        while i0 < n {
+            let width = min(b, n - i0)
+            let ok = l.withUnsafeMutableBufferPointer { l in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    for j in 0..<(i0 + width) {
+                        var s = Lanes.zero
+                        for lane in 0..<width where i0 + lane >= j { s[lane] = a(i0 + lane, j) }
+                        let lj = l.baseAddress! + j * n
+                        for k in 0..<j { s -= rows[k] * Lanes(repeating: lj[k]) }
+                        var diagonal = l[j * n + j]
+                        if j >= i0 {  // row j is in this block: its diagonal first
+                            let d = s[j - i0]
+                            guard d > 0, d.isFinite else { return false }
+                            diagonal = d.squareRoot()
+                            l[j * n + j] = diagonal
+                            rows[j][j - i0] = diagonal
+                        }
+                        for lane in 0..<width where i0 + lane > j {
+                            let v = s[lane] / diagonal
+                            l[(i0 + lane) * n + j] = v
+                            rows[j][lane] = v
+                        }
+                    }
+                    return true
+                }
+            }
+            guard ok else { return nil }
+            i0 += b
+        }
+        return l
+    }
+
+    /// The textbook row-by-row schedule of `lowerCholesky` (the reference it must equal bit for bit).
+    static func lowerCholeskyReference(size n: Int, _ a: (Int, Int) -> Double) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0...i {
-                var s = h[(n - 1 - i) * n + (n - 1 - j)] + (i == j ? lambda : 0)
+                var s = a(i, j)
                 for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
                 if i == j {
                     guard s > 0, s.isFinite else { return nil }
@@ -115,22 +180,32 @@ public enum InverseHessian {
                 }
             }
         }
-        // L⁻¹ row by row.
+        return l
+    }
+
+    /// L ← L⁻¹ for a lower-triangular L, row by row (row i of the inverse from rows < i, each
+    /// entry's products added in the order k = 0, 1, …).
+    static func invertLower(_ l: inout [Double], size n: Int) {
         var inv = [Double](repeating: 0, count: n * n)
         var acc = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            for j in 0..<i { acc[j] = 0 }
-            for k in 0..<i {
-                let a = l[i * n + k]
-                if a == 0 { continue }
-                for j in 0...k { acc[j] += a * inv[k * n + j] }
+        l.withUnsafeBufferPointer { l in
+            inv.withUnsafeMutableBufferPointer { inv in
+                acc.withUnsafeMutableBufferPointer { acc in
+                    for i in 0..<n {
+                        for j in 0..<i { acc[j] = 0 }
+                        for k in 0..<i {
+                            let a = l[i * n + k]
+                            if a == 0 { continue }
+                            let row = inv.baseAddress! + k * n
+                            for j in 0...k { acc[j] += a * row[j] }
+                        }
+                        let d = l[i * n + i]
+                        for j in 0..<i { inv[i * n + j] = -acc[j] / d }
+                        inv[i * n + i] = 1 / d
+                    }
+                }
             }
-            let d = l[i * n + i]
-            for j in 0..<i { inv[i * n + j] = -acc[j] / d }
-            inv[i * n + i] = 1 / d
         }
-        var u = [Float](repeating: 0, count: n * n)
-        for i in 0..<n { for j in i..<n { u[i * n + j] = Float(inv[(n - 1 - i) * n + (n - 1 - j)]) } }
-        return (u, dead)
+        l = inv
     }
 }

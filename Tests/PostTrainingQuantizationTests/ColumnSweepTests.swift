@@ -121,6 +121,26 @@ import Testing
         #expect(inOrder != plain, "the block order changed nothing: the test would not see a wrong mapping")
     }
 
+    @Test(arguments: [1, 15, 16, 17, 40, 100])
+    func blockedCholeskyEqualsTheRowByRowReferenceBitForBit(_ n: Int) throws {
+        var rng = SplitMix64(seed: UInt64(n))
+        let rows = n + 3
+        let x = rng.normals(rows * n)
+        var gram = [Double](repeating: 0, count: n * n)
+        for r in 0..<rows {
+            for i in 0..<n { for j in 0..<n { gram[i * n + j] += Double(x[r * n + i] * x[r * n + j]) } }
+        }
+        let a = { (i: Int, j: Int) in gram[i * n + j] + (i == j ? 0.01 : 0) }
+        let fast = try #require(InverseHessian.lowerCholesky(size: n, a))
+        let reference = try #require(InverseHessian.lowerCholeskyReference(size: n, a))
+        let differing = zip(fast, reference).filter { $0.bitPattern != $1.bitPattern }.count
+        #expect(differing == 0, "\(differing) of \(n * n) entries differ from the reference")
+        // Not positive definite: both refuse.
+        let indefinite = { (i: Int, j: Int) in i == j && i == n - 1 ? -1.0 : a(i, j) }
+        #expect(InverseHessian.lowerCholesky(size: n, indefinite) == nil)
+        #expect(InverseHessian.lowerCholeskyReference(size: n, indefinite) == nil)
+    }
+
     @Test func factorInvertsTheDampedHessian() throws {
         let n = 40
         var rng = SplitMix64(seed: 3)
