@@ -183,29 +183,26 @@ public enum InverseHessian {
         return l
     }
 
-    /// L ← L⁻¹ for a lower-triangular L, row by row (row i of the inverse from rows < i, each
-    /// entry's products added in the order k = 0, 1, …).
+    /// L ← L⁻¹ for a lower-triangular L, in place, row by row: row i of the inverse needs row i of
+    /// L and the inverse's rows < i, which have replaced L's by then. Each entry's products are
+    /// added in the order k = 0, 1, ….
     static func invertLower(_ l: inout [Double], size n: Int) {
-        var inv = [Double](repeating: 0, count: n * n)
         var acc = [Double](repeating: 0, count: n)
-        l.withUnsafeBufferPointer { l in
-            inv.withUnsafeMutableBufferPointer { inv in
-                acc.withUnsafeMutableBufferPointer { acc in
-                    for i in 0..<n {
-                        for j in 0..<i { acc[j] = 0 }
-                        for k in 0..<i {
-                            let a = l[i * n + k]
-                            if a == 0 { continue }
-                            let row = inv.baseAddress! + k * n
-                            for j in 0...k { acc[j] += a * row[j] }
-                        }
-                        let d = l[i * n + i]
-                        for j in 0..<i { inv[i * n + j] = -acc[j] / d }
-                        inv[i * n + i] = 1 / d
+        l.withUnsafeMutableBufferPointer { l in
+            acc.withUnsafeMutableBufferPointer { acc in
+                for i in 0..<n {
+                    for j in 0..<i { acc[j] = 0 }
+                    for k in 0..<i {
+                        let a = l[i * n + k]
+                        if a == 0 { continue }
+                        let row = l.baseAddress! + k * n
+                        for j in 0...k { acc[j] += a * row[j] }
                     }
+                    let d = l[i * n + i]
+                    for j in 0..<i { l[i * n + j] = -acc[j] / d }
+                    l[i * n + i] = 1 / d
                 }
             }
         }
-        l = inv
     }
 }
