@@ -258,8 +258,9 @@ public enum CheckpointQuantizer {
         if hasHead && !ignored.contains(where: { $0.split(separator: ".").last == "lm_head" }) {
             ignored.insert("lm_head", at: 0)
         }
-        // The family's kept modules, and a head under a prefix, also in the convention's pattern form
-        // (after the exact names): loaders match the ignore list against their own module names.
+        // The family's kept modules, a head under a prefix and kept fused experts also in the
+        // convention's pattern form (after the exact names): loaders match the ignore list against
+        // their own module names.
         var keptByRule: [(rule: ModelFamily.Kept, modules: [String])] = []
         for t in sources {
             guard case let .skip(module, .keptByFamily(_, _, pattern)) = roles[t.name],
@@ -273,6 +274,13 @@ public enum CheckpointQuantizer {
         }
         let prefixedHeads = ignored.filter { $0.hasSuffix(".lm_head") }
         if !prefixedHeads.isEmpty { keptByRule.append((ModelFamily.prefixedHead, prefixedHeads)) }
+        var keptExperts: [String] = []
+        for t in sources {
+            if case let .skip(module, .fusedExpertTensor) = roles[t.name], !keptExperts.contains(module) {
+                keptExperts.append(module)
+            }
+        }
+        if !keptExperts.isEmpty { keptByRule.append((ModelFamily.keptFusedExperts, keptExperts)) }
         for (rule, modules) in keptByRule {
             for form in ModelFamily.ignoreForms(rule, modules: modules, convention: options.convention)
             where !ignored.contains(form) {

@@ -66,6 +66,12 @@ public struct ModelFamily: Sendable, Equatable {
     /// `lm_head` in transformers' memory): its ignore entry in the pattern form as well.
     static let prefixedHead = Kept(pattern: #"(^|\.)lm_head$"#, what: "language-model head", wildcards: ["*lm_head"])
 
+    /// Fused 3-D experts kept in their dtype (`fusedExperts`), in the pattern form as well:
+    /// engines ask about each expert's projections (`….experts.0.gate_proj`), which the parent's
+    /// exact name does not cover (vLLM would expect NVFP4 experts).
+    static let keptFusedExperts = Kept(
+        pattern: #"(^|\.)mlp\.experts(\.|$)"#, what: "fused 3-D experts", wildcards: ["*mlp.experts*"])
+
     /// Every family, in the order README lists them.
     public static let all: [ModelFamily] = [
         family(

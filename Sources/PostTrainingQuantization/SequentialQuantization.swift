@@ -77,19 +77,8 @@ public enum SequentialQuantization {
     ) throws -> PTQResult {
         try settings.validate()
         let start = Date()
-        let d = c.hiddenSize
         guard !windows.isEmpty else { throw PTQError.invalidOption("no calibration windows") }
-        let embedding = try provider.floats("model.embed_tokens.weight")
-        var hidden: [[Float]] = try windows.map { ids in
-            var x = [Float](repeating: 0, count: ids.count * d)
-            for (r, id) in ids.enumerated() {
-                guard id >= 0 && id < c.vocabularySize else {
-                    throw TransformerError.tokenOutOfRange(id: id, vocabularySize: c.vocabularySize)
-                }
-                for j in 0..<d { x[r * d + j] = embedding[id * d + j] }
-            }
-            return x
-        }
+        var hidden = try embed(windows, provider: provider, configuration: c)
         let totalRows = windows.reduce(0) { $0 + $1.count }
         let sampleEvery = max(1, totalRows / max(1, settings.sampleRows))
         let rotary = RotaryEmbedding(configuration: c)
@@ -312,5 +301,25 @@ public enum SequentialQuantization {
         if let target { for i in 0..<delta.count { delta[i] -= target[i] } }
         let y = GEMM.multiply(stats.sample, delta, m: m, n: rows, k: cols, transposeB: true, threads: threads)
         return y.reduce(0.0) { $0 + Double($1) * Double($1) }
+    }
+}
+
+extension SequentialQuantization {
+    /// The calibration windows' embeddings (the embedding table is released on return).
+    static func embed(_ windows: [[Int]], provider: WeightProvider, configuration c: ModelConfiguration) throws
+        -> [[Float]]
+    {
+        let d = c.hiddenSize
+        let embedding = try provider.floats("model.embed_tokens.weight")
+        return try windows.map { ids in
+            var x = [Float](repeating: 0, count: ids.count * d)
+            for (r, id) in ids.enumerated() {
+                guard id >= 0 && id < c.vocabularySize else {
+                    throw TransformerError.tokenOutOfRange(id: id, vocabularySize: c.vocabularySize)
+                }
+                for j in 0..<d { x[r * d + j] = embedding[id * d + j] }
+            }
+            return x
+        }
     }
 }

@@ -71,8 +71,11 @@ public struct SafeTensorsWeights: WeightProvider {
         fileOf[name].flatMap { files[$0].info(name)?.shape }
     }
 
+    /// The tensor as floats; its mapped pages are released after the copy (the resident set
+    /// holds the converted tensors, not the file too).
     public func floats(_ name: String) throws -> [Float] {
         guard let i = fileOf[name] else { throw TransformerError.missingTensor(name: name) }
+        defer { files[i].releasePages(name) }
         return try files[i].floats(name)
     }
 }
