@@ -82,6 +82,15 @@ def main():
         model.save_pretrained(d, safe_serialization=True)
         for f in ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"]:
             shutil.copy(os.path.join(TOKENIZER, f), d)
+        if name == "qwen3-moe":
+            # transformers 5 saves the expert count as num_local_experts only; real Qwen3-MoE
+            # configs (and transformers 4.x, which would build its default 128) say num_experts.
+            path = os.path.join(d, "config.json")
+            config = json.load(open(path))
+            config["num_experts"] = config["num_local_experts"]
+            with open(path, "w") as fh:
+                json.dump(config, fh, indent=2, sort_keys=True)
+                fh.write("\n")
         lines = []
         for f in sorted(os.listdir(d)):
             if f.endswith(".safetensors"):
