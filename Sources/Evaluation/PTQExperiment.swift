@@ -9,6 +9,9 @@
 // `eval` loads from the checkpoint `quantize --method` writes. "gap closed" is
 // (ppl RTN static_6 − ppl) / (ppl RTN static_6 − ppl unquantized), per scheme. SmoothQuant
 // has no W4A16 entry (it only moves activation range into the weights). Files appear whole.
+// Each finished cell (method, rule, scheme) is recorded in `cellsFile` as it completes; with
+// `resume` a later run with the same settings reuses those cells instead of recomputing them
+// (without `resume` an existing record is refused rather than overwritten).
 
 import BlockQuantization
 import CPUKernels
@@ -70,11 +73,46 @@ public struct PTQExperiment {
     /// RTN static_6 per scheme (the "gap closed" reference).
     public var reference: Row { rows.first { $0.label == "RTN" && $0.rule == ScaleRule.static6.rawValue }! }
 
+    /// The perplexities of finished cells, keyed `method|rule|scheme`, and the settings they
+    /// were computed with.
+    struct Cells: Codable {
+        var settings: String
+        var perplexity: [String: Double] = [:]
+    }
+
     public static func run(
         modelDirectory: String, calibration: CalibrationText, evaluationText: String,
         context: Int, windows: Int?, methods: [Method] = methods, threads: Int = CPUParallel.defaultThreadCount,
+        cellsFile: String? = nil, resume: Bool = false,
         notice: (String) -> Void = { _ in }
     ) throws -> PTQExperiment {
+        let settings = [
+            URL(fileURLWithPath: modelDirectory).standardizedFileURL.path,
+            URL(fileURLWithPath: calibration.path).standardizedFileURL.path,
+            "\(calibration.windows)×\(calibration.context)",
+            URL(fileURLWithPath: evaluationText).standardizedFileURL.path,
+            "context \(context)", "windows \(windows.map(String.init) ?? "all")",
+        ].joined(separator: "; ")
+        var cells = Cells(settings: settings)
+        if let cellsFile, FileManager.default.fileExists(atPath: cellsFile) {
+            guard resume else {
+                throw EvaluationError.invalidOption(
+                    "\(cellsFile) holds the finished cells of an earlier run; --resume continues it "
+                        + "(or choose another --out)")
+            }
+            let earlier: Cells
+            do {
+                earlier = try JSONDecoder().decode(Cells.self, from: Data(contentsOf: URL(fileURLWithPath: cellsFile)))
+            } catch {
+                throw EvaluationError.invalidOption("\(cellsFile): not a record of finished cells (\(error))")
+            }
+            guard earlier.settings == settings else {
+                throw EvaluationError.invalidOption(
+                    "--resume: \(cellsFile) was computed with other settings (\(earlier.settings)); "
+                        + "choose another --out")
+            }
+            cells = earlier
+        }
         let loaded = try LoadedModel(directory: modelDirectory, threads: threads)
         guard !loaded.weights.hasStoredQuantization else {
             throw EvaluationError.invalidOption(
@@ -103,6 +141,14 @@ public struct PTQExperiment {
                 var row = Row(label: m.label, rule: rule.rawValue)
                 for scheme in PTQScheme.allCases {
                     if m.method == .smoothquant && scheme == .w4a16 { continue }
+                    let key = "\(m.key)|\(rule.rawValue)|\(scheme.rawValue)"
+                    if let ppl = cells.perplexity[key] {
+                        notice(
+                            String(format: "%@ %@ %@: %.4f (earlier run)", m.label, rule.rawValue, scheme.rawValue, ppl)
+                        )
+                        if scheme == .w4a16 { row.w4a16 = ppl } else { row.w4a4 = ppl }
+                        continue
+                    }
                     var s = PTQSettings()
                     s.method = m.method
                     s.gptqScales = m.gptqScales
@@ -123,6 +169,8 @@ public struct PTQExperiment {
                             format: "%@ %@ %@: %.4f (%.1f s)", m.label, rule.rawValue, scheme.rawValue, ppl,
                             result.seconds))
                     if scheme == .w4a16 { row.w4a16 = ppl } else { row.w4a4 = ppl }
+                    cells.perplexity[key] = ppl
+                    if let cellsFile { try write(cells, to: cellsFile) }
                 }
                 rows.append(row)
             }
@@ -134,6 +182,18 @@ public struct PTQExperiment {
             + "(context \(context), \(stats.windows) windows, "
             + "\(stats.tokens) tokens)"
         return PTQExperiment(unquantized: base, rows: rows, subtitle: subtitle)
+    }
+
+    static func write(_ cells: Cells, to path: String) throws {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try encoder.encode(cells).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw EvaluationError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
     }
 
     func gap(_ v: Double?, _ reference: Double?) -> Double? {

@@ -116,7 +116,10 @@ struct PTQExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ptq",
         abstract: "RTN, GPTQ, AWQ and SmoothQuant × NVFP4 / 4/6 × W4A16 / W4A4: perplexity table.",
-        discussion: "Calibrates on one text, evaluates on another; writes ptq.md, ptq.csv and ptq.svg into --out."
+        discussion: """
+            Calibrates on one text, evaluates on another; writes ptq.md, ptq.csv and ptq.svg into --out, and \
+            ptq-cells.json as each cell finishes (--resume continues from it).
+            """
     )
 
     @Argument(help: "Model folder (config.json, safetensors, tokenizer.json).")
@@ -151,6 +154,13 @@ struct PTQExperimentCommand: ParsableCommand {
             """)
     var methods: [String] = []
 
+    @Flag(
+        help: """
+            Continue a stopped run in --out: cells already in its ptq-cells.json (same model, texts, windows and \
+            context) are reused, the rest computed.
+            """)
+    var resume = false
+
     func validate() throws {
         do { _ = try PTQExperiment.methods(named: methods) } catch { throw ValidationError("\(error)") }
     }
@@ -168,6 +178,7 @@ struct PTQExperimentCommand: ParsableCommand {
                 path: calibrationText, windows: calibrationWindows, context: calibrationContext),
             evaluationText: evalText, context: context, windows: windows,
             methods: methods.isEmpty ? PTQExperiment.methods : try PTQExperiment.methods(named: methods),
+            cellsFile: out + "/ptq-cells.json", resume: resume,
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         let command =
             "fouroversix " + CommandLine.arguments.dropFirst().map(PretrainExperiment.quote).joined(separator: " ")

@@ -98,6 +98,36 @@ import Testing
             bad.stderr.contains("unknown method 'awq-clipped' (known: rtn, rtn-output, gptq-frozen"), "\(bad.stderr)")
     }
 
+    /// `experiment ptq` records each finished cell; `--resume` reuses them (same table, nothing
+    /// recomputed), a run without `--resume` or with other settings is refused, one line, before work.
+    @Test func experimentResumesFromItsFinishedCells() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let common = [
+            "experiment", "ptq", bundledModel, "--calibration-text", bundledText, "--calibration-windows", "2",
+            "--calibration-context", "64", "--eval-text", bundledText, "--context", "64", "--windows", "2",
+            "--out", dir + "/ptq", "--methods", "rtn",
+        ]
+        let first = try runCLI(common)
+        #expect(first.status == 0, "\(first.stderr)")
+        let table = try String(contentsOfFile: dir + "/ptq/ptq.csv", encoding: .utf8)
+        let cells = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/ptq/ptq-cells.json")))
+                as? [String: Any])
+        #expect(
+            (cells["perplexity"] as? [String: Double])?.keys.sorted() == [
+                "rtn|mse|w4a16", "rtn|mse|w4a4", "rtn|static_6|w4a16", "rtn|static_6|w4a4",
+            ])
+        let again = try runCLI(common)
+        #expect(again.status == 1 && again.stderr.contains("--resume continues it"), "\(again.stderr)")
+        let resumed = try runCLI(common + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.components(separatedBy: "(earlier run)").count == 5, "\(resumed.stderr)")
+        #expect(try String(contentsOfFile: dir + "/ptq/ptq.csv", encoding: .utf8) == table)
+        let other = try runCLI(common.map { $0 == "2" ? "3" : $0 } + ["--resume"])
+        #expect(other.status == 1 && other.stderr.contains("computed with other settings"), "\(other.stderr)")
+    }
+
     /// A GGUF model goes through the post-training methods like its Hugging Face folder: GPTQ of the
     /// bundled model as GGUF (Tests/EvaluationTests/Fixtures, the same weights) writes the same
     /// model.safetensors bytes as GPTQ of the folder.
