@@ -43,14 +43,20 @@ enum ScaleFolding {
             }
             let candidates = settings.smoothQuantAlpha.map { [$0] } ?? (0...20).map { Double($0) / 20 }
             var best: (scales: [Float], alpha: Double, error: Double)?
+            // The float outputs X·Wᵀ on the sample rows, the same for every α.
+            let targets =
+                candidates.count == 1
+                ? [:]
+                : Dictionary(
+                    uniqueKeysWithValues: selected.map { ($0, floatOutput($0, layer: layer, stats, threads: threads)) })
             for a in candidates {
                 let s = smoothQuantScales(stats.absoluteMax, wmax, alpha: a)
                 let error =
                     candidates.count == 1
                     ? 0
                     : try w4a4Error(
-                        s, selected: selected, layer: layer, statistics: stats, settings: settings, prefix: prefix,
-                        fusedGroup: fusedGroup, threads: threads)
+                        s, selected: selected, layer: layer, statistics: stats, targets: targets, settings: settings,
+                        prefix: prefix, fusedGroup: fusedGroup, threads: threads)
                 if best == nil || error < best!.error { best = (s, a, error) }
             }
             chosen = (best!.scales, best!.alpha)
@@ -95,9 +101,11 @@ enum ScaleFolding {
     /// Σ over the group's Linears of ‖Q(X/s)·Q(W·s)ᵀ − X·Wᵀ‖² on the sample rows: the input
     /// rounded through NVFP4 at its calibrated amax (max |x/s|) with the run's rule, the weight
     /// quantized as it would be written (the fused group's shared amax over the scaled weights).
+    /// `targets`: each Linear's `floatOutput`.
     static func w4a4Error(
         _ s: [Float], selected: [LinearSlot], layer: LayerWeights, statistics stats: InputStatistics,
-        settings: PTQSettings, prefix: String, fusedGroup: (String) -> String?, threads: Int
+        targets: [LinearSlot: [Float]], settings: PTQSettings, prefix: String, fusedGroup: (String) -> String?,
+        threads: Int
     ) throws -> Double {
         let m = stats.sampleRows, width = stats.width
         guard m > 0 else { return 0 }
@@ -119,12 +127,18 @@ enum ScaleFolding {
                 channelWeights: nil, settings: settings, threads: threads)
             let y = GEMM.multiply(
                 input, ReferenceQuantizer.dequantize(q), m: m, n: rows, k: width, transposeB: true, threads: threads)
-            let target = GEMM.multiply(
-                stats.sample, layer.weights[slot.rawValue], m: m, n: rows, k: width, transposeB: true,
-                threads: threads)
-            for (a, b) in zip(y, target) { error += Double(a - b) * Double(a - b) }
+            for (a, b) in zip(y, targets[slot]!) { error += Double(a - b) * Double(a - b) }
         }
         return error
+    }
+
+    /// X·Wᵀ of one Linear on the sample rows, unquantized.
+    static func floatOutput(_ slot: LinearSlot, layer: LayerWeights, _ stats: InputStatistics, threads: Int = 1)
+        -> [Float]
+    {
+        GEMM.multiply(
+            stats.sample, layer.weights[slot.rawValue], m: stats.sampleRows, n: layer.shapes[slot.rawValue][0],
+            k: stats.width, transposeB: true, threads: threads)
     }
 
     /// W ← W·diag(s) for every Linear of the group; the module producing the input divides by s.

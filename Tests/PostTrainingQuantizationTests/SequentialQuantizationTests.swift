@@ -155,8 +155,12 @@ import Transformer
                     prefix: "model.layers.0.", fusedGroup: Self.fused, threads: 1))
         }
         func error(_ s: [Float]) throws -> Double {
-            try ScaleFolding.w4a4Error(
-                s, selected: [.gate, .up], layer: layer, statistics: stats, settings: settings,
+            let targets = Dictionary(
+                uniqueKeysWithValues: [LinearSlot.gate, .up].map {
+                    ($0, ScaleFolding.floatOutput($0, layer: layer, stats))
+                })
+            return try ScaleFolding.w4a4Error(
+                s, selected: [.gate, .up], layer: layer, statistics: stats, targets: targets, settings: settings,
                 prefix: "model.layers.0.", fusedGroup: Self.fused, threads: 1)
         }
         let searched = try chosen(nil), half = try chosen(0.5), zero = try chosen(0)
