@@ -128,7 +128,7 @@ let package = Package(
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "BlockQuantization"]),
+        .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "CPUKernelsISA", "BlockQuantization"]),
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
         ),

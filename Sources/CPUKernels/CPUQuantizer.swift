@@ -207,7 +207,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
                             : quantizeUnits(
                                 x, g, plan: plan, units: units, kernel: kernel, context: ctx,
                                 codes: codesP.p, rowBytes: rowBytes, scales: scalesP.p,
-                                swizzled: swizzled)
+                                swizzled: swizzled, noiseISA: isa)
                     }
                 }
             }

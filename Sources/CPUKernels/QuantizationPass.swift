@@ -65,33 +65,34 @@ enum KernelChoice: Sendable {
     }
 }
 
-/// Quantizes units `units`; returns their number of alternative blocks.
+/// Quantizes units `units`; returns their number of alternative blocks. `noiseISA` generates
+/// the stochastic-rounding noise (the same values either way).
 func quantizeUnits(
     _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>,
     kernel: KernelChoice, context ctx: TensorQuantizationContext,
     codes: UnsafeMutablePointer<UInt8>, rowBytes: Int, scales: UnsafeMutablePointer<UInt8>,
-    swizzled: Bool
+    swizzled: Bool, noiseISA: QuantizationISA = .selected
 ) -> Int {
     if ctx.stochasticSeed != nil && ctx.choosesFromNearest && kernel.isAdaptive {
         return quantizeUnits(
             x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-            rowBytes: rowBytes, scales: scales, swizzled: swizzled,
+            rowBytes: rowBytes, scales: scales, swizzled: swizzled, noiseISA: noiseISA,
             StochasticRoundingNearestChoice.self)
     }
     if ctx.stochasticSeed != nil {
         return quantizeUnits(
             x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-            rowBytes: rowBytes, scales: scales, swizzled: swizzled, StochasticRounding.self)
+            rowBytes: rowBytes, scales: scales, swizzled: swizzled, noiseISA: noiseISA, StochasticRounding.self)
     }
     return quantizeUnits(
         x, g, plan: plan, units: units, kernel: kernel, context: ctx, codes: codes,
-        rowBytes: rowBytes, scales: scales, swizzled: swizzled, NearestRounding.self)
+        rowBytes: rowBytes, scales: scales, swizzled: swizzled, noiseISA: noiseISA, NearestRounding.self)
 }
 
 private func quantizeUnits<R: RoundingPolicy>(
     _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, units: Range<Int>, kernel: KernelChoice,
     context ctx: TensorQuantizationContext, codes: UnsafeMutablePointer<UInt8>, rowBytes: Int,
-    scales: UnsafeMutablePointer<UInt8>, swizzled: Bool, _ r: R.Type
+    scales: UnsafeMutablePointer<UInt8>, swizzled: Bool, noiseISA: QuantizationISA, _ r: R.Type
 ) -> Int {
     let constants = KernelConstants(ctx)
     let n = plan.panelFloats
@@ -116,7 +117,7 @@ private func quantizeUnits<R: RoundingPolicy>(
             if R.isStochastic, let seed = ctx.stochasticSeed {
                 stageNoise(
                     seed: seed, g, r0: r0, p: plan.panelRows, c0: c0, c: plan.chunkCols,
-                    interleave: interleaveWidth, into: noise)
+                    interleave: interleaveWidth, into: noise, isa: noiseISA)
             }
             let blocks = min(plan.chunkCols, g.paddedCols - c0) / g.block
             let firstBlock = c0 / g.block

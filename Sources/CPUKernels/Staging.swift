@@ -13,6 +13,7 @@
 
 import BlockFormats
 import BlockQuantization
+import CPUKernelsISA
 
 /// The 16×16 RHT matrix as 64 vectors: `rhtRows[4·i + q]` holds R[i][4q ..< 4q+4].
 let rhtRows: [F4] = (0..<64).map { k in
@@ -132,12 +133,24 @@ private func load4(_ x: TensorElements, _ i: Int) -> F4 {
 
 /// Noise of the window rows [r0, r0+p) × cols [c0, c0+c) (zeros outside the stored matrix),
 /// interleaved for blocks of `interleave` values (0: natural order; `c` is then a multiple
-/// of 4·interleave).
+/// of 4·interleave). `isa` `.avx2` generates each run of consecutive indices with
+/// `fos_stochastic_noise_avx2` (bit-identical), `.sse2` one value at a time.
 func stageNoise(
     seed: UInt64, _ g: QuantizationGeometry, r0: Int, p: Int, c0: Int, c: Int, interleave w: Int,
-    into buf: UnsafeMutablePointer<Float>
+    into buf: UnsafeMutablePointer<Float>, isa: QuantizationISA = .selected
 ) {
+    let key = StochasticNoise.key(seed: seed)
     let width = min(c, g.paddedCols - c0)
+    /// The noise of indices first ..< first + n into `out` (stride 1).
+    func run(_ first: UInt64, _ n: Int, _ out: UnsafeMutablePointer<Float>) {
+        if isa == .avx2 {
+            fos_stochastic_noise_avx2(key, first, n, out)
+        } else {
+            for j in 0..<n { out[j] = StochasticNoise.value(key: key, index: first + UInt64(j)) }
+        }
+    }
+    let natural = UnsafeMutablePointer<Float>.allocate(capacity: w == 0 ? 1 : w)
+    defer { natural.deallocate() }
     for i in 0..<p {
         let out = buf + i * c
         let row = r0 + i
@@ -145,7 +158,7 @@ func stageNoise(
         if row >= g.rows { continue }
         let base = UInt64(row * g.paddedCols + c0)
         if w == 0 {
-            for j in 0..<width { out[j] = StochasticNoise.value(seed: seed, index: base + UInt64(j)) }
+            run(base, width, out)
             continue
         }
         // Natural column j = group·4w + block·w + e goes to group·4w + 4e + block.
@@ -155,10 +168,9 @@ func stageNoise(
                 let first = groupStart + block * w
                 let n = min(w, width - first)
                 if n <= 0 { break }
+                run(base + UInt64(first), n, natural)
                 let o = out + groupStart + block
-                for e in 0..<n {
-                    o[4 * e] = StochasticNoise.value(seed: seed, index: base + UInt64(first + e))
-                }
+                for e in 0..<n { o[4 * e] = natural[e] }
             }
             groupStart += 4 * w
         }

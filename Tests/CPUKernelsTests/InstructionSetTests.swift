@@ -5,6 +5,7 @@
 
 import BlockFormats
 import BlockQuantization
+import CPUKernelsISA
 import TestSupport
 import Testing
 
@@ -26,6 +27,25 @@ import Testing
         QuantizationConfig(format: .nvfp4, rule: .mse, rht: true),
         QuantizationConfig(format: .nvfp4, rule: .absMax, transpose: true, rht: true),
     ]
+
+    /// The AVX2 noise generator equals `StochasticNoise.value` for runs of every length up to two
+    /// vectors past a multiple of 8, from indices near 0 and near the 64-bit wrap.
+    @Test func avx2NoiseEqualsTheScalarNoise() throws {
+        try #require(QuantizationISA.avx2.isAvailable)
+        for seed: UInt64 in [0, 1, 0xDEAD_BEEF, .max] {
+            let key = StochasticNoise.key(seed: seed)
+            for first: UInt64 in [0, 1, 12_345_677, .max - 40, .max] {
+                for count in [0, 1, 3, 7, 8, 9, 15, 16, 17, 64, 71] {
+                    var out = [Float](repeating: .nan, count: count + 1)
+                    out.withUnsafeMutableBufferPointer { fos_stochastic_noise_avx2(key, first, count, $0.baseAddress!) }
+                    let expected = (0..<count).map { StochasticNoise.value(key: key, index: first &+ UInt64($0)) }
+                    #expect(
+                        out[..<count].map(\.bitPattern) == expected.map(\.bitPattern), "seed \(seed) first \(first)")
+                    #expect(out[count].isNaN, "wrote past the run")
+                }
+            }
+        }
+    }
 
     /// F32 inputs, every distribution, columns around superblock and window boundaries.
     @Test(arguments: [256, 272, 512, 784, 8192 + 48])

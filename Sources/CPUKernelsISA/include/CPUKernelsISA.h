@@ -128,6 +128,11 @@ void fos_dequantize_bf16_avx2(const uint8_t *codes, const uint8_t *scales, ptrdi
 void fos_row_error_sums_avx2(const void *x, int kind, const uint8_t *codes, const uint8_t *scales,
                              ptrdiff_t groups, int scale_shift, const float *table, float *err, float *energy);
 
+// MARK: - Stochastic-rounding noise (NoiseAVX2.c)
+
+/// out[j] = StochasticNoise.value(key: key, index: first + j) for j < count (AVX2; bit-identical).
+void fos_stochastic_noise_avx2(uint64_t key, uint64_t first, ptrdiff_t count, float *out);
+
 #ifdef __cplusplus
 }
 #endif
