@@ -93,53 +93,63 @@ public enum InverseHessian {
     /// U `[n, n]`, upper triangular with UᵀU = (H + λI)⁻¹, λ = `damp` · mean diag(H) (in double
     /// precision: U = J·chol(J·H·J)⁻¹·J with J the reversal). Channels with h_jj = 0 (never
     /// active) get h_jj = 1 first and are returned as `dead` (GPTQ zeroes their weights).
-    /// Returns nil when H + λI is not positive definite.
-    public static func factor(_ gram: [Double], size n: Int, damp: Double) -> (factor: [Float], dead: [Bool])? {
+    /// Returns nil when H + λI is not positive definite. Works in the gram's own memory: a
+    /// caller that holds no other reference to it (GPTQ drops its statistics' copy) needs one
+    /// n×n double buffer, plus U.
+    public static func factor(_ gram: consuming [Double], size n: Int, damp: Double) -> (
+        factor: [Float], dead: [Bool]
+    )? {
+        var l = gram
         var dead = [Bool](repeating: false, count: n)
         var mean = 0.0
         for j in 0..<n {
-            if gram[j * n + j] == 0 { dead[j] = true }
-            mean += dead[j] ? 1 : gram[j * n + j]
+            if l[j * n + j] == 0 { dead[j] = true }
+            mean += dead[j] ? 1 : l[j * n + j]
         }
         let lambda = damp * mean / Double(n)
-        // A = J H J + λI (dead channels' h_jj = 1), its lower Cholesky factor L, then L⁻¹ in place.
-        guard
-            var l = lowerCholesky(
-                size: n,
-                { i, j in
-                    let (r, c) = (n - 1 - i, n - 1 - j)
-                    return r == c ? (dead[r] ? 1 : gram[r * n + r]) + lambda : gram[r * n + c]
-                })
-        else { return nil }
+        // A = J H J + λI (dead channels' h_jj = 1): the flat array reversed, then the diagonal.
+        l.reverse()
+        for i in 0..<n { l[i * n + i] = (dead[n - 1 - i] ? 1 : l[i * n + i]) + lambda }
+        // Its lower Cholesky factor L, then L⁻¹, in place.
+        guard choleskyInPlace(&l, size: n) else { return nil }
         invertLower(&l, size: n)
         var u = [Float](repeating: 0, count: n * n)
         for i in 0..<n { for j in i..<n { u[i * n + j] = Float(l[(n - 1 - i) * n + (n - 1 - j)]) } }
         return (u, dead)
     }
 
-    /// Rows per block of `lowerCholesky`: independent dot products in flight (SIMD lanes).
+    /// Rows per block of `choleskyInPlace`: independent dot products in flight (SIMD lanes).
     static let choleskyBlockRows = 16
 
     /// The lower Cholesky factor L (row-major `[n, n]`, zeros above the diagonal) of the symmetric
     /// matrix with lower-triangle entries `a(i, j)` (j ≤ i), or nil when it is not positive
-    /// definite. Bit-identical with `lowerCholeskyReference`: every l_ij = (a_ij − Σ_{k<j} l_ik·l_jk)
-    /// / l_jj subtracts its products in the order k = 0, 1, …, separately rounded. What differs is
-    /// the schedule: `choleskyBlockRows` rows at a time, column by column, so that the rows' dot
-    /// products — each a chain of dependent subtractions — run side by side in SIMD lanes.
+    /// definite (`choleskyInPlace` on those entries).
     static func lowerCholesky(size n: Int, _ a: (Int, Int) -> Double) -> [Double]? {
+        var l = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0...i { l[i * n + j] = a(i, j) } }
+        return choleskyInPlace(&l, size: n) ? l : nil
+    }
+
+    /// Replaces the lower triangle of `a` (row-major `[n, n]`, a symmetric matrix's; the upper
+    /// triangle is ignored and set to 0) by its Cholesky factor L; false when the matrix is not
+    /// positive definite (`a` is then garbage). Bit-identical with `lowerCholeskyReference`: every
+    /// l_ij = (a_ij − Σ_{k<j} l_ik·l_jk) / l_jj subtracts its products in the order k = 0, 1, …,
+    /// separately rounded. What differs is the schedule: `choleskyBlockRows` rows at a time, column
+    /// by column, so that the rows' dot products — each a chain of dependent subtractions — run
+    /// side by side in SIMD lanes. Entry (i, j) is read just before it is replaced.
+    static func choleskyInPlace(_ a: inout [Double], size n: Int) -> Bool {
         typealias Lanes = SIMD16<Double>
         let b = choleskyBlockRows
-        var l = [Double](repeating: 0, count: n * n)
         // The block's rows transposed: rows[k] holds l_{i0+lane, k} for the block's 16 lanes.
         var rows = [Lanes](repeating: .zero, count: n)
         var i0 = 0
         while i0 < n {
             let width = min(b, n - i0)
-            let ok = l.withUnsafeMutableBufferPointer { l in
+            let ok = a.withUnsafeMutableBufferPointer { l in
                 rows.withUnsafeMutableBufferPointer { rows in
                     for j in 0..<(i0 + width) {
                         var s = Lanes.zero
-                        for lane in 0..<width where i0 + lane >= j { s[lane] = a(i0 + lane, j) }
+                        for lane in 0..<width where i0 + lane >= j { s[lane] = l[(i0 + lane) * n + j] }
                         let lj = l.baseAddress! + j * n
                         for k in 0..<j { s -= rows[k] * Lanes(repeating: lj[k]) }
                         var diagonal = l[j * n + j]
@@ -159,10 +169,11 @@ public enum InverseHessian {
                     return true
                 }
             }
-            guard ok else { return nil }
+            guard ok else { return false }
             i0 += b
         }
-        return l
+        for i in 0..<n { for j in (i + 1)..<n { a[i * n + j] = 0 } }
+        return true
     }
 
     /// The textbook row-by-row schedule of `lowerCholesky` (the reference it must equal bit for bit).

@@ -141,6 +141,7 @@ public enum SequentialQuantization {
                     ownAmax[slot] = a
                     if let key = fusedGroup(prefix + slot.moduleSuffix) { groupAmax[key] = max(groupAmax[key] ?? 0, a) }
                 }
+                let channelWeights = settings.selection == .output ? stats.diagonal : nil
                 var factor: [Float]?
                 var dead: [Bool] = []
                 var order: [Int]?
@@ -148,7 +149,11 @@ public enum SequentialQuantization {
                     let n = stats.width
                     if settings.gptqActOrder { order = InverseHessian.activationOrder(stats.gram, size: n) }
                     let gram = order.map { InverseHessian.permuted(stats.gram, size: n, order: $0) } ?? stats.gram
-                    guard let f = InverseHessian.factor(gram, size: n, damp: settings.gptqDamp) else {
+                    // Nothing after the factor reads this group's XᵀX (the clip search is AWQ's): drop
+                    // the statistics' references so that the factor works in the gram's own memory.
+                    stats.gram = []
+                    collector.statistics[group.rawValue].gram = []
+                    guard let f = InverseHessian.factor(consume gram, size: n, damp: settings.gptqDamp) else {
                         throw PTQError.invalidOption(
                             "the Hessian of \(prefix + group.slots[0].moduleSuffix) is not positive definite "
                                 + "(raise --gptq-damp)"
@@ -158,7 +163,6 @@ public enum SequentialQuantization {
                     dead = f.dead  // by step of the sweep: back to channels
                     if let order { for (step, j) in order.enumerated() { dead[j] = f.dead[step] } }
                 }
-                let channelWeights = settings.selection == .output ? stats.diagonal : nil
                 for slot in selected {
                     let module = prefix + slot.moduleSuffix
                     let (rows, cols) = (c.linearShape(slot)[0], c.linearShape(slot)[1])
