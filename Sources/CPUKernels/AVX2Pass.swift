@@ -45,10 +45,16 @@ enum AVX2Pass {
     static var superblock: Int { 256 }
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
-    /// 1-D blocks and round-to-nearest; 4/6 and IF4 only for amax in [2^-100, 2^100], where their
-    /// division-free dequantization is exact (fos_dequantized in QuantizeAVX2.c).
+    /// 1-D blocks and round-to-nearest, and the static NVFP4 / NVINT4 kernels with stochastic
+    /// rounding; 4/6 and IF4 only for amax in [2^-100, 2^100], where their division-free
+    /// dequantization is exact (fos_dequantized in QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
-        guard g.tileRows == 1, g.block == 16, ctx.stochasticSeed == nil else { return false }
+        guard g.tileRows == 1, g.block == 16 else { return false }
+        if ctx.stochasticSeed != nil {
+            if case .staticFP4 = kernel { return true }
+            if case .staticINT4 = kernel { return true }
+            return false
+        }
         switch kernel {
         case .staticFP4, .staticINT4: return true
         case .fourOverSix, .if4: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
@@ -100,16 +106,26 @@ func quantizeUnitsAVX2(
     let rowScales = UnsafeMutablePointer<UInt8>.allocate(capacity: plan.chunkCols / 16)
     // Block maxima the 16-bit stagings leave (chunkCols / 16 per row).
     let maxima = UnsafeMutablePointer<Float>.allocate(capacity: n / 16)
+    // Stochastic rounding: the window's noise, staged like the values.
+    let seed = ctx.stochasticSeed
+    let noise = UnsafeMutableRawPointer.allocate(byteCount: seed == nil ? 64 : 4 * n, alignment: 64)
+        .bindMemory(to: Float.self, capacity: seed == nil ? 16 : n)
     defer {
         staged.deallocate(); natural.deallocate(); tailCodes.deallocate(); tailScales.deallocate()
-        rowScales.deallocate(); maxima.deallocate()
+        rowScales.deallocate(); maxima.deallocate(); noise.deallocate()
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
 
     @inline(__always) func run(
         _ p: UnsafePointer<Float>, _ m: UnsafePointer<Float>?, _ count: Int,
-        _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>
+        _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>, noise r: UnsafePointer<Float>
     ) -> Int {
+        if seed != nil {
+            var int4: Int32 = 0
+            if case .staticINT4 = kernel { int4 = 1 }
+            fos_quantize_static_stochastic_avx2(p, m, count, &constants, r, int4, c, s)
+            return 0
+        }
         switch kernel {
         case .staticFP4: fos_quantize_static_avx2(p, m, count, &constants, c, s); return 0
         case .staticINT4: fos_quantize_int4_avx2(p, m, count, &constants, c, s); return 0
@@ -132,14 +148,21 @@ func quantizeUnitsAVX2(
             for i in 0..<realRows {
                 let row = r0 + i
                 let p = staged + i * plan.chunkCols
+                let r = noise + (seed == nil ? 0 : i * plan.chunkCols)
+                if let seed {
+                    stageNoise(
+                        seed: seed, g, r0: row, p: 1, c0: c0, c: superblocks * sb, interleave: 0, into: natural,
+                        isa: .avx2)
+                    fos_stage_f32_avx2(natural, superblocks, r)
+                }
                 let codeOut = codes + row * rowBytes + c0 / 2
                 let scaleOut = swizzled ? rowScales : scales + row * g.scaleCols + c0 / 16
                 let m = withMaxima >= full ? UnsafePointer(maxima + i * (plan.chunkCols / 16)) : nil
-                if full > 0 { alternatives += run(p, m, full, codeOut, scaleOut) }
+                if full > 0 { alternatives += run(p, m, full, codeOut, scaleOut, noise: r) }
                 if full < superblocks {
                     // The last, partial superblock: its padding blocks are zeros (never "alternative").
                     let rest = blocks - full * 16
-                    alternatives += run(p + full * sb, nil, 1, tailCodes, tailScales)
+                    alternatives += run(p + full * sb, nil, 1, tailCodes, tailScales, noise: r + full * sb)
                     (scaleOut + full * 16).update(from: tailScales, count: rest)
                     (codeOut + full * 128).update(from: tailCodes, count: 8 * rest)
                 }

@@ -341,6 +341,32 @@ FOS_INLINE __m256i fos_int4(__m256 y) {
     return _mm256_add_epi32(_mm256_and_si256(q, _mm256_set1_epi32(0xF)), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
 }
 
+/// Stochastic E2M1 of y with noise r ∈ [−0.5, 0.5) (LaneCodecs' `e2m1` with StochasticRounding):
+/// a = min(|y|, 7) plus r · step (the step of a's segment), rounded like fos_e2m1; a sum that
+/// reaches 8 saturates to index 7. Biased like fos_e2m1.
+FOS_INLINE __m256i fos_e2m1_stochastic(__m256 y, __m256 r) {
+    __m256 a = _mm256_min_ps(fos_abs(y), _mm256_set1_ps(7.0f));
+    __m256i e = _mm256_and_si256(fos_bits(_mm256_max_ps(a, _mm256_set1_ps(1.0f))), _mm256_set1_epi32(0x7F800000));
+    __m256i mbits = _mm256_add_epi32(e, _mm256_set1_epi32((22 << 23) | 0x400000));
+    __m256 step = fos_floats(_mm256_sub_epi32(e, _mm256_set1_epi32(1 << 23)));
+    __m256 s = _mm256_add_ps(_mm256_add_ps(a, _mm256_mul_ps(r, step)), fos_floats(mbits));
+    __m256i index = _mm256_add_epi32(_mm256_sub_epi32(fos_bits(s), mbits),
+                                     _mm256_sub_epi32(_mm256_srli_epi32(e, 22), _mm256_set1_epi32(254)));
+    index = _mm256_sub_epi32(index, _mm256_srai_epi32(index, 3));
+    __m256i neg = _mm256_and_si256(fos_bits(_mm256_cmp_ps(y, _mm256_setzero_ps(), _CMP_LT_OQ)), _mm256_set1_epi32(8));
+    return _mm256_add_epi32(_mm256_add_epi32(index, neg), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
+}
+
+/// Stochastic INT4 of y (LaneCodecs' `int4`): sign(y) · rne(min(|y| + r, 7)), biased like fos_e2m1.
+FOS_INLINE __m256i fos_int4_stochastic(__m256 y, __m256 r) {
+    __m256 magic = _mm256_set1_ps(12582912.0f);  // 1.5 · 2^23: step 1
+    __m256 t = _mm256_min_ps(_mm256_add_ps(fos_abs(y), r), _mm256_set1_ps(7.0f));
+    __m256i m = _mm256_sub_epi32(fos_bits(_mm256_add_ps(t, magic)), fos_bits(magic));
+    __m256i sign = _mm256_srai_epi32(fos_bits(y), 31);
+    __m256i q = _mm256_sub_epi32(_mm256_xor_si256(m, sign), sign);
+    return _mm256_add_epi32(_mm256_and_si256(q, _mm256_set1_epi32(0xF)), _mm256_set1_epi32((int)FOS_E2M1_BIAS));
+}
+
 // MARK: - Output of a group of eight blocks
 
 /// Stores the 8 code bytes of each lane's block: lanes 0–3 → blocks 0–3 at `codes`, lanes 4–7 →
@@ -398,8 +424,11 @@ FOS_INLINE ptrdiff_t fos_batch_size(ptrdiff_t superblocks, ptrdiff_t first) {
     return superblocks - first < FOS_BATCH ? superblocks - first : FOS_BATCH;
 }
 
+/// `noise` (NULL: round to nearest) holds each value's stochastic-rounding noise in the staged
+/// layout of `x`.
 FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
-                                       const fos_block_constants *c, uint8_t *codes, uint8_t *scales, int int4) {
+                                       const fos_block_constants *c, uint8_t *codes, uint8_t *scales, int int4,
+                                       const float *noise) {
     const fos_vector_constants v = fos_broadcast(c);
     const __m256 m = v.m, enc = v.enc, dec = v.dec;
     __m256i byte[2 * FOS_BATCH];
@@ -414,6 +443,7 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
         }
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
             const float *p = xb + 128 * g;
+            const float *r = noise ? noise + 256 * s0 + 128 * g : NULL;
             const __m256 k = mult[g];
             __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
             // Rolled on purpose (see fos_candidate).
@@ -422,8 +452,15 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
                 __m128i shift = _mm_cvtsi32_si128(4 * j);
                 __m256 yl = _mm256_mul_ps(_mm256_load_ps(p + 8 * j), k);
                 __m256 yh = _mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k);
-                __m256i ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL);
-                __m256i qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL);
+                __m256i ql, qh;
+                if (r) {
+                    __m256 rl = _mm256_load_ps(r + 8 * j), rh = _mm256_load_ps(r + 8 * (j + 8));
+                    ql = int4 ? fos_int4_stochastic(yl, rl) : fos_e2m1_stochastic(yl, rl);
+                    qh = int4 ? fos_int4_stochastic(yh, rh) : fos_e2m1_stochastic(yh, rh);
+                } else {
+                    ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL);
+                    qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL);
+                }
                 w0 = _mm256_add_epi32(w0, _mm256_sll_epi32(ql, shift));
                 w1 = _mm256_add_epi32(w1, _mm256_sll_epi32(qh, shift));
             }
@@ -435,12 +472,22 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
 
 FOS_AVX2 void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                        const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
-    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 0);
+    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 0, NULL);
 }
 
 FOS_AVX2 void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                      const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
-    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 1);
+    fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 1, NULL);
+}
+
+FOS_AVX2 void fos_quantize_static_stochastic_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                                  const fos_block_constants *c, const float *noise, int int4,
+                                                  uint8_t *codes, uint8_t *scales) {
+    if (int4) {
+        fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 1, noise);
+    } else {
+        fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 0, noise);
+    }
 }
 
 // MARK: - NVFP4 4/6
@@ -657,6 +704,12 @@ void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_
 void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                             const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
     (void)staged; (void)maxima; (void)superblocks; (void)c; (void)codes; (void)scales; __builtin_trap();
+}
+void fos_quantize_static_stochastic_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                         const fos_block_constants *c, const float *noise, int int4,
+                                         uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)noise; (void)int4; (void)codes; (void)scales;
+    __builtin_trap();
 }
 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                           const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {

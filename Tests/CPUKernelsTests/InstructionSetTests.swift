@@ -26,6 +26,9 @@ import Testing
         QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true),
         QuantizationConfig(format: .nvfp4, rule: .mse, rht: true),
         QuantizationConfig(format: .nvfp4, rule: .absMax, transpose: true, rht: true),
+        QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 7)),
+        QuantizationConfig(format: .nvint4, rule: .static6, rounding: .stochastic(seed: 8)),
+        QuantizationConfig(format: .nvfp4, rule: .static4, rounding: .stochastic(seed: 9), transpose: true, rht: true),
     ]
 
     /// The AVX2 noise generator equals `StochasticNoise.value` for runs of every length up to two

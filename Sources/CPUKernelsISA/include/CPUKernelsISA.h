@@ -98,6 +98,13 @@ void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_
 void fos_quantize_int4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                             const fos_block_constants *c, uint8_t *codes, uint8_t *scales);
 
+/// `fos_quantize_static_avx2` (`int4` 0) or `fos_quantize_int4_avx2` (`int4` 1) with stochastic
+/// rounding: `noise` holds each value's noise in `staged`'s layout (StochasticNoise values staged
+/// like the values); LaneCodecs' stochastic `e2m1` / `int4`, bit for bit.
+void fos_quantize_static_stochastic_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                         const fos_block_constants *c, const float *noise, int int4,
+                                         uint8_t *codes, uint8_t *scales);
+
 /// IF4 (M = 6, S = 448) with rule FOS_RULE_*: FP4 or INT4 per block, the choice in bit 7 of the
 /// scale byte; returns the number of INT4 blocks.
 ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
