@@ -45,15 +45,17 @@ enum AVX2Pass {
     static var superblock: Int { 256 }
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
-    /// 1-D blocks and round-to-nearest, and the static NVFP4 / NVINT4 kernels with stochastic
+    /// 1-D blocks and round-to-nearest; NVFP4 (static and 4/6) and NVINT4 also with stochastic
     /// rounding; 4/6 and IF4 only for amax in [2^-100, 2^100], where their division-free
     /// dequantization is exact (fos_dequantized in QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
         guard g.tileRows == 1, g.block == 16 else { return false }
         if ctx.stochasticSeed != nil {
-            if case .staticFP4 = kernel { return true }
-            if case .staticINT4 = kernel { return true }
-            return false
+            switch kernel {
+            case .staticFP4, .staticINT4: return true
+            case .fourOverSix: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
+            case .if4, .mxfp4: return false
+            }
         }
         switch kernel {
         case .staticFP4, .staticINT4: return true
@@ -121,9 +123,13 @@ func quantizeUnitsAVX2(
         _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>, noise r: UnsafePointer<Float>
     ) -> Int {
         if seed != nil {
-            var int4: Int32 = 0
-            if case .staticINT4 = kernel { int4 = 1 }
-            fos_quantize_static_stochastic_avx2(p, m, count, &constants, r, int4, c, s)
+            switch kernel {
+            case .fourOverSix:
+                return fos_quantize_four_over_six_stochastic_avx2(
+                    p, m, count, &constants, rule, r, ctx.choosesFromNearest ? 1 : 0, c, s)
+            case .staticINT4: fos_quantize_static_stochastic_avx2(p, m, count, &constants, r, 1, c, s)
+            default: fos_quantize_static_stochastic_avx2(p, m, count, &constants, r, 0, c, s)
+            }
             return 0
         }
         switch kernel {

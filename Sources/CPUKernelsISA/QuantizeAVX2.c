@@ -343,13 +343,14 @@ FOS_INLINE __m256i fos_int4(__m256 y) {
 
 /// Stochastic E2M1 of y with noise r ∈ [−0.5, 0.5) (LaneCodecs' `e2m1` with StochasticRounding):
 /// a = min(|y|, 7) plus r · step (the step of a's segment), rounded like fos_e2m1; a sum that
-/// reaches 8 saturates to index 7. Biased like fos_e2m1.
-FOS_INLINE __m256i fos_e2m1_stochastic(__m256 y, __m256 r) {
+/// reaches 8 saturates to index 7 (and the magnitude to 6). Biased like fos_e2m1.
+FOS_INLINE __m256i fos_e2m1_stochastic(__m256 y, __m256 r, __m256 *magnitude) {
     __m256 a = _mm256_min_ps(fos_abs(y), _mm256_set1_ps(7.0f));
     __m256i e = _mm256_and_si256(fos_bits(_mm256_max_ps(a, _mm256_set1_ps(1.0f))), _mm256_set1_epi32(0x7F800000));
     __m256i mbits = _mm256_add_epi32(e, _mm256_set1_epi32((22 << 23) | 0x400000));
     __m256 step = fos_floats(_mm256_sub_epi32(e, _mm256_set1_epi32(1 << 23)));
     __m256 s = _mm256_add_ps(_mm256_add_ps(a, _mm256_mul_ps(r, step)), fos_floats(mbits));
+    if (magnitude) *magnitude = _mm256_min_ps(_mm256_sub_ps(s, fos_floats(mbits)), _mm256_set1_ps(6.0f));
     __m256i index = _mm256_add_epi32(_mm256_sub_epi32(fos_bits(s), mbits),
                                      _mm256_sub_epi32(_mm256_srli_epi32(e, 22), _mm256_set1_epi32(254)));
     index = _mm256_sub_epi32(index, _mm256_srai_epi32(index, 3));
@@ -455,8 +456,8 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
                 __m256i ql, qh;
                 if (r) {
                     __m256 rl = _mm256_load_ps(r + 8 * j), rh = _mm256_load_ps(r + 8 * (j + 8));
-                    ql = int4 ? fos_int4_stochastic(yl, rl) : fos_e2m1_stochastic(yl, rl);
-                    qh = int4 ? fos_int4_stochastic(yh, rh) : fos_e2m1_stochastic(yh, rh);
+                    ql = int4 ? fos_int4_stochastic(yl, rl) : fos_e2m1_stochastic(yl, rl, NULL);
+                    qh = int4 ? fos_int4_stochastic(yh, rh) : fos_e2m1_stochastic(yh, rh, NULL);
                 } else {
                     ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL);
                     qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL);
@@ -512,11 +513,12 @@ FOS_INLINE __m256 fos_int4_value(__m256 magnitude, const __m256 d[4]);
 FOS_INLINE __m256i fos_if4_int(__m256 y, __m256 *magnitude);
 
 /// One candidate of a group (multiplier k): FP4 (`int4` 0; d[0], d[1] the per-lane values of
-/// fos_dequantized) or IF4's INT4 (`int4` 1; d[0…3] those of fos_int4_value). Returns its biased
+/// fos_dequantized), rounded stochastically with `noise` when not NULL, or IF4's INT4 (`int4` 1;
+/// d[0…3] those of fos_int4_value). Returns its biased
 /// code words (elements 0–7, 8–15) and block errors in ErrorReduction's order for 16 values —
 /// total = total + (err[j] + err[j+8]), j = 0…7 — or their maximum (absMax).
 FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int rule, int int4, __m256i *w0,
-                                __m256i *w1) {
+                                __m256i *w1, const float *noise) {
     __m256i lo = _mm256_setzero_si256(), hi = lo;
     __m256 err = _mm256_setzero_ps();
     // A rolled loop on purpose: unrolled, LLVM schedules every element's first steps before any
@@ -526,8 +528,14 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int r
         __m128i shift = _mm_cvtsi32_si128(4 * j);
         __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh, vl, vh;
         __m256 yl = _mm256_mul_ps(xl, k), yh = _mm256_mul_ps(xh, k);
-        __m256i ql = int4 ? fos_if4_int(yl, &ml) : fos_e2m1(yl, &ml);
-        __m256i qh = int4 ? fos_if4_int(yh, &mh) : fos_e2m1(yh, &mh);
+        __m256i ql, qh;
+        if (noise) {  // FP4 only (the caller's contract)
+            ql = fos_e2m1_stochastic(yl, _mm256_load_ps(noise + 8 * j), &ml);
+            qh = fos_e2m1_stochastic(yh, _mm256_load_ps(noise + 8 * (j + 8)), &mh);
+        } else {
+            ql = int4 ? fos_if4_int(yl, &ml) : fos_e2m1(yl, &ml);
+            qh = int4 ? fos_if4_int(yh, &mh) : fos_e2m1(yh, &mh);
+        }
         lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
         vl = int4 ? fos_int4_value(ml, d) : fos_dequantized(ml, d[0], d[1]);
@@ -548,9 +556,27 @@ typedef struct {
     __m256 k6, k4, d6[2], d4[2];
 } fos_four_over_six_scales;
 
+/// Stochastic codes of a group with the per-lane multiplier k (the chosen candidate's).
+FOS_INLINE void fos_stochastic_codes(const float *p, const float *r, __m256 k, __m256i *w0, __m256i *w1) {
+    __m256i lo = _mm256_setzero_si256(), hi = lo;
+#pragma clang loop unroll(disable)
+    for (int j = 0; j < 8; j++) {
+        __m128i shift = _mm_cvtsi32_si128(4 * j);
+        __m256 yl = _mm256_mul_ps(_mm256_load_ps(p + 8 * j), k), yh = _mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k);
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(fos_e2m1_stochastic(yl, _mm256_load_ps(r + 8 * j), NULL), shift));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(fos_e2m1_stochastic(yh, _mm256_load_ps(r + 8 * (j + 8)), NULL), shift));
+    }
+    *w0 = lo;
+    *w1 = hi;
+}
+
+/// `noise` NULL: round to nearest. Otherwise stochastic rounding with the noise staged like `x`:
+/// `unbiased` 0 chooses 4 or 6 by the stochastically rounded candidates' errors (the reference's
+/// behaviour), 1 by the nearest candidates' errors and then rounds the chosen one with the noise
+/// (`Rounding.stochasticUnbiased`).
 FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
                                                    const fos_block_constants *c, uint8_t *codes, uint8_t *scales,
-                                                   int rule) {
+                                                   int rule, const float *noise, int unbiased) {
     const fos_vector_constants v = fos_broadcast(c);
     const __m256 m = v.m, enc = v.enc, dec = v.dec, amax = v.amax, divisor = v.divisor;
     const __m256 three_halves = _mm256_set1_ps(1.5f);
@@ -574,14 +600,17 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *
         }
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
             const float *p = x + 256 * s0 + 128 * g;
+            const float *r = noise ? noise + 256 * s0 + 128 * g : NULL;
+            const float *chooseWith = unbiased ? NULL : r;
             // One candidate after the other: half the live registers of interleaving them.
             __m256i w6_0, w6_1, w4_0, w4_1;
-            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1);
-            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1);
+            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1, chooseWith);
+            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1, chooseWith);
             __m256i four = fos_bits(_mm256_cmp_ps(err4, err6, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
-            fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(_mm256_blendv_epi8(w6_0, w4_0, four)),
-                            fos_unbias(_mm256_blendv_epi8(w6_1, w4_1, four)));
+            __m256i c0 = _mm256_blendv_epi8(w6_0, w4_0, four), c1 = _mm256_blendv_epi8(w6_1, w4_1, four);
+            if (r && unbiased) fos_stochastic_codes(p, r, _mm256_blendv_ps(sc[g].k6, sc[g].k4, fos_floats(four)), &c0, &c1);
+            fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(c0), fos_unbias(c1));
             byte[g] = _mm256_blendv_epi8(sc[g].code6, sc[g].code4, four);
         }
         for (ptrdiff_t i = 0; i < n; i++) fos_store_scales(scales + 16 * (s0 + i), byte[2 * i], byte[2 * i + 1]);
@@ -633,8 +662,8 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, const float *maxima, pt
                 d[i] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(qs, v.amax), expand), v.divisor);
             }
             __m256i wf0, wf1, wi0, wi1;
-            __m256 err_fp = fos_candidate(p, k, fp, rule, 0, &wf0, &wf1);
-            __m256 err_int = fos_candidate(p, k, d, rule, 1, &wi0, &wi1);
+            __m256 err_fp = fos_candidate(p, k, fp, rule, 0, &wf0, &wf1, NULL);
+            __m256 err_int = fos_candidate(p, k, d, rule, 1, &wi0, &wi1, NULL);
             __m256i use_int = fos_bits(_mm256_cmp_ps(err_int, err_fp, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(use_int)));
             fos_store_codes(codes + 128 * s + 32 * g, fos_unbias(_mm256_blendv_epi8(wf0, wi0, use_int)),
@@ -660,11 +689,35 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const fl
                                                    uint8_t *scales) {
     switch (rule) {
     case FOS_RULE_MSE:
-        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE);
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE, NULL, 0);
     case FOS_RULE_MAE:
-        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE);
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE, NULL, 0);
     default:
-        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_ABS_MAX);
+        return fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_ABS_MAX, NULL,
+                                             0);
+    }
+}
+
+FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_stochastic_avx2(const float *staged, const float *maxima,
+                                                              ptrdiff_t superblocks, const fos_block_constants *c,
+                                                              int rule, const float *noise, int unbiased,
+                                                              uint8_t *codes, uint8_t *scales) {
+    switch (rule) {
+    case FOS_RULE_MSE:
+        return unbiased ? fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE,
+                                                        noise, 1)
+                        : fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MSE,
+                                                        noise, 0);
+    case FOS_RULE_MAE:
+        return unbiased ? fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE,
+                                                        noise, 1)
+                        : fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales, FOS_RULE_MAE,
+                                                        noise, 0);
+    default:
+        return unbiased ? fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales,
+                                                        FOS_RULE_ABS_MAX, noise, 1)
+                        : fos_four_over_six_superblocks(staged, maxima, superblocks, c, codes, scales,
+                                                        FOS_RULE_ABS_MAX, noise, 0);
     }
 }
 
@@ -714,6 +767,12 @@ void fos_quantize_static_stochastic_avx2(const float *staged, const float *maxim
 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                           const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
     (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+}
+ptrdiff_t fos_quantize_four_over_six_stochastic_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                                     const fos_block_constants *c, int rule, const float *noise,
+                                                     int unbiased, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)noise; (void)unbiased; (void)codes;
+    (void)scales; __builtin_trap();
 }
 
 #endif

@@ -29,6 +29,10 @@ import Testing
         QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 7)),
         QuantizationConfig(format: .nvint4, rule: .static6, rounding: .stochastic(seed: 8)),
         QuantizationConfig(format: .nvfp4, rule: .static4, rounding: .stochastic(seed: 9), transpose: true, rht: true),
+        QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochastic(seed: 10)),
+        QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochasticUnbiased(seed: 11)),
+        QuantizationConfig(format: .nvfp4, rule: .mae, rounding: .stochasticUnbiased(seed: 12), transpose: true),
+        QuantizationConfig(format: .nvfp4, rule: .absMax, rounding: .stochastic(seed: 13), rht: true),
     ]
 
     /// The AVX2 noise generator equals `StochasticNoise.value` for runs of every length up to two

@@ -114,6 +114,14 @@ ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdif
 ptrdiff_t fos_quantize_four_over_six_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                           const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales);
 
+/// `fos_quantize_four_over_six_avx2` with stochastic rounding (`noise` staged like the values):
+/// `unbiased` 0 chooses 4 or 6 by the stochastically rounded candidates' errors, 1 by the nearest
+/// candidates' errors and then rounds the chosen candidate with the noise — the row kernels'
+/// StochasticRounding and StochasticRoundingNearestChoice, bit for bit.
+ptrdiff_t fos_quantize_four_over_six_stochastic_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                                     const fos_block_constants *c, int rule, const float *noise,
+                                                     int unbiased, uint8_t *codes, uint8_t *scales);
+
 // MARK: - Dequantization (DequantizeAVX2.c)
 //
 // One row: `groups` groups of 16 codes (8 nibble-packed bytes each, element 2j in the low nibble
