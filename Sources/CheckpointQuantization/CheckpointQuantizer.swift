@@ -3,7 +3,8 @@
 // Promises:
 // - Linear weights chosen by `LayerSelection` are quantized to NVFP4 with the requested
 //   rule; fused groups share one amax (the max over the group, across shards); everything
-//   else is copied byte for byte in its original dtype.
+//   else is copied byte for byte in its original dtype — with `linearizeExperts`, gpt-oss's
+//   fused 3-D experts are first split into per-expert tensors (`ExpertLinearization`).
 // - The output is written in the chosen convention (names, dtypes, shapes, tensor scale as
 //   divisor or multiplier, config.json `quantization_config` and dtype bfloat16 — what NVFP4
 //   decompression yields —, hf_quant_config.json), sharded by `maxShardBytes` with an index

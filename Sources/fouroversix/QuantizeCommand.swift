@@ -188,6 +188,11 @@ struct QuantizeCommand: ParsableCommand {
         guard parseByteSize(maxShardSize) != nil else {
             throw ValidationError("--max-shard-size '\(maxShardSize)' is not a size like 5GB or 500MB")
         }
+        guard !linearizeExperts || convention.checkpointConvention != nil else {
+            throw ValidationError(
+                "--linearize-experts writes compressed-tensors or ModelOpt checkpoints, not --convention \(convention.rawValue)"
+            )
+        }
         guard convention != .mlx || effectiveScheme != .w4a4 else {
             throw ValidationError("--convention mlx has no activation scales (W4A4); use --scheme w4a16")
         }

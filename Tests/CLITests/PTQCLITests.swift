@@ -161,6 +161,9 @@ import Testing
             "takes a number in [0, 1] or search"
         ),
         (["--selection", "output", "--rule", "static_6", "--calibration-text", bundledText], "use a 4/6 rule"),
+        (["--linearize-experts", "--convention", "gguf"], "writes compressed-tensors or ModelOpt checkpoints"),
+        // The bundled Llama has no fused 3-D experts: refused before anything is written.
+        (["--linearize-experts"], "has no fused 3-D expert tensors"),
     ])
     func badInputIsOneLineAndWritesNothing(arguments: [String], message: String) throws {
         let dir = temporaryDirectory()
