@@ -190,7 +190,8 @@ struct QuantizeCommand: ParsableCommand {
         }
         guard !linearizeExperts || convention.checkpointConvention != nil else {
             throw ValidationError(
-                "--linearize-experts writes compressed-tensors or ModelOpt checkpoints, not --convention \(convention.rawValue)"
+                "--linearize-experts writes compressed-tensors or ModelOpt checkpoints, "
+                    + "not --convention \(convention.rawValue)"
             )
         }
         guard convention != .mlx || effectiveScheme != .w4a4 else {

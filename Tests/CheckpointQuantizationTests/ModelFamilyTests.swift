@@ -112,9 +112,9 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         var members: [String: Int] = [:]
         for layer in report.layers {
             guard let group = layer.fusedGroup else { continue }
-            let s = try out.tensor(convention.tensorScaleName(layer.module))!
+            let s = out.tensor(convention.tensorScaleName(layer.module))!
             scaleByGroup[group, default: []].insert(try s.shard.bytes(s.name).loadUnaligned(as: Float.self).bitPattern)
-            let w = try original.tensor(layer.module + ".weight")!
+            let w = original.tensor(layer.module + ".weight")!
             ownMax[group] = max(ownMax[group] ?? 0, try w.shard.floats(w.name).reduce(Float(0)) { max($0, abs($1)) })
             members[group, default: 0] += 1
         }
@@ -276,9 +276,9 @@ func fullMatch(_ pattern: String, _ s: String) -> Bool { s.wholeMatch(of: try! R
         #expect(!out.tensors.contains { $0.info.shape.count == 3 })
         #expect(report.skipped.filter { $0.module.contains(".experts.") }.count == 2 * 4 * 3)
         for layer in 0..<2 {
-            let biases = try original.tensor("model.layers.\(layer).mlp.experts.gate_up_proj_bias")!
+            let biases = original.tensor("model.layers.\(layer).mlp.experts.gate_up_proj_bias")!
             let gateUpBias = try biases.shard.floats(biases.name)
-            let down = try original.tensor("model.layers.\(layer).mlp.experts.down_proj_bias")!
+            let down = original.tensor("model.layers.\(layer).mlp.experts.down_proj_bias")!
             let downBias = try down.shard.floats(down.name)
             for e in 0..<4 {
                 let prefix = "model.layers.\(layer).mlp.experts.\(e)."
