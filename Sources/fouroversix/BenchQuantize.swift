@@ -31,6 +31,8 @@ struct BenchQuantize: ParsableCommand {
     @Flag(help: "Quantize the transpose.") var transpose = false
     @Flag(name: .customLong("block-2d"), help: "One scale per 16×16 tile (32×32 for MXFP4).") var block2D = false
     @Flag(help: "Stochastic rounding (seed 1).") var stochastic = false
+    @Flag(help: "With --stochastic and a 4/6 rule: choose 4 or 6 from the nearest candidates (unbiased).")
+    var unbiased = false
     @Flag(help: "Print one JSON object instead of text.") var json = false
     @Option(help: "cpu, or cuda (device-resident input, CUDA events, device-to-device copy as the bound).")
     var device: ComputeDevice = .cpu
@@ -40,13 +42,14 @@ struct BenchQuantize: ParsableCommand {
         if let rule, ScaleRule(rawValue: rule) == nil { throw ValidationError("unknown rule '\(rule)'") }
         guard ["bf16", "f16", "f32"].contains(dtype) else { throw ValidationError("dtype must be bf16, f16 or f32") }
         guard rows > 0, cols > 0, repeats > 0, threads > 0 else { throw ValidationError("sizes must be positive") }
+        guard !unbiased || stochastic else { throw ValidationError("--unbiased applies to --stochastic") }
     }
 
     func run() throws {
         let fmt = BlockFormat(rawValue: format)!
         let config = QuantizationConfig(
             format: fmt, rule: rule.flatMap(ScaleRule.init(rawValue:)),
-            rounding: stochastic ? .stochastic(seed: 1) : .nearest,
+            rounding: !stochastic ? .nearest : unbiased ? .stochasticUnbiased(seed: 1) : .stochastic(seed: 1),
             transpose: transpose, rht: rht, blockScale2D: block2D)
         try config.validate()
         if let gpu = try cudaOption({ try device.openGPU() }) {

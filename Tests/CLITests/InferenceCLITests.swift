@@ -131,6 +131,13 @@ import Testing
         #expect((o["dequantize_bf16"] as? [String: Any])?["bytes_per_element"] as? Double == 2.531)
         for op in ["amax", "dequantize_f32"] { #expect(o[op] is [String: Any], "\(op)") }
         #expect(try runCLI(["bench", "quantize", "--rows", "0"]).status != 0)
+        let unbiased = try runCLI([
+            "bench", "quantize", "--rows", "16", "--cols", "64", "--repeats", "1", "--threads", "1", "--rule", "mse",
+            "--stochastic", "--unbiased", "--json",
+        ])
+        #expect(unbiased.status == 0, "\(unbiased.stderr)")
+        let alone = try runCLI(["bench", "quantize", "--unbiased"])
+        #expect(alone.status != 0 && alone.stderr.contains("--unbiased applies to --stochastic"), "\(alone.stderr)")
     }
 
     @Test func benchGEMMPrintsOneRowPerShape() throws {
