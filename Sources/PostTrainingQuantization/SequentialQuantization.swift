@@ -20,10 +20,6 @@ import Foundation
 import ModelCore
 import Transformer
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One quantized module.
 public struct PTQModule: Sendable {
     public var module: String
@@ -95,7 +91,6 @@ public enum SequentialQuantization {
         var replaced: [String: [Float]] = [:]
         var reports: [PTQLayerReport] = []
         for i in 0..<c.layerCount {
-            returnFreedMemory()  // the previous layer's working set
             let prefix = "model.layers.\(i)."
             progress(PTQProgress(layer: i, layers: c.layerCount, stage: "calibrating"))
             var layer = try LayerWeights(provider: provider, layer: i, configuration: c)
@@ -244,28 +239,10 @@ public enum SequentialQuantization {
                     linears: &propagate, threads: threads)
             }
         }
-        returnFreedMemory()
         return PTQResult(
             settings: settings, modules: modules, replacedTensors: replaced, reports: reports,
             calibrationTokens: totalRows, seconds: Date().timeIntervalSince(start))
     }
-
-    /// Hands heap memory freed since the last call back to the system: glibc's malloc keeps freed
-    /// large blocks for reuse once its mmap threshold has grown, so without this the resident set
-    /// grows with the layers processed rather than staying near one layer's working set.
-    static func returnFreedMemory() {
-        #if canImport(Glibc)
-        if let trim = mallocTrim { _ = trim(0) }
-        #endif
-    }
-
-    #if canImport(Glibc)
-    /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
-    static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-    #endif
 
     static func rtnAmax(
         slot: LinearSlot, selected: [LinearSlot], weights: [[Float]], prefix: String,
