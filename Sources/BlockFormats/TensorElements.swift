@@ -49,6 +49,15 @@ public enum TensorElements: @unchecked Sendable {
         }
     }
 
+    /// Elements `range` as a view of their own (a block of whole rows, for chunked passes).
+    public func elements(_ range: Range<Int>) -> TensorElements {
+        switch self {
+        case let .f32(b): return .f32(UnsafeBufferPointer(rebasing: b[range]))
+        case let .bf16(b): return .bf16(UnsafeBufferPointer(rebasing: b[range]))
+        case let .f16(b): return .f16(UnsafeBufferPointer(rebasing: b[range]))
+        }
+    }
+
     /// Element `i` widened to float32 (scalar; for tails, fallbacks and error reports).
     @inlinable
     public func value(at i: Int) -> Float {

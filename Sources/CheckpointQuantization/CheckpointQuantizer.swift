@@ -129,6 +129,7 @@ public enum CheckpointQuantizer {
 
         // Fused groups: one amax over every member, across shards.
         var groupAmax: [String: Float] = [:]
+        var memberAmax: [String: Float] = [:]  // each member's own max |x|: the report's baseline amax
         for t in sources {
             guard case let .quantize(module, group?) = roles[t.name] else { continue }
             if let q = options.precomputed[module] {
@@ -138,6 +139,7 @@ public enum CheckpointQuantizer {
             let a = try t.amax(config: config)
             t.tensor.shard.releasePages(t.tensor.name)
             groupAmax[group] = max(groupAmax[group] ?? 0, a)
+            memberAmax[t.name] = a
         }
 
         // Output tensors in input order, cut into shards.
@@ -173,6 +175,32 @@ public enum CheckpointQuantizer {
             }
         }
 
+        // One quantized module: its codes and scales (a method's, or round-to-nearest) and its report.
+        func quantizeAndMeasure(_ t: SourceTensor, module: String, group: String?) throws -> (
+            QuantizedTensor, LayerReport
+        ) {
+            let amax = group.flatMap { groupAmax[$0] }
+            let q: QuantizedTensor
+            if let given = options.precomputed[module] {
+                guard given.rule == options.rule, given.rows == t.shape[0], given.cols == t.shape[1],
+                    amax == nil || amax == given.amax
+                else {
+                    throw CheckpointError.inconsistent(
+                        path: modelDirectory, reason: "the precomputed tensor of '\(module)' does not match its weight")
+                }
+                q = given
+            } else {
+                q = try t.quantize(config: config, amax: amax)
+            }
+            // The report's baseline needs the weight's own max |x|: known from the group pass, or
+            // the unshared amax just used (a method's tensors are measured afresh).
+            let ownAmax = options.precomputed[module] == nil ? memberAmax[t.name] ?? (group == nil ? q.amax : nil) : nil
+            let report = try layerReport(
+                t, module: module, group: group, quantized: q, basis: options.precomputedBasis[module],
+                ownAmax: ownAmax)
+            return (q, report)
+        }
+
         var layers: [LayerReport] = []
         var weightMap: [String: String] = [:]
         var done = 0, bytesDone = 0
@@ -205,20 +233,7 @@ public enum CheckpointQuantizer {
                         }
                         continue
                     }
-                    let amax = group.flatMap { groupAmax[$0] }
-                    let q: QuantizedTensor
-                    if let given = options.precomputed[module] {
-                        guard given.rule == options.rule, given.rows == t.shape[0], given.cols == t.shape[1],
-                            amax == nil || amax == given.amax
-                        else {
-                            throw CheckpointError.inconsistent(
-                                path: modelDirectory,
-                                reason: "the precomputed tensor of '\(module)' does not match its weight")
-                        }
-                        q = given
-                    } else {
-                        q = try t.quantize(config: config, amax: amax)
-                    }
+                    let (q, report) = try quantizeAndMeasure(t, module: module, group: group)
                     try writer.write(q.codes)
                     try writer.write(q.scales)
                     let stored = options.convention.storedTensorScale(amax: q.amax, constants: constants)
@@ -227,10 +242,7 @@ public enum CheckpointQuantizer {
                         let input = options.convention.storedTensorScale(amax: a, constants: activationConstants)
                         try withUnsafeBytes(of: input) { try writer.write($0) }
                     }
-                    layers.append(
-                        try layerReport(
-                            t, module: module, group: group, quantized: q,
-                            basis: options.precomputedBasis[module]))
+                    layers.append(report)
                 }
                 try writer.finish()
             } catch {
@@ -373,23 +385,19 @@ public enum CheckpointQuantizer {
 
     static func layerReport(
         _ t: SourceTensor, module: String, group: String?, quantized q: QuantizedTensor,
-        basis: [Float]? = nil
+        basis: [Float]? = nil, ownAmax: Float? = nil
     ) throws -> LayerReport {
         let (rows, cols) = (t.shape[0], t.shape[1])
         func sums(_ x: TensorElements) throws -> (
             (squaredError: Double, energy: Double), (squaredError: Double, energy: Double)?
         ) {
-            // The baseline is standard NVFP4 round-to-nearest of the same float weight.
-            let baselineQ =
-                q.rule == .static6 && basis == nil
-                ? q
-                : try CPUQuantizer.quantize(
-                    x, rows: rows, cols: cols, config: QuantizationConfig(format: .nvfp4, rule: .static6))
-            return (
-                TensorQuantization.errorSums(original: x, quantized: q),
-                q.rule == .static6 && basis == nil
-                    ? nil : TensorQuantization.errorSums(original: x, quantized: baselineQ)
-            )
+            // The baseline is standard NVFP4 round-to-nearest of the same float weight, at its own amax.
+            let chosen = TensorQuantization.errorSums(original: x, quantized: q)
+            guard q.rule != .static6 || basis != nil else { return (chosen, nil) }
+            let static6 = QuantizationConfig(format: .nvfp4, rule: .static6)
+            let amax =
+                try (basis == nil ? ownAmax : nil) ?? CPUQuantizer.amax(x, rows: rows, cols: cols, config: static6)
+            return (chosen, try TensorQuantization.baselineErrorSums(original: x, rows: rows, cols: cols, amax: amax))
         }
         let (chosen, baseline) =
             try basis.map { b in try b.withTensorElements { try sums($0) } }

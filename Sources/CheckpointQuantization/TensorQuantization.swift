@@ -9,6 +9,7 @@ import BlockFormats
 import BlockQuantization
 import CPUKernels
 import SafeTensors
+import Synchronization
 
 /// A quantization failure with the file and tensor it concerns.
 public struct TensorQuantizationError: Error, CustomStringConvertible {
@@ -96,48 +97,85 @@ public enum TensorQuantization {
         precondition(
             !q.config.rht && !q.config.transpose && q.config.scaleLayout == .rowMajor,
             "error sums are measured in the source basis of row-major, untransformed tensors")
-        let rowsPerChunk = max(1, 65_536 / max(q.cols, 1))
-        let chunks = (q.rows + rowsPerChunk - 1) / rowsPerChunk
+        return chunkedSums(rows: q.rows, cols: q.cols, threads: threads) { rows, buffer in
+            chunkSums(x, q, rows: rows, buffer: buffer)
+        }
+    }
+
+    /// `errorSums` of `x` against its round-to-nearest standard NVFP4 (`static_6`) quantization
+    /// at `amax` — the same sums, bit for bit, as `errorSums(original: x, quantized:
+    /// CPUQuantizer.quantize(x, …, config: static_6, amax: amax))` — but each chunk of rows is
+    /// quantized on its own (1-D blocks lie within a row) and measured while it is still in
+    /// cache: no tensor-sized codes are made, and the source is read once more, not twice.
+    public static func baselineErrorSums(
+        original x: TensorElements, rows: Int, cols: Int, amax: Float,
+        threads: Int = CPUParallel.defaultThreadCount
+    ) throws(QuantizationError) -> (squaredError: Double, energy: Double) {
+        let config = QuantizationConfig(format: .nvfp4, rule: .static6)
+        let failure = Mutex<QuantizationError?>(nil)
+        let sums = chunkedSums(rows: rows, cols: cols, threads: threads) { chunk, buffer in
+            let part = x.elements((chunk.lowerBound * cols)..<(chunk.upperBound * cols))
+            do throws(QuantizationError) {
+                let q = try CPUQuantizer.quantize(
+                    part, rows: chunk.count, cols: cols, config: config, amax: amax, threads: 1)
+                return chunkSums(part, q, rows: 0..<chunk.count, buffer: buffer)
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+                return (0, 0)
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return sums
+    }
+
+    /// The chunk loop of the error sums: rows in chunks of about 64 K elements, `body` per chunk
+    /// (with a per-thread buffer of one chunk's floats), chunk sums merged in chunk order.
+    static func chunkedSums(
+        rows: Int, cols: Int, threads: Int,
+        _ body: @Sendable (Range<Int>, UnsafeMutableBufferPointer<Float>) -> (Double, Double)
+    ) -> (squaredError: Double, energy: Double) {
+        let rowsPerChunk = max(1, 65_536 / max(cols, 1))
+        let chunks = (rows + rowsPerChunk - 1) / rowsPerChunk
         var partial = [(Double, Double)](repeating: (0, 0), count: chunks)
         partial.withUnsafeMutableBufferPointer { out in
             let results = SendablePointer(out.baseAddress!)
-            // The AVX2 kernel: the same per-row accumulators without a dequantized copy.
-            let fused = CPUQuantizer.canAccumulateRowErrors(x, q)
             CPUParallel.parallelFor(chunks, threads: threads) { range in
-                if fused {
-                    for chunk in range {
-                        let rows = (chunk * rowsPerChunk)..<min(q.rows, (chunk + 1) * rowsPerChunk)
-                        var err = 0.0, energy = 0.0
-                        _ = CPUQuantizer.rowErrorAccumulators(x, q, rows: rows) { _, e, s in
-                            err += Double(e.sum())
-                            energy += Double(s.sum())
-                        }
-                        results.p[chunk] = (err, energy)
-                    }
-                    return
-                }
-                var buffer = [Float](repeating: 0, count: rowsPerChunk * q.cols)
+                let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: rowsPerChunk * cols)
+                defer { buffer.deallocate() }
                 for chunk in range {
-                    let rows = (chunk * rowsPerChunk)..<min(q.rows, (chunk + 1) * rowsPerChunk)
-                    let slice = q.rowSlice(rows)
-                    var err = 0.0, energy = 0.0
-                    buffer.withUnsafeMutableBufferPointer { b in
-                        CPUQuantizer.dequantize(
-                            slice, into: UnsafeMutableBufferPointer(rebasing: b[0..<(rows.count * q.cols)]),
-                            threads: 1)
-                        for r in 0..<rows.count {
-                            let sums = rowErrorSums(
-                                x, offset: (rows.lowerBound + r) * q.cols,
-                                dequantized: b.baseAddress! + r * q.cols, count: q.cols)
-                            err += sums.0
-                            energy += sums.1
-                        }
-                    }
-                    results.p[chunk] = (err, energy)
+                    let rows = (chunk * rowsPerChunk)..<min(rows, (chunk + 1) * rowsPerChunk)
+                    results.p[chunk] = body(rows, buffer)
                 }
             }
         }
         return partial.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+    }
+
+    /// Σ(x̂−x)² and Σx² of rows `rows` of `q` against its source `x`: the AVX2 kernel reading
+    /// codes and scales directly where it applies, else the rows dequantized into `buffer`.
+    static func chunkSums(
+        _ x: TensorElements, _ q: QuantizedTensor, rows: Range<Int>, buffer: UnsafeMutableBufferPointer<Float>
+    ) -> (Double, Double) {
+        var err = 0.0, energy = 0.0
+        if CPUQuantizer.rowErrorAccumulators(
+            x, q, rows: rows,
+            { _, e, s in
+                err += Double(e.sum())
+                energy += Double(s.sum())
+            })
+        {
+            return (err, energy)
+        }
+        let slice = q.rowSlice(rows)
+        let b = UnsafeMutableBufferPointer(rebasing: buffer[0..<(rows.count * q.cols)])
+        CPUQuantizer.dequantize(slice, into: b, threads: 1)
+        for r in 0..<rows.count {
+            let sums = rowErrorSums(
+                x, offset: (rows.lowerBound + r) * q.cols, dequantized: b.baseAddress! + r * q.cols, count: q.cols)
+            err += sums.0
+            energy += sums.1
+        }
+        return (err, energy)
     }
 }
 
