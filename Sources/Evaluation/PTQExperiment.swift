@@ -1,7 +1,8 @@
 // `experiment ptq`: the paper's PTQ table in one command — RTN, GPTQ (frozen scales, scales in
 // the sweep, output-aware selection), AWQ (with and without the clipping search) and
 // SmoothQuant, each with standard NVFP4 (`static_6`) and 4/6 (`mse`), for W4A16 and W4A4 —
-// calibrated on one text, evaluated on another, rendered as Markdown, CSV and an SVG chart.
+// calibrated on one text, evaluated on another, rendered as Markdown, CSV and an SVG chart
+// (`schemes` limits it to W4A16 or W4A4; the other scheme's columns then read n/a).
 //
 // Promises: every variant is calibrated on the same windows of the calibration text
 // (`PostTrainingFlow.prepare`) and evaluated on the same windows of the evaluation text with
@@ -82,7 +83,8 @@ public struct PTQExperiment {
 
     public static func run(
         modelDirectory: String, calibration: CalibrationText, evaluationText: String,
-        context: Int, windows: Int?, methods: [Method] = methods, threads: Int = CPUParallel.defaultThreadCount,
+        context: Int, windows: Int?, methods: [Method] = methods, schemes: [PTQScheme] = PTQScheme.allCases,
+        threads: Int = CPUParallel.defaultThreadCount,
         cellsFile: String? = nil, resume: Bool = false,
         notice: (String) -> Void = { _ in }
     ) throws -> PTQExperiment {
@@ -139,7 +141,7 @@ public struct PTQExperiment {
         for m in methods {
             for rule in m.rules {
                 var row = Row(label: m.label, rule: rule.rawValue)
-                for scheme in PTQScheme.allCases {
+                for scheme in PTQScheme.allCases where schemes.contains(scheme) {
                     if m.method == .smoothquant && scheme == .w4a16 { continue }
                     let key = "\(m.key)|\(rule.rawValue)|\(scheme.rawValue)"
                     if let ppl = cells.perplexity[key] {
@@ -172,7 +174,7 @@ public struct PTQExperiment {
                     cells.perplexity[key] = ppl
                     if let cellsFile { try write(cells, to: cellsFile) }
                 }
-                rows.append(row)
+                if row.w4a16 != nil || row.w4a4 != nil { rows.append(row) }
             }
         }
         let subtitle =
@@ -277,10 +279,16 @@ public struct PTQExperiment {
             title: "PTQ methods: perplexity increase over the unquantized model",
             subtitle: subtitle, yLabel: "perplexity vs unquantized",
             categories: rows.map { "\($0.label) \($0.rule)" },
-            series: [
-                ("W4A16", rows.map { 100 * (($0.w4a16 ?? unquantized) / unquantized - 1) }),
-                ("W4A4", rows.map { 100 * (($0.w4a4 ?? unquantized) / unquantized - 1) }),
-            ])
+            series: series)
+    }
+
+    /// One bar series per scheme the table has.
+    var series: [(String, [Double])] {
+        let schemes: [(String, [Double?])] = [("W4A16", rows.map(\.w4a16)), ("W4A4", rows.map(\.w4a4))]
+        return schemes.filter { $0.1.contains { $0 != nil } }.map { name, values in
+            let increase: [Double] = values.map { v in 100 * ((v ?? unquantized) / unquantized - 1) }
+            return (name, increase)
+        }
     }
 
     /// Writes ptq.md, ptq.csv and ptq.svg into `directory`.

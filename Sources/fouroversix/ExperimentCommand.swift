@@ -12,6 +12,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import OutputSafety
+import PostTrainingQuantization
 import ReportText
 import Training
 
@@ -154,6 +155,9 @@ struct PTQExperimentCommand: ParsableCommand {
             """)
     var methods: [String] = []
 
+    @Option(parsing: .upToNextOption, help: "Only these schemes (default: w4a16 w4a4).")
+    var schemes: [PTQScheme] = PTQScheme.allCases
+
     @Flag(
         help: """
             Continue a stopped run in --out: cells already in its ptq-cells.json (same model, texts, windows and \
@@ -178,6 +182,7 @@ struct PTQExperimentCommand: ParsableCommand {
                 path: calibrationText, windows: calibrationWindows, context: calibrationContext),
             evaluationText: evalText, context: context, windows: windows,
             methods: methods.isEmpty ? PTQExperiment.methods : try PTQExperiment.methods(named: methods),
+            schemes: schemes,
             cellsFile: out + "/ptq-cells.json", resume: resume,
             notice: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         let command =

@@ -98,6 +98,28 @@ import Testing
             bad.stderr.contains("unknown method 'awq-clipped' (known: rtn, rtn-output, gptq-frozen"), "\(bad.stderr)")
     }
 
+    /// `--schemes w4a16` computes only the W4A16 cells (SmoothQuant, W4A4 only, has no row); the
+    /// W4A4 columns are empty and the chart has one series.
+    @Test func experimentRunsTheSchemesAskedFor() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runCLI([
+            "experiment", "ptq", bundledModel, "--calibration-text", bundledText, "--calibration-windows", "2",
+            "--calibration-context", "64", "--eval-text", bundledText, "--context", "64", "--windows", "2",
+            "--out", dir + "/ptq", "--methods", "smoothquant", "--schemes", "w4a16",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cells = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/ptq/ptq-cells.json")))
+                as? [String: Any])
+        #expect((cells["perplexity"] as? [String: Double])?.keys.sorted() == ["rtn|mse|w4a16", "rtn|static_6|w4a16"])
+        let lines = try String(contentsOfFile: dir + "/ptq/ptq.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines.dropFirst(2).allSatisfy { $0.hasSuffix(",,,") && $0.hasPrefix("\"RTN\"") })
+        let svg = try String(contentsOfFile: dir + "/ptq/ptq.svg", encoding: .utf8)
+        #expect(svg.contains("W4A16") && !svg.contains("W4A4"))
+    }
+
     /// `experiment ptq` records each finished cell; `--resume` reuses them (same table, nothing
     /// recomputed), a run without `--resume` or with other settings is refused, one line, before work.
     @Test func experimentResumesFromItsFinishedCells() throws {
