@@ -46,10 +46,17 @@ enum AVX2Pass {
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
     /// 1-D blocks and round-to-nearest; NVFP4 (static and 4/6) and NVINT4 also with stochastic
-    /// rounding; 4/6 and IF4 only for amax in [2^-100, 2^100], where their division-free
+    /// rounding; static NVFP4 and NVINT4 with 2-D tiles; 4/6 and IF4 only for amax in [2^-100, 2^100], where their division-free
     /// dequantization is exact (fos_dequantized in QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
-        guard g.tileRows == 1, g.block == 16 else { return false }
+        guard g.block == 16 else { return false }
+        // 2-D tiles: the static kernels, given each tile's maximum as every row's block maxima.
+        if g.tileRows > 1 {
+            switch kernel {
+            case .staticFP4, .staticINT4: return true
+            default: return false
+            }
+        }
         if ctx.stochasticSeed != nil {
             switch kernel {
             case .staticFP4, .staticINT4: return true
@@ -106,15 +113,17 @@ func quantizeUnitsAVX2(
     let tailCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
     let tailScales = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
     let rowScales = UnsafeMutablePointer<UInt8>.allocate(capacity: plan.chunkCols / 16)
-    // Block maxima the 16-bit stagings leave (chunkCols / 16 per row).
+    // Block maxima the 16-bit stagings leave (chunkCols / 16 per row); a 2-D window's tile maxima.
     let maxima = UnsafeMutablePointer<Float>.allocate(capacity: n / 16)
+    let tiled = g.tileRows > 1
+    let tileMaxima = UnsafeMutablePointer<Float>.allocate(capacity: plan.chunkCols / 16)
     // Stochastic rounding: the window's noise, staged like the values.
     let seed = ctx.stochasticSeed
     let noise = UnsafeMutableRawPointer.allocate(byteCount: seed == nil ? 64 : 4 * n, alignment: 64)
         .bindMemory(to: Float.self, capacity: seed == nil ? 16 : n)
     defer {
         staged.deallocate(); natural.deallocate(); tailCodes.deallocate(); tailScales.deallocate()
-        rowScales.deallocate(); maxima.deallocate(); noise.deallocate()
+        rowScales.deallocate(); maxima.deallocate(); tileMaxima.deallocate(); noise.deallocate()
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
 
@@ -150,7 +159,15 @@ func quantizeUnitsAVX2(
             let full = blocks / 16
             let withMaxima = stageWindowAVX2(
                 x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks,
-                into: staged, scratch: natural, maxima: maxima)
+                into: staged, scratch: natural, maxima: tiled ? nil : maxima)
+            if tiled {
+                // Every row of a tile quantizes its blocks at the tile's maximum (rows past the
+                // end are zero padding in the reference: they add nothing to it).
+                tileMaxima.initialize(repeating: 0, count: superblocks * 16)
+                for i in 0..<realRows {
+                    fos_raise_to_block_maxima_avx2(staged + i * plan.chunkCols, superblocks, tileMaxima)
+                }
+            }
             for i in 0..<realRows {
                 let row = r0 + i
                 let p = staged + i * plan.chunkCols
@@ -163,12 +180,17 @@ func quantizeUnitsAVX2(
                 }
                 let codeOut = codes + row * rowBytes + c0 / 2
                 let scaleOut = swizzled ? rowScales : scales + row * g.scaleCols + c0 / 16
-                let m = withMaxima >= full ? UnsafePointer(maxima + i * (plan.chunkCols / 16)) : nil
+                let m =
+                    tiled
+                    ? UnsafePointer(tileMaxima)
+                    : withMaxima >= full ? UnsafePointer(maxima + i * (plan.chunkCols / 16)) : nil
                 if full > 0 { alternatives += run(p, m, full, codeOut, scaleOut, noise: r) }
                 if full < superblocks {
                     // The last, partial superblock: its padding blocks are zeros (never "alternative").
                     let rest = blocks - full * 16
-                    alternatives += run(p + full * sb, nil, 1, tailCodes, tailScales, noise: r + full * sb)
+                    alternatives += run(
+                        p + full * sb, tiled ? UnsafePointer(tileMaxima + full * 16) : nil, 1, tailCodes, tailScales,
+                        noise: r + full * sb)
                     (scaleOut + full * 16).update(from: tailScales, count: rest)
                     (codeOut + full * 128).update(from: tailCodes, count: 8 * rest)
                 }

@@ -395,6 +395,13 @@ FOS_INLINE __m256 fos_group_max(const float *p) {
     return _mm256_max_ps(m0, m1);
 }
 
+FOS_AVX2 void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, float *maxima) {
+    for (ptrdiff_t g = 0; g < 2 * superblocks; g++) {
+        float *m = maxima + 8 * g;
+        _mm256_storeu_ps(m, _mm256_max_ps(_mm256_loadu_ps(m), fos_group_max(staged + 128 * g)));
+    }
+}
+
 /// The per-tensor constants in every lane.
 typedef struct {
     __m256 m, enc, dec, amax, divisor;
@@ -726,6 +733,9 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_stochastic_avx2(const float *stage
 ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                 const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
     (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+}
+void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, float *maxima) {
+    (void)staged; (void)superblocks; (void)maxima; __builtin_trap();
 }
 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
     (void)p; (void)n; __builtin_trap();

@@ -104,6 +104,34 @@ import Testing
         }
     }
 
+    /// 2-D tiles (16 rows share each block's scale): whole and ragged tiles, whole and ragged
+    /// superblocks, F32 and 16-bit inputs, with the options the 2-D kernels combine with.
+    @Test(arguments: [(32, 256), (37, 528), (16, 784), (5, 272)])
+    func twoDimensionalTiles(_ rows: Int, _ cols: Int) throws {
+        let configs = [
+            QuantizationConfig(format: .nvfp4, rule: .static6, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .static4, blockScale2D: true),
+            QuantizationConfig(format: .nvint4, rule: .static6, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .static6, rounding: .stochastic(seed: 5), blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .static6, transpose: true, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .static6, rht: true, blockScale2D: true),
+            QuantizationConfig(
+                format: .nvint4, rule: .static6, transpose: true, rht: true, blockScale2D: true,
+                scaleLayout: .swizzled128x4),
+        ]
+        for (i, config) in configs.enumerated() {
+            for dist in [Distribution.normal, .outliers, .zeroBlocks, .tiny] {
+                let base = dist.sample(rows * cols, cols: cols, seed: UInt64(rows * 7 + cols + i))
+                let result = compare(
+                    base, rows: rows, cols: cols, config: config, threads: [1, 2], checkDequantize: i == 0)
+                #expect(result == nil, "\(config.label) \(dist): \(result ?? "")")
+                for problem in try Self.halfPrecisionMismatches(base, rows: rows, cols: cols, config: config) {
+                    Issue.record("\(dist): \(problem)")
+                }
+            }
+        }
+    }
+
     /// `values` rounded to BF16 and to F16, quantized from those inputs by every instruction set,
     /// against the reference on their exact float32 values: the differences found.
     static func halfPrecisionMismatches(

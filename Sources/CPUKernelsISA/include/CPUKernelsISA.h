@@ -85,6 +85,11 @@ void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst);
 void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
                                int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch);
 
+/// maxima[i] = max(maxima[i], block maximum max |x| i) for the 16·superblocks blocks of `superblocks`
+/// staged superblocks, in the staged lane order of the 16-bit stagings' maxima: raised row by row,
+/// a 2-D tile's rows leave the tile maxima.
+void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, float *maxima);
+
 /// The 16-point random Hadamard transform (spec §2) of every block of `superblocks` staged
 /// superblocks, in place, bit-identical with `RandomHadamard.transform` (each output the float32
 /// sum of its 16 products in index order, rounded to BF16).
