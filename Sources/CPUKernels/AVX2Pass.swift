@@ -46,8 +46,9 @@ enum AVX2Pass {
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
     /// 1-D blocks and round-to-nearest; NVFP4 (static and 4/6) and NVINT4 also with stochastic
-    /// rounding; static NVFP4 and NVINT4 with 2-D tiles; 4/6 and IF4 only for amax in [2^-100, 2^100], where their division-free
-    /// dequantization is exact (fos_dequantized in QuantizeAVX2.c).
+    /// rounding; static NVFP4 and NVINT4 with 2-D tiles; 4/6 and IF4 only for amax in
+    /// [2^-100, 2^100], where their division-free dequantization is exact (fos_dequantized in
+    /// QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
         guard g.block == 16 else { return false }
         // 2-D tiles: the static kernels, given each tile's maximum as every row's block maxima.
