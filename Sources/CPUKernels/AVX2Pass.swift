@@ -50,6 +50,8 @@ enum AVX2Pass {
     /// [2^-100, 2^100], where their division-free dequantization is exact (fos_dequantized in
     /// QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
+        // MXFP4: 32-value blocks (two 16-value blocks of the staged layout), 1-D or 2-D.
+        if case .mxfp4 = kernel { return g.block == 32 }
         guard g.block == 16 else { return false }
         // 2-D tiles: the static kernels, given each tile's maximum as every row's block maxima.
         if g.tileRows > 1 {
@@ -62,13 +64,14 @@ enum AVX2Pass {
             switch kernel {
             case .staticFP4, .staticINT4: return true
             case .fourOverSix: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
-            case .if4, .mxfp4: return false
+            case .if4: return false
+            case .mxfp4: return true
             }
         }
         switch kernel {
         case .staticFP4, .staticINT4: return true
         case .fourOverSix, .if4: return ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
-        case .mxfp4: return false
+        case .mxfp4: return true
         }
     }
 
@@ -127,11 +130,17 @@ func quantizeUnitsAVX2(
         rowScales.deallocate(); maxima.deallocate(); tileMaxima.deallocate(); noise.deallocate()
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
+    // Scale bytes per superblock: 16, or 8 for MXFP4's 32-value blocks.
+    let perSuperblock = sb / g.block
 
     @inline(__always) func run(
         _ p: UnsafePointer<Float>, _ m: UnsafePointer<Float>?, _ count: Int,
         _ c: UnsafeMutablePointer<UInt8>, _ s: UnsafeMutablePointer<UInt8>, noise r: UnsafePointer<Float>
     ) -> Int {
+        if case .mxfp4 = kernel {
+            fos_quantize_mxfp4_avx2(p, m, count, &constants, seed == nil ? nil : r, c, s)
+            return 0
+        }
         if seed != nil {
             switch kernel {
             case .fourOverSix:
@@ -180,7 +189,7 @@ func quantizeUnitsAVX2(
                     fos_stage_f32_avx2(natural, superblocks, r)
                 }
                 let codeOut = codes + row * rowBytes + c0 / 2
-                let scaleOut = swizzled ? rowScales : scales + row * g.scaleCols + c0 / 16
+                let scaleOut = swizzled ? rowScales : scales + row * g.scaleCols + c0 / g.block
                 let m =
                     tiled
                     ? UnsafePointer(tileMaxima)
@@ -192,14 +201,14 @@ func quantizeUnitsAVX2(
                     alternatives += run(
                         p + full * sb, tiled ? UnsafePointer(tileMaxima + full * 16) : nil, 1, tailCodes, tailScales,
                         noise: r + full * sb)
-                    (scaleOut + full * 16).update(from: tailScales, count: rest)
+                    (scaleOut + full * perSuperblock).update(from: tailScales, count: rest * 16 / g.block)
                     (codeOut + full * 128).update(from: tailCodes, count: 8 * rest)
                 }
                 if swizzled {
                     let out = RowOutput(
-                        codes: codeOut, scales: scales, row: row, firstBlock: c0 / 16, swizzled: true,
+                        codes: codeOut, scales: scales, row: row, firstBlock: c0 / g.block, swizzled: true,
                         scaleCols: g.scaleCols)
-                    out.copySwizzled(rowScales, count: blocks)
+                    out.copySwizzled(rowScales, count: blocks * 16 / g.block)
                 }
             }
         }

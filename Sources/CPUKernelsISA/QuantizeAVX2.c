@@ -478,6 +478,67 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
     }
 }
 
+// MARK: - MXFP4 (32-value blocks, UE8M0 power-of-two scales)
+
+/// A staged group's lanes hold 16-value blocks in pairs (lanes 2i, 2i+1 are blocks 2k, 2k+1):
+/// each lane gets the maximum of its 32-value block, its UE8M0 exponent byte e (the reference's
+/// `UE8M0.roundingUp(bmax / M)`: the exponent field, plus 1 when the mantissa is not zero) and the
+/// multiplier 2^(127−e) — x · 2^(127−e) is the same real number as the reference's x / 2^(e−127),
+/// hence the same float — or 0 where e = 0 (the reference quantizes those blocks as +0).
+FOS_INLINE void fos_mx_scales(__m256 bmax16, __m256 m, __m256i *e, __m256 *k) {
+    __m256 bmax = _mm256_max_ps(bmax16, _mm256_permute_ps(bmax16, 0xB1));
+    __m256i bits = fos_bits(_mm256_div_ps(bmax, m));
+    __m256i mantissa = _mm256_and_si256(bits, _mm256_set1_epi32(0x7FFFFF));
+    __m256i up = _mm256_andnot_si256(_mm256_cmpeq_epi32(mantissa, _mm256_setzero_si256()), _mm256_set1_epi32(1));
+    *e = _mm256_add_epi32(_mm256_srli_epi32(bits, 23), up);
+    // 2^(127−e) = (254 − e) << 23: finite values give bmax / M < 2^126, so e ≤ 253 and it is normal.
+    __m256i kb = _mm256_slli_epi32(_mm256_sub_epi32(_mm256_set1_epi32(254), *e), 23);
+    __m256i zero = _mm256_cmpeq_epi32(*e, _mm256_setzero_si256());
+    *k = fos_floats(_mm256_andnot_si256(zero, kb));
+}
+
+FOS_AVX2 void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                                      const fos_block_constants *c, const float *noise, uint8_t *codes,
+                                      uint8_t *scales) {
+    const __m256 m = _mm256_set1_ps(c->max_value);
+    for (ptrdiff_t s = 0; s < superblocks; s++) {
+        int32_t e[2][8];
+        for (int g = 0; g < 2; g++) {
+            const float *p = staged + 256 * s + 128 * g;
+            const float *r = noise ? noise + 256 * s + 128 * g : NULL;
+            __m256i eg;
+            __m256 k;
+            fos_mx_scales(maxima ? _mm256_loadu_ps(maxima + 16 * s + 8 * g) : fos_group_max(p), m, &eg, &k);
+            _mm256_storeu_si256((__m256i *)e[g], eg);
+            // +0 (not −0) where e = 0: x · 0 keeps the sign, the reference's 0 does not.
+            const __m256 keep = fos_floats(_mm256_cmpgt_epi32(eg, _mm256_setzero_si256()));
+            __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
+#pragma clang loop unroll(disable)
+            for (int j = 0; j < 8; j++) {
+                __m128i shift = _mm_cvtsi32_si128(4 * j);
+                __m256 yl = _mm256_and_ps(_mm256_mul_ps(_mm256_load_ps(p + 8 * j), k), keep);
+                __m256 yh = _mm256_and_ps(_mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k), keep);
+                __m256i ql, qh;
+                if (r) {
+                    ql = fos_e2m1_stochastic(yl, _mm256_load_ps(r + 8 * j), NULL);
+                    qh = fos_e2m1_stochastic(yh, _mm256_load_ps(r + 8 * (j + 8)), NULL);
+                } else {
+                    ql = fos_e2m1(yl, NULL);
+                    qh = fos_e2m1(yh, NULL);
+                }
+                w0 = _mm256_add_epi32(w0, _mm256_sll_epi32(ql, shift));
+                w1 = _mm256_add_epi32(w1, _mm256_sll_epi32(qh, shift));
+            }
+            fos_store_codes(codes + 128 * s + 32 * g, fos_unbias(w0), fos_unbias(w1));
+        }
+        // 32-value block j of the superblock is 16-value blocks 2j, 2j+1: lanes 0, 2 of group 0
+        // (blocks 0–3), lanes 0, 2 of group 1 (4–7), lanes 4, 6 of group 0 (8–11), of group 1 (12–15).
+        uint8_t *out = scales + 8 * s;
+        out[0] = (uint8_t)e[0][0], out[1] = (uint8_t)e[0][2], out[2] = (uint8_t)e[1][0], out[3] = (uint8_t)e[1][2];
+        out[4] = (uint8_t)e[0][4], out[5] = (uint8_t)e[0][6], out[6] = (uint8_t)e[1][4], out[7] = (uint8_t)e[1][6];
+    }
+}
+
 FOS_AVX2 void fos_quantize_static_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                        const fos_block_constants *c, uint8_t *codes, uint8_t *scales) {
     fos_static_superblocks(staged, maxima, superblocks, c, codes, scales, 0, NULL);
@@ -733,6 +794,10 @@ FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_stochastic_avx2(const float *stage
 ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                                 const fos_block_constants *c, int rule, uint8_t *codes, uint8_t *scales) {
     (void)staged; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes; (void)scales; __builtin_trap();
+}
+void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                             const fos_block_constants *c, const float *noise, uint8_t *codes, uint8_t *scales) {
+    (void)staged; (void)maxima; (void)superblocks; (void)c; (void)noise; (void)codes; (void)scales; __builtin_trap();
 }
 void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, float *maxima) {
     (void)staged; (void)superblocks; (void)maxima; __builtin_trap();

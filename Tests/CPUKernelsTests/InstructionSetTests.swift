@@ -33,6 +33,10 @@ import Testing
         QuantizationConfig(format: .nvfp4, rule: .mse, rounding: .stochasticUnbiased(seed: 11)),
         QuantizationConfig(format: .nvfp4, rule: .mae, rounding: .stochasticUnbiased(seed: 12), transpose: true),
         QuantizationConfig(format: .nvfp4, rule: .absMax, rounding: .stochastic(seed: 13), rht: true),
+        QuantizationConfig(format: .mxfp4, rule: .static6),
+        QuantizationConfig(format: .mxfp4, rule: .static4, scaleLayout: .swizzled128x4),
+        QuantizationConfig(format: .mxfp4, rule: .static6, rounding: .stochastic(seed: 14), transpose: true),
+        QuantizationConfig(format: .mxfp4, rule: .static6, rht: true),
     ]
 
     /// The AVX2 noise generator equals `StochasticNoise.value` for runs of every length up to two
@@ -104,7 +108,7 @@ import Testing
         }
     }
 
-    /// 2-D tiles (16 rows share each block's scale): whole and ragged tiles, whole and ragged
+    /// 2-D tiles (16 rows, 32 for MXFP4, share each block's scale): whole and ragged tiles, whole and ragged
     /// superblocks, F32 and 16-bit inputs, with the options the 2-D kernels combine with.
     @Test(arguments: [(32, 256), (37, 528), (16, 784), (5, 272)])
     func twoDimensionalTiles(_ rows: Int, _ cols: Int) throws {
@@ -118,6 +122,8 @@ import Testing
             QuantizationConfig(
                 format: .nvint4, rule: .static6, transpose: true, rht: true, blockScale2D: true,
                 scaleLayout: .swizzled128x4),
+            QuantizationConfig(format: .mxfp4, rule: .static6, blockScale2D: true),
+            QuantizationConfig(format: .mxfp4, rule: .static4, transpose: true, blockScale2D: true),
         ]
         for (i, config) in configs.enumerated() {
             for dist in [Distribution.normal, .outliers, .zeroBlocks, .tiny] {

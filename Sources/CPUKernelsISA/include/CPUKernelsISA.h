@@ -85,6 +85,14 @@ void fos_stage_f32_avx2(const float *src, ptrdiff_t superblocks, float *dst);
 void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, ptrdiff_t c0, ptrdiff_t r0,
                                int rows, float *dst, ptrdiff_t stride, ptrdiff_t prefetch);
 
+/// MXFP4 (static_6 / static_4 by `c->max_value`): 32-value blocks (16-value blocks 2j, 2j+1 of the
+/// staged superblock) with UE8M0 scales; writes 128 code bytes and 8 scale bytes per superblock.
+/// `maxima` are the 16-value block maxima as the stagings write them (or NULL); `noise` (NULL:
+/// round to nearest) is the staged stochastic-rounding noise. Bit-identical with the reference
+/// (`ReferenceBlock.quantize`, .mxfp4) for every finite input.
+void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
+                             const fos_block_constants *c, const float *noise, uint8_t *codes, uint8_t *scales);
+
 /// maxima[i] = max(maxima[i], block maximum max |x| i) for the 16·superblocks blocks of `superblocks`
 /// staged superblocks, in the staged lane order of the 16-bit stagings' maxima: raised row by row,
 /// a 2-D tile's rows leave the tile maxima.
