@@ -128,7 +128,9 @@ let package = Package(
             dependencies: ["BlockQuantization", "BlockFormats", "SafeTensors"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CPUKernelsTests", dependencies: ["CPUKernels", "CPUKernelsISA", "BlockQuantization"]),
+        .testTarget(
+            name: "CPUKernelsTests", dependencies: ["CPUKernels", "CPUKernelsISA", "BlockQuantization", "SafeTensors"]
+        ),
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
         ),

@@ -53,10 +53,12 @@ enum AVX2Pass {
         // MXFP4: 32-value blocks (two 16-value blocks of the staged layout), 1-D or 2-D.
         if case .mxfp4 = kernel { return g.block == 32 }
         guard g.block == 16 else { return false }
-        // 2-D tiles: the static kernels, given each tile's maximum as every row's block maxima.
+        // 2-D tiles: the static kernels, given each tile's maximum as every row's block maxima;
+        // 4/6 (round to nearest) with the tile kernel.
         if g.tileRows > 1 {
             switch kernel {
             case .staticFP4, .staticINT4: return true
+            case .fourOverSix: return ctx.stochasticSeed == nil && ctx.amax >= 0x1p-100 && ctx.amax <= 0x1p100
             default: return false
             }
         }
@@ -121,6 +123,11 @@ func quantizeUnitsAVX2(
     let maxima = UnsafeMutablePointer<Float>.allocate(capacity: n / 16)
     let tiled = g.tileRows > 1
     let tileMaxima = UnsafeMutablePointer<Float>.allocate(capacity: plan.chunkCols / 16)
+    // A 2-D 4/6 window's codes (row by row) and its rows' shared scale bytes.
+    let tileChoice: Bool
+    if case .fourOverSix = kernel { tileChoice = tiled } else { tileChoice = false }
+    let windowCodes = UnsafeMutablePointer<UInt8>.allocate(capacity: tileChoice ? n / 2 : 1)
+    let windowScales = UnsafeMutablePointer<UInt8>.allocate(capacity: plan.chunkCols / 16)
     // Stochastic rounding: the window's noise, staged like the values.
     let seed = ctx.stochasticSeed
     let noise = UnsafeMutableRawPointer.allocate(byteCount: seed == nil ? 64 : 4 * n, alignment: 64)
@@ -128,6 +135,7 @@ func quantizeUnitsAVX2(
     defer {
         staged.deallocate(); natural.deallocate(); tailCodes.deallocate(); tailScales.deallocate()
         rowScales.deallocate(); maxima.deallocate(); tileMaxima.deallocate(); noise.deallocate()
+        windowCodes.deallocate(); windowScales.deallocate()
     }
     let rule = kernel.fourOverSixRule.map(AVX2Pass.ruleCode) ?? 0
     // Scale bytes per superblock: 16, or 8 for MXFP4's 32-value blocks.
@@ -177,6 +185,25 @@ func quantizeUnitsAVX2(
                 for i in 0..<realRows {
                     fos_raise_to_block_maxima_avx2(staged + i * plan.chunkCols, superblocks, tileMaxima)
                 }
+            }
+            if tileChoice {
+                alternatives += fos_quantize_four_over_six_tiles_avx2(
+                    staged, plan.chunkCols, Int32(realRows), tileMaxima, superblocks, &constants, rule, windowCodes,
+                    windowScales)
+                for i in 0..<realRows {
+                    let row = r0 + i
+                    (codes + row * rowBytes + c0 / 2).update(
+                        from: windowCodes + i * superblocks * 128, count: 8 * blocks)
+                    if swizzled {
+                        RowOutput(
+                            codes: codes, scales: scales, row: row, firstBlock: c0 / g.block, swizzled: true,
+                            scaleCols: g.scaleCols
+                        ).copySwizzled(windowScales, count: blocks)
+                    } else {
+                        (scales + row * g.scaleCols + c0 / 16).update(from: windowScales, count: blocks)
+                    }
+                }
+                continue
             }
             for i in 0..<realRows {
                 let row = r0 + i

@@ -686,6 +686,101 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *
     return alternatives;
 }
 
+// MARK: - NVFP4 4/6 with 16×16 tiles
+
+/// One candidate of one row of the tiles of a group: the codes as fos_candidate, each element's
+/// error added to the tiles' partial sums in ErrorReduction's order for 256 values (a tile's
+/// 32 vectors of 8 in tile-row-major order, vector m into accumulator m mod 4): element e of tile
+/// row t goes to accumulator 2·(t & 1) + (e ≥ 8), position e mod 8 — acc[8·a + position] — or to
+/// the running maximum acc[0] (absMax).
+FOS_INLINE void fos_tile_candidate(const float *p, __m256 k, const __m256 *d, int rule, int odd, __m256 *acc,
+                                   __m256i *w0, __m256i *w1) {
+    __m256i lo = _mm256_setzero_si256(), hi = lo;
+    __m256 *al = acc + 16 * odd, *ah = acc + 16 * odd + 8;
+#pragma clang loop unroll(disable)
+    for (int j = 0; j < 8; j++) {
+        __m128i shift = _mm_cvtsi32_si128(4 * j);
+        __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh;
+        __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k), &mh);
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
+        __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d[0], d[1]), fos_abs(xl)), rule);
+        __m256 th = fos_error_term(_mm256_sub_ps(fos_dequantized(mh, d[0], d[1]), fos_abs(xh)), rule);
+        if (rule == FOS_RULE_ABS_MAX) {
+            acc[0] = _mm256_max_ps(acc[0], _mm256_max_ps(tl, th));
+        } else {
+            al[j] = _mm256_add_ps(al[j], tl);
+            ah[j] = _mm256_add_ps(ah[j], th);
+        }
+    }
+    *w0 = lo;
+    *w1 = hi;
+}
+
+/// A tile's error from its partial sums: v[j] = ((acc[j] + acc[8+j]) + acc[16+j]) + acc[24+j],
+/// then v[0] + v[1] + … + v[7] left to right (the maximum acc[0] for absMax).
+FOS_INLINE __m256 fos_tile_error(const __m256 *acc, int rule) {
+    if (rule == FOS_RULE_ABS_MAX) return acc[0];
+    __m256 total = _mm256_setzero_ps();
+    for (int j = 0; j < 8; j++) {
+        __m256 v = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(acc[j], acc[8 + j]), acc[16 + j]), acc[24 + j]);
+        total = _mm256_add_ps(total, v);
+    }
+    return total;
+}
+
+FOS_INLINE ptrdiff_t fos_four_over_six_tiles(const float *staged, ptrdiff_t stride, int rows, const float *maxima,
+                                             ptrdiff_t superblocks, const fos_block_constants *c, int rule,
+                                             uint8_t *codes, uint8_t *scales) {
+    const fos_vector_constants v = fos_broadcast(c);
+    const __m256 three_halves = _mm256_set1_ps(1.5f);
+    ptrdiff_t alternatives = 0;
+    __m256 acc6[32], acc4[32];
+    __m256i w[16][4];
+    for (ptrdiff_t s = 0; s < superblocks; s++) {
+        __m256i byte[2];
+        for (int g = 0; g < 2; g++) {
+            __m256 shp = _mm256_mul_ps(_mm256_div_ps(_mm256_loadu_ps(maxima + 16 * s + 8 * g), v.m), v.enc);
+            __m256i code6 = fos_e4m3_code(shp), code4 = fos_e4m3_code(_mm256_mul_ps(shp, three_halves));
+            __m256 scale6 = fos_e4m3_value(code6), scale4 = fos_e4m3_value(code4);
+            __m256 k6 = fos_element_multiplier(v.dec, scale6), k4 = fos_element_multiplier(v.dec, scale4);
+            __m256 d6[2] = {_mm256_div_ps(_mm256_mul_ps(scale6, v.amax), v.divisor),
+                            _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, three_halves), v.amax), v.divisor)};
+            __m256 d4[2] = {_mm256_div_ps(_mm256_mul_ps(scale4, v.amax), v.divisor),
+                            _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale4, three_halves), v.amax), v.divisor)};
+            for (int i = 0; i < 32; i++) acc6[i] = acc4[i] = _mm256_setzero_ps();
+            for (int t = 0; t < rows; t++) {
+                const float *p = staged + t * stride + 256 * s + 128 * g;
+                fos_tile_candidate(p, k6, d6, rule, t & 1, acc6, &w[t][0], &w[t][1]);
+                fos_tile_candidate(p, k4, d4, rule, t & 1, acc4, &w[t][2], &w[t][3]);
+            }
+            __m256i four = fos_bits(_mm256_cmp_ps(fos_tile_error(acc4, rule), fos_tile_error(acc6, rule), _CMP_LT_OQ));
+            alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
+            for (int t = 0; t < rows; t++) {
+                __m256i c0 = _mm256_blendv_epi8(w[t][0], w[t][2], four), c1 = _mm256_blendv_epi8(w[t][1], w[t][3], four);
+                fos_store_codes(codes + 128 * (t * superblocks + s) + 32 * g, fos_unbias(c0), fos_unbias(c1));
+            }
+            byte[g] = _mm256_blendv_epi8(code6, code4, four);
+        }
+        fos_store_scales(scales + 16 * s, byte[0], byte[1]);
+    }
+    return alternatives;
+}
+
+FOS_AVX2 ptrdiff_t fos_quantize_four_over_six_tiles_avx2(const float *staged, ptrdiff_t stride, int rows,
+                                                         const float *maxima, ptrdiff_t superblocks,
+                                                         const fos_block_constants *c, int rule, uint8_t *codes,
+                                                         uint8_t *scales) {
+    switch (rule) {
+    case FOS_RULE_MSE:
+        return fos_four_over_six_tiles(staged, stride, rows, maxima, superblocks, c, FOS_RULE_MSE, codes, scales);
+    case FOS_RULE_MAE:
+        return fos_four_over_six_tiles(staged, stride, rows, maxima, superblocks, c, FOS_RULE_MAE, codes, scales);
+    default:
+        return fos_four_over_six_tiles(staged, stride, rows, maxima, superblocks, c, FOS_RULE_ABS_MAX, codes, scales);
+    }
+}
+
 // MARK: - IF4 (FP4 or INT4 per block)
 
 /// IF4's INT4 magnitude value (((|q| · scale) · amax) · 0.8571428571) / divisor of |q| = m · 2^E,
@@ -798,6 +893,13 @@ ptrdiff_t fos_quantize_if4_avx2(const float *staged, const float *maxima, ptrdif
 void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                              const fos_block_constants *c, const float *noise, uint8_t *codes, uint8_t *scales) {
     (void)staged; (void)maxima; (void)superblocks; (void)c; (void)noise; (void)codes; (void)scales; __builtin_trap();
+}
+ptrdiff_t fos_quantize_four_over_six_tiles_avx2(const float *staged, ptrdiff_t stride, int rows,
+                                                const float *maxima, ptrdiff_t superblocks,
+                                                const fos_block_constants *c, int rule, uint8_t *codes,
+                                                uint8_t *scales) {
+    (void)staged; (void)stride; (void)rows; (void)maxima; (void)superblocks; (void)c; (void)rule; (void)codes;
+    (void)scales; __builtin_trap();
 }
 void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, float *maxima) {
     (void)staged; (void)superblocks; (void)maxima; __builtin_trap();

@@ -122,6 +122,10 @@ import Testing
             QuantizationConfig(
                 format: .nvint4, rule: .static6, transpose: true, rht: true, blockScale2D: true,
                 scaleLayout: .swizzled128x4),
+            QuantizationConfig(format: .nvfp4, rule: .mse, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .mae, transpose: true, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .absMax, rht: true, blockScale2D: true),
+            QuantizationConfig(format: .nvfp4, rule: .mse, blockScale2D: true, scaleLayout: .swizzled128x4),
             QuantizationConfig(format: .mxfp4, rule: .static6, blockScale2D: true),
             QuantizationConfig(format: .mxfp4, rule: .static4, transpose: true, blockScale2D: true),
         ]

@@ -93,6 +93,18 @@ void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, 
 void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, ptrdiff_t superblocks,
                              const fos_block_constants *c, const float *noise, uint8_t *codes, uint8_t *scales);
 
+/// NVFP4 4/6 with 16×16 tiles: `rows` (≤ 16) staged rows, `stride` floats apart, of `superblocks`
+/// superblocks each, whose 16 rows share each block's scale and 6-or-4 choice; `maxima` holds the
+/// tile maxima (fos_raise_to_block_maxima_avx2). The choice compares the tiles' errors summed in
+/// the reference's order for 256 values (rows past `rows` are the reference's zero padding: they
+/// add nothing). Writes row t's 128 code bytes of superblock s at codes + 128·(t·superblocks + s)
+/// and the 16 scale bytes of superblock s (every row's) at scales + 16·s; returns the tiles that
+/// chose 4. Same amax range as fos_quantize_four_over_six_avx2.
+ptrdiff_t fos_quantize_four_over_six_tiles_avx2(const float *staged, ptrdiff_t stride, int rows,
+                                                const float *maxima, ptrdiff_t superblocks,
+                                                const fos_block_constants *c, int rule, uint8_t *codes,
+                                                uint8_t *scales);
+
 /// maxima[i] = max(maxima[i], block maximum max |x| i) for the 16·superblocks blocks of `superblocks`
 /// staged superblocks, in the staged lane order of the 16-bit stagings' maxima: raised row by row,
 /// a 2-D tile's rows leave the tile maxima.
