@@ -37,7 +37,7 @@ public struct CheckpointQuantizationOptions: Sendable {
     public var activationAmax: [String: Float]?
     /// Modules a post-training method already quantized (module → tensor, with the run's rule
     /// and the fused group's amax): written as given instead of round-to-nearest.
-    public var precomputed: [String: QuantizedTensor] = [:]
+    public var precomputed: [String: PrecomputedTensor] = [:]
     /// The float weight a precomputed module approximates when a method changed it (AWQ and
     /// SmoothQuant fold scales in): the layer report's errors are measured against it.
     public var precomputedBasis: [String: [Float]] = [:]
@@ -50,6 +50,24 @@ public struct CheckpointQuantizationOptions: Sendable {
     public var linearizeExperts = false
 
     public init(selection: LayerSelection) { self.selection = selection }
+}
+
+/// A tensor a post-training method quantized: its header (shape, rule, amax, counts — the codes
+/// and scale bytes may be absent) and how to get the whole tensor, which is asked for once, when
+/// the tensor is written (so that a method's tensors can wait on disk).
+public struct PrecomputedTensor: Sendable {
+    public var header: QuantizedTensor
+    public var load: @Sendable () throws -> QuantizedTensor
+
+    public init(header: QuantizedTensor, load: @escaping @Sendable () throws -> QuantizedTensor) {
+        self.header = header
+        self.load = load
+    }
+
+    /// A tensor in memory.
+    public init(_ q: QuantizedTensor) {
+        self.init(header: q, load: { q })
+    }
 }
 
 /// Progress of a run: tensors and input bytes processed so far.
@@ -132,7 +150,7 @@ public enum CheckpointQuantizer {
         var memberAmax: [String: Float] = [:]  // each member's own max |x|: the report's baseline amax
         for t in sources {
             guard case let .quantize(module, group?) = roles[t.name] else { continue }
-            if let q = options.precomputed[module] {
+            if let q = options.precomputed[module]?.header {
                 groupAmax[group] = max(groupAmax[group] ?? 0, q.amax)
                 continue
             }
@@ -182,13 +200,13 @@ public enum CheckpointQuantizer {
             let amax = group.flatMap { groupAmax[$0] }
             let q: QuantizedTensor
             if let given = options.precomputed[module] {
-                guard given.rule == options.rule, given.rows == t.shape[0], given.cols == t.shape[1],
-                    amax == nil || amax == given.amax
+                let h = given.header
+                guard h.rule == options.rule, h.rows == t.shape[0], h.cols == t.shape[1], amax == nil || amax == h.amax
                 else {
                     throw CheckpointError.inconsistent(
                         path: modelDirectory, reason: "the precomputed tensor of '\(module)' does not match its weight")
                 }
-                q = given
+                q = try given.load()
             } else {
                 q = try t.quantize(config: config, amax: amax)
             }

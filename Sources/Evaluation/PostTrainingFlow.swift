@@ -67,10 +67,11 @@ public enum PostTrainingFlow {
         return (configuration, checkpoint, try SafeTensorsWeights(checkpoint: checkpoint), windows)
     }
 
-    /// Runs the method on the modules `selection` quantizes.
+    /// Runs the method on the modules `selection` quantizes; with `spillDirectory` (the output's
+    /// folder) each finished module's codes and scales wait in an unlinked scratch file there.
     public static func run(
         modelDirectory: String, calibration: CalibrationText, selection: LayerSelection,
-        settings: PTQSettings, threads: Int = CPUParallel.defaultThreadCount,
+        settings: PTQSettings, threads: Int = CPUParallel.defaultThreadCount, spillDirectory: String? = nil,
         progress: (PTQProgress) -> Void = { _ in }
     ) throws -> PTQResult {
         let p = try prepare(modelDirectory: modelDirectory, calibration: calibration)
@@ -82,7 +83,8 @@ public enum PostTrainingFlow {
             configuration: p.configuration, weights: p.weights, windows: p.windows,
             quantize: { module, _ in selected.contains(module) },
             fusedGroup: { FusedGroups.key(of: $0) }, settings: settings,
-            threads: threads, progress: progress)
+            threads: threads, spill: try spillDirectory.map { try QuantizedTensorSpill(directory: $0) },
+            progress: progress)
     }
 
     /// The checkpoint options that write `result` (its rule, tensors, folded tensors, input amax).
@@ -92,7 +94,8 @@ public enum PostTrainingFlow {
         var o = base
         o.rule = result.settings.rule
         o.method = result.settings.method.rawValue
-        o.precomputed = result.modules.mapValues(\.quantized)
+        o.precomputed = result.modules.mapValues { m in PrecomputedTensor(header: m.header, load: { try m.quantized() })
+        }
         o.precomputedBasis = result.modules.compactMapValues(\.basis)
         o.replacedTensors = result.replacedTensors
         o.activationAmax = result.settings.scheme == .w4a4 ? result.modules.compactMapValues(\.inputAmax) : nil
@@ -109,7 +112,7 @@ public enum PostTrainingFlow {
         var tensors = original.tensors
         for (name, values) in result.replacedTensors { tensors[name]!.values = values }
         for (module, m) in result.modules {
-            tensors[module + ".weight"]!.values = ReferenceQuantizer.dequantize(m.quantized)
+            tensors[module + ".weight"]!.values = ReferenceQuantizer.dequantize(try m.quantized())
         }
         let inputAmax = result.modules.compactMapValues(\.inputAmax)
         let weights = DictionaryWeights(tensors, quantizedModules: Set(result.modules.keys), inputAmax: inputAmax)

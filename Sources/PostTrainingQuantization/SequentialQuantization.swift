@@ -7,7 +7,7 @@
 //
 // Promises: memory holds one layer's weights in float32 plus the windows' hidden states and
 // that layer's statistics — the provider's other tensors stay where they are (memory-mapped for
-// a checkpoint folder). Fused groups (q/k/v, gate/up: `fusedGroup`) share one tensor amax,
+// a checkpoint folder), and with `spill` the finished modules' codes and scales go to disk. Fused groups (q/k/v, gate/up: `fusedGroup`) share one tensor amax,
 // the maximum over the members' weights as they are quantized (the original weights for
 // RTN/GPTQ; the scaled ones for AWQ/SmoothQuant). RTN with plain selection gives the modules
 // `CheckpointQuantizer` writes, bit for bit. Non-finite calibration activations are an error
@@ -23,12 +23,35 @@ import Transformer
 /// One quantized module.
 public struct PTQModule: Sendable {
     public var module: String
-    public var quantized: QuantizedTensor
+    /// The quantized tensor; without its codes and scale bytes when they were spilled to disk.
+    public private(set) var header: QuantizedTensor
+    private var spilled: (file: QuantizedTensorSpill, entry: QuantizedTensorSpill.Entry)?
     /// The calibrated input amax (W4A4), else nil.
     public var inputAmax: Float?
     /// The float weight the tensor approximates when the method changed it (AWQ, SmoothQuant fold
     /// scales in), else nil (the weight as loaded).
     public var basis: [Float]?
+
+    public init(module: String, quantized: QuantizedTensor, inputAmax: Float? = nil, basis: [Float]? = nil) {
+        self.module = module
+        self.header = quantized
+        self.inputAmax = inputAmax
+        self.basis = basis
+    }
+
+    /// The quantized tensor, read back from the spill file when it was spilled.
+    public func quantized() throws -> QuantizedTensor {
+        guard let spilled else { return header }
+        return try spilled.file.load(header, spilled.entry)
+    }
+
+    /// Moves the codes and scale bytes to `file`.
+    mutating func spill(to file: QuantizedTensorSpill) throws {
+        guard spilled == nil else { return }
+        let (header, entry) = try file.store(self.header)
+        self.header = header
+        spilled = (file, entry)
+    }
 }
 
 /// One row of the per-layer report.
@@ -72,7 +95,7 @@ public enum SequentialQuantization {
         configuration c: ModelConfiguration, weights provider: WeightProvider, windows: [[Int]],
         quantize: (_ module: String, _ inFeatures: Int) -> Bool,
         fusedGroup: (String) -> String?, settings: PTQSettings,
-        threads: Int = CPUParallel.defaultThreadCount,
+        threads: Int = CPUParallel.defaultThreadCount, spill: QuantizedTensorSpill? = nil,
         progress: (PTQProgress) -> Void = { _ in }
     ) throws -> PTQResult {
         try settings.validate()
@@ -176,9 +199,11 @@ public enum SequentialQuantization {
                     let deq = ReferenceQuantizer.dequantize(q)
                     effective[slot.rawValue] = deq
                     let inAmax: Float? = settings.scheme == .w4a4 ? stats.absoluteMax.max() ?? 0 : nil
-                    modules[module] = PTQModule(
+                    var done = PTQModule(
                         module: module, quantized: q, inputAmax: inAmax,
                         basis: scales == nil ? nil : layer.weights[slot.rawValue])
+                    if let spill { try done.spill(to: spill) }
+                    modules[module] = done
                     inputAmax[group.rawValue] = inAmax
                     // Report: output error in the input basis of `before`.
                     let sample = collector.statistics[group.rawValue]

@@ -235,7 +235,8 @@ struct QuantizeCommand: ParsableCommand {
             if runsMethod, let calibrationText {
                 let result = try runMethod(
                     modelDirectory: folder, calibrationText: calibrationText,
-                    selection: options.selection)
+                    selection: options.selection,
+                    spillDirectory: URL(fileURLWithPath: outputDirectory).deletingLastPathComponent().path)
                 options = PostTrainingFlow.checkpointOptions(options, result: result)
                 ptq = result
             } else if effectiveScheme == .w4a4, let calibrationText {
@@ -276,9 +277,9 @@ struct QuantizeCommand: ParsableCommand {
     }
 
     /// The post-training method (PostTrainingFlow) on a model folder, with a progress bar.
-    private func runMethod(modelDirectory: String, calibrationText: String, selection: LayerSelection) throws
-        -> PTQResult
-    {
+    private func runMethod(
+        modelDirectory: String, calibrationText: String, selection: LayerSelection, spillDirectory: String
+    ) throws -> PTQResult {
         var settings = PTQSettings()
         settings.method = method
         settings.scheme = effectiveScheme
@@ -296,7 +297,8 @@ struct QuantizeCommand: ParsableCommand {
                 modelDirectory: modelDirectory,
                 calibration: CalibrationText(
                     path: calibrationText, windows: calibrationWindows ?? 128, context: calibrationContext),
-                selection: selection, settings: settings
+                selection: selection, settings: settings,
+                spillDirectory: spillDirectory
             ) { p in
                 if bar == nil { bar = ProgressBar(total: p.layers, unit: "layers") }
                 if p.stage == "propagating" { bar?.advance(label: "layer \(p.layer)") }

@@ -37,7 +37,8 @@ import Transformer
         let stored = try LoadedModel(directory: dir, threads: 2)
         for (module, m) in result.modules {
             #expect(
-                try stored.weights.floats(module + ".weight") == ReferenceQuantizer.dequantize(m.quantized), "\(module)"
+                try stored.weights.floats(module + ".weight") == ReferenceQuantizer.dequantize(try m.quantized()),
+                "\(module)"
             )
         }
         var evalSettings = EvaluationSettings()

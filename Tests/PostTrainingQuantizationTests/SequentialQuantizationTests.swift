@@ -7,6 +7,7 @@ import BlockQuantization
 import CPUKernels
 import ModelCore
 import TestSupport
+import Foundation
 import Testing
 import Transformer
 
@@ -86,11 +87,36 @@ import Transformer
                     let expected = try ReferenceQuantizer.quantize(
                         try weights.floats(p + m + ".weight"), rows: shape[0],
                         cols: shape[1], config: settings.config, amax: amax)
-                    #expect(result.modules[p + m]!.quantized == expected, "\(p + m)")
+                    #expect(try result.modules[p + m]!.quantized() == expected, "\(p + m)")
                 }
             }
         }
         #expect(result.reports.allSatisfy { $0.outputErrorVsRTN == 1 })
+    }
+
+    /// With a spill file the finished modules keep only their headers in memory and read back
+    /// the same tensors, bit for bit; the file is unlinked at once (nothing in the folder).
+    @Test func spilledModulesReadBackTheSameTensors() throws {
+        let dir = NSTemporaryDirectory() + "fouroversix-spill-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var gptq = PTQSettings()
+        gptq.method = .gptq
+        gptq.rule = .mse
+        let inMemory = try Self.run(gptq)
+        let spill = try QuantizedTensorSpill(directory: dir)
+        let spilled = try SequentialQuantization.run(
+            configuration: Self.configuration, weights: Self.model(), windows: Self.windows(6),
+            quantize: { _, inFeatures in inFeatures % 16 == 0 }, fusedGroup: Self.fused, settings: gptq, threads: 2,
+            spill: spill)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        #expect(spilled.modules.count == inMemory.modules.count && !spilled.modules.isEmpty)
+        for (m, module) in spilled.modules {
+            #expect(module.header.codes.isEmpty && module.header.scales.isEmpty)
+            let expected = try inMemory.modules[m]!.quantized()
+            #expect(try module.quantized() == expected, "\(m)")
+            #expect(!expected.codes.isEmpty)
+        }
     }
 
     @Test func awqWithAlphaZeroIsRTN() throws {
@@ -99,7 +125,7 @@ import Transformer
         awq.awqGrid = [0]
         let a = try Self.run(awq), r = try Self.run(PTQSettings())
         #expect(a.replacedTensors.isEmpty)
-        for (m, q) in r.modules { #expect(a.modules[m]!.quantized == q.quantized, "\(m)") }
+        for (m, q) in r.modules { #expect(try a.modules[m]!.quantized() == q.quantized(), "\(m)") }
     }
 
     @Test func methodsLowerTheOutputErrorAndGPTQSweepIsAtLeastFrozen() throws {
@@ -112,7 +138,7 @@ import Transformer
         let ordered = try Self.run(gptq)
         let oMean = ordered.reports.map(\.outputErrorVsRTN).reduce(0, +) / Double(ordered.reports.count)
         #expect(oMean < 1, "GPTQ in activation order: mean output error vs RTN \(oMean)")
-        #expect(ordered.modules.contains { g.modules[$0.key]!.quantized != $0.value.quantized })
+        #expect(ordered.modules.contains { g.modules[$0.key]!.header != $0.value.header })
         var awq = PTQSettings()
         awq.method = .awq
         let a = try Self.run(awq)
