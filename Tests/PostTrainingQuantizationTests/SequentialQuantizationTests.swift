@@ -5,9 +5,9 @@
 
 import BlockQuantization
 import CPUKernels
+import Foundation
 import ModelCore
 import TestSupport
-import Foundation
 import Testing
 import Transformer
 
