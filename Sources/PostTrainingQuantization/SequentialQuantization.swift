@@ -8,8 +8,9 @@
 // Promises: memory holds one layer's weights in float32 plus the windows' hidden states and
 // that layer's statistics — the provider's other tensors stay where they are (memory-mapped for
 // a checkpoint folder), and with `spill` the finished modules' codes and scales go to disk.
-// Fused groups (q/k/v, gate/up: `fusedGroup`) share one tensor amax, the maximum over the members' weights as they are quantized (the original weights for
-// RTN/GPTQ; the scaled ones for AWQ/SmoothQuant). RTN with plain selection gives the modules
+// Fused groups (q/k/v, gate/up: `fusedGroup`) share one tensor amax, the maximum over the
+// members' weights as they are quantized (the original weights for RTN/GPTQ; the scaled ones
+// for AWQ/SmoothQuant). RTN with plain selection gives the modules
 // `CheckpointQuantizer` writes, bit for bit. Non-finite calibration activations are an error
 // naming the first module whose input they reach.
 
