@@ -38,9 +38,6 @@ public struct CheckpointQuantizationOptions: Sendable {
     /// Modules a post-training method already quantized (module → tensor, with the run's rule
     /// and the fused group's amax): written as given instead of round-to-nearest.
     public var precomputed: [String: PrecomputedTensor] = [:]
-    /// The float weight a precomputed module approximates when a method changed it (AWQ and
-    /// SmoothQuant fold scales in): the layer report's errors are measured against it.
-    public var precomputedBasis: [String: [Float]] = [:]
     /// Float tensors a method replaced (folded norms, …), written in the tensor's own dtype.
     public var replacedTensors: [String: [Float]] = [:]
     /// The method recorded in `fouroversix.json` (nil: round-to-nearest, not recorded).
@@ -58,15 +55,22 @@ public struct CheckpointQuantizationOptions: Sendable {
 public struct PrecomputedTensor: Sendable {
     public var header: QuantizedTensor
     public var load: @Sendable () throws -> QuantizedTensor
+    /// The float weight the tensor approximates when the method changed it (AWQ and SmoothQuant
+    /// fold scales in), else nil: the layer report's errors are measured against it.
+    public var basis: (@Sendable () throws -> [Float])?
 
-    public init(header: QuantizedTensor, load: @escaping @Sendable () throws -> QuantizedTensor) {
+    public init(
+        header: QuantizedTensor, load: @escaping @Sendable () throws -> QuantizedTensor,
+        basis: (@Sendable () throws -> [Float])? = nil
+    ) {
         self.header = header
         self.load = load
+        self.basis = basis
     }
 
     /// A tensor in memory.
-    public init(_ q: QuantizedTensor) {
-        self.init(header: q, load: { q })
+    public init(_ q: QuantizedTensor, basis: [Float]? = nil) {
+        self.init(header: q, load: { q }, basis: basis.map { b -> @Sendable () throws -> [Float] in { b } })
     }
 }
 
@@ -214,7 +218,7 @@ public enum CheckpointQuantizer {
             // the unshared amax just used (a method's tensors are measured afresh).
             let ownAmax = options.precomputed[module] == nil ? memberAmax[t.name] ?? (group == nil ? q.amax : nil) : nil
             let report = try layerReport(
-                t, module: module, group: group, quantized: q, basis: options.precomputedBasis[module],
+                t, module: module, group: group, quantized: q, basis: try options.precomputed[module]?.basis?(),
                 ownAmax: ownAmax)
             return (q, report)
         }

@@ -94,12 +94,17 @@ public enum PostTrainingFlow {
         var o = base
         o.rule = result.settings.rule
         o.method = result.settings.method.rawValue
-        o.precomputed = result.modules.mapValues { m in PrecomputedTensor(header: m.header, load: { try m.quantized() })
-        }
-        o.precomputedBasis = result.modules.compactMapValues(\.basis)
+        o.precomputed = result.modules.mapValues(precomputed)
         o.replacedTensors = result.replacedTensors
         o.activationAmax = result.settings.scheme == .w4a4 ? result.modules.compactMapValues(\.inputAmax) : nil
         return o
+    }
+
+    /// A module of the run as the checkpoint writer takes it (read back from disk when spilled).
+    static func precomputed(_ m: PTQModule) -> PrecomputedTensor {
+        @Sendable func tensor() throws -> QuantizedTensor { try m.quantized() }
+        @Sendable func basis() throws -> [Float] { try m.basis() ?? [] }
+        return PrecomputedTensor(header: m.header, load: tensor, basis: m.hasBasis ? basis : nil)
     }
 
     /// The quantized model in memory, set up as `eval` runs the written checkpoint: quantized

@@ -4,7 +4,8 @@
 // Promises: `store` appends a tensor's code and scale bytes to a temporary file that is
 // unlinked as soon as it is made — nothing is left on disk when the process ends, however it
 // ends — and returns the tensor without them (its shape, rule, amax and counts) plus where
-// they are; `load` returns the tensor bit for bit. A write or read that fails throws one line
+// they are; `load` returns the tensor bit for bit. Float arrays (a method's changed weights)
+// are stored and read back alike. A write or read that fails throws one line
 // naming the spill folder.
 
 import BlockQuantization
@@ -57,6 +58,22 @@ public final class QuantizedTensorSpill: @unchecked Sendable {
         header.codes = []
         header.scales = []
         return (header, entry)
+    }
+
+    /// Moves float values (a method's changed weight) to the file.
+    public func store(_ values: [Float]) throws -> Entry {
+        lock.lock()
+        defer { lock.unlock() }
+        let entry = Entry(offset: end, codeCount: 4 * values.count, scaleCount: 0)
+        try values.withUnsafeBytes { try write($0, at: entry.offset) }
+        end += entry.codeCount
+        return entry
+    }
+
+    /// The float values `store(_: [Float])` was given.
+    public func load(_ entry: Entry) throws -> [Float] {
+        let bytes = try read(entry.codeCount, at: entry.offset)
+        return bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
     }
 
     /// The tensor `store` was given: `header` with its bytes read back.

@@ -26,18 +26,20 @@ public struct PTQModule: Sendable {
     public var module: String
     /// The quantized tensor; without its codes and scale bytes when they were spilled to disk.
     public private(set) var header: QuantizedTensor
-    private var spilled: (file: QuantizedTensorSpill, entry: QuantizedTensorSpill.Entry)?
+    private var spilled:
+        (file: QuantizedTensorSpill, entry: QuantizedTensorSpill.Entry, basis: QuantizedTensorSpill.Entry?)?
     /// The calibrated input amax (W4A4), else nil.
     public var inputAmax: Float?
-    /// The float weight the tensor approximates when the method changed it (AWQ, SmoothQuant fold
-    /// scales in), else nil (the weight as loaded).
-    public var basis: [Float]?
+    private var basisValues: [Float]?
+    /// Whether the method changed the weight (see `basis()`).
+    public let hasBasis: Bool
 
     public init(module: String, quantized: QuantizedTensor, inputAmax: Float? = nil, basis: [Float]? = nil) {
         self.module = module
         self.header = quantized
         self.inputAmax = inputAmax
-        self.basis = basis
+        self.basisValues = basis
+        self.hasBasis = basis != nil
     }
 
     /// The quantized tensor, read back from the spill file when it was spilled.
@@ -46,12 +48,21 @@ public struct PTQModule: Sendable {
         return try spilled.file.load(header, spilled.entry)
     }
 
-    /// Moves the codes and scale bytes to `file`.
+    /// The float weight the tensor approximates when the method changed it (AWQ, SmoothQuant fold
+    /// scales in), else nil (the weight as loaded).
+    public func basis() throws -> [Float]? {
+        guard let spilled, let entry = spilled.basis else { return basisValues }
+        return try spilled.file.load(entry)
+    }
+
+    /// Moves the codes, scale bytes and changed weight to `file`.
     mutating func spill(to file: QuantizedTensorSpill) throws {
         guard spilled == nil else { return }
         let (header, entry) = try file.store(self.header)
+        let basis = try basisValues.map { try file.store($0) }
         self.header = header
-        spilled = (file, entry)
+        basisValues = nil
+        spilled = (file, entry, basis)
     }
 }
 

@@ -95,27 +95,31 @@ import Transformer
     }
 
     /// With a spill file the finished modules keep only their headers in memory and read back
-    /// the same tensors, bit for bit; the file is unlinked at once (nothing in the folder).
-    @Test func spilledModulesReadBackTheSameTensors() throws {
+    /// the same tensors (and AWQ's changed weights), bit for bit; the file is unlinked at once
+    /// (nothing in the folder).
+    @Test(arguments: [PTQMethod.gptq, .awq])
+    func spilledModulesReadBackTheSameTensors(_ method: PTQMethod) throws {
         let dir = NSTemporaryDirectory() + "fouroversix-spill-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var gptq = PTQSettings()
-        gptq.method = .gptq
-        gptq.rule = .mse
-        let inMemory = try Self.run(gptq)
+        var settings = PTQSettings()
+        settings.method = method
+        settings.rule = .mse
+        let inMemory = try Self.run(settings)
         let spill = try QuantizedTensorSpill(directory: dir)
         let spilled = try SequentialQuantization.run(
             configuration: Self.configuration, weights: Self.model(), windows: Self.windows(6),
-            quantize: { _, inFeatures in inFeatures % 16 == 0 }, fusedGroup: Self.fused, settings: gptq, threads: 2,
-            spill: spill)
+            quantize: { _, inFeatures in inFeatures % 16 == 0 }, fusedGroup: Self.fused, settings: settings,
+            threads: 2, spill: spill)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         #expect(spilled.modules.count == inMemory.modules.count && !spilled.modules.isEmpty)
         for (m, module) in spilled.modules {
             #expect(module.header.codes.isEmpty && module.header.scales.isEmpty)
-            let expected = try inMemory.modules[m]!.quantized()
-            #expect(try module.quantized() == expected, "\(m)")
-            #expect(!expected.codes.isEmpty)
+            let expected = inMemory.modules[m]!
+            #expect(try module.quantized() == expected.quantized(), "\(m)")
+            #expect(try !expected.quantized().codes.isEmpty)
+            #expect(module.hasBasis == (method == .awq) && expected.hasBasis == module.hasBasis)
+            #expect(try module.basis() == expected.basis(), "\(m)")
         }
     }
 
