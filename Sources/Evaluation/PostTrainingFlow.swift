@@ -74,6 +74,7 @@ public enum PostTrainingFlow {
         settings: PTQSettings, threads: Int = CPUParallel.defaultThreadCount, spillDirectory: String? = nil,
         progress: (PTQProgress) -> Void = { _ in }
     ) throws -> PTQResult {
+        returnFreedMemoryPromptly()
         let p = try prepare(modelDirectory: modelDirectory, calibration: calibration)
         var selected = Set<String>()
         for t in p.checkpoint.tensors {
@@ -135,6 +136,22 @@ public enum PostTrainingFlow {
 }
 
 extension PostTrainingFlow {
+    /// Has glibc's malloc give freed blocks of 128 KB and more back to the system at once (a fixed
+    /// mmap threshold; its default one rises to 32 MB after the first large free, and the layer's
+    /// many temporary weight-sized arrays then stay on the heap): the sequential run's resident
+    /// set follows its live data. A process-wide setting, made by the `quantize --method` flow.
+    static func returnFreedMemoryPromptly() {
+        #if canImport(Glibc)
+        // mallopt(3) is not in Swift's Glibc module: looked up by name. M_TRIM_THRESHOLD is -1 and
+        // M_MMAP_THRESHOLD -3 in glibc's <malloc.h>.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 128 * 1024)
+        _ = mallopt(-1, 128 * 1024)
+        #endif
+    }
+
     /// The process's peak resident set size in bytes (getrusage).
     public static func peakResidentBytes() -> Int {
         var usage = rusage()
