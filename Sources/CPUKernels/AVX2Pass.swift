@@ -46,7 +46,8 @@ enum AVX2Pass {
 
     /// Whether the C kernels cover a configuration: NVFP4 (static and 4/6), NVINT4 and IF4 with
     /// 1-D blocks and round-to-nearest; NVFP4 (static and 4/6) and NVINT4 also with stochastic
-    /// rounding; static NVFP4 and NVINT4 with 2-D tiles; 4/6 and IF4 only for amax in
+    /// rounding; MXFP4 (1-D and 2-D, both roundings); static NVFP4 and NVINT4 with 2-D tiles (both
+    /// roundings) and NVFP4 4/6 with 2-D tiles (round to nearest); 4/6 and IF4 only for amax in
     /// [2^-100, 2^100], where their division-free dequantization is exact (fos_dequantized in
     /// QuantizeAVX2.c).
     static func covers(_ kernel: KernelChoice, _ g: QuantizationGeometry, _ ctx: TensorQuantizationContext) -> Bool {
