@@ -67,11 +67,6 @@ public struct PrecomputedTensor: Sendable {
         self.load = load
         self.basis = basis
     }
-
-    /// A tensor in memory.
-    public init(_ q: QuantizedTensor, basis: [Float]? = nil) {
-        self.init(header: q, load: { q }, basis: basis.map { b -> @Sendable () throws -> [Float] in { b } })
-    }
 }
 
 /// Progress of a run: tensors and input bytes processed so far.
@@ -202,8 +197,9 @@ public enum CheckpointQuantizer {
             QuantizedTensor, LayerReport
         ) {
             let amax = group.flatMap { groupAmax[$0] }
+            let precomputed = options.precomputed[module]
             let q: QuantizedTensor
-            if let given = options.precomputed[module] {
+            if let given = precomputed {
                 let h = given.header
                 guard h.rule == options.rule, h.rows == t.shape[0], h.cols == t.shape[1], amax == nil || amax == h.amax
                 else {
@@ -216,10 +212,9 @@ public enum CheckpointQuantizer {
             }
             // The report's baseline needs the weight's own max |x|: known from the group pass, or
             // the unshared amax just used (a method's tensors are measured afresh).
-            let ownAmax = options.precomputed[module] == nil ? memberAmax[t.name] ?? (group == nil ? q.amax : nil) : nil
+            let ownAmax = precomputed == nil ? memberAmax[t.name] ?? (group == nil ? q.amax : nil) : nil
             let report = try layerReport(
-                t, module: module, group: group, quantized: q, basis: try options.precomputed[module]?.basis?(),
-                ownAmax: ownAmax)
+                t, module: module, group: group, quantized: q, basis: try precomputed?.basis?(), ownAmax: ownAmax)
             return (q, report)
         }
 
