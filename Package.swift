@@ -83,7 +83,7 @@ let package = Package(
             ]
         ),
         // Layer 2: the CUDA backend, loaded at run time (dlopen of the driver and NVRTC).
-        .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization", "ReportText"]),
+        .target(name: "CUDABackend", dependencies: ["BlockFormats", "BlockQuantization", "ReportText", "JSONText"]),
         // Layer 3: throughput benchmarks of the CPU kernels (quantize/dequantize vs memcpy, GEMM).
         .target(name: "Benchmarks", dependencies: ["BlockFormats", "BlockQuantization", "CPUKernels", "ReportText"]),
         // Layer 6: post-training quantization (RTN, GPTQ, AWQ, SmoothQuant with 4/6), calibrated
@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels"]),
+        .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels", "JSONText"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
             dependencies: [

@@ -6,10 +6,11 @@
 // bandwidth of the same input is measured in the same run, so the kernels can be read against it.
 // Bytes are counted as the fewest a kernel must move: each input read once, each output written
 // once (quantize: input + codes + scale bytes; dequantize: codes + scale bytes + output; copy:
-// read + write).
+// read + write). `json` is one result as one line of JSON for other tools.
 
 import BlockFormats
 import BlockQuantization
+import JSONText
 import ReportText
 
 public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
@@ -84,6 +85,45 @@ public struct CUDABenchmarkResult: Sendable, CustomStringConvertible {
             )
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension CUDABenchmarkResult {
+    /// The result as one line of JSON (what `bench quantize --device cuda --json` prints): the
+    /// configuration, the copy bandwidth, the alternative share and, for each of "quantize" (amax on
+    /// the device), "amax", "quantize_with_amax" and "dequantize_<dtype>", seconds (as µs with an
+    /// "e-6" exponent), G elements/s and GB/s; "quantize" and "dequantize" also give the copy-bound
+    /// rate and the fraction of it reached (the amax pass reads the input only, so its bound is the
+    /// copy's read half). Numbers have 3 decimals.
+    public var json: String {
+        func number(_ x: Double) -> String { x.isFinite ? fixedDecimal(x, 3) : "0" }
+        let n = Double(elements), copyRate = copyBytesPerSecond
+        func operation(_ name: String, seconds: Double, bytes: Double, boundBytesPerSecond: Double) -> String {
+            let rate = n / seconds, bound = n / (bytes / boundBytesPerSecond)
+            return "\"\(name)\": {\"seconds\": \(number(seconds * 1e6))e-6, \"g_elements_per_s\": \(number(rate / 1e9)), "
+                + "\"gb_per_s\": \(number(bytes / seconds / 1e9)), \"bytes_per_element\": \(number(bytes / n)), "
+                + "\"memory_bound_g_elements_per_s\": \(number(bound / 1e9)), \"fraction_of_bound\": \(number(rate / bound))}"
+        }
+        var unbiased = false
+        if case .stochasticUnbiased = config.rounding { unbiased = true }
+        let inputBytes = Double(elements * elementType.byteSize)
+        let fields = [
+            "\"device\": \(jsonQuoted(device))", "\"rows\": \(rows)", "\"cols\": \(cols)",
+            "\"format\": \"\(config.format.rawValue)\"", "\"rule\": \"\(config.rule.rawValue)\"",
+            "\"dtype\": \"\(elementType.rawValue)\"", "\"rht\": \(config.rht)", "\"transpose\": \(config.transpose)",
+            "\"block_2d\": \(config.blockScale2D)", "\"stochastic\": \(config.rounding != .nearest)",
+            "\"unbiased\": \(unbiased)", "\"copy_gb_per_s\": \(number(copyRate / 1e9))",
+            "\"alternative_share\": \(number(alternativeShare))",
+            operation("quantize", seconds: quantizeSeconds, bytes: Double(quantizeBytes), boundBytesPerSecond: copyRate),
+            operation("amax", seconds: amaxSeconds, bytes: inputBytes, boundBytesPerSecond: copyRate),
+            operation(
+                "quantize_with_amax", seconds: pipelineSeconds, bytes: Double(quantizeBytes) + inputBytes,
+                boundBytesPerSecond: copyRate),
+            operation(
+                "dequantize_\(elementType.rawValue)", seconds: dequantizeSeconds, bytes: Double(dequantizeBytes),
+                boundBytesPerSecond: copyRate),
+        ]
+        return "{" + fields.joined(separator: ", ") + "}"
     }
 }
 

@@ -56,7 +56,7 @@ struct BenchQuantize: ParsableCommand {
             let result = try gpu.benchmark(
                 rows: rows, cols: cols, config: config,
                 dtype: CUDAElementType(rawValue: dtype)!, repeats: max(repeats, 5))
-            print("\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))
+            print(json ? result.json : "\(gpu.device.summary)\n" + CUDABenchmarkResult.table([result]))
             return
         }
         let benchmark = QuantizationBenchmark(

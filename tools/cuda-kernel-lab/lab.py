@@ -22,13 +22,18 @@ def kernel_source(path):
         sys.exit(f"{path}: no KernelSource.cuda string found")
     return m.group(1)
 
-# (name, kernel, M, M*S, metric, stochastic); stochastic 2 = the unbiased 4/6 choice
+# (name, kernel, M, M*S, metric, stochastic, layout); stochastic 2 = the unbiased 4/6 choice;
+# layout as CUDAQuantizer's plan: 1d, 1dt (transposed: 128 threads, 64 x 128 source tiles), 2d.
 CONFIGS = [
-    ("static_6", "fos_quantize_1d_nvfp4_static", 6.0, 2688.0, 0, 0),
-    ("mse", "fos_quantize_1d_nvfp4_mse", 6.0, 1536.0, 0, 0),
-    ("mae", "fos_quantize_1d_nvfp4_adaptive", 6.0, 1536.0, 1, 0),
-    ("static_6 stochastic", "fos_quantize_1d_nvfp4_static", 6.0, 2688.0, 0, 1),
-    ("mse stochastic", "fos_quantize_1d_nvfp4_mse", 6.0, 1536.0, 0, 1),
+    ("static_6", "fos_quantize_1d_nvfp4_static", 6.0, 2688.0, 0, 0, "1d"),
+    ("mse", "fos_quantize_1d_nvfp4_mse", 6.0, 1536.0, 0, 0, "1d"),
+    ("mae", "fos_quantize_1d_nvfp4_adaptive", 6.0, 1536.0, 1, 0, "1d"),
+    ("static_6 stochastic", "fos_quantize_1d_nvfp4_static", 6.0, 2688.0, 0, 1, "1d"),
+    ("mse stochastic", "fos_quantize_1d_nvfp4_mse", 6.0, 1536.0, 0, 1, "1d"),
+    ("static_6 transpose", "fos_quantize_1dt_nvfp4_static", 6.0, 2688.0, 0, 0, "1dt"),
+    ("mse transpose", "fos_quantize_1dt_nvfp4_mse", 6.0, 1536.0, 0, 0, "1dt"),
+    ("static_6 2d", "fos_quantize_2d_nvfp4_static", 6.0, 2688.0, 0, 0, "2d"),
+    ("mse 2d", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 0, 0, "2d"),
 ]
 
 def main():
@@ -62,7 +67,7 @@ def main():
         print(f"{path}: exhaustive checks (E4M3 encode, E2M1 magnitude, E2M1 index): mismatches {bad.get().tolist()}")
     codes_n, scales_n = n // 2, n // 16
     rows = []
-    for name, kname, M, MS, metric, st in CONFIGS:
+    for name, kname, M, MS, metric, st, layout in CONFIGS:
         if args.only and not re.search(args.only, name):
             continue
         reference = None
@@ -74,12 +79,18 @@ def main():
             codes = cp.zeros(codes_n, dtype=cp.uint8)
             scales = cp.zeros(scales_n, dtype=cp.uint8)
             alt = cp.zeros(1, dtype=cp.uint32)
-            occ = cp.cuda.driver.occupancyMaxActiveBlocksPerMultiprocessor(k.kernel.ptr, 256, 0)
-            grid = min((R * (C // 16) + 255) // 256, occ * sms)  # resident, as CUDAQuantizer launches
-            params = (x, np.int32(C), np.int32(R), np.int32(C), np.int32(C), np.int32(0), np.int32(0), amax,
+            threads = 128 if layout == "1dt" else 256
+            occ = cp.cuda.driver.occupancyMaxActiveBlocksPerMultiprocessor(k.kernel.ptr, threads, 0)
+            # Quantized rows x padded columns (the transpose of an R x C source is C x R); a grid
+            # that is resident all at once, as CUDAQuantizer launches.
+            QR, QP = (C, R) if layout == "1dt" else (R, C)
+            blocks = {"1d": (QR * (QP // 16) + 255) // 256, "1dt": (QP + 63) // 64 * ((QR + 127) // 128),
+                      "2d": ((QR // 16) * (QP // 16) // 2 + 7) // 8}[layout]
+            grid = min(blocks, occ * sms)
+            params = (x, np.int32(C), np.int32(QR), np.int32(QP), np.int32(QP), np.int32(layout == "1dt"), np.int32(0), amax,
                       np.float32(M), np.float32(MS), np.float32(MS), np.int32(metric), np.int32(st),
-                      np.uint64(0x1234567), codes, scales, np.int32(0), np.int32((C // 16 + 3) // 4 * 4), alt)
-            k((grid,), (256,), params)
+                      np.uint64(0x1234567), codes, scales, np.int32(0), np.int32((QP // 16 + 3) // 4 * 4), alt)
+            k((grid,), (threads,), params)
             cp.cuda.Device().synchronize()
             out = (cp.asnumpy(codes), cp.asnumpy(scales), int(alt.get()[0]))
             if reference is None:
@@ -93,7 +104,7 @@ def main():
             for _ in range(args.repeats):
                 start.record()
                 for _ in range(10):
-                    k((grid,), (256,), params)
+                    k((grid,), (threads,), params)
                 end.record()
                 end.synchronize()
                 samples.append(cp.cuda.get_elapsed_time(start, end) * 1000 / 10)

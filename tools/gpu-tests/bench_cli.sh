@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the GPU machine from the repository root with .gpu/fouroversix.gz (tools/gpu-tests/build.sh):
 # `bench quantize --device cuda` on BF16 8192² for every rule and option, one JSON line each into
-# $OUT/bench-cli.jsonl, and a table (G el/s: quantize only, with the amax pass, dequantize) on stdout.
-# Not run on a device yet (no machine could be started in session 14): check the key names first.
+# $OUT/bench-cli.jsonl, and a table (G el/s: quantize only, with the amax pass, the amax pass,
+# dequantize to BF16) on stdout; the JSON's keys are printed once so a missing one shows.
 set -uo pipefail
 out=${OUT:-/tmp/gpu-bench}
 mkdir -p "$out"
@@ -19,9 +19,11 @@ for cfg in "nvfp4 static_6" "nvfp4 mse" "nvfp4 mae" "nvfp4 abs_max" "nvfp4 stati
 done
 python3 - "$out/bench-cli.jsonl" <<'PY'
 import json, sys
+first = True
 for line in open(sys.argv[1]):
     d = json.loads(line)
+    if first: print('keys:', ' '.join(d)); first = False
     opts = " ".join(k for k in ("rht", "transpose", "block_2d", "stochastic", "unbiased") if d.get(k))
-    q, a, dq = d.get("quantize", {}), d.get("with_amax", d.get("quantize_with_amax", {})), d.get("dequantize", {})
-    print(f"| {d['format']} {d['rule']} {opts} | {q.get('g_elements_per_s')} | {a.get('g_elements_per_s') if isinstance(a, dict) else a} | {dq.get('g_elements_per_s')} |")
+    g = lambda k: d.get(k, {}).get("g_elements_per_s")
+    print(f"| {d['format']} {d['rule']} {opts} | {g('quantize')} | {g('quantize_with_amax')} | {g('amax')} | {g('dequantize_bf16')} |")
 PY
