@@ -134,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers", "JSONText", "GGUF"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels", "JSONText"]),
+        .testTarget(
+            name: "CUDABackendTests", dependencies: ["CUDABackend", "BlockQuantization", "CPUKernels", "JSONText"]),
         .testTarget(
             name: "CheckpointQuantizationTests",
             dependencies: [

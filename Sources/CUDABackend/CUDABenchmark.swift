@@ -100,9 +100,11 @@ extension CUDABenchmarkResult {
         let n = Double(elements), copyRate = copyBytesPerSecond
         func operation(_ name: String, seconds: Double, bytes: Double, boundBytesPerSecond: Double) -> String {
             let rate = n / seconds, bound = n / (bytes / boundBytesPerSecond)
-            return "\"\(name)\": {\"seconds\": \(number(seconds * 1e6))e-6, \"g_elements_per_s\": \(number(rate / 1e9)), "
+            return
+                "\"\(name)\": {\"seconds\": \(number(seconds * 1e6))e-6, \"g_elements_per_s\": \(number(rate / 1e9)), "
                 + "\"gb_per_s\": \(number(bytes / seconds / 1e9)), \"bytes_per_element\": \(number(bytes / n)), "
-                + "\"memory_bound_g_elements_per_s\": \(number(bound / 1e9)), \"fraction_of_bound\": \(number(rate / bound))}"
+                + "\"memory_bound_g_elements_per_s\": \(number(bound / 1e9)), "
+                + "\"fraction_of_bound\": \(number(rate / bound))}"
         }
         var unbiased = false
         if case .stochasticUnbiased = config.rounding { unbiased = true }
@@ -114,7 +116,8 @@ extension CUDABenchmarkResult {
             "\"block_2d\": \(config.blockScale2D)", "\"stochastic\": \(config.rounding != .nearest)",
             "\"unbiased\": \(unbiased)", "\"copy_gb_per_s\": \(number(copyRate / 1e9))",
             "\"alternative_share\": \(number(alternativeShare))",
-            operation("quantize", seconds: quantizeSeconds, bytes: Double(quantizeBytes), boundBytesPerSecond: copyRate),
+            operation(
+                "quantize", seconds: quantizeSeconds, bytes: Double(quantizeBytes), boundBytesPerSecond: copyRate),
             operation("amax", seconds: amaxSeconds, bytes: inputBytes, boundBytesPerSecond: copyRate),
             operation(
                 "quantize_with_amax", seconds: pipelineSeconds, bytes: Double(quantizeBytes) + inputBytes,

@@ -1,10 +1,11 @@
 // Tests that run on every machine: `CUDABenchmarkResult.json` is one parseable JSON line whose
 // figures are the result's (rates from the recorded seconds and bytes, the copy-bound fraction).
 
-@testable import CUDABackend
 import BlockQuantization
 import JSONText
 import Testing
+
+@testable import CUDABackend
 
 @Suite struct BenchmarkJSONTests {
     @Test func jsonCarriesTheFiguresOfTheResult() throws {
