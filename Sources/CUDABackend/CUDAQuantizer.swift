@@ -295,8 +295,10 @@ struct QuantizationPlan {
         }
         let layout = config.blockScale2D ? "2d" : (config.transpose ? "1dt" : "1d")
         kernelName = "fos_quantize_\(layout)_\(kind)"
-        // The transposed 1-D kernel stages 64 source rows × 128 source columns per CTA of 128.
-        threadsPerBlock = layout == "1dt" ? 128 : 256
+        // The transposed 1-D kernel stages 64 source rows × 128 source columns per CTA of 128; the
+        // static formats' 2-D kernels stage a 16 KB band per warp, two warps per CTA.
+        let bands = layout == "2d" && (kind == "nvfp4_static" || kind == "nvint4")
+        threadsPerBlock = layout == "1dt" ? 128 : (bands ? 64 : 256)
         switch config.rule {
         case .mae: metric = 1
         case .absMax: metric = 2
@@ -306,7 +308,8 @@ struct QuantizationPlan {
             let tiles = g.blockCount
             let tilesPerWarp = 32 / g.block
             let warps = (tiles + tilesPerWarp - 1) / tilesPerWarp
-            gridBlocks = (warps + 7) / 8
+            let warpsPerBlock = threadsPerBlock / 32
+            gridBlocks = (warps + warpsPerBlock - 1) / warpsPerBlock
         } else if config.transpose {
             gridBlocks = (g.paddedCols + 63) / 64 * ((g.rows + 127) / 128)
         } else {

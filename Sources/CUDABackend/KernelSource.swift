@@ -766,6 +766,29 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
     count_alternatives(alt, altCount);
 }
 
+// 16 bytes global -> shared without passing through registers (cp.async, sm_80 and later; a
+// plain load and store before), the commit of the copies issued so far as one group, and the
+// wait until at most PENDING groups are still in flight.
+__device__ __forceinline__ void copy16_async(void* dst, const void* src) {
+#if __CUDA_ARCH__ >= 800
+    const u32 d = (u32)__cvta_generic_to_shared(dst);
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(d), "l"(src));
+#else
+    *reinterpret_cast<uint4*>(dst) = __ldg(reinterpret_cast<const uint4*>(src));
+#endif
+}
+__device__ __forceinline__ void async_commit() {
+#if __CUDA_ARCH__ >= 800
+    asm volatile("cp.async.commit_group;\n" ::);
+#endif
+}
+template <int PENDING>
+__device__ __forceinline__ void async_wait() {
+#if __CUDA_ARCH__ >= 800
+    asm volatile("cp.async.wait_group %0;\n" ::"n"(PENDING));
+#endif
+}
+
 // Transposed 1-D blocks: quantized row r is source column r, and its blocks run down the source
 // rows. A CTA of TT_COLS threads stages a tile of TT_ROWS source rows x TT_COLS source columns in
 // shared memory with 16-byte loads along the source rows; thread t then owns source column
@@ -781,35 +804,53 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
     constexpr int N = FK == FK_MXFP4 ? 32 : 16;
     constexpr int NB = TT_ROWS / N;
     constexpr int VEC = 16 / sizeof(elem_t);
-    __shared__ __align__(16) elem_t tile[TT_ROWS * TT_COLS];
+    // Two staging buffers (one for float32 input: two would pass the 48 KB of static shared
+    // memory): the next tile's copy (cp.async, global to shared without registers) is in flight
+    // while this one is quantized.
+    constexpr int STAGES = sizeof(elem_t) <= 2 ? 2 : 1;
+    __shared__ __align__(16) elem_t tiles2[STAGES][TT_ROWS * TT_COLS];
     const int srcRows = g.Q, srcCols = g.srcCols;
     const u32 scaleCols = (u32)g.P / N;
     const u32 tileRows = ((u32)g.P + TT_ROWS - 1) / TT_ROWS, tileCols = ((u32)srcCols + TT_COLS - 1) / TT_COLS;
     const u32 tiles = tileRows * tileCols;
     const bool vectorLoads = (srcCols % VEC) == 0;
     u32 alt = 0u;
-    for (u32 tj = blockIdx.x; tj < tiles; tj += gridDim.x) {
-        const u32 t = tiles - 1u - tj;  // from the end backwards (see quantize_1d)
+    // Starts the copy of tile tj (counted from the end backwards, see quantize_1d) into buffer b;
+    // elements past the source's rows or columns are zeros.
+    auto stage = [&](int b, u32 tj) {
+        const u32 t = tiles - 1u - tj;
         const u32 tr = t / tileCols, tc = t - tr * tileCols;
         const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
         for (int v = threadIdx.x; v < TT_ROWS * TT_COLS / VEC; v += blockDim.x) {
             const int rr = v / (TT_COLS / VEC), cc = (v - rr * (TT_COLS / VEC)) * VEC;
             const int sr = row0 + rr, sc = col0 + cc;
-            uint4 w = make_uint4(0u, 0u, 0u, 0u);
-            if (sr < srcRows) {
-                const elem_t* src = in + (size_t)sr * srcCols + sc;
-                if (vectorLoads && sc + VEC <= srcCols) {
-                    w = __ldg(reinterpret_cast<const uint4*>(src));
-                } else {
-                    elem_t e[VEC];
+            elem_t* dst = tiles2[b] + rr * TT_COLS + cc;
+            const elem_t* src = in + (size_t)sr * srcCols + sc;
+            if (sr < srcRows && vectorLoads && sc + VEC <= srcCols) {
+                copy16_async(dst, src);
+            } else {
+                elem_t e[VEC];
 #pragma unroll
-                    for (int k = 0; k < VEC; ++k) e[k] = sc + k < srcCols ? __ldg(src + k) : (elem_t)0;
-                    w = *reinterpret_cast<const uint4*>(e);
-                }
+                for (int k = 0; k < VEC; ++k) e[k] = sr < srcRows && sc + k < srcCols ? __ldg(src + k) : (elem_t)0;
+                *reinterpret_cast<uint4*>(dst) = *reinterpret_cast<const uint4*>(e);
             }
-            *reinterpret_cast<uint4*>(tile + rr * TT_COLS + cc) = w;
+        }
+        async_commit();
+    };
+    int buf = 0;
+    if (blockIdx.x < tiles) stage(0, blockIdx.x);
+    for (u32 tj = blockIdx.x; tj < tiles; tj += gridDim.x, buf = (buf + 1) % STAGES) {
+        const u32 t = tiles - 1u - tj;
+        const u32 tr = t / tileCols, tc = t - tr * tileCols;
+        const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
+        if (STAGES == 2 && tj + gridDim.x < tiles) {
+            stage((buf + 1) % STAGES, tj + gridDim.x);
+            async_wait<1>();
+        } else {
+            async_wait<0>();
         }
         __syncthreads();
+        const elem_t* tile = tiles2[buf];
         const int r = col0 + (int)threadIdx.x;  // quantized row = source column
         if (r < g.R) {
             // A tile that lies wholly inside P gives each thread TT_ROWS / 2 contiguous code bytes
@@ -865,6 +906,7 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
             }
         }
         __syncthreads();
+        if (STAGES == 1 && tj + gridDim.x < tiles) stage(0, tj + gridDim.x);
     }
     count_alternatives(alt, altCount);
 }
@@ -926,24 +968,63 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
     const u32 warpCount = gridDim.x * warpsPerCta;
     const bool st = ctx.stochastic != 0;
     u32 alt = 0u;
-    for (u32 first = warpGlobal * TILES_PER_WARP; first < totalTiles; first += warpCount * TILES_PER_WARP) {
+    // Where lane `sub` of tile `first + group` works: quantized row r from column c0.
+    auto locate = [&](u32 first, u32* tc, int* r, int* c0, bool* tileValid, bool* rowValid) {
         const u32 tile = first + (u32)group;
-        const bool tileValid = tile < totalTiles;
-        u32 tr = 0, tc = 0;
-        if (tileValid) {
+        *tileValid = tile < totalTiles;
+        u32 tr = 0;
+        *tc = 0;
+        if (*tileValid) {
             if (g.transpose) {
-                tc = tile / tileRows;
-                tr = tile - tc * tileRows;
+                *tc = tile / tileRows;
+                tr = tile - *tc * tileRows;
             } else {
                 tr = tile / tileCols;
-                tc = tile - tr * tileCols;
+                *tc = tile - tr * tileCols;
             }
         }
-        const int r = (int)tr * N + sub;
-        const int c0 = (int)tc * N;
-        const bool rowValid = tileValid && r < g.R;
+        *r = (int)tr * N + sub;
+        *c0 = (int)*tc * N;
+        *rowValid = *tileValid && *r < g.R;
+    };
+    // Contiguous rows (`fast`): the next iteration's raw words are in flight while a tile is
+    // processed, as in quantize_1d (without it the warps mostly wait on their loads).
+    constexpr int WORDS = N * (int)sizeof(elem_t) / 16;
+    const u32 step = warpCount * TILES_PER_WARP;
+    uint4 raw[WORDS];
+    auto fetch = [&](u32 first) {
+        u32 tc;
+        int r, c0;
+        bool tileValid, rowValid;
+        locate(first, &tc, &r, &c0, &tileValid, &rowValid);
+        if (rowValid) {
+            const uint4* p = reinterpret_cast<const uint4*>(in + (size_t)r * g.srcCols + c0);
+#pragma unroll
+            for (int k = 0; k < WORDS; ++k) raw[k] = __ldg(p + k);
+        }
+    };
+    if (fast) fetch(warpGlobal * TILES_PER_WARP);
+    for (u32 first = warpGlobal * TILES_PER_WARP; first < totalTiles; first += step) {
+        u32 tc;
+        int r, c0;
+        bool tileValid, rowValid;
+        locate(first, &tc, &r, &c0, &tileValid, &rowValid);
         float x[N];
-        load_preprocessed<N>(x, in, g, r, c0, fast, rowValid, rht != 0);
+        if (fast) {
+            if (rowValid) {
+                widen_words<N>(raw, x);
+            } else {
+#pragma unroll
+                for (int i = 0; i < N; ++i) x[i] = 0.0f;
+            }
+            if (first + step < totalTiles) fetch(first + step);
+            if (rht) {
+#pragma unroll
+                for (int k = 0; k < N / 16; ++k) rht16(x + 16 * k);
+            }
+        } else {
+            load_preprocessed<N>(x, in, g, r, c0, false, rowValid, rht != 0);
+        }
         float noise[N];
         if (st) {
             fill_noise<N>(noise, ctx.seed, (u64)r * (u64)g.P + (u64)c0);
@@ -1050,6 +1131,105 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
     count_alternatives(alt, altCount);
 }
 
+// Square tiles of the static formats (NVFP4 static_6 / static_4, NVINT4) from 16-bit input whose
+// rows are whole tiles (not transposed, srcCols % 16 == 0); anything else goes to quantize_2d.
+// A warp owns a band of 16 rows x 32 tiles (512 columns): the band is copied to shared memory with
+// cp.async, 16 bytes per lane side by side (whole sectors), then lane l takes tile l: its maximum
+// over the tile's rows, then each row's 16 values quantized with that scale. Each row's codes
+// (8 bytes a lane) and scale bytes (one a lane) are written side by side across the warp.
+// CTAs of T2_WARPS warps (the bands take 16 KB of shared memory each).
+#define T2_WARPS 2
+template <int FK>
+__device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in, Geometry g, int rht,
+                                                  const Context& ctx, u8* __restrict__ codes,
+                                                  u8* __restrict__ scales, int swizzle, int scaleColsPadded,
+                                                  u32* altCount) {
+    constexpr int N = 16;
+    if constexpr (sizeof(elem_t) != 2) {
+        quantize_2d<FK>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+    } else {
+        // Stochastic rounding too: its noise makes the band loop slower than quantize_2d.
+        if (g.transpose || (g.srcCols % N) != 0 || ctx.stochastic != 0) {
+            quantize_2d<FK>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+            return;
+        }
+        constexpr int CHUNKS = 32 * N * 2 / 16;  // 16-byte chunks in a band row (64)
+        __shared__ __align__(16) uint4 band[T2_WARPS][N][CHUNKS];
+        const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+        const u32 tileRows = ((u32)g.R + N - 1) / N, tileCols = (u32)g.P / N;
+        const u32 groups = (tileCols + 31) / 32;
+        const u32 units = tileRows * groups;
+        const u32 warpCount = gridDim.x * (blockDim.x >> 5);
+        const bool st = ctx.stochastic != 0;
+        for (u32 uj = blockIdx.x * (blockDim.x >> 5) + (u32)warp; uj < units; uj += warpCount) {
+            const u32 u = units - 1u - uj;  // from the end backwards (see quantize_1d)
+            const u32 tr = u / groups, grp = u - tr * groups;
+            const int r0 = (int)tr * N;
+            const int rows = min(N, g.R - r0);
+            const u32 tc = grp * 32u + (u32)lane;
+            const int chunks = (int)min(32u, tileCols - grp * 32u) * 2;  // this band's chunks per row
+            const elem_t* base = in + (size_t)r0 * g.srcCols + (size_t)grp * 32u * N;
+            for (int i = 0; i < rows; ++i) {
+#pragma unroll
+                for (int h = 0; h < 2; ++h) {
+                    const int c = 32 * h + lane;
+                    const uint4* row = reinterpret_cast<const uint4*>(base + (size_t)i * g.srcCols);
+                    if (c < chunks) copy16_async(&band[warp][i][c], row + c);
+                }
+            }
+            async_commit();
+            async_wait<0>();
+            __syncwarp();
+            if (tc < tileCols) {
+                auto load = [&](int i, float* x) {
+                    widen_words<N>(&band[warp][i][2 * lane], x);
+                    if (rht) rht16(x);
+                };
+                float bmax = 0.0f;
+                for (int i = 0; i < rows; ++i) {
+                    float x[N];
+                    load(i, x);
+                    bmax = fmaxf(bmax, block_absmax<N>(x));
+                }
+                const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
+                const float k = element_multiplier(ctx, e4m3_decode(byte));
+                // Rounding is dispatched once per tile, so that the element loop has no branches.
+                auto quantizeRows = [&](auto roundingTag) {
+                    constexpr bool ST = decltype(roundingTag)::value != 0;
+                    for (int i = 0; i < rows; ++i) {
+                        const int r = r0 + i;
+                        float x[N], noise[N];
+                        load(i, x);
+                        if (ST) {
+                            fill_noise<N>(noise, ctx.seed, (u64)r * (u64)g.P + (u64)tc * N);
+                        } else {
+#pragma unroll
+                            for (int e = 0; e < N; ++e) noise[e] = 0.0f;
+                        }
+                        u32 w[2] = {0u, 0u};
+#pragma unroll
+                        for (int e = 0; e < N; ++e) {
+                            const float y = __fmul_rn(x[e], k);
+                            float m;
+                            put_code(w, e, FK == FK_NVINT4 ? (u32)int4_value(y, noise[e], ST) & 0xFu
+                                                           : fp4_code(y, noise[e], ST, &m));
+                        }
+                        store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
+                        scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
+                    }
+                };
+                if (st) {
+                    quantizeRows(IntTag<1>());
+                } else {
+                    quantizeRows(IntTag<0>());
+                }
+            }
+            __syncwarp();
+        }
+        count_alternatives(0u, altCount);
+    }
+}
+
 // ---------------------------------------------------------------- kernels
 
 #define FOS_QUANT_PARAMS                                                                                  \
@@ -1084,11 +1264,11 @@ FOS_KERNEL(fos_quantize_1dt_nvfp4_mse, TT_COLS, (quantize_1d_transposed<FK_NVFP4
 FOS_KERNEL(fos_quantize_1dt_mxfp4, TT_COLS, (quantize_1d_transposed<FK_MXFP4, -1>))
 FOS_KERNEL(fos_quantize_1dt_nvint4, TT_COLS, (quantize_1d_transposed<FK_NVINT4, -1>))
 FOS_KERNEL(fos_quantize_1dt_if4, TT_COLS, (quantize_1d_transposed<FK_IF4, -1>))
-// Square tiles (256 threads per CTA).
-FOS_KERNEL(fos_quantize_2d_nvfp4_static, 256, (quantize_2d<FK_NVFP4_STATIC>))
+// Square tiles (256 threads per CTA; the static formats 32 * T2_WARPS, see quantize_2d_bands).
+FOS_KERNEL(fos_quantize_2d_nvfp4_static, 32 * T2_WARPS, (quantize_2d_bands<FK_NVFP4_STATIC>))
 FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive, 256, (quantize_2d<FK_NVFP4_ADAPTIVE>))
 FOS_KERNEL(fos_quantize_2d_mxfp4, 256, (quantize_2d<FK_MXFP4>))
-FOS_KERNEL(fos_quantize_2d_nvint4, 256, (quantize_2d<FK_NVINT4>))
+FOS_KERNEL(fos_quantize_2d_nvint4, 32 * T2_WARPS, (quantize_2d_bands<FK_NVINT4>))
 FOS_KERNEL(fos_quantize_2d_if4, 256, (quantize_2d<FK_IF4>))
 
 // max over the u32 bit patterns of |x| (exactly the float max for finite values; any NaN or

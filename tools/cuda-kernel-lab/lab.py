@@ -34,6 +34,8 @@ CONFIGS = [
     ("mse transpose", "fos_quantize_1dt_nvfp4_mse", 6.0, 1536.0, 0, 0, "1dt"),
     ("static_6 2d", "fos_quantize_2d_nvfp4_static", 6.0, 2688.0, 0, 0, "2d"),
     ("mse 2d", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 0, 0, "2d"),
+    ("static_6 2d stochastic", "fos_quantize_2d_nvfp4_static", 6.0, 2688.0, 0, 1, "2d"),
+    ("nvint4 2d", "fos_quantize_2d_nvint4", 6.0, 2688.0, 0, 0, "2d"),
 ]
 
 def main():
@@ -79,13 +81,13 @@ def main():
             codes = cp.zeros(codes_n, dtype=cp.uint8)
             scales = cp.zeros(scales_n, dtype=cp.uint8)
             alt = cp.zeros(1, dtype=cp.uint32)
-            threads = 128 if layout == "1dt" else 256
+            threads = 128 if layout == "1dt" else (64 if layout == "2d" and ("static" in kname or "nvint4" in kname) and "T2_WARPS" in open(path).read() else 256)
             occ = cp.cuda.driver.occupancyMaxActiveBlocksPerMultiprocessor(k.kernel.ptr, threads, 0)
             # Quantized rows x padded columns (the transpose of an R x C source is C x R); a grid
             # that is resident all at once, as CUDAQuantizer launches.
             QR, QP = (C, R) if layout == "1dt" else (R, C)
             blocks = {"1d": (QR * (QP // 16) + 255) // 256, "1dt": (QP + 63) // 64 * ((QR + 127) // 128),
-                      "2d": ((QR // 16) * (QP // 16) // 2 + 7) // 8}[layout]
+                      "2d": ((QR // 16) * (QP // 16) // 2 + threads // 32 - 1) // (threads // 32)}[layout]
             grid = min(blocks, occ * sms)
             params = (x, np.int32(C), np.int32(QR), np.int32(QP), np.int32(QP), np.int32(layout == "1dt"), np.int32(0), amax,
                       np.float32(M), np.float32(MS), np.float32(MS), np.int32(metric), np.int32(st),

@@ -14,7 +14,9 @@ cd "$root"
 # static CLI's release build in .build untouched.
 swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path .build-gpu
 swift build -c release --static-swift-stdlib --product fouroversix
-rm -rf .gpu && mkdir -p .gpu/lib
+# .gpu/ref (the reference package for reference_triton_bench.py, copied by hand) is kept.
+rm -rf .gpu/lib .gpu/FourOverSixPackageTests.xctest .gpu/swiftlibs.tar.xz .gpu/fouroversix.gz .gpu/BUILD
+mkdir -p .gpu/lib
 cp "$(swift build -c release --scratch-path .build-gpu --show-bin-path)/FourOverSixPackageTests.xctest" .gpu/
 strip .gpu/FourOverSixPackageTests.xctest
 bin=$(swift build -c release --show-bin-path)
