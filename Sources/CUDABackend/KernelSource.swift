@@ -766,27 +766,17 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
     count_alternatives(alt, altCount);
 }
 
-// 16 bytes global -> shared without passing through registers (cp.async, sm_80 and later; a
-// plain load and store before), the commit of the copies issued so far as one group, and the
-// wait until at most PENDING groups are still in flight.
+// 16 bytes global -> shared without passing through registers (cp.async; sm_80 and later, which
+// these kernels need anyway for __reduce_*_sync), the commit of the copies issued so far as one
+// group, and the wait until at most PENDING groups are still in flight.
 __device__ __forceinline__ void copy16_async(void* dst, const void* src) {
-#if __CUDA_ARCH__ >= 800
     const u32 d = (u32)__cvta_generic_to_shared(dst);
     asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(d), "l"(src));
-#else
-    *reinterpret_cast<uint4*>(dst) = __ldg(reinterpret_cast<const uint4*>(src));
-#endif
 }
-__device__ __forceinline__ void async_commit() {
-#if __CUDA_ARCH__ >= 800
-    asm volatile("cp.async.commit_group;\n" ::);
-#endif
-}
+__device__ __forceinline__ void async_commit() { asm volatile("cp.async.commit_group;\n" ::); }
 template <int PENDING>
 __device__ __forceinline__ void async_wait() {
-#if __CUDA_ARCH__ >= 800
     asm volatile("cp.async.wait_group %0;\n" ::"n"(PENDING));
-#endif
 }
 
 // Transposed 1-D blocks: quantized row r is source column r, and its blocks run down the source
@@ -988,7 +978,7 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
         *rowValid = *tileValid && *r < g.R;
     };
     // Contiguous rows (`fast`): the next iteration's raw words are in flight while a tile is
-    // processed, as in quantize_1d (without it the warps mostly wait on their loads).
+    // processed, as in quantize_1d (the profile showed most stalls waiting on these loads).
     constexpr int WORDS = N * (int)sizeof(elem_t) / 16;
     const u32 step = warpCount * TILES_PER_WARP;
     uint4 raw[WORDS];
