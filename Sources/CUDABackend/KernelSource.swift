@@ -108,10 +108,12 @@ __device__ __forceinline__ float e4m3_decode(u32 code) {
     return (code & 0x80u) ? -mag : mag;
 }
 
-// E2M1 index (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN). For a < 1 this is
-// rne(2a) (one fma with the magic constant); for a >= 1 it is a's float32 rounded to one
-// mantissa bit in the integer domain, which equals the spec's rne(a) / 2*rne(a/2) segments.
-// Checked against E2M1.code(forScaled:) for every float32 in [0, inf].
+// E2M1 index (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN), saturating at 6. On
+// [0, 2) the index is rne(2a), on [2, 4) rne(a) + 2, on [4, inf) min(rne(a / 2) + 4, 7); each
+// of these overestimates the index outside its range, so the index is their minimum. Each is one
+// fma or add with the magic constant (ties stay ties: the offsets are even), so the work is three
+// floating-point operations and three minima, none of them on the integer pipe. Checked against
+// E2M1.code(forScaled:) for every float32 in [0, inf].
 __device__ __forceinline__ u32 e2m1_index_rtn(float a) {
 #if defined(FOS_HW_FP4)
     // Blackwell: the hardware converter (RNE, satfinite); magnitudes only, so the sign is ours.
@@ -119,12 +121,10 @@ __device__ __forceinline__ u32 e2m1_index_rtn(float a) {
     asm("{\n .reg .b8 t;\n cvt.rn.satfinite.e2m1x2.f32 t, %1, %1;\n mov.b32 %0, {t, t, t, t};\n}" : "=r"(packed) : "f"(a));
     return packed & 7u;
 #else
-    float f = __fmaf_rn(a, 2.0f, FOS_MAGIC);
-    int lo = (int)(__float_as_uint(f) - 0x4B400000u);
-    u32 b = __float_as_uint(a);
-    u32 t = b + 0x1FFFFFu + ((b >> 22) & 1u);
-    int hi = min((int)(t >> 22) - 252, 7);
-    return (u32)(a < 1.0f ? lo : hi);
+    const float f1 = __fmaf_rn(a, 2.0f, FOS_MAGIC);
+    const float f2 = __fadd_rn(a, FOS_MAGIC + 2.0f);
+    const float f3 = __fmaf_rn(a, 0.5f, FOS_MAGIC + 4.0f);
+    return __float_as_uint(fminf(fminf(f1, f2), fminf(f3, FOS_MAGIC + 7.0f))) - 0x4B400000u;
 #endif
 }
 
@@ -159,7 +159,7 @@ __device__ __forceinline__ int int4_stochastic(float y, float r) {
 
 // X / d, correctly rounded, for the constants d = 6, 7, 1536, 2688 (and 4) with c = RN(1/d): one
 // multiply and two fmas. Checked exhaustively against float division for every finite X >= 2^-117
-// (and X = 0); callers use it only where every operand is in that range (`division_fast`).
+// (and X = 0); callers use it only where X is in that range (div_guarded).
 __device__ __forceinline__ float div_exact(float X, float d, float c) {
     float q0 = __fmul_rn(X, c);
     float r = __fmaf_rn(-q0, d, X);
@@ -171,13 +171,6 @@ __device__ __forceinline__ float div_guarded(float X, float d, float c) {
     float ax = fabsf(X);
     if ((ax != 0.0f && ax < 0x1p-117f) || !(ax <= 0x1p+126f)) return __fdiv_rn(X, d);
     return div_exact(X, d, c);
-}
-
-// Whether every dequantized candidate X = (m * s) * A of a block (m from 0 to 7) stays in the
-// range where div_exact is exact: s == 0, or (0.5 s) A >= 2^-117 and (7 s) A <= 2^126.
-__device__ __forceinline__ bool division_fast(float s, float A) {
-    if (s == 0.0f) return true;
-    return __fmul_rn(__fmul_rn(0.5f, s), A) >= 0x1p-117f && __fmul_rn(__fmul_rn(7.0f, s), A) <= 0x1p+126f;
 }
 
 // StochasticNoise.value(key:index:): the top 24 bits k of mix(key + (index + 1) * golden) as
@@ -329,6 +322,8 @@ __device__ __forceinline__ float mx_inverse_scale(u32 e) {
 // ---------------------------------------------------------------- per-tensor context
 
 // TensorQuantizationContext: enc = M*S / amax, dec = 1 / enc (both as the reference divides).
+#define E2M1_BIAS 0x4B400000u  // the bits of FOS_MAGIC: index i is carried as the float FOS_MAGIC + i
+#define TAB_ROW 132  // floats per row of a ScaleTables magnitude table (128 bytes, padded: rows on other banks)
 struct Context {
     float amax;
     float enc;
@@ -336,11 +331,25 @@ struct Context {
     float M;         // largest value a block max maps to
     float Mrecip;    // RN(1 / M), for div_guarded
     float divisor;   // M*S of the error's dequantization (1536 for 4/6, 2688 for IF4)
-    float divisorReciprocal;
     int metric;
     int stochastic;  // 0 nearest, 1 stochastic, 2 stochastic with the unbiased 4/6 choice
     u64 seed;  // StochasticNoise.key(seed:) of the rounding seed
+    // The CTA's ScaleTables (shared memory), indexed by a block's E4M3 scale byte b (0...127):
+    const float* k;     // k[b]: element_multiplier of the scale
+    const float* dFP;   // dFP[i * TAB_ROW + b]: E2M1 index i dequantized for the error (4/6, IF4)
+    const float* dINT;  // dINT[q * TAB_ROW + b]: INT4 magnitude q dequantized for the error (IF4)
 };
+
+// A column of a ScaleTables magnitude table (the entries of scale byte b) as a shared-memory
+// address offset so that table_entry(column, i + E2M1_BIAS) is row i: one multiply-add per lookup.
+__device__ __forceinline__ u32 table_column(const float* table, u32 b) {
+    return (u32)__cvta_generic_to_shared(table + b) - E2M1_BIAS * (TAB_ROW * 4u);
+}
+__device__ __forceinline__ float table_entry(u32 column, u32 biasedIndex) {
+    float v;
+    asm("ld.shared.f32 %0, [%1];" : "=f"(v) : "r"(column + biasedIndex * (TAB_ROW * 4u)));
+    return v;
+}
 
 // (bmax / M) * enc, or 0 when amax is 0.
 __device__ __forceinline__ float high_precision_scale(const Context& ctx, float bmax) {
@@ -364,19 +373,20 @@ __device__ __forceinline__ float element_error(float diff, int metric) {
 template <int METRIC>
 __device__ __forceinline__ void accumulate_error(float* acc, int i, float e, int metric) {
     const int m = METRIC >= 0 ? METRIC : metric;
+    // (0 + e) is e: error terms are never -0.
     if (m == METRIC_ABSMAX) {
         acc[i & 7] = i < 8 ? e : fmaxf(acc[i & 7], e);
     } else {
-        acc[i & 7] = __fadd_rn(i < 8 ? 0.0f : acc[i & 7], e);
+        acc[i & 7] = i < 8 ? e : __fadd_rn(acc[i & 7], e);
     }
 }
 
 template <int METRIC>
 __device__ __forceinline__ float block_error(const float* acc, int metric) {
     const int m = METRIC >= 0 ? METRIC : metric;
-    float t = 0.0f;
+    float t = acc[0];  // 0 + acc[0], or max(0, acc[0]): the partial sums are never -0
 #pragma unroll
-    for (int l = 0; l < 8; ++l) t = m == METRIC_ABSMAX ? fmaxf(t, acc[l]) : __fadd_rn(t, acc[l]);
+    for (int l = 1; l < 8; ++l) t = m == METRIC_ABSMAX ? fmaxf(t, acc[l]) : __fadd_rn(t, acc[l]);
     return t;
 }
 
@@ -409,109 +419,71 @@ __device__ __forceinline__ float block_absmax(const float* x) {
     }
 }
 
-// The FP4 code of y (sign from y < 0, as E2M1.code) and its magnitude.
-__device__ __forceinline__ u32 fp4_code(float y, float noise, bool stochastic, float* magnitude) {
+// The FP4 code of y (sign from y < 0, as E2M1.code) plus E2M1_BIAS, and its index i as
+// i + E2M1_BIAS (the bits of e2m1_index_rtn's float; see table_entry). Words packed from these
+// codes carry the bias in every nibble until unbias_words takes it out once per word. y + 0 is y
+// except that -0 becomes +0, so its sign bit is y < 0 without a comparison (taken with a
+// multiply, off the integer pipe).
+__device__ __forceinline__ u32 fp4_code_biased(float y, float noise, bool stochastic, u32* biasedIndex) {
     float a = fabsf(y);
     u32 idx = stochastic ? e2m1_index_stochastic(a, noise) : e2m1_index_rtn(a);
-    *magnitude = e2m1_magnitude(idx);
-    return idx | (y < 0.0f ? 8u : 0u);
+    *biasedIndex = idx + E2M1_BIAS;
+    return *biasedIndex + 8u * __umulhi(__float_as_uint(__fadd_rn(y, 0.0f)), 2u);
+}
+
+template <int WORDS>
+__device__ __forceinline__ void unbias_words(u32* w) {
+#pragma unroll
+    for (int k = 0; k < WORDS; ++k) w[k] -= E2M1_BIAS * 0x11111111u;
 }
 
 __device__ __forceinline__ int int4_value(float y, float noise, bool stochastic) {
     return stochastic ? int4_stochastic(y, noise) : int4_rtn(y);
 }
 
-// The per-element work of the two-candidate rules for n values: candidate A (scale to 6, or FP
-// for IF4) into wA, candidate B (scale to 4, or INT) into wB, and each element's error term
-// e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly), passed to `sink`.
-// FAST: every X is in div_exact's range (division_fast); otherwise each X is divided.
-// ST: 0 round to nearest, 1 stochastic, -1 read from ctx at run time (the compile-time cases keep
-// per-element branches out of the hot loops).
-template <int METRIC, bool FAST, bool IF4, int ST>
-__device__ __forceinline__ void candidate_element(float x, float noise, const Context& ctx, float kA, float sA,
-                                                  float kB, float sB, u32* codeA, u32* codeB, float* eA,
+// The per-element work of the two-candidate rules: candidate A (scale to 6, or FP for IF4) into
+// codeA, candidate B (scale to 4, or INT) into codeB, and each element's error term
+// e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly). The dequantized
+// magnitudes d = ((|q| * scale) * amax) / divisor are looked up in the CTA's tables: colA and
+// colB are the candidates' scale bytes' columns, the rounded magnitude picks the row.
+// ST: 0 round to nearest, 1 stochastic (the compile-time cases keep per-element branches out of
+// the hot loops).
+template <int METRIC, bool IF4, int ST>
+__device__ __forceinline__ void candidate_element(float x, float noise, const Context& ctx, float kA, u32 colA,
+                                                  float kB, u32 colB, u32* codeA, u32* codeB, float* eA,
                                                   float* eB) {
-    const bool st = ST >= 0 ? ST == 1 : ctx.stochastic != 0;
-    const float A = ctx.amax, D = ctx.divisor, C = ctx.divisorReciprocal;
+    const bool st = ST == 1;
     const float ax = fabsf(x);
     const float yA = __fmul_rn(x, kA);
-    float mA, XB;
-    *codeA = fp4_code(yA, noise, st, &mA);
-    const float XA = __fmul_rn(__fmul_rn(mA, sA), A);
+    u32 iA, iB;
+    *codeA = fp4_code_biased(yA, noise, st, &iA);
     if (IF4) {
         const int qi = int4_value(__fmul_rn(yA, 1.16666666f), noise, st);
         *codeB = (u32)qi & 0xFu;
-        XB = __fmul_rn(__fmul_rn(__fmul_rn((float)abs(qi), sB), A), 0.8571428571f);
+        iB = (u32)abs(qi) + E2M1_BIAS;
     } else {
-        float mB;
-        *codeB = fp4_code(__fmul_rn(x, kB), noise, st, &mB);
-        XB = __fmul_rn(__fmul_rn(mB, sB), A);
+        *codeB = fp4_code_biased(__fmul_rn(x, kB), noise, st, &iB);
     }
-    const float dA = FAST ? div_exact(XA, D, C) : __fdiv_rn(XA, D);
-    const float dB = FAST ? div_exact(XB, D, C) : __fdiv_rn(XB, D);
-    *eA = element_error<METRIC>(__fsub_rn(dA, ax), ctx.metric);
-    *eB = element_error<METRIC>(__fsub_rn(dB, ax), ctx.metric);
+    *eA = element_error<METRIC>(__fsub_rn(table_entry(colA, iA), ax), ctx.metric);
+    *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), ax), ctx.metric);
 }
 
-// The rare case (tiny or huge amax): out of line, not unrolled, with its inputs and outputs passed
-// by value so that the hot path's arrays stay in registers.
-struct Values16 {
-    float v[16];
-};
-struct CandidatesOut {
-    u32 wA[2];
-    u32 wB[2];
-    float eA[16];
-    float eB[16];
-};
-
-template <bool IF4>
-__device__ __noinline__ CandidatesOut candidates_slow(Values16 x, Values16 noise, Context ctx, float kA, float sA,
-                                                      float kB, float sB) {
-    CandidatesOut out;  // ctx.stochastic is 0 or 1 here: the rounding these candidates use
-    out.wA[0] = out.wA[1] = out.wB[0] = out.wB[1] = 0u;
-#pragma unroll 1
-    for (int i = 0; i < 16; ++i) {
-        u32 cA, cB;
-        candidate_element<-1, false, IF4, -1>(x.v[i], noise.v[i], ctx, kA, sA, kB, sB, &cA, &cB, &out.eA[i],
-                                              &out.eB[i]);
-        out.wA[i >> 3] |= cA << (4 * (i & 7));
-        out.wB[i >> 3] |= cB << (4 * (i & 7));
-    }
-    return out;
-}
-
-// n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1 (or -1: ctx's 0/1).
+// n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1.
 template <int METRIC, bool IF4, int ST, typename Sink>
 __device__ __forceinline__ void two_candidates(const float* x, const float* noise, const Context& ctx, float kA,
-                                               float sA, float kB, float sB, u32* wA, u32* wB, Sink sink) {
-    if (division_fast(sA, ctx.amax) && division_fast(sB, ctx.amax)) {
+                                               u32 bA, float kB, u32 bB, u32* wA, u32* wB, Sink sink) {
+    const u32 colA = table_column(ctx.dFP, bA), colB = table_column(IF4 ? ctx.dINT : ctx.dFP, bB);
 #pragma unroll
-        for (int i = 0; i < 16; ++i) {
-            u32 cA, cB;
-            float eA, eB;
-            candidate_element<METRIC, true, IF4, ST>(x[i], noise[i], ctx, kA, sA, kB, sB, &cA, &cB, &eA, &eB);
-            put_code(wA, i, cA);
-            put_code(wB, i, cB);
-            sink(i, eA, eB);
-        }
-    } else {
-        Values16 xv, nv;
-#pragma unroll
-        for (int i = 0; i < 16; ++i) {
-            xv.v[i] = x[i];
-            nv.v[i] = noise[i];
-        }
-        Context c = ctx;
-        if (ST >= 0) c.stochastic = ST;
-        const CandidatesOut out = candidates_slow<IF4>(xv, nv, c, kA, sA, kB, sB);
-        wA[0] = out.wA[0];
-        wA[1] = out.wA[1];
-        wB[0] = out.wB[0];
-        wB[1] = out.wB[1];
-#pragma unroll
-        for (int i = 0; i < 16; ++i) sink(i, out.eA[i], out.eB[i]);
+    for (int i = 0; i < 16; ++i) {
+        u32 cA, cB;
+        float eA, eB;
+        candidate_element<METRIC, IF4, ST>(x[i], noise[i], ctx, kA, colA, kB, colB, &cA, &cB, &eA, &eB);
+        put_code(wA, i, cA);
+        put_code(wB, i, cB);
+        sink(i, eA, eB);
     }
+    unbias_words<2>(wA);
+    if (!IF4) unbias_words<2>(wB);
 }
 
 // Rounding.stochasticUnbiased: once the candidates were compared with round-to-nearest codes,
@@ -526,14 +498,56 @@ __device__ __forceinline__ void round_chosen_stochastically(const float* x, cons
 #pragma unroll
     for (int i = 0; i < N; ++i) {
         const float y = __fmul_rn(x[i], k);
-        float m;
+        u32 idx;
         const u32 code = IF4 && alternative ? (u32)int4_value(__fmul_rn(y, 1.16666666f), noise[i], true) & 0xFu
-                                            : fp4_code(y, noise[i], true, &m);
+                                            : fp4_code_biased(y, noise[i], true, &idx);
         put_code(w, i, code);
     }
+    if (!(IF4 && alternative)) unbias_words<N / 8>(w);
 }
 
-// ---------------------------------------------------------------- 1-D blocks (ReferenceBlock)
+// ---------------------------------------------------------------- blocks (ReferenceBlock)
+
+// The codes of N values scaled by k, static NVFP4 (FP4) or NVINT4 (INT4), into N/8 words.
+template <int FK, int N, bool ST>
+__device__ __forceinline__ void static_codes(const float* x, const float* noise, float k, u32* w) {
+#pragma unroll
+    for (int i = 0; i < N; ++i) {
+        const float y = __fmul_rn(x[i], k);
+        u32 idx;
+        put_code(w, i, FK == FK_NVINT4 ? (u32)int4_value(y, noise[i], ST) & 0xFu : fp4_code_biased(y, noise[i], ST, &idx));
+    }
+    if (FK != FK_NVINT4) unbias_words<N / 8>(w);
+}
+
+// MXFP4: the UE8M0 scale byte e of a block with maximum bmax (returned) and its N codes.
+template <int N>
+__device__ __forceinline__ u32 mxfp4_codes(const float* x, const float* noise, float bmax, const Context& ctx,
+                                           bool st, u32* w) {
+    u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
+    u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
+    const float inv = mx_inverse_scale(e);
+#pragma unroll
+    for (int i = 0; i < N; ++i) {
+        float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
+        u32 idx;
+        put_code(w, i, fp4_code_biased(y, noise[i], st, &idx));
+    }
+    unbias_words<N / 8>(w);
+    return e;
+}
+
+// The two candidates' scale bytes and element multipliers of a block (4/6: to 6 and to 4; IF4:
+// one scale for both).
+template <bool IF4>
+__device__ __forceinline__ void candidate_scales(const Context& ctx, float bmax, u32* byteA, u32* byteB, float* kA,
+                                                 float* kB) {
+    const float sHP = high_precision_scale(ctx, bmax);
+    *byteA = e4m3_encode(sHP);
+    *byteB = IF4 ? *byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
+    *kA = ctx.k[*byteA];
+    *kB = ctx.k[*byteB];
+}
 
 // Quantizes one block of N values (noise[i] used when stochastic). Writes N/8 code words and
 // returns the scale byte; *alternative is set when the 4-candidate (4/6) or INT (IF4) won.
@@ -549,38 +563,16 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
     const float bmax = block_absmax<N>(x);
 
     if (FK == FK_MXFP4) {
-        u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
-        u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
-        const float inv = mx_inverse_scale(e);
-#pragma unroll
-        for (int i = 0; i < N; ++i) {
-            float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
-            float m;
-            put_code(w, i, fp4_code(y, noise[i], st, &m));
-        }
-        return e;
-    } else if (FK == FK_NVINT4) {
-        u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-        float k = element_multiplier(ctx, e4m3_decode(byte));
-#pragma unroll
-        for (int i = 0; i < N; ++i) put_code(w, i, (u32)int4_value(__fmul_rn(x[i], k), noise[i], st) & 0xFu);
-        return byte;
-    } else if (FK == FK_NVFP4_STATIC) {
-        u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-        float k = element_multiplier(ctx, e4m3_decode(byte));
-#pragma unroll
-        for (int i = 0; i < N; ++i) {
-            float m;
-            put_code(w, i, fp4_code(__fmul_rn(x[i], k), noise[i], st, &m));
-        }
+        return mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
+    } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
+        const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
+        static_codes<FK, N, ST != 0>(x, noise, ctx.k[byte], w);
         return byte;
     } else {
         constexpr bool IS_IF4 = FK == FK_IF4;
-        const float sHP = high_precision_scale(ctx, bmax);
-        const u32 byteA = e4m3_encode(sHP);
-        const u32 byteB = IS_IF4 ? byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
-        const float sA = e4m3_decode(byteA), sB = e4m3_decode(byteB);
-        const float kA = element_multiplier(ctx, sA), kB = element_multiplier(ctx, sB);
+        u32 byteA, byteB;
+        float kA, kB;
+        candidate_scales<IS_IF4>(ctx, bmax, &byteA, &byteB, &kA, &kB);
         u32 wB[N / 8];
 #pragma unroll
         for (int k = 0; k < N / 8; ++k) wB[k] = 0u;
@@ -589,7 +581,7 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
             accumulate_error<METRIC>(accA, i, eA, ctx.metric);
             accumulate_error<METRIC>(accB, i, eB, ctx.metric);
         };
-        two_candidates<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+        two_candidates<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, kA, byteA, kB, byteB, w, wB, sink);
         const float errA = block_error<METRIC>(accA, ctx.metric), errB = block_error<METRIC>(accB, ctx.metric);
         // The chosen candidate is rounded into w (indexing w or wB through a pointer chosen at run
         // time would move both arrays to local memory).
@@ -613,11 +605,49 @@ __device__ __forceinline__ Context make_context(const u32* amaxBits, float M, fl
     ctx.M = M;
     ctx.Mrecip = __fdiv_rn(1.0f, M);
     ctx.divisor = divisor;
-    ctx.divisorReciprocal = __fdiv_rn(1.0f, divisor);
     ctx.metric = metric;
     ctx.stochastic = stochastic;
     ctx.seed = seed;
     return ctx;
+}
+
+// Everything a block's E4M3 scale byte b (0...127) decides, computed once per CTA in shared
+// memory with the reference's operations: k[b] = 1 / (dec * scale) (element_multiplier) and, for
+// the two-candidate formats, the dequantized magnitude ((m * scale) * amax) / divisor of each
+// E2M1 index (dFP) and, for IF4, (((q * scale) * amax) * 0.8571428571) / divisor of each INT4
+// magnitude q (dINT), so that the element loops look these up instead of dividing. Rows of
+// TAB_ROW floats: lanes reading the same byte for different magnitudes hit different banks.
+template <int FK>
+struct ScaleTables {
+    static constexpr bool TWO = FK == FK_NVFP4_ADAPTIVE || FK == FK_IF4;
+    float k[128];
+    float dFP[TWO ? 8 * TAB_ROW : 1];
+    float dINT[FK == FK_IF4 ? 8 * TAB_ROW : 1];
+};
+
+// Fills the tables (all threads of the CTA) and points ctx at them.
+template <int FK>
+__device__ __forceinline__ void fill_scale_tables(ScaleTables<FK>& t, Context& ctx) {
+    constexpr int ROWS = 1 + (ScaleTables<FK>::TWO ? 8 : 0) + (FK == FK_IF4 ? 8 : 0);
+    if (FK != FK_MXFP4) {
+        for (int i = threadIdx.x; i < 128 * ROWS; i += blockDim.x) {
+            const int b = i & 127, row = i >> 7;
+            const float s = e4m3_decode((u32)b);
+            if (row == 0) {
+                t.k[b] = element_multiplier(ctx, s);
+            } else if (row <= 8) {
+                const float X = __fmul_rn(__fmul_rn(e2m1_magnitude((u32)row - 1u), s), ctx.amax);
+                t.dFP[(row - 1) * TAB_ROW + b] = __fdiv_rn(X, ctx.divisor);
+            } else {
+                const float X = __fmul_rn(__fmul_rn(__fmul_rn((float)(row - 9), s), ctx.amax), 0.8571428571f);
+                t.dINT[(row - 9) * TAB_ROW + b] = __fdiv_rn(X, ctx.divisor);
+            }
+        }
+    }
+    __syncthreads();
+    ctx.k = t.k;
+    ctx.dFP = t.dFP;
+    ctx.dINT = t.dINT;
 }
 
 __device__ __forceinline__ void count_alternatives(u32 alt, u32* altCount) {
@@ -938,7 +968,7 @@ __device__ __forceinline__ void tile_error_sums(const float* errs, float* vsh, i
 // One tile of N x N per N lanes (N = 16: two tiles per warp; N = 32 for MXFP4): lane `sub` holds
 // quantized row tileRow * N + sub. Neighbouring tiles go to neighbouring lanes along the
 // direction that keeps loads contiguous.
-template <int FK>
+template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geometry g, int rht, const Context& ctx,
                                             u8* __restrict__ codes, u8* __restrict__ scales, int swizzle,
                                             int scaleColsPadded, u32* altCount) {
@@ -1036,38 +1066,17 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
         constexpr int STV = decltype(roundingTag)::value;  // quantize_block's ST
         const bool st = STV != 0;
         if (FK == FK_MXFP4) {
-            u32 sb = __float_as_uint(div_guarded(bmax, ctx.M, ctx.Mrecip));
-            u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
-            const float inv = mx_inverse_scale(e);
-#pragma unroll
-            for (int i = 0; i < N; ++i) {
-                float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
-                float m;
-                put_code(w, i, fp4_code(y, noise[i], st, &m));
-            }
-            byte = e;
-        } else if (FK == FK_NVINT4) {
+            byte = mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
+        } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
             byte = e4m3_encode(high_precision_scale(ctx, bmax));
-            float k = element_multiplier(ctx, e4m3_decode(byte));
-#pragma unroll
-            for (int i = 0; i < N; ++i) put_code(w, i, (u32)int4_value(__fmul_rn(x[i], k), noise[i], st) & 0xFu);
-        } else if (FK == FK_NVFP4_STATIC) {
-            byte = e4m3_encode(high_precision_scale(ctx, bmax));
-            float k = element_multiplier(ctx, e4m3_decode(byte));
-#pragma unroll
-            for (int i = 0; i < N; ++i) {
-                float m;
-                put_code(w, i, fp4_code(__fmul_rn(x[i], k), noise[i], st, &m));
-            }
+            static_codes<FK, N, STV != 0>(x, noise, ctx.k[byte], w);
         } else {
-            // Two candidates: (byteA, sA, codes w) is the default (6 / FP), (byteB, sB, wB) the
+            // Two candidates: (byteA, kA, codes w) is the default (6 / FP), (byteB, kB, wB) the
             // alternative (4 / INT).
             constexpr bool IS_IF4 = FK == FK_IF4;
-            const float sHP = high_precision_scale(ctx, bmax);
-            const u32 byteA = e4m3_encode(sHP);
-            const u32 byteB = IS_IF4 ? byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
-            const float sA = e4m3_decode(byteA), sB = e4m3_decode(byteB);
-            const float kA = element_multiplier(ctx, sA), kB = element_multiplier(ctx, sB);
+            u32 byteA, byteB;
+            float kA, kB;
+            candidate_scales<IS_IF4>(ctx, bmax, &byteA, &byteB, &kA, &kB);
             u32 wB[N / 8];
 #pragma unroll
             for (int k = 0; k < N / 8; ++k) wB[k] = 0u;
@@ -1079,7 +1088,7 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
                 maxA = fmaxf(maxA, eA);
                 maxB = fmaxf(maxB, eB);
             };
-            two_candidates<-1, IS_IF4, STV == 2 ? 0 : STV>(x, noise, ctx, kA, sA, kB, sB, w, wB, sink);
+            two_candidates<-1, IS_IF4, STV == 2 ? 0 : STV>(x, noise, ctx, kA, byteA, kB, byteB, w, wB, sink);
             float errA, errB;
             if (ctx.metric == METRIC_ABSMAX) {
 #pragma unroll
@@ -1129,18 +1138,19 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
 // (8 bytes a lane) and scale bytes (one a lane) are written side by side across the warp.
 // CTAs of T2_WARPS warps (the bands take 16 KB of shared memory each).
 #define T2_WARPS 2
-template <int FK>
+template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in, Geometry g, int rht,
                                                   const Context& ctx, u8* __restrict__ codes,
                                                   u8* __restrict__ scales, int swizzle, int scaleColsPadded,
                                                   u32* altCount) {
     constexpr int N = 16;
     if constexpr (sizeof(elem_t) != 2) {
-        quantize_2d<FK>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+        quantize_2d<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
     } else {
-        // Stochastic rounding too: its noise makes the band loop slower than quantize_2d.
+        // Stochastic rounding too: its noise makes the band loop slower than quantize_2d (the band
+        // loop below rounds to nearest only).
         if (g.transpose || (g.srcCols % N) != 0 || ctx.stochastic != 0) {
-            quantize_2d<FK>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+            quantize_2d<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
             return;
         }
         constexpr int CHUNKS = 32 * N * 2 / 16;  // 16-byte chunks in a band row (64)
@@ -1150,7 +1160,6 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
         const u32 groups = (tileCols + 31) / 32;
         const u32 units = tileRows * groups;
         const u32 warpCount = gridDim.x * (blockDim.x >> 5);
-        const bool st = ctx.stochastic != 0;
         for (u32 uj = blockIdx.x * (blockDim.x >> 5) + (u32)warp; uj < units; uj += warpCount) {
             const u32 u = units - 1u - uj;  // from the end backwards (see quantize_1d)
             const u32 tr = u / groups, grp = u - tr * groups;
@@ -1182,36 +1191,17 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     bmax = fmaxf(bmax, block_absmax<N>(x));
                 }
                 const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-                const float k = element_multiplier(ctx, e4m3_decode(byte));
-                // Rounding is dispatched once per tile, so that the element loop has no branches.
-                auto quantizeRows = [&](auto roundingTag) {
-                    constexpr bool ST = decltype(roundingTag)::value != 0;
-                    for (int i = 0; i < rows; ++i) {
-                        const int r = r0 + i;
-                        float x[N], noise[N];
-                        load(i, x);
-                        if (ST) {
-                            fill_noise<N>(noise, ctx.seed, (u64)r * (u64)g.P + (u64)tc * N);
-                        } else {
+                const float k = ctx.k[byte];
+                for (int i = 0; i < rows; ++i) {
+                    const int r = r0 + i;
+                    float x[N], noise[N];
+                    load(i, x);
 #pragma unroll
-                            for (int e = 0; e < N; ++e) noise[e] = 0.0f;
-                        }
-                        u32 w[2] = {0u, 0u};
-#pragma unroll
-                        for (int e = 0; e < N; ++e) {
-                            const float y = __fmul_rn(x[e], k);
-                            float m;
-                            put_code(w, e, FK == FK_NVINT4 ? (u32)int4_value(y, noise[e], ST) & 0xFu
-                                                           : fp4_code(y, noise[e], ST, &m));
-                        }
-                        store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
-                        scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
-                    }
-                };
-                if (st) {
-                    quantizeRows(IntTag<1>());
-                } else {
-                    quantizeRows(IntTag<0>());
+                    for (int e = 0; e < N; ++e) noise[e] = 0.0f;
+                    u32 w[2] = {0u, 0u};
+                    static_codes<FK, N, false>(x, noise, k, w);
+                    store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
+                    scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
                 }
             }
             __syncwarp();
@@ -1227,7 +1217,7 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
         const u32 *amaxBits, float M, float MS, float divisor, int metric, int stochastic, u64 seed,     \
         u8 *__restrict__ codes, u8 *__restrict__ scales, int swizzle, int scaleColsPadded, u32 *altCount
 
-#define FOS_QUANT_BODY(CALL)                                                                              \
+#define FOS_QUANT_BODY(LAYOUT, FK, METRIC)                                                                              \
     Geometry g;                                                                                           \
     g.srcCols = srcCols;                                                                                  \
     g.R = R;                                                                                              \
@@ -1235,31 +1225,33 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
     g.P = P;                                                                                              \
     g.transpose = transpose;                                                                              \
     Context ctx = make_context(amaxBits, M, MS, divisor, metric, stochastic, seed);                       \
-    CALL(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+    __shared__ ScaleTables<FK> tables;                                                                    \
+    fill_scale_tables<FK>(tables, ctx);                                                                   \
+    LAYOUT<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
 
-#define FOS_KERNEL(NAME, THREADS, CALL) \
-    extern "C" __global__ void __launch_bounds__(THREADS) NAME(FOS_QUANT_PARAMS) { FOS_QUANT_BODY(CALL) }
+#define FOS_KERNEL(NAME, THREADS, LAYOUT, FK, METRIC) \
+    extern "C" __global__ void __launch_bounds__(THREADS) NAME(FOS_QUANT_PARAMS) { FOS_QUANT_BODY(LAYOUT, FK, METRIC) }
 
 // 1-D blocks, not transposed (256 threads per CTA).
-FOS_KERNEL(fos_quantize_1d_nvfp4_static, 256, (quantize_1d<FK_NVFP4_STATIC, -1>))
-FOS_KERNEL(fos_quantize_1d_nvfp4_adaptive, 256, (quantize_1d<FK_NVFP4_ADAPTIVE, -1>))
-FOS_KERNEL(fos_quantize_1d_nvfp4_mse, 256, (quantize_1d<FK_NVFP4_ADAPTIVE, METRIC_MSE>))
-FOS_KERNEL(fos_quantize_1d_mxfp4, 256, (quantize_1d<FK_MXFP4, -1>))
-FOS_KERNEL(fos_quantize_1d_nvint4, 256, (quantize_1d<FK_NVINT4, -1>))
-FOS_KERNEL(fos_quantize_1d_if4, 256, (quantize_1d<FK_IF4, -1>))
+FOS_KERNEL(fos_quantize_1d_nvfp4_static, 256, quantize_1d, FK_NVFP4_STATIC, -1)
+FOS_KERNEL(fos_quantize_1d_nvfp4_adaptive, 256, quantize_1d, FK_NVFP4_ADAPTIVE, -1)
+FOS_KERNEL(fos_quantize_1d_nvfp4_mse, 256, quantize_1d, FK_NVFP4_ADAPTIVE, METRIC_MSE)
+FOS_KERNEL(fos_quantize_1d_mxfp4, 256, quantize_1d, FK_MXFP4, -1)
+FOS_KERNEL(fos_quantize_1d_nvint4, 256, quantize_1d, FK_NVINT4, -1)
+FOS_KERNEL(fos_quantize_1d_if4, 256, quantize_1d, FK_IF4, -1)
 // 1-D blocks, transposed (TT_COLS threads per CTA, one tile each).
-FOS_KERNEL(fos_quantize_1dt_nvfp4_static, TT_COLS, (quantize_1d_transposed<FK_NVFP4_STATIC, -1>))
-FOS_KERNEL(fos_quantize_1dt_nvfp4_adaptive, TT_COLS, (quantize_1d_transposed<FK_NVFP4_ADAPTIVE, -1>))
-FOS_KERNEL(fos_quantize_1dt_nvfp4_mse, TT_COLS, (quantize_1d_transposed<FK_NVFP4_ADAPTIVE, METRIC_MSE>))
-FOS_KERNEL(fos_quantize_1dt_mxfp4, TT_COLS, (quantize_1d_transposed<FK_MXFP4, -1>))
-FOS_KERNEL(fos_quantize_1dt_nvint4, TT_COLS, (quantize_1d_transposed<FK_NVINT4, -1>))
-FOS_KERNEL(fos_quantize_1dt_if4, TT_COLS, (quantize_1d_transposed<FK_IF4, -1>))
+FOS_KERNEL(fos_quantize_1dt_nvfp4_static, TT_COLS, quantize_1d_transposed, FK_NVFP4_STATIC, -1)
+FOS_KERNEL(fos_quantize_1dt_nvfp4_adaptive, TT_COLS, quantize_1d_transposed, FK_NVFP4_ADAPTIVE, -1)
+FOS_KERNEL(fos_quantize_1dt_nvfp4_mse, TT_COLS, quantize_1d_transposed, FK_NVFP4_ADAPTIVE, METRIC_MSE)
+FOS_KERNEL(fos_quantize_1dt_mxfp4, TT_COLS, quantize_1d_transposed, FK_MXFP4, -1)
+FOS_KERNEL(fos_quantize_1dt_nvint4, TT_COLS, quantize_1d_transposed, FK_NVINT4, -1)
+FOS_KERNEL(fos_quantize_1dt_if4, TT_COLS, quantize_1d_transposed, FK_IF4, -1)
 // Square tiles (256 threads per CTA; the static formats 32 * T2_WARPS, see quantize_2d_bands).
-FOS_KERNEL(fos_quantize_2d_nvfp4_static, 32 * T2_WARPS, (quantize_2d_bands<FK_NVFP4_STATIC>))
-FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive, 256, (quantize_2d<FK_NVFP4_ADAPTIVE>))
-FOS_KERNEL(fos_quantize_2d_mxfp4, 256, (quantize_2d<FK_MXFP4>))
-FOS_KERNEL(fos_quantize_2d_nvint4, 32 * T2_WARPS, (quantize_2d_bands<FK_NVINT4>))
-FOS_KERNEL(fos_quantize_2d_if4, 256, (quantize_2d<FK_IF4>))
+FOS_KERNEL(fos_quantize_2d_nvfp4_static, 32 * T2_WARPS, quantize_2d_bands, FK_NVFP4_STATIC, -1)
+FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive, 256, quantize_2d, FK_NVFP4_ADAPTIVE, -1)
+FOS_KERNEL(fos_quantize_2d_mxfp4, 256, quantize_2d, FK_MXFP4, -1)
+FOS_KERNEL(fos_quantize_2d_nvint4, 32 * T2_WARPS, quantize_2d_bands, FK_NVINT4, -1)
+FOS_KERNEL(fos_quantize_2d_if4, 256, quantize_2d, FK_IF4, -1)
 
 // max over the u32 bit patterns of |x| (exactly the float max for finite values; any NaN or
 // infinity yields bits >= 0x7F800000, which the host reports as a non-finite input).
