@@ -307,24 +307,26 @@ FOS_INLINE __m256 fos_element_multiplier(__m256 dec, __m256 scale) {
     return _mm256_andnot_ps(_mm256_cmp_ps(scale, _mm256_setzero_ps(), _CMP_EQ_OQ), k);
 }
 
-/// Offset carried by every biased E2M1 code (see fos_e2m1): C + 254 with C = (22 << 23) | 0x400000.
-#define FOS_E2M1_BIAS ((uint32_t)((22u << 23) | 0x400000u) + 254u)
+/// Offset carried by every biased E2M1 code (see fos_e2m1): the bits of 1.5 · 2^23.
+#define FOS_E2M1_BIAS 0x4B400000u
 
-/// E2M1 of y = x·k, round to nearest even (LaneCodecs' `e2m1`): the magnitude a = min(|y|, 6) is
-/// rounded at the step of its segment by adding M = 1.5·2^(22+E), E the exponent of max(a, 1).
-/// Returns the code plus FOS_E2M1_BIAS (the bias is removed once per packed word, see
-/// fos_unbias) and the rounded magnitude.
+/// E2M1 of y = x·k, round to nearest even (LaneCodecs' `e2m1`), saturating at 6: for a = |y| the
+/// index is min(rne(2a), rne(a) + 2, rne(a/2) + 4, 7), each term one fma or add with the magic
+/// constant 1.5 · 2^23 (the rounding on its own binade range, an overestimate outside it; checked
+/// for every float32, tools/cuda-kernel-lab/check_e2m1.py), so the minimum's bits are
+/// FOS_E2M1_BIAS + index. Returns the code plus FOS_E2M1_BIAS (the bias is removed once per
+/// packed word, see fos_unbias) and, when asked, the rounded magnitude (looked up by the index).
 FOS_INLINE __m256i fos_e2m1(__m256 y, __m256 *magnitude) {
-    __m256 a = _mm256_min_ps(fos_abs(y), _mm256_set1_ps(6.0f));
-    __m256i e = _mm256_and_si256(fos_bits(_mm256_max_ps(a, _mm256_set1_ps(1.0f))), _mm256_set1_epi32(0x7F800000));
-    __m256i mbits = _mm256_add_epi32(e, _mm256_set1_epi32((22 << 23) | 0x400000));
-    __m256 s = _mm256_add_ps(a, fos_floats(mbits));
-    if (magnitude) *magnitude = _mm256_sub_ps(s, fos_floats(mbits));
-    // index = bits(s) − mbits + (e >> 22) − 254 = (bits(s) − e + (e >> 22)) − FOS_E2M1_BIAS
-    __m256i biased = _mm256_add_epi32(_mm256_sub_epi32(fos_bits(s), e), _mm256_srli_epi32(e, 22));
+    __m256 a = fos_abs(y);
+    __m256 f1 = _mm256_fmadd_ps(a, _mm256_set1_ps(2.0f), _mm256_set1_ps(12582912.0f));
+    __m256 f2 = _mm256_add_ps(a, _mm256_set1_ps(12582914.0f));
+    __m256 f3 = _mm256_fmadd_ps(a, _mm256_set1_ps(0.5f), _mm256_set1_ps(12582916.0f));
+    __m256 f = _mm256_min_ps(_mm256_min_ps(f1, f2), _mm256_min_ps(f3, _mm256_set1_ps(12582919.0f)));
+    // vpermps reads the low 3 bits of each lane's index: exactly the E2M1 index here.
+    if (magnitude) *magnitude = _mm256_permutevar8x32_ps(_mm256_setr_ps(0, 0.5f, 1, 1.5f, 2, 3, 4, 6), fos_bits(f));
     // The sign nibble iff y < 0 (not for −0).
     __m256i neg = _mm256_and_si256(fos_bits(_mm256_cmp_ps(y, _mm256_setzero_ps(), _CMP_LT_OQ)), _mm256_set1_epi32(8));
-    return _mm256_add_epi32(biased, neg);
+    return _mm256_add_epi32(fos_bits(f), neg);
 }
 
 /// Removes the bias of eight biased codes summed into one word (code j · 16^j, mod 2^32).
