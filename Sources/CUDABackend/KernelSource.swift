@@ -112,8 +112,9 @@ __device__ __forceinline__ float e4m3_decode(u32 code) {
 // [0, 2) the index is rne(2a), on [2, 4) rne(a) + 2, on [4, inf) min(rne(a / 2) + 4, 7); each
 // of these overestimates the index outside its range, so the index is their minimum. Each is one
 // fma or add with the magic constant (ties stay ties: the offsets are even), so the work is three
-// floating-point operations and three minima, none of them on the integer pipe. Checked against
-// E2M1.code(forScaled:) for every float32 in [0, inf].
+// floating-point operations and three minima, none of them on the integer pipe.
+// tools/cuda-kernel-lab/check_e2m1.py compares it with the spec's rounding for every float32 in
+// [0, inf].
 __device__ __forceinline__ u32 e2m1_index_rtn(float a) {
 #if defined(FOS_HW_FP4)
     // Blackwell: the hardware converter (RNE, satfinite); magnitudes only, so the sign is ours.
@@ -1217,7 +1218,7 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
         const u32 *amaxBits, float M, float MS, float divisor, int metric, int stochastic, u64 seed,     \
         u8 *__restrict__ codes, u8 *__restrict__ scales, int swizzle, int scaleColsPadded, u32 *altCount
 
-#define FOS_QUANT_BODY(LAYOUT, FK, METRIC)                                                                              \
+#define FOS_QUANT_BODY(LAYOUT, FK, METRIC)                                                                \
     Geometry g;                                                                                           \
     g.srcCols = srcCols;                                                                                  \
     g.R = R;                                                                                              \
