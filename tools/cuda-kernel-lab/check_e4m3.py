@@ -1,38 +1,28 @@
 #!/usr/bin/env python3
-"""Exhaustive GPU check (CuPy, under a second) that the hardware E4M3 conversion the kernels use on
-sm_89 and later (cvt.rn.satfinite.e4m3x2.f32 in e4m3_encode, Sources/CUDABackend/KernelSource.swift)
-gives the same byte as the branch-free software formula they use below sm_89 (RNE, |x| >= 448
-saturating to 0x7E, NaN to 0x7F; checked against E4M3.code(for:)) for every float32 bit pattern.
+"""Exhaustive GPU check (CuPy, under a second) for adopting the hardware E4M3 conversion
+(cvt.rn.satfinite.e4m3x2.f32, sm_89 and later) in the kernels: it must give the byte of the
+kernels' software e4m3_encode (RNE, |x| >= 448 saturating to 0x7E, NaN to 0x7F; checked against
+E4M3.code(for:)) for every float32 bit pattern. e4m3_encode is taken from
+Sources/CUDABackend/KernelSource.swift (or the copy given), so it must still be the software one.
 Prints "mismatches 0" or the first differing inputs.
-  python3 tools/cuda-kernel-lab/check_e4m3.py
+  python3 tools/cuda-kernel-lab/check_e4m3.py [KernelSource.swift]
 """
+import os, sys
 import cupy as cp
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lab import kernel_source
 
-SOURCE = r'''
-typedef unsigned int u32;
-typedef unsigned short u16;
-__device__ __forceinline__ int rne_int(float v) {
-    return (int)(__float_as_uint(__fadd_rn(v, 12582912.0f)) - 0x4B400000u);
-}
-__device__ __forceinline__ u32 software(float x) {
-    const u32 sign = (__float_as_uint(x) >> 24) & 0x80u;
-    const float a = fabsf(x);
-    const u32 b = __float_as_uint(a);
-    const u32 normal = min(((b + 0x7FFFFu + ((b >> 20) & 1u)) >> 20) - (120u << 3), 0x7Eu);
-    const u32 subnormal = (u32)rne_int(__fmul_rn(a, 512.0f));
-    const u32 code = sign | (a < 0.015625f ? subnormal : normal);
-    return x != x ? 0x7Fu : code;
-}
-__device__ __forceinline__ u32 hardware(float x) {
+CHECK = r'''
+__device__ __forceinline__ u32 e4m3_hardware(float x) {
     u16 r;
     asm("cvt.rn.satfinite.e4m3x2.f32 %0, %1, %2;" : "=h"(r) : "f"(0.0f), "f"(x));
     return r & 0xFFu;
 }
-extern "C" __global__ void check(unsigned long long start, u32* count, u32* first) {
+extern "C" __global__ void check_e4m3(unsigned long long start, u32* count, u32* first) {
     const unsigned long long i = start + blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x;
     const u32 bits = (u32)i;
     const float x = __uint_as_float(bits);
-    u32 s = software(x), h = hardware(x);
+    u32 s = e4m3_encode(x), h = e4m3_hardware(x);
     if (x != x) { s = 0x7Fu; h = (h & 0x7Fu) == 0x7Fu ? 0x7Fu : h; }  // any NaN byte is NaN
     if (s != h) {
         if (atomicAdd(count, 1u) < 8u) first[atomicAdd(count + 1, 1u)] = bits;
@@ -41,7 +31,10 @@ extern "C" __global__ void check(unsigned long long start, u32* count, u32* firs
 '''
 
 def main():
-    k = cp.RawKernel(SOURCE, "check", options=("--fmad=false", "--std=c++17"))
+    path = sys.argv[1] if len(sys.argv) > 1 else "Sources/CUDABackend/KernelSource.swift"
+    mod = cp.RawModule(code=kernel_source(path) + CHECK,
+                       options=("--std=c++17", "--fmad=false", "-default-device", "-DFOS_DT=1"))
+    k = mod.get_function("check_e4m3")
     count = cp.zeros(2, dtype=cp.uint32)
     first = cp.zeros(8, dtype=cp.uint32)
     chunk = 1 << 30

@@ -58,8 +58,9 @@ def main():
     modules = []
     for path in args.sources:
         mod = cp.RawModule(code=kernel_source(path), options=("--std=c++17", "--fmad=false", "-default-device", "-DFOS_DT=1"))
-        modules.append((path, mod))
-    for path, mod in modules:
+        # Band kernels (CTAs of 2 warps) for the static formats' 2-D tiles, in sources that have them.
+        modules.append((path, mod, "T2_WARPS" in open(path).read()))
+    for path, mod, _ in modules:
         try:
             check = mod.get_function("lab_check")
         except Exception:
@@ -73,7 +74,7 @@ def main():
         if args.only and not re.search(args.only, name):
             continue
         reference = None
-        for path, mod in modules:
+        for path, mod, bands in modules:
             amax_k = mod.get_function("fos_amax")
             k = mod.get_function(kname)
             amax = cp.zeros(1, dtype=cp.uint32)
@@ -81,7 +82,7 @@ def main():
             codes = cp.zeros(codes_n, dtype=cp.uint8)
             scales = cp.zeros(scales_n, dtype=cp.uint8)
             alt = cp.zeros(1, dtype=cp.uint32)
-            threads = 128 if layout == "1dt" else (64 if layout == "2d" and ("static" in kname or "nvint4" in kname) and "T2_WARPS" in open(path).read() else 256)
+            threads = 128 if layout == "1dt" else (64 if layout == "2d" and ("static" in kname or "nvint4" in kname) and bands else 256)
             occ = cp.cuda.driver.occupancyMaxActiveBlocksPerMultiprocessor(k.kernel.ptr, threads, 0)
             # Quantized rows x padded columns (the transpose of an R x C source is C x R); a grid
             # that is resident all at once, as CUDAQuantizer launches.
