@@ -2,13 +2,16 @@
 // memory-copy bandwidth, measured in the same run (`fouroversix bench quantize`).
 //
 // Promises: measures (best of `repeats` timed runs after one warm-up) quantize (amax pass
-// included, as `CPUQuantizer.quantize` runs it), the amax pass alone, and dequantize to F32
-// and to BF16, each with the process CPU time of its fastest run; the copy bandwidth of memcpy
-// over buffers of the input's byte size (read + write counted, pages touched beforehand); the
-// cost of one empty `parallelFor`. Each operation reports the bytes it must move at least once
-// (input + codes + scales for quantize), so its memory bound = copy bandwidth / bytes per
-// element. The input is a seeded, roughly normal tensor with 1 in 4096 values ×50. A
-// benchmark, not a test: nothing is asserted.
+// included, as `CPUQuantizer.quantize` runs it, into new arrays), quantize_into (the same into
+// the previous result's arrays), the amax pass alone, and dequantize to F32 and to BF16, each
+// with the process CPU time of its fastest run; the copy bandwidth of memcpy over buffers of
+// the input's byte size (read + write counted, pages touched beforehand) and the memset
+// bandwidth over the same bytes, on the same threads as the operations; the cost of one empty
+// `parallelFor`. Each operation reports the bytes it must move at least once (input + codes +
+// scales for quantize) and those it writes, so its memory bound = min(copy bandwidth / bytes,
+// write bandwidth / written bytes) per element (where writes alone are the limit, a float32
+// dequantization is bound by its writes). The input is a seeded, roughly normal tensor with 1
+// in 4096 values ×50. A benchmark, not a test: nothing is asserted.
 
 import BlockFormats
 import BlockQuantization
@@ -25,22 +28,29 @@ public struct QuantizationBenchmark {
     public enum InputType: String, CaseIterable, Sendable { case bf16, f16, f32 }
 
     public struct Operation: Sendable {
-        /// quantize, amax, dequantize_f32 or dequantize_bf16.
+        /// quantize, quantize_into, amax, dequantize_f32 or dequantize_bf16.
         public var name: String
         /// Best wall time, and the process CPU time of that run.
         public var seconds: Double
         public var cpuSeconds: Double
-        /// Bytes moved at least once, and elements processed.
+        /// Bytes moved at least once (read + written), of them written, and elements processed.
         public var bytes: Double
+        public var writtenBytes: Double
         public var elements: Double
 
-        /// Elements per second at the memory-copy bound.
-        public func memoryBound(copyBandwidth: Double) -> Double { copyBandwidth / (bytes / elements) }
+        /// Elements per second at the memory bound: every byte moved at the copy bandwidth, and
+        /// the written ones at the write bandwidth (where writes alone are the limit, as for a
+        /// float32 output), whichever is lower.
+        public func memoryBound(copyBandwidth: Double, writeBandwidth: Double) -> Double {
+            let copy = copyBandwidth / (bytes / elements)
+            return writtenBytes > 0 ? min(copy, writeBandwidth / (writtenBytes / elements)) : copy
+        }
     }
 
     public struct Result: Sendable {
-        /// Bytes per second of memcpy, read + write counted.
+        /// Bytes per second of memcpy, read + write counted, and of memset.
         public var copyBandwidth: Double
+        public var writeBandwidth: Double
         /// Seconds of one `parallelFor` with an empty body.
         public var forkJoinSeconds: Double
         public var alternativeBlockShare: Double
@@ -77,13 +87,18 @@ public struct QuantizationBenchmark {
             ? .f32(UnsafeBufferPointer(f32))
             : inputType == .bf16 ? .bf16(UnsafeBufferPointer(h16)) : .f16(UnsafeBufferPointer(h16))
 
-        // Memory-copy bandwidth over buffers of the input's size, pages touched first.
-        let copyTime = measureCopy(bytes: inputBytes)
+        // Memory-copy and write bandwidth over buffers of the input's size, pages touched first.
+        let (copyTime, writeTime) = measureCopyAndWrite(bytes: inputBytes)
         let copyBandwidth = 2 * Double(inputBytes) / copyTime
 
         var q: QuantizedTensor?
         let quantize = try best {
             q = try CPUQuantizer.quantize(input, rows: rows, cols: cols, config: config, threads: threads)
+        }
+        // The same into the previous result's arrays: no allocation, no first-touch page faults.
+        var reused = q!
+        let quantizeInto = try best {
+            try CPUQuantizer.quantize(input, rows: rows, cols: cols, config: config, threads: threads, into: &reused)
         }
         let amax = try best {
             _ = try CPUQuantizer.amax(input, rows: rows, cols: cols, config: config, threads: threads)
@@ -108,21 +123,24 @@ public struct QuantizationBenchmark {
         let quantizeBytes = Double(inputBytes) + packed
         let f32Bytes = packed + 4 * Double(outCount), bf16Bytes = packed + 2 * Double(outCount)
         return Result(
-            copyBandwidth: copyBandwidth, forkJoinSeconds: forkJoin,
+            copyBandwidth: copyBandwidth, writeBandwidth: Double(inputBytes) / writeTime, forkJoinSeconds: forkJoin,
             alternativeBlockShare: tensor.alternativeBlockShare,
             operations: [
                 Operation(
                     name: "quantize", seconds: quantize.wall, cpuSeconds: quantize.cpu, bytes: quantizeBytes,
-                    elements: Double(n)),
+                    writtenBytes: packed, elements: Double(n)),
+                Operation(
+                    name: "quantize_into", seconds: quantizeInto.wall, cpuSeconds: quantizeInto.cpu,
+                    bytes: quantizeBytes, writtenBytes: packed, elements: Double(n)),
                 Operation(
                     name: "amax", seconds: amax.wall, cpuSeconds: amax.cpu, bytes: Double(inputBytes),
-                    elements: Double(n)),
+                    writtenBytes: 0, elements: Double(n)),
                 Operation(
                     name: "dequantize_f32", seconds: dequantF32.wall, cpuSeconds: dequantF32.cpu, bytes: f32Bytes,
-                    elements: Double(outCount)),
+                    writtenBytes: 4 * Double(outCount), elements: Double(outCount)),
                 Operation(
                     name: "dequantize_bf16", seconds: dequantBF16.wall, cpuSeconds: dequantBF16.cpu, bytes: bf16Bytes,
-                    elements: Double(outCount)),
+                    writtenBytes: 2 * Double(outCount), elements: Double(outCount)),
             ])
     }
 
@@ -140,19 +158,39 @@ public struct QuantizationBenchmark {
         return (t, cpu)
     }
 
-    func measureCopy(bytes: Int) -> Double {
-        let src = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-        let dst = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-        defer { src.deallocate(); dst.deallocate() }
-        memset(src, 1, bytes)
-        memset(dst, 2, bytes)
-        var t = Double.infinity
-        for _ in 0..<max(repeats, 3) {
-            let start = now()
-            memcpy(dst, src, bytes)
-            t = min(t, now() - start)
+    /// Best times of memcpy and of memset over `bytes` (pages touched first), the buffers split
+    /// between `threads` threads as the operations split their work (one core alone does not
+    /// reach the memory's bandwidth). A copy and a memset are never in one function body, so the
+    /// optimizer cannot drop the copy as overwritten.
+    func measureCopyAndWrite(bytes: Int) -> (copy: Double, write: Double) {
+        let src = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
+        let dst = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
+        defer { src.p.deallocate(); dst.p.deallocate() }
+        let lines = bytes / 64
+        let span: @Sendable (Range<Int>) -> (offset: Int, count: Int) = { r in
+            (64 * r.lowerBound, r.upperBound == lines ? bytes - 64 * r.lowerBound : 64 * r.count)
         }
-        return t
+        CPUParallel.parallelFor(lines, threads: threads) { r in
+            let (o, n) = span(r)
+            memset(src.p + o, 1, n)
+            memset(dst.p + o, 2, n)
+        }
+        var copy = Double.infinity, write = Double.infinity
+        for i in 0..<max(repeats, 3) {
+            var start = now()
+            CPUParallel.parallelFor(lines, threads: threads) { r in
+                let (o, n) = span(r)
+                memcpy(dst.p + o, src.p + o, n)
+            }
+            copy = min(copy, now() - start)
+            start = now()
+            CPUParallel.parallelFor(lines, threads: threads) { r in
+                let (o, n) = span(r)
+                memset(dst.p + o, Int32(i), n)
+            }
+            write = min(write, now() - start)
+        }
+        return (copy, write)
     }
 
     func fillInput(f32: UnsafeMutableBufferPointer<Float>, h16: UnsafeMutableBufferPointer<UInt16>, n: Int) {

@@ -1,7 +1,7 @@
 // What `bench quantize` prints: a `QuantizationBenchmark` result as text or as one JSON line.
 //
 // Promises: `text(_:)` is a line naming the configuration (format, rule, options, input type,
-// shape, threads, repeats), the copy bandwidth and the fork/join cost, one line per operation
+// shape, threads, repeats), the copy and write bandwidths and the fork/join cost, one line per operation
 // (G elements/s, GB/s, bytes per element, the memory bound and the fraction of it reached, wall
 // and CPU milliseconds) and, for an adaptive rule, the share of alternative blocks. `json(_:)` is
 // one line of JSON with the same numbers, "seconds" and "cpu_seconds" written as milliseconds
@@ -28,12 +28,13 @@ extension QuantizationBenchmark {
         var lines = [
             "\(config.format.rawValue) \(config.rule.rawValue)\(on), \(inputType.rawValue) \(rows)×\(cols), "
                 + "\(threads) thread\(threads == 1 ? "" : "s"), best of \(repeats)",
-            "memory copy: \(fixed(r.copyBandwidth / 1e9, 3)) GB/s (read + write); "
+            "memory copy: \(fixed(r.copyBandwidth / 1e9, 3)) GB/s (read + write), write: "
+                + "\(fixed(r.writeBandwidth / 1e9, 3)) GB/s; "
                 + "parallelFor fork/join: \(fixed(r.forkJoinSeconds * 1e6, 1)) µs",
         ]
         for op in r.operations {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
+            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth, writeBandwidth: r.writeBandwidth)
             let name = op.name + String(repeating: " ", count: max(1, 16 - op.name.count))
             lines.append(
                 name + "\(fixed(elements / t / 1e9, 3)) G elements/s  \(fixed(bytes / t / 1e9, 3)) GB/s  "
@@ -53,12 +54,13 @@ extension QuantizationBenchmark {
             "\"repeats\": \(repeats)", "\"rht\": \(config.rht)", "\"transpose\": \(config.transpose)",
             "\"block_2d\": \(config.blockScale2D)", "\"stochastic\": \(config.rounding != .nearest)",
             "\"copy_gb_per_s\": \(fixed(r.copyBandwidth / 1e9, 3))",
+            "\"write_gb_per_s\": \(fixed(r.writeBandwidth / 1e9, 3))",
             "\"parallel_for_overhead_us\": \(fixed(r.forkJoinSeconds * 1e6, 1))",
             "\"alternative_share\": \(fixed(r.alternativeBlockShare, 3))",
         ]
         for op in r.operations {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth)
+            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth, writeBandwidth: r.writeBandwidth)
             fields.append(
                 "\"\(op.name)\": {\"seconds\": \(fixed(t * 1e3, 3))e-3, "
                     + "\"g_elements_per_s\": \(fixed(elements / t / 1e9, 3)), "

@@ -68,11 +68,27 @@ public protocol BlockQuantizer {
         _ prepared: Prepared, _ g: QuantizationGeometry,
         context: TensorQuantizationContext
     ) throws(Failure) -> QuantizedTensor
+    /// `quantizeBlocks(_:_:context:)` writing into `storage`'s code and scale arrays where their
+    /// sizes fit the result (taking them: `storage` is nil afterwards) instead of new ones. It
+    /// must not fail after taking them. The default ignores `storage`.
+    func quantizeBlocks(
+        _ prepared: Prepared, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext, reusing storage: inout QuantizedTensor?
+    ) throws(Failure) -> QuantizedTensor
     /// Decodes to float32 `[q.rows, q.cols]` in the quantized orientation, bit-identical with
     /// `ReferenceQuantizer.dequantize`.
     func dequantize(_ q: QuantizedTensor) throws(Failure) -> [Float]
     /// A data error as this implementation's error.
     static func failure(_ error: QuantizationError) -> Failure
+}
+
+extension BlockQuantizer {
+    public func quantizeBlocks(
+        _ prepared: Prepared, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext, reusing storage: inout QuantizedTensor?
+    ) throws(Failure) -> QuantizedTensor {
+        try quantizeBlocks(prepared, g, context: context)
+    }
 }
 
 extension BlockQuantizer where Failure == QuantizationError {
@@ -140,6 +156,34 @@ extension BlockQuantizer {
         _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
         amax supplied: Float? = nil
     ) throws(Failure) -> QuantizedTensor {
+        var none: QuantizedTensor? = nil
+        return try quantize(x, rows: rows, cols: cols, config: config, amax: supplied, reusing: &none)
+    }
+
+    /// `quantize(_:rows:cols:config:amax:)` into `output`, whose code and scale arrays are
+    /// written again where the result has the same sizes and nothing else shares them (a
+    /// caller quantizing many tensors of one shape allocates, and page-faults, once; dequantize
+    /// has `into:` for the same reason). Implementations without reuse allocate. On error
+    /// `output` is unchanged.
+    public func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax supplied: Float? = nil, into output: inout QuantizedTensor
+    ) throws(Failure) {
+        var storage: QuantizedTensor? = output
+        output.codes = []  // `storage` holds the only references now
+        output.scales = []
+        do {
+            output = try quantize(x, rows: rows, cols: cols, config: config, amax: supplied, reusing: &storage)
+        } catch {
+            if let storage { output = storage }
+            throw error
+        }
+    }
+
+    private func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax supplied: Float?, reusing storage: inout QuantizedTensor?
+    ) throws(Failure) -> QuantizedTensor {
         let raw: Float
         do {
             raw = try QuantizationPolicy.checkedMagnitude(
@@ -174,7 +218,7 @@ extension BlockQuantizer {
         if context.needsScalarPath {
             return ReferenceQuantizer.quantizeScalar(x, g, amax: supplied)
         }
-        return try quantizeBlocks(prepared, g, context: context)
+        return try quantizeBlocks(prepared, g, context: context, reusing: &storage)
     }
 
     /// The amax `quantize` would use without a supplied one: max |x| after the config's

@@ -6,7 +6,8 @@
 // zeros, scalar fallbacks — is BlockQuantization's); its steps give bit-identical codes,
 // scale bytes (either layout), amax, alternativeBlockCount and blockCount with
 // `ReferenceQuantizer` for every format, rule and option, for any thread count. Inputs are
-// read in place (F32, BF16 or F16); the only whole-tensor buffers are the outputs.
+// read in place (F32, BF16 or F16); the only whole-tensor buffers are the outputs, and
+// `quantize(…, into:)` writes a previous result's again when their sizes fit.
 
 import BlockFormats
 import BlockQuantization
@@ -26,6 +27,31 @@ func adviseHugePages(_ b: UnsafeMutableBufferPointer<UInt8>) {
     let end = (Int(bitPattern: base) + b.count) & ~(huge - 1)
     if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
     #endif
+}
+
+/// The code and scale arrays of a result: `storage`'s where their sizes match (taken from it),
+/// else new ones (codes with huge pages advised). The kernels write every code byte and every
+/// row-major scale byte; the swizzled layout's padding is not written, so `zeroScales` zeroes
+/// the scales first.
+func outputArrays(
+    codeCount: Int, scaleCount: Int, zeroScales: Bool, reusing storage: inout QuantizedTensor?
+) -> (codes: [UInt8], scales: [UInt8]) {
+    var codes: [UInt8]?, scales: [UInt8]?
+    if var old = storage.take() {
+        if old.codes.count == codeCount { codes = old.codes }
+        if old.scales.count == scaleCount { scales = old.scales }
+        old.codes = []  // the taken arrays' only references are ours now
+        old.scales = []
+    }
+    let newCodes = {
+        [UInt8](unsafeUninitializedCapacity: codeCount) { b, n in
+            adviseHugePages(b)
+            n = codeCount
+        }
+    }
+    var s = scales ?? [UInt8](unsafeUninitializedCapacity: scaleCount) { _, n in n = scaleCount }
+    if zeroScales { s.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+    return (codes ?? newCodes(), s)
 }
 
 /// The fast CPU quantizer: `BlockQuantizer`'s fast steps on `threads` threads.
@@ -59,6 +85,16 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
         throws(QuantizationError) -> QuantizedTensor
     {
         try CPUQuantizer(threads: threads).quantize(x, rows: rows, cols: cols, config: config, amax: amax)
+    }
+
+    /// `quantize` into `output`, reusing its code and scale arrays when their sizes fit (see
+    /// `BlockQuantizer.quantize(_:rows:cols:config:amax:into:)`).
+    public static func quantize(
+        _ x: TensorElements, rows: Int, cols: Int, config: QuantizationConfig,
+        amax: Float? = nil, threads: Int = CPUParallel.defaultThreadCount, into output: inout QuantizedTensor
+    ) throws(QuantizationError) {
+        try CPUQuantizer(threads: threads).quantize(
+            x, rows: rows, cols: cols, config: config, amax: amax, into: &output)
     }
 
     /// The amax `quantize` would use: max |x| after the config's pre-processing (1 for
@@ -107,7 +143,15 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
         _ x: TensorElements, _ g: QuantizationGeometry,
         context: TensorQuantizationContext
     ) -> QuantizedTensor {
-        Self.run(x, g, context: context, threads: effectiveThreads(for: x), isa: isa)
+        var none: QuantizedTensor? = nil
+        return quantizeBlocks(x, g, context: context, reusing: &none)
+    }
+
+    public func quantizeBlocks(
+        _ x: TensorElements, _ g: QuantizationGeometry,
+        context: TensorQuantizationContext, reusing storage: inout QuantizedTensor?
+    ) -> QuantizedTensor {
+        Self.run(x, g, context: context, threads: effectiveThreads(for: x), isa: isa, reusing: &storage)
     }
 
     public func dequantize(_ q: QuantizedTensor) -> [Float] {
@@ -172,7 +216,7 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
 
     static func run(
         _ x: TensorElements, _ g: QuantizationGeometry, context ctx: TensorQuantizationContext,
-        threads: Int, isa: QuantizationISA
+        threads: Int, isa: QuantizationISA, reusing storage: inout QuantizedTensor?
     ) -> QuantizedTensor {
         let config = g.config
         let kernel = KernelChoice(config)
@@ -182,15 +226,8 @@ public struct CPUQuantizer: BlockQuantizer, Sendable {
         let swizzled = config.scaleLayout == .swizzled128x4
         let scaleCount = g.scaleByteCount
         var alternatives = [Int](repeating: 0, count: max(1, threads))
-        // Every code byte, and every row-major scale byte, is written by the kernels.
-        var codes = [UInt8](unsafeUninitializedCapacity: g.rows * rowBytes) { b, n in
-            adviseHugePages(b)
-            n = g.rows * rowBytes
-        }
-        var scales =
-            swizzled
-            ? [UInt8](repeating: 0, count: scaleCount)
-            : [UInt8](unsafeUninitializedCapacity: scaleCount) { _, n in n = scaleCount }
+        var (codes, scales) = outputArrays(
+            codeCount: g.rows * rowBytes, scaleCount: scaleCount, zeroScales: swizzled, reusing: &storage)
         codes.withUnsafeMutableBufferPointer { codeBuffer in
             scales.withUnsafeMutableBufferPointer { scaleBuffer in
                 alternatives.withUnsafeMutableBufferPointer { alt in

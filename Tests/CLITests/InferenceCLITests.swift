@@ -107,10 +107,11 @@ import Testing
         let r = try runCLI(["bench", "quantize", "--rows", "16", "--cols", "64", "--repeats", "1", "--threads", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7)
+        #expect(lines.count == 8)
         #expect(lines.first == "nvfp4 mse, bf16 16×64, 1 thread, best of 1")
         #expect(lines.dropFirst().first?.hasPrefix("memory copy: ") == true)
-        for (line, name) in zip(lines.dropFirst(2), ["quantize", "amax", "dequantize_f32", "dequantize_bf16"]) {
+        let names = ["quantize", "quantize_into", "amax", "dequantize_f32", "dequantize_bf16"]
+        for (line, name) in zip(lines.dropFirst(2), names) {
             #expect(
                 line.hasPrefix(name + " ") && line.contains(" G elements/s ") && line.hasSuffix(" ms CPU"),
                 "\(line)")
@@ -129,7 +130,7 @@ import Testing
         #expect(quantize["bytes_per_element"] as? Double == 4.531)
         #expect((quantize["seconds"] as? Double ?? 0) > 0)
         #expect((o["dequantize_bf16"] as? [String: Any])?["bytes_per_element"] as? Double == 2.531)
-        for op in ["amax", "dequantize_f32"] { #expect(o[op] is [String: Any], "\(op)") }
+        for op in ["quantize_into", "amax", "dequantize_f32"] { #expect(o[op] is [String: Any], "\(op)") }
         #expect(try runCLI(["bench", "quantize", "--rows", "0"]).status != 0)
         let unbiased = try runCLI([
             "bench", "quantize", "--rows", "16", "--cols", "64", "--repeats", "1", "--threads", "1", "--rule", "mse",
