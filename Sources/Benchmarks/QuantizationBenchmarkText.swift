@@ -1,11 +1,11 @@
 // What `bench quantize` prints: a `QuantizationBenchmark` result as text or as one JSON line.
 //
 // Promises: `text(_:)` is a line naming the configuration (format, rule, options, input type,
-// shape, threads, repeats), the copy and write bandwidths and the fork/join cost, one line per operation
-// (G elements/s, GB/s, bytes per element, the memory bound and the fraction of it reached, wall
-// and CPU milliseconds) and, for an adaptive rule, the share of alternative blocks. `json(_:)` is
-// one line of JSON with the same numbers, "seconds" and "cpu_seconds" written as milliseconds
-// with an "e-3" exponent. Numbers have 3 decimals (1 for µs, ms and percentages); a non-finite
+// shape, threads, repeats), the copy and write bandwidths and the fork/join cost, one line per
+// operation (G elements/s, GB/s, bytes per element, the memory bound and the fraction of it
+// reached, wall and CPU milliseconds) and, for an adaptive rule, the share of alternative
+// blocks. `json(_:)` is one line of JSON with the same numbers, "seconds" and "cpu_seconds"
+// written as milliseconds with an "e-3" exponent. Numbers have 3 decimals (1 for µs, ms and percentages); a non-finite
 // number prints as 0. Neither ends with a newline.
 
 import BlockQuantization

@@ -10,7 +10,8 @@
 // small that a block multiplier could overflow take the scalar reference path, and an input
 // whose RHT does overflow is rejected (`rhtOverflow`). Implementations
 // supply only the fast steps (a finiteness/magnitude scan, preparing the input, the rotated amax, the
-// block pass, dequantization); none is called per block through the protocol.
+// block pass, dequantization); none is called per block through the protocol. `quantize(…, into:)`
+// is `quantize` handing a previous result's arrays to a block pass that can write them again.
 
 import BlockFormats
 
