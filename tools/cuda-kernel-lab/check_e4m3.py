@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Exhaustive GPU check (CuPy, under a second) for adopting the hardware E4M3 conversion
-(cvt.rn.satfinite.e4m3x2.f32, sm_89 and later) in the kernels: it must give the byte of the
-kernels' software e4m3_encode (RNE, |x| >= 448 saturating to 0x7E, NaN to 0x7F; checked against
-E4M3.code(for:)) for every float32 bit pattern. e4m3_encode is taken from
-Sources/CUDABackend/KernelSource.swift (or the copy given), so it must still be the software one.
+"""Exhaustive GPU check (CuPy, under a second) of the hardware E4M3 conversion
+(cvt.rn.satfinite.e4m3x2.f32, sm_89 and later) that the kernels' e4m3_encode uses there: it
+must give the byte of the kernels' e4m3_encode_software (RNE, |x| >= 448 saturating to 0x7E, NaN
+to 0x7F; checked against E4M3.code(for:)) for every float32 bit pattern. e4m3_encode_software is
+taken from Sources/CUDABackend/KernelSource.swift (or the copy given).
 Prints the number of non-NaN mismatches (and the first differing inputs) and the number of NaN
 inputs whose hardware byte is not 0x7F.
   python3 tools/cuda-kernel-lab/check_e4m3.py [KernelSource.swift]
@@ -23,7 +23,7 @@ extern "C" __global__ void check_e4m3(unsigned long long start, u32* count, u32*
     const unsigned long long i = start + blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x;
     const u32 bits = (u32)i;
     const float x = __uint_as_float(bits);
-    const u32 s = e4m3_encode(x), h = e4m3_hardware(x);
+    const u32 s = e4m3_encode_software(x), h = e4m3_hardware(x);
     // NaN inputs counted apart: the contract's NaN byte is 0x7F whatever the sign, so a hardware
     // 0xFF for a negative NaN would need the software's NaN test kept beside the conversion.
     if (x != x) {
