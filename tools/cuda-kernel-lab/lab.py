@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """CUDA kernel lab: times the 1-D NVFP4 quantization kernels of one or more versions of
 Sources/CUDABackend/KernelSource.swift side by side on the GPU machine (CuPy + NVRTC, the same
-compile options as KernelCompiler: --fmad=false, -default-device, C++17), and checks that every
-version writes the same code and scale bytes as the first one (the first is the one the GPU
-parity suite checked against the scalar reference; run that suite on the version you keep).
+compile options as KernelCompiler: --fmad=false, -default-device, C++17, but CuPy chooses the
+target: on an H100 its build of the mse kernel has 105 registers where KernelCompiler's cubin
+has 80, so rank variants with it and take the CLI's own figures from run.sh --bench), and
+checks that every version writes the same code and scale bytes as the first one (the first is
+the one the GPU parity suite checked against the scalar reference; run that suite on the
+version you keep).
 
   python3 tools/cuda-kernel-lab/lab.py BASE.swift [VARIANT.swift ...] [--rows 8192 --cols 8192]
 
