@@ -43,15 +43,15 @@ func outputArrays(
         old.codes = []  // the taken arrays' only references are ours now
         old.scales = []
     }
-    let newCodes = {
-        [UInt8](unsafeUninitializedCapacity: codeCount) { b, n in
+    let c =
+        codes
+        ?? [UInt8](unsafeUninitializedCapacity: codeCount) { b, n in
             adviseHugePages(b)
             n = codeCount
         }
-    }
     var s = scales ?? [UInt8](unsafeUninitializedCapacity: scaleCount) { _, n in n = scaleCount }
     if zeroScales { s.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-    return (codes ?? newCodes(), s)
+    return (c, s)
 }
 
 /// The fast CPU quantizer: `BlockQuantizer`'s fast steps on `threads` threads.

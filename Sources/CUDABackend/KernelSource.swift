@@ -171,7 +171,7 @@ __device__ __forceinline__ int int4_stochastic(float y, float r) {
     return y < 0.0f ? -m : m;
 }
 
-// X / d, correctly rounded, for the constants d = 6, 7, 1536, 2688 (and 4) with c = RN(1/d): one
+// X / d, correctly rounded, for the block maxima's constants d = 6, 7 (and 4) with c = RN(1/d): one
 // multiply and two fmas. Checked exhaustively against float division for every finite X >= 2^-117
 // (and X = 0); callers use it only where X is in that range (div_guarded).
 __device__ __forceinline__ float div_exact(float X, float d, float c) {
