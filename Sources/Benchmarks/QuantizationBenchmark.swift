@@ -166,7 +166,7 @@ public struct QuantizationBenchmark {
         let src = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
         let dst = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
         defer { src.p.deallocate(); dst.p.deallocate() }
-        let lines = bytes / 64
+        let lines = max(1, bytes / 64)  // 64-byte lines; the last range takes the remainder
         let span: @Sendable (Range<Int>) -> (offset: Int, count: Int) = { r in
             (64 * r.lowerBound, r.upperBound == lines ? bytes - 64 * r.lowerBound : 64 * r.count)
         }
