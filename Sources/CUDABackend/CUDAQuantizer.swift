@@ -223,12 +223,14 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         let rounding = plan.config.rounding
         let seed = rounding.stochasticSeed.map(StochasticNoise.key(seed:)) ?? 0
         let stochastic: Int32 = rounding == .nearest ? 0 : (rounding.choosesFromNearest ? 2 : 1)
-        let kernel = try function(plan.kernelName, type)
+        let bands = plan.adaptiveBands && type != .f32
+        let kernel = try function(plan.kernelName + (bands ? "_bands" : ""), type)
         let g = plan.geometry
-        // A grid that is resident all at once; the kernels stride over the rest.
-        let resident = try device.occupancy(kernel, threads: plan.threadsPerBlock) * max(device.multiprocessorCount, 1)
+        // CTAs of the size the kernel source declares; a grid that is resident all at once.
+        let threads = kernel.maxThreadsPerBlock
+        let resident = try device.occupancy(kernel, threads: threads) * max(device.multiprocessorCount, 1)
         try device.launch(
-            kernel, blocks: min(plan.gridBlocks, resident), threads: plan.threadsPerBlock,
+            kernel, blocks: min(plan.gridBlocks(threads: threads), resident), threads: threads,
             [
                 .buffer(b.input), .int(g.sourceCols), .int(g.rows), .int(g.sourceBackedCols),
                 .int(g.paddedCols), .bool(plan.config.transpose), .bool(plan.config.rht), .buffer(b.amax),
@@ -268,10 +270,9 @@ struct QuantizationPlan {
     var config: QuantizationConfig { geometry.config }
     let constants: ScaleConstants
     let kernelName: String
+    /// `kernelName` has a `_bands` variant that takes these tiles from 16-bit input.
+    let adaptiveBands: Bool
     let metric: Int32
-    /// CTAs that cover the work once (the launch takes at most what is resident).
-    let gridBlocks: Int
-    let threadsPerBlock: Int
 
     init(_ g: QuantizationGeometry) throws {
         geometry = g
@@ -295,25 +296,34 @@ struct QuantizationPlan {
         }
         let layout = config.blockScale2D ? "2d" : (config.transpose ? "1dt" : "1d")
         kernelName = "fos_quantize_\(layout)_\(kind)"
-        // The transposed 1-D kernel stages 64 source rows × 128 source columns per CTA of 128; the
-        // static formats' 2-D kernels stage a 16 KB band per warp, two warps per CTA.
-        let bands = layout == "2d" && (kind == "nvfp4_static" || kind == "nvint4")
-        threadsPerBlock = layout == "1dt" ? 128 : (bands ? 64 : 256)
+        // 4/6 square tiles have a band kernel for the inputs its loop takes (see KernelSource).
+        adaptiveBands =
+            layout == "2d" && kind == "nvfp4_adaptive" && !config.transpose && g.sourceCols % 16 == 0
+            && config.rounding == .nearest
         switch config.rule {
         case .mae: metric = 1
         case .absMax: metric = 2
         default: metric = 0
         }
+    }
+
+    /// CTAs of `threads` threads (the kernel's `__launch_bounds__`) that cover the work once; the
+    /// launch takes at most what is resident, and the kernels stride over the rest.
+    func gridBlocks(threads: Int) -> Int {
+        let g = geometry
         if config.blockScale2D {
-            let tiles = g.blockCount
+            // Two 16 × 16 tiles (one MXFP4 32 × 32 tile) per warp; the band kernels take 32
+            // tiles per warp, so this is an upper bound for them.
             let tilesPerWarp = 32 / g.block
-            let warps = (tiles + tilesPerWarp - 1) / tilesPerWarp
-            let warpsPerBlock = threadsPerBlock / 32
-            gridBlocks = (warps + warpsPerBlock - 1) / warpsPerBlock
+            let warps = (g.blockCount + tilesPerWarp - 1) / tilesPerWarp
+            let warpsPerBlock = max(threads / 32, 1)
+            return (warps + warpsPerBlock - 1) / warpsPerBlock
         } else if config.transpose {
-            gridBlocks = (g.paddedCols + 63) / 64 * ((g.rows + 127) / 128)
+            // One CTA per tile of 64 source rows × 128 source columns.
+            return (g.paddedCols + 63) / 64 * ((g.rows + 127) / 128)
         } else {
-            gridBlocks = (g.rows * g.scaleCols + 255) / 256
+            // One block per thread.
+            return (g.rows * g.scaleCols + threads - 1) / threads
         }
     }
 

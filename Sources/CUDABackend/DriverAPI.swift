@@ -47,6 +47,7 @@ struct DriverAPI: @unchecked Sendable {
     typealias GetErrorString = @convention(c) (CUresult, UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> CUresult
     typealias OccupancyMaxActiveBlocks =
         @convention(c) (UnsafeMutablePointer<Int32>?, CUhandle?, Int32, Int) -> CUresult
+    typealias FuncGetAttribute = @convention(c) (UnsafeMutablePointer<Int32>?, Int32, CUhandle?) -> CUresult
 
     let library: DynamicLibrary
     let initialize: Init
@@ -76,6 +77,7 @@ struct DriverAPI: @unchecked Sendable {
     let eventDestroy: EventDestroy
     let getErrorString: GetErrorString
     let occupancyMaxActiveBlocks: OccupancyMaxActiveBlocks
+    let funcGetAttribute: FuncGetAttribute
 
     /// Resolves every entry point, or names the first one missing.
     static func load(_ lib: DynamicLibrary) -> Result<DriverAPI, CUDAUnavailable> {
@@ -122,6 +124,7 @@ struct DriverAPI: @unchecked Sendable {
         getErrorString = try sym("cuGetErrorString", as: GetErrorString.self)
         occupancyMaxActiveBlocks = try sym(
             "cuOccupancyMaxActiveBlocksPerMultiprocessor", as: OccupancyMaxActiveBlocks.self)
+        funcGetAttribute = try sym("cuFuncGetAttribute", as: FuncGetAttribute.self)
     }
 
     /// The driver's description of a result code.

@@ -37,6 +37,9 @@ final class KernelModule: @unchecked Sendable {
 struct KernelFunction: @unchecked Sendable {
     let handle: CUhandle
     let name: String
+    /// The most threads a CTA of it may have: its `__launch_bounds__` where the source sets one,
+    /// so the kernel source alone decides the CTA size it is launched with.
+    let maxThreadsPerBlock: Int
 }
 
 /// The compile target chosen for a device.
@@ -103,7 +106,11 @@ extension CUDADevice {
             if let f = module.functions[name] { return f }
             var f: CUhandle?
             try check(api.moduleGetFunction(&f, module.handle, name), "cuModuleGetFunction(\(name))")
-            let kf = KernelFunction(handle: f!, name: name)
+            var threads: Int32 = 0
+            let maxThreadsPerBlock: Int32 = 0  // CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK
+            try check(
+                api.funcGetAttribute(&threads, maxThreadsPerBlock, f), "cuFuncGetAttribute(\(name))")
+            let kf = KernelFunction(handle: f!, name: name, maxThreadsPerBlock: Int(threads))
             module.functions[name] = kf
             return kf
         }

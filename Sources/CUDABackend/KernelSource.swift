@@ -482,6 +482,13 @@ __device__ __forceinline__ void candidate_element(float x, float noise, const Co
     *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), ax), ctx.metric);
 }
 
+// candidate_element's error term alone, for one candidate rounded to nearest.
+template <int M>
+__device__ __forceinline__ float candidate_error_rtn(float x, float k, u32 col) {
+    const u32 biasedIndex = e2m1_index_rtn(fabsf(__fmul_rn(x, k))) + E2M1_BIAS;
+    return element_error<M>(__fsub_rn(table_entry(col, biasedIndex), fabsf(x)), M);
+}
+
 // n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1.
 template <int METRIC, bool IF4, int ST, typename Sink>
 __device__ __forceinline__ void two_candidates(const float* x, const float* noise, const Context& ctx, float kA,
@@ -855,6 +862,20 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
         const u32 t = tiles - 1u - tj;
         const u32 tr = t / tileCols, tc = t - tr * tileCols;
         const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
+        if (vectorLoads && row0 + TT_ROWS <= srcRows && col0 + TT_COLS <= srcCols) {
+            // An inner tile: thread t copies vector t % PER_ROW of tile rows t / PER_ROW, then
+            // ROWS_PER_PASS further down each pass (pointer steps only; the launch has TT_COLS threads).
+            constexpr int PER_ROW = TT_COLS / VEC, ROWS_PER_PASS = TT_COLS / PER_ROW;
+            const int rr = (int)threadIdx.x / PER_ROW, cc = ((int)threadIdx.x % PER_ROW) * VEC;
+            const elem_t* src = in + (size_t)(row0 + rr) * srcCols + col0 + cc;
+            elem_t* dst = tiles2[b] + rr * TT_COLS + cc;
+            const size_t step = (size_t)ROWS_PER_PASS * (size_t)srcCols;
+#pragma unroll
+            for (int p = 0; p < TT_ROWS / ROWS_PER_PASS; ++p, src += step)
+                copy16_async(dst + p * ROWS_PER_PASS * TT_COLS, src);
+            async_commit();
+            return;
+        }
         for (int v = threadIdx.x; v < TT_ROWS * TT_COLS / VEC; v += blockDim.x) {
             const int rr = v / (TT_COLS / VEC), cc = (v - rr * (TT_COLS / VEC)) * VEC;
             const int sr = row0 + rr, sc = col0 + cc;
@@ -898,8 +919,9 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
                 const int c0 = row0 + k * N;
                 if (c0 >= g.P) break;
                 float x[N];
+                const elem_t* column = tile + k * N * TT_COLS + threadIdx.x;  // constant offsets below
 #pragma unroll
-                for (int i = 0; i < N; ++i) x[i] = to_f32(tile[(k * N + i) * TT_COLS + threadIdx.x]);
+                for (int i = 0; i < N; ++i) x[i] = to_f32(column[i * TT_COLS]);
                 u32 w[N / 8];
                 bool alternative;
                 const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)r * (u64)g.P + (u64)c0, w,
@@ -981,16 +1003,15 @@ __device__ __forceinline__ void tile_error_sums(const float* errs, float* vsh, i
 
 // One tile of N x N per N lanes (N = 16: two tiles per warp; N = 32 for MXFP4): lane `sub` holds
 // quantized row tileRow * N + sub. Neighbouring tiles go to neighbouring lanes along the
-// direction that keeps loads contiguous.
+// direction that keeps loads contiguous. The two-candidate formats' error rows go to errShared
+// (warps * 2 * 2 * TILE_ERR_STRIDE floats) and vShared (warps * 2 * 16) in shared memory.
 template <int FK, int METRIC>
-__device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geometry g, int rht, const Context& ctx,
-                                            u8* __restrict__ codes, u8* __restrict__ scales, int swizzle,
-                                            int scaleColsPadded, u32* altCount) {
+__device__ __forceinline__ void quantize_2d_tiles(const elem_t* __restrict__ in, Geometry g, int rht,
+                                                  const Context& ctx, u8* __restrict__ codes,
+                                                  u8* __restrict__ scales, int swizzle, int scaleColsPadded,
+                                                  u32* altCount, float* errShared, float* vShared) {
     constexpr int N = FK == FK_MXFP4 ? 32 : 16;
     constexpr int TILES_PER_WARP = 32 / N;
-    constexpr bool ADAPTIVE = FK == FK_NVFP4_ADAPTIVE || FK == FK_IF4;
-    __shared__ float errShared[ADAPTIVE ? 8 * 2 * 2 * TILE_ERR_STRIDE : 1];
-    __shared__ float vShared[ADAPTIVE ? 8 * 2 * 16 : 1];
     const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
     const int group = lane / N, sub = lane % N;
     const u32 tileRows = ((u32)g.R + N - 1) / N, tileCols = (u32)g.P / N;
@@ -1144,13 +1165,61 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
     count_alternatives(alt, altCount);
 }
 
-// Square tiles of the static formats (NVFP4 static_6 / static_4, NVINT4) from 16-bit input whose
-// rows are whole tiles (not transposed, srcCols % 16 == 0); anything else goes to quantize_2d.
-// A warp owns a band of 16 rows x 32 tiles (512 columns): the band is copied to shared memory with
-// cp.async, 16 bytes per lane side by side (whole sectors), then lane l takes tile l: its maximum
-// over the tile's rows, then each row's 16 values quantized with that scale. Each row's codes
-// (8 bytes a lane) and scale bytes (one a lane) are written side by side across the warp.
-// CTAs of T2_WARPS warps (the bands take 16 KB of shared memory each).
+// quantize_2d_tiles with error rows of its own for CTAs of up to WARPS warps.
+template <int FK, int METRIC, int WARPS = 8>
+__device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geometry g, int rht, const Context& ctx,
+                                            u8* __restrict__ codes, u8* __restrict__ scales, int swizzle,
+                                            int scaleColsPadded, u32* altCount) {
+    constexpr bool ADAPTIVE = FK == FK_NVFP4_ADAPTIVE || FK == FK_IF4;
+    __shared__ float errShared[ADAPTIVE ? WARPS * 2 * 2 * TILE_ERR_STRIDE : 1];
+    __shared__ float vShared[ADAPTIVE ? WARPS * 2 * 16 : 1];
+    quantize_2d_tiles<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount, errShared,
+                                  vShared);
+}
+
+// A tile's error sum for one candidate (its element multiplier k and dequantization table column
+// col, round to nearest), in tile_error_sums's order, from one lane that owns the whole tile: row
+// i, column c goes to accumulator 2 * (i & 1) + (c >> 3), lane c & 7, rows in order (so
+// accumulator k sums rows 2j + (k >> 1) for j = 0, 1, ..., as there); abs_max takes maxima instead
+// (order-free). `load(i, x)` gives row i's 16 values; rows past `rows` would add +0 terms, which
+// leave a sum unchanged. One candidate at a time keeps 32 accumulators live, not 64.
+template <int M, typename Load>
+__device__ __forceinline__ float tile_candidate_error(Load load, int rows, float k, u32 col) {
+    float acc[4][8];
+#pragma unroll
+    for (int a = 0; a < 4; ++a) {
+#pragma unroll
+        for (int l = 0; l < 8; ++l) acc[a][l] = 0.0f;
+    }
+    auto add = [](float a, float e) { return M == METRIC_ABSMAX ? fmaxf(a, e) : __fadd_rn(a, e); };
+    // The row's parity is a compile-time index into the accumulators (registers, not local memory).
+    auto row = [&](int i, auto parityTag) {
+        constexpr int H = decltype(parityTag)::value;
+        float x[16];
+        load(i, x);
+#pragma unroll
+        for (int c = 0; c < 16; ++c)
+            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], candidate_error_rtn<M>(x[c], k, col));
+    };
+#pragma unroll 1
+    for (int i = 0; i < rows; i += 2) {
+        row(i, IntTag<0>());
+        if (i + 1 < rows) row(i + 1, IntTag<1>());
+    }
+    float t = 0.0f;
+#pragma unroll
+    for (int l = 0; l < 8; ++l) t = add(t, add(add(add(acc[0][l], acc[1][l]), acc[2][l]), acc[3][l]));
+    return t;
+}
+
+// Square tiles of NVFP4 (static_6 / static_4 and 4/6) and NVINT4 from 16-bit input whose rows are
+// whole tiles (not transposed, srcCols % 16 == 0), rounded to nearest; anything else goes to
+// quantize_2d. A warp owns a band of 16 rows x 32 tiles (512 columns): the band is copied to shared
+// memory with cp.async, 16 bytes per lane side by side (whole sectors), then lane l takes tile l:
+// its maximum over the tile's rows, for 4/6 both candidates' error sums (tile_candidate_errors),
+// then each row's 16 values quantized with the chosen scale. Each row's codes (8 bytes a lane) and
+// scale bytes (one a lane) are written side by side across the warp. CTAs of T2_WARPS warps (the
+// bands take 16 KB of shared memory each).
 #define T2_WARPS 2
 template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in, Geometry g, int rht,
@@ -1159,21 +1228,25 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                                                   u32* altCount) {
     constexpr int N = 16;
     if constexpr (sizeof(elem_t) != 2) {
-        quantize_2d<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
+        quantize_2d<FK, METRIC, T2_WARPS>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
     } else {
-        // Stochastic rounding too: its noise makes the band loop slower than quantize_2d (the band
-        // loop below rounds to nearest only).
-        if (g.transpose || (g.srcCols % N) != 0 || ctx.stochastic != 0) {
-            quantize_2d<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount);
-            return;
-        }
         constexpr int CHUNKS = 32 * N * 2 / 16;  // 16-byte chunks in a band row (64)
         __shared__ __align__(16) uint4 band[T2_WARPS][N][CHUNKS];
+        // Stochastic rounding too: its noise makes the band loop slower than quantize_2d (the band
+        // loop below rounds to nearest only). Its error rows use the bands' memory.
+        if (g.transpose || (g.srcCols % N) != 0 || ctx.stochastic != 0) {
+            float* scratch = reinterpret_cast<float*>(band);
+            static_assert(T2_WARPS * (2 * 2 * TILE_ERR_STRIDE + 2 * 16) * 4 <= sizeof(band), "error rows fit the bands");
+            quantize_2d_tiles<FK, METRIC>(in, g, rht, ctx, codes, scales, swizzle, scaleColsPadded, altCount, scratch,
+                                          scratch + T2_WARPS * 2 * 2 * TILE_ERR_STRIDE);
+            return;
+        }
         const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
         const u32 tileRows = ((u32)g.R + N - 1) / N, tileCols = (u32)g.P / N;
         const u32 groups = (tileCols + 31) / 32;
         const u32 units = tileRows * groups;
         const u32 warpCount = gridDim.x * (blockDim.x >> 5);
+        u32 alt = 0u;
         for (u32 uj = blockIdx.x * (blockDim.x >> 5) + (u32)warp; uj < units; uj += warpCount) {
             const u32 u = units - 1u - uj;  // from the end backwards (see quantize_1d)
             const u32 tr = u / groups, grp = u - tr * groups;
@@ -1204,8 +1277,27 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     load(i, x);
                     bmax = fmaxf(bmax, block_absmax<N>(x));
                 }
-                const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-                const float k = ctx.k[byte];
+                u32 byte;
+                float k;
+                if constexpr (FK == FK_NVFP4_ADAPTIVE) {
+                    u32 byteA, byteB;
+                    float kA, kB;
+                    candidate_scales<false>(ctx, bmax, &byteA, &byteB, &kA, &kB);
+                    const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
+                    auto error = [&](float k, u32 col) {
+                        if (ctx.metric == METRIC_ABSMAX) return tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col);
+                        if (ctx.metric == METRIC_MAE) return tile_candidate_error<METRIC_MAE>(load, rows, k, col);
+                        return tile_candidate_error<METRIC_MSE>(load, rows, k, col);
+                    };
+                    const float errA = error(kA, colA), errB = error(kB, colB);
+                    const bool alternative = errB < errA;
+                    alt += alternative ? 1u : 0u;
+                    byte = alternative ? byteB : byteA;
+                    k = alternative ? kB : kA;
+                } else {
+                    byte = e4m3_encode(high_precision_scale(ctx, bmax));
+                    k = ctx.k[byte];
+                }
                 for (int i = 0; i < rows; ++i) {
                     const int r = r0 + i;
                     float x[N], noise[N];
@@ -1213,14 +1305,14 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
 #pragma unroll
                     for (int e = 0; e < N; ++e) noise[e] = 0.0f;
                     u32 w[2] = {0u, 0u};
-                    static_codes<FK, N, false>(x, noise, k, w);
+                    static_codes<FK == FK_NVINT4 ? FK_NVINT4 : FK_NVFP4_STATIC, N, false>(x, noise, k, w);
                     store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
                     scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
                 }
             }
             __syncwarp();
         }
-        count_alternatives(0u, altCount);
+        count_alternatives(alt, altCount);
     }
 }
 
@@ -1260,9 +1352,13 @@ FOS_KERNEL(fos_quantize_1dt_nvfp4_mse, TT_COLS, quantize_1d_transposed, FK_NVFP4
 FOS_KERNEL(fos_quantize_1dt_mxfp4, TT_COLS, quantize_1d_transposed, FK_MXFP4, -1)
 FOS_KERNEL(fos_quantize_1dt_nvint4, TT_COLS, quantize_1d_transposed, FK_NVINT4, -1)
 FOS_KERNEL(fos_quantize_1dt_if4, TT_COLS, quantize_1d_transposed, FK_IF4, -1)
-// Square tiles (256 threads per CTA; the static formats 32 * T2_WARPS, see quantize_2d_bands).
+// Square tiles (256 threads per CTA; the band kernels 32 * T2_WARPS, see quantize_2d_bands).
 FOS_KERNEL(fos_quantize_2d_nvfp4_static, 32 * T2_WARPS, quantize_2d_bands, FK_NVFP4_STATIC, -1)
 FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive, 256, quantize_2d, FK_NVFP4_ADAPTIVE, -1)
+// 4/6 tiles through the band loop, for the inputs it takes (16-bit, not transposed, srcCols % 16
+// == 0, round to nearest); the host sends the rest to fos_quantize_2d_nvfp4_adaptive, whose CTAs
+// of 8 warps run quantize_2d faster than this kernel's fallback (CTAs of 2 warps).
+FOS_KERNEL(fos_quantize_2d_nvfp4_adaptive_bands, 32 * T2_WARPS, quantize_2d_bands, FK_NVFP4_ADAPTIVE, -1)
 FOS_KERNEL(fos_quantize_2d_mxfp4, 256, quantize_2d, FK_MXFP4, -1)
 FOS_KERNEL(fos_quantize_2d_nvint4, 32 * T2_WARPS, quantize_2d_bands, FK_NVINT4, -1)
 FOS_KERNEL(fos_quantize_2d_if4, 256, quantize_2d, FK_IF4, -1)

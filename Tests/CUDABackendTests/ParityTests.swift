@@ -63,6 +63,8 @@ struct GPUParityTests {
         QuantizationConfig(rule: .static6), QuantizationConfig(rule: .mse),
         QuantizationConfig(rule: .mse, transpose: true), QuantizationConfig(rule: .mse, rht: true),
         QuantizationConfig(rule: .mse, blockScale2D: true),
+        QuantizationConfig(rule: .mae, rht: true, blockScale2D: true),
+        QuantizationConfig(rule: .absMax, blockScale2D: true),
         QuantizationConfig(rule: .static6, transpose: true, blockScale2D: true),
         QuantizationConfig(rule: .mse, rounding: .stochastic(seed: 99), transpose: true, rht: true),
         QuantizationConfig(rule: .mse, rounding: .stochasticUnbiased(seed: 99)),

@@ -26,7 +26,8 @@ def kernel_source(path):
     return m.group(1)
 
 # (name, kernel, M, M*S, metric, stochastic, layout); stochastic 2 = the unbiased 4/6 choice;
-# layout as CUDAQuantizer's plan: 1d, 1dt (transposed: 128 threads, 64 x 128 source tiles), 2d.
+# layout as CUDAQuantizer's plan: 1d, 1dt (transposed: 64 x 128 source tiles), 2d; CTAs of the
+# kernel's __launch_bounds__ threads.
 CONFIGS = [
     ("static_6", "fos_quantize_1d_nvfp4_static", 6.0, 2688.0, 0, 0, "1d"),
     ("mse", "fos_quantize_1d_nvfp4_mse", 6.0, 1536.0, 0, 0, "1d"),
@@ -37,6 +38,9 @@ CONFIGS = [
     ("mse transpose", "fos_quantize_1dt_nvfp4_mse", 6.0, 1536.0, 0, 0, "1dt"),
     ("static_6 2d", "fos_quantize_2d_nvfp4_static", 6.0, 2688.0, 0, 0, "2d"),
     ("mse 2d", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 0, 0, "2d"),
+    ("mae 2d", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 1, 0, "2d"),
+    ("abs_max 2d", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 2, 0, "2d"),
+    ("mse 2d stochastic", "fos_quantize_2d_nvfp4_adaptive", 6.0, 1536.0, 0, 1, "2d"),
     ("static_6 2d stochastic", "fos_quantize_2d_nvfp4_static", 6.0, 2688.0, 0, 1, "2d"),
     ("nvint4 2d", "fos_quantize_2d_nvint4", 6.0, 2688.0, 0, 0, "2d"),
 ]
@@ -61,9 +65,8 @@ def main():
     modules = []
     for path in args.sources:
         mod = cp.RawModule(code=kernel_source(path), options=("--std=c++17", "--fmad=false", "-default-device", "-DFOS_DT=1"))
-        # Band kernels (CTAs of 2 warps) for the static formats' 2-D tiles, in sources that have them.
-        modules.append((path, mod, "T2_WARPS" in open(path).read()))
-    for path, mod, _ in modules:
+        modules.append((path, mod))
+    for path, mod in modules:
         try:
             check = mod.get_function("lab_check")
         except Exception:
@@ -77,15 +80,20 @@ def main():
         if args.only and not re.search(args.only, name):
             continue
         reference = None
-        for path, mod, bands in modules:
+        for path, mod in modules:
             amax_k = mod.get_function("fos_amax")
-            k = mod.get_function(kname)
+            try:  # the band kernel of 4/6 tiles (round to nearest), in sources that have one
+                if layout != "2d" or st != 0:
+                    raise KeyError
+                k = mod.get_function(kname + "_bands")
+            except Exception:
+                k = mod.get_function(kname)
             amax = cp.zeros(1, dtype=cp.uint32)
             amax_k((sms * 8,), (256,), (x, np.uint64(n), amax))
             codes = cp.zeros(codes_n, dtype=cp.uint8)
             scales = cp.zeros(scales_n, dtype=cp.uint8)
             alt = cp.zeros(1, dtype=cp.uint32)
-            threads = 128 if layout == "1dt" else (64 if layout == "2d" and ("static" in kname or "nvint4" in kname) and bands else 256)
+            threads = k.max_threads_per_block  # the source's __launch_bounds__, as CUDAQuantizer launches
             occ = cp.cuda.driver.occupancyMaxActiveBlocksPerMultiprocessor(k.kernel.ptr, threads, 0)
             # Quantized rows x padded columns (the transpose of an R x C source is C x R); a grid
             # that is resident all at once, as CUDAQuantizer launches.
