@@ -482,10 +482,12 @@ __device__ __forceinline__ void candidate_element(float x, float noise, const Co
     *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), ax), ctx.metric);
 }
 
-// candidate_element's error term alone, for one candidate rounded to nearest.
+// One candidate of candidate_element, rounded to nearest: its biased code (as fp4_code_biased)
+// and error term.
 template <int M>
-__device__ __forceinline__ float candidate_error_rtn(float x, float k, u32 col) {
-    const u32 biasedIndex = e2m1_index_rtn(fabsf(__fmul_rn(x, k))) + E2M1_BIAS;
+__device__ __forceinline__ float candidate_rtn(float x, float k, u32 col, u32* code) {
+    u32 biasedIndex;
+    *code = fp4_code_biased(__fmul_rn(x, k), 0.0f, false, &biasedIndex);
     return element_error<M>(__fsub_rn(table_entry(col, biasedIndex), fabsf(x)), M);
 }
 
@@ -1182,9 +1184,10 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
 // i, column c goes to accumulator 2 * (i & 1) + (c >> 3), lane c & 7, rows in order (so
 // accumulator k sums rows 2j + (k >> 1) for j = 0, 1, ..., as there); abs_max takes maxima instead
 // (order-free). `load(i, x)` gives row i's 16 values; rows past `rows` would add +0 terms, which
-// leave a sum unchanged. One candidate at a time keeps 32 accumulators live, not 64.
-template <int M, typename Load>
-__device__ __forceinline__ float tile_candidate_error(Load load, int rows, float k, u32 col) {
+// leave a sum unchanged. One candidate at a time keeps 32 accumulators live, not 64. Each row's
+// codes go to `sink(i, w)` (2 words).
+template <int M, typename Load, typename Sink>
+__device__ __forceinline__ float tile_candidate_error(Load load, int rows, float k, u32 col, Sink sink) {
     float acc[4][8];
 #pragma unroll
     for (int a = 0; a < 4; ++a) {
@@ -1197,9 +1200,15 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
         constexpr int H = decltype(parityTag)::value;
         float x[16];
         load(i, x);
+        u32 w[2] = {0u, 0u};
 #pragma unroll
-        for (int c = 0; c < 16; ++c)
-            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], candidate_error_rtn<M>(x[c], k, col));
+        for (int c = 0; c < 16; ++c) {
+            u32 code;
+            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], candidate_rtn<M>(x[c], k, col, &code));
+            put_code(w, c, code);
+        }
+        unbias_words<2>(w);
+        sink(i, w);
     };
 #pragma unroll 1
     for (int i = 0; i < rows; i += 2) {
@@ -1216,10 +1225,10 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
 // whole tiles (not transposed, srcCols % 16 == 0), rounded to nearest; anything else goes to
 // quantize_2d. A warp owns a band of 16 rows x 32 tiles (512 columns): the band is copied to shared
 // memory with cp.async, 16 bytes per lane side by side (whole sectors), then lane l takes tile l:
-// its maximum over the tile's rows, for 4/6 both candidates' error sums (tile_candidate_errors),
-// then each row's 16 values quantized with the chosen scale. Each row's codes (8 bytes a lane) and
-// scale bytes (one a lane) are written side by side across the warp. CTAs of T2_WARPS warps (the
-// bands take 16 KB of shared memory each).
+// its maximum over the tile's rows, then each row's 16 values quantized with that scale (for 4/6,
+// each candidate's codes and error sum by tile_candidate_error, the winner's codes kept). Each
+// row's codes (8 bytes a lane) and scale bytes (one a lane) are written side by side across the
+// warp. CTAs of T2_WARPS warps (the bands take 16 KB of shared memory each).
 #define T2_WARPS 2
 template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in, Geometry g, int rht,
@@ -1277,37 +1286,49 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     load(i, x);
                     bmax = fmaxf(bmax, block_absmax<N>(x));
                 }
-                u32 byte;
-                float k;
+                u8* tileCodes = codes + (size_t)r0 * (size_t)(g.P / 2) + (size_t)tc * (N / 2);
+                auto storeRow = [&](int i, const u32* w) { store_codes(tileCodes + (size_t)i * (size_t)(g.P / 2), w, N); };
                 if constexpr (FK == FK_NVFP4_ADAPTIVE) {
+                    // Candidate A's codes are written as they come; B's go to the rows' own slots
+                    // in the band (already read) and replace A's if B wins.
                     u32 byteA, byteB;
                     float kA, kB;
                     candidate_scales<false>(ctx, bmax, &byteA, &byteB, &kA, &kB);
                     const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
-                    auto error = [&](float k, u32 col) {
-                        if (ctx.metric == METRIC_ABSMAX) return tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col);
-                        if (ctx.metric == METRIC_MAE) return tile_candidate_error<METRIC_MAE>(load, rows, k, col);
-                        return tile_candidate_error<METRIC_MSE>(load, rows, k, col);
+                    auto keepRow = [&](int i, const u32* w) {
+                        *reinterpret_cast<uint2*>(&band[warp][i][2 * lane]) = make_uint2(w[0], w[1]);
                     };
-                    const float errA = error(kA, colA), errB = error(kB, colB);
+                    auto error = [&](float k, u32 col, auto sink) {
+                        if (ctx.metric == METRIC_ABSMAX)
+                            return tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col, sink);
+                        if (ctx.metric == METRIC_MAE) return tile_candidate_error<METRIC_MAE>(load, rows, k, col, sink);
+                        return tile_candidate_error<METRIC_MSE>(load, rows, k, col, sink);
+                    };
+                    const float errA = error(kA, colA, storeRow), errB = error(kB, colB, keepRow);
                     const bool alternative = errB < errA;
                     alt += alternative ? 1u : 0u;
-                    byte = alternative ? byteB : byteA;
-                    k = alternative ? kB : kA;
+                    const u32 byte = alternative ? byteB : byteA;
+                    for (int i = 0; i < rows; ++i) {
+                        if (alternative) {
+                            const uint2 v = *reinterpret_cast<const uint2*>(&band[warp][i][2 * lane]);
+                            const u32 w[2] = {v.x, v.y};
+                            storeRow(i, w);
+                        }
+                        scales[scale_offset(r0 + i, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
+                    }
                 } else {
-                    byte = e4m3_encode(high_precision_scale(ctx, bmax));
-                    k = ctx.k[byte];
-                }
-                for (int i = 0; i < rows; ++i) {
-                    const int r = r0 + i;
-                    float x[N], noise[N];
-                    load(i, x);
+                    const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
+                    const float k = ctx.k[byte];
+                    for (int i = 0; i < rows; ++i) {
+                        float x[N], noise[N];
+                        load(i, x);
 #pragma unroll
-                    for (int e = 0; e < N; ++e) noise[e] = 0.0f;
-                    u32 w[2] = {0u, 0u};
-                    static_codes<FK == FK_NVINT4 ? FK_NVINT4 : FK_NVFP4_STATIC, N, false>(x, noise, k, w);
-                    store_codes(codes + (size_t)r * (size_t)(g.P / 2) + (size_t)tc * (N / 2), w, N);
-                    scales[scale_offset(r, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
+                        for (int e = 0; e < N; ++e) noise[e] = 0.0f;
+                        u32 w[2] = {0u, 0u};
+                        static_codes<FK, N, false>(x, noise, k, w);
+                        storeRow(i, w);
+                        scales[scale_offset(r0 + i, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
+                    }
                 }
             }
             __syncwarp();
