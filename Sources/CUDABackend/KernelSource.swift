@@ -1295,16 +1295,34 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     float kA, kB;
                     candidate_scales<false>(ctx, bmax, &byteA, &byteB, &kA, &kB);
                     const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
-                    auto keepRow = [&](int i, const u32* w) {
-                        *reinterpret_cast<uint2*>(&band[warp][i][2 * lane]) = make_uint2(w[0], w[1]);
-                    };
-                    auto error = [&](float k, u32 col, auto sink) {
-                        if (ctx.metric == METRIC_ABSMAX)
-                            return tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col, sink);
-                        if (ctx.metric == METRIC_MAE) return tile_candidate_error<METRIC_MAE>(load, rows, k, col, sink);
-                        return tile_candidate_error<METRIC_MSE>(load, rows, k, col, sink);
-                    };
-                    const float errA = error(kA, colA, storeRow), errB = error(kB, colB, keepRow);
+                    // One loop over the candidates, so that each metric's error pass is one copy of
+                    // code (the hot loop then fits the instruction cache better).
+                    float errA = 0.0f, errB = 0.0f;
+#pragma unroll 1
+                    for (int cand = 0; cand < 2; ++cand) {
+                        const float k = cand == 0 ? kA : kB;
+                        const u32 col = cand == 0 ? colA : colB;
+                        auto sink = [&](int i, const u32* w) {
+                            if (cand == 0) {
+                                storeRow(i, w);
+                            } else {
+                                *reinterpret_cast<uint2*>(&band[warp][i][2 * lane]) = make_uint2(w[0], w[1]);
+                            }
+                        };
+                        float e;
+                        if (ctx.metric == METRIC_ABSMAX) {
+                            e = tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col, sink);
+                        } else if (ctx.metric == METRIC_MAE) {
+                            e = tile_candidate_error<METRIC_MAE>(load, rows, k, col, sink);
+                        } else {
+                            e = tile_candidate_error<METRIC_MSE>(load, rows, k, col, sink);
+                        }
+                        if (cand == 0) {
+                            errA = e;
+                        } else {
+                            errB = e;
+                        }
+                    }
                     const bool alternative = errB < errA;
                     alt += alternative ? 1u : 0u;
                     const u32 byte = alternative ? byteB : byteA;
