@@ -455,6 +455,16 @@ __device__ __forceinline__ int int4_value(float y, float noise, bool stochastic)
     return stochastic ? int4_stochastic(y, noise) : int4_rtn(y);
 }
 
+// One FP4 candidate of an element x scaled by k: its biased code (fp4_code_biased, with the noise
+// when stochastic) and its error term f(d - |x|), d looked up in table column col.
+template <int METRIC>
+__device__ __forceinline__ float fp4_candidate(float x, float noise, bool stochastic, float k, u32 col, int metric,
+                                               u32* code) {
+    u32 biasedIndex;
+    *code = fp4_code_biased(__fmul_rn(x, k), noise, stochastic, &biasedIndex);
+    return element_error<METRIC>(__fsub_rn(table_entry(col, biasedIndex), fabsf(x)), metric);
+}
+
 // The per-element work of the two-candidate rules: candidate A (scale to 6, or FP for IF4) into
 // codeA, candidate B (scale to 4, or INT) into codeB, and each element's error term
 // e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly). The dequantized
@@ -467,28 +477,15 @@ __device__ __forceinline__ void candidate_element(float x, float noise, const Co
                                                   float kB, u32 colB, u32* codeA, u32* codeB, float* eA,
                                                   float* eB) {
     const bool st = ST == 1;
-    const float ax = fabsf(x);
-    const float yA = __fmul_rn(x, kA);
-    u32 iA, iB;
-    *codeA = fp4_code_biased(yA, noise, st, &iA);
+    *eA = fp4_candidate<METRIC>(x, noise, st, kA, colA, ctx.metric, codeA);
     if (IF4) {
-        const int qi = int4_value(__fmul_rn(yA, 1.16666666f), noise, st);
+        const int qi = int4_value(__fmul_rn(__fmul_rn(x, kA), 1.16666666f), noise, st);
         *codeB = (u32)qi & 0xFu;
-        iB = (u32)abs(qi) + E2M1_BIAS;
+        const u32 iB = (u32)abs(qi) + E2M1_BIAS;
+        *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), fabsf(x)), ctx.metric);
     } else {
-        *codeB = fp4_code_biased(__fmul_rn(x, kB), noise, st, &iB);
+        *eB = fp4_candidate<METRIC>(x, noise, st, kB, colB, ctx.metric, codeB);
     }
-    *eA = element_error<METRIC>(__fsub_rn(table_entry(colA, iA), ax), ctx.metric);
-    *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), ax), ctx.metric);
-}
-
-// One candidate of candidate_element, rounded to nearest: its biased code (as fp4_code_biased)
-// and error term.
-template <int M>
-__device__ __forceinline__ float candidate_rtn(float x, float k, u32 col, u32* code) {
-    u32 biasedIndex;
-    *code = fp4_code_biased(__fmul_rn(x, k), 0.0f, false, &biasedIndex);
-    return element_error<M>(__fsub_rn(table_entry(col, biasedIndex), fabsf(x)), M);
 }
 
 // n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1.
@@ -1204,7 +1201,7 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
 #pragma unroll
         for (int c = 0; c < 16; ++c) {
             u32 code;
-            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], candidate_rtn<M>(x[c], k, col, &code));
+            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], fp4_candidate<M>(x[c], 0.0f, false, k, col, M, &code));
             put_code(w, c, code);
         }
         unbias_words<2>(w);
