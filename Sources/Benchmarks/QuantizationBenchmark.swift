@@ -5,17 +5,20 @@
 // included, as `CPUQuantizer.quantize` runs it, into new arrays), quantize_into (the same into
 // the previous result's arrays), the amax pass alone, and dequantize to F32 and to BF16, each
 // with the process CPU time of its fastest run; the copy bandwidth of memcpy over buffers of
-// the input's byte size (read + write counted, pages touched beforehand) and the memset
-// bandwidth over the same bytes, on the same threads as the operations; the cost of one empty
-// `parallelFor`. Each operation reports the bytes it must move at least once (input + codes +
-// scales for quantize) and those it writes, so its memory bound = min(copy bandwidth / bytes,
-// write bandwidth / written bytes) per element (where writes alone are the limit, a float32
-// dequantization is bound by its writes). The input is a seeded, roughly normal tensor with 1
-// in 4096 values ×50. A benchmark, not a test: nothing is asserted.
+// the input's byte size (read + write counted, pages touched beforehand), the memset bandwidth
+// and the read bandwidth (every 8-byte word loaded and folded by xor) over the same bytes, on
+// the same threads as the operations; the cost of one empty `parallelFor`. Each operation
+// reports the bytes it must move at least once (input + codes + scales for quantize) and those
+// it writes, so its memory bound = min(copy bandwidth / bytes, write bandwidth / written bytes)
+// per element (where writes alone are the limit, a float32 dequantization is bound by its
+// writes), and read bandwidth / bytes for an operation that only reads (the amax pass). The
+// input is a seeded, roughly normal tensor with 1 in 4096 values ×50. A benchmark, not a test:
+// nothing is asserted.
 
 import BlockFormats
 import BlockQuantization
 import CPUKernels
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -40,17 +43,30 @@ public struct QuantizationBenchmark {
 
         /// Elements per second at the memory bound: every byte moved at the copy bandwidth, and
         /// the written ones at the write bandwidth (where writes alone are the limit, as for a
-        /// float32 output), whichever is lower.
-        public func memoryBound(copyBandwidth: Double, writeBandwidth: Double) -> Double {
-            let copy = copyBandwidth / (bytes / elements)
-            return writtenBytes > 0 ? min(copy, writeBandwidth / (writtenBytes / elements)) : copy
+        /// float32 output), whichever is lower; for an operation that writes nothing, every byte
+        /// read at the read bandwidth.
+        public func memoryBound(_ b: Bandwidths) -> Double {
+            if writtenBytes == 0 { return b.read / (bytes / elements) }
+            return min(b.copy / (bytes / elements), b.write / (writtenBytes / elements))
+        }
+    }
+
+    /// Bytes per second on the operations' threads: memcpy (read + write counted), memset, and
+    /// reading alone.
+    public struct Bandwidths: Sendable {
+        public var copy: Double
+        public var write: Double
+        public var read: Double
+
+        public init(copy: Double, write: Double, read: Double) {
+            self.copy = copy
+            self.write = write
+            self.read = read
         }
     }
 
     public struct Result: Sendable {
-        /// Bytes per second of memcpy, read + write counted, and of memset.
-        public var copyBandwidth: Double
-        public var writeBandwidth: Double
+        public var bandwidths: Bandwidths
         /// Seconds of one `parallelFor` with an empty body.
         public var forkJoinSeconds: Double
         public var alternativeBlockShare: Double
@@ -87,9 +103,8 @@ public struct QuantizationBenchmark {
             ? .f32(UnsafeBufferPointer(f32))
             : inputType == .bf16 ? .bf16(UnsafeBufferPointer(h16)) : .f16(UnsafeBufferPointer(h16))
 
-        // Memory-copy and write bandwidth over buffers of the input's size, pages touched first.
-        let (copyTime, writeTime) = measureCopyAndWrite(bytes: inputBytes)
-        let copyBandwidth = 2 * Double(inputBytes) / copyTime
+        // Copy, write and read bandwidth over buffers of the input's size, pages touched first.
+        let bandwidths = measureBandwidths(bytes: inputBytes)
 
         var q: QuantizedTensor?
         let quantize = try best {
@@ -123,7 +138,7 @@ public struct QuantizationBenchmark {
         let quantizeBytes = Double(inputBytes) + packed
         let f32Bytes = packed + 4 * Double(outCount), bf16Bytes = packed + 2 * Double(outCount)
         return Result(
-            copyBandwidth: copyBandwidth, writeBandwidth: Double(inputBytes) / writeTime, forkJoinSeconds: forkJoin,
+            bandwidths: bandwidths, forkJoinSeconds: forkJoin,
             alternativeBlockShare: tensor.alternativeBlockShare,
             operations: [
                 Operation(
@@ -158,11 +173,12 @@ public struct QuantizationBenchmark {
         return (t, cpu)
     }
 
-    /// Best times of memcpy and of memset over `bytes` (pages touched first), the buffers split
-    /// between `threads` threads as the operations split their work (one core alone does not
-    /// reach the memory's bandwidth). A copy and a memset are never in one function body, so the
-    /// optimizer cannot drop the copy as overwritten.
-    func measureCopyAndWrite(bytes: Int) -> (copy: Double, write: Double) {
+    /// Bandwidths from the best times of memcpy, memset and an xor of every word over `bytes`
+    /// (pages touched first), the buffers split between `threads` threads as the operations split
+    /// their work (one core alone does not reach the memory's bandwidth). A copy and a memset are
+    /// never in one function body, so the optimizer cannot drop the copy as overwritten; the
+    /// reads' xor goes into a mutex, so they cannot be dropped either.
+    func measureBandwidths(bytes: Int) -> Bandwidths {
         let src = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
         let dst = SendablePointer(UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64))
         defer { src.p.deallocate(); dst.p.deallocate() }
@@ -175,7 +191,8 @@ public struct QuantizationBenchmark {
             memset(src.p + o, 1, n)
             memset(dst.p + o, 2, n)
         }
-        var copy = Double.infinity, write = Double.infinity
+        var copy = Double.infinity, write = Double.infinity, read = Double.infinity
+        let folded = Mutex<UInt64>(0)
         for i in 0..<max(repeats, 3) {
             var start = now()
             CPUParallel.parallelFor(lines, threads: threads) { r in
@@ -189,8 +206,16 @@ public struct QuantizationBenchmark {
                 memset(dst.p + o, Int32(i), n)
             }
             write = min(write, now() - start)
+            start = now()
+            CPUParallel.parallelFor(lines, threads: threads) { r in
+                let (o, n) = span(r)
+                let x = xorOfWords(UnsafeRawPointer(src.p + o), bytes: n)
+                folded.withLock { $0 ^= x }
+            }
+            read = min(read, now() - start)
         }
-        return (copy, write)
+        let b = Double(bytes)
+        return Bandwidths(copy: 2 * b / copy, write: b / write, read: b / read)
     }
 
     func fillInput(f32: UnsafeMutableBufferPointer<Float>, h16: UnsafeMutableBufferPointer<UInt16>, n: Int) {
@@ -222,4 +247,24 @@ private func now() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+/// The xor of the 8-byte words of `p` (`bytes` from a 64-byte boundary; a tail under 8 bytes
+/// is not read), 256 bytes a step in four independent accumulators.
+private func xorOfWords(_ p: UnsafeRawPointer, bytes: Int) -> UInt64 {
+    var a = SIMD8<UInt64>(repeating: 0), b = a, c = a, d = a
+    var o = 0
+    while o + 256 <= bytes {
+        a ^= p.loadUnaligned(fromByteOffset: o, as: SIMD8<UInt64>.self)
+        b ^= p.loadUnaligned(fromByteOffset: o + 64, as: SIMD8<UInt64>.self)
+        c ^= p.loadUnaligned(fromByteOffset: o + 128, as: SIMD8<UInt64>.self)
+        d ^= p.loadUnaligned(fromByteOffset: o + 192, as: SIMD8<UInt64>.self)
+        o += 256
+    }
+    while o + 8 <= bytes {
+        a[0] ^= p.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+        o += 8
+    }
+    let e = (a ^ b) ^ (c ^ d)
+    return (0..<8).reduce(0) { $0 ^ e[$1] }
 }

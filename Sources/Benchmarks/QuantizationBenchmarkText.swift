@@ -28,13 +28,13 @@ extension QuantizationBenchmark {
         var lines = [
             "\(config.format.rawValue) \(config.rule.rawValue)\(on), \(inputType.rawValue) \(rows)×\(cols), "
                 + "\(threads) thread\(threads == 1 ? "" : "s"), best of \(repeats)",
-            "memory copy: \(fixed(r.copyBandwidth / 1e9, 3)) GB/s (read + write), write: "
-                + "\(fixed(r.writeBandwidth / 1e9, 3)) GB/s; "
+            "memory copy: \(fixed(r.bandwidths.copy / 1e9, 3)) GB/s (read + write), write: "
+                + "\(fixed(r.bandwidths.write / 1e9, 3)) GB/s, read: \(fixed(r.bandwidths.read / 1e9, 3)) GB/s; "
                 + "parallelFor fork/join: \(fixed(r.forkJoinSeconds * 1e6, 1)) µs",
         ]
         for op in r.operations {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth, writeBandwidth: r.writeBandwidth)
+            let bound = op.memoryBound(r.bandwidths)
             let name = op.name + String(repeating: " ", count: max(1, 16 - op.name.count))
             lines.append(
                 name + "\(fixed(elements / t / 1e9, 3)) G elements/s  \(fixed(bytes / t / 1e9, 3)) GB/s  "
@@ -53,14 +53,15 @@ extension QuantizationBenchmark {
             "\"rule\": \"\(config.rule.rawValue)\"", "\"dtype\": \"\(inputType.rawValue)\"", "\"threads\": \(threads)",
             "\"repeats\": \(repeats)", "\"rht\": \(config.rht)", "\"transpose\": \(config.transpose)",
             "\"block_2d\": \(config.blockScale2D)", "\"stochastic\": \(config.rounding != .nearest)",
-            "\"copy_gb_per_s\": \(fixed(r.copyBandwidth / 1e9, 3))",
-            "\"write_gb_per_s\": \(fixed(r.writeBandwidth / 1e9, 3))",
+            "\"copy_gb_per_s\": \(fixed(r.bandwidths.copy / 1e9, 3))",
+            "\"write_gb_per_s\": \(fixed(r.bandwidths.write / 1e9, 3))",
+            "\"read_gb_per_s\": \(fixed(r.bandwidths.read / 1e9, 3))",
             "\"parallel_for_overhead_us\": \(fixed(r.forkJoinSeconds * 1e6, 1))",
             "\"alternative_share\": \(fixed(r.alternativeBlockShare, 3))",
         ]
         for op in r.operations {
             let (t, bytes, elements) = (op.seconds, op.bytes, op.elements)
-            let bound = op.memoryBound(copyBandwidth: r.copyBandwidth, writeBandwidth: r.writeBandwidth)
+            let bound = op.memoryBound(r.bandwidths)
             fields.append(
                 "\"\(op.name)\": {\"seconds\": \(fixed(t * 1e3, 3))e-3, "
                     + "\"g_elements_per_s\": \(fixed(elements / t / 1e9, 3)), "

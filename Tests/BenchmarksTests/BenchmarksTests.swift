@@ -23,14 +23,16 @@ import Testing
             r.operations.map(\.bytes) == [2 * n + packed, 2 * n + packed, 2 * n, packed + 4 * n, packed + 2 * n])
         #expect(r.operations.allSatisfy { $0.elements == n && $0.seconds > 0 && $0.seconds.isFinite })
         #expect(r.operations.map(\.writtenBytes) == [packed, packed, 0, 4 * n, 2 * n])
-        #expect(r.copyBandwidth > 0 && r.writeBandwidth > 0)
+        #expect(r.bandwidths.copy > 0 && r.bandwidths.write > 0 && r.bandwidths.read > 0)
         #expect(r.alternativeBlockShare >= 0 && r.alternativeBlockShare <= 1)
         let quantize = r.operations[0], dequantize = r.operations[3]
-        // The copy bound, unless the written bytes at the write bandwidth are the lower one.
-        #expect(quantize.memoryBound(copyBandwidth: 1e9, writeBandwidth: 1e9) == 1e9 / (quantize.bytes / n))
-        #expect(dequantize.memoryBound(copyBandwidth: 1e9, writeBandwidth: 1e9) == 1e9 / (dequantize.bytes / n))
-        #expect(dequantize.memoryBound(copyBandwidth: 1e9, writeBandwidth: 5e8) == 5e8 / 4)
-        #expect(r.operations[2].memoryBound(copyBandwidth: 1e9, writeBandwidth: 1) == 1e9 / 2)
+        // The copy bound, unless the written bytes at the write bandwidth are the lower one; the
+        // read bound for the amax pass, which writes nothing.
+        let even = QuantizationBenchmark.Bandwidths(copy: 1e9, write: 1e9, read: 1)
+        #expect(quantize.memoryBound(even) == 1e9 / (quantize.bytes / n))
+        #expect(dequantize.memoryBound(even) == 1e9 / (dequantize.bytes / n))
+        #expect(dequantize.memoryBound(.init(copy: 1e9, write: 5e8, read: 1)) == 5e8 / 4)
+        #expect(r.operations[2].memoryBound(.init(copy: 1, write: 1, read: 3e9)) == 3e9 / 2)
     }
 
     @Test func theInputIsSeededAndHasOutliers() {
@@ -61,7 +63,7 @@ import Testing
 /// What `bench quantize` and `bench gemm` print, from hand-built results: exact text and JSON.
 @Suite struct BenchmarkTextTests {
     let result = QuantizationBenchmark.Result(
-        copyBandwidth: 1e10, writeBandwidth: 4e9, forkJoinSeconds: 4e-6, alternativeBlockShare: 0.25,
+        bandwidths: .init(copy: 1e10, write: 4e9, read: 6e9), forkJoinSeconds: 4e-6, alternativeBlockShare: 0.25,
         operations: [
             .init(name: "quantize", seconds: 0.5, cpuSeconds: 0.75, bytes: 2.5e9, writtenBytes: 0.5e9, elements: 1e9),
             .init(
@@ -77,7 +79,8 @@ import Testing
         #expect(
             benchmark.text(result) == """
                 nvfp4 mse, bf16 16×64, 1 thread, best of 3
-                memory copy: 10.000 GB/s (read + write), write: 4.000 GB/s; parallelFor fork/join: 4.0 µs
+                memory copy: 10.000 GB/s (read + write), write: 4.000 GB/s, read: 6.000 GB/s; parallelFor \
+                fork/join: 4.0 µs
                 quantize        2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 4.000 G elements/s, \
                 50.0% of it)  500.0 ms wall, 750.0 ms CPU
                 dequantize_bf16 2.000 G elements/s  5.000 GB/s  (2.500 B/element; bound 2.000 G elements/s, \
@@ -109,7 +112,8 @@ import Testing
             benchmark.json(result) == """
                 {"rows": 16, "cols": 64, "format": "nvfp4", "rule": "mse", "dtype": "f16", "threads": 2, "repeats": 5, \
                 "rht": false, "transpose": false, "block_2d": true, "stochastic": false, "copy_gb_per_s": 10.000, \
-                "write_gb_per_s": 4.000, "parallel_for_overhead_us": 4.0, "alternative_share": 0.250, \
+                "write_gb_per_s": 4.000, "read_gb_per_s": 6.000, "parallel_for_overhead_us": 4.0, \
+                "alternative_share": 0.250, \
                 "quantize": {"seconds": 500.000e-3, "g_elements_per_s": 2.000, "gb_per_s": 5.000, \
                 "bytes_per_element": 2.500, "memory_bound_g_elements_per_s": 4.000, "fraction_of_bound": 0.500, \
                 "cpu_seconds": 750.000e-3}, \
