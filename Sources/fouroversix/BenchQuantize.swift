@@ -4,8 +4,8 @@
 //
 // Promises: prints G elements/s and GB/s of each operation, its fraction of the memory bound
 // and its wall and CPU milliseconds (or one JSON object with --json); the copy, write and read
-// bandwidths and the parallelFor fork/join cost; the share of blocks that chose the alternative scale for an
-// adaptive rule. Numbers print with 3 (or 1) decimals.
+// bandwidths and the parallelFor fork/join cost; the share of blocks that chose the alternative
+// scale for an adaptive rule. Numbers print with 3 (or 1) decimals.
 
 import ArgumentParser
 import Benchmarks
