@@ -831,11 +831,29 @@ __device__ __forceinline__ void async_wait() {
 
 // Transposed 1-D blocks: quantized row r is source column r, and its blocks run down the source
 // rows. A CTA of TT_COLS threads stages a tile of TT_ROWS source rows x TT_COLS source columns in
-// shared memory with 16-byte loads along the source rows; thread t then owns source column
-// tileCol + t and quantizes its TT_ROWS / N consecutive blocks (neighbouring threads write
-// neighbouring rows; a row's blocks follow each other).
+// shared memory with 16-byte loads along the source rows. With 16-bit elements and 16-value blocks
+// a warp then reads 8 source columns x 64 rows with two ldmatrix.trans (see below), a lane
+// getting one whole block; otherwise thread t owns source column tileCol + t and reads its
+// TT_ROWS / N consecutive blocks element by element (neighbouring threads write neighbouring rows;
+// a row's blocks follow each other).
 #define TT_ROWS 64
 #define TT_COLS 128
+
+// For the ldmatrix reads the 16-byte chunk c of tile row r is stored at chunk c ^ tt_swizzle(r):
+// the 8 rows one 8x8 matrix reads (rows 16(k>>1) + 2m + (k&1), k = 0..7) then lie on 8 distinct
+// bank groups.
+__device__ __forceinline__ int tt_swizzle(int r) { return (((r >> 4) & 3) << 1) | (r & 1); }
+
+// Four 8x8 matrices of 16-bit values, transposed: lane l supplies the address of row l & 7 of
+// matrix l >> 3 and receives, in register m, that matrix's rows 2(l & 3) and 2(l & 3) + 1 of
+// column l >> 2 (low and high half).
+__device__ __forceinline__ uint4 ldmatrix_x4_trans(u32 address) {
+    uint4 d;
+    asm volatile("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16 {%0, %1, %2, %3}, [%4];\n"
+                 : "=r"(d.x), "=r"(d.y), "=r"(d.z), "=r"(d.w)
+                 : "r"(address));
+    return d;
+}
 template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict__ in, Geometry g, int rht,
                                                        const Context& ctx, u8* __restrict__ codes,
@@ -848,7 +866,12 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
     // memory): the next tile's copy (cp.async, global to shared without registers) is in flight
     // while this one is quantized.
     constexpr int STAGES = sizeof(elem_t) <= 2 ? 2 : 1;
+    constexpr bool LDM = sizeof(elem_t) == 2 && N == 16;
     __shared__ __align__(16) elem_t tiles2[STAGES][TT_ROWS * TT_COLS];
+    // Where element (rr, cc) of a tile is kept (cc a multiple of VEC).
+    auto slot = [](int rr, int cc) {
+        return LDM ? rr * TT_COLS + (((cc / VEC) ^ tt_swizzle(rr)) * VEC) : rr * TT_COLS + cc;
+    };
     const int srcRows = g.Q, srcCols = g.srcCols;
     const u32 scaleCols = (u32)g.P / N;
     const u32 tileRows = ((u32)g.P + TT_ROWS - 1) / TT_ROWS, tileCols = ((u32)srcCols + TT_COLS - 1) / TT_COLS;
@@ -867,18 +890,17 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
             constexpr int PER_ROW = TT_COLS / VEC, ROWS_PER_PASS = TT_COLS / PER_ROW;
             const int rr = (int)threadIdx.x / PER_ROW, cc = ((int)threadIdx.x % PER_ROW) * VEC;
             const elem_t* src = in + (size_t)(row0 + rr) * srcCols + col0 + cc;
-            elem_t* dst = tiles2[b] + rr * TT_COLS + cc;
             const size_t step = (size_t)ROWS_PER_PASS * (size_t)srcCols;
 #pragma unroll
             for (int p = 0; p < TT_ROWS / ROWS_PER_PASS; ++p, src += step)
-                copy16_async(dst + p * ROWS_PER_PASS * TT_COLS, src);
+                copy16_async(tiles2[b] + slot(rr + p * ROWS_PER_PASS, cc), src);
             async_commit();
             return;
         }
         for (int v = threadIdx.x; v < TT_ROWS * TT_COLS / VEC; v += blockDim.x) {
             const int rr = v / (TT_COLS / VEC), cc = (v - rr * (TT_COLS / VEC)) * VEC;
             const int sr = row0 + rr, sc = col0 + cc;
-            elem_t* dst = tiles2[b] + rr * TT_COLS + cc;
+            elem_t* dst = tiles2[b] + slot(rr, cc);
             const elem_t* src = in + (size_t)sr * srcCols + sc;
             if (sr < srcRows && vectorLoads && sc + VEC <= srcCols) {
                 copy16_async(dst, src);
@@ -906,7 +928,37 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
         __syncthreads();
         const elem_t* tile = tiles2[buf];
         const int r = col0 + (int)threadIdx.x;  // quantized row = source column
-        if (r < g.R) {
+        if constexpr (LDM) {
+            // Warp w reads source columns 8q ... 8q + 7 of the tile for its TT_COLS / 32 chunks q.
+            // Matrix m (0..7, m = 4h + (lane >> 3) in read h) row k is tile row 16(k>>1) + 2m + (k&1),
+            // so lane l receives tile rows 16j + 8h + 2i, +1 (j = l & 3) of column 8q + (l >> 2) in
+            // register i of read h: block j of that column, in order (widen_words' layout).
+            const int lane = (int)threadIdx.x & 31, k = lane & 7, j = lane & 3;
+            const int c0 = row0 + 16 * j;
+            const u32 base = (u32)__cvta_generic_to_shared(tile);
+#pragma unroll 1
+            for (int qi = 0; qi < TT_COLS / 32; ++qi) {
+                const int q = ((int)threadIdx.x >> 5) * (TT_COLS / 32) + qi;
+                uint4 w[2];
+#pragma unroll
+                for (int h = 0; h < 2; ++h) {
+                    const int row = 16 * (k >> 1) + 2 * (4 * h + (lane >> 3)) + (k & 1);  // tt_swizzle(row) == k
+                    w[h] = ldmatrix_x4_trans(base + 2u * (u32)(row * TT_COLS + (q ^ k) * VEC));
+                }
+                const int rq = col0 + 8 * q + (lane >> 2);
+                if (rq < g.R && c0 < g.P) {
+                    float x[N];
+                    widen_words<N>(w, x);
+                    u32 cw[2];
+                    bool alternative;
+                    const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)rq * (u64)g.P + (u64)c0,
+                                                                  cw, &alternative);
+                    alt += alternative ? 1u : 0u;
+                    store_codes(codes + (size_t)rq * (size_t)(g.P / 2) + (size_t)c0 / 2, cw, N);
+                    scales[scale_offset(rq, c0 / N, (int)scaleCols, swizzle, scaleColsPadded)] = (u8)byte;
+                }
+            }
+        } else if (r < g.R) {
             // A tile that lies wholly inside P gives each thread TT_ROWS / 2 contiguous code bytes
             // (one 32-byte sector) and NB contiguous scale bytes: they are gathered in registers,
             // shifted in block by block, and written at once. Edge tiles write block by block.

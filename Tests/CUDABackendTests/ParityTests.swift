@@ -71,6 +71,8 @@ struct GPUParityTests {
         QuantizationConfig(format: .if4, rule: .mse, rounding: .stochasticUnbiased(seed: 7), blockScale2D: true),
         QuantizationConfig(format: .if4, rule: .mae), QuantizationConfig(format: .mxfp4, blockScale2D: true),
         QuantizationConfig(format: .nvint4, transpose: true),
+        QuantizationConfig(rule: .static6, transpose: true, scaleLayout: .swizzled128x4),
+        QuantizationConfig(rule: .absMax, transpose: true, rht: true),
     ])
     func largerTensors(_ config: QuantizationConfig) throws {
         for (i, type) in CUDAElementType.allCases.enumerated() {
