@@ -249,11 +249,13 @@ func quantizeUnitsAVX2(
 /// `scratch` holds `plan.panelFloats` floats. Returns how many leading superblocks of each row
 /// got their block maxima in `maxima` (row i's at maxima + i · chunkCols / 16; see
 /// fos_stage_bf16_avx2) — 0 when `maxima` is nil or the staging does not produce them.
+/// With `rotatedMaximum` (RHT geometries) the window's max |RHT output| over its real rows is
+/// folded into it instead of the rotated values being stored.
 @discardableResult
 func stageWindowAVX2(
     _ x: TensorElements, _ g: QuantizationGeometry, plan: PanelPlan, r0: Int, c0: Int,
     superblocks: Int, into staged: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    maxima: UnsafeMutablePointer<Float>? = nil
+    maxima: UnsafeMutablePointer<Float>? = nil, rotatedMaximum: UnsafeMutablePointer<Float>? = nil
 ) -> Int {
     var withMaxima = 0
     let sb = AVX2Pass.superblock
@@ -282,8 +284,15 @@ func stageWindowAVX2(
                 maxima: g.rht ? nil : maxima.map { $0 + i * (plan.chunkCols / 16) })
         }
     }
-    if rotate {
-        for i in 0..<realRows { fos_rht_staged_avx2(staged + i * plan.chunkCols, superblocks) }
+    for i in 0..<realRows {
+        let row = staged + i * plan.chunkCols
+        if let m = rotatedMaximum {
+            // A ragged transposed panel arrives rotated already.
+            let best = rotate ? fos_rht_staged_max_avx2(row, superblocks) : fos_max_abs_avx2(row, superblocks * sb)
+            m.pointee = max(m.pointee, best)
+        } else if rotate {
+            fos_rht_staged_avx2(row, superblocks)
+        }
     }
     return withMaxima
 }
@@ -302,17 +311,11 @@ func rhtAmaxAVX2(_ x: TensorElements, _ g: QuantizationGeometry, threads: Int) -
             defer { staged.deallocate(); scratch.deallocate() }
             var best: Float = 0
             for u in units {
-                let r0 = u * plan.panelRows
-                let realRows = min(plan.panelRows, g.rows - r0)
                 for c0 in stride(from: 0, to: g.paddedCols, by: plan.chunkCols) {
                     let superblocks = (min(plan.chunkCols, g.paddedCols - c0) / 16 + 15) / 16
                     stageWindowAVX2(
-                        x, g, plan: plan, r0: r0, c0: c0, superblocks: superblocks, into: staged,
-                        scratch: scratch)
-                    for i in 0..<realRows {
-                        let row = staged + i * plan.chunkCols
-                        best = max(best, fos_max_abs_avx2(row, superblocks * AVX2Pass.superblock))
-                    }
+                        x, g, plan: plan, r0: u * plan.panelRows, c0: c0, superblocks: superblocks, into: staged,
+                        scratch: scratch, rotatedMaximum: &best)
                 }
             }
             mp.p[i] = best

@@ -221,6 +221,8 @@ FOS_AVX2 void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row
 
 // MARK: - Random Hadamard transform (spec §2) on staged superblocks
 
+FOS_INLINE __m256 fos_abs(__m256 v) { return _mm256_and_ps(v, fos_floats(_mm256_set1_epi32(0x7FFFFFFF))); }
+
 /// Round to nearest even BF16, kept as float32 (RandomHadamard's rounding; finite inputs).
 FOS_INLINE __m256 fos_round_bf16(__m256 v) {
     __m256i b = fos_bits(v);
@@ -229,25 +231,30 @@ FOS_INLINE __m256 fos_round_bf16(__m256 v) {
     return fos_floats(_mm256_and_si256(b, _mm256_set1_epi32((int)0xFFFF0000u)));
 }
 
-FOS_AVX2 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
+/// The RHT of the 8 groups of 16 at p (staged: vector i holds element i of each). With
+/// `store`, each output rounded to BF16 replaces its input; otherwise nothing is written and
+/// max |y| over the outputs (not rounded) is folded into *maximum.
+FOS_INLINE void fos_rht_group(float *p, int store, __m256 *maximum) {
     // R[i][j] = s_i · (−1)^popcount(i & j) / 4 (exactly ±0.25): every product x_i · R[i][j] is
     // ±q_i with q_i = x_i · 0.25, and y_j = (((0 + p_0j) + p_1j) + …) + p_15j, rounded to BF16.
     // After term i the partial sums depend only on j mod K (K the power of two above i), so
     // the outputs share their first partial sums: 171 additions per block instead of 256.
+    // Terms 0…7 leave 8 classes (j mod 8); outputs j and j + 8 start from class j and take
+    // each of terms 8…15 with opposite signs (bit 3 of i & (j + 8) is set), so they are
+    // finished in pairs — at most 8 + 8 + 2 vectors live, none spilled.
     static const int s[16] = {1, 1, 1, -1, 1, -1, -1, -1, -1, -1, -1, 1, -1, 1, -1, -1};
     const __m256 quarter = _mm256_set1_ps(0.25f);
-    for (ptrdiff_t group = 0; group < 2 * superblocks; group++) {
-        float *p = staged + 128 * group;
-        __m256 acc[16];
+    {
+        __m256 acc[8];
         acc[0] = _mm256_setzero_ps();
         int classes = 1;
 #pragma clang loop unroll(full)
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 8; i++) {
             __m256 q = _mm256_mul_ps(_mm256_load_ps(p + 8 * i), quarter);
             int next = classes;
             while (next <= i) next *= 2;
 #pragma clang loop unroll(full)
-            for (int j = 15; j >= 0; j--) {
+            for (int j = 7; j >= 0; j--) {
                 if (j >= next) continue;
                 __m256 prev = acc[j % classes];
                 int sign = s[i] * ((__builtin_popcount((unsigned)(i & j)) & 1) ? -1 : 1);
@@ -255,9 +262,41 @@ FOS_AVX2 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
             }
             classes = next;
         }
+        __m256 q[8];
 #pragma clang loop unroll(full)
-        for (int j = 0; j < 16; j++) _mm256_store_ps(p + 8 * j, fos_round_bf16(acc[j]));
+        for (int i = 0; i < 8; i++) q[i] = _mm256_mul_ps(_mm256_load_ps(p + 8 * (8 + i)), quarter);
+#pragma clang loop unroll(full)
+        for (int j = 0; j < 8; j++) {
+            __m256 a = acc[j], b = acc[j];
+#pragma clang loop unroll(full)
+            for (int i = 8; i < 16; i++) {
+                int sign = s[i] * ((__builtin_popcount((unsigned)(i & j)) & 1) ? -1 : 1);
+                a = sign > 0 ? _mm256_add_ps(a, q[i - 8]) : _mm256_sub_ps(a, q[i - 8]);
+                b = sign > 0 ? _mm256_sub_ps(b, q[i - 8]) : _mm256_add_ps(b, q[i - 8]);
+            }
+            if (store) {
+                _mm256_store_ps(p + 8 * j, fos_round_bf16(a));
+                _mm256_store_ps(p + 8 * (j + 8), fos_round_bf16(b));
+            } else {
+                *maximum = _mm256_max_ps(*maximum, _mm256_max_ps(fos_abs(a), fos_abs(b)));
+            }
+        }
     }
+}
+
+FOS_AVX2 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
+    for (ptrdiff_t group = 0; group < 2 * superblocks; group++) fos_rht_group(staged + 128 * group, 1, NULL);
+}
+
+FOS_AVX2 float fos_rht_staged_max_avx2(const float *staged, ptrdiff_t superblocks) {
+    // Rounding to BF16 is monotonic and odd, so the largest |rounded output| is the largest
+    // |output| rounded: the outputs need not be rounded one by one.
+    __m256 m = _mm256_setzero_ps();
+    for (ptrdiff_t group = 0; group < 2 * superblocks; group++) fos_rht_group((float *)staged + 128 * group, 0, &m);
+    float lanes[8], best = 0;
+    _mm256_storeu_ps(lanes, fos_round_bf16(m));
+    for (int j = 0; j < 8; j++) best = lanes[j] > best ? lanes[j] : best;
+    return best;
 }
 
 FOS_AVX2 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
@@ -280,7 +319,6 @@ FOS_AVX2 float fos_max_abs_avx2(const float *p, ptrdiff_t n) {
 
 // MARK: - Lane codecs (the 8-lane twins of LaneCodecs.swift)
 
-FOS_INLINE __m256 fos_abs(__m256 v) { return _mm256_and_ps(v, fos_floats(_mm256_set1_epi32(0x7FFFFFFF))); }
 
 /// E4M3 code of x ≥ 0 (RNE, saturating at 448): the step 2^(E−3), E = max(exponent, −6).
 FOS_INLINE __m256i fos_e4m3_code(__m256 x) {
@@ -915,6 +953,9 @@ void fos_stage_transposed_avx2(const void *src, int kind, ptrdiff_t row_stride, 
     __builtin_trap();
 }
 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks) {
+    (void)staged; (void)superblocks; __builtin_trap();
+}
+float fos_rht_staged_max_avx2(const float *staged, ptrdiff_t superblocks) {
     (void)staged; (void)superblocks; __builtin_trap();
 }
 uint16_t fos_max_magnitude16_avx2(const uint16_t *p, ptrdiff_t n) {

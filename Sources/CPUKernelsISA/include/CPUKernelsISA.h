@@ -115,6 +115,10 @@ void fos_raise_to_block_maxima_avx2(const float *staged, ptrdiff_t superblocks, 
 /// sum of its 16 products in index order, rounded to BF16).
 void fos_rht_staged_avx2(float *staged, ptrdiff_t superblocks);
 
+/// max |y| over the RHT outputs of `superblocks` staged superblocks, rounded to BF16 (the
+/// largest magnitude `fos_rht_staged_avx2` would leave there); `staged` is not changed.
+float fos_rht_staged_max_avx2(const float *staged, ptrdiff_t superblocks);
+
 /// NVFP4 static6/static4 (E2M1 codes) and NVINT4 (INT4 codes) with E4M3 block scales. Every
 /// quantization kernel takes the block maxima of the staging (`maxima`, as the 16-bit stagings
 /// write them) or NULL to compute them from the staged values.
