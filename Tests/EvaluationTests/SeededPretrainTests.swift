@@ -16,6 +16,7 @@ import Training
             as: UTF8.self)
         let dir = NSTemporaryDirectory() + "fos-seeds-corpus-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }  // the corpus is read into memory
         try! text.write(toFile: dir + "/text.txt", atomically: true, encoding: .utf8)
         return try! CorpusPreparation.prepare(
             textPath: dir + "/text.txt", vocabularySize: 300, blockTokens: 512,

@@ -21,6 +21,7 @@ import Tokenizers
     static let corpus: PreparedCorpus = {
         let dir = NSTemporaryDirectory() + "fos-train-test-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }  // the corpus is read into memory
         let path = dir + "/text.txt"
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
         return try! CorpusPreparation.prepare(textPath: path, vocabularySize: 320, blockTokens: 512, validationEvery: 5)
