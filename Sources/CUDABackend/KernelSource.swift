@@ -839,11 +839,6 @@ __device__ __forceinline__ void async_wait() {
 #define TT_ROWS 64
 #define TT_COLS 128
 
-// For the ldmatrix reads the 16-byte chunk c of tile row r is stored at chunk c ^ tt_swizzle(r):
-// the 8 rows one 8x8 matrix reads (rows 16(k>>1) + 2m + (k&1), k = 0..7) then lie on 8 distinct
-// bank groups.
-__device__ __forceinline__ int tt_swizzle(int r) { return (((r >> 4) & 3) << 1) | (r & 1); }
-
 // Four 8x8 matrices of 16-bit values, transposed: lane l supplies the address of row l & 7 of
 // matrix l >> 3 and receives, in register m, that matrix's rows 2(l & 3) and 2(l & 3) + 1 of
 // column l >> 2 (low and high half).
@@ -867,33 +862,41 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
     // while this one is quantized.
     constexpr int STAGES = sizeof(elem_t) <= 2 ? 2 : 1;
     constexpr bool LDM = sizeof(elem_t) == 2 && N == 16;
-    __shared__ __align__(16) elem_t tiles2[STAGES][TT_ROWS * TT_COLS];
-    // Where element (rr, cc) of a tile is kept (cc a multiple of VEC).
-    auto slot = [](int rr, int cc) {
-        return LDM ? rr * TT_COLS + (((cc / VEC) ^ tt_swizzle(rr)) * VEC) : rr * TT_COLS + cc;
-    };
+    // Tile row r starts at r * PITCH + (r >> 4) * GROUP_PAD elements. For the ldmatrix reads rows
+    // are 16 bytes longer than the tile and each group of 16 rows 32 bytes further on, so that the
+    // 8 rows one 8x8 matrix reads (16(k>>1) + 2m + (k&1), k = 0..7) start on 8 distinct bank
+    // groups: 17r + 2(r >> 4) = (2m + (k&1)) + 2(k>>1) modulo 8.
+    constexpr int PITCH = LDM ? TT_COLS + 8 : TT_COLS, GROUP_PAD = LDM ? 16 : 0;
+    constexpr int TILE_ELEMS = TT_ROWS * PITCH + (TT_ROWS / 16) * GROUP_PAD;
+    __shared__ __align__(16) elem_t tiles2[STAGES][TILE_ELEMS];
+    auto slot = [](int rr, int cc) { return rr * PITCH + (rr >> 4) * GROUP_PAD + cc; };
     const int srcRows = g.Q, srcCols = g.srcCols;
     const u32 scaleCols = (u32)g.P / N;
     const u32 tileRows = ((u32)g.P + TT_ROWS - 1) / TT_ROWS, tileCols = ((u32)srcCols + TT_COLS - 1) / TT_COLS;
     const u32 tiles = tileRows * tileCols;
     const bool vectorLoads = (srcCols % VEC) == 0;
     u32 alt = 0u;
-    // Starts the copy of tile tj (counted from the end backwards, see quantize_1d) into buffer b;
-    // elements past the source's rows or columns are zeros.
-    auto stage = [&](int b, u32 tj) {
+    // The first source row and column of tile tj (counted from the end backwards, see quantize_1d).
+    auto origin = [&](u32 tj) {
         const u32 t = tiles - 1u - tj;
-        const u32 tr = t / tileCols, tc = t - tr * tileCols;
-        const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
+        const u32 tr = t / tileCols;
+        return make_int2((int)tr * TT_ROWS, (int)(t - tr * tileCols) * TT_COLS);
+    };
+    // Starts the copy of the tile at source row row0, column col0 into buffer b; elements past the
+    // source's rows or columns are zeros.
+    auto stage = [&](int b, int row0, int col0) {
         if (vectorLoads && row0 + TT_ROWS <= srcRows && col0 + TT_COLS <= srcCols) {
             // An inner tile: thread t copies vector t % PER_ROW of tile rows t / PER_ROW, then
-            // ROWS_PER_PASS further down each pass (pointer steps only; the launch has TT_COLS threads).
+            // ROWS_PER_PASS further down each pass (pointer steps only; the launch has TT_COLS threads,
+            // so rr < ROWS_PER_PASS, which divides 16: (rr + p * ROWS_PER_PASS) >> 4 needs no rr).
             constexpr int PER_ROW = TT_COLS / VEC, ROWS_PER_PASS = TT_COLS / PER_ROW;
             const int rr = (int)threadIdx.x / PER_ROW, cc = ((int)threadIdx.x % PER_ROW) * VEC;
             const elem_t* src = in + (size_t)(row0 + rr) * srcCols + col0 + cc;
+            elem_t* dst = tiles2[b] + rr * PITCH + cc;
             const size_t step = (size_t)ROWS_PER_PASS * (size_t)srcCols;
 #pragma unroll
             for (int p = 0; p < TT_ROWS / ROWS_PER_PASS; ++p, src += step)
-                copy16_async(tiles2[b] + slot(rr + p * ROWS_PER_PASS, cc), src);
+                copy16_async(dst + slot(p * ROWS_PER_PASS, 0), src);
             async_commit();
             return;
         }
@@ -914,13 +917,16 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
         async_commit();
     };
     int buf = 0;
-    if (blockIdx.x < tiles) stage(0, blockIdx.x);
-    for (u32 tj = blockIdx.x; tj < tiles; tj += gridDim.x, buf = (buf + 1) % STAGES) {
-        const u32 t = tiles - 1u - tj;
-        const u32 tr = t / tileCols, tc = t - tr * tileCols;
-        const int row0 = (int)tr * TT_ROWS, col0 = (int)tc * TT_COLS;
+    int2 at = make_int2(0, 0), next = at;
+    if (blockIdx.x < tiles) {
+        at = origin(blockIdx.x);
+        stage(0, at.x, at.y);
+    }
+    for (u32 tj = blockIdx.x; tj < tiles; tj += gridDim.x, buf = (buf + 1) % STAGES, at = next) {
+        const int row0 = at.x, col0 = at.y;
+        if (tj + gridDim.x < tiles) next = origin(tj + gridDim.x);
         if (STAGES == 2 && tj + gridDim.x < tiles) {
-            stage((buf + 1) % STAGES, tj + gridDim.x);
+            stage((buf + 1) % STAGES, next.x, next.y);
             async_wait<1>();
         } else {
             async_wait<0>();
@@ -935,16 +941,14 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
             // register i of read h: block j of that column, in order (widen_words' layout).
             const int lane = (int)threadIdx.x & 31, k = lane & 7, j = lane & 3;
             const int c0 = row0 + 16 * j;
-            const u32 base = (u32)__cvta_generic_to_shared(tile);
+            const u32 rows = (u32)__cvta_generic_to_shared(tile) +
+                             2u * (u32)slot(16 * (k >> 1) + 2 * (lane >> 3) + (k & 1), 0);
 #pragma unroll 1
             for (int qi = 0; qi < TT_COLS / 32; ++qi) {
                 const int q = ((int)threadIdx.x >> 5) * (TT_COLS / 32) + qi;
                 uint4 w[2];
 #pragma unroll
-                for (int h = 0; h < 2; ++h) {
-                    const int row = 16 * (k >> 1) + 2 * (4 * h + (lane >> 3)) + (k & 1);  // tt_swizzle(row) == k
-                    w[h] = ldmatrix_x4_trans(base + 2u * (u32)(row * TT_COLS + (q ^ k) * VEC));
-                }
+                for (int h = 0; h < 2; ++h) w[h] = ldmatrix_x4_trans(rows + 2u * (u32)(8 * h * PITCH + q * VEC));
                 const int rq = col0 + 8 * q + (lane >> 2);
                 if (rq < g.R && c0 < g.P) {
                     float x[N];
@@ -970,9 +974,9 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
                 const int c0 = row0 + k * N;
                 if (c0 >= g.P) break;
                 float x[N];
-                const elem_t* column = tile + k * N * TT_COLS + threadIdx.x;  // constant offsets below
+                const elem_t* column = tile + k * N * PITCH + threadIdx.x;  // constant offsets below
 #pragma unroll
-                for (int i = 0; i < N; ++i) x[i] = to_f32(column[i * TT_COLS]);
+                for (int i = 0; i < N; ++i) x[i] = to_f32(column[i * PITCH]);
                 u32 w[N / 8];
                 bool alternative;
                 const u32 byte = process_block<FK, METRIC, N>(x, rht != 0, ctx, (u64)r * (u64)g.P + (u64)c0, w,
@@ -1013,7 +1017,7 @@ __device__ __forceinline__ void quantize_1d_transposed(const elem_t* __restrict_
             }
         }
         __syncthreads();
-        if (STAGES == 1 && tj + gridDim.x < tiles) stage(0, tj + gridDim.x);
+        if (STAGES == 1 && tj + gridDim.x < tiles) stage(0, next.x, next.y);
     }
     count_alternatives(alt, altCount);
 }
