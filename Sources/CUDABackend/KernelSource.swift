@@ -778,7 +778,8 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
         }
     };
     if (contiguous) {
-        // The next two blocks' raw words are in flight while a block is processed.
+        // The next two blocks' raw words are in flight while a block is processed; the loop takes
+        // two blocks a turn so that the two buffers swap roles instead of being copied.
         constexpr int WORDS = N * (int)sizeof(elem_t) / 16;
         uint4 r0[WORDS], r1[WORDS];
         auto fetch = [&](uint4* r, u32 j) {
@@ -788,15 +789,17 @@ __device__ __forceinline__ void quantize_1d(const elem_t* __restrict__ in, Geome
                 for (int k = 0; k < WORDS; ++k) r[k] = __ldg(p + k);
             }
         };
+        auto step = [&](uint4* r, u32 j) {
+            float x[N];
+            widen_words<N>(r, x);
+            fetch(r, j + 2u * stride);
+            finish(x, j);
+        };
         fetch(r0, first);
         fetch(r1, first + stride);
-        for (u32 j = first; j < total; j += stride) {
-            float x[N];
-            widen_words<N>(r0, x);
-#pragma unroll
-            for (int k = 0; k < WORDS; ++k) r0[k] = r1[k];
-            fetch(r1, j + 2u * stride);
-            finish(x, j);
+        for (u32 j = first; j < total; j += 2u * stride) {
+            step(r0, j);
+            if (j + stride < total) step(r1, j + stride);
         }
     } else {
         float next[N];
