@@ -142,18 +142,19 @@ __device__ __forceinline__ u32 e2m1_index_rtn(float a) {
 #endif
 }
 
-// E2M1.stochasticCode(forScaled:noise:) index, with a = min(|y|, 8).
+// E2M1.stochasticCode(forScaled:noise:) index, with a = min(|y|, 8): on [0, 2) it is
+// max(rne(2a + r), 0), on [2, 4) rne(a + r) + 2, on [4, 8] min(rne(a / 2 + r), 3) + 4 (r in
+// [-0.5, 0.5), so 2a + r >= -0.5 and the max is rne's own). As for e2m1_index_rtn, each of
+// the three is monotonic and overestimates the index outside its range (2a + r >= (a + r) + 2
+// for a >= 2, (a + r) + 2 >= (a / 2 + r) + 4 for a >= 4, and the reverse below), so the index is
+// their minimum, with no branch (the sums 2a + r, a + r, a / 2 + r are rounded as before; adding
+// the magic constant plus 2 or 4 is rne plus 2 or 4, ties still to even).
 __device__ __forceinline__ u32 e2m1_index_stochastic(float ay, float r) {
-    float a = fminf(ay, 8.0f);
-    int idx;
-    if (a < 2.0f) {
-        idx = max(rne_int(__fadd_rn(__fmul_rn(2.0f, a), r)), 0);
-    } else if (a < 4.0f) {
-        idx = rne_int(__fadd_rn(a, r)) + 2;
-    } else {
-        idx = min(rne_int(__fadd_rn(__fmul_rn(a, 0.5f), r)), 3) + 4;
-    }
-    return (u32)idx;
+    const float a = fminf(ay, 8.0f);
+    const float c1 = __fadd_rn(__fadd_rn(__fmul_rn(2.0f, a), r), FOS_MAGIC);
+    const float c2 = __fadd_rn(__fadd_rn(a, r), FOS_MAGIC + 2.0f);
+    const float c3 = __fadd_rn(__fadd_rn(__fmul_rn(a, 0.5f), r), FOS_MAGIC + 4.0f);
+    return __float_as_uint(fminf(fminf(c1, c2), fminf(c3, FOS_MAGIC + 7.0f))) - 0x4B400000u;
 }
 
 // The magnitude of E2M1 index idx: 0, 0.5, 1, 1.5, 2, 3, 4, 6.
