@@ -223,8 +223,7 @@ public final class CUDAQuantizer: BlockQuantizer, @unchecked Sendable {
         let rounding = plan.config.rounding
         let seed = rounding.stochasticSeed.map(StochasticNoise.key(seed:)) ?? 0
         let stochastic: Int32 = rounding == .nearest ? 0 : (rounding.choosesFromNearest ? 2 : 1)
-        let bands = plan.adaptiveBands && type != .f32
-        let kernel = try function(plan.kernelName + (bands ? "_bands" : ""), type)
+        let kernel = try function(plan.kernelName(for: type), type)
         let g = plan.geometry
         // CTAs of the size the kernel source declares; a grid that is resident all at once.
         let threads = kernel.maxThreadsPerBlock
@@ -269,9 +268,10 @@ struct QuantizationPlan {
     let geometry: QuantizationGeometry
     var config: QuantizationConfig { geometry.config }
     let constants: ScaleConstants
-    let kernelName: String
-    /// `kernelName` has a `_bands` variant that takes these tiles from 16-bit input.
-    let adaptiveBands: Bool
+    /// The kernel's name without its `_bands` variant (see `kernelName(for:)`).
+    private let baseName: String
+    /// 4/6 square tiles that the band kernel takes when the input is 16-bit.
+    private let adaptiveBands: Bool
     let metric: Int32
 
     init(_ g: QuantizationGeometry) throws {
@@ -295,7 +295,7 @@ struct QuantizationPlan {
         case (.if4, _): kind = "if4"
         }
         let layout = config.blockScale2D ? "2d" : (config.transpose ? "1dt" : "1d")
-        kernelName = "fos_quantize_\(layout)_\(kind)"
+        baseName = "fos_quantize_\(layout)_\(kind)"
         // 4/6 square tiles have a band kernel for the inputs its loop takes (see KernelSource).
         adaptiveBands =
             layout == "2d" && kind == "nvfp4_adaptive" && !config.transpose && g.sourceCols % 16 == 0
@@ -305,6 +305,12 @@ struct QuantizationPlan {
         case .absMax: metric = 2
         default: metric = 0
         }
+    }
+
+    /// The kernel for input elements of `type`: 4/6 square tiles from 16-bit input go to the band
+    /// kernel (`_bands`), whose loop takes them; everything else to the plan's own kernel.
+    func kernelName(for type: CUDAElementType) -> String {
+        adaptiveBands && type != .f32 ? baseName + "_bands" : baseName
     }
 
     /// CTAs of `threads` threads (the kernel's `__launch_bounds__`) that cover the work once; the

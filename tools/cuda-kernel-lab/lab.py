@@ -85,11 +85,13 @@ def main():
         reference = None
         for path, mod in modules:
             amax_k = mod.get_function("fos_amax")
-            try:  # the band kernel of 4/6 tiles (round to nearest), in sources that have one
-                if layout != "2d" or st != 0:
-                    raise KeyError
-                k = mod.get_function(kname + "_bands")
-            except Exception:
+            k = None
+            if layout == "2d" and st == 0:  # the band kernel of 4/6 tiles, in sources that have one
+                try:
+                    k = mod.get_function(kname + "_bands")
+                except Exception:
+                    pass
+            if k is None:
                 k = mod.get_function(kname)
             amax = cp.zeros(1, dtype=cp.uint32)
             amax_k((sms * 8,), (256,), (x, np.uint64(n), amax))
