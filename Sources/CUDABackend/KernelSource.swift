@@ -121,24 +121,34 @@ __device__ __forceinline__ float e4m3_decode(u32 code) {
     return (code & 0x80u) ? -mag : mag;
 }
 
-// E2M1 index (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN), saturating at 6. On
+// What a caller knows of the magnitudes a it rounds (e2m1_index_rtn's RANGE): nothing, a < 7 (a
+// block whose RN(bmax * k) < 7: rne(a / 2) + 4 <= 7, so the saturation at index 7 cannot be
+// reached), or a < 4.5 (RN(bmax * k) < 4.5: on [4, 4.5) rne(a) + 2 = 6 is the index too, so the
+// [4, inf) branch drops).
+#define A_ANY 0
+#define A_BELOW_7 1
+#define A_BELOW_4_5 2
+
+// E2M1 index i (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN), saturating at 6, as
+// the float FOS_MAGIC + i (exact; its bits are i + E2M1_BIAS, see table_entry). On
 // [0, 2) the index is rne(2a), on [2, 4) rne(a) + 2, on [4, inf) min(rne(a / 2) + 4, 7); each
 // of these overestimates the index outside its range, so the index is their minimum. Each is one
 // fma or add with the magic constant (ties stay ties: the offsets are even), so the work is three
-// floating-point operations and three minima, none of them on the integer pipe.
+// floating-point operations and three minima (fewer within a RANGE), none on the integer pipe.
 // tools/cuda-kernel-lab/check_e2m1.py compares it with the spec's rounding for every float32 in
-// [0, inf].
-__device__ __forceinline__ u32 e2m1_index_rtn(float a) {
+// [0, inf], and each RANGE within its bound.
+template <int RANGE = A_ANY>
+__device__ __forceinline__ float e2m1_index_rtn(float a) {
 #if defined(FOS_HW_FP4)
     // Blackwell: the hardware converter (RNE, satfinite); magnitudes only, so the sign is ours.
     u32 packed;
     asm("{\n .reg .b8 t;\n cvt.rn.satfinite.e2m1x2.f32 t, %1, %1;\n mov.b32 %0, {t, t, t, t};\n}" : "=r"(packed) : "f"(a));
-    return packed & 7u;
+    return __uint_as_float((packed & 7u) + 0x4B400000u);
 #else
-    const float f1 = __fmaf_rn(a, 2.0f, FOS_MAGIC);
-    const float f2 = __fadd_rn(a, FOS_MAGIC + 2.0f);
-    const float f3 = __fmaf_rn(a, 0.5f, FOS_MAGIC + 4.0f);
-    return __float_as_uint(fminf(fminf(f1, f2), fminf(f3, FOS_MAGIC + 7.0f))) - 0x4B400000u;
+    const float f12 = fminf(__fmaf_rn(a, 2.0f, FOS_MAGIC), __fadd_rn(a, FOS_MAGIC + 2.0f));
+    if (RANGE == A_BELOW_4_5) return f12;
+    const float f = fminf(f12, __fmaf_rn(a, 0.5f, FOS_MAGIC + 4.0f));
+    return RANGE == A_BELOW_7 ? f : fminf(f, FOS_MAGIC + 7.0f);
 #endif
 }
 
@@ -148,13 +158,14 @@ __device__ __forceinline__ u32 e2m1_index_rtn(float a) {
 // the three is monotonic and overestimates the index outside its range (2a + r >= (a + r) + 2
 // for a >= 2, (a + r) + 2 >= (a / 2 + r) + 4 for a >= 4, and the reverse below), so the index is
 // their minimum, with no branch (the sums 2a + r, a + r, a / 2 + r are rounded as before; adding
-// the magic constant plus 2 or 4 is rne plus 2 or 4, ties still to even).
-__device__ __forceinline__ u32 e2m1_index_stochastic(float ay, float r) {
+// the magic constant plus 2 or 4 is rne plus 2 or 4, ties still to even). FOS_MAGIC + index, as
+// e2m1_index_rtn.
+__device__ __forceinline__ float e2m1_index_stochastic(float ay, float r) {
     const float a = fminf(ay, 8.0f);
     const float c1 = __fadd_rn(__fadd_rn(__fmul_rn(2.0f, a), r), FOS_MAGIC);
     const float c2 = __fadd_rn(__fadd_rn(a, r), FOS_MAGIC + 2.0f);
     const float c3 = __fadd_rn(__fadd_rn(__fmul_rn(a, 0.5f), r), FOS_MAGIC + 4.0f);
-    return __float_as_uint(fminf(fminf(c1, c2), fminf(c3, FOS_MAGIC + 7.0f))) - 0x4B400000u;
+    return fminf(fminf(c1, c2), fminf(c3, FOS_MAGIC + 7.0f));
 }
 
 // The magnitude of E2M1 index idx: 0, 0.5, 1, 1.5, 2, 3, 4, 6.
@@ -434,16 +445,32 @@ __device__ __forceinline__ float block_absmax(const float* x) {
     }
 }
 
-// The FP4 code of y (sign from y < 0, as E2M1.code) plus E2M1_BIAS, and its index i as
-// i + E2M1_BIAS (the bits of e2m1_index_rtn's float; see table_entry). Words packed from these
-// codes carry the bias in every nibble until unbias_words takes it out once per word. y + 0 is y
-// except that -0 becomes +0, so its sign bit is y < 0 without a comparison (taken with a
-// multiply, off the integer pipe).
-__device__ __forceinline__ u32 fp4_code_biased(float y, float noise, bool stochastic, u32* biasedIndex) {
-    float a = fabsf(y);
-    u32 idx = stochastic ? e2m1_index_stochastic(a, noise) : e2m1_index_rtn(a);
-    *biasedIndex = idx + E2M1_BIAS;
-    return *biasedIndex + 8u * __umulhi(__float_as_uint(__fadd_rn(y, 0.0f)), 2u);
+// 1 when y < 0, else 0 (E2M1.code's sign: -0, and a product that rounded to -0, give 0), as a
+// float: one comparison that writes a register (FSET.BF), whose 8 * sign a code adds with an fma.
+__device__ __forceinline__ float negative_one(float y) {
+    float n;
+    asm("set.lt.f32.f32 %0, %1, 0f00000000;" : "=f"(n) : "f"(y));
+    return n;
+}
+
+// The FP4 code (sign bit 8) of E2M1 index float f (FOS_MAGIC + index) and sign negative (1 or 0)
+// plus E2M1_BIAS: the bits of f + 8 * negative. Words packed from these codes carry the bias in
+// every nibble until unbias_words takes it out once per word.
+__device__ __forceinline__ u32 biased_code(float f, float negative) {
+    return __float_as_uint(__fmaf_rn(negative, 8.0f, f));
+}
+
+// The E2M1 index float of y (FOS_MAGIC + index): RTN within RANGE, or stochastic with the noise.
+template <int RANGE = A_ANY>
+__device__ __forceinline__ float fp4_index(float y, float noise, bool stochastic) {
+    const float a = fabsf(y);
+    return stochastic ? e2m1_index_stochastic(a, noise) : e2m1_index_rtn<RANGE>(a);
+}
+
+// y's FP4 code plus E2M1_BIAS (biased_code).
+template <int RANGE = A_ANY>
+__device__ __forceinline__ u32 fp4_code_biased(float y, float noise, bool stochastic) {
+    return biased_code(fp4_index<RANGE>(y, noise, stochastic), negative_one(y));
 }
 
 template <int WORDS>
@@ -452,59 +479,83 @@ __device__ __forceinline__ void unbias_words(u32* w) {
     for (int k = 0; k < WORDS; ++k) w[k] -= E2M1_BIAS * 0x11111111u;
 }
 
+// The smallest multiplier k above which every nonzero input x has a nonzero RN(x * k), so that
+// y = x * k has x's sign: the least positive input times k must exceed 2^-150 (BF16 2^-133,
+// which the RHT rounds to as well, and F16's 2^-24 is larger; F32 2^-149).
+#if FOS_DT == 0
+#define K_KEEPS_SIGN 0.5f
+#else
+#define K_KEEPS_SIGN 7.62939453125e-06f  // 2^-17
+#endif
+
 __device__ __forceinline__ int int4_value(float y, float noise, bool stochastic) {
     return stochastic ? int4_stochastic(y, noise) : int4_rtn(y);
 }
 
-// One FP4 candidate of an element x scaled by k: its biased code (fp4_code_biased, with the noise
-// when stochastic) and its error term f(d - |x|), d looked up in table column col.
+// One FP4 candidate of an element x (|x| = ax), rounded to index float f with sign negative: its
+// biased code (biased_code) and its error term f(d - |x|), d looked up in table column col (the
+// bits of f are the row's index plus E2M1_BIAS, which table_entry takes as they are).
 template <int METRIC>
-__device__ __forceinline__ float fp4_candidate(float x, float noise, bool stochastic, float k, u32 col, int metric,
-                                               u32* code) {
-    u32 biasedIndex;
-    *code = fp4_code_biased(__fmul_rn(x, k), noise, stochastic, &biasedIndex);
-    return element_error<METRIC>(__fsub_rn(table_entry(col, biasedIndex), fabsf(x)), metric);
+__device__ __forceinline__ float fp4_candidate(float f, float negative, float ax, u32 col, int metric, u32* code) {
+    *code = biased_code(f, negative);
+    return element_error<METRIC>(__fsub_rn(table_entry(col, __float_as_uint(f)), ax), metric);
 }
 
-// The per-element work of the two-candidate rules: candidate A (scale to 6, or FP for IF4) into
-// codeA, candidate B (scale to 4, or INT) into codeB, and each element's error term
-// e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly). The dequantized
-// magnitudes d = ((|q| * scale) * amax) / divisor are looked up in the CTA's tables: colA and
-// colB are the candidates' scale bytes' columns, the rounded magnitude picks the row.
+// The two-candidate rules on n = 16 values: candidate A (scale to 6, or FP for IF4) into wA,
+// candidate B (scale to 4, or INT) into wB, and each element's error terms
+// e = f(|d| - |x|) (d and x have the same sign, so this is f(d - x) exactly) to sink(i, eA, eB).
+// The dequantized magnitudes d = ((|q| * scale) * amax) / divisor are looked up in the CTA's
+// tables: the candidates' scale bytes bA and bB pick the columns, the rounded magnitude the row.
 // ST: 0 round to nearest, 1 stochastic (the compile-time cases keep per-element branches out of
-// the hot loops).
-template <int METRIC, bool IF4, int ST>
-__device__ __forceinline__ void candidate_element(float x, float noise, const Context& ctx, float kA, u32 colA,
-                                                  float kB, u32 colB, u32* codeA, u32* codeB, float* eA,
-                                                  float* eB) {
-    const bool st = ST == 1;
-    *eA = fp4_candidate<METRIC>(x, noise, st, kA, colA, ctx.metric, codeA);
-    if (IF4) {
-        const int qi = int4_value(__fmul_rn(__fmul_rn(x, kA), 1.16666666f), noise, st);
-        *codeB = (u32)qi & 0xFu;
-        const u32 iB = (u32)abs(qi) + E2M1_BIAS;
-        *eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), fabsf(x)), ctx.metric);
-    } else {
-        *eB = fp4_candidate<METRIC>(x, noise, st, kB, colB, ctx.metric, codeB);
-    }
-}
-
-// n = 16 values (the two-candidate formats have blocks of 16). ST is 0 or 1.
-template <int METRIC, bool IF4, int ST, typename Sink>
+// the hot loops). BOUNDED (4/6, round to nearest): the caller checked RN(bmax * kA) < 7,
+// RN(bmax * kB) < 4.5 and kB > K_KEEPS_SIGN, so each candidate's index takes its reduced RANGE
+// and both codes take x's sign (kA >= kB: neither product rounds to 0 unless x is 0).
+template <int METRIC, bool IF4, int ST, bool BOUNDED, typename Sink>
 __device__ __forceinline__ void two_candidates(const float* x, const float* noise, const Context& ctx, float kA,
                                                u32 bA, float kB, u32 bB, u32* wA, u32* wB, Sink sink) {
     const u32 colA = table_column(ctx.dFP, bA), colB = table_column(IF4 ? ctx.dINT : ctx.dFP, bB);
+    const bool st = ST == 1;
 #pragma unroll
     for (int i = 0; i < 16; ++i) {
+        const float ax = fabsf(x[i]), yA = __fmul_rn(x[i], kA);
         u32 cA, cB;
         float eA, eB;
-        candidate_element<METRIC, IF4, ST>(x[i], noise[i], ctx, kA, colA, kB, colB, &cA, &cB, &eA, &eB);
+        if (BOUNDED) {
+            const float negative = negative_one(x[i]);
+            eA = fp4_candidate<METRIC>(fp4_index<A_BELOW_7>(yA, 0.0f, false), negative, ax, colA, ctx.metric, &cA);
+            eB = fp4_candidate<METRIC>(fp4_index<A_BELOW_4_5>(__fmul_rn(x[i], kB), 0.0f, false), negative, ax, colB,
+                                       ctx.metric, &cB);
+        } else {
+            eA = fp4_candidate<METRIC>(fp4_index(yA, noise[i], st), negative_one(yA), ax, colA, ctx.metric, &cA);
+            if (IF4) {
+                const int qi = int4_value(__fmul_rn(yA, 1.16666666f), noise[i], st);
+                cB = (u32)qi & 0xFu;
+                const u32 iB = (u32)abs(qi) + E2M1_BIAS;
+                eB = element_error<METRIC>(__fsub_rn(table_entry(colB, iB), ax), ctx.metric);
+            } else {
+                const float yB = __fmul_rn(x[i], kB);
+                eB = fp4_candidate<METRIC>(fp4_index(yB, noise[i], st), negative_one(yB), ax, colB, ctx.metric, &cB);
+            }
+        }
         put_code(wA, i, cA);
         put_code(wB, i, cB);
         sink(i, eA, eB);
     }
     unbias_words<2>(wA);
     if (!IF4) unbias_words<2>(wB);
+}
+
+// two_candidates for a block with maximum bmax, BOUNDED where its checks hold (4/6, round to
+// nearest: every block but those with a subnormal or saturated scale, or huge next to its
+// smallest value).
+template <int METRIC, bool IF4, int ST, typename Sink>
+__device__ __forceinline__ void candidate_codes(const float* x, const float* noise, const Context& ctx, float bmax,
+                                                float kA, u32 bA, float kB, u32 bB, u32* wA, u32* wB, Sink sink) {
+    if (!IF4 && ST == 0 && kB > K_KEEPS_SIGN && __fmul_rn(bmax, kA) < 7.0f && __fmul_rn(bmax, kB) < 4.5f) {
+        two_candidates<METRIC, IF4, 0, true>(x, noise, ctx, kA, bA, kB, bB, wA, wB, sink);
+    } else {
+        two_candidates<METRIC, IF4, ST, false>(x, noise, ctx, kA, bA, kB, bB, wA, wB, sink);
+    }
 }
 
 // Rounding.stochasticUnbiased: once the candidates were compared with round-to-nearest codes,
@@ -519,26 +570,36 @@ __device__ __forceinline__ void round_chosen_stochastically(const float* x, cons
 #pragma unroll
     for (int i = 0; i < N; ++i) {
         const float y = __fmul_rn(x[i], k);
-        u32 idx;
-        const u32 code = IF4 && alternative ? (u32)int4_value(__fmul_rn(y, 1.16666666f), noise[i], true) & 0xFu
-                                            : fp4_code_biased(y, noise[i], true, &idx);
-        put_code(w, i, code);
+        put_code(w, i, IF4 && alternative ? (u32)int4_value(__fmul_rn(y, 1.16666666f), noise[i], true) & 0xFu
+                                          : fp4_code_biased(y, noise[i], true));
     }
     if (!(IF4 && alternative)) unbias_words<N / 8>(w);
 }
 
 // ---------------------------------------------------------------- blocks (ReferenceBlock)
 
-// The codes of N values scaled by k, static NVFP4 (FP4) or NVINT4 (INT4), into N/8 words.
-template <int FK, int N, bool ST>
+// The codes of N values scaled by k, static NVFP4 (FP4) or NVINT4 (INT4), into N/8 words; RANGE
+// as the caller knows RN(bmax * k) (e2m1_index_rtn).
+template <int FK, int N, bool ST, int RANGE = A_ANY>
 __device__ __forceinline__ void static_codes(const float* x, const float* noise, float k, u32* w) {
 #pragma unroll
     for (int i = 0; i < N; ++i) {
         const float y = __fmul_rn(x[i], k);
-        u32 idx;
-        put_code(w, i, FK == FK_NVINT4 ? (u32)int4_value(y, noise[i], ST) & 0xFu : fp4_code_biased(y, noise[i], ST, &idx));
+        put_code(w, i, FK == FK_NVINT4 ? (u32)int4_value(y, noise[i], ST) & 0xFu : fp4_code_biased<RANGE>(y, noise[i], ST));
     }
     if (FK != FK_NVINT4) unbias_words<N / 8>(w);
+}
+
+// Static NVFP4 / NVINT4 codes of a block with maximum bmax and multiplier k, round to nearest
+// taking e2m1_index_rtn's A_BELOW_7 where RN(bmax * k) < 7 (every block but those with a
+// subnormal or saturated scale).
+template <int FK, int N, bool ST>
+__device__ __forceinline__ void static_block_codes(const float* x, const float* noise, float bmax, float k, u32* w) {
+    if (FK == FK_NVFP4_STATIC && !ST && __fmul_rn(bmax, k) < 7.0f) {
+        static_codes<FK, N, false, A_BELOW_7>(x, noise, k, w);
+    } else {
+        static_codes<FK, N, ST>(x, noise, k, w);
+    }
 }
 
 // MXFP4: the UE8M0 scale byte e of a block with maximum bmax (returned) and its N codes.
@@ -549,11 +610,7 @@ __device__ __forceinline__ u32 mxfp4_codes(const float* x, const float* noise, f
     u32 e = ((sb >> 23) + ((sb & 0x7FFFFFu) != 0u ? 1u : 0u)) & 0xFFu;
     const float inv = mx_inverse_scale(e);
 #pragma unroll
-    for (int i = 0; i < N; ++i) {
-        float y = e != 0u ? __fmul_rn(x[i], inv) : 0.0f;
-        u32 idx;
-        put_code(w, i, fp4_code_biased(y, noise[i], st, &idx));
-    }
+    for (int i = 0; i < N; ++i) put_code(w, i, fp4_code_biased(e != 0u ? __fmul_rn(x[i], inv) : 0.0f, noise[i], st));
     unbias_words<N / 8>(w);
     return e;
 }
@@ -587,7 +644,7 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
         return mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
     } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
         const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-        static_codes<FK, N, ST != 0>(x, noise, ctx.k[byte], w);
+        static_block_codes<FK, N, ST != 0>(x, noise, bmax, ctx.k[byte], w);
         return byte;
     } else {
         constexpr bool IS_IF4 = FK == FK_IF4;
@@ -602,7 +659,7 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
             accumulate_error<METRIC>(accA, i, eA, ctx.metric);
             accumulate_error<METRIC>(accB, i, eB, ctx.metric);
         };
-        two_candidates<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, kA, byteA, kB, byteB, w, wB, sink);
+        candidate_codes<METRIC, IS_IF4, ST == 2 ? 0 : ST>(x, noise, ctx, bmax, kA, byteA, kB, byteB, w, wB, sink);
         const float errA = block_error<METRIC>(accA, ctx.metric), errB = block_error<METRIC>(accB, ctx.metric);
         // The chosen candidate is rounded into w (indexing w or wB through a pointer chosen at run
         // time would move both arrays to local memory).
@@ -1163,7 +1220,7 @@ __device__ __forceinline__ void quantize_2d_tiles(const elem_t* __restrict__ in,
             byte = mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
         } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
             byte = e4m3_encode(high_precision_scale(ctx, bmax));
-            static_codes<FK, N, STV != 0>(x, noise, ctx.k[byte], w);
+            static_block_codes<FK, N, STV != 0>(x, noise, bmax, ctx.k[byte], w);
         } else {
             // Two candidates: (byteA, kA, codes w) is the default (6 / FP), (byteB, kB, wB) the
             // alternative (4 / INT).
@@ -1182,7 +1239,7 @@ __device__ __forceinline__ void quantize_2d_tiles(const elem_t* __restrict__ in,
                 maxA = fmaxf(maxA, eA);
                 maxB = fmaxf(maxB, eB);
             };
-            two_candidates<-1, IS_IF4, STV == 2 ? 0 : STV>(x, noise, ctx, kA, byteA, kB, byteB, w, wB, sink);
+            candidate_codes<-1, IS_IF4, STV == 2 ? 0 : STV>(x, noise, ctx, bmax, kA, byteA, kB, byteB, w, wB, sink);
             float errA, errB;
             if (ctx.metric == METRIC_ABSMAX) {
 #pragma unroll
@@ -1260,8 +1317,10 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
         u32 w[2] = {0u, 0u};
 #pragma unroll
         for (int c = 0; c < 16; ++c) {
+            const float y = __fmul_rn(x[c], k);
             u32 code;
-            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], fp4_candidate<M>(x[c], 0.0f, false, k, col, M, &code));
+            const float e = fp4_candidate<M>(fp4_index(y, 0.0f, false), negative_one(y), fabsf(x[c]), col, M, &code);
+            acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], e);
             put_code(w, c, code);
         }
         unbias_words<2>(w);

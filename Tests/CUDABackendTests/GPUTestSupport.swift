@@ -45,7 +45,8 @@ func fmt2(_ x: Double) -> String {
 
 /// Input value distributions, chosen to reach every branch of the codecs.
 enum Distribution: String, CaseIterable, Sendable {
-    case normal, outliers, smallUniform, tiny, wideRange, huge, sparseSignedZeros, gridTies, constant, zeros
+    case normal, outliers, smallUniform, tiny, wideRange, huge, sparseSignedZeros, gridTies, constant, zeros,
+        hugeBesideLeast
 
     func values(count: Int, seed: UInt64) -> [Float] {
         var g = SplitMix64(seed: seed)
@@ -78,6 +79,15 @@ enum Distribution: String, CaseIterable, Sendable {
             // many elements land exactly on E2M1 and E4M3 rounding ties.
             return (0..<count).map { i in
                 i % 16 == 3 ? 6 : Float(Int(g.next() % 129) - 64) / 8
+            }
+        case .hugeBesideLeast:
+            // Per block of 16: one maximum between 1 and 2^26, the rest ±2^-120 … ±2^-149 or -0,
+            // so that in blocks with large maxima x · k rounds to ±0 (the code keeps the
+            // product's sign, not x's) and in the others it does not.
+            return (0..<count).map { i in
+                if i % 16 == 0 { return Float(sign: .plus, exponent: (i / 16 * 7) % 26, significand: 1 + g.uniform()) }
+                let sign: FloatingPointSign = g.next() % 2 == 0 ? .minus : .plus
+                return g.next() % 8 == 0 ? -0.0 : Float(sign: sign, exponent: -120 - Int(g.next() % 30), significand: 1)
             }
         case .constant:
             return [Float](repeating: 0.75, count: count)

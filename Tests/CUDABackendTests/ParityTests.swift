@@ -85,6 +85,24 @@ struct GPUParityTests {
         }
     }
 
+    /// Blocks on both sides of the kernels' check that every product x · k stays nonzero (below
+    /// it each code's sign comes from its product; above it one sign serves both 4/6
+    /// candidates): maxima up to 2^26 beside the least BF16 and F32 values and -0.
+    @Test(arguments: [
+        QuantizationConfig(rule: .static6), QuantizationConfig(rule: .mse), QuantizationConfig(rule: .mae),
+        QuantizationConfig(rule: .absMax), QuantizationConfig(rule: .mse, transpose: true),
+        QuantizationConfig(rule: .mse, blockScale2D: true), QuantizationConfig(rule: .static6, blockScale2D: true),
+    ])
+    func productsRoundingToZero(_ config: QuantizationConfig) throws {
+        let raw = Distribution.hugeBesideLeast.values(count: 64 * 128, seed: 3)
+        for type in [CUDAElementType.bf16, .f32] {
+            let (floats, tensor) = hostTensor(raw, type)
+            try expectParity(
+                floats, tensor, rows: 64, cols: 128, config: config,
+                label: "\(describe(config)) \(type)")
+        }
+    }
+
     /// Supplied amaxes down to tensor scales whose block multipliers overflow (1e-34: the scalar
     /// path defines those blocks) and that overflow themselves (1e-38: stored as zeros).
     @Test(arguments: [Float(0), 0.5, 1, 3, 1e-20, 1e-34, 1e-38])
