@@ -81,11 +81,12 @@ enum Distribution: String, CaseIterable, Sendable {
                 i % 16 == 3 ? 6 : Float(Int(g.next() % 129) - 64) / 8
             }
         case .hugeBesideLeast:
-            // Per block of 16: one maximum between 1 and 2^26, the rest ±2^-120 … ±2^-149 or -0,
-            // so that in blocks with large maxima x · k rounds to ±0 (the code keeps the
-            // product's sign, not x's) and in the others it does not.
+            // Every 17th value a maximum between 1 and 2^26 (so at most one in any 16 along a row
+            // and, for row lengths not a multiple of 17, down a column), the rest ±2^-120 …
+            // ±2^-149 or -0: in blocks with large maxima x · k rounds to ±0 (the code keeps the
+            // product's sign, not x's), in the others it does not.
             return (0..<count).map { i in
-                if i % 16 == 0 { return Float(sign: .plus, exponent: (i / 16 * 7) % 26, significand: 1 + g.uniform()) }
+                if i % 17 == 0 { return Float(sign: .plus, exponent: (i / 17 * 7) % 26, significand: 1 + g.uniform()) }
                 let sign: FloatingPointSign = g.next() % 2 == 0 ? .minus : .plus
                 return g.next() % 8 == 0 ? -0.0 : Float(sign: sign, exponent: -120 - Int(g.next() % 30), significand: 1)
             }
