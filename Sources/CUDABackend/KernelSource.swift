@@ -1300,7 +1300,7 @@ __device__ __forceinline__ void quantize_2d(const elem_t* __restrict__ in, Geome
 // (order-free). `load(i, x)` gives row i's 16 values; rows past `rows` would add +0 terms, which
 // leave a sum unchanged. One candidate at a time keeps 32 accumulators live, not 64. Each row's
 // codes go to `sink(i, w)` (2 words).
-template <int M, typename Load, typename Sink>
+template <int M, int RANGE, typename Load, typename Sink>
 __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float k, u32 col, Sink sink) {
     float acc[4][8];
 #pragma unroll
@@ -1319,7 +1319,7 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
         for (int c = 0; c < 16; ++c) {
             const float y = __fmul_rn(x[c], k);
             u32 code;
-            const float e = fp4_candidate<M>(fp4_index(y, 0.0f, false), negative_one(y), fabsf(x[c]), col, M, &code);
+            const float e = fp4_candidate<M>(fp4_index<RANGE>(y, 0.0f, false), negative_one(y), fabsf(x[c]), col, M, &code);
             acc[2 * H + (c >> 3)][c & 7] = add(acc[2 * H + (c >> 3)][c & 7], e);
             put_code(w, c, code);
         }
@@ -1411,6 +1411,7 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     float kA, kB;
                     candidate_scales<false>(ctx, bmax, &byteA, &byteB, &kA, &kB);
                     const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
+                    const bool bounded = __fmul_rn(bmax, kA) < 7.0f;  // then RN(bmax * kB) < 7 too: kB <= kA
                     // One loop over the candidates, so that each metric's error pass is one copy of
                     // code (the hot loop then fits the instruction cache better).
                     float errA = 0.0f, errB = 0.0f;
@@ -1426,12 +1427,20 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                             }
                         };
                         float e;
-                        if (ctx.metric == METRIC_ABSMAX) {
-                            e = tile_candidate_error<METRIC_ABSMAX>(load, rows, k, col, sink);
+                        if (bounded) {
+                            if (ctx.metric == METRIC_ABSMAX) {
+                                e = tile_candidate_error<METRIC_ABSMAX, A_BELOW_7>(load, rows, k, col, sink);
+                            } else if (ctx.metric == METRIC_MAE) {
+                                e = tile_candidate_error<METRIC_MAE, A_BELOW_7>(load, rows, k, col, sink);
+                            } else {
+                                e = tile_candidate_error<METRIC_MSE, A_BELOW_7>(load, rows, k, col, sink);
+                            }
+                        } else if (ctx.metric == METRIC_ABSMAX) {
+                            e = tile_candidate_error<METRIC_ABSMAX, A_ANY>(load, rows, k, col, sink);
                         } else if (ctx.metric == METRIC_MAE) {
-                            e = tile_candidate_error<METRIC_MAE>(load, rows, k, col, sink);
+                            e = tile_candidate_error<METRIC_MAE, A_ANY>(load, rows, k, col, sink);
                         } else {
-                            e = tile_candidate_error<METRIC_MSE>(load, rows, k, col, sink);
+                            e = tile_candidate_error<METRIC_MSE, A_ANY>(load, rows, k, col, sink);
                         }
                         if (cand == 0) {
                             errA = e;
