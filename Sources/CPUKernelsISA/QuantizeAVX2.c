@@ -346,18 +346,26 @@ FOS_INLINE __m256 fos_element_multiplier(__m256 dec, __m256 scale) {
 /// Offset carried by every biased E2M1 code (see fos_e2m1): the bits of 1.5 · 2^23.
 #define FOS_E2M1_BIAS 0x4B400000u
 
+/// What a caller knows of the magnitudes a = |y| it rounds (fos_e2m1's `range`, as the CUDA
+/// kernels' e2m1_index_rtn): nothing; a < 7 (every lane's RN(bmax · k) < 7: rne(a/2) + 4 ≤ 7, so
+/// the saturation at index 7 cannot be reached); or a < 4.5 (on [4, 4.5) rne(a) + 2 = 6 is the
+/// index too, so the term for [4, ∞) drops).
+enum { FOS_A_ANY = 0, FOS_A_BELOW_7 = 1, FOS_A_BELOW_4_5 = 2 };
+
 /// E2M1 of y = x·k, round to nearest even (LaneCodecs' `e2m1`), saturating at 6: for a = |y| the
 /// index is min(rne(2a), rne(a) + 2, rne(a/2) + 4, 7), each term one fma or add with the magic
 /// constant 1.5 · 2^23 (the rounding on its own binade range, an overestimate outside it; checked
-/// for every float32, tools/cuda-kernel-lab/check_e2m1.py), so the minimum's bits are
-/// FOS_E2M1_BIAS + index. Returns the code plus FOS_E2M1_BIAS (the bias is removed once per
-/// packed word, see fos_unbias) and, when asked, the rounded magnitude (looked up by the index).
-FOS_INLINE __m256i fos_e2m1(__m256 y, __m256 *magnitude) {
+/// for every float32, and each `range` within its bound, by tools/cuda-kernel-lab/check_e2m1.py),
+/// so the minimum's bits are FOS_E2M1_BIAS + index. Returns the code plus FOS_E2M1_BIAS (the bias
+/// is removed once per packed word, see fos_unbias) and, when asked, the rounded magnitude (looked
+/// up by the index). Callers pass `range` as a constant.
+FOS_INLINE __m256i fos_e2m1(__m256 y, __m256 *magnitude, int range) {
     __m256 a = fos_abs(y);
     __m256 f1 = _mm256_fmadd_ps(a, _mm256_set1_ps(2.0f), _mm256_set1_ps(12582912.0f));
     __m256 f2 = _mm256_add_ps(a, _mm256_set1_ps(12582914.0f));
-    __m256 f3 = _mm256_fmadd_ps(a, _mm256_set1_ps(0.5f), _mm256_set1_ps(12582916.0f));
-    __m256 f = _mm256_min_ps(_mm256_min_ps(f1, f2), _mm256_min_ps(f3, _mm256_set1_ps(12582919.0f)));
+    __m256 f = _mm256_min_ps(f1, f2);
+    if (range != FOS_A_BELOW_4_5) f = _mm256_min_ps(f, _mm256_fmadd_ps(a, _mm256_set1_ps(0.5f), _mm256_set1_ps(12582916.0f)));
+    if (range == FOS_A_ANY) f = _mm256_min_ps(f, _mm256_set1_ps(12582919.0f));
     // vpermps reads the low 3 bits of each lane's index: exactly the E2M1 index here.
     if (magnitude) *magnitude = _mm256_permutevar8x32_ps(_mm256_setr_ps(0, 0.5f, 1, 1.5f, 2, 3, 4, 6), fos_bits(f));
     // The sign nibble iff y < 0 (not for −0).
@@ -452,11 +460,17 @@ FOS_INLINE fos_vector_constants fos_broadcast(const fos_block_constants *c) {
     return v;
 }
 
-/// The E4M3-candidate block scales (bmax / M) · enc of a group (bmax from `maxima` when the
-/// staging left them there, else from the values).
-FOS_INLINE __m256 fos_high_precision_scale(const float *p, const float *maxima, __m256 m, __m256 enc) {
-    __m256 bmax = maxima ? _mm256_loadu_ps(maxima) : fos_group_max(p);
-    return _mm256_mul_ps(_mm256_div_ps(bmax, m), enc);
+/// The E4M3-candidate block scales (bmax / M) · enc of a group and its maxima bmax (from
+/// `maxima` when the staging left them there, else from the values).
+FOS_INLINE __m256 fos_high_precision_scale(const float *p, const float *maxima, __m256 m, __m256 enc, __m256 *bmax) {
+    *bmax = maxima ? _mm256_loadu_ps(maxima) : fos_group_max(p);
+    return _mm256_mul_ps(_mm256_div_ps(*bmax, m), enc);
+}
+
+/// Whether RN(bmax · k) < limit in every lane, so that every |x · k| of the group is below it
+/// (fos_e2m1's `range`).
+FOS_INLINE int fos_all_below(__m256 bmax, __m256 k, float limit) {
+    return _mm256_movemask_ps(_mm256_cmp_ps(_mm256_mul_ps(bmax, k), _mm256_set1_ps(limit), _CMP_LT_OQ)) == 0xFF;
 }
 
 // MARK: - Static E4M3-scaled blocks (NVFP4 static6/static4, NVINT4)
@@ -470,8 +484,36 @@ FOS_INLINE ptrdiff_t fos_batch_size(ptrdiff_t superblocks, ptrdiff_t first) {
     return superblocks - first < FOS_BATCH ? superblocks - first : FOS_BATCH;
 }
 
+/// The codes of a group (8 blocks of 16 in the lanes) scaled by the lanes' multipliers k: FP4, or
+/// INT4 when `int4`; rounded stochastically with the noise `r` (staged like the values) unless it
+/// is NULL, else to nearest within `range` (fos_e2m1).
+FOS_INLINE void fos_static_group(const float *p, const float *r, __m256 k, int int4, int range, __m256i *w0,
+                                 __m256i *w1) {
+    __m256i lo = _mm256_setzero_si256(), hi = lo;
+    // Rolled on purpose (see fos_candidate).
+#pragma clang loop unroll(disable)
+    for (int j = 0; j < 8; j++) {
+        __m128i shift = _mm_cvtsi32_si128(4 * j);
+        __m256 yl = _mm256_mul_ps(_mm256_load_ps(p + 8 * j), k);
+        __m256 yh = _mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k);
+        __m256i ql, qh;
+        if (r) {
+            __m256 rl = _mm256_load_ps(r + 8 * j), rh = _mm256_load_ps(r + 8 * (j + 8));
+            ql = int4 ? fos_int4_stochastic(yl, rl) : fos_e2m1_stochastic(yl, rl, NULL);
+            qh = int4 ? fos_int4_stochastic(yh, rh) : fos_e2m1_stochastic(yh, rh, NULL);
+        } else {
+            ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL, range);
+            qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL, range);
+        }
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
+    }
+    *w0 = lo;
+    *w1 = hi;
+}
+
 /// `noise` (NULL: round to nearest) holds each value's stochastic-rounding noise in the staged
-/// layout of `x`.
+/// layout of `x`. Groups whose RN(bmax · k) < 7 in every lane round within FOS_A_BELOW_7.
 FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrdiff_t superblocks,
                                        const fos_block_constants *c, uint8_t *codes, uint8_t *scales, int int4,
                                        const float *noise) {
@@ -479,36 +521,25 @@ FOS_INLINE void fos_static_superblocks(const float *x, const float *maxima, ptrd
     const __m256 m = v.m, enc = v.enc, dec = v.dec;
     __m256i byte[2 * FOS_BATCH];
     __m256 mult[2 * FOS_BATCH];
+    int bounded[2 * FOS_BATCH];
     for (ptrdiff_t s0 = 0; s0 < superblocks; s0 += FOS_BATCH) {
         const ptrdiff_t n = fos_batch_size(superblocks, s0);
         const float *xb = x + 256 * s0;
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
             const float *mg = maxima ? maxima + 16 * s0 + 8 * g : NULL;
-            byte[g] = fos_e4m3_code(fos_high_precision_scale(xb + 128 * g, mg, m, enc));
+            __m256 bmax;
+            byte[g] = fos_e4m3_code(fos_high_precision_scale(xb + 128 * g, mg, m, enc, &bmax));
             mult[g] = fos_element_multiplier(dec, fos_e4m3_value(byte[g]));
+            bounded[g] = !int4 && !noise && fos_all_below(bmax, mult[g], 7.0f);
         }
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
             const float *p = xb + 128 * g;
             const float *r = noise ? noise + 256 * s0 + 128 * g : NULL;
-            const __m256 k = mult[g];
-            __m256i w0 = _mm256_setzero_si256(), w1 = _mm256_setzero_si256();
-            // Rolled on purpose (see fos_candidate).
-#pragma clang loop unroll(disable)
-            for (int j = 0; j < 8; j++) {
-                __m128i shift = _mm_cvtsi32_si128(4 * j);
-                __m256 yl = _mm256_mul_ps(_mm256_load_ps(p + 8 * j), k);
-                __m256 yh = _mm256_mul_ps(_mm256_load_ps(p + 8 * (j + 8)), k);
-                __m256i ql, qh;
-                if (r) {
-                    __m256 rl = _mm256_load_ps(r + 8 * j), rh = _mm256_load_ps(r + 8 * (j + 8));
-                    ql = int4 ? fos_int4_stochastic(yl, rl) : fos_e2m1_stochastic(yl, rl, NULL);
-                    qh = int4 ? fos_int4_stochastic(yh, rh) : fos_e2m1_stochastic(yh, rh, NULL);
-                } else {
-                    ql = int4 ? fos_int4(yl) : fos_e2m1(yl, NULL);
-                    qh = int4 ? fos_int4(yh) : fos_e2m1(yh, NULL);
-                }
-                w0 = _mm256_add_epi32(w0, _mm256_sll_epi32(ql, shift));
-                w1 = _mm256_add_epi32(w1, _mm256_sll_epi32(qh, shift));
+            __m256i w0, w1;
+            if (bounded[g]) {
+                fos_static_group(p, NULL, mult[g], 0, FOS_A_BELOW_7, &w0, &w1);
+            } else {
+                fos_static_group(p, r, mult[g], int4, FOS_A_ANY, &w0, &w1);
             }
             fos_store_codes(codes + 128 * (s0 + g / 2) + 32 * (g & 1), fos_unbias(w0), fos_unbias(w1));
         }
@@ -561,8 +592,8 @@ FOS_AVX2 void fos_quantize_mxfp4_avx2(const float *staged, const float *maxima, 
                     ql = fos_e2m1_stochastic(yl, _mm256_load_ps(r + 8 * j), NULL);
                     qh = fos_e2m1_stochastic(yh, _mm256_load_ps(r + 8 * (j + 8)), NULL);
                 } else {
-                    ql = fos_e2m1(yl, NULL);
-                    qh = fos_e2m1(yh, NULL);
+                    ql = fos_e2m1(yl, NULL, FOS_A_ANY);
+                    qh = fos_e2m1(yh, NULL, FOS_A_ANY);
                 }
                 w0 = _mm256_add_epi32(w0, _mm256_sll_epi32(ql, shift));
                 w1 = _mm256_add_epi32(w1, _mm256_sll_epi32(qh, shift));
@@ -619,12 +650,12 @@ FOS_INLINE __m256 fos_int4_value(__m256 magnitude, const __m256 d[4]);
 FOS_INLINE __m256i fos_if4_int(__m256 y, __m256 *magnitude);
 
 /// One candidate of a group (multiplier k): FP4 (`int4` 0; d[0], d[1] the per-lane values of
-/// fos_dequantized), rounded stochastically with `noise` when not NULL, or IF4's INT4 (`int4` 1;
-/// d[0…3] those of fos_int4_value). Returns its biased
+/// fos_dequantized), rounded stochastically with `noise` when not NULL (else to nearest within
+/// `range`, see fos_e2m1), or IF4's INT4 (`int4` 1; d[0…3] those of fos_int4_value). Returns its biased
 /// code words (elements 0–7, 8–15) and block errors in ErrorReduction's order for 16 values —
 /// total = total + (err[j] + err[j+8]), j = 0…7 — or their maximum (absMax).
 FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int rule, int int4, __m256i *w0,
-                                __m256i *w1, const float *noise) {
+                                __m256i *w1, const float *noise, int range) {
     __m256i lo = _mm256_setzero_si256(), hi = lo;
     __m256 err = _mm256_setzero_ps();
     // A rolled loop on purpose: unrolled, LLVM schedules every element's first steps before any
@@ -639,8 +670,8 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int r
             ql = fos_e2m1_stochastic(yl, _mm256_load_ps(noise + 8 * j), &ml);
             qh = fos_e2m1_stochastic(yh, _mm256_load_ps(noise + 8 * (j + 8)), &mh);
         } else {
-            ql = int4 ? fos_if4_int(yl, &ml) : fos_e2m1(yl, &ml);
-            qh = int4 ? fos_if4_int(yh, &mh) : fos_e2m1(yh, &mh);
+            ql = int4 ? fos_if4_int(yl, &ml) : fos_e2m1(yl, &ml, range);
+            qh = int4 ? fos_if4_int(yh, &mh) : fos_e2m1(yh, &mh, range);
         }
         lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
@@ -660,6 +691,7 @@ FOS_INLINE __m256 fos_candidate(const float *p, __m256 k, const __m256 *d, int r
 typedef struct {
     __m256i code6, code4;
     __m256 k6, k4, d6[2], d4[2];
+    int bounded;  // every lane's RN(bmax · k6) < 7 and RN(bmax · k4) < 4.5 (fos_e2m1's ranges)
 } fos_four_over_six_scales;
 
 /// Stochastic codes of a group with the per-lane multiplier k (the chosen candidate's).
@@ -692,13 +724,15 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *
     for (ptrdiff_t s0 = 0, n; s0 < superblocks; s0 += n) {
         n = fos_batch_size(superblocks, s0);
         for (ptrdiff_t g = 0; g < 2 * n; g++) {
+            __m256 bmax;
             __m256 shp = fos_high_precision_scale(x + 256 * s0 + 128 * g, maxima ? maxima + 16 * s0 + 8 * g : NULL,
-                                                  m, enc);
+                                                  m, enc, &bmax);
             sc[g].code6 = fos_e4m3_code(shp);
             sc[g].code4 = fos_e4m3_code(_mm256_mul_ps(shp, three_halves));
             __m256 scale6 = fos_e4m3_value(sc[g].code6), scale4 = fos_e4m3_value(sc[g].code4);
             sc[g].k6 = fos_element_multiplier(dec, scale6);
             sc[g].k4 = fos_element_multiplier(dec, scale4);
+            sc[g].bounded = fos_all_below(bmax, sc[g].k6, 7.0f) && fos_all_below(bmax, sc[g].k4, 4.5f);
             sc[g].d6[0] = _mm256_div_ps(_mm256_mul_ps(scale6, amax), divisor);
             sc[g].d6[1] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(scale6, three_halves), amax), divisor);
             sc[g].d4[0] = _mm256_div_ps(_mm256_mul_ps(scale4, amax), divisor);
@@ -710,8 +744,14 @@ FOS_INLINE ptrdiff_t fos_four_over_six_superblocks(const float *x, const float *
             const float *chooseWith = unbiased ? NULL : r;
             // One candidate after the other: half the live registers of interleaving them.
             __m256i w6_0, w6_1, w4_0, w4_1;
-            __m256 err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1, chooseWith);
-            __m256 err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1, chooseWith);
+            __m256 err6, err4;
+            if (!chooseWith && sc[g].bounded) {
+                err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1, NULL, FOS_A_BELOW_7);
+                err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1, NULL, FOS_A_BELOW_4_5);
+            } else {
+                err6 = fos_candidate(p, sc[g].k6, sc[g].d6, rule, 0, &w6_0, &w6_1, chooseWith, FOS_A_ANY);
+                err4 = fos_candidate(p, sc[g].k4, sc[g].d4, rule, 0, &w4_0, &w4_1, chooseWith, FOS_A_ANY);
+            }
             __m256i four = fos_bits(_mm256_cmp_ps(err4, err6, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(four)));
             __m256i c0 = _mm256_blendv_epi8(w6_0, w4_0, four), c1 = _mm256_blendv_epi8(w6_1, w4_1, four);
@@ -739,7 +779,7 @@ FOS_INLINE void fos_tile_candidate(const float *p, __m256 k, const __m256 *d, in
     for (int j = 0; j < 8; j++) {
         __m128i shift = _mm_cvtsi32_si128(4 * j);
         __m256 xl = _mm256_load_ps(p + 8 * j), xh = _mm256_load_ps(p + 8 * (j + 8)), ml, mh;
-        __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k), &ml), qh = fos_e2m1(_mm256_mul_ps(xh, k), &mh);
+        __m256i ql = fos_e2m1(_mm256_mul_ps(xl, k), &ml, FOS_A_ANY), qh = fos_e2m1(_mm256_mul_ps(xh, k), &mh, FOS_A_ANY);
         lo = _mm256_add_epi32(lo, _mm256_sll_epi32(ql, shift));
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(qh, shift));
         __m256 tl = fos_error_term(_mm256_sub_ps(fos_dequantized(ml, d[0], d[1]), fos_abs(xl)), rule);
@@ -852,7 +892,8 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, const float *maxima, pt
         for (int g = 0; g < 2; g++) {
             const float *p = x + 256 * s + 128 * g;
             const float *mg = maxima ? maxima + 16 * s + 8 * g : NULL;
-            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, mg, v.m, v.enc));
+            __m256 bmax;
+            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, mg, v.m, v.enc, &bmax));
             __m256 scale = fos_e4m3_value(code), k = fos_element_multiplier(v.dec, scale);
             __m256 fp[2], d[4];
             fp[0] = _mm256_div_ps(_mm256_mul_ps(scale, v.amax), v.divisor);
@@ -863,8 +904,8 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, const float *maxima, pt
                 d[i] = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(qs, v.amax), expand), v.divisor);
             }
             __m256i wf0, wf1, wi0, wi1;
-            __m256 err_fp = fos_candidate(p, k, fp, rule, 0, &wf0, &wf1, NULL);
-            __m256 err_int = fos_candidate(p, k, d, rule, 1, &wi0, &wi1, NULL);
+            __m256 err_fp = fos_candidate(p, k, fp, rule, 0, &wf0, &wf1, NULL, FOS_A_ANY);
+            __m256 err_int = fos_candidate(p, k, d, rule, 1, &wi0, &wi1, NULL, FOS_A_ANY);
             __m256i use_int = fos_bits(_mm256_cmp_ps(err_int, err_fp, _CMP_LT_OQ));
             alternatives += __builtin_popcount((unsigned)_mm256_movemask_ps(fos_floats(use_int)));
             fos_store_codes(codes + 128 * s + 32 * g, fos_unbias(_mm256_blendv_epi8(wf0, wi0, use_int)),
