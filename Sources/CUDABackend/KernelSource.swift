@@ -108,7 +108,7 @@ __device__ __forceinline__ u32 e4m3_encode(float x) {
 #if __CUDA_ARCH__ >= 890
     u16 r;
     asm("cvt.rn.satfinite.e4m3x2.f32 %0, %1, %2;" : "=h"(r) : "f"(0.0f), "f"(x));
-    return r & 0xFFu;
+    return r;  // the high byte is +0's, 0
 #else
     return e4m3_encode_software(x);
 #endif
@@ -192,10 +192,11 @@ __device__ __forceinline__ float div_exact(float X, float d, float c) {
     return __fmaf_rn(r, c, q0);
 }
 
-// X / d for any X: the exact shortcut where it is proven, the division elsewhere.
+// X / d for any X: the exact shortcut where it is proven (2^-117 <= |X| <= 2^126, one unsigned
+// comparison of the bits), the division elsewhere (0, NaN and infinities included).
 __device__ __forceinline__ float div_guarded(float X, float d, float c) {
-    float ax = fabsf(X);
-    if ((ax != 0.0f && ax < 0x1p-117f) || !(ax <= 0x1p+126f)) return __fdiv_rn(X, d);
+    const u32 offset = (__float_as_uint(X) & 0x7FFFFFFFu) - 0x05000000u;  // bits of 2^-117
+    if (offset > 0x7E800000u - 0x05000000u) return __fdiv_rn(X, d);       // bits of 2^126
     return div_exact(X, d, c);
 }
 
@@ -354,6 +355,7 @@ struct Context {
     float amax;
     float enc;
     float dec;
+    float scaleEnc;  // enc, or 0 when amax is 0 (high_precision_scale)
     float M;         // largest value a block max maps to
     float Mrecip;    // RN(1 / M), for div_guarded
     float divisor;   // M*S of the error's dequantization (1536 for 4/6, 2688 for IF4)
@@ -361,7 +363,7 @@ struct Context {
     int stochastic;  // 0 nearest, 1 stochastic, 2 stochastic with the unbiased 4/6 choice
     u64 seed;  // StochasticNoise.key(seed:) of the rounding seed
     // The CTA's ScaleTables (shared memory), indexed by a block's E4M3 scale byte b (0...127):
-    const float* k;     // k[b]: element_multiplier of the scale
+    u32 k;              // shared-memory address of k[b], the element_multiplier of the scale (multiplier_of)
     const float* dFP;   // dFP[i * TAB_ROW + b]: E2M1 index i dequantized for the error (4/6, IF4)
     const float* dINT;  // dINT[q * TAB_ROW + b]: INT4 magnitude q dequantized for the error (IF4)
 };
@@ -377,9 +379,16 @@ __device__ __forceinline__ float table_entry(u32 column, u32 biasedIndex) {
     return v;
 }
 
-// (bmax / M) * enc, or 0 when amax is 0.
+// The element multiplier of scale byte b (0...127), from the CTA's table.
+__device__ __forceinline__ float multiplier_of(const Context& ctx, u32 b) {
+    float v;
+    asm("ld.shared.f32 %0, [%1];" : "=f"(v) : "r"(ctx.k + b * 4u));
+    return v;
+}
+
+// (bmax / M) * enc, or 0 when amax is 0 (then scaleEnc is 0: bmax / M is finite).
 __device__ __forceinline__ float high_precision_scale(const Context& ctx, float bmax) {
-    return ctx.amax == 0.0f ? 0.0f : __fmul_rn(div_guarded(bmax, ctx.M, ctx.Mrecip), ctx.enc);
+    return __fmul_rn(div_guarded(bmax, ctx.M, ctx.Mrecip), ctx.scaleEnc);
 }
 
 // 1 / (dec * scale) (a correctly rounded reciprocal is the division 1 / v), or 0 for scale 0.
@@ -623,8 +632,8 @@ __device__ __forceinline__ void candidate_scales(const Context& ctx, float bmax,
     const float sHP = high_precision_scale(ctx, bmax);
     *byteA = e4m3_encode(sHP);
     *byteB = IF4 ? *byteA : e4m3_encode(__fmul_rn(sHP, 1.5f));
-    *kA = ctx.k[*byteA];
-    *kB = ctx.k[*byteB];
+    *kA = multiplier_of(ctx, *byteA);
+    *kB = multiplier_of(ctx, *byteB);
 }
 
 // Quantizes one block of N values (noise[i] used when stochastic). Writes N/8 code words and
@@ -644,7 +653,7 @@ __device__ __forceinline__ u32 quantize_block(const float* x, const float* noise
         return mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
     } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
         const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-        static_block_codes<FK, N, ST != 0>(x, noise, bmax, ctx.k[byte], w);
+        static_block_codes<FK, N, ST != 0>(x, noise, bmax, multiplier_of(ctx, byte), w);
         return byte;
     } else {
         constexpr bool IS_IF4 = FK == FK_IF4;
@@ -680,6 +689,7 @@ __device__ __forceinline__ Context make_context(const u32* amaxBits, float M, fl
     ctx.amax = __uint_as_float(__ldg(amaxBits));
     ctx.enc = __fdiv_rn(MS, ctx.amax);
     ctx.dec = __fdiv_rn(1.0f, ctx.enc);
+    ctx.scaleEnc = ctx.amax == 0.0f ? 0.0f : ctx.enc;
     ctx.M = M;
     ctx.Mrecip = __fdiv_rn(1.0f, M);
     ctx.divisor = divisor;
@@ -723,7 +733,7 @@ __device__ __forceinline__ void fill_scale_tables(ScaleTables<FK>& t, Context& c
         }
     }
     __syncthreads();
-    ctx.k = t.k;
+    ctx.k = (u32)__cvta_generic_to_shared(t.k);
     ctx.dFP = t.dFP;
     ctx.dINT = t.dINT;
 }
@@ -1220,7 +1230,7 @@ __device__ __forceinline__ void quantize_2d_tiles(const elem_t* __restrict__ in,
             byte = mxfp4_codes<N>(x, noise, bmax, ctx, st, w);
         } else if (FK == FK_NVINT4 || FK == FK_NVFP4_STATIC) {
             byte = e4m3_encode(high_precision_scale(ctx, bmax));
-            static_block_codes<FK, N, STV != 0>(x, noise, bmax, ctx.k[byte], w);
+            static_block_codes<FK, N, STV != 0>(x, noise, bmax, multiplier_of(ctx, byte), w);
         } else {
             // Two candidates: (byteA, kA, codes w) is the default (6 / FP), (byteB, kB, wB) the
             // alternative (4 / INT).
@@ -1461,7 +1471,7 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     }
                 } else {
                     const u32 byte = e4m3_encode(high_precision_scale(ctx, bmax));
-                    const float k = ctx.k[byte];
+                    const float k = multiplier_of(ctx, byte);
                     for (int i = 0; i < rows; ++i) {
                         float x[N], noise[N];
                         load(i, x);
