@@ -1356,6 +1356,35 @@ __device__ __forceinline__ float tile_candidate_error(Load load, int rows, float
 // row's codes (8 bytes a lane) and scale bytes (one a lane) are written side by side across the
 // warp. CTAs of T2_WARPS warps (the bands take 16 KB of shared memory each).
 #define T2_WARPS 2
+
+// max |x| over a tile's first `count` rows in a band (lane's 16 16-bit values a row: 2 chunks),
+// taken on the packed words with their sign bits cleared (max.bf16x2 / max.f16x2: exact, and the
+// input is finite) and widened once.
+template <int CHUNKS>
+__device__ __forceinline__ float band_tile_absmax(const uint4 (*rows)[CHUNKS], int count, int lane) {
+    u32 m = 0u;
+    for (int i = 0; i < count; ++i) {
+#pragma unroll
+        for (int h = 0; h < 2; ++h) {
+            const uint4 v = rows[i][2 * lane + h];
+            const u32 ws[4] = {v.x, v.y, v.z, v.w};
+#pragma unroll
+            for (int k = 0; k < 4; ++k) {
+#if FOS_DT == 2
+                asm("max.f16x2 %0, %0, %1;" : "+r"(m) : "r"(ws[k] & 0x7FFF7FFFu));
+#else
+                asm("max.bf16x2 %0, %0, %1;" : "+r"(m) : "r"(ws[k] & 0x7FFF7FFFu));
+#endif
+            }
+        }
+    }
+#if FOS_DT == 2
+    return fmaxf(f16_to_f32((u16)(m & 0xFFFFu)), f16_to_f32((u16)(m >> 16)));
+#else
+    return fmaxf(__uint_as_float(m << 16), __uint_as_float(m & 0xFFFF0000u));
+#endif
+}
+
 template <int FK, int METRIC>
 __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in, Geometry g, int rht,
                                                   const Context& ctx, u8* __restrict__ codes,
@@ -1407,10 +1436,14 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     if (rht) rht16(x);
                 };
                 float bmax = 0.0f;
-                for (int i = 0; i < rows; ++i) {
-                    float x[N];
-                    load(i, x);
-                    bmax = fmaxf(bmax, block_absmax<N>(x));
+                if (rht) {
+                    for (int i = 0; i < rows; ++i) {
+                        float x[N];
+                        load(i, x);
+                        bmax = fmaxf(bmax, block_absmax<N>(x));
+                    }
+                } else {
+                    bmax = band_tile_absmax<CHUNKS>(band[warp], rows, lane);
                 }
                 u8* tileCodes = codes + (size_t)r0 * (size_t)(g.P / 2) + (size_t)tc * (N / 2);
                 auto storeRow = [&](int i, const u32* w) { store_codes(tileCodes + (size_t)i * (size_t)(g.P / 2), w, N); };
@@ -1421,7 +1454,10 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     float kA, kB;
                     candidate_scales<false>(ctx, bmax, &byteA, &byteB, &kA, &kB);
                     const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
-                    const bool bounded = __fmul_rn(bmax, kA) < 7.0f;  // then RN(bmax * kB) < 7 too: kB <= kA
+                    // E2M1 ranges: below 7 for both candidates where RN(bmax * kA) < 7 (kB <= kA),
+                    // below 4.5 for B where also RN(bmax * kB) < 4.5.
+                    const bool bounded = __fmul_rn(bmax, kA) < 7.0f;
+                    const bool boundedB = bounded && __fmul_rn(bmax, kB) < 4.5f;
                     // One loop over the candidates, so that each metric's error pass is one copy of
                     // code (the hot loop then fits the instruction cache better).
                     float errA = 0.0f, errB = 0.0f;
@@ -1436,22 +1472,18 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                                 *reinterpret_cast<uint2*>(&band[warp][i][2 * lane]) = make_uint2(w[0], w[1]);
                             }
                         };
-                        float e;
-                        if (bounded) {
+                        auto error = [&](auto rangeTag) {
+                            constexpr int RANGE = decltype(rangeTag)::value;
                             if (ctx.metric == METRIC_ABSMAX) {
-                                e = tile_candidate_error<METRIC_ABSMAX, A_BELOW_7>(load, rows, k, col, sink);
+                                return tile_candidate_error<METRIC_ABSMAX, RANGE>(load, rows, k, col, sink);
                             } else if (ctx.metric == METRIC_MAE) {
-                                e = tile_candidate_error<METRIC_MAE, A_BELOW_7>(load, rows, k, col, sink);
-                            } else {
-                                e = tile_candidate_error<METRIC_MSE, A_BELOW_7>(load, rows, k, col, sink);
+                                return tile_candidate_error<METRIC_MAE, RANGE>(load, rows, k, col, sink);
                             }
-                        } else if (ctx.metric == METRIC_ABSMAX) {
-                            e = tile_candidate_error<METRIC_ABSMAX, A_ANY>(load, rows, k, col, sink);
-                        } else if (ctx.metric == METRIC_MAE) {
-                            e = tile_candidate_error<METRIC_MAE, A_ANY>(load, rows, k, col, sink);
-                        } else {
-                            e = tile_candidate_error<METRIC_MSE, A_ANY>(load, rows, k, col, sink);
-                        }
+                            return tile_candidate_error<METRIC_MSE, RANGE>(load, rows, k, col, sink);
+                        };
+                        const float e = cand == 1 && boundedB ? error(IntTag<A_BELOW_4_5>())
+                                        : bounded             ? error(IntTag<A_BELOW_7>())
+                                                              : error(IntTag<A_ANY>());
                         if (cand == 0) {
                             errA = e;
                         } else {
