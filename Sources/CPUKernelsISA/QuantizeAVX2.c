@@ -460,11 +460,12 @@ FOS_INLINE fos_vector_constants fos_broadcast(const fos_block_constants *c) {
     return v;
 }
 
-/// The E4M3-candidate block scales (bmax / M) · enc of a group and its maxima bmax (from
-/// `maxima` when the staging left them there, else from the values).
+/// The E4M3-candidate block scales (bmax / M) · enc of a group, and into `bmax` unless it is
+/// NULL the maxima (from `maxima` when the staging left them there, else from the values).
 FOS_INLINE __m256 fos_high_precision_scale(const float *p, const float *maxima, __m256 m, __m256 enc, __m256 *bmax) {
-    *bmax = maxima ? _mm256_loadu_ps(maxima) : fos_group_max(p);
-    return _mm256_mul_ps(_mm256_div_ps(*bmax, m), enc);
+    __m256 b = maxima ? _mm256_loadu_ps(maxima) : fos_group_max(p);
+    if (bmax) *bmax = b;
+    return _mm256_mul_ps(_mm256_div_ps(b, m), enc);
 }
 
 /// Whether RN(bmax · k) < limit in every lane, so that every |x · k| of the group is below it
@@ -892,8 +893,7 @@ FOS_INLINE ptrdiff_t fos_if4_superblocks(const float *x, const float *maxima, pt
         for (int g = 0; g < 2; g++) {
             const float *p = x + 256 * s + 128 * g;
             const float *mg = maxima ? maxima + 16 * s + 8 * g : NULL;
-            __m256 bmax;
-            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, mg, v.m, v.enc, &bmax));
+            __m256i code = fos_e4m3_code(fos_high_precision_scale(p, mg, v.m, v.enc, NULL));
             __m256 scale = fos_e4m3_value(code), k = fos_element_multiplier(v.dec, scale);
             __m256 fp[2], d[4];
             fp[0] = _mm256_div_ps(_mm256_mul_ps(scale, v.amax), v.divisor);
