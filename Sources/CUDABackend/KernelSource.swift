@@ -129,6 +129,10 @@ __device__ __forceinline__ float e4m3_decode(u32 code) {
 #define A_BELOW_7 1
 #define A_BELOW_4_5 2
 
+// Whether a block with maximum bmax, scaled by k, stays below limit: RN(bmax * k) < limit bounds
+// every element's |RN(x * k)| (rounding is monotonic), so each takes the RANGE that limit gives.
+__device__ __forceinline__ bool scaled_below(float bmax, float k, float limit) { return __fmul_rn(bmax, k) < limit; }
+
 // E2M1 index i (0...7) of round-half-to-even of a = |y| (a >= 0, not NaN), saturating at 6, as
 // the float FOS_MAGIC + i (exact; its bits are i + E2M1_BIAS, see table_entry). On
 // [0, 2) the index is rne(2a), on [2, 4) rne(a) + 2, on [4, inf) min(rne(a / 2) + 4, 7); each
@@ -203,22 +207,23 @@ __device__ __forceinline__ float div_guarded(float X, float d, float c) {
 // StochasticNoise.value(key:index:): the top 24 bits k of mix(key + (index + 1) * golden) as
 // k * 2^-24 - 0.5, where mix is SplitMix64's finalizer and key = StochasticNoise.key(seed:)
 // (computed on the host). The finalizer's last `z ^= z >> 31` leaves bits 40...63 unchanged,
-// so it is skipped.
+// so it is skipped. k * 2^-24 is exact (k < 2^24), so one fma rounds as the multiply and the
+// add did.
 __device__ __forceinline__ float noise_of(u64 z) {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    u32 k = (u32)(z >> 40);
-    return __fadd_rn(__fmul_rn(__uint2float_rn(k), 0x1p-24f), -0.5f);
+    return __fmaf_rn(__uint2float_rn((u32)(z >> 40)), 0x1p-24f, -0.5f);
 }
 
-// noise[i] = StochasticNoise.value(key: key, index: base + i) for i < N.
+// noise[i] = StochasticNoise.value(key: key, index: base + i) for i < N: the finalizer's input
+// key + (base + i + 1) * golden, stepped by golden (mod 2^64).
 template <int N>
 __device__ __forceinline__ void fill_noise(float* noise, u64 key, u64 base) {
-    u64 t = (base + 1ull) * 0x9E3779B97F4A7C15ull;
+    u64 z = key + (base + 1ull) * 0x9E3779B97F4A7C15ull;
 #pragma unroll
     for (int i = 0; i < N; ++i) {
-        noise[i] = noise_of(key + t);
-        t += 0x9E3779B97F4A7C15ull;
+        noise[i] = noise_of(z);
+        z += 0x9E3779B97F4A7C15ull;
     }
 }
 
@@ -353,7 +358,6 @@ __device__ __forceinline__ float mx_inverse_scale(u32 e) {
 #define TAB_ROW 132  // floats per row of a ScaleTables magnitude table (128 bytes, padded: rows on other banks)
 struct Context {
     float amax;
-    float enc;
     float dec;
     float scaleEnc;  // enc, or 0 when amax is 0 (high_precision_scale)
     float M;         // largest value a block max maps to
@@ -560,7 +564,7 @@ __device__ __forceinline__ void two_candidates(const float* x, const float* nois
 template <int METRIC, bool IF4, int ST, typename Sink>
 __device__ __forceinline__ void candidate_codes(const float* x, const float* noise, const Context& ctx, float bmax,
                                                 float kA, u32 bA, float kB, u32 bB, u32* wA, u32* wB, Sink sink) {
-    if (!IF4 && ST == 0 && kB > K_KEEPS_SIGN && __fmul_rn(bmax, kA) < 7.0f && __fmul_rn(bmax, kB) < 4.5f) {
+    if (!IF4 && ST == 0 && kB > K_KEEPS_SIGN && scaled_below(bmax, kA, 7.0f) && scaled_below(bmax, kB, 4.5f)) {
         two_candidates<METRIC, IF4, 0, true>(x, noise, ctx, kA, bA, kB, bB, wA, wB, sink);
     } else {
         two_candidates<METRIC, IF4, ST, false>(x, noise, ctx, kA, bA, kB, bB, wA, wB, sink);
@@ -604,7 +608,7 @@ __device__ __forceinline__ void static_codes(const float* x, const float* noise,
 // subnormal or saturated scale).
 template <int FK, int N, bool ST>
 __device__ __forceinline__ void static_block_codes(const float* x, const float* noise, float bmax, float k, u32* w) {
-    if (FK == FK_NVFP4_STATIC && !ST && __fmul_rn(bmax, k) < 7.0f) {
+    if (FK == FK_NVFP4_STATIC && !ST && scaled_below(bmax, k, 7.0f)) {
         static_codes<FK, N, false, A_BELOW_7>(x, noise, k, w);
     } else {
         static_codes<FK, N, ST>(x, noise, k, w);
@@ -687,9 +691,9 @@ __device__ __forceinline__ Context make_context(const u32* amaxBits, float M, fl
                                                 int stochastic, u64 seed) {
     Context ctx;
     ctx.amax = __uint_as_float(__ldg(amaxBits));
-    ctx.enc = __fdiv_rn(MS, ctx.amax);
-    ctx.dec = __fdiv_rn(1.0f, ctx.enc);
-    ctx.scaleEnc = ctx.amax == 0.0f ? 0.0f : ctx.enc;
+    const float enc = __fdiv_rn(MS, ctx.amax);
+    ctx.dec = __fdiv_rn(1.0f, enc);
+    ctx.scaleEnc = ctx.amax == 0.0f ? 0.0f : enc;
     ctx.M = M;
     ctx.Mrecip = __fdiv_rn(1.0f, M);
     ctx.divisor = divisor;
@@ -1456,8 +1460,8 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
                     const u32 colA = table_column(ctx.dFP, byteA), colB = table_column(ctx.dFP, byteB);
                     // E2M1 ranges: below 7 for both candidates where RN(bmax * kA) < 7 (kB <= kA),
                     // below 4.5 for B where also RN(bmax * kB) < 4.5.
-                    const bool bounded = __fmul_rn(bmax, kA) < 7.0f;
-                    const bool boundedB = bounded && __fmul_rn(bmax, kB) < 4.5f;
+                    const bool bounded = scaled_below(bmax, kA, 7.0f);
+                    const bool boundedB = bounded && scaled_below(bmax, kB, 4.5f);
                     // One loop over the candidates, so that each metric's error pass is one copy of
                     // code (the hot loop then fits the instruction cache better).
                     float errA = 0.0f, errB = 0.0f;
@@ -1510,7 +1514,7 @@ __device__ __forceinline__ void quantize_2d_bands(const elem_t* __restrict__ in,
 #pragma unroll
                         for (int e = 0; e < N; ++e) noise[e] = 0.0f;
                         u32 w[2] = {0u, 0u};
-                        static_codes<FK, N, false>(x, noise, k, w);
+                        static_block_codes<FK, N, false>(x, noise, bmax, k, w);
                         storeRow(i, w);
                         scales[scale_offset(r0 + i, (int)tc, (int)tileCols, swizzle, scaleColsPadded)] = (u8)byte;
                     }
