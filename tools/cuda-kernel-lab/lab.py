@@ -3,7 +3,9 @@
 Sources/CUDABackend/KernelSource.swift side by side on the GPU machine (CuPy + NVRTC, the same
 compile options as KernelCompiler: --fmad=false, -default-device, C++17, but CuPy chooses the
 target: on an H100 its build of the mse kernel has 105 registers where KernelCompiler's cubin
-has 80, so rank variants with it and take the CLI's own figures from run.sh --bench), and
+has 80, so rank variants with it and take the CLI's own figures from run.sh --bench; a change
+that moves the schedule can rank differently in the two builds — session 21's 4/6 band kernel
+lost 5% here and nothing in the product's build — so confirm a ranking there), and
 checks that every version writes the same code and scale bytes as the first one (the first is
 the one the GPU parity suite checked against the scalar reference; run that suite on the
 version you keep).
