@@ -112,6 +112,15 @@ public enum GGUFExport {
         try GGUFWriter.write(to: path, metadata: metadata, tensors: specs) { i in try producers[i]() }
     }
 
+    /// Fails, naming the model's own files, when `modelDirectory` cannot become a GGUF file (a
+    /// config that is not Llama's, a tokenizer that is missing or not BPE): checked before any
+    /// quantization work.
+    static func checkExportable(modelDirectory: String) throws {
+        let config = try readJSONObject(modelDirectory + "/config.json")
+        _ = try LlamaHyperParameters(config, path: modelDirectory)
+        _ = try GGUFTokenizerMetadata.read(directory: modelDirectory, config: config)
+    }
+
     /// The tensor scale as llama.cpp applies it: a multiplier of the matmul output, `amax/(M·S)`
     /// (from the exact amax when we wrote the checkpoint).
     static func multiplierScale(_ q: QuantizedCheckpoint, _ m: QuantizedModule) throws -> Float {

@@ -133,7 +133,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
 public enum CheckpointExport {
     /// Quantizes `modelDirectory` exactly as `CheckpointQuantizer.run` does (ModelOpt layout, in a
-    /// temporary folder) and writes it as `format` to `output` (a file for GGUF, a folder for MLX).
+    /// scratch folder beside `output`) and writes it as `format` to `output` (a file for GGUF, a
+    /// folder for MLX). A model GGUF cannot hold is refused before any work.
     public static func run(
         format: ExportFormat, modelDirectory: String, output: String,
         options: CheckpointQuantizationOptions,
@@ -143,8 +144,12 @@ public enum CheckpointExport {
             OutputRequest(
                 output, format == .gguf ? .file : .folder, inputs: [modelDirectory],
                 existing: options.overwrite ? .replace : .refuse))
-        let temporary = FileManager.default.temporaryDirectory.path + "/fouroversix-export-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        if format == .gguf { try GGUFExport.checkExportable(modelDirectory: modelDirectory) }
+        // The ModelOpt checkpoint goes to a scratch folder beside the output: a hidden partial
+        // (OutputFolder), so that an interrupt, or the next run after a crash, removes it too.
+        let scratch = try OutputFolder(target: output + ".modelopt", overwrite: true, inputs: [modelDirectory])
+        defer { scratch.discard() }
+        let temporary = scratch.path("checkpoint")
         var o = options
         o.convention = .modelopt
         o.maxShardBytes = Int.max

@@ -3,9 +3,10 @@
 // Promises: the header is computed from the specs before any data is written; each tensor's
 // bytes are checked against its type and dimensions (`typeSize · elements / blockSize`); every
 // tensor offset and the data section start are multiples of `alignment`, padded with zeros;
-// the file appears at `path` only when complete (written beside it, then renamed).
+// the file appears at `path` only when complete and on disk (SafeTensors' `StagedFile`: a hidden
+// temporary beside it, written behind the caller, fsync'ed, renamed; deleted on any failure).
 
-import Foundation
+import SafeTensors
 
 /// One tensor of a file to write: name, type and dimensions in ggml order (`dimensions[0]` is
 /// the contiguous row length, so a row-major `[rows, cols]` matrix has dimensions `[cols, rows]`).
@@ -79,31 +80,23 @@ public enum GGUFWriter {
         }
         header.bytes([UInt8](repeating: 0, count: padded(header.data.count, alignment) - header.data.count))
 
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw fail("cannot create \(temporary)") }
-        do {
-            defer { try? handle.close() }
-            try handle.write(contentsOf: header.data)
-            for (i, t) in tensors.enumerated() {
-                let bytes = try data(i)
-                guard bytes.count == t.byteCount else {
-                    throw fail(
-                        "tensor '\(t.name)' has \(bytes.count) bytes, its type and dimensions need \(t.byteCount)")
-                }
-                try handle.write(contentsOf: bytes)
-                let end = offsets[i] + bytes.count
-                try handle.write(contentsOf: [UInt8](repeating: 0, count: padded(end, alignment) - end))
+        let file: StagedFile
+        do { file = try StagedFile(path: path) } catch { throw fail(error.reason) }
+        defer { file.abort() }  // after a commit, nothing to do
+        func append(_ bytes: [UInt8]) throws {
+            if let failure = file.append(bytes) { throw fail(failure.reason) }
+        }
+        try append(header.data)
+        for (i, t) in tensors.enumerated() {
+            let bytes = try data(i)
+            guard bytes.count == t.byteCount else {
+                throw fail("tensor '\(t.name)' has \(bytes.count) bytes, its type and dimensions need \(t.byteCount)")
             }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+            try append(bytes)
+            let end = offsets[i] + bytes.count
+            try append([UInt8](repeating: 0, count: padded(end, alignment) - end))
         }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw fail("cannot rename \(temporary) to \(path)")
-        }
+        if let failure = file.commit() { throw fail(failure.reason) }
     }
 
     static func padded(_ n: Int, _ alignment: Int) -> Int { (n + alignment - 1) / alignment * alignment }

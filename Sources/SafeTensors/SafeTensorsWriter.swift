@@ -1,20 +1,9 @@
 // SafeTensorsWriter.swift — the streaming writer.
 // Promises: the output appears at the target path only through the rename in a successful
 // `finish()`, complete and fsync'ed; until then bytes go to a hidden, uniquely named temporary file
-// ("<dir>/.<name>.partial-<pid>-<n>", OutputSafety's `PartialOutputs`) in the target's folder,
-// which is deleted on `abort()`, on
-// deinit without `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory
-// use is bounded by one 4 MiB buffer whatever the file size; chunks of at least that size bypass it.
-
-import OutputSafety
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+// in the target's folder (`StagedFile`), written behind the caller by a background thread, which
+// is deleted on `abort()`, on deinit without `finish()`, on any I/O failure, and when `finish()`
+// finds a tensor short. Memory use is bounded by the staged file's buffers whatever the file size.
 
 /// Writes a safetensors file in one pass.
 ///
@@ -29,25 +18,15 @@ import Darwin
 /// try writer.finish()
 /// ```
 public final class SafeTensorsWriter {
-    /// Size of the write buffer; chunks at least this large are written directly.
-    static let bufferCapacity = 4 << 20
-
     /// The target path, as given.
     public let path: String
     /// The declared tensors, in declared (= file) order.
     public let tensors: [TensorSpec]
     /// Where the bytes go until `finish()` renames the file over `path`.
-    let temporaryPath: String
+    public var temporaryPath: String { file.temporaryPath }
 
     private let byteCounts: [Int]
-    private let directory: String
-    private var fd: Int32
-    private let buffer: UnsafeMutableRawBufferPointer
-    private var buffered = 0
-    /// Bytes written to the file so far, and where the last background writeback ended.
-    private var fileOffset = 0, writebackOffset = 0
-    /// Written bytes handed to background writeback at a time (see `POSIX.startWriteback`).
-    static let writebackChunk = 32 << 20
+    let file: StagedFile  // internal for the tests' failure injection
     /// Index of the tensor the next bytes belong to (`tensors.count` once all are complete).
     private var tensorIndex = 0
     /// Bytes already written to `tensors[tensorIndex]`.
@@ -93,49 +72,20 @@ public final class SafeTensorsWriter {
             )
         }
 
-        // Work out the folder and the hidden temporary name.
-        if let status = POSIX.fileStatus(path: path), POSIX.isDirectory(status) {
-            throw .cannotWrite(path: path, reason: "is a directory")
+        do {
+            file = try StagedFile(path: path)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
-        let (directory, fileName) = Self.split(path)
-        guard !fileName.isEmpty, fileName != ".", fileName != ".." else {
-            throw .cannotWrite(path: path, reason: "the path names no file")
-        }
-        var createdFD: Int32?
-        var createdPath = ""
-        var lastError = ""
-        for _ in 0..<32 {
-            // ".<name>.partial-<pid>-<n>": a later run removes it if this process dies (OutputSafety).
-            let candidate = PartialOutputs.temporaryPath(for: (directory == "/" ? "/" : directory + "/") + fileName)
-            if let descriptor = POSIX.open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) {
-                createdFD = descriptor
-                createdPath = candidate
-                break
-            }
-            let code = errno
-            lastError = POSIX.errorString(code)
-            if code != EEXIST { break }
-        }
-        guard let createdFD else {
-            throw .cannotWrite(path: path, reason: "cannot create a temporary file in '\(directory)': \(lastError)")
-        }
-
         self.path = path
         self.tensors = tensors
         self.byteCounts = sized.map(\.byteCount)
-        self.directory = directory
-        self.temporaryPath = createdPath
-        self.fd = createdFD
-        self.buffer = .allocate(byteCount: Self.bufferCapacity, alignment: 16)
 
         skipCompleteTensors()
-        try append(prefix)  // On failure `append` has already removed the temporary file.
+        try check(file.append(prefix))
     }
 
-    deinit {
-        abort()
-        buffer.deallocate()
-    }
+    deinit { abort() }
 
     /// The tensor the next bytes belong to, or nil when every declared tensor is complete.
     public var currentTensor: TensorSpec? {
@@ -167,7 +117,7 @@ public final class SafeTensorsWriter {
                     "chunk of \(bytes.count) bytes for tensor \(SafeTensorsError.quoted(tensors[tensorIndex].name)), "
                     + "which lacks only \(remaining) of its \(byteCounts[tensorIndex]) bytes")
         }
-        try append(bytes)
+        try check(file.append(bytes))
         writtenInTensor += bytes.count
         skipCompleteTensors()
     }
@@ -195,19 +145,8 @@ public final class SafeTensorsWriter {
             abort()
             throw .writeOrderViolation(path: path, reason: reason)
         }
-        try flush()
-        if let failure = POSIX.fsync(fd) {
-            try fail("fsync of '\(temporaryPath)' failed: \(failure)")
-        }
-        POSIX.close(fd)
-        fd = -1
-        if let failure = POSIX.rename(temporaryPath, path) {
-            POSIX.unlink(temporaryPath)
-            state = .failed
-            throw .cannotWrite(path: path, reason: "renaming '\(temporaryPath)' failed: \(failure)")
-        }
+        try check(file.commit())
         state = .finished
-        POSIX.syncDirectory(directory)
     }
 
     /// Abandons the file: closes and deletes the temporary file, leaving `path` untouched.
@@ -215,11 +154,7 @@ public final class SafeTensorsWriter {
     public func abort() {
         guard state == .open else { return }
         state = .aborted
-        if fd >= 0 {
-            POSIX.close(fd)
-            fd = -1
-        }
-        POSIX.unlink(temporaryPath)
+        file.abort()
     }
 
     // MARK: - Internals
@@ -241,67 +176,11 @@ public final class SafeTensorsWriter {
         }
     }
 
-    private func append(_ bytes: [UInt8]) throws(SafeTensorsError) {
-        var failure: SafeTensorsError?
-        bytes.withUnsafeBytes { raw in
-            do throws(SafeTensorsError) { try append(raw) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
-
-    /// Buffers or writes `bytes` to the temporary file.
-    private func append(_ bytes: UnsafeRawBufferPointer) throws(SafeTensorsError) {
-        if buffered + bytes.count <= buffer.count {
-            UnsafeMutableRawBufferPointer(rebasing: buffer[buffered..<(buffered + bytes.count)])
-                .copyMemory(from: bytes)
-            buffered += bytes.count
-            return
-        }
-        try flush()
-        if bytes.count >= buffer.count {
-            if let failure = POSIX.writeAll(fd, bytes) {
-                try fail("writing '\(temporaryPath)' failed: \(failure)")
-            }
-            wrote(bytes.count)
-        } else {
-            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]).copyMemory(from: bytes)
-            buffered = bytes.count
-        }
-    }
-
-    private func flush() throws(SafeTensorsError) {
-        guard buffered > 0 else { return }
-        let pending = UnsafeRawBufferPointer(rebasing: buffer[0..<buffered])
-        buffered = 0
-        if let failure = POSIX.writeAll(fd, pending) {
-            try fail("writing '\(temporaryPath)' failed: \(failure)")
-        }
-        wrote(pending.count)
-    }
-
-    /// Counts written bytes; every `writebackChunk` of them starts writing back to disk while the
-    /// caller goes on (the final fsync then waits for the tail only).
-    private func wrote(_ count: Int) {
-        fileOffset += count
-        if fileOffset - writebackOffset >= Self.writebackChunk {
-            POSIX.startWriteback(fd, offset: writebackOffset, length: fileOffset - writebackOffset)
-            writebackOffset = fileOffset
-        }
-    }
-
-    /// Removes the temporary file, marks the writer failed and throws `cannotWrite`.
-    private func fail(_ reason: String) throws(SafeTensorsError) -> Never {
-        abort()
+    /// Throws `cannotWrite` for a failure of the staged file (which has then deleted itself).
+    private func check(_ failure: StagedFile.Failure?) throws(SafeTensorsError) {
+        guard let failure else { return }
         state = .failed
-        throw .cannotWrite(path: path, reason: reason)
-    }
-
-    /// Splits a path into its folder ("." if none) and its last component.
-    private static func split(_ path: String) -> (directory: String, file: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = String(path[..<slash])
-        let file = String(path[path.index(after: slash)...])
-        return (directory.isEmpty ? "/" : directory, file)
+        throw .cannotWrite(path: path, reason: failure.reason)
     }
 }
 

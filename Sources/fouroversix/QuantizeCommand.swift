@@ -218,7 +218,7 @@ struct QuantizeCommand: ParsableCommand {
             OutputRequest($0, .file, inputs: inputs, existing: existing, role: "report file")
         }
         try prepareOutputs(
-            [OutputRequest(outputDirectory, .folder, inputs: inputs, existing: existing)]
+            [OutputRequest(outputDirectory, convention == .gguf ? .file : .folder, inputs: inputs, existing: existing)]
                 + (reportFile.map { [$0] } ?? []))
 
         var ptq: PTQResult?

@@ -2,7 +2,9 @@
 // of the GGUF export prints the perplexity of the compressed-tensors checkpoint of the same
 // quantization; `inspect` summarizes the GGUF file and the MLX folder as NVFP4; `eval` runs on
 // the MLX folder; a GGUF whose recorded amax disagrees with its stored scale and an MLX folder
-// whose mode is not NVFP4 are refused with one line and a non-zero exit.
+// whose mode is not NVFP4 are refused with one line and a non-zero exit. A GGUF output is a
+// file to the output checks, a model GGUF cannot hold is refused before any work, and the
+// export's scratch checkpoint is a partial of the output that a later run removes.
 
 import Foundation
 import TestSupport
@@ -80,5 +82,41 @@ import Testing
         ] {
             try expectOneLineFailure(args, mentions: "MLX quantization mode mxfp4, group_size 32, bits 4 is not NVFP4")
         }
+    }
+
+    @Test func ggufOutputsAreCheckedAsFilesAndBadModelsRefusedBeforeAnyWork() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: dir + "/m.gguf"))
+        try FileManager.default.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: false)
+        try expectOneLineFailure(
+            ["quantize", "--convention", "gguf", "-o", dir + "/m.gguf"],
+            mentions: "output file \(dir)/m.gguf already exists; pass --overwrite to replace it")
+        try expectOneLineFailure(
+            ["quantize", "--convention", "gguf", "-o", dir + "/folder"],
+            mentions: "output file \(dir)/folder is a folder; give a file path")
+        #expect(FileManager.default.contents(atPath: dir + "/m.gguf") == Data("precious".utf8))
+
+        let model = dir + "/model"
+        try FileManager.default.copyItem(atPath: bundledModel, toPath: model)
+        try FileManager.default.removeItem(atPath: model + "/tokenizer.json")
+        try expectOneLineFailure(
+            ["quantize", model, "--convention", "gguf", "-o", dir + "/new.gguf"],
+            mentions: "\(model)/tokenizer.json: no such file or directory")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["folder", "m.gguf", "model"])
+    }
+
+    @Test func aDeadExportsScratchCheckpointIsRemovedByTheNextRun() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dead = try deadProcessID()
+        let scratch = "\(dir)/.m.gguf.modelopt.partial-\(dead)-7"
+        try FileManager.default.createDirectory(atPath: scratch + "/checkpoint", withIntermediateDirectories: true)
+        try Data(repeating: 1, count: 4096).write(to: URL(fileURLWithPath: scratch + "/checkpoint/model.safetensors"))
+        try Data(repeating: 2, count: 4096).write(to: URL(fileURLWithPath: "\(dir)/.m.gguf.partial-\(dead)-8"))
+        let r = try runCLI(["quantize", "--convention", "gguf", "-o", dir + "/m.gguf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("removed an unfinished output of \(dir)/m.gguf left by an interrupted run"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["m.gguf"])
     }
 }
