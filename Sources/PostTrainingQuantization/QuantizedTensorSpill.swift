@@ -40,7 +40,7 @@ public final class QuantizedTensorSpill: @unchecked Sendable {
             throw PTQError.invalidOption(
                 "cannot create a scratch file in \(directory): \(String(cString: strerror(errno)))")
         }
-        unlink(String(cString: template))
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         self.fd = fd
     }
 
