@@ -4,7 +4,7 @@
 // bytes are checked against its type and dimensions (`typeSize · elements / blockSize`); every
 // tensor offset and the data section start are multiples of `alignment`, padded with zeros;
 // the file appears at `path` only when complete and on disk (SafeTensors' `StagedFile`: a hidden
-// temporary beside it, written behind the caller, fsync'ed, renamed; deleted on any failure).
+// temporary beside it, fsync'ed, then renamed; deleted on any failure).
 
 import SafeTensors
 

@@ -1,9 +1,9 @@
 // SafeTensorsWriter.swift — the streaming writer.
 // Promises: the output appears at the target path only through the rename in a successful
 // `finish()`, complete and fsync'ed; until then bytes go to a hidden, uniquely named temporary file
-// in the target's folder (`StagedFile`), written behind the caller by a background thread, which
-// is deleted on `abort()`, on deinit without `finish()`, on any I/O failure, and when `finish()`
-// finds a tensor short. Memory use is bounded by the staged file's buffers whatever the file size.
+// in the target's folder (`StagedFile`), which is deleted on `abort()`, on deinit without
+// `finish()`, on any I/O failure, and when `finish()` finds a tensor short. Memory use is bounded
+// by the staged file's one buffer whatever the file size.
 
 /// Writes a safetensors file in one pass.
 ///
@@ -23,7 +23,7 @@ public final class SafeTensorsWriter {
     /// The declared tensors, in declared (= file) order.
     public let tensors: [TensorSpec]
     /// Where the bytes go until `finish()` renames the file over `path`.
-    public var temporaryPath: String { file.temporaryPath }
+    var temporaryPath: String { file.temporaryPath }
 
     private let byteCounts: [Int]
     let file: StagedFile  // internal for the tests' failure injection
