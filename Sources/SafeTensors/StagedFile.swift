@@ -30,14 +30,13 @@ public final class StagedFile {
     /// Written bytes handed to background writeback at a time (see `POSIX.startWriteback`).
     static let writebackChunk = 32 << 20
 
-    /// The temporary file's descriptor (-1 once closed).
+    /// The temporary file's descriptor; -1 once committed or abandoned.
     private(set) var descriptor: Int32
     private let directory: String
     private let buffer: UnsafeMutableRawBufferPointer
     private var buffered = 0
     /// Bytes written to the file so far, and where the last background writeback ended.
     private var fileOffset = 0, writebackOffset = 0
-    private var open = true
 
     /// Why a staged file could not be created or written.
     public struct Failure: Error, Equatable {
@@ -84,7 +83,7 @@ public final class StagedFile {
     /// Appends `bytes`. A failure deletes the temporary file and is returned; the file is unusable
     /// afterwards.
     public func append(_ bytes: UnsafeRawBufferPointer) -> Failure? {
-        guard open else { return Failure(reason: "'\(temporaryPath)' is no longer open") }
+        guard descriptor >= 0 else { return Failure(reason: "'\(temporaryPath)' is no longer open") }
         if buffered + bytes.count <= buffer.count {
             UnsafeMutableRawBufferPointer(rebasing: buffer[buffered..<(buffered + bytes.count)])
                 .copyMemory(from: bytes)
@@ -105,12 +104,11 @@ public final class StagedFile {
 
     /// Writes every appended byte, fsyncs, and renames the file over `path`.
     public func commit() -> Failure? {
-        guard open else { return Failure(reason: "'\(temporaryPath)' is no longer open") }
+        guard descriptor >= 0 else { return Failure(reason: "'\(temporaryPath)' is no longer open") }
         if let failure = flush() { return failure }
         if let failure = POSIX.fsync(descriptor) { return fail("fsync of '\(temporaryPath)' failed: \(failure)") }
         POSIX.close(descriptor)
         descriptor = -1
-        open = false
         if let failure = POSIX.rename(temporaryPath, path) {
             POSIX.unlink(temporaryPath)
             return Failure(reason: "renaming '\(temporaryPath)' failed: \(failure)")
@@ -122,12 +120,9 @@ public final class StagedFile {
     /// Abandons the file: closes and deletes the temporary file. Does nothing after `commit()` or
     /// an earlier `abort()`.
     public func abort() {
-        guard open else { return }
-        open = false
-        if descriptor >= 0 {
-            POSIX.close(descriptor)
-            descriptor = -1
-        }
+        guard descriptor >= 0 else { return }
+        POSIX.close(descriptor)
+        descriptor = -1
         POSIX.unlink(temporaryPath)
     }
 
